@@ -45,7 +45,7 @@ func TestRun(t *testing.T) {
 		t.Fatalf("after writing: stale %v, %v", stale, err)
 	}
 	spec, _ := os.ReadFile(filepath.Join(root, "SPEC.md"))
-	if !strings.Contains(string(spec), "#### `allowedHostsForPort(port)`") || strings.Contains(string(spec), "old") {
+	if !strings.Contains(string(spec), "#### `allowedHostsForPort(port)`") || strings.Contains(string(spec), "\nold\n") {
 		t.Errorf("SPEC.md not spliced:\n%s", spec)
 	}
 	gotDoc, _ := os.ReadFile(filepath.Join(root, "builtin", "doc.go"))
