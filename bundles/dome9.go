@@ -108,7 +108,11 @@ func (d *jsonDoc) skip(at int) int {
 func (d *jsonDoc) jsonError(base int, err error) {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		d.errorf(base+int(se.Offset), "JSON: %s", se.Error())
+		off := base + int(se.Offset) // just past the fault, or the end of the input
+		if off < len(d.data) {
+			off = max(base, off-1)
+		}
+		d.errorf(off, "JSON: %s", se.Error())
 		return
 	}
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
