@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Rule is one rule of a bundle.
@@ -55,8 +56,9 @@ type Case struct {
 	Documents [][]byte // JSON documents
 	Expect    map[string]string
 	Source    string // file and line of the case, "file:line"
-	// Now is the evaluation clock of the case's file.
-	Now string
+	// Now is the evaluation clock of the case's file (DefaultNow when the
+	// file sets none).
+	Now time.Time
 }
 
 // Severities lists the valid severity values, lowest first.

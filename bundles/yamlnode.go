@@ -255,6 +255,11 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 		}
 		return append(b, ']')
 	case *ast.StringNode:
+		if v.Token != nil && v.Token.Type == token.StringType && jsonNumber.MatchString(v.Value) {
+			// A plain scalar too large for a 64-bit integer, or 1e3:
+			// YAML reads it as a number, so JSON gets the number as written.
+			return append(b, v.Value...)
+		}
 		return appendJSONString(b, v.Value)
 	case *ast.LiteralNode:
 		return appendJSONString(b, v.Value.Value)
