@@ -112,7 +112,7 @@ func parseRange(src string, start, end, line int) (*Rule, ErrorList) {
 	if err != nil {
 		return nil, ErrorList{convertError(src, toks, err)}
 	}
-	l := lowerer{src: src}
+	l := lowerer{src: src, toks: toks}
 	r := l.rule(g)
 	r.Source = src[start:end]
 	if len(l.errs) > 0 {
