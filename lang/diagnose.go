@@ -82,6 +82,11 @@ func lexError(src string, toks []lexer.Token, err error, start, line int) *Error
 	case typographicQuotes[r] != "":
 		e.Msg = fmt.Sprintf("typographic quote %s cannot delimit a string", describeRune(r))
 		e.Hint = fmt.Sprintf("use a straight quote %s", typographicQuotes[r])
+	case r == '/' && prev != nil && prev.Type == tokIdent && Suggest(prev.Value, []string{"regexMatch"}) != "":
+		e.Pos, e.End = posOf(prev.Pos), endOf(*prev)
+		e.Line = lineAt(src, prev.Pos.Offset)
+		e.Msg = fmt.Sprintf("unexpected %q before a regular expression", prev.Value)
+		e.Hint = `did you mean "regexMatch"?`
 	case r == '/':
 		e.Msg = `unexpected "/": a regular expression may only follow regexMatch`
 	default:
@@ -138,12 +143,16 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 	// rather than the one after it that is actually wrong. Move to that
 	// one, past any `not` and `have` that may legally follow.
 	for idx > 0 && idx+1 < len(toks) {
-		need := needsAfter(toks[idx])
-		next := toks[idx+1]
-		if need == nil || satisfies(next, need) && !isWord(next, "not") && !isWord(next, "have") {
+		cur, next := toks[idx], toks[idx+1]
+		need := needsAfter(cur)
+		if need == nil || !canFollow(toks[idx-1], cur) ||
+			satisfies(next, need) && !isWord(next, "not") && !isWord(next, "have") {
 			break
 		}
 		idx++
+		if !isWord(cur, "should") && !isWord(cur, "not") || !isWord(next, "not") && !isWord(next, "have") {
+			break
+		}
 	}
 	t = toks[idx]
 	var after *lexer.Token
@@ -377,6 +386,29 @@ func needsAfter(t lexer.Token) []string {
 		}
 	}
 	return nil
+}
+
+// canFollow reports whether t may follow prev, for the tokens needsAfter
+// knows: operators and array operators follow an operand, `.` follows a
+// name, and `not` and `have` follow `should`.
+func canFollow(prev, t lexer.Token) bool {
+	endsOperand := prev.Type == tokIdent || prev.Type == tokLiteral ||
+		prev.Type == tokPunct && (prev.Value == ")" || prev.Value == "]")
+	switch t.Type {
+	case tokCmpOp, tokPostfix:
+		return endsOperand
+	case tokPunct:
+		return t.Value != "." || prev.Type == tokIdent
+	case tokKeyword:
+		switch {
+		case isWord(t, "not"), isWord(t, "have"):
+			return true
+		case isWord(t, "should"), isWord(t, "where"):
+			return endsOperand || prev.Value == ">"
+		}
+		return endsOperand
+	}
+	return true
 }
 
 // satisfies reports whether t can begin what need (from needsAfter) asks for.
