@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"net/netip"
 	"regexp"
 	"strconv"
 	"strings"
@@ -285,31 +284,18 @@ func refCompile(rule *lang.Rule, opts *refOptions) error {
 }
 
 // refOwnFuncs are the postfix functions the reference implements itself,
-// with their arity.
-var refOwnFuncs = map[string]int{
-	"isEmpty": 0, "length": 0, "isPublic": 0, "numberOfHosts": 0,
-	"before": 2, "after": 2, "isFilterPatternEqual": 1,
-}
+// with their arity. The network and time functions (isPublic, numberOfHosts,
+// allowedHostsForPort, allowedPublicHostsForPort, before, after) and any
+// embedder function come from the registry: their meaning is held by the
+// semantic table, and the reference is an oracle for the evaluator.
+var refOwnFuncs = map[string]int{"isEmpty": 0, "length": 0, "isFilterPatternEqual": 1}
 
 func refCheckCall(c *lang.Call, reg *builtin.Registry) error {
 	if n, ok := refOwnFuncs[c.Name]; ok {
 		if len(c.Args) != n {
 			return fmt.Errorf("%s takes %d argument(s), got %d", c.Name, n, len(c.Args))
 		}
-		switch c.Name {
-		case "before", "after":
-			if s, ok := c.Args[1].(*lang.String); ok {
-				if _, _, ok := refUnit(s.Value); !ok {
-					return fmt.Errorf("unknown time unit %q", s.Value)
-				}
-			} else if _, isPath := c.Args[1].(*lang.Path); !isPath {
-				return fmt.Errorf("%s needs a unit string", c.Name)
-			}
-			switch c.Args[0].(type) {
-			case *lang.String, *lang.Bool, *lang.Null:
-				return fmt.Errorf("%s needs a number", c.Name)
-			}
-		case "isFilterPatternEqual":
+		if c.Name == "isFilterPatternEqual" {
 			switch c.Args[0].(type) {
 			case *lang.Number, *lang.Bool, *lang.Null:
 				return fmt.Errorf("%s needs a string", c.Name)
@@ -324,6 +310,11 @@ func refCheckCall(c *lang.Call, reg *builtin.Registry) error {
 	if len(c.Args) != len(f.Params) {
 		return fmt.Errorf("%s takes %d argument(s), got %d", c.Name, len(f.Params), len(c.Args))
 	}
+	for i, a := range c.Args {
+		if k := refLiteralValue(a).Kind(); k != builtin.Missing && !refKindFits(f.Params[i].Type, k) {
+			return fmt.Errorf("%s: argument %d is a %v, want %v", c.Name, i+1, k, f.Params[i].Type)
+		}
+	}
 	if f.Check != nil {
 		consts := make([]builtin.Value, len(c.Args))
 		for i, a := range c.Args {
@@ -334,6 +325,24 @@ func refCheckCall(c *lang.Call, reg *builtin.Registry) error {
 		}
 	}
 	return nil
+}
+
+// refKindFits reports whether a literal of kind k may stand where a
+// parameter of type t is declared.
+func refKindFits(t builtin.Type, k builtin.Kind) bool {
+	switch t {
+	case builtin.TBool:
+		return k == builtin.Bool
+	case builtin.TNumber:
+		return k == builtin.Number
+	case builtin.TString:
+		return k == builtin.String
+	case builtin.TList:
+		return k == builtin.Array
+	case builtin.TObject:
+		return k == builtin.Object
+	}
+	return true
 }
 
 // refLiteralValue converts a literal argument to a builtin.Value (Missing
@@ -500,13 +509,13 @@ func refPath(v any, p *lang.Path) any {
 	return v
 }
 
-// refNumberLit turns a number literal into a json.Number holding its exact
+// refNumberLit turns a number literal into a json.Number holding its
 // value.
 func refNumberLit(n *lang.Number) json.Number {
 	if n.IsInt {
 		return json.Number(strconv.FormatInt(n.Int, 10))
 	}
-	if _, ok := new(big.Rat).SetString(n.Text); ok && n.Text != "" {
+	if _, ok := refParseNum(n.Text); ok {
 		return json.Number(n.Text)
 	}
 	return json.Number(strconv.FormatFloat(n.Float, 'g', -1, 64))
@@ -610,25 +619,64 @@ func refSameKey(a, b any) bool {
 // ---------------------------------------------------------------------------
 // Operators.
 
-// refRat reads a json.Number exactly.
-func refRat(n json.Number) (*big.Rat, bool) {
-	r, ok := new(big.Rat).SetString(string(n))
-	return r, ok
+// refNum is a number as the language sees it: an exact 64-bit integer when
+// its text is an integer that fits, a float64 otherwise.
+type refNum struct {
+	isInt bool
+	i     int64
+	f     float64
 }
 
-var refJSONNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+// refDecimal is the syntax of a numeric string: an optional sign, digits
+// with an optional fraction (or a fraction alone), an optional exponent.
+var refDecimal = regexp.MustCompile(`^[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 
-// refNumeric reads a number or a numeric string (JSON number syntax).
-func refNumeric(v any) (*big.Rat, bool) {
-	switch v := v.(type) {
-	case json.Number:
-		return refRat(v)
-	case string:
-		if refJSONNumber.MatchString(v) {
-			return refRat(json.Number(v))
+// refParseNum reads number text (see refDecimal).
+func refParseNum(s string) (refNum, bool) {
+	if !refDecimal.MatchString(s) {
+		return refNum{}, false
+	}
+	if !strings.ContainsAny(s, ".eE") {
+		if i, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return refNum{isInt: true, i: i}, true
 		}
 	}
-	return nil, false
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil && !math.IsInf(f, 0) {
+		return refNum{}, false
+	}
+	return refNum{f: f}, true
+}
+
+// refCmpNum compares two numbers exactly.
+func refCmpNum(a, b refNum) int {
+	if a.isInt && b.isInt {
+		switch {
+		case a.i < b.i:
+			return -1
+		case a.i > b.i:
+			return 1
+		}
+		return 0
+	}
+	big := func(n refNum) *big.Float {
+		if n.isInt {
+			return new(big.Float).SetInt64(n.i)
+		}
+		return new(big.Float).SetFloat64(n.f)
+	}
+	return big(a).Cmp(big(b))
+}
+
+// refNumeric reads a number, or a string holding a decimal number.
+func refNumeric(v any) (refNum, bool) {
+	switch v := v.(type) {
+	case json.Number:
+		return refParseNum(string(v))
+	case string:
+		return refParseNum(v)
+	}
+	return refNum{}, false
 }
 
 // refEqual is `=`.
@@ -650,9 +698,9 @@ func refEqual(a, b any) bool {
 	case json.Number:
 		switch b.(type) {
 		case json.Number, string:
-			x, ok1 := refRat(a)
+			x, ok1 := refNumeric(a)
 			y, ok2 := refNumeric(b)
-			return ok1 && ok2 && x.Cmp(y) == 0
+			return ok1 && ok2 && refCmpNum(x, y) == 0
 		}
 		return false
 	case string:
@@ -690,9 +738,9 @@ func refDeepEqual(a, b any) bool {
 		if !ok {
 			return false
 		}
-		p, ok1 := refRat(a)
-		q, ok2 := refRat(y)
-		return ok1 && ok2 && p.Cmp(q) == 0
+		p, ok1 := refNumeric(a)
+		q, ok2 := refNumeric(y)
+		return ok1 && ok2 && refCmpNum(p, q) == 0
 	case []any:
 		y, ok := b.([]any)
 		if !ok || len(a) != len(y) {
@@ -738,7 +786,7 @@ func refOrder(op lang.CompareOp, a, b any) bool {
 		if !ok1 || !ok2 {
 			return false
 		}
-		c = x.Cmp(y)
+		c = refCmpNum(x, y)
 	default:
 		return false
 	}
@@ -778,8 +826,8 @@ func refTruthy(v any) bool {
 	case bool:
 		return v
 	case json.Number:
-		r, ok := refRat(v)
-		return ok && r.Sign() != 0
+		n, ok := refNumeric(v)
+		return ok && refCmpNum(n, refNum{isInt: true}) != 0
 	case string:
 		return v != "" && !strings.EqualFold(v, "false")
 	case []any:
@@ -828,22 +876,10 @@ func (ev *refEvaluator) call(c *lang.Call, cur any) (any, error) {
 			n = len(x)
 		}
 		return json.Number(strconv.Itoa(n)), nil
-	case "isPublic":
-		p, ok := refPrefix(x)
-		return ok && !refCovered(p), nil
-	case "numberOfHosts":
-		p, ok := refPrefix(x)
-		if !ok {
-			return refMissing, nil
-		}
-		n := new(big.Int).Lsh(big.NewInt(1), uint(p.Addr().BitLen()-p.Bits()))
-		return json.Number(n.String()), nil
 	case "isFilterPatternEqual":
 		s, ok1 := x.(string)
 		p, ok2 := args[0].(string)
 		return ok1 && ok2 && refStripSpace(s) == refStripSpace(p), nil
-	case "before", "after":
-		return refTimeFunc(c.Name, x, args, ev.opts.Now)
 	}
 	return ev.registryCall(c, x, args)
 }
@@ -916,145 +952,3 @@ func refStripSpace(s string) string {
 	}, s)
 }
 
-// refPrefix reads an IP address or CIDR string as a prefix (masked).
-func refPrefix(v any) (netip.Prefix, bool) {
-	s, ok := v.(string)
-	if !ok {
-		return netip.Prefix{}, false
-	}
-	if strings.Contains(s, "/") {
-		p, err := netip.ParsePrefix(s)
-		if err != nil {
-			return netip.Prefix{}, false
-		}
-		return p.Masked(), true
-	}
-	a, err := netip.ParseAddr(s)
-	if err != nil || a.Zone() != "" {
-		return netip.Prefix{}, false
-	}
-	a = a.Unmap()
-	return netip.PrefixFrom(a, a.BitLen()), true
-}
-
-// refPrivate lists the private and reserved ranges: an address in none of
-// them is public.
-var refPrivate = func() []netip.Prefix {
-	var ps []netip.Prefix
-	for _, s := range []string{
-		"0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8",
-		"169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
-		"192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24",
-		"224.0.0.0/4", "240.0.0.0/4",
-		"::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8", "2001:db8::/32",
-	} {
-		ps = append(ps, netip.MustParsePrefix(s))
-	}
-	return ps
-}()
-
-// refCovered reports whether every address of p lies in the union of the
-// private and reserved ranges.
-func refCovered(p netip.Prefix) bool {
-	inside := false
-	for _, r := range refPrivate {
-		if r.Addr().BitLen() != p.Addr().BitLen() {
-			continue
-		}
-		if r.Bits() <= p.Bits() && r.Contains(p.Addr()) {
-			return true
-		}
-		if r.Bits() > p.Bits() && p.Contains(r.Addr()) {
-			inside = true
-		}
-	}
-	if !inside || p.Bits() == p.Addr().BitLen() {
-		return false
-	}
-	// Some range lies strictly inside p: p is covered when both halves are.
-	lo := netip.PrefixFrom(p.Addr(), p.Bits()+1)
-	hiAddr := p.Addr().AsSlice()
-	hiAddr[p.Bits()/8] |= 0x80 >> (p.Bits() % 8)
-	a, _ := netip.AddrFromSlice(hiAddr)
-	hi := netip.PrefixFrom(a, p.Bits()+1)
-	return refCovered(lo) && refCovered(hi)
-}
-
-// refUnit reads a time unit: a fixed duration, or a number of calendar
-// months (years are 12 months).
-func refUnit(u string) (d time.Duration, months int, ok bool) {
-	switch strings.TrimSuffix(strings.ToLower(u), "s") {
-	case "second":
-		return time.Second, 0, true
-	case "minute":
-		return time.Minute, 0, true
-	case "hour":
-		return time.Hour, 0, true
-	case "day":
-		return 24 * time.Hour, 0, true
-	case "week":
-		return 7 * 24 * time.Hour, 0, true
-	case "month":
-		return 0, 1, true
-	case "year":
-		return 0, 12, true
-	}
-	return 0, 0, false
-}
-
-// refDate reads a date operand. ok is false for missing and null (no date:
-// before and after are then false); err is set for anything unparsable.
-func refDate(v any) (t time.Time, ok bool, err error) {
-	switch v := v.(type) {
-	case refMissingT, nil:
-		return time.Time{}, false, nil
-	case json.Number:
-		f, err := strconv.ParseFloat(string(v), 64)
-		if err != nil {
-			return time.Time{}, false, err
-		}
-		if f > 1e11 {
-			f /= 1000
-		}
-		sec, frac := math.Modf(f)
-		return time.Unix(int64(sec), int64(frac*1e9)).UTC(), true, nil
-	case string:
-		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999", "2006-01-02"} {
-			if t, err := time.Parse(layout, v); err == nil {
-				return t, true, nil
-			}
-		}
-		return time.Time{}, false, fmt.Errorf("unparsable date %q", v)
-	}
-	return time.Time{}, false, fmt.Errorf("not a date: %v", v)
-}
-
-func refTimeFunc(name string, x any, args []any, now time.Time) (any, error) {
-	n, ok := refNumeric(args[0])
-	if !ok {
-		return nil, fmt.Errorf("%s: count is not a number", name)
-	}
-	unit, _ := args[1].(string)
-	d, months, ok := refUnit(unit)
-	if !ok {
-		return nil, fmt.Errorf("%s: unknown unit %q", name, unit)
-	}
-	t, ok, err := refDate(x)
-	if err != nil || !ok {
-		return false, err
-	}
-	var limit time.Time
-	if months != 0 {
-		if !n.IsInt() {
-			return nil, fmt.Errorf("%s: a count of %s must be whole", name, unit)
-		}
-		limit = now.AddDate(0, int(n.Num().Int64())*months, 0)
-	} else {
-		f, _ := n.Float64()
-		limit = now.Add(time.Duration(f * float64(d)))
-	}
-	if name == "before" {
-		return t.Before(limit), nil
-	}
-	return t.After(limit), nil
-}
