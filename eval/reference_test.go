@@ -951,4 +951,3 @@ func refStripSpace(s string) string {
 		return r
 	}, s)
 }
-
