@@ -600,3 +600,74 @@ want: *=pass
 		}
 	}
 }
+
+// TestSemanticsCustomFunction holds the embedder's side of functions: a
+// registered function is called like a builtin, and its typed signature is
+// checked when the rule compiles.
+func TestSemanticsCustomFunction(t *testing.T) {
+	reg := builtin.NewRegistry()
+	err := reg.Register(builtin.Func{
+		Name:   "startsWith",
+		Recv:   builtin.TString,
+		Params: []builtin.Param{{Name: "prefix", Type: builtin.TString}},
+		Result: builtin.TBool,
+		Impl: func(_ *builtin.Env, recv builtin.Value, args []builtin.Value) (builtin.Value, error) {
+			return builtin.BoolValue(recv.Kind() == builtin.String && strings.HasPrefix(recv.Str(), args[0].Str())), nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		rule, doc, want string
+		funcs           *builtin.Registry
+	}{
+		{"Instance should have name startsWith('prod')", `{"type":"Instance","name":"prod-1"}`, "pass", reg},
+		{"Instance should have name startsWith('prod')", `{"type":"Instance","name":"dev-1"}`, "fail", reg},
+		{"Instance should have name startsWith('prod')", `{"type":"Instance"}`, "fail", reg},
+		{"Instance should not have tags contain [value startsWith('tmp-')]", `{"type":"Instance","tags":[{"value":"a"},{"value":"tmp-1"}]}`, "fail", reg},
+		{"Instance should not have tags contain [value startsWith('tmp-')]", `{"type":"Instance","tags":[{"value":"a"}]}`, "pass", reg},
+		{"Instance should have name startsWith('prod') and tags isEmpty()", `{"type":"Instance","name":"prod"}`, "pass", reg},
+		{"Instance should have name startsWith(5)", "", "compile-error", reg},
+		{"Instance should have name startsWith()", "", "compile-error", reg},
+		{"Instance should have name startsWith('a', 'b')", "", "compile-error", reg},
+		{"Instance should have name startswith('p')", "", "compile-error", reg},
+		{"Instance should have name startsWith('p')", "", "compile-error", nil},
+	} {
+		name := c.rule + " " + c.doc
+		t.Run(name, func(t *testing.T) {
+			rule, err := lang.Parse(c.rule)
+			if err != nil {
+				if semParserMissing() {
+					t.Skip("lang.Parse is a stub")
+				}
+				t.Fatal(err)
+			}
+			opts := &refOptions{Now: refNow, Functions: c.funcs}
+			if err := refCompile(rule, opts); (err != nil) != (c.want == "compile-error") {
+				t.Errorf("reference compile error %v, want %s", err, c.want)
+			} else if err == nil {
+				doc, _ := refDecode([]byte(c.doc))
+				if got, err := refEvalOpts(rule, doc, opts); got != c.want {
+					t.Errorf("reference: got %s (%v), want %s", got, err, c.want)
+				}
+			}
+			p, err := Compile(c.rule, &Options{Now: refNow, Functions: c.funcs})
+			if semVMStub(err) {
+				t.Skip("eval.Compile is a stub")
+			}
+			if c.want == "compile-error" {
+				if err == nil {
+					t.Errorf("VM compiles a rule that must not compile")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("VM does not compile: %v", err)
+			}
+			if got := p.Eval([]byte(c.doc)).Status.String(); got != c.want {
+				t.Errorf("VM: got %s, want %s", got, c.want)
+			}
+		})
+	}
+}
