@@ -419,6 +419,14 @@ func (ev *refEvaluator) cond(e lang.Expr, cur any) (bool, error) {
 		x, err := ev.cond(e.X, cur)
 		return !x, err
 	case *lang.Test:
+		if a, ok := e.X.(*lang.ArrayOp); ok && a.Op == lang.With {
+			// `with` as a condition means "non-empty": it is contain, and
+			// stops at the first match.
+			c := *a
+			c.Op = lang.Contain
+			v, err := ev.arrayOp(&c, cur)
+			return v == true, err
+		}
 		v, err := ev.operand(e.X, cur)
 		if err != nil {
 			return false, err
@@ -571,6 +579,9 @@ func (ev *refEvaluator) arrayOp(o *lang.ArrayOp, cur any) (any, error) {
 		}
 		return groups, nil
 	}
+	// The quantifiers stop as soon as their result is known, as and/or do:
+	// elements after that point are never read (an unparsable date there is
+	// no error). with reads every element to build its list.
 	n := 0
 	var kept []any
 	for _, el := range elems {
@@ -581,21 +592,37 @@ func (ev *refEvaluator) arrayOp(o *lang.ArrayOp, cur any) (any, error) {
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			continue
+		switch o.Op {
+		case lang.Contain, lang.ContainAny:
+			if ok {
+				return true, nil
+			}
+		case lang.ContainAll:
+			if !ok {
+				return false, nil
+			}
+		case lang.ContainNone:
+			if ok {
+				return false, nil
+			}
+		case lang.ContainSingle:
+			if ok && n == 1 {
+				return false, nil
+			}
+		case lang.With:
+			if ok {
+				kept = append(kept, el)
+			}
 		}
-		n++
-		if o.Op == lang.With {
-			kept = append(kept, el)
+		if ok {
+			n++
 		}
 	}
 	switch o.Op {
 	case lang.Contain, lang.ContainAny:
-		return n > 0, nil
-	case lang.ContainAll:
-		return n == len(elems), nil
-	case lang.ContainNone:
-		return n == 0, nil
+		return false, nil
+	case lang.ContainAll, lang.ContainNone:
+		return true, nil
 	case lang.ContainSingle:
 		return n == 1, nil
 	case lang.With:
