@@ -62,7 +62,7 @@ func refDecode(doc []byte) (any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, err
 	}
-	if dec.More() {
+	if len(bytes.TrimSpace(doc[dec.InputOffset():])) > 0 {
 		return nil, errors.New("trailing data after JSON value")
 	}
 	return v, nil
@@ -89,15 +89,15 @@ func refEvalOpts(rule *lang.Rule, doc any, opts *refOptions) (status string, err
 	if !ok {
 		return "error", errors.New("document is not a JSON object")
 	}
+	typ, ok := obj["type"].(string)
+	if !ok {
+		return "error", errors.New(`document has no string "type"`)
+	}
 	if rule.Kind == lang.RuleConst {
 		if rule.Const {
 			return "pass", nil
 		}
 		return "fail", nil
-	}
-	typ, ok := obj["type"].(string)
-	if !ok {
-		return "error", errors.New(`document has no string "type"`)
 	}
 	want := rule.Target.Type
 	if rule.Target.List {
