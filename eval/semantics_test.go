@@ -187,12 +187,12 @@ func semLoad(t testing.TB) []*semRow {
 		}
 		rows = append(rows, rs...)
 	}
-	return append(rows, semBudgetRows()...)
+	return append(rows, semGeneratedRows()...)
 }
 
-// semBudgetRows are the step-budget rows, whose documents are too large to
-// write by hand.
-func semBudgetRows() []*semRow {
+// semGeneratedRows are the rows too large to write by hand: step budgets and
+// the limits on rule nesting and document depth (clear errors, not crashes).
+func semGeneratedRows() []*semRow {
 	grid := func(outer, inner int) string {
 		var b strings.Builder
 		b.WriteString(`{"type":"Instance","m":[`)
@@ -225,6 +225,16 @@ func semBudgetRows() []*semRow {
 		{Case: "three-deep array work within the default budget", Pos: "generated:3", Rule: none, Doc: three(10), Want: "pass"},
 		{Case: "three-deep array work over a tiny budget", Pos: "generated:4", Rule: none, Doc: three(20), Want: "error", Budget: 50},
 		{Case: "runaway nested array work over the default budget", Pos: "generated:5", Rule: all, Doc: grid(1100, 1000), Want: "error"},
+		{Case: "deeply nested parentheses are a compile error", Pos: "generated:6",
+			Rule: "Instance should have " + strings.Repeat("(", 10000) + "a = 1" + strings.Repeat(")", 10000), Want: "compile-error"},
+		{Case: "deeply nested brackets are a compile error", Pos: "generated:7",
+			Rule: "Instance should have " + strings.Repeat("a contain [", 3000) + "$ = 1" + strings.Repeat("]", 3000), Want: "compile-error"},
+		{Case: "a long chain of not is a compile error", Pos: "generated:8",
+			Rule: "Instance should have " + strings.Repeat("not ", 10000) + "a", Want: "compile-error"},
+		{Case: "an overlong rule is a compile error", Pos: "generated:9",
+			Rule: "Instance should have " + strings.Repeat("a = 1 or ", 100000) + "a = 1", Want: "compile-error"},
+		{Case: "a deeply nested document is an error", Pos: "generated:10", Rule: "Instance should have b = 1",
+			Doc: `{"type":"Instance","a":` + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "}", Want: "error"},
 	}
 }
 
@@ -315,7 +325,12 @@ func semRunRef(t *testing.T, r *semRow) {
 	}
 	doc, err := refDecode([]byte(r.Doc))
 	if err != nil {
-		t.Fatalf("bad document %s: %v", r.Doc, err)
+		// A document that does not decode (too deep for encoding/json)
+		// is an error result.
+		if r.Want != "error" {
+			t.Errorf("reference: document does not decode (%v), want %s", err, r.Want)
+		}
+		return
 	}
 	got, err := refEvalOpts(rule, doc, opts)
 	if got != r.Want {
