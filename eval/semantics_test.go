@@ -12,7 +12,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -247,19 +246,6 @@ func semParserMissing() bool {
 // semVMStub reports whether err is the stub error of eval on main.
 func semVMStub(err error) bool { return err != nil && err.Error() == "eval: not implemented" }
 
-var semRegistryFunc = regexp.MustCompile(`\b(allowedHostsForPort|allowedPublicHostsForPort)\s*\(`)
-
-// semMissingBuiltin names a builtin the row needs that the registry does
-// not hold yet, or "".
-func semMissingBuiltin(rule string) string {
-	for _, m := range semRegistryFunc.FindAllStringSubmatch(rule, -1) {
-		if _, ok := builtin.Default().Lookup(m[1]); !ok {
-			return m[1]
-		}
-	}
-	return ""
-}
-
 func semOptions(r *semRow) *Options {
 	return &Options{Now: refNow, StepBudget: r.Budget}
 }
@@ -283,9 +269,6 @@ func TestSemantics(t *testing.T) {
 }
 
 func semRunRef(t *testing.T, r *semRow) {
-	if f := semMissingBuiltin(r.Rule); f != "" && r.Want != "compile-error" {
-		t.Skipf("builtin %s not registered yet", f)
-	}
 	rule, err := lang.Parse(r.Rule)
 	if err != nil {
 		if semParserMissing() {
@@ -339,9 +322,6 @@ func semRunRef(t *testing.T, r *semRow) {
 }
 
 func semRunVM(t *testing.T, r *semRow) {
-	if f := semMissingBuiltin(r.Rule); f != "" && r.Want != "compile-error" {
-		t.Skipf("builtin %s not registered yet", f)
-	}
 	p, err := Compile(r.Rule, semOptions(r))
 	if semVMStub(err) {
 		t.Skip("eval.Compile is a stub")
