@@ -1,0 +1,167 @@
+package eval_test
+
+// Benchmarks of the shipped bundles over a generated inventory
+// (internal/invgen). The inventory size is GSL_BENCH_DOCS (default
+// 100,000); CI runs them with a small size and -benchtime=1x:
+//
+//	GSL_BENCH_DOCS=2000 go test ./eval -run '^$' -bench Bundles -benchtime=1x
+//
+// The full-size figures in BENCHMARKS.md come from
+//
+//	go test ./eval -run '^$' -bench Bundles -benchtime=3x -cpu 1
+
+import (
+	"os"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/invgen"
+	"github.com/tidwall/gjson"
+)
+
+// benchDocs returns the inventory size of the bundle benchmarks.
+func benchDocs(b *testing.B) int {
+	s := os.Getenv("GSL_BENCH_DOCS")
+	if s == "" {
+		return 100000
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		b.Fatalf("GSL_BENCH_DOCS=%q: want a positive document count", s)
+	}
+	return n
+}
+
+var benchInventories sync.Map // int -> [][]byte
+
+// benchInventory returns the generated inventory of n documents (seed 1,
+// fail ratio 0.2), generated once per process.
+func benchInventory(b *testing.B, n int) [][]byte {
+	if v, ok := benchInventories.Load(n); ok {
+		return v.([][]byte)
+	}
+	docs, err := invgen.Generate(invgen.Config{N: n, Seed: 1, FailRatio: invgen.DefaultFailRatio})
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchInventories.Store(n, docs)
+	return docs
+}
+
+// shippedRuleSet compiles every rule of every shipped bundle into one rule
+// set, with the generator's clock, and returns it with its rule count.
+func shippedRuleSet(b *testing.B) (*eval.RuleSet, int) {
+	opts := &eval.Options{Now: invgen.DefaultNow}
+	var progs []*eval.Program
+	for _, name := range bundles.Names() {
+		bu, err := bundles.Load(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range bu.Rules {
+			p, err := eval.Compile(r.Logic, opts)
+			if err != nil {
+				b.Fatalf("%s %s: %v", name, r.ID, err)
+			}
+			progs = append(progs, p)
+		}
+	}
+	if len(progs) == 0 {
+		b.Fatal("no shipped rules")
+	}
+	return eval.NewRuleSet(progs, opts), len(progs)
+}
+
+// tally counts results by status, so that the work cannot be skipped and
+// the mix of verdicts can be reported.
+type tally [4]int
+
+// evalAll evaluates rs over docs the way gslcheck run does on one core:
+// every document through EvalDoc, List<> rules over the collected lists.
+func evalAll(b *testing.B, rs *eval.RuleSet, docs [][]byte, t *tally) {
+	lists := rs.NewLists()
+	emit := func(_ int, r eval.Result) { t[r.Status]++ }
+	for _, d := range docs {
+		if err := rs.EvalDoc(d, emit); err != nil {
+			b.Fatal(err)
+		}
+		lists.Add(d)
+	}
+	lists.Eval(func(_ int, _ string, r eval.Result) { t[r.Status]++ })
+}
+
+// validAll is the cost of merely reading the input: one gjson.Valid pass.
+func validAll(b *testing.B, docs [][]byte) {
+	for _, d := range docs {
+		if !gjson.ValidBytes(d) {
+			b.Fatal("invalid document")
+		}
+	}
+}
+
+// BenchmarkBundles evaluates all shipped bundles over the inventory and
+// reports, from the same run, GSL's time per document, the time per
+// document of one gjson.Valid pass over the same bytes, and their ratio.
+// Run it with -cpu 1 for the one-core figure.
+func BenchmarkBundles(b *testing.B) {
+	n := benchDocs(b)
+	docs := benchInventory(b, n)
+	rs, rules := shippedRuleSet(b)
+	var size int64
+	for _, d := range docs {
+		size += int64(len(d))
+	}
+	var t tally
+	evalAll(b, rs, docs, &t) // warm up: pools, tables, caches
+	b.Logf("%d documents (%.0f MB), %d rules: pass %d, fail %d, skip %d, error %d",
+		n, float64(size)/1e6, rules, t[eval.Pass], t[eval.Fail], t[eval.Skip], t[eval.Error])
+	if t[eval.Pass] == 0 || t[eval.Fail] == 0 {
+		b.Fatal("the inventory should give both passes and failures")
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var gsl, valid time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		evalAll(b, rs, docs, &t)
+		t1 := time.Now()
+		validAll(b, docs)
+		gsl += t1.Sub(t0)
+		valid += time.Since(t1)
+	}
+	perDoc := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(n) }
+	b.ReportMetric(perDoc(gsl), "gsl-ns/doc")
+	b.ReportMetric(perDoc(valid), "valid-ns/doc")
+	b.ReportMetric(float64(gsl)/float64(valid), "gsl/valid")
+}
+
+// BenchmarkBundlesLinearity evaluates all shipped bundles over an inventory
+// of half the size and one of the full size (each generated with the same
+// proportions) in the same run, and reports the ratio of their times: 2.0
+// is linear growth.
+func BenchmarkBundlesLinearity(b *testing.B) {
+	n := benchDocs(b)
+	half, full := benchInventory(b, n/2), benchInventory(b, n)
+	if len(half) == 0 {
+		b.Skip("inventory too small")
+	}
+	rs, _ := shippedRuleSet(b)
+	var t tally
+	evalAll(b, rs, half, &t)
+	var th, tf time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		evalAll(b, rs, half, &t)
+		t1 := time.Now()
+		evalAll(b, rs, full, &t)
+		th += t1.Sub(t0)
+		tf += time.Since(t1)
+	}
+	b.ReportMetric(float64(th.Nanoseconds())/float64(b.N)/float64(len(half)), "half-ns/doc")
+	b.ReportMetric(float64(tf.Nanoseconds())/float64(b.N)/float64(len(full)), "full-ns/doc")
+	b.ReportMetric(float64(tf)/float64(th), "full/half")
+}
