@@ -19,8 +19,10 @@ type Rule struct {
 	Rego string
 }
 
-// Rules are the translated rules: thirty rules of the HIPAA and CIS
-// bundles, covering equality, boolean and numeric tests, like, regular
+// Rules are the translated rules: thirty-four rules of the HIPAA and CIS
+// bundles, with as many rules per Instance document as the shipped bundles
+// have (Instance and Volume documents are three quarters of an inventory),
+// covering equality, boolean and numeric tests, like, regular
 // expressions, in-lists, missing properties, truthiness, isEmpty(), time
 // functions, nested array operators, with-filters and scalar-or-list
 // policy fields.
@@ -219,6 +221,25 @@ hipaa_029_port(x) if {
 		Rego: `hipaa_034 if not input.metadataOptions.httpTokens == "required"`,
 	},
 	{
+		ID:   "HIPAA-033",
+		GSL:  `Instance where tags contain [key='contains_phi' and value='true'] should not have isPublic = true`,
+		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && r.isPublic == true`,
+		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && r.?isPublic.orValue(false) == true`,
+		Rego: `hipaa_033 if {
+	some t in object.get(input, "tags", [])
+	t.key == "contains_phi"
+	t.value == "true"
+	input.isPublic == true
+}`,
+	},
+	{
+		ID:   "HIPAA-035",
+		GSL:  `Instance should have profileArn like 'arn:aws%:iam::%:instance-profile/%'`,
+		Expr: `!((r.profileArn ?? "") matches "(?is)^arn:aws.*:iam::.*:instance-profile/")`,
+		CEL:  `!r.?profileArn.orValue('').matches('(?is)^arn:aws.*:iam::.*:instance-profile/')`,
+		Rego: `hipaa_035 if not regex.match("(?is)^arn:aws.*:iam::.*:instance-profile/", object.get(input, "profileArn", ""))`,
+	},
+	{
 		ID:   "HIPAA-036",
 		GSL:  `Subnet should not have mapPublicIpOnLaunch`,
 		Expr: `r.mapPublicIpOnLaunch == true`,
@@ -358,6 +379,16 @@ hipaa_077_ok if {
 }`,
 	},
 	{
+		ID:   "HIPAA-083",
+		GSL:  `Instance where isRunning = true should have ssm.isManaged = true`,
+		Expr: `r.isRunning == true && r.ssm?.isManaged != true`,
+		CEL:  `r.?isRunning.orValue(false) == true && r.?ssm.?isManaged.orValue(false) != true`,
+		Rego: `hipaa_083 if {
+	input.isRunning == true
+	not input.ssm.isManaged == true
+}`,
+	},
+	{
 		ID:   "HIPAA-084",
 		GSL:  `RDS should have backupRetentionPeriod >= 7`,
 		Expr: `!((r.backupRetentionPeriod ?? -1) >= 7)`,
@@ -372,6 +403,16 @@ hipaa_077_ok if {
 		Rego: `cis_aws_1_12 if {
 	input.firstAccessKey.isActive == true
 	input.secondAccessKey.isActive == true
+}`,
+	},
+	{
+		ID:   "CIS-AWS-1.17",
+		GSL:  `Instance where not state in ('shutting-down', 'terminated') should have profileArn`,
+		Expr: `!(r.state in ["shutting-down", "terminated"]) && (r.profileArn ?? "") == ""`,
+		CEL:  `!(r.?state.orValue('') in ['shutting-down', 'terminated']) && r.?profileArn.orValue('') == ''`,
+		Rego: `cis_aws_1_17 if {
+	not input.state in {"shutting-down", "terminated"}
+	object.get(input, "profileArn", "") == ""
 }`,
 	},
 	{
