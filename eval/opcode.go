@@ -21,12 +21,12 @@ const (
 
 	// Operands: push one value.
 
-	opPath   //  - PATH<p> v        read path p from the current scope (loop element, else the entity)
-	opElem   //  - ELEM v           the current loop element ($); the entity outside loops
-	opConst  //  - CONST<k> v       constant k
-	opCall   //  recv a1..an CALL<f> v   call function f with n arguments
-	opAcc    //  - ACC v            acc as a JSON boolean
-	opGroup  //  list GROUP<p> groups   [{key, values}] grouped by path p, in first-seen order
+	opPath  //  - PATH<p> v        read path p from the current scope (loop element, else the entity)
+	opElem  //  - ELEM v           the current loop element ($); the entity outside loops
+	opConst //  - CONST<k> v       constant k
+	opCall  //  recv a1..an CALL<f> v   call function f with n arguments
+	opAcc   //  - ACC v            acc as a JSON boolean
+	opGroup //  list GROUP<p> groups   [{key, values}] grouped by path p, in first-seen order
 
 	// Tests: set acc.
 

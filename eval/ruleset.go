@@ -14,8 +14,8 @@ import "github.com/gsl-lang/gsl/builtin"
 type RuleSet struct {
 	progs  []*Program
 	set    settings
-	byType map[string]*bucket   // entity type (or "List<T>") -> its rules
-	lists  map[string][]int     // T -> the List<T> rules, in index order
+	byType map[string]*bucket // entity type (or "List<T>") -> its rules
+	lists  map[string][]int   // T -> the List<T> rules, in index order
 }
 
 // bucket holds the rules of one entity type.

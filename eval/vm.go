@@ -24,12 +24,12 @@ type frame struct {
 	start int32 // the loop's NEXT
 	count int32 // elements that passed (ONE, COUNT)
 
-	tab     bool  // iterating table entries rather than raw JSON
-	i, n    int32 // table iteration: next index, count
-	base    int32 // table iteration: first element entry
-	it      elements
-	cur     val    // the current element
-	out     []byte // COLLECT: the array being built
+	tab  bool  // iterating table entries rather than raw JSON
+	i, n int32 // table iteration: next index, count
+	base int32 // table iteration: first element entry
+	it   elements
+	cur  val    // the current element
+	out  []byte // COLLECT: the array being built
 }
 
 // machine is the reusable state of one evaluation: a goroutine takes one
@@ -40,8 +40,8 @@ type machine struct {
 	args   []builtin.Value
 	env    builtin.Env
 
-	recs []trec     // the path table, when evaluating through one
-	offs [][]int32  // the running program's offsets into it
+	recs []trec    // the path table, when evaluating through one
+	offs [][]int32 // the running program's offsets into it
 
 	reads int // raw JSON path reads and table entries found (for tests)
 	errPC int // the instruction that raised the last error
