@@ -79,7 +79,7 @@ func CompileRule(r *lang.Rule, opts *Options) (*Program, error) {
 	}
 	c.p.maxStack = c.maxDepth
 	c.p.maxLoops = c.maxLoops
-	c.p.self = newLayout([]*Program{c.p})
+	c.p.self = newLayout([]*Program{c.p}, true)
 	return c.p, nil
 }
 
@@ -414,7 +414,7 @@ func (c *compiler) operand(o lang.Operand) {
 				c.emit(o, opConst, c.constValue("missing", builtin.MissingValue()))
 				return
 			}
-			c.loop(opCollect, o.X, nil, o)
+			c.loop(opCollect, o, nil, o)
 		case lang.GroupBy:
 			c.groupBy(o)
 		default:
@@ -531,6 +531,12 @@ func (c *compiler) compare(e *lang.Compare) {
 	switch e.Op {
 	case lang.Eq, lang.Ne, lang.Lt, lang.Gt, lang.Le, lang.Ge:
 		c.operand(e.X)
+		if isLiteral(e.Y) {
+			k := c.constant(e.Y)
+			c.p.nodeConst[e.Y] = k
+			c.emit(e, compareOps[e.Op]+(opEqK-opEq), k)
+			return
+		}
 		c.operand(e.Y)
 		c.emit(e, compareOps[e.Op], 0)
 	case lang.Like, lang.Unlike:
@@ -790,7 +796,7 @@ func (p *Program) verify() error {
 		switch in.op {
 		case opPath, opGroup:
 			limit = len(p.paths)
-		case opConst:
+		case opConst, opEqK, opNeK, opLtK, opGtK, opLeK, opGeK:
 			limit = len(p.consts)
 		case opCall:
 			limit = len(p.calls)

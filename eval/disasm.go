@@ -84,7 +84,7 @@ func (p *Program) operandNote(in instr) string {
 	switch in.op {
 	case opPath, opGroup:
 		return "; " + p.paths[in.arg].text
-	case opConst:
+	case opConst, opEqK, opNeK, opLtK, opGtK, opLeK, opGeK:
 		return "; " + constText(p.consts[in.arg])
 	case opCall:
 		return "; " + p.calls[in.arg].fn.Name

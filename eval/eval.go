@@ -11,11 +11,24 @@ import (
 // document (see NewDocument), then runs the rule. An invalid document, or
 // one over the limits, gives an Error result.
 func (p *Program) Eval(doc []byte) Result {
+	m := getMachine()
 	var d Document
-	if err := d.init(doc, p.set.maxSize, p.set.maxDepth); err != nil {
+	err := d.init(doc, p.set.maxSize, p.set.maxDepth, m.members)
+	m.members = d.members
+	if err != nil {
+		putMachine(m)
 		return p.documentError(doc, err)
 	}
-	return p.EvalDocument(&d)
+	if p.target != "" && d.typ != p.target {
+		putMachine(m)
+		return Result{Status: Skip}
+	}
+	st, err := m.evalDirect(p, &d, p.set)
+	putMachine(m)
+	if st == Fail || st == Error {
+		return p.explainResult(d.root, p.set, st, err)
+	}
+	return Result{Status: st}
 }
 
 // EvalDocument evaluates the program over a prepared document. A rule for
@@ -26,7 +39,7 @@ func (p *Program) EvalDocument(d *Document) Result {
 		return Result{Status: Skip}
 	}
 	m := getMachine()
-	st, err := m.evalDirect(p, d.root, p.set)
+	st, err := m.evalDirect(p, d, p.set)
 	putMachine(m)
 	if st == Fail || st == Error {
 		return p.explainResult(d.root, p.set, st, err)
@@ -36,12 +49,12 @@ func (p *Program) EvalDocument(d *Document) Result {
 
 // evalDirect runs p reading the document's paths through p's own path
 // table.
-func (m *machine) evalDirect(p *Program, root gjson.Result, set settings) (st Status, err error) {
+func (m *machine) evalDirect(p *Program, d *Document, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
 	m.env = builtin.Env{Now: set.now}
-	m.buildTable(p.self, root)
+	m.buildTable(p.self, d)
 	m.offs = p.self.offs[0]
-	return m.run(p, val{v: builtin.FromJSON(root), rec: 1}, set.budget)
+	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
 }
 
 // rescue turns a panic into an Error result. It is a last resort: the
@@ -93,7 +106,7 @@ func documentEvidence(doc []byte, p *Program) Evidence {
 // evaluation errors are in the trace.
 func (p *Program) Explain(doc []byte) (*Trace, error) {
 	var d Document
-	if err := d.init(doc, p.set.maxSize, p.set.maxDepth); err != nil {
+	if err := d.init(doc, p.set.maxSize, p.set.maxDepth, nil); err != nil {
 		return nil, err
 	}
 	return p.ExplainDocument(&d), nil

@@ -562,7 +562,7 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 		t := x.node(o)
 		switch o.Op {
 		case lang.With:
-			r := x.loop(opCollect, o.X, nil, o, sc, t)
+			r := x.loop(opCollect, o, nil, o, sc, t)
 			var f frame
 			for _, v := range r.out {
 				f.add(v)

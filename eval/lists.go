@@ -20,6 +20,7 @@ import (
 type Lists struct {
 	rs     *RuleSet
 	groups map[string]map[string][]byte // type -> account -> items, comma-separated
+	buf    []member
 }
 
 // NewLists starts an empty collection for rs.
@@ -34,12 +35,13 @@ func (l *Lists) Add(doc []byte) {
 		return
 	}
 	var d Document
-	if d.init(doc, l.rs.set.maxSize, l.rs.set.maxDepth-2) != nil {
+	if d.init(doc, l.rs.set.maxSize, l.rs.set.maxDepth-2, l.buf) != nil {
 		return
 	}
 	if _, ok := l.rs.lists[d.typ]; !ok {
 		return
 	}
+	l.buf = d.members
 	acct := d.AccountNumber()
 	if acct == "" {
 		acct = "*"
@@ -82,7 +84,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 			raw := listEntity(lt, id, groups[id])
 			d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
 			m := getMachine()
-			m.buildTable(b.layout, d.root)
+			m.buildTable(b.layout, &d)
 			for k, i := range b.rules {
 				m.offs = b.layout.offs[k]
 				emit(i, id, rs.runRule(m, rs.progs[i], &d))

@@ -36,6 +36,12 @@ const (
 	opGt     //  a b GT -           acc = a > b
 	opLe     //  a b LE -           acc = a <= b
 	opGe     //  a b GE -           acc = a >= b
+	opEqK    //  a EQK<k> -         acc = a = constant k (and so on: the forms with a literal on the right)
+	opNeK    //  a NEK<k> -         acc = a != constant k
+	opLtK    //  a LTK<k> -         acc = a < constant k
+	opGtK    //  a GTK<k> -         acc = a > constant k
+	opLeK    //  a LEK<k> -         acc = a <= constant k
+	opGeK    //  a GEK<k> -         acc = a >= constant k
 	opLike   //  a LIKE<k> -        acc = a like pattern k
 	opRegex  //  a REGEX<k> -       acc = a regexMatch regex k
 	opIn     //  a IN<k> -          acc = a equals some element of list k
@@ -71,10 +77,10 @@ const (
 	opcodeMax = opSkip
 )
 
-// opcodeArgMin: opcodes from opPath onward that are listed in hasArg take
-// an operand; the others ignore it.
+// hasArg tells the opcodes that take an operand; the others ignore it.
 var hasArg = [...]bool{
 	opPath: true, opConst: true, opCall: true, opGroup: true,
+	opEqK: true, opNeK: true, opLtK: true, opGtK: true, opLeK: true, opGeK: true,
 	opLike: true, opRegex: true, opIn: true, opSet: true,
 	opJmp: true, opJmpF: true, opJmpT: true,
 	opAny: true, opAll: true, opNone: true, opOne: true, opCount: true, opCollect: true,
@@ -95,6 +101,12 @@ var opcodeNames = [...]string{
 	opGt:      "GT",
 	opLe:      "LE",
 	opGe:      "GE",
+	opEqK:     "EQK",
+	opNeK:     "NEK",
+	opLtK:     "LTK",
+	opGtK:     "GTK",
+	opLeK:     "LEK",
+	opGeK:     "GEK",
 	opLike:    "LIKE",
 	opRegex:   "REGEX",
 	opIn:      "IN",
@@ -134,6 +146,12 @@ var stackEffect = [...]int8{
 	opGt:      -2,
 	opLe:      -2,
 	opGe:      -2,
+	opEqK:     -1,
+	opNeK:     -1,
+	opLtK:     -1,
+	opGtK:     -1,
+	opLeK:     -1,
+	opGeK:     -1,
 	opLike:    -1,
 	opRegex:   -1,
 	opIn:      -1,

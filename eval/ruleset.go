@@ -53,7 +53,7 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 		}
 	}
 	for t, b := range rs.byType {
-		b.layout = newLayout(members[t])
+		b.layout = newLayout(members[t], false)
 	}
 	return rs
 }
@@ -67,21 +67,30 @@ func (rs *RuleSet) Programs() []*Program { return rs.progs }
 // be evaluated at all (invalid JSON, over the limits, not an object, no
 // "type"); emit is then not called. EvalDoc is safe for concurrent use.
 func (rs *RuleSet) EvalDoc(doc []byte, emit func(rule int, r Result)) error {
+	m := getMachine()
 	var d Document
-	if err := d.init(doc, rs.set.maxSize, rs.set.maxDepth); err != nil {
+	err := d.init(doc, rs.set.maxSize, rs.set.maxDepth, m.members)
+	m.members = d.members
+	if err != nil {
+		putMachine(m)
 		return err
 	}
-	rs.EvalDocument(&d, emit)
+	rs.evalDocument(m, &d, emit)
+	putMachine(m)
 	return nil
 }
 
 // EvalDocument is EvalDoc over a prepared document.
 func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
-	b := rs.byType[d.typ]
 	m := getMachine()
 	defer putMachine(m)
+	rs.evalDocument(m, d, emit)
+}
+
+func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
+	b := rs.byType[d.typ]
 	if b != nil {
-		m.buildTable(b.layout, d.root)
+		m.buildTable(b.layout, d)
 	}
 	k := 0
 	for i, p := range rs.progs {
@@ -117,7 +126,7 @@ func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
 func (m *machine) runSafe(p *Program, d *Document, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
 	m.env = builtin.Env{Now: set.now}
-	return m.run(p, val{v: builtin.FromJSON(d.root), rec: 1}, set.budget)
+	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
 }
 
 // constResult is the result of a rule that is only `true` or `false`.

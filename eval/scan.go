@@ -26,25 +26,35 @@ func skipSpace(s string, i int) int {
 // stringEnd returns the offset just past the string literal starting at
 // s[i] == '"', or len(s) when it is not terminated.
 func stringEnd(s string, i int) int {
-	j := i + 1
-	for j < len(s) {
-		k := strings.IndexByte(s[j:], '"')
-		if k < 0 {
-			return len(s)
+	for i++; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i++
 		}
-		j += k
-		// An odd run of backslashes before the quote escapes it.
-		n := 0
-		for b := j - 1; b > i && s[b] == '\\'; b-- {
-			n++
-		}
-		if n%2 == 0 {
-			return j + 1
-		}
-		j++
 	}
 	return len(s)
 }
+
+// stringEndEsc is stringEnd that also reports whether the string holds an
+// escape.
+func stringEndEsc(s string, i int) (int, bool) {
+	esc := false
+	for i++; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			return i + 1, esc
+		case '\\':
+			esc = true
+			i++
+		}
+	}
+	return len(s), esc
+}
+
+// structural marks the bytes a container skip must look at.
+var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
 
 // valueEnd returns the offset just past the JSON value starting at s[i]
 // (which is not a space).
@@ -58,13 +68,18 @@ func valueEnd(s string, i int) int {
 	case '{', '[':
 		depth := 0
 		for i < len(s) {
-			switch s[i] {
+			c := s[i]
+			if !structural[c] {
+				i++
+				continue
+			}
+			switch c {
 			case '"':
 				i = stringEnd(s, i)
 				continue
 			case '{', '[':
 				depth++
-			case '}', ']':
+			default:
 				depth--
 				if depth == 0 {
 					return i + 1
@@ -86,27 +101,67 @@ func valueEnd(s string, i int) int {
 	return j
 }
 
-// checkDepth reports whether the JSON text s nests arrays and objects at
-// most max deep. It runs before gjson.Valid, whose recursion would
-// otherwise be driven by the input.
-func checkDepth(s string, max int) bool {
+// member is one member of a document's top-level object: its raw key text
+// (between the quotes, still escaped) and its raw value text.
+type member struct {
+	key, val string
+	esc      bool // the key holds an escape
+}
+
+// scanTop checks that the JSON text s nests arrays and objects at most max
+// deep, and, when s is an object, appends its members to buf. It runs
+// before gjson.Valid, whose recursion would otherwise be driven by the
+// input; on invalid text its output is meaningless but it stays in bounds.
+func scanTop(s string, max int, buf []member) ([]member, bool) {
 	depth := 0
-	for i := 0; i < len(s); {
-		switch s[i] {
+	i := skipSpace(s, 0)
+	rootObject := i < len(s) && s[i] == '{'
+	key, esc, valStart := "", false, -1
+	for i < len(s) {
+		c := s[i]
+		if !structural[c] && c != ':' && c != ',' {
+			i++
+			continue
+		}
+		switch c {
 		case '"':
-			i = stringEnd(s, i)
+			end, e := stringEndEsc(s, i)
+			if depth == 1 && rootObject && valStart < 0 && end-i >= 2 {
+				key, esc = s[i+1:end-1], e
+			}
+			i = end
 			continue
 		case '{', '[':
 			depth++
 			if depth > max {
-				return false
+				return buf, false
 			}
 		case '}', ']':
+			if depth == 1 && rootObject && valStart >= 0 {
+				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
+				valStart = -1
+			}
 			depth--
+		case ':':
+			if depth == 1 && rootObject {
+				valStart = skipSpace(s, i+1)
+			}
+		case ',':
+			if depth == 1 && rootObject && valStart >= 0 {
+				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
+				valStart = -1
+			}
 		}
 		i++
 	}
-	return true
+	return buf, true
+}
+
+func trimSpaceEnd(s string) string {
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // resultOf turns the raw text of one JSON value into a gjson result without
@@ -126,14 +181,14 @@ func resultOf(raw string) gjson.Result {
 	return gjson.Parse(raw)
 }
 
-// members iterates over the members of the raw JSON object s.
+// members iterates over the members of a raw JSON object.
 type members struct {
 	s string
 	i int
 }
 
-func newMembers(s string) members {
-	i := skipSpace(s, 0)
+// newMembers starts at the '{' that s[i] holds.
+func newMembers(s string, i int) members {
 	if i < len(s) && s[i] == '{' {
 		return members{s: s, i: i + 1}
 	}
@@ -141,30 +196,30 @@ func newMembers(s string) members {
 }
 
 // next returns the next member's raw key text (between the quotes, still
-// escaped) and raw value text.
-func (m *members) next() (key, value string, ok bool) {
+// escaped, with esc telling whether it holds an escape) and raw value text.
+func (m *members) next() (key, value string, esc, ok bool) {
 	s := m.s
 	i := skipSpace(s, m.i)
 	if i >= len(s) || s[i] != '"' {
-		m.i = len(s)
-		return "", "", false
+		m.i = i
+		return "", "", false, false
 	}
-	kend := stringEnd(s, i)
+	kend, esc := stringEndEsc(s, i)
 	if kend-i < 2 {
 		m.i = len(s)
-		return "", "", false
+		return "", "", false, false
 	}
 	key = s[i+1 : kend-1]
 	i = skipSpace(s, kend)
 	if i >= len(s) || s[i] != ':' {
 		m.i = len(s)
-		return "", "", false
+		return "", "", false, false
 	}
 	i = skipSpace(s, i+1)
 	vend := valueEnd(s, i)
 	if vend <= i {
 		m.i = len(s)
-		return "", "", false
+		return "", "", false, false
 	}
 	value = s[i:vend]
 	i = skipSpace(s, vend)
@@ -172,7 +227,16 @@ func (m *members) next() (key, value string, ok bool) {
 		i++
 	}
 	m.i = i
-	return key, value, true
+	return key, value, esc, true
+}
+
+// end returns the offset just past the object, once next has returned
+// false.
+func (m *members) end() int {
+	if m.i < len(m.s) && m.s[m.i] == '}' {
+		return m.i + 1
+	}
+	return len(m.s)
 }
 
 // keyEquals reports whether the raw (escaped) key text equals name.

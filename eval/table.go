@@ -23,6 +23,7 @@ package eval
 // from its raw JSON, with the same result.
 
 import (
+	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
 )
 
@@ -55,38 +56,28 @@ func (n *tnode) element() *tnode {
 	return n.elem
 }
 
-// lookup finds the child for a raw (still escaped) object key.
-func (n *tnode) lookup(rawKey string) int32 {
-	if len(n.kids) <= 4 {
+// lookup finds the child for a raw object key (still escaped when esc).
+func (n *tnode) lookup(rawKey string, esc bool) int32 {
+	if esc {
+		for i, k := range n.kids {
+			if keyEquals(rawKey, k.name) {
+				return int32(i)
+			}
+		}
+		return -1
+	}
+	if len(n.kids) <= 8 {
 		for i, k := range n.kids {
 			if len(k.name) == len(rawKey) && k.name == rawKey {
 				return int32(i)
 			}
 		}
-		if !hasBackslash(rawKey) {
-			return -1
-		}
-	} else if i, ok := n.byName[rawKey]; ok {
-		return i
-	} else if !hasBackslash(rawKey) {
 		return -1
 	}
-	// An escaped key: compare its text.
-	for i, k := range n.kids {
-		if keyEquals(rawKey, k.name) {
-			return int32(i)
-		}
+	if i, ok := n.byName[rawKey]; ok {
+		return i
 	}
 	return -1
-}
-
-func hasBackslash(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' {
-			return true
-		}
-	}
-	return false
 }
 
 // tableLayout is the trie of a group of programs and each program's path
@@ -99,11 +90,16 @@ type tableLayout struct {
 	offs [][][]int32
 	// nodes counts the trie's nodes, the entity included.
 	nodes int
+	// shallow: only the entity's paths are in the trie.
+	shallow bool
 }
 
-// newLayout merges the paths of progs into one trie.
-func newLayout(progs []*Program) *tableLayout {
-	l := &tableLayout{root: &tnode{name: "$"}, offs: make([][][]int32, len(progs))}
+// newLayout merges the paths of progs into one trie. A shallow layout
+// holds only the paths read from the entity, not those read inside array
+// operators: elements are then iterated and read in the raw JSON, lazily,
+// which suits one program whose loops may stop early.
+func newLayout(progs []*Program, shallow bool) *tableLayout {
+	l := &tableLayout{root: &tnode{name: "$"}, offs: make([][][]int32, len(progs)), shallow: shallow}
 	for i, p := range progs {
 		l.offs[i] = l.add(p)
 	}
@@ -141,10 +137,16 @@ func (l *tableLayout) add(p *Program) [][]int32 {
 		case scopeRoot:
 			n = l.root
 		case scopeElemPath:
+			if l.shallow {
+				break
+			}
 			if pn := nodeOfPath(sc.from); pn != nil {
 				n = pn.element()
 			}
 		case scopeElemElem:
+			if l.shallow {
+				break
+			}
 			if sn := nodeOfScope(sc.from); sn != nil {
 				n = sn.element()
 			}
@@ -179,89 +181,199 @@ func (l *tableLayout) add(p *Program) [][]int32 {
 
 // Entry states for trec.kids and trec.elems.
 const (
-	noEntries  = -1 // the value has none (not an object; nothing to iterate)
+	noEntries  = -1 // kids: not an object. elems: the list is empty
 	notInTable = -2 // not recorded (the table was full): read the raw JSON
 )
 
 // maxTableEntries bounds the entries one document may add to a table.
-// Past it, arrays are left out and read from raw JSON.
+// Past it, objects and arrays are left out and read from raw JSON.
 const maxTableEntries = 1 << 18
 
 // trec is the table entry of one node instance.
 type trec struct {
-	v     gjson.Result
+	v     builtin.Value
 	kids  int32 // first named-child entry, or noEntries / notInTable
 	elems int32 // first element entry, or noEntries / notInTable
 	n     int32 // number of element entries
+	next  int32 // an element's next sibling entry, or -1
 }
 
-// buildTable fills m.recs for the document root along layout l.
-func (m *machine) buildTable(l *tableLayout, root gjson.Result) {
-	m.recs = append(m.recs[:0], trec{v: root, kids: noEntries, elems: noEntries})
-	m.fill(0, l.root)
+func newRec() trec { return trec{kids: noEntries, elems: notInTable, next: -1} }
+
+// buildTable fills m.recs for document d along layout l.
+func (m *machine) buildTable(l *tableLayout, d *Document) {
+	root := newRec()
+	root.v = builtin.FromJSON(d.root)
+	m.recs = append(m.recs[:0], root)
+	n := l.root
+	if d.members == nil {
+		m.fill(0, n)
+		return
+	}
+	// The top level was indexed when the document was prepared: match its
+	// members rather than scan it again.
+	if len(n.kids) > 0 {
+		base := m.allocKids(0, len(n.kids))
+		found := 0
+		for _, mb := range d.members {
+			j := n.lookup(mb.key, mb.esc)
+			if j < 0 || m.recs[base+j].v.Raw() != "" {
+				continue // not needed, or a repeated key: the first one counts
+			}
+			m.recs[base+j].v = builtin.FromJSON(resultOf(mb.val))
+			m.reads++
+			if found++; found == len(n.kids) {
+				break
+			}
+		}
+		m.fillKids(base, n)
+	}
+	if n.elem != nil {
+		m.fillElements(0, n.elem)
+	}
+}
+
+// allocKids appends k child entries for entry ri.
+func (m *machine) allocKids(ri int32, k int) int32 {
+	base := int32(len(m.recs))
+	for range k {
+		m.recs = append(m.recs, newRec())
+	}
+	m.recs[ri].kids = base
+	return base
 }
 
 // fill records the children and elements of entry ri, an instance of n.
 func (m *machine) fill(ri int32, n *tnode) {
-	v := m.recs[ri].v
+	v := m.recs[ri].v.JSON()
 	if len(n.kids) > 0 && isObject(v) {
-		if len(m.recs)+len(n.kids) > maxTableEntries {
-			m.recs[ri].kids = notInTable
-		} else {
-			base := int32(len(m.recs))
-			for range n.kids {
-				m.recs = append(m.recs, trec{kids: noEntries, elems: noEntries})
-			}
-			m.recs[ri].kids = base
-			found := 0
-			it := newMembers(v.Raw)
-			for found < len(n.kids) {
-				key, raw, ok := it.next()
-				if !ok {
-					break
-				}
-				j := n.lookup(key)
-				if j < 0 || m.recs[base+j].v.Raw != "" {
-					continue // not needed, or a duplicate key: the first one counts
-				}
-				m.recs[base+j].v = resultOf(raw)
-				m.reads++
-				found++
-			}
-			for j, k := range n.kids {
-				if len(k.kids) > 0 || k.elem != nil {
-					m.fill(base+int32(j), k)
-				}
-			}
-		}
+		m.fillMembers(ri, n, v.Raw, 0, false)
 	}
 	if n.elem != nil {
 		m.fillElements(ri, n.elem)
 	}
 }
 
-// fillElements records the elements of entry ri.
-func (m *machine) fillElements(ri int32, en *tnode) {
-	base := int32(len(m.recs))
-	it := newElements(m.recs[ri].v)
-	for {
-		e, ok := it.next()
+// fillKids fills the children of the kids of n, whose entries start at base.
+func (m *machine) fillKids(base int32, n *tnode) {
+	for j, k := range n.kids {
+		if len(k.kids) > 0 || k.elem != nil {
+			m.fill(base+int32(j), k)
+		}
+	}
+}
+
+// fillMembers records the members of the object at s[i] that n needs, as
+// the children of entry ri. With needEnd it scans the whole object and
+// returns the offset just past it; otherwise it stops once every needed
+// member is found.
+func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool) int {
+	if len(m.recs)+len(n.kids) > maxTableEntries {
+		m.recs[ri].kids = notInTable
+		if needEnd {
+			return valueEnd(s, i)
+		}
+		return 0
+	}
+	base := m.allocKids(ri, len(n.kids))
+	found := 0
+	it := newMembers(s, i)
+	for needEnd || found < len(n.kids) {
+		key, raw, esc, ok := it.next()
 		if !ok {
 			break
 		}
-		if len(m.recs) >= maxTableEntries {
-			m.recs = m.recs[:base]
-			m.recs[ri].elems = notInTable
+		if found == len(n.kids) {
+			continue
+		}
+		j := n.lookup(key, esc)
+		if j < 0 || m.recs[base+j].v.Raw() != "" {
+			continue
+		}
+		m.recs[base+j].v = builtin.FromJSON(resultOf(raw))
+		m.reads++
+		found++
+	}
+	m.fillKids(base, n)
+	if needEnd {
+		return it.end()
+	}
+	return 0
+}
+
+// fillElements records the elements of entry ri: one entry per element,
+// linked through next, each followed by its own children. An object
+// element is scanned once, for its extent and its members together.
+func (m *machine) fillElements(ri int32, en *tnode) {
+	v := m.recs[ri].v.JSON()
+	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
+	if !isArray(v) {
+		if isNothing(v) {
 			return
 		}
-		m.recs = append(m.recs, trec{v: e, kids: noEntries, elems: noEntries})
+		// A scalar or an object is a list of one: itself.
+		idx := m.addElement(ri, -1)
+		if idx < 0 {
+			return
+		}
+		m.recs[idx].v = builtin.FromJSON(v)
+		m.fill(idx, en)
+		return
 	}
-	end := int32(len(m.recs))
-	m.recs[ri].elems = base
-	m.recs[ri].n = end - base
-	if len(en.kids) > 0 || en.elem != nil {
-		for i := base; i < end; i++ {
-			m.fill(i, en)
+	s := v.Raw
+	i := 1
+	prev := int32(-1)
+	for {
+		i = skipSpace(s, i)
+		if i >= len(s) || s[i] == ']' {
+			return
+		}
+		idx := m.addElement(ri, prev)
+		if idx < 0 {
+			return
+		}
+		var end int
+		if s[i] == '{' && len(en.kids) > 0 {
+			end = m.fillMembers(idx, en, s, i, true)
+			m.recs[idx].v = builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: s[i:end]})
+		} else {
+			end = valueEnd(s, i)
+			if end <= i {
+				return
+			}
+			m.recs[idx].v = builtin.FromJSON(resultOf(s[i:end]))
+		}
+		if en.elem != nil {
+			m.fillElements(idx, en.elem)
+		}
+		prev = idx
+		i = skipSpace(s, end)
+		if i < len(s) && s[i] == ',' {
+			i++
 		}
 	}
+}
+
+// addElement appends an element entry to the list of entry ri after prev
+// (-1 for the first). It returns -1, marking the list as not in the table,
+// when the table is full.
+func (m *machine) addElement(ri, prev int32) int32 {
+	if len(m.recs) >= maxTableEntries {
+		m.recs[ri].elems = notInTable
+		return -1
+	}
+	idx := int32(len(m.recs))
+	m.recs = append(m.recs, newRec())
+	if prev < 0 {
+		m.recs[ri].elems = idx
+	} else {
+		m.recs[prev].next = idx
+	}
+	m.recs[ri].n++
+	return idx
+}
+
+// isArray reports whether r holds a JSON array.
+func isArray(r gjson.Result) bool {
+	return r.Type == gjson.JSON && len(r.Raw) > 0 && r.Raw[0] == '['
 }

@@ -10,11 +10,28 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// val is a value on the VM stack: a JSON value and, when it was read from
-// the path table, the index+1 of its table entry (0 otherwise).
+// val is a value on the VM stack. v points to where the value lives: a
+// path-table entry (rec is then its index+1), a constant of the program,
+// the current element of a loop frame, or the machine's slot for that
+// stack position when the value was computed. Pointers keep the stack
+// small: JSON values are never copied while the program runs.
 type val struct {
-	v   builtin.Value
+	v   *builtin.Value
 	rec int32
+}
+
+// Values that computed results can point to. They are never written.
+var (
+	missingValue = builtin.MissingValue()
+	trueValue    = builtin.BoolValue(true)
+	falseValue   = builtin.BoolValue(false)
+)
+
+func boolVal(b bool) val {
+	if b {
+		return val{v: &trueValue}
+	}
+	return val{v: &falseValue}
 }
 
 // frame is the state of one running array-operator loop.
@@ -25,23 +42,26 @@ type frame struct {
 	count int32 // elements that passed (ONE, COUNT)
 
 	tab  bool  // iterating table entries rather than raw JSON
-	i, n int32 // table iteration: next index, count
-	base int32 // table iteration: first element entry
+	i    int32 // table iteration: the next element entry, or -1
 	it   elements
-	cur  val    // the current element
-	out  []byte // COLLECT: the array being built
+	cur  val           // the current element
+	curv builtin.Value // its storage when it was read from raw JSON
+	out  []byte        // COLLECT: the array being built
 }
 
 // machine is the reusable state of one evaluation: a goroutine takes one
 // from the pool for the duration of a call.
 type machine struct {
 	stack  []val
+	slots  []builtin.Value // storage for computed values, by stack position
 	frames []frame
 	args   []builtin.Value
 	env    builtin.Env
+	rootv  builtin.Value
 
-	recs []trec    // the path table, when evaluating through one
-	offs [][]int32 // the running program's offsets into it
+	recs    []trec    // the path table, when evaluating through one
+	offs    [][]int32 // the running program's offsets into it
+	members []member  // buffer for the document index
 
 	reads int // raw JSON path reads and table entries found (for tests)
 	errPC int // the instruction that raised the last error
@@ -55,8 +75,12 @@ func putMachine(m *machine) {
 	m.offs = nil
 	// Drop what aliases the document, so the pool does not keep it alive.
 	clear(m.stack)
+	clear(m.slots)
 	clear(m.frames)
 	clear(m.args)
+	m.rootv = builtin.Value{}
+	clear(m.members)
+	m.members = m.members[:0]
 	if cap(m.recs) > maxTableEntries/4 {
 		m.recs = nil
 	} else {
@@ -66,16 +90,19 @@ func putMachine(m *machine) {
 	machines.Put(m)
 }
 
-// run executes p with root as the entity. It returns Pass, Fail or Skip,
-// or Error with the reason.
-func (m *machine) run(p *Program, root val, budget int) (Status, error) {
+// run executes p over the entity root (with rec 1 when the path table
+// holds it). It returns Pass, Fail or Skip, or Error with the reason.
+func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (Status, error) {
 	if len(m.stack) < p.maxStack {
 		m.stack = make([]val, p.maxStack)
+		m.slots = make([]builtin.Value, p.maxStack)
 	}
 	if len(m.frames) < p.maxLoops {
 		m.frames = make([]frame, p.maxLoops)
 	}
-	stack, frames := m.stack, m.frames
+	m.rootv = root
+	rootVal := val{v: &m.rootv, rec: rec}
+	stack, slots, frames := m.stack, m.slots, m.frames
 	code := p.code
 	sp, nf := 0, 0
 	acc := false
@@ -94,80 +121,77 @@ func (m *machine) run(p *Program, root val, budget int) (Status, error) {
 		}
 		switch in.op {
 		case opPath:
-			base := root
+			base := &rootVal
 			if nf > 0 {
-				base = frames[nf-1].cur
+				base = &frames[nf-1].cur
 			}
-			stack[sp] = m.readPath(p, in.arg, base)
+			m.readPath(p, in.arg, base, &stack[sp], &slots[sp])
 			sp++
 		case opElem:
 			if nf > 0 {
 				stack[sp] = frames[nf-1].cur
 			} else {
-				stack[sp] = root
+				stack[sp] = rootVal
 			}
 			sp++
 		case opConst:
-			stack[sp] = val{v: p.consts[in.arg]}
+			stack[sp] = val{v: &p.consts[in.arg]}
 			sp++
 		case opCall:
 			site := &p.calls[in.arg]
 			n := site.nargs
 			args := m.args[:0]
 			for i := sp - n; i < sp; i++ {
-				args = append(args, stack[i].v)
+				args = append(args, *stack[i].v)
 			}
 			m.args = args
 			sp -= n
-			res, err := site.fn.Impl(&m.env, stack[sp-1].v, args)
+			res, err := site.fn.Impl(&m.env, *stack[sp-1].v, args)
 			if err != nil {
 				m.errPC = pc - 1
 				return Error, fmt.Errorf("%w: %s(): %w", ErrFunction, site.fn.Name, err)
 			}
-			stack[sp-1] = val{v: res}
+			slots[sp-1] = res
+			stack[sp-1] = val{v: &slots[sp-1]}
 		case opAcc:
-			stack[sp] = val{v: builtin.BoolValue(acc)}
+			stack[sp] = boolVal(acc)
 			sp++
 		case opGroup:
-			list := stack[sp-1]
-			g, n := group(p, in.arg, list.v)
+			g, n := group(p, in.arg, *stack[sp-1].v)
 			steps += n
-			stack[sp-1] = val{v: g}
+			slots[sp-1] = g
+			stack[sp-1] = val{v: &slots[sp-1]}
 
 		case opEq:
 			sp -= 2
-			acc = valEqual(stack[sp].v, stack[sp+1].v)
+			acc = valEqual(*stack[sp].v, *stack[sp+1].v)
 		case opNe:
 			sp -= 2
-			acc = !valEqual(stack[sp].v, stack[sp+1].v)
-		case opLt:
+			acc = !valEqual(*stack[sp].v, *stack[sp+1].v)
+		case opLt, opGt, opLe, opGe:
 			sp -= 2
-			c, ok := valCompare(stack[sp].v, stack[sp+1].v)
-			acc = ok && c < 0
-		case opGt:
-			sp -= 2
-			c, ok := valCompare(stack[sp].v, stack[sp+1].v)
-			acc = ok && c > 0
-		case opLe:
-			sp -= 2
-			c, ok := valCompare(stack[sp].v, stack[sp+1].v)
-			acc = ok && c <= 0
-		case opGe:
-			sp -= 2
-			c, ok := valCompare(stack[sp].v, stack[sp+1].v)
-			acc = ok && c >= 0
+			acc = compareHolds(in.op, *stack[sp].v, *stack[sp+1].v)
+		case opEqK:
+			sp--
+			acc = valEqual(*stack[sp].v, p.consts[in.arg])
+		case opNeK:
+			sp--
+			acc = !valEqual(*stack[sp].v, p.consts[in.arg])
+		case opLtK, opGtK, opLeK, opGeK:
+			sp--
+			acc = compareHolds(in.op-(opEqK-opEq), *stack[sp].v, p.consts[in.arg])
 		case opLike:
 			sp--
-			acc = p.likes[in.arg].match(stack[sp].v)
+			acc = p.likes[in.arg].match(*stack[sp].v)
 		case opRegex:
 			sp--
-			acc = regexMatch(p.regexes[in.arg], stack[sp].v)
+			acc = regexMatch(p.regexes[in.arg], *stack[sp].v)
 		case opIn:
 			sp--
-			acc = inList(stack[sp].v, p.lists[in.arg])
+			acc = inList(*stack[sp].v, p.lists[in.arg])
 		case opTruthy:
 			sp--
-			acc = valTruthy(stack[sp].v)
+			acc = valTruthy(*stack[sp].v)
 		case opNot:
 			acc = !acc
 		case opSet:
@@ -205,13 +229,14 @@ func (m *machine) run(p *Program, root val, budget int) (Status, error) {
 			case opOne:
 				acc = f.count == 1
 			case opCount:
-				stack[sp] = val{v: builtin.NumberValue(float64(f.count))}
+				slots[sp] = builtin.NumberValue(float64(f.count))
+				stack[sp] = val{v: &slots[sp]}
 				sp++
 			case opCollect:
-				stack[sp] = val{v: f.collected()}
+				slots[sp] = f.collected()
+				stack[sp] = val{v: &slots[sp]}
 				sp++
 			}
-			f.cur = val{}
 		case opStep:
 			f := &frames[nf-1]
 			done := false
@@ -237,13 +262,12 @@ func (m *machine) run(p *Program, root val, budget int) (Status, error) {
 				}
 			case opCollect:
 				if acc {
-					f.add(f.cur.v)
+					f.add(*f.cur.v)
 				}
 			}
 			if done {
 				nf--
 				pc = int(f.exit)
-				f.cur = val{}
 			} else {
 				pc = int(f.start)
 			}
@@ -262,9 +286,9 @@ func (m *machine) run(p *Program, root val, budget int) (Status, error) {
 	}
 }
 
-// readPath reads path i of p from base: through the table when base came
-// from it, else from raw JSON.
-func (m *machine) readPath(p *Program, i int32, base val) val {
+// readPath reads path i of p from base into dst: through the table when
+// base came from it, else from raw JSON into slot.
+func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Value) {
 	if base.rec != 0 && m.offs != nil {
 		if offs := m.offs[i]; offs != nil {
 			r := base.rec - 1
@@ -272,30 +296,28 @@ func (m *machine) readPath(p *Program, i int32, base val) val {
 				k := m.recs[r].kids
 				if k < 0 {
 					if k == noEntries {
-						return val{}
+						*dst = val{v: &missingValue}
+						return
 					}
 					goto raw
 				}
 				r = k + o
 			}
-			return val{v: builtin.FromJSON(m.recs[r].v), rec: r + 1}
+			*dst = val{v: &m.recs[r].v, rec: r + 1}
+			return
 		}
 	}
 raw:
 	m.reads++
-	return val{v: builtin.FromJSON(p.paths[i].read(base.v.JSON()))}
+	*slot = builtin.FromJSON(p.paths[i].read(base.v.JSON()))
+	*dst = val{v: slot}
 }
 
 // startLoop points f at the elements of list.
 func (m *machine) startLoop(f *frame, list val) {
 	if list.rec != 0 && m.offs != nil {
-		r := &m.recs[list.rec-1]
-		if r.elems >= 0 {
-			f.tab, f.base, f.n, f.i = true, r.elems, r.n, 0
-			return
-		}
-		if r.elems == noEntries && r.v.Type == gjson.Null {
-			f.tab = true // nothing to iterate
+		if r := &m.recs[list.rec-1]; r.elems != notInTable {
+			f.tab, f.i = true, r.elems
 			return
 		}
 	}
@@ -305,19 +327,20 @@ func (m *machine) startLoop(f *frame, list val) {
 // advance loads f's next element; false when none is left.
 func (m *machine) advance(f *frame) bool {
 	if f.tab {
-		if f.i >= f.n {
+		idx := f.i
+		if idx < 0 {
 			return false
 		}
-		idx := f.base + f.i
-		f.i++
-		f.cur = val{v: builtin.FromJSON(m.recs[idx].v), rec: idx + 1}
+		f.i = m.recs[idx].next
+		f.cur = val{v: &m.recs[idx].v, rec: idx + 1}
 		return true
 	}
 	e, ok := f.it.next()
 	if !ok {
 		return false
 	}
-	f.cur = val{v: builtin.FromJSON(e)}
+	f.curv = builtin.FromJSON(e)
+	f.cur = val{v: &f.curv}
 	return true
 }
 

@@ -1,0 +1,72 @@
+package eval
+
+import (
+	"os"
+	"testing"
+
+	"github.com/gsl-lang/gsl/builtin"
+)
+
+const typicalRule = `Instance where tags contain [key='contains_phi' and value='true'] should have volumes contain-all [encrypted=true] and isRunning=true`
+
+func loadInstanceDoc(tb testing.TB) []byte {
+	tb.Helper()
+	b, err := os.ReadFile("testdata/instance.json")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func mustCompileBench(tb testing.TB, src string) *Program {
+	tb.Helper()
+	vmtNeedParser(tb)
+	p, err := Compile(src, nil)
+	if err != nil {
+		tb.Fatalf("%s: %v", src, err)
+	}
+	return p
+}
+
+// BenchmarkTypicalRule measures one three-clause rule with array operators
+// over a 2 KB Instance document.
+func BenchmarkTypicalRule(b *testing.B) {
+	doc := loadInstanceDoc(b)
+	p := mustCompileBench(b, typicalRule)
+	d, err := NewDocument(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if r := p.EvalDocument(d); r.Status != Pass {
+		b.Fatalf("want pass, got %v", r)
+	}
+	b.Run("EvalDocument", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() { p.EvalDocument(d) })
+	})
+	b.Run("Eval", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(doc)))
+		loopCPU(b, func() { p.Eval(doc) })
+	})
+	b.Run("raw-gjson", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() {
+			m := getMachine()
+			m.env = builtin.Env{Now: p.set.now}
+			m.offs = nil
+			m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
+			putMachine(m)
+		})
+	})
+	b.Run("NewDocument", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(doc)))
+		var buf []member
+		loopCPU(b, func() {
+			var d Document
+			d.init(doc, DefaultMaxDocumentSize, DefaultMaxDepth, buf)
+			buf = d.members
+		})
+	})
+}
