@@ -51,7 +51,6 @@ const (
 
 	// Control.
 
-	opJmp  //  - JMP<pc> -          goto pc
 	opJmpF //  - JMPF<pc> -         if !acc goto pc
 	opJmpT //  - JMPT<pc> -         if acc goto pc
 
@@ -82,7 +81,7 @@ var hasArg = [...]bool{
 	opPath: true, opConst: true, opCall: true, opGroup: true,
 	opEqK: true, opNeK: true, opLtK: true, opGtK: true, opLeK: true, opGeK: true,
 	opLike: true, opRegex: true, opIn: true, opSet: true,
-	opJmp: true, opJmpF: true, opJmpT: true,
+	opJmpF: true, opJmpT: true,
 	opAny: true, opAll: true, opNone: true, opOne: true, opCount: true, opCollect: true,
 	opcodeMax: false,
 }
@@ -113,7 +112,6 @@ var opcodeNames = [...]string{
 	opTruthy:  "TRUTHY",
 	opNot:     "NOT",
 	opSet:     "SET",
-	opJmp:     "JMP",
 	opJmpF:    "JMPF",
 	opJmpT:    "JMPT",
 	opAny:     "ANY",
@@ -158,7 +156,6 @@ var stackEffect = [...]int8{
 	opTruthy:  -1,
 	opNot:     0,
 	opSet:     0,
-	opJmp:     0,
 	opJmpF:    0,
 	opJmpT:    0,
 	opAny:     -1,
@@ -184,7 +181,7 @@ func (op Opcode) String() string {
 func (op Opcode) isLoop() bool { return op >= opAny && op <= opCollect }
 
 // isJump reports whether op's operand is a program counter.
-func (op Opcode) isJump() bool { return op >= opJmp && op <= opJmpT || op.isLoop() }
+func (op Opcode) isJump() bool { return op == opJmpF || op == opJmpT || op.isLoop() }
 
 // instr is one instruction.
 type instr struct {

@@ -197,8 +197,6 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 		case opSet:
 			acc = in.arg != 0
 
-		case opJmp:
-			pc = int(in.arg)
 		case opJmpF:
 			if !acc {
 				pc = int(in.arg)
