@@ -70,3 +70,50 @@ func BenchmarkTypicalRule(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkRuleSet measures twenty Instance rules over one document: the
+// rule set's one pass against each program on its own.
+func BenchmarkRuleSet(b *testing.B) {
+	doc := loadInstanceDoc(b)
+	progs := make([]*Program, len(instanceRules))
+	for i, r := range instanceRules {
+		progs[i] = mustCompileBench(b, r)
+	}
+	d, err := NewDocument(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs := NewRuleSet(progs, nil)
+	emit := func(int, Result) {}
+	b.Run("RuleSet.EvalDoc", func(b *testing.B) {
+		b.ReportAllocs()
+		b.SetBytes(int64(len(doc)))
+		loopCPU(b, func() { rs.EvalDoc(doc, emit) })
+	})
+	b.Run("RuleSet.EvalDocument", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() { rs.EvalDocument(d, emit) })
+	})
+	b.Run("Program.EvalDocument", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() {
+			for _, p := range progs {
+				p.EvalDocument(d)
+			}
+		})
+	})
+	// Each program reading every path with gjson from the document bytes:
+	// what a rule engine without a path table does.
+	b.Run("per-path-gjson", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() {
+			m := getMachine()
+			for _, p := range progs {
+				m.offs = nil
+				m.env = builtin.Env{Now: p.set.now}
+				m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
+			}
+			putMachine(m)
+		})
+	})
+}

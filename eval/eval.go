@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/gsl-lang/gsl/builtin"
-	"github.com/tidwall/gjson"
 )
 
 // Eval evaluates the program over one JSON document: it validates the
@@ -24,11 +23,14 @@ func (p *Program) Eval(doc []byte) Result {
 		return Result{Status: Skip}
 	}
 	st, err := m.evalDirect(p, &d, p.set)
-	putMachine(m)
+	var r Result
 	if st == Fail || st == Error {
-		return p.explainResult(d.root, p.set, st, err)
+		r = p.explainResult(&d, p.set, st, err) // d's index lives in m
+	} else {
+		r = Result{Status: st}
 	}
-	return Result{Status: st}
+	putMachine(m)
+	return r
 }
 
 // EvalDocument evaluates the program over a prepared document. A rule for
@@ -42,7 +44,7 @@ func (p *Program) EvalDocument(d *Document) Result {
 	st, err := m.evalDirect(p, d, p.set)
 	putMachine(m)
 	if st == Fail || st == Error {
-		return p.explainResult(d.root, p.set, st, err)
+		return p.explainResult(d, p.set, st, err)
 	}
 	return Result{Status: st}
 }
@@ -69,8 +71,8 @@ func (m *machine) rescue(st *Status, err *error) {
 
 // explainResult builds the result of a failed or erring evaluation by
 // re-running it in recording mode.
-func (p *Program) explainResult(root gjson.Result, set settings, st Status, err error) Result {
-	t := p.explain(root, set, false)
+func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
+	t := p.explain(d, set, false)
 	r := Result{Status: st, Err: err, Evidence: t.Evidence}
 	if st == Error && t.Status != Error {
 		// The explainer's step count undercounts the VM's, so it may finish
@@ -117,7 +119,7 @@ func (p *Program) ExplainDocument(d *Document) *Trace {
 	if p.target != "" && d.typ != p.target {
 		return &Trace{Rule: p.rule.Source, Status: Skip, Negated: p.rule.Negated}
 	}
-	t := p.explain(d.root, p.set, true)
+	t := p.explain(d, p.set, true)
 	if len(t.Evidence) > maxEvidence {
 		t.Evidence = t.Evidence[:maxEvidence]
 	}

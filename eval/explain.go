@@ -38,6 +38,7 @@ const maxTraceNodes = 10000
 
 type explainer struct {
 	p      *Program
+	doc    Document // a copy, so that the caller's does not escape
 	src    string
 	env    builtin.Env
 	budget int
@@ -55,6 +56,7 @@ type xval struct {
 	v    builtin.Value
 	path string // JSON path with indices, or how it was computed
 	lit  bool   // a literal of the rule
+	root bool   // the entity itself
 }
 
 type loopState struct {
@@ -63,11 +65,12 @@ type loopState struct {
 	i    int
 }
 
-// explain runs p over root and returns the trace (nodes only when trace is
+// explain runs p over d and returns the trace (nodes only when trace is
 // set).
-func (p *Program) explain(root gjson.Result, set settings, trace bool) *Trace {
+func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 	x := &explainer{
 		p:      p,
+		doc:    *d,
 		src:    p.rule.Source,
 		env:    builtin.Env{Now: set.now},
 		budget: set.budget,
@@ -81,7 +84,7 @@ func (p *Program) explain(root gjson.Result, set settings, trace bool) *Trace {
 			t.Evidence = []Evidence{x.ruleEvidence("")}
 		}
 	}()
-	rootVal := xval{v: builtin.FromJSON(root)}
+	rootVal := xval{v: builtin.FromJSON(d.root), root: true}
 	r := p.rule
 	switch r.Kind {
 	case lang.RuleConst:
@@ -509,9 +512,14 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 			}
 			return sc, nil
 		}
-		i := p.nodePath[o]
-		ps := p.paths[i]
-		return xval{v: builtin.FromJSON(ps.read(sc.v.JSON())), path: joinPath(sc.path, ps.text)}, nil
+		ps := p.paths[p.nodePath[o]]
+		var v gjson.Result
+		if sc.root {
+			v = ps.readDoc(&x.doc)
+		} else {
+			v = ps.read(sc.v.JSON())
+		}
+		return xval{v: builtin.FromJSON(v), path: joinPath(sc.path, ps.text)}, nil
 	case *lang.String, *lang.Number, *lang.Bool, *lang.Null:
 		return xval{v: p.consts[p.nodeConst[o]], path: x.text(o.Span()), lit: true}, nil
 	case *lang.Call:

@@ -13,14 +13,18 @@ import (
 // express (the empty name), so that such a segment is looked up only in an
 // object: a path never steps into an array.
 type pathSpec struct {
-	segs   []string // property names, unescaped
-	chunks []string // escaped gjson paths, each applied to an object
-	text   string   // GSL spelling, e.g. tags.`aws:stack`
-	scope  int32    // the scope the path is read in (see scopeSpec)
+	segs   []string  // property names, unescaped
+	chunks []string  // escaped gjson paths, each applied to an object
+	text   string    // GSL spelling, e.g. tags.`aws:stack`
+	scope  int32     // the scope the path is read in (see scopeSpec)
+	tail   *pathSpec // the path without its first segment, when it has more
 }
 
 func newPathSpec(segs []string, scope int32) *pathSpec {
 	p := &pathSpec{segs: segs, scope: scope, text: pathText(segs)}
+	if len(segs) > 1 {
+		p.tail = newPathSpec(segs[1:], rawScope)
+	}
 	var cur []string
 	flush := func() {
 		if len(cur) > 0 {
@@ -70,6 +74,19 @@ func (p *pathSpec) read(base gjson.Result) gjson.Result {
 		r = gjson.Get(r.Raw, c)
 	}
 	return r
+}
+
+// readDoc resolves the path from the document's entity, through its index
+// of top-level members.
+func (p *pathSpec) readDoc(d *Document) gjson.Result {
+	if len(p.segs) == 0 || d.members == nil {
+		return p.read(d.root)
+	}
+	v := d.member(p.segs[0])
+	if p.tail == nil {
+		return v
+	}
+	return p.tail.read(v)
 }
 
 // pathText spells segments the way GSL reads them: plain names joined by

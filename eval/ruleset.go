@@ -117,7 +117,7 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
 	st, err := m.runSafe(p, d, rs.set)
 	if st == Fail || st == Error {
-		return p.explainResult(d.root, rs.set, st, err)
+		return p.explainResult(d, rs.set, st, err)
 	}
 	return Result{Status: st}
 }

@@ -221,7 +221,7 @@ func (m *machine) buildTable(l *tableLayout, d *Document) {
 				continue // not needed, or a repeated key: the first one counts
 			}
 			m.recs[base+j].v = builtin.FromJSON(resultOf(mb.val))
-			m.reads++
+			m.tableReads++
 			if found++; found == len(n.kids) {
 				break
 			}
@@ -291,7 +291,7 @@ func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool)
 			continue
 		}
 		m.recs[base+j].v = builtin.FromJSON(resultOf(raw))
-		m.reads++
+		m.tableReads++
 		found++
 	}
 	m.fillKids(base, n)

@@ -63,15 +63,25 @@ type machine struct {
 	offs    [][]int32 // the running program's offsets into it
 	members []member  // buffer for the document index
 
-	reads int // raw JSON path reads and table entries found (for tests)
-	errPC int // the instruction that raised the last error
+	// Path reads while evaluating one document, for tests: values found
+	// while filling the path table, and paths read from raw JSON.
+	tableReads, rawReads int
+	errPC                int // the instruction that raised the last error
 }
 
 var machines = sync.Pool{New: func() any { return new(machine) }}
 
 func getMachine() *machine { return machines.Get().(*machine) }
 
+// readsHook, when set (by tests), receives the path reads of each
+// document evaluation.
+var readsHook func(table, raw int)
+
 func putMachine(m *machine) {
+	if readsHook != nil {
+		readsHook(m.tableReads, m.rawReads)
+	}
+	m.tableReads, m.rawReads = 0, 0
 	m.offs = nil
 	// Drop what aliases the document, so the pool does not keep it alive.
 	clear(m.stack)
@@ -306,7 +316,7 @@ func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Va
 		}
 	}
 raw:
-	m.reads++
+	m.rawReads++
 	*slot = builtin.FromJSON(p.paths[i].read(base.v.JSON()))
 	*dst = val{v: slot}
 }
