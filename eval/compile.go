@@ -16,8 +16,8 @@ package eval
 // path).
 
 import (
+	"errors"
 	"fmt"
-	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -476,14 +476,13 @@ func literal(o lang.Operand) (v builtin.Value, key string) {
 		q := jsonQuote(o.Value)
 		return builtin.FromJSON(gjson.Result{Type: gjson.String, Str: o.Value, Raw: q}), "s" + q
 	case *lang.Number:
-		raw := strconv.FormatFloat(o.Float, 'g', -1, 64)
+		if v, ok := builtin.ParseNumber(o.Text); ok {
+			return v, "n" + o.Text
+		}
 		if o.IsInt {
-			raw = strconv.FormatInt(o.Int, 10)
+			return builtin.IntValue(o.Int), "n" + strconv.FormatInt(o.Int, 10)
 		}
-		if math.IsInf(o.Float, 0) || math.IsNaN(o.Float) {
-			raw = o.Text
-		}
-		return builtin.FromJSON(gjson.Result{Type: gjson.Number, Num: o.Float, Raw: raw}), "n" + raw
+		return builtin.NumberValue(o.Float), "n" + strconv.FormatFloat(o.Float, 'g', -1, 64)
 	case *lang.Bool:
 		return builtin.BoolValue(o.Value), "b" + strconv.FormatBool(o.Value)
 	case *lang.Null:
@@ -501,30 +500,7 @@ func isLiteral(o lang.Operand) bool {
 }
 
 // jsonQuote spells s as a JSON string.
-func jsonQuote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20:
-			fmt.Fprintf(&b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func jsonQuote(s string) string { return string(builtin.StringValue(s).AppendJSON(nil)) }
 
 // compare compiles a comparison.
 func (c *compiler) compare(e *lang.Compare) {
@@ -548,7 +524,7 @@ func (c *compiler) compare(e *lang.Compare) {
 			return
 		}
 		k := int32(len(c.p.likes))
-		c.p.likes = append(c.p.likes, compileLike(s.Value))
+		c.p.likes = append(c.p.likes, builtin.CompileLike(s.Value))
 		c.p.nodeLike[e] = k
 		c.emit(e, opLike, k)
 		if e.Op == lang.Unlike {
@@ -600,38 +576,18 @@ func (c *compiler) compare(e *lang.Compare) {
 
 var compareOps = [...]Opcode{lang.Eq: opEq, lang.Ne: opNe, lang.Lt: opLt, lang.Gt: opGt, lang.Le: opLe, lang.Ge: opGe}
 
-// compileRegex compiles a regex literal with its flags as RE2 syntax.
+// compileRegex compiles a regex literal with its flags (i, m, s become
+// (?ims) in Go's RE2 syntax).
 func compileRegex(re *lang.Regex) (*regexp.Regexp, error) {
-	var flags [3]bool // i, m, s
-	for _, f := range re.Flags {
-		switch f {
-		case 'i':
-			flags[0] = true
-		case 'm':
-			flags[1] = true
-		case 's':
-			flags[2] = true
-		default:
-			return nil, fmt.Errorf("unknown regex flag %q (the flags are i, m and s)", f)
-		}
+	rx, err := builtin.CompileRegexp(re.Pattern, re.Flags)
+	if err == nil {
+		return rx, nil
 	}
-	prefix := ""
-	for i, on := range flags {
-		if on {
-			prefix += string("ims"[i])
-		}
+	var ae *builtin.ArgError
+	if errors.As(err, &ae) {
+		return nil, errors.New(ae.Msg)
 	}
-	pat := re.Pattern
-	if prefix != "" {
-		pat = "(?" + prefix + ")" + pat
-	}
-	rx, err := regexp.Compile(pat)
-	if err != nil {
-		msg := err.Error()
-		msg = strings.TrimPrefix(msg, "error parsing regexp: ")
-		return nil, fmt.Errorf("invalid regex: %s", msg)
-	}
-	return rx, nil
+	return nil, fmt.Errorf("invalid regex: %s", strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 }
 
 // call compiles a function call.
@@ -639,7 +595,7 @@ func (c *compiler) call(x *lang.Call) {
 	fn, ok := c.funcs.Lookup(x.Name)
 	if !ok {
 		hint := ""
-		if s := suggestName(x.Name, c.funcs.Names()); s != "" {
+		if s := lang.Suggest(x.Name, c.funcs.Names()); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		c.errorAt(x.NamePos, advance(x.NamePos, x.Name), hint, "unknown function %q", x.Name)
@@ -676,96 +632,43 @@ func advance(pos lang.Pos, name string) lang.Pos {
 	return lang.Pos{Offset: pos.Offset + len(name), Line: pos.Line, Column: pos.Column + len([]rune(name))}
 }
 
-// checkCall checks a call against the function's signature: argument count,
-// the types of literal arguments and receiver, and the function's own check.
+// checkCall checks a call against the function's signature: the literal
+// receiver's type, then (through builtin.Func.CheckCall) the argument count,
+// the types of literal arguments and the function's own check.
 func (c *compiler) checkCall(x *lang.Call, fn *builtin.Func) bool {
-	if len(x.Args) != len(fn.Params) {
-		c.errorAt(x.NamePos, x.Span().End, signatureHint(fn), "%s() takes %s, got %d", fn.Name, plural(len(fn.Params), "argument"), len(x.Args))
-		return false
-	}
+	usage := "usage: " + fn.Signature()
 	ok := true
 	if isLiteral(x.X) {
 		v, _ := literal(x.X)
-		if !accepts(fn.Recv, v.Kind()) {
-			c.errorf(x.X, "", "%s() applies to a %s, not a %s", fn.Name, typeName(fn.Recv), v.Kind())
+		if !fn.Recv.Accepts(v.Kind()) {
+			c.errorf(x.X, usage, "%s() applies to a %s, not a %s", fn.Name, fn.Recv, v.Kind())
 			ok = false
 		}
 	}
 	consts := make([]builtin.Value, len(x.Args))
 	for i, a := range x.Args {
-		if !isLiteral(a) {
-			continue
-		}
-		v, _ := literal(a)
-		consts[i] = v
-		if !accepts(fn.Params[i].Type, v.Kind()) {
-			c.errorf(a, signatureHint(fn), "argument %s of %s() must be a %s, not a %s", fn.Params[i].Name, fn.Name, typeName(fn.Params[i].Type), v.Kind())
-			ok = false
+		if isLiteral(a) {
+			consts[i], _ = literal(a)
 		}
 	}
-	if ok && fn.Check != nil {
-		if err := fn.Check(consts); err != nil {
-			c.errorAt(x.NamePos, x.Span().End, "", "%s(): %s", fn.Name, err)
-			ok = false
-		}
+	err := fn.CheckCall(consts)
+	if err == nil {
+		return ok
 	}
-	return ok
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
+	msg, idx := err.Error(), -1
+	var ae *builtin.ArgError
+	if errors.As(err, &ae) {
+		msg, idx = ae.Msg, ae.Index
 	}
-	return strconv.Itoa(n) + " " + word + "s"
-}
-
-// signatureHint spells a function's signature, e.g. "usage: before(n number, unit string)".
-func signatureHint(fn *builtin.Func) string {
-	var b strings.Builder
-	b.WriteString("usage: ")
-	b.WriteString(fn.Name)
-	b.WriteByte('(')
-	for i, p := range fn.Params {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(p.Name)
-		b.WriteByte(' ')
-		b.WriteString(typeName(p.Type))
+	if !strings.Contains(msg, fn.Name+"(") {
+		msg = fn.Name + "(): " + msg
 	}
-	b.WriteByte(')')
-	return b.String()
-}
-
-// accepts reports whether a literal of kind k may stand where t is expected.
-func accepts(t builtin.Type, k builtin.Kind) bool {
-	switch t {
-	case builtin.Any:
-		return true
-	case builtin.TBool:
-		return k == builtin.Bool
-	case builtin.TNumber:
-		return k == builtin.Number
-	case builtin.TString:
-		return k == builtin.String
+	if idx >= 0 && idx < len(x.Args) {
+		c.errorf(x.Args[idx], usage, "%s", msg)
+	} else {
+		c.errorAt(x.NamePos, x.Span().End, usage, "%s", msg)
 	}
-	return false // a literal is never a list or an object
-}
-
-func typeName(t builtin.Type) string {
-	switch t {
-	case builtin.TBool:
-		return "bool"
-	case builtin.TNumber:
-		return "number"
-	case builtin.TString:
-		return "string"
-	case builtin.TList:
-		return "list"
-	case builtin.TObject:
-		return "object"
-	}
-	return "value"
+	return false
 }
 
 // groupBy compiles `X groupBy [path]`.

@@ -18,12 +18,12 @@ func TestCompileErrors(t *testing.T) {
 		{`T should have a lenght() > 1`, []string{`1:17: unknown function "lenght"; did you mean "length"?`}},
 		{`T should have a LENGTH() > 1`, []string{`1:17: unknown function "LENGTH"; did you mean "length"?`}},
 		{`T should have a frobnicate() > 1`, []string{`1:17: unknown function "frobnicate"`}},
-		{`T should have n vmtAdd() = 1`, []string{`1:17: vmtAdd() takes 1 argument, got 0; usage: vmtAdd(n number)`}},
-		{`T should have n vmtAdd(1, 2) = 1`, []string{`1:17: vmtAdd() takes 1 argument, got 2; usage: vmtAdd(n number)`}},
-		{`T should have n vmtAdd('x') = 1`, []string{`1:24: argument n of vmtAdd() must be a number, not a string; usage: vmtAdd(n number)`}},
-		{`T should have n vmtAdd(null) = 1`, []string{`1:24: argument n of vmtAdd() must be a number, not a null; usage: vmtAdd(n number)`}},
-		{`T should have n vmtAdd(13) = 1`, []string{`1:17: vmtAdd(): 13 is unlucky`}},
-		{`T should have 'x' vmtAdd(1) = 1`, []string{`1:15: vmtAdd() applies to a number, not a string`}},
+		{`T should have n vmtAdd() = 1`, []string{`1:17: vmtAdd() takes 1 argument, got 0; usage: vmtAdd(n number) number`}},
+		{`T should have n vmtAdd(1, 2) = 1`, []string{`1:17: vmtAdd() takes 1 argument, got 2; usage: vmtAdd(n number) number`}},
+		{`T should have n vmtAdd('x') = 1`, []string{`1:24: n of vmtAdd() must be a number, not a string; usage: vmtAdd(n number) number`}},
+		{`T should have n vmtAdd(null) = 1`, []string{`1:24: n of vmtAdd() must be a number, not null; usage: vmtAdd(n number) number`}},
+		{`T should have n vmtAdd(13) = 1`, []string{`1:17: vmtAdd(): 13 is unlucky; usage: vmtAdd(n number) number`}},
+		{`T should have 'x' vmtAdd(1) = 1`, []string{`1:15: vmtAdd() applies to a number, not a string; usage: vmtAdd(n number) number`}},
 		{`T should have a regexMatch /(/`, []string{"1:28: invalid regex: missing closing ): `(`"}},
 		{`T should have a regexMatch /a{2,1}/i`, []string{"1:28: invalid regex: invalid repeat count: `{2,1}`"}},
 		{"T should have a lenght() > 1 and\n  b isEmty()", []string{
@@ -31,8 +31,8 @@ func TestCompileErrors(t *testing.T) {
 			`2:5: unknown function "isEmty"; did you mean "isEmpty"?`,
 		}},
 		{`T where x vmtAdd(13) = 1 should have xs contain [n vmtAdd('a') = 1]`, []string{
-			`1:11: vmtAdd(): 13 is unlucky`,
-			`1:59: argument n of vmtAdd() must be a number, not a string; usage: vmtAdd(n number)`,
+			`1:11: vmtAdd(): 13 is unlucky; usage: vmtAdd(n number) number`,
+			`1:59: n of vmtAdd() must be a number, not a string; usage: vmtAdd(n number) number`,
 		}},
 	}
 	for _, c := range cases {
@@ -75,7 +75,7 @@ func TestCompileShapes(t *testing.T) {
 	}{
 		{"like without a string", rule(&lang.Compare{Op: lang.Like, X: path("a"), Y: &lang.Number{Text: "1", IsInt: true, Int: 1, Float: 1}}), "like needs a quoted pattern"},
 		{"regexMatch without a regex", rule(&lang.Compare{Op: lang.RegexMatch, X: path("a"), Y: &lang.String{Value: "x"}}), "regexMatch needs a regex literal"},
-		{"bad regex flag", rule(&lang.Compare{Op: lang.RegexMatch, X: path("a"), Y: &lang.Regex{Pattern: "x", Flags: "q"}}), `unknown regex flag 'q'`},
+		{"bad regex flag", rule(&lang.Compare{Op: lang.RegexMatch, X: path("a"), Y: &lang.Regex{Pattern: "x", Flags: "q"}}), `unknown regular expression flag 'q'`},
 		{"in without a list", rule(&lang.Compare{Op: lang.In, X: path("a"), Y: &lang.String{Value: "x"}}), "in needs a parenthesised list"},
 		{"in with a path", rule(&lang.Compare{Op: lang.In, X: path("a"), Y: &lang.List{Elems: []lang.Operand{path("b")}}}), "only literal values"},
 		{"list as an operand", rule(&lang.Compare{Op: lang.Eq, X: path("a"), Y: &lang.List{}}), "only allowed after in"},

@@ -256,7 +256,7 @@ func (x *explainer) cond(e lang.Expr, sc xval) (bool, []Evidence, *TraceNode) {
 		if x.err != nil {
 			return false, nil, t
 		}
-		ok := valTruthy(v.v)
+		ok := builtin.Truthy(v.v)
 		ev := []Evidence{x.evidence(v, e.Span())}
 		t.set(ok, ev)
 		return ok, ev, t
@@ -296,14 +296,14 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []Evi
 	ops := []xval{a}
 	switch e.Op {
 	case lang.Like, lang.Unlike:
-		ok = x.p.likes[x.p.nodeLike[e]].match(a.v)
+		ok = x.p.likes[x.p.nodeLike[e]].MatchValue(a.v)
 		if e.Op == lang.Unlike {
 			ok = !ok
 		}
 	case lang.RegexMatch:
-		ok = regexMatch(x.p.regexes[x.p.nodeRegex[e]], a.v)
+		ok = builtin.MatchRegexp(x.p.regexes[x.p.nodeRegex[e]], a.v)
 	case lang.In:
-		ok = inList(a.v, x.p.lists[x.p.nodeList[e]])
+		ok = builtin.In(a.v, x.p.lists[x.p.nodeList[e]])
 	default:
 		b, kb := x.operand(e.Y, sc)
 		for _, k := range kb {

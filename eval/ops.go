@@ -1,39 +1,27 @@
 package eval
 
-import (
-	"regexp"
-
-	"github.com/gsl-lang/gsl/builtin"
-)
+import "github.com/gsl-lang/gsl/builtin"
 
 // This file holds the operations the VM and the explainer share, so that
 // both decide every test the same way.
 
-// regexMatch reports whether v is a string matched by rx. Other kinds never
-// match.
-func regexMatch(rx *regexp.Regexp, v builtin.Value) bool {
-	return v.Kind() == builtin.String && rx.MatchString(v.Str())
-}
+// The operators themselves are package builtin's (Equal, Compare, Truthy,
+// In, LikePattern, MatchRegexp).
 
-// inList reports whether v equals one of list.
-func inList(v builtin.Value, list []builtin.Value) bool {
-	for _, c := range list {
-		if valEqual(v, c) {
-			return true
-		}
-	}
-	return false
-}
+// likePattern is a compiled `like` pattern.
+type likePattern = builtin.LikePattern
+
+func likeText(p likePattern) string { return jsonQuote(p.String()) }
 
 // compareHolds applies an ordering operator to the result of opCompare.
 func compareHolds(op Opcode, a, b builtin.Value) bool {
 	if op == opEq {
-		return valEqual(a, b)
+		return builtin.Equal(a, b)
 	}
 	if op == opNe {
-		return !valEqual(a, b)
+		return !builtin.Equal(a, b)
 	}
-	c, ok := valCompare(a, b)
+	c, ok := builtin.Compare(a, b)
 	if !ok {
 		return false
 	}

@@ -174,34 +174,34 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 
 		case opEq:
 			sp -= 2
-			acc = valEqual(*stack[sp].v, *stack[sp+1].v)
+			acc = builtin.Equal(*stack[sp].v, *stack[sp+1].v)
 		case opNe:
 			sp -= 2
-			acc = !valEqual(*stack[sp].v, *stack[sp+1].v)
+			acc = !builtin.Equal(*stack[sp].v, *stack[sp+1].v)
 		case opLt, opGt, opLe, opGe:
 			sp -= 2
 			acc = compareHolds(in.op, *stack[sp].v, *stack[sp+1].v)
 		case opEqK:
 			sp--
-			acc = valEqual(*stack[sp].v, p.consts[in.arg])
+			acc = builtin.Equal(*stack[sp].v, p.consts[in.arg])
 		case opNeK:
 			sp--
-			acc = !valEqual(*stack[sp].v, p.consts[in.arg])
+			acc = !builtin.Equal(*stack[sp].v, p.consts[in.arg])
 		case opLtK, opGtK, opLeK, opGeK:
 			sp--
 			acc = compareHolds(in.op-(opEqK-opEq), *stack[sp].v, p.consts[in.arg])
 		case opLike:
 			sp--
-			acc = p.likes[in.arg].match(*stack[sp].v)
+			acc = p.likes[in.arg].MatchValue(*stack[sp].v)
 		case opRegex:
 			sp--
-			acc = regexMatch(p.regexes[in.arg], *stack[sp].v)
+			acc = builtin.MatchRegexp(p.regexes[in.arg], *stack[sp].v)
 		case opIn:
 			sp--
-			acc = inList(*stack[sp].v, p.lists[in.arg])
+			acc = builtin.In(*stack[sp].v, p.lists[in.arg])
 		case opTruthy:
 			sp--
-			acc = valTruthy(*stack[sp].v)
+			acc = builtin.Truthy(*stack[sp].v)
 		case opNot:
 			acc = !acc
 		case opSet:
@@ -426,7 +426,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		}
 		gi := -1
 		for i := range groups {
-			if groups[i].key.Kind() == key.Kind() && (key.Kind() == builtin.Null || valEqual(groups[i].key, key)) {
+			if groups[i].key.Kind() == key.Kind() && (key.Kind() == builtin.Null || builtin.Equal(groups[i].key, key)) {
 				gi = i
 				break
 			}
