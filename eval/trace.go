@@ -63,7 +63,7 @@ func (t *Trace) String() string {
 	for i, e := range t.Evidence {
 		label := "because:"
 		if i > 0 {
-			label = "         "
+			label = "        "
 		}
 		fmt.Fprintf(&b, "%s %s", label, e)
 		if e.Span.Start.IsValid() {
