@@ -26,6 +26,7 @@ func TestCompileErrors(t *testing.T) {
 		{`T should have 'x' vmtAdd(1) = 1`, []string{`1:15: vmtAdd() applies to a number, not a string; usage: vmtAdd(n number) number`}},
 		{`T should have a regexMatch /(/`, []string{"1:28: invalid regex: missing closing ): `(`"}},
 		{`T should have a regexMatch /a{2,1}/i`, []string{"1:28: invalid regex: invalid repeat count: `{2,1}`"}},
+		{`T should have d before(1, 'dayz')`, []string{`1:27: before(): unknown time unit "dayz" (want 'seconds', 'minutes', 'hours', 'days', 'weeks', 'months' or 'years', singular or plural); usage: before(n number, unit string) bool`}},
 		{"T should have a lenght() > 1 and\n  b isEmty()", []string{
 			`1:17: unknown function "lenght"; did you mean "length"?`,
 			`2:5: unknown function "isEmty"; did you mean "isEmpty"?`,

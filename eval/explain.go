@@ -557,7 +557,7 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 		site := p.calls[k]
 		res, err := site.fn.Impl(&x.env, recv.v, args)
 		if err != nil {
-			x.err = fmt.Errorf("%w: %s(): %w", ErrFunction, site.fn.Name, err)
+			x.err = funcError(site.fn.Name, err)
 			x.errEv = []Evidence{x.evidence(recv, o.Span())}
 			return xval{}, kids
 		}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"sync"
@@ -159,7 +160,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			res, err := site.fn.Impl(&m.env, *stack[sp-1].v, args)
 			if err != nil {
 				m.errPC = pc - 1
-				return Error, fmt.Errorf("%w: %s(): %w", ErrFunction, site.fn.Name, err)
+				return Error, funcError(site.fn.Name, err)
 			}
 			slots[sp-1] = res
 			stack[sp-1] = val{v: &slots[sp-1]}
@@ -374,22 +375,15 @@ func (f *frame) collected() builtin.Value {
 }
 
 // appendJSON appends v's JSON text: its raw text when it came from a
-// document, else a spelling of the value.
+// document, else a spelling of the value (integral numbers without an
+// exponent: 4294967296, not 4.294967296e+09).
 func appendJSON(b []byte, v builtin.Value) []byte {
-	if raw := v.Raw(); raw != "" {
-		return append(b, raw...)
+	if v.Raw() == "" && v.Kind() == builtin.Number {
+		if f := v.Num(); f == math.Trunc(f) && math.Abs(f) < 1e21 {
+			return strconv.AppendFloat(b, f, 'f', -1, 64)
+		}
 	}
-	switch v.Kind() {
-	case builtin.Null, builtin.Missing:
-		return append(b, "null"...)
-	case builtin.Bool:
-		return strconv.AppendBool(b, v.Bool())
-	case builtin.Number:
-		return strconv.AppendFloat(b, v.Num(), 'g', -1, 64)
-	case builtin.String:
-		return append(b, jsonQuote(v.Str())...)
-	}
-	return append(b, "null"...)
+	return v.AppendJSON(b)
 }
 
 // jsonText returns v's JSON text.
@@ -453,4 +447,13 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 	}
 	b.WriteByte(']')
 	return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: b.String()}), n
+}
+
+// funcError wraps the error of function name in ErrFunction, naming the
+// function unless its message already does.
+func funcError(name string, err error) error {
+	if strings.HasPrefix(err.Error(), name+"(") {
+		return fmt.Errorf("%w: %w", ErrFunction, err)
+	}
+	return fmt.Errorf("%w: %s(): %w", ErrFunction, name, err)
 }

@@ -168,6 +168,14 @@ var vmCases = []vmCase{
 	{rule: `T should have x vmtFail()`, doc: `{"type":"T","x":"boom"}`, want: Error, ev: []string{`x = "boom"`}},
 	{rule: `T should have xs contain [name vmtFail()]`, doc: `{"type":"T","xs":[{"name":"a"},{"name":"boom"}]}`, want: Pass},
 	{rule: `T should have xs contain-all [name vmtFail()]`, doc: `{"type":"T","xs":[{"name":"a"},{"name":"boom"}]}`, want: Error, ev: []string{`xs[1].name = "boom"`}},
+	// The builtin functions through the VM.
+	{rule: `T should have d before(0, 'days')`, doc: `{"type":"T","d":"2020-01-01T00:00:00Z"}`, want: Pass},
+	{rule: `T should have d after(-30, 'days')`, doc: `{"type":"T","d":"2020-01-01T00:00:00Z"}`, want: Fail, ev: []string{`d after(-30, 'days') = false`}},
+	{rule: `T should have d after(-1, 'days')`, doc: `{"type":"T","d":"not a date"}`, want: Error, ev: []string{`d = "not a date"`}},
+	{rule: `T should have keys contain [lastUsed before(-90, 'days')]`, doc: `{"type":"T","keys":[{"lastUsed":"2026-01-10T00:00:00Z"},{"lastUsed":1700000000}]}`, want: Pass},
+	{rule: `T should not have inboundRules contain [scope isPublic() and scope numberOfHosts() > 256]`, doc: `{"type":"T","inboundRules":[{"scope":"10.0.0.0/8"},{"scope":"0.0.0.0/0"}]}`, want: Fail, ev: []string{`inboundRules[1].scope isPublic() = true`, `inboundRules[1].scope numberOfHosts() = 4294967296`}},
+	{rule: `T should have inboundRules allowedHostsForPort(22) = 0`, doc: `{"type":"T","inboundRules":[{"port":22,"portTo":22,"protocol":"TCP","scope":"10.0.0.0/30"}]}`, want: Fail},
+	{rule: `T should have tags length() = 2 and name length() = 3 and missing length() = 0`, doc: `{"type":"T","tags":[1,2],"name":"abc"}`, want: Pass},
 	// Documents that cannot be evaluated.
 	{rule: `T should have a = 1`, doc: `{"type":"T","a":1`, want: Error},
 	{rule: `T should have a = 1`, doc: `[1,2]`, want: Error},
@@ -208,6 +216,17 @@ func TestVM(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestFunctionErrorMessage(t *testing.T) {
+	r := vmtCompile(t, `T should have d after(-1, 'days')`).Eval([]byte(`{"type":"T","d":"soon"}`))
+	if !errors.Is(r.Err, ErrFunction) || r.Err.Error() != `function failed: after(): "soon" is not a date` {
+		t.Fatalf("got %v", r.Err)
+	}
+	r = vmtCompile(t, `T should have x vmtFail()`).Eval([]byte(`{"type":"T","x":"boom"}`))
+	if r.Err == nil || r.Err.Error() != `function failed: vmtFail(): cannot handle boom` {
+		t.Fatalf("got %v", r.Err)
 	}
 }
 
