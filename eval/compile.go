@@ -79,7 +79,7 @@ func CompileRule(r *lang.Rule, opts *Options) (*Program, error) {
 	}
 	c.p.maxStack = c.maxDepth
 	c.p.maxLoops = c.maxLoops
-	c.p.self = newLayout([]*Program{c.p}, true)
+	c.p.self = newLayout([]*Program{c.p}, false)
 	return c.p, nil
 }
 

@@ -76,7 +76,7 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 		budget: set.budget,
 		trace:  trace,
 	}
-	t := &Trace{Rule: p.rule.Source, Negated: p.rule.Negated}
+	t := &Trace{Rule: p.rule.Source, Negated: p.rule.Negated, assert: p.rule.Kind == lang.RuleAssert}
 	defer func() {
 		if r := recover(); r != nil {
 			t.Status = Error

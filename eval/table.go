@@ -23,17 +23,22 @@ package eval
 // from its raw JSON, with the same result.
 
 import (
+	"slices"
+
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
 )
 
 // tnode is a node of the path trie.
 type tnode struct {
-	name   string
-	kids   []*tnode
-	byName map[string]int32
-	elem   *tnode // the elements, when an array operator iterates this node
+	name    string
+	kids    []*tnode
+	byName  map[string]int32
+	lenMask uint64 // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
+	elem    *tnode // the elements, when an array operator iterates this node
 }
+
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
 
 func (n *tnode) child(name string) (*tnode, int32) {
 	if i, ok := n.byName[name]; ok {
@@ -46,6 +51,7 @@ func (n *tnode) child(name string) (*tnode, int32) {
 	i := int32(len(n.kids))
 	n.kids = append(n.kids, k)
 	n.byName[name] = i
+	n.lenMask |= lenBit(len(name))
 	return k, i
 }
 
@@ -65,6 +71,9 @@ func (n *tnode) lookup(rawKey string, esc bool) int32 {
 			}
 		}
 		return -1
+	}
+	if n.lenMask&lenBit(len(rawKey)) == 0 {
+		return -1 // no kid has a name of that length
 	}
 	if len(n.kids) <= 8 {
 		for i, k := range n.kids {
@@ -235,12 +244,14 @@ func (m *machine) buildTable(l *tableLayout, d *Document) {
 
 // allocKids appends k child entries for entry ri.
 func (m *machine) allocKids(ri int32, k int) int32 {
-	base := int32(len(m.recs))
-	for range k {
-		m.recs = append(m.recs, newRec())
+	base := len(m.recs)
+	m.recs = slices.Grow(m.recs, k)[:base+k]
+	kids := m.recs[base:]
+	for i := range kids {
+		kids[i] = trec{kids: noEntries, elems: notInTable, next: -1}
 	}
-	m.recs[ri].kids = base
-	return base
+	m.recs[ri].kids = int32(base)
+	return int32(base)
 }
 
 // fill records the children and elements of entry ri, an instance of n.

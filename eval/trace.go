@@ -25,6 +25,8 @@ type Trace struct {
 	// Truncated is true when the trace grew past its node limit and later
 	// steps were evaluated but not recorded.
 	Truncated bool
+
+	assert bool // the rule has a `should` part
 }
 
 // TraceNode is one evaluated sub-expression, or one element of a list that
@@ -41,17 +43,22 @@ type TraceNode struct {
 	Children []*TraceNode
 }
 
-// String renders the trace as indented text:
+// String renders the trace as indented text: the outcome and its evidence,
+// then the tree, one sub-expression or list element per line with its truth
+// and the values it read:
 //
 //	rule:    Instance should have volumes contain-all [encrypted=true]
 //	result:  fail
-//	because: volumes[1].encrypted = false   (1:44 encrypted=true)
+//	because: volumes[1].encrypted = false   (1:43 encrypted=true)
 //
-//	should   false  volumes contain-all [encrypted=true]
-//	           true   volumes[0]
-//	           true     encrypted=true     volumes[0].encrypted = true
-//	           false  volumes[1]
-//	           false    encrypted=true     volumes[1].encrypted = false
+//	should  false  volumes contain-all [encrypted=true]
+//	        true     volumes[0]
+//	        true       encrypted=true     volumes[0].encrypted = true
+//	        false    volumes[1]
+//	        false      encrypted=true     volumes[1].encrypted = false
+//
+// A sub-expression that short-circuiting skipped shows "-" and
+// "(not evaluated)".
 func (t *Trace) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "rule:    %s\n", oneLine(t.Rule))
@@ -71,25 +78,26 @@ func (t *Trace) String() string {
 		}
 		b.WriteByte('\n')
 	}
-	if t.Where != nil {
-		b.WriteByte('\n')
-		label := "where"
-		if t.Cond != nil && t.Negated {
-			label = "where     "
-		} else if t.Cond != nil {
-			label = "where "
+	should := ""
+	if t.assert {
+		should = "should"
+		if t.Negated {
+			should = "should not"
 		}
-		writeNode(&b, label, t.Where, 0)
+	}
+	width := len("where")
+	if len(should) > width {
+		width = len(should)
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-len(s)) }
+	if t.Where != nil || t.Cond != nil {
+		b.WriteByte('\n')
+	}
+	if t.Where != nil {
+		writeNode(&b, pad("where"), t.Where, 0)
 	}
 	if t.Cond != nil {
-		if t.Where == nil {
-			b.WriteByte('\n')
-		}
-		label := "should"
-		if t.Negated {
-			label = "should not"
-		}
-		writeNode(&b, label, t.Cond, 0)
+		writeNode(&b, pad(should), t.Cond, 0)
 	}
 	if t.Truncated {
 		fmt.Fprintf(&b, "… (trace cut after %d steps)\n", maxTraceNodes)
