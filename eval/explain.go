@@ -57,6 +57,7 @@ type xval struct {
 	path string // JSON path with indices, or how it was computed
 	lit  bool   // a literal of the rule
 	root bool   // the entity itself
+	recv *xval  // a function result: the receiver it was computed from
 }
 
 type loopState struct {
@@ -132,13 +133,37 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 		}
 	}
 	t.Truncated = x.nodes > maxTraceNodes
+	t.Evidence = dedupEvidence(t.Evidence)
 	return t
+}
+
+// dedupEvidence drops repeated entries (the same path and value, as when
+// two tests read one operand), keeping the first, and keeps at most
+// maxEvidence.
+func dedupEvidence(ev []Evidence) []Evidence {
+	out := ev[:0:0]
+	for _, e := range ev {
+		dup := false
+		for _, o := range out {
+			if o.Path == e.Path && o.Value == e.Value {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, e)
+			if len(out) == maxEvidence {
+				break
+			}
+		}
+	}
+	return out
 }
 
 func (x *explainer) finishError(t *Trace) *Trace {
 	t.Status = Error
 	t.Err = x.err
-	t.Evidence = x.errEv
+	t.Evidence = dedupEvidence(x.errEv)
 	t.Truncated = x.nodes > maxTraceNodes
 	return t
 }
@@ -257,7 +282,7 @@ func (x *explainer) cond(e lang.Expr, sc xval) (bool, []Evidence, *TraceNode) {
 			return false, nil, t
 		}
 		ok := builtin.Truthy(v.v)
-		ev := []Evidence{x.evidence(v, e.Span())}
+		ev := x.operandEvidence(nil, v, e.Span())
 		t.set(ok, ev)
 		return ok, ev, t
 	}
@@ -318,7 +343,7 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []Evi
 	var ev []Evidence
 	for _, o := range ops {
 		if !o.lit {
-			ev = append(ev, x.evidence(o, e.Span()))
+			ev = x.operandEvidence(ev, o, e.Span())
 		}
 	}
 	if len(ev) == 0 {
@@ -326,6 +351,16 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []Evi
 	}
 	t.set(ok, ev)
 	return ok, ev, t
+}
+
+// operandEvidence appends the evidence of operand v: for a function result,
+// the receiver it was computed from (when read from the document), then
+// the result itself.
+func (x *explainer) operandEvidence(ev []Evidence, v xval, sp lang.Span) []Evidence {
+	if r := v.recv; r != nil && !r.lit {
+		ev = x.operandEvidence(ev, *r, sp)
+	}
+	return append(ev, x.evidence(v, sp))
 }
 
 // quantifier evaluates an array operator used as a condition.
@@ -565,7 +600,7 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 		if recv.lit || path == "" {
 			path = x.text(o.X.Span())
 		}
-		return xval{v: res, path: path + x.suffix(o, o.X)}, kids
+		return xval{v: res, path: path + x.suffix(o, o.X), recv: &recv}, kids
 	case *lang.ArrayOp:
 		t := x.node(o)
 		switch o.Op {

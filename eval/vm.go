@@ -398,7 +398,9 @@ func jsonText(v builtin.Value) string {
 }
 
 // group builds the groupBy result of list on path k: an array of
-// {"key": k, "values": [...]} in first-seen order of the keys. It also
+// {"key": k, "values": [...]} in first-seen order of the keys. Keys group
+// by strict JSON equality (1 and "1" are two keys); elements without the
+// key form one group of their own, whose object has no "key". It also
 // returns the number of elements seen, which counts against the budget.
 func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 	type grp struct {
@@ -415,12 +417,9 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		}
 		n++
 		key := builtin.FromJSON(p.paths[k].read(e))
-		if key.Kind() == builtin.Missing {
-			key = builtin.NullValue() // elements without the key group under null
-		}
 		gi := -1
 		for i := range groups {
-			if groups[i].key.Kind() == key.Kind() && (key.Kind() == builtin.Null || builtin.Equal(groups[i].key, key)) {
+			if sameKey(groups[i].key, key) {
 				gi = i
 				break
 			}
@@ -433,20 +432,33 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		}
 		groups[gi].values = appendJSON(groups[gi].values, builtin.FromJSON(e))
 	}
-	var b strings.Builder
-	b.WriteByte('[')
+	b := []byte{'['}
 	for i, g := range groups {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString(`{"key":`)
-		b.Write(appendJSON(nil, g.key))
-		b.WriteString(`,"values":[`)
-		b.Write(g.values)
-		b.WriteString(`]}`)
+		b = append(b, '{')
+		if g.key.Kind() != builtin.Missing {
+			b = append(b, `"key":`...)
+			b = appendJSON(b, g.key)
+			b = append(b, ',')
+		}
+		b = append(b, `"values":[`...)
+		b = append(b, g.values...)
+		b = append(b, "]}"...)
 	}
-	b.WriteByte(']')
-	return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: b.String()}), n
+	b = append(b, ']')
+	return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: string(b)}), n
+}
+
+// sameKey reports whether two groupBy keys are the same: both missing, or
+// of one kind and equal (builtin.Equal is strict within a kind).
+func sameKey(a, b builtin.Value) bool {
+	ka, kb := a.Kind(), b.Kind()
+	if ka != kb {
+		return false
+	}
+	return ka == builtin.Missing || ka == builtin.Null || builtin.Equal(a, b)
 }
 
 // funcError wraps the error of function name in ErrFunction, naming the
