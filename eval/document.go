@@ -51,13 +51,13 @@ func (d *Document) init(doc []byte, maxSize, maxDepth int, buf []member) error {
 	if !gjson.Valid(s) {
 		return ErrInvalidJSON
 	}
+	// Valid JSON is one value between optional spaces.
 	i := skipSpace(s, 0)
-	end := valueEnd(s, i)
 	if i >= len(s) || s[i] != '{' {
 		return ErrNotObject
 	}
 	d.raw = s
-	d.root = gjson.Result{Type: gjson.JSON, Raw: s[i:end]}
+	d.root = gjson.Result{Type: gjson.JSON, Raw: trimSpaceEnd(s[i:])}
 	d.members = members
 	t := d.member("type")
 	if t.Type != gjson.String {

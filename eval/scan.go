@@ -53,8 +53,12 @@ func stringEndEsc(s string, i int) (int, bool) {
 	return len(s), esc
 }
 
-// structural marks the bytes a container skip must look at.
-var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
+// structural marks the bytes a container skip must look at; topLevel adds
+// those that separate the members of the top-level object.
+var (
+	structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
+	topLevel   = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true, ':': true, ',': true}
+)
 
 // valueEnd returns the offset just past the JSON value starting at s[i]
 // (which is not a space).
@@ -119,7 +123,7 @@ func scanTop(s string, max int, buf []member) ([]member, bool) {
 	key, esc, valStart := "", false, -1
 	for i < len(s) {
 		c := s[i]
-		if !structural[c] && c != ':' && c != ',' {
+		if !topLevel[c] {
 			i++
 			continue
 		}
