@@ -243,6 +243,34 @@ func (m *members) end() int {
 	return len(m.s)
 }
 
+// skipRest returns the offset just past the object without reading its
+// remaining members.
+func (m *members) skipRest() int {
+	s := m.s
+	depth := 1
+	for i := m.i; i < len(s); {
+		c := s[i]
+		if !structural[c] {
+			i++
+			continue
+		}
+		switch c {
+		case '"':
+			i = stringEnd(s, i)
+			continue
+		case '{', '[':
+			depth++
+		default:
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		}
+		i++
+	}
+	return len(s)
+}
+
 // keyEquals reports whether the raw (escaped) key text equals name.
 func keyEquals(raw, name string) bool {
 	if strings.IndexByte(raw, '\\') < 0 {

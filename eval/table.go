@@ -289,13 +289,10 @@ func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool)
 	base := m.allocKids(ri, len(n.kids))
 	found := 0
 	it := newMembers(s, i)
-	for needEnd || found < len(n.kids) {
+	for found < len(n.kids) {
 		key, raw, esc, ok := it.next()
 		if !ok {
 			break
-		}
-		if found == len(n.kids) {
-			continue
 		}
 		j := n.lookup(key, esc)
 		if j < 0 || m.recs[base+j].v.Raw() != "" {
@@ -305,11 +302,16 @@ func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool)
 		m.tableReads++
 		found++
 	}
-	m.fillKids(base, n)
+	end := 0
 	if needEnd {
-		return it.end()
+		if found == len(n.kids) {
+			end = it.skipRest()
+		} else {
+			end = it.end()
+		}
 	}
-	return 0
+	m.fillKids(base, n)
+	return end
 }
 
 // fillElements records the elements of entry ri: one entry per element,
