@@ -102,7 +102,7 @@ type compiler struct {
 }
 
 // emit appends an instruction compiled from n and returns its address.
-func (c *compiler) emit(n lang.Node, op Opcode, arg int32) int {
+func (c *compiler) emit(n lang.Node, op opcode, arg int32) int {
 	p := c.p
 	p.code = append(p.code, instr{op: op, arg: arg})
 	p.spans = append(p.spans, n.Span())
@@ -271,7 +271,7 @@ func isWith(o lang.Operand) bool {
 // quantifier compiles contain, contain-any, contain-all, contain-none,
 // contain-single and with as a condition.
 func (c *compiler) quantifier(x *lang.ArrayOp) {
-	var op Opcode
+	var op opcode
 	switch x.Op {
 	case lang.Contain, lang.ContainAny, lang.With:
 		op = opAny
@@ -320,7 +320,7 @@ func withChain(o lang.Operand) (lang.Operand, []lang.Expr) {
 //	    <body>
 //	    STEP
 //	exit:
-func (c *compiler) loop(op Opcode, src lang.Operand, body lang.Expr, n lang.Node) {
+func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node) {
 	base, filters := withChain(src)
 	if body == nil {
 		if len(filters) == 0 {
@@ -574,7 +574,7 @@ func (c *compiler) compare(e *lang.Compare) {
 	}
 }
 
-var compareOps = [...]Opcode{lang.Eq: opEq, lang.Ne: opNe, lang.Lt: opLt, lang.Gt: opGt, lang.Le: opLe, lang.Ge: opGe}
+var compareOps = [...]opcode{lang.Eq: opEq, lang.Ne: opNe, lang.Lt: opLt, lang.Gt: opGt, lang.Le: opLe, lang.Ge: opGe}
 
 // compileRegex compiles a regex literal with its flags (i, m, s become
 // (?ims) in Go's RE2 syntax).

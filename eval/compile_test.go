@@ -135,7 +135,7 @@ func TestCompileOptions(t *testing.T) {
 }
 
 func TestOpcodeTables(t *testing.T) {
-	for op := Opcode(1); op <= opcodeMax; op++ {
+	for op := opcode(1); op <= opcodeMax; op++ {
 		if int(op) >= len(opcodeNames) || opcodeNames[op] == "" || op.String() == "ILLEGAL" {
 			t.Errorf("opcode %d has no name", op)
 		}
@@ -143,7 +143,7 @@ func TestOpcodeTables(t *testing.T) {
 			t.Errorf("opcode %s has no stack effect", op)
 		}
 	}
-	if Opcode(200).String() != "ILLEGAL" {
+	if opcode(200).String() != "ILLEGAL" {
 		t.Error("unknown opcode has a name")
 	}
 }

@@ -61,13 +61,13 @@ func TestDisassembly(t *testing.T) {
 // together, use every opcode, so each has a pinned listing.
 func TestDisassembleEveryOpcode(t *testing.T) {
 	vmtNeedParser(t)
-	seen := map[Opcode]bool{}
+	seen := map[opcode]bool{}
 	for _, c := range disasmCases {
 		for _, in := range vmtCompile(t, c.rule).code {
 			seen[in.op] = true
 		}
 	}
-	for op := Opcode(1); op <= opcodeMax; op++ {
+	for op := opcode(1); op <= opcodeMax; op++ {
 		if !seen[op] {
 			t.Errorf("no golden program uses %s", op)
 		}

@@ -365,7 +365,7 @@ func (x *explainer) operandEvidence(ev []Evidence, v xval, sp lang.Span) []Evide
 
 // quantifier evaluates an array operator used as a condition.
 func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []Evidence, *TraceNode) {
-	var op Opcode
+	var op opcode
 	switch a.Op {
 	case lang.Contain, lang.ContainAny, lang.With:
 		op = opAny
@@ -393,7 +393,7 @@ type loopResult struct {
 // loop mirrors a compiled loop (see compiler.loop): it iterates src's
 // elements, skips those a `with` filter rejects, runs body on the rest and
 // stops as soon as op is decided. Trace nodes of the elements go under t.
-func (x *explainer) loop(op Opcode, src lang.Operand, body lang.Expr, n lang.Node, sc xval, t *TraceNode) loopResult {
+func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node, sc xval, t *TraceNode) loopResult {
 	base, filters := withChain(src)
 	if body == nil && len(filters) > 0 {
 		body = filters[len(filters)-1]

@@ -35,7 +35,8 @@ func (l *Lists) Add(doc []byte) {
 		return
 	}
 	var d Document
-	if d.init(doc, l.rs.set.maxSize, l.rs.set.maxDepth-2, l.buf) != nil {
+	// Two levels are kept for the virtual entity's object and items array.
+	if d.init(doc, l.rs.set.maxSize, max(l.rs.set.maxDepth-2, 1), l.buf) != nil {
 		return
 	}
 	if _, ok := l.rs.lists[d.typ]; !ok {
@@ -84,9 +85,12 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 			raw := listEntity(lt, id, groups[id])
 			d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
 			m := getMachine()
-			m.buildTable(b.layout, &d)
+			tab := m.safeBuildTable(b.layout, &d)
 			for k, i := range b.rules {
-				m.offs = b.layout.offs[k]
+				m.offs = nil
+				if tab {
+					m.offs = b.layout.offs[k]
+				}
 				emit(i, id, rs.runRule(m, rs.progs[i], &d))
 			}
 			putMachine(m)

@@ -13,11 +13,11 @@ package eval
 // The stack pictures in the comments below read "before -- after". A loop
 // picture names the frame on the loop stack in braces.
 
-// Opcode is one VM operation.
-type Opcode uint8
+// opcode is one VM operation.
+type opcode uint8
 
 const (
-	opInvalid Opcode = iota // never emitted: the zero value traps in the VM
+	opInvalid opcode = iota // never emitted: the zero value traps in the VM
 
 	// Operands: push one value.
 
@@ -36,7 +36,7 @@ const (
 	opGt     //  a b GT -           acc = a > b
 	opLe     //  a b LE -           acc = a <= b
 	opGe     //  a b GE -           acc = a >= b
-	opEqK    //  a EQK<k> -         acc = a = constant k (and so on: the forms with a literal on the right)
+	opEqK    //  a EQK<k> -         acc = a = constant k (the K forms take a literal right-hand side)
 	opNeK    //  a NEK<k> -         acc = a != constant k
 	opLtK    //  a LTK<k> -         acc = a < constant k
 	opGtK    //  a GTK<k> -         acc = a > constant k
@@ -170,7 +170,7 @@ var stackEffect = [...]int8{
 	opSkip:    0,
 }
 
-func (op Opcode) String() string {
+func (op opcode) String() string {
 	if int(op) < len(opcodeNames) && opcodeNames[op] != "" {
 		return opcodeNames[op]
 	}
@@ -178,13 +178,13 @@ func (op Opcode) String() string {
 }
 
 // isLoop reports whether op opens an array-operator loop.
-func (op Opcode) isLoop() bool { return op >= opAny && op <= opCollect }
+func (op opcode) isLoop() bool { return op >= opAny && op <= opCollect }
 
 // isJump reports whether op's operand is a program counter.
-func (op Opcode) isJump() bool { return op == opJmpF || op == opJmpT || op.isLoop() }
+func (op opcode) isJump() bool { return op == opJmpF || op == opJmpT || op.isLoop() }
 
 // instr is one instruction.
 type instr struct {
-	op  Opcode
+	op  opcode
 	arg int32
 }

@@ -14,7 +14,7 @@ type likePattern = builtin.LikePattern
 func likeText(p likePattern) string { return jsonQuote(p.String()) }
 
 // compareHolds applies an ordering operator to the result of opCompare.
-func compareHolds(op Opcode, a, b builtin.Value) bool {
+func compareHolds(op opcode, a, b builtin.Value) bool {
 	if op == opEq {
 		return builtin.Equal(a, b)
 	}

@@ -25,9 +25,11 @@ type bucket struct {
 }
 
 // NewRuleSet indexes progs. Result indices passed to callbacks are indices
-// into progs. opts sets the clock and the limits of the set's evaluations
-// (the programs' own options are not used); nil means the defaults, with
-// the clock read now. A nil program is skipped for every document.
+// into progs. opts sets the clock (Now), the step budget and the document
+// limits of the set's evaluations, in place of the programs' own; nil
+// means the defaults, with the clock read now. Functions were resolved when
+// the programs were compiled and are not read here. A nil program is
+// skipped for every document.
 func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 	rs := &RuleSet{
 		progs:  progs,
@@ -89,9 +91,7 @@ func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 
 func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
 	b := rs.byType[d.typ]
-	if b != nil {
-		m.buildTable(b.layout, d)
-	}
+	tab := b != nil && m.safeBuildTable(b.layout, d)
 	k := 0
 	for i, p := range rs.progs {
 		switch {
@@ -104,13 +104,29 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 		case p.target == "":
 			emit(i, constResult(p))
 		case b != nil && k < len(b.rules) && b.rules[k] == i:
-			m.offs = b.layout.offs[k]
+			m.offs = nil // without a table, read the raw JSON
+			if tab {
+				m.offs = b.layout.offs[k]
+			}
 			k++
 			emit(i, rs.runRule(m, p, d))
 		default:
 			emit(i, Result{Status: Skip})
 		}
 	}
+}
+
+// safeBuildTable builds the path table for d, reporting false (and leaving
+// no table) if building it panicked: a last resort, after which the rules
+// read the raw JSON.
+func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			m.recs, ok = nil, false
+		}
+	}()
+	m.buildTable(l, d)
+	return true
 }
 
 // runRule runs p over d through the machine's current table.

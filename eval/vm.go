@@ -37,7 +37,7 @@ func boolVal(b bool) val {
 
 // frame is the state of one running array-operator loop.
 type frame struct {
-	op    Opcode
+	op    opcode
 	exit  int32 // where to go when the loop is decided
 	start int32 // the loop's NEXT
 	count int32 // elements that passed (ONE, COUNT)
