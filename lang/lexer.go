@@ -26,7 +26,7 @@ const (
 // lexRules are the token rules. Identifiers allow ':' and '-' after the
 // first character, so `aws:SecureTransport`, `s3:x-amz-server-side-encryption`
 // and `contain-any` are single tokens. Keywords are lexed as identifiers and
-// retyped afterwards (see retype), so a keyword never matches the prefix of a
+// retyped afterwards (see tokenize), so a keyword never matches the prefix of a
 // longer name (`android`, `notes`, `inboundRules`). The one exception is
 // regexMatch, which has its own rule to switch the lexer into the Regex
 // state: a `/.../flags` literal is only recognised right after it. Rules
@@ -50,7 +50,7 @@ var lexRules = lexer.Rules{
 
 var stateful = lexer.MustStateful(lexRules)
 
-// The token types the grammar sees. After the stateful lexer, retype
+// The token types the grammar sees. After the stateful lexer, tokenize
 // sorts the raw tokens into the classes the grammar is written in:
 //
 //	Ident    a name: an entity type, a path segment (plain, backquoted, or
