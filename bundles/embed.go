@@ -1,0 +1,11 @@
+package bundles
+
+import "embed"
+
+// shipped holds the bundles shipped in the module (<id>/bundle.yaml,
+// <id>/tests/*.yaml and the generated <id>/README.md), the entity schema
+// and the framework control lists. A new shipped bundle is added by
+// creating its directory and naming it here.
+//
+//go:embed schema frameworks hipaa cis-aws
+var shipped embed.FS
