@@ -44,22 +44,21 @@ type conjunction struct {
 	Rest []*unary `parser:"( 'and' @@ )*"`
 }
 
+// unary is a comparison (an operand, optionally followed by a comparison
+// operator and what that operator takes), `not` and a unary, or a
+// parenthesised condition. The grammar accepts any of the three right sides
+// after any operator; lowering checks that they match (a list after `in`, a
+// regex after regexMatch, a string after like and unlike, an operand after
+// the others) and reports a precise error when they do not. Comparisons
+// are tried first because they are by far the most common.
 type unary struct {
-	Cmp   *comparison  `parser:"  @@"`
+	X     *operand     `parser:"  @@"`
+	Op    bool         `parser:"  ( @CmpOp"`
+	Y     *operand     `parser:"    ( @@ | '(' Literal ( ',' Literal )* ')' | Regex ) )?"`
 	Not   *unary       `parser:"| 'not' @@"`
 	Group *disjunction `parser:"| '(' @@ ')'"`
 }
 
-// comparison is an operand, optionally followed by a comparison operator
-// and what that operator takes. The grammar accepts any of the three right
-// sides after any operator; lowering checks that they match (a list after
-// `in`, a regex after regexMatch, a string after like and unlike, an operand
-// after the others) and reports a precise error when they do not.
-type comparison struct {
-	X  *operand `parser:"@@"`
-	Op bool     `parser:"( @CmpOp"`
-	Y  *operand `parser:"  ( @@ | '(' Literal ( ',' Literal )* ')' | Regex ) )?"`
-}
 
 // operand is a path or a literal followed by any chain of postfix function
 // calls and array operators.

@@ -168,7 +168,7 @@ func (l *lowerer) unary(g *unary) Expr {
 		l.skip(")")
 		return x
 	}
-	return l.comparison(g.Cmp)
+	return l.comparison(g)
 }
 
 var relOps = map[string]CompareOp{
@@ -176,7 +176,7 @@ var relOps = map[string]CompareOp{
 	"like": Like, "unlike": Unlike, "regexMatch": RegexMatch, "in": In,
 }
 
-func (l *lowerer) comparison(g *comparison) Expr {
+func (l *lowerer) comparison(g *unary) Expr {
 	x := l.operand(g.X)
 	if !g.Op {
 		return &Test{X: x}
@@ -298,7 +298,7 @@ var arrayOps = map[string]ArrayOpKind{
 	"groupBy":        GroupBy,
 }
 
-// single returns the comparison g consists of, when g is one comparison
+// single reports whether g is a single comparison
 // without an operator and without postfix operations, possibly in
 // parentheses, and how many parentheses enclose it.
 func single(g *disjunction) (depth int, ok bool) {
@@ -312,7 +312,7 @@ func single(g *disjunction) (depth int, ok bool) {
 			depth++
 			continue
 		}
-		return depth, !u.Cmp.Op && len(u.Cmp.X.Postfix) == 0
+		return depth, !u.Op && len(u.X.Postfix) == 0
 	}
 }
 
