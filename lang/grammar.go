@@ -59,7 +59,6 @@ type unary struct {
 	Group *disjunction `parser:"| '(' @@ ')'"`
 }
 
-
 // operand is a path or a literal followed by any chain of postfix function
 // calls and array operators.
 type operand struct {
