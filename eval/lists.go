@@ -14,7 +14,8 @@ import (
 //
 //	{"type": "List<Type>", "id": "<accountNumber or *>", "items": [...]}
 //
-// Documents without an accountNumber form the group "*". When no document
+// Documents without an accountNumber (a string, or a number taken as its
+// text) form the group "*". When no document
 // of the type was added at all, the rule still runs once, over group "*"
 // with no items, so that a rule requiring at least one such entity can fail.
 type Lists struct {
@@ -43,9 +44,12 @@ func (l *Lists) Add(doc []byte) {
 		return
 	}
 	l.buf = d.members
-	acct := d.AccountNumber()
-	if acct == "" {
-		acct = "*"
+	acct := "*"
+	switch a := d.member("accountNumber"); a.Type {
+	case gjson.String:
+		acct = cloneString(a.Str)
+	case gjson.Number:
+		acct = cloneString(a.Raw)
 	}
 	g := l.groups[d.typ]
 	if g == nil {
