@@ -117,3 +117,33 @@ func BenchmarkRuleSet(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkCompile measures parsing and compiling the typical rule.
+func BenchmarkCompile(b *testing.B) {
+	vmtNeedParser(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compile(typicalRule, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkExplain measures the recording mode that builds the evidence of
+// a failure, and a full trace.
+func BenchmarkExplain(b *testing.B) {
+	doc := loadInstanceDoc(b)
+	p := mustCompileBench(b, `Instance should have volumes contain-all [encrypted = false] and isRunning = true`)
+	d, err := NewDocument(doc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("fail-with-evidence", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() { p.EvalDocument(d) })
+	})
+	b.Run("trace", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() { p.ExplainDocument(d) })
+	})
+}

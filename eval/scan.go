@@ -181,6 +181,18 @@ func resultOf(raw string) gjson.Result {
 		if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 {
 			return gjson.Result{Type: gjson.String, Raw: raw, Str: raw[1 : len(raw)-1]}
 		}
+	case 't':
+		if raw == "true" {
+			return gjson.Result{Type: gjson.True, Raw: raw}
+		}
+	case 'f':
+		if raw == "false" {
+			return gjson.Result{Type: gjson.False, Raw: raw}
+		}
+	case 'n':
+		if raw == "null" {
+			return gjson.Result{Type: gjson.Null, Raw: raw}
+		}
 	}
 	return gjson.Parse(raw)
 }
