@@ -85,6 +85,29 @@ func BenchmarkRuleSet(b *testing.B) {
 	}
 	rs := NewRuleSet(progs, nil)
 	emit := func(int, Result) {}
+	var passing []*Program
+	for _, p := range progs {
+		if p.EvalDocument(d).Status != Fail {
+			passing = append(passing, p)
+		}
+	}
+	rsPass := NewRuleSet(passing, nil)
+	b.Run("passing/RuleSet.EvalDocument", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() { rsPass.EvalDocument(d, emit) })
+	})
+	b.Run("passing/per-path-gjson", func(b *testing.B) {
+		b.ReportAllocs()
+		loopCPU(b, func() {
+			m := getMachine()
+			for _, p := range passing {
+				m.offs = nil
+				m.env = builtin.Env{Now: p.set.now}
+				m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
+			}
+			putMachine(m)
+		})
+	})
 	b.Run("RuleSet.EvalDoc", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(doc)))

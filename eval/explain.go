@@ -47,8 +47,44 @@ type explainer struct {
 	nodes  int
 
 	err   error
-	errEv []Evidence
+	errEv []evid
 	loops []loopState // the loops running, innermost last
+}
+
+// evid is evidence while the explainer runs: the value still points into
+// the document, and is copied out only for the evidence that is kept.
+type evid struct {
+	path string
+	v    builtin.Value
+	text string // instead of v, for evidence about the rule or document
+	span lang.Span
+}
+
+// toEvidence copies the evidence out of the document, dropping repeats
+// (the same path and value, as when two tests read one operand) and keeping
+// at most maxEvidence.
+func toEvidence(ev []evid) []Evidence {
+	var out []Evidence
+	for _, e := range ev {
+		x := Evidence{Path: e.path, Value: e.text, Span: e.span}
+		if e.text == "" && (e.path != "" || e.v.Kind() != builtin.Missing) {
+			x.Value = evidenceValue(e.v)
+		}
+		dup := false
+		for _, o := range out {
+			if o.Path == x.Path && o.Value == x.Value {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, x)
+			if len(out) == maxEvidence {
+				break
+			}
+		}
+	}
+	return out
 }
 
 // xval is an operand's value and where it came from.
@@ -82,7 +118,7 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 		if r := recover(); r != nil {
 			t.Status = Error
 			t.Err = fmt.Errorf("%w: %v", ErrInternal, r)
-			t.Evidence = []Evidence{x.ruleEvidence("")}
+			t.Evidence = toEvidence([]evid{x.ruleEvidence("")})
 		}
 	}()
 	rootVal := xval{v: builtin.FromJSON(d.root), root: true}
@@ -92,7 +128,7 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 		t.Status = Pass
 		if !r.Const {
 			t.Status = Fail
-			t.Evidence = []Evidence{x.ruleEvidence("false")}
+			t.Evidence = toEvidence([]evid{x.ruleEvidence("false")})
 		}
 		return t
 	case lang.RuleAssert, lang.RuleQuery:
@@ -108,7 +144,7 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 			}
 			if r.Kind == lang.RuleQuery {
 				t.Status = Fail
-				t.Evidence = ev
+				t.Evidence = toEvidence(ev)
 				return t
 			}
 		}
@@ -129,48 +165,24 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 			t.Status = Pass
 		} else {
 			t.Status = Fail
-			t.Evidence = ev
+			t.Evidence = toEvidence(ev)
 		}
 	}
 	t.Truncated = x.nodes > maxTraceNodes
-	t.Evidence = dedupEvidence(t.Evidence)
 	return t
-}
-
-// dedupEvidence drops repeated entries (the same path and value, as when
-// two tests read one operand), keeping the first, and keeps at most
-// maxEvidence.
-func dedupEvidence(ev []Evidence) []Evidence {
-	out := ev[:0:0]
-	for _, e := range ev {
-		dup := false
-		for _, o := range out {
-			if o.Path == e.Path && o.Value == e.Value {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			out = append(out, e)
-			if len(out) == maxEvidence {
-				break
-			}
-		}
-	}
-	return out
 }
 
 func (x *explainer) finishError(t *Trace) *Trace {
 	t.Status = Error
 	t.Err = x.err
-	t.Evidence = dedupEvidence(x.errEv)
+	t.Evidence = toEvidence(x.errEv)
 	t.Truncated = x.nodes > maxTraceNodes
 	return t
 }
 
 // ruleEvidence is evidence about the whole rule.
-func (x *explainer) ruleEvidence(value string) Evidence {
-	return Evidence{Value: value, Span: x.p.rule.Span()}
+func (x *explainer) ruleEvidence(value string) evid {
+	return evid{text: value, span: x.p.rule.Span()}
 }
 
 // step counts n steps against the budget, as the VM would at least spend.
@@ -185,9 +197,9 @@ func (x *explainer) step(n int) bool {
 	x.err = fmt.Errorf("%w (%d steps)", ErrStepBudget, x.budget)
 	if len(x.loops) > 0 {
 		l := x.loops[len(x.loops)-1]
-		x.errEv = []Evidence{{Path: l.list.path, Value: evidenceValue(l.list.v), Span: l.span}}
+		x.errEv = []evid{x.evidence(l.list, l.span)}
 	} else {
-		x.errEv = []Evidence{x.ruleEvidence("")}
+		x.errEv = []evid{x.ruleEvidence("")}
 	}
 	return false
 }
@@ -220,10 +232,12 @@ func (t *TraceNode) add(c *TraceNode) {
 	}
 }
 
-func (t *TraceNode) set(v bool, reads []Evidence) {
+func (t *TraceNode) set(v bool, reads []evid) {
 	if t != nil {
 		t.Value = v
-		t.Reads = reads
+		if reads != nil {
+			t.Reads = toEvidence(reads)
+		}
 	}
 }
 
@@ -238,7 +252,7 @@ func (x *explainer) notRun(n lang.Node) *TraceNode {
 }
 
 // cond evaluates a condition: its truth, its evidence, its trace node.
-func (x *explainer) cond(e lang.Expr, sc xval) (bool, []Evidence, *TraceNode) {
+func (x *explainer) cond(e lang.Expr, sc xval) (bool, []evid, *TraceNode) {
 	if !x.step(1) {
 		return false, nil, nil
 	}
@@ -291,8 +305,8 @@ func (x *explainer) cond(e lang.Expr, sc xval) (bool, []Evidence, *TraceNode) {
 }
 
 // evidence records operand v for the sub-expression at sp.
-func (x *explainer) evidence(v xval, sp lang.Span) Evidence {
-	return Evidence{Path: v.path, Value: evidenceValue(v.v), Span: sp}
+func (x *explainer) evidence(v xval, sp lang.Span) evid {
+	return evid{path: v.path, v: v.v, span: sp}
 }
 
 // evidenceValue copies v's JSON text out of the document, cut to
@@ -309,7 +323,7 @@ func evidenceValue(v builtin.Value) string {
 	return strings.Clone(s)
 }
 
-func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []Evidence, *TraceNode) {
+func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []evid, *TraceNode) {
 	a, ka := x.operand(e.X, sc)
 	for _, k := range ka {
 		t.add(k)
@@ -340,7 +354,7 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []Evi
 		ok = compareHolds(compareOps[e.Op], a.v, b.v)
 		ops = append(ops, b)
 	}
-	var ev []Evidence
+	var ev []evid
 	for _, o := range ops {
 		if !o.lit {
 			ev = x.operandEvidence(ev, o, e.Span())
@@ -356,7 +370,7 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []Evi
 // operandEvidence appends the evidence of operand v: for a function result,
 // the receiver it was computed from (when read from the document), then
 // the result itself.
-func (x *explainer) operandEvidence(ev []Evidence, v xval, sp lang.Span) []Evidence {
+func (x *explainer) operandEvidence(ev []evid, v xval, sp lang.Span) []evid {
 	if r := v.recv; r != nil && !r.lit {
 		ev = x.operandEvidence(ev, *r, sp)
 	}
@@ -364,7 +378,7 @@ func (x *explainer) operandEvidence(ev []Evidence, v xval, sp lang.Span) []Evide
 }
 
 // quantifier evaluates an array operator used as a condition.
-func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []Evidence, *TraceNode) {
+func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []evid, *TraceNode) {
 	var op opcode
 	switch a.Op {
 	case lang.Contain, lang.ContainAny, lang.With:
@@ -385,7 +399,7 @@ func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []
 type loopResult struct {
 	list  xval // the list iterated
 	ok    bool
-	ev    []Evidence
+	ev    []evid
 	count int
 	out   []builtin.Value // COLLECT: the elements that passed
 }
@@ -407,13 +421,13 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 	if x.err != nil || body == nil {
 		return res
 	}
-	listEv := []Evidence{x.evidence(list, n.Span())}
+	listEv := []evid{x.evidence(list, n.Span())}
 	x.loops = append(x.loops, loopState{list: list, span: n.Span()})
 	defer func() { x.loops = x.loops[:len(x.loops)-1] }()
 
 	it := newElements(list.v.JSON())
 	isArray := list.v.Kind() == builtin.Array
-	var witness []Evidence
+	var witness []evid
 	for i := 0; ; i++ {
 		if !x.step(2) {
 			return res
@@ -429,7 +443,7 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 		}
 		et := x.elementNode(elem.path)
 		t.add(et)
-		var evs []Evidence
+		var evs []evid
 		pass := true
 		for _, f := range filters {
 			fok, fev, fn := x.cond(f, elem)
@@ -593,7 +607,7 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 		res, err := site.fn.Impl(&x.env, recv.v, args)
 		if err != nil {
 			x.err = funcError(site.fn.Name, err)
-			x.errEv = []Evidence{x.evidence(recv, o.Span())}
+			x.errEv = []evid{x.evidence(recv, o.Span())}
 			return xval{}, kids
 		}
 		path := recv.path
