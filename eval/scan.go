@@ -7,6 +7,7 @@ package eval
 // an end offset at most len(s)) and never indexes out of range or loops.
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -26,31 +27,54 @@ func skipSpace(s string, i int) int {
 // stringEnd returns the offset just past the string literal starting at
 // s[i] == '"', or len(s) when it is not terminated.
 func stringEnd(s string, i int) int {
-	for i++; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			return i + 1
-		case '\\':
-			i++
-		}
-	}
-	return len(s)
+	end, _ := stringEndEsc(s, i)
+	return end
 }
 
 // stringEndEsc is stringEnd that also reports whether the string holds an
-// escape.
+// escape. It looks at eight bytes at a time for a quote or a backslash.
 func stringEndEsc(s string, i int) (int, bool) {
 	esc := false
-	for i++; i < len(s); i++ {
-		switch s[i] {
-		case '"':
-			return i + 1, esc
-		case '\\':
-			esc = true
-			i++
+	i++
+	for {
+		for i+8 <= len(s) {
+			if m := quoteOrBackslash(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
+			i += 8
 		}
+		for ; i < len(s); i++ {
+			if c := s[i]; c == '"' || c == '\\' {
+				break
+			}
+		}
+		if i >= len(s) {
+			return len(s), esc
+		}
+		if s[i] == '"' {
+			return i + 1, esc
+		}
+		esc = true
+		i += 2 // the backslash and the byte it escapes
 	}
-	return len(s), esc
+}
+
+// load64 reads eight bytes of s at i, little-endian.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// quoteOrBackslash returns a word whose lowest set bit is the high bit of
+// the first byte of w that is '"' or '\\' (0 when there is none). Bits for
+// later bytes may be spurious.
+func quoteOrBackslash(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	q := w ^ (ones * '"')
+	b := w ^ (ones * '\\')
+	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
 
 // structural marks the bytes a container skip must look at; topLevel adds
