@@ -72,10 +72,15 @@ func (m *machine) rescue(st *Status, err *error) {
 // explainResult builds the result of a failed or erring evaluation by
 // re-running it in recording mode.
 func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
+	if st == Fail {
+		// The VM finished within the budget; the explainer, which counts
+		// its steps a little differently, must not run out where it did not.
+		set.budget *= 4
+	}
 	t := p.explain(d, set, false)
 	r := Result{Status: st, Err: err, Evidence: t.Evidence}
-	if st == Error && t.Status != Error {
-		// The explainer's step count undercounts the VM's, so it may finish
+	if t.Status != st {
+		// The explainer's step count differs from the VM's, so it may finish
 		// where the VM ran out: blame the whole rule.
 		r.Evidence = nil
 	}

@@ -224,7 +224,8 @@ func (m *machine) buildTable(l *tableLayout, d *Document) {
 	if len(n.kids) > 0 {
 		base := m.allocKids(0, len(n.kids))
 		found := 0
-		for _, mb := range d.members {
+		for k := range d.members {
+			mb := &d.members[k]
 			j := n.lookup(mb.key, mb.esc)
 			if j < 0 || m.recs[base+j].v.Raw() != "" {
 				continue // not needed, or a repeated key: the first one counts
