@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/gsl-lang/gsl/builtin"
 )
@@ -72,7 +73,7 @@ func (m *machine) rescue(st *Status, err *error) {
 // explainResult builds the result of a failed or erring evaluation by
 // re-running it in recording mode.
 func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
-	if st == Fail {
+	if st == Fail && set.budget < math.MaxInt/4 {
 		// The VM finished within the budget; the explainer, which counts
 		// its steps a little differently, must not run out where it did not.
 		set.budget *= 4
