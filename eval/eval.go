@@ -15,6 +15,7 @@ func (p *Program) Eval(doc []byte) Result {
 	var d Document
 	err := d.init(doc, p.set.maxSize, p.set.maxDepth, m.members)
 	m.members = d.members
+	m.docSize = max(m.docSize, len(doc))
 	if err != nil {
 		putMachine(m)
 		return p.documentError(doc, err)

@@ -73,6 +73,7 @@ func (rs *RuleSet) EvalDoc(doc []byte, emit func(rule int, r Result)) error {
 	var d Document
 	err := d.init(doc, rs.set.maxSize, rs.set.maxDepth, m.members)
 	m.members = d.members
+	m.docSize = max(m.docSize, len(doc))
 	if err != nil {
 		putMachine(m)
 		return err

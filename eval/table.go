@@ -211,6 +211,7 @@ func newRec() trec { return trec{kids: noEntries, elems: notInTable, next: -1} }
 
 // buildTable fills m.recs for document d along layout l.
 func (m *machine) buildTable(l *tableLayout, d *Document) {
+	m.docSize = max(m.docSize, len(d.raw))
 	root := newRec()
 	root.v = builtin.FromJSON(d.root)
 	m.recs = append(m.recs[:0], root)

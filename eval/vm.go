@@ -63,6 +63,7 @@ type machine struct {
 	recs    []trec    // the path table, when evaluating through one
 	offs    [][]int32 // the running program's offsets into it
 	members []member  // buffer for the document index
+	docSize int       // size of the largest document this use has seen
 
 	// Path reads while evaluating one document, for tests: values found
 	// while filling the path table, and paths read from raw JSON.
@@ -84,22 +85,31 @@ func putMachine(m *machine) {
 	}
 	m.tableReads, m.rawReads = 0, 0
 	m.offs = nil
-	// Drop what aliases the document, so the pool does not keep it alive.
-	clear(m.stack)
-	clear(m.slots)
-	clear(m.frames)
-	clear(m.args)
-	m.rootv = builtin.Value{}
-	clear(m.members)
 	m.members = m.members[:0]
 	if cap(m.recs) > maxTableEntries/4 {
 		m.recs = nil
 	} else {
-		clear(m.recs)
 		m.recs = m.recs[:0]
 	}
+	// Everything the machine holds is overwritten before it is read again,
+	// but it may alias the last document: after a large one, drop those
+	// references so that the pool does not keep the document alive.
+	if m.docSize > largeDocument {
+		clear(m.stack)
+		clear(m.slots)
+		clear(m.frames)
+		clear(m.args)
+		clear(m.recs[:cap(m.recs)])
+		clear(m.members[:cap(m.members)])
+	}
+	m.rootv = builtin.Value{}
+	m.docSize = 0
 	machines.Put(m)
 }
+
+// largeDocument is the size past which a pooled machine forgets the
+// document it evaluated.
+const largeDocument = 64 << 10
 
 // run executes p over the entity root (with rec 1 when the path table
 // holds it). It returns Pass, Fail or Skip, or Error with the reason.
