@@ -2,7 +2,6 @@ package eval
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/gsl-lang/gsl/builtin"
 )
@@ -74,16 +73,11 @@ func (m *machine) rescue(st *Status, err *error) {
 // explainResult builds the result of a failed or erring evaluation by
 // re-running it in recording mode.
 func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
-	if st == Fail && set.budget < math.MaxInt/4 {
-		// The VM finished within the budget; the explainer, which counts
-		// its steps a little differently, must not run out where it did not.
-		set.budget *= 4
-	}
 	t := p.explain(d, set, false)
 	r := Result{Status: st, Err: err, Evidence: t.Evidence}
 	if t.Status != st {
-		// The explainer's step count differs from the VM's, so it may finish
-		// where the VM ran out: blame the whole rule.
+		// Not expected: the explainer counts steps as the VM does and
+		// decides every test with the same operations. Blame the rule.
 		r.Evidence = nil
 	}
 	if len(r.Evidence) > maxEvidence {

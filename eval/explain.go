@@ -185,7 +185,8 @@ func (x *explainer) ruleEvidence(value string) evid {
 	return evid{text: value, span: x.p.rule.Span()}
 }
 
-// step counts n steps against the budget, as the VM would at least spend.
+// step counts n steps against the budget exactly as the VM does: one per
+// element a loop visits, one per function call, one per element grouped.
 func (x *explainer) step(n int) bool {
 	if x.err != nil {
 		return false
@@ -194,7 +195,7 @@ func (x *explainer) step(n int) bool {
 	if x.steps <= x.budget {
 		return true
 	}
-	x.err = fmt.Errorf("%w (%d steps)", ErrStepBudget, x.budget)
+	x.err = budgetError(x.budget)
 	if len(x.loops) > 0 {
 		l := x.loops[len(x.loops)-1]
 		x.errEv = []evid{x.evidence(l.list, l.span)}
@@ -253,7 +254,7 @@ func (x *explainer) notRun(n lang.Node) *TraceNode {
 
 // cond evaluates a condition: its truth, its evidence, its trace node.
 func (x *explainer) cond(e lang.Expr, sc xval) (bool, []evid, *TraceNode) {
-	if !x.step(1) {
+	if x.err != nil {
 		return false, nil, nil
 	}
 	t := x.node(e)
@@ -429,12 +430,12 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 	isArray := list.v.Kind() == builtin.Array
 	var witness []evid
 	for i := 0; ; i++ {
-		if !x.step(2) {
-			return res
-		}
 		e, ok := it.next()
 		if !ok {
 			break
+		}
+		if !x.step(1) {
+			return res
 		}
 		x.loops[len(x.loops)-1].i = i
 		elem := xval{v: builtin.FromJSON(e), path: list.path}
@@ -451,7 +452,6 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 			if x.err != nil {
 				return res
 			}
-			x.step(1)
 			if !fok {
 				pass = false
 				break
@@ -549,7 +549,7 @@ func (x *explainer) suffix(n lang.Node, from lang.Node) string {
 
 // operand evaluates an operand; loops inside it leave trace nodes.
 func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
-	if !x.step(1) {
+	if x.err != nil {
 		return xval{}, nil
 	}
 	p := x.p
@@ -604,6 +604,10 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 			args[i] = av.v
 		}
 		site := p.calls[k]
+		if !x.step(1) {
+			x.errEv = []evid{x.evidence(recv, o.Span())} // the call that ran out
+			return xval{}, kids
+		}
 		res, err := site.fn.Impl(&x.env, recv.v, args)
 		if err != nil {
 			x.err = funcError(site.fn.Name, err)
@@ -632,7 +636,10 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 				return xval{}, kids
 			}
 			g, n := group(p, p.nodePath[o.Key], list.v)
-			x.step(n)
+			if !x.step(n) {
+				x.errEv = []evid{x.evidence(list, o.Span())} // the grouping that ran out
+				return xval{}, kids
+			}
 			return xval{v: g, path: list.path + x.suffix(o, o.X)}, kids
 		default:
 			ok, _, t := x.quantifier(o, sc, t)

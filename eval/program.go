@@ -13,8 +13,11 @@ type Options struct {
 	// Now is the evaluation clock for before()/after(). Zero means the time
 	// at which Compile or NewRuleSet was called.
 	Now time.Time
-	// StepBudget bounds the VM steps of one (rule, entity) evaluation; when
-	// exceeded the result is an Error. Zero means DefaultStepBudget.
+	// StepBudget bounds the work of one (rule, entity) evaluation; when
+	// exceeded the result is an Error. A step is one element visited by an
+	// array operator, one function call, or one element grouped by
+	// groupBy (the code between is bounded by the rule's length). Zero
+	// means DefaultStepBudget.
 	StepBudget int
 	// Functions resolves postfix functions. Nil means builtin.Default().
 	Functions *builtin.Registry

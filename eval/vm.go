@@ -135,11 +135,6 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 		}
 		in := code[pc]
 		pc++
-		steps++
-		if steps > budget {
-			m.errPC = pc - 1
-			return Error, fmt.Errorf("%w (%d steps)", ErrStepBudget, budget)
-		}
 		switch in.op {
 		case opPath:
 			base := &rootVal
@@ -159,6 +154,10 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			stack[sp] = val{v: &p.consts[in.arg]}
 			sp++
 		case opCall:
+			if steps++; steps > budget {
+				m.errPC = pc - 1
+				return Error, budgetError(budget)
+			}
 			site := &p.calls[in.arg]
 			n := site.nargs
 			args := m.args[:0]
@@ -179,7 +178,10 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			sp++
 		case opGroup:
 			g, n := group(p, in.arg, *stack[sp-1].v)
-			steps += n
+			if steps += n; steps > budget {
+				m.errPC = pc - 1
+				return Error, budgetError(budget)
+			}
 			slots[sp-1] = g
 			stack[sp-1] = val{v: &slots[sp-1]}
 
@@ -236,6 +238,10 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 		case opNext:
 			f := &frames[nf-1]
 			if m.advance(f) {
+				if steps++; steps > budget {
+					m.errPC = pc - 1
+					return Error, budgetError(budget)
+				}
 				continue
 			}
 			nf--
@@ -470,6 +476,9 @@ func sameKey(a, b builtin.Value) bool {
 	}
 	return ka == builtin.Missing || ka == builtin.Null || builtin.Equal(a, b)
 }
+
+// budgetError reports a step budget exceeded.
+func budgetError(budget int) error { return fmt.Errorf("%w (%d steps)", ErrStepBudget, budget) }
 
 // funcError wraps the error of function name in ErrFunction, naming the
 // function unless its message already does.

@@ -354,3 +354,42 @@ func TestLongEvidenceIsCut(t *testing.T) {
 		t.Fatalf("value cut badly: %q", v[:10])
 	}
 }
+
+// TestBudgetAgreement checks that the explainer counts steps exactly as the
+// VM does, budget by budget, so that an error's evidence names the loop
+// that ran out.
+func TestBudgetAgreement(t *testing.T) {
+	vmtNeedParser(t)
+	doc := []byte(`{"type":"T","xs":[{"ys":[1,2,3]},{"ys":[4,5]},{"ys":[6]}],"n":3,"g":[{"k":1},{"k":2},{"k":1}]}`)
+	rules := []string{
+		`T should have xs contain-all [ys contain [$ > 0]] and n vmtAdd(1) = 4`,
+		`T should not have xs with [ys length() > 1] contain [ys contain [$ = 5]]`,
+		`T should have g groupBy [k] contain [values length() = 2] and xs contain [ys contain-none [$ = 9]]`,
+	}
+	for _, rule := range rules {
+		sawError, sawDecision := false, false
+		for budget := 1; budget <= 40; budget++ {
+			p, err := Compile(rule, &Options{Now: vmtNow, StepBudget: budget, Functions: vmtRegistry()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := p.Eval(doc)
+			d, _ := NewDocument(doc)
+			tr := p.explain(d, p.set, false)
+			if tr.Status != r.Status {
+				t.Fatalf("%s, budget %d: VM %v, explainer %v", rule, budget, r, tr.Status)
+			}
+			if r.Status == Error {
+				sawError = true
+				if !errors.Is(r.Err, ErrStepBudget) || len(r.Evidence) == 0 || r.Evidence[0].Path == "" {
+					t.Fatalf("%s, budget %d: %v", rule, budget, r)
+				}
+			} else {
+				sawDecision = true
+			}
+		}
+		if !sawError || !sawDecision {
+			t.Errorf("%s: budgets 1..40 never crossed the limit", rule)
+		}
+	}
+}
