@@ -11,6 +11,7 @@ package eval_test
 //	go test ./eval -run '^$' -bench Bundles -benchtime=3x -cpu 1
 
 import (
+	"bytes"
 	"os"
 	"strconv"
 	"sync"
@@ -118,10 +119,38 @@ func validAll(b *testing.B, docs [][]byte) {
 	}
 }
 
+// processCPU returns the CPU time the process's threads have run, summed
+// from /proc/self/task/*/schedstat (nanoseconds); ok is false where those
+// files do not exist. Unlike wall time it leaves out the time other
+// processes on a shared machine take, so ratios of it are steadier.
+func processCPU() (d time.Duration, ok bool) {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return 0, false
+	}
+	for _, t := range tasks {
+		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/schedstat")
+		if err != nil {
+			continue // the thread has exited
+		}
+		f := bytes.Fields(b)
+		if len(f) == 0 {
+			return 0, false
+		}
+		ns, err := strconv.ParseInt(string(f[0]), 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		d += time.Duration(ns)
+	}
+	return d, true
+}
+
 // BenchmarkBundles evaluates all shipped bundles over the inventory and
 // reports, from the same run, GSL's time per document, the time per
-// document of one gjson.Valid pass over the same bytes, and their ratio.
-// Run it with -cpu 1 for the one-core figure.
+// document of one gjson.Valid pass over the same bytes, and their ratio,
+// in wall time and (where /proc/self/stat exists) in process CPU time. Run
+// it with -cpu 1 for the one-core figure.
 func BenchmarkBundles(b *testing.B) {
 	n := benchDocs(b)
 	docs := benchInventory(b, n)
@@ -139,19 +168,30 @@ func BenchmarkBundles(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
-	var gsl, valid time.Duration
+	var gsl, valid, gslCPU, validCPU time.Duration
+	cpuOK := true
 	for b.Loop() {
+		c0, ok0 := processCPU()
 		t0 := time.Now()
 		evalAll(b, rs, docs, &t)
 		t1 := time.Now()
+		c1, ok1 := processCPU()
 		validAll(b, docs)
+		t2 := time.Now()
+		c2, ok2 := processCPU()
 		gsl += t1.Sub(t0)
-		valid += time.Since(t1)
+		valid += t2.Sub(t1)
+		gslCPU += c1 - c0
+		validCPU += c2 - c1
+		cpuOK = cpuOK && ok0 && ok1 && ok2
 	}
 	perDoc := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(n) }
 	b.ReportMetric(perDoc(gsl), "gsl-ns/doc")
 	b.ReportMetric(perDoc(valid), "valid-ns/doc")
 	b.ReportMetric(float64(gsl)/float64(valid), "gsl/valid")
+	if cpuOK && validCPU > 0 {
+		b.ReportMetric(float64(gslCPU)/float64(validCPU), "cpu-gsl/valid")
+	}
 }
 
 // BenchmarkBundlesLinearity evaluates all shipped bundles over an inventory
@@ -167,16 +207,27 @@ func BenchmarkBundlesLinearity(b *testing.B) {
 	rs := shippedRuleSet(b)
 	var t tally
 	evalAll(b, rs, half, &t)
-	var th, tf time.Duration
+	var th, tf, ch, cf time.Duration
+	cpuOK := true
 	for b.Loop() {
+		c0, ok0 := processCPU()
 		t0 := time.Now()
 		evalAll(b, rs, half, &t)
 		t1 := time.Now()
+		c1, ok1 := processCPU()
 		evalAll(b, rs, full, &t)
+		t2 := time.Now()
+		c2, ok2 := processCPU()
 		th += t1.Sub(t0)
-		tf += time.Since(t1)
+		tf += t2.Sub(t1)
+		ch += c1 - c0
+		cf += c2 - c1
+		cpuOK = cpuOK && ok0 && ok1 && ok2
 	}
 	b.ReportMetric(float64(th.Nanoseconds())/float64(b.N)/float64(len(half)), "half-ns/doc")
 	b.ReportMetric(float64(tf.Nanoseconds())/float64(b.N)/float64(len(full)), "full-ns/doc")
 	b.ReportMetric(float64(tf)/float64(th), "full/half")
+	if cpuOK && ch > 0 {
+		b.ReportMetric(float64(cf)/float64(ch), "cpu-full/half")
+	}
 }
