@@ -3,8 +3,11 @@ package peers
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -104,17 +107,55 @@ func docName(doc []byte) string {
 // Timing is one engine's measured time over the inventory.
 type Timing struct {
 	Engine string
-	Runs   []time.Duration // one per round, each over every document
+	Runs   []time.Duration // wall time of each round, each over every document
+	CPU    []time.Duration // process CPU time of each round (empty when unknown)
 }
 
 // Best returns the fastest round.
 func (t Timing) Best() time.Duration { return slices.Min(t.Runs) }
 
 // Median returns the median round.
-func (t Timing) Median() time.Duration {
-	r := slices.Clone(t.Runs)
+func (t Timing) Median() time.Duration { return median(t.Runs) }
+
+// BestCPU returns the round that took the least CPU time (0 when unknown).
+func (t Timing) BestCPU() time.Duration {
+	if len(t.CPU) == 0 {
+		return 0
+	}
+	return slices.Min(t.CPU)
+}
+
+func median(ds []time.Duration) time.Duration {
+	r := slices.Clone(ds)
 	slices.Sort(r)
 	return r[len(r)/2]
+}
+
+// ProcessCPU returns the CPU time the process's threads have run, summed
+// from /proc/self/task/*/schedstat; ok is false where those files do not
+// exist. Unlike wall time it leaves out the time other processes on a
+// shared machine take.
+func ProcessCPU() (d time.Duration, ok bool) {
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
+		return 0, false
+	}
+	for _, t := range tasks {
+		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/schedstat")
+		if err != nil {
+			continue // the thread has exited
+		}
+		f := strings.Fields(string(b))
+		if len(f) == 0 {
+			return 0, false
+		}
+		ns, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil {
+			return 0, false
+		}
+		d += time.Duration(ns)
+	}
+	return d, true
 }
 
 // Measure times each engine over every document, rounds times. Rounds
@@ -126,8 +167,11 @@ func Measure(engines []Engine, nrules int, docs [][]byte, rounds int) ([]Timing,
 		out[i].Engine = e.Name()
 	}
 	verdicts := make([]bool, nrules)
+	cpuOK := true
 	for range rounds {
 		for i, e := range engines {
+			runtime.GC() // do not bill one engine for another's garbage
+			c0, ok0 := ProcessCPU()
 			start := time.Now()
 			for _, d := range docs {
 				if err := e.Eval(d, verdicts); err != nil {
@@ -135,24 +179,40 @@ func Measure(engines []Engine, nrules int, docs [][]byte, rounds int) ([]Timing,
 				}
 			}
 			out[i].Runs = append(out[i].Runs, time.Since(start))
+			c1, ok1 := ProcessCPU()
+			cpuOK = cpuOK && ok0 && ok1
+			out[i].CPU = append(out[i].CPU, c1-c0)
+		}
+	}
+	if !cpuOK {
+		for i := range out {
+			out[i].CPU = nil
 		}
 	}
 	return out, nil
 }
 
-// Report writes the table of timings: ns per (rule, document) and per
-// document for each engine, from the best and the median round, and each
-// peer's ratio to GSL.
+// Report writes the table of timings: for each engine, ns per (rule,
+// document) and per document from the fastest round, the ratio to GSL
+// (the first timing), the same ratio from the median rounds, and, when
+// known, ns per (rule, document) and the ratio in process CPU time.
 func Report(w io.Writer, timings []Timing, pairs, docs int) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "engine\tns/(rule,doc)\tns/doc\tx GSL\tmedian ns/(rule,doc)\tmedian x GSL\t")
-	gslBest, gslMed := timings[0].Best(), timings[0].Median()
+	cpu := len(timings[0].CPU) > 0
+	fmt.Fprint(tw, "engine\tns/(rule,doc)\tns/doc\tx GSL\tx GSL (median)\t")
+	if cpu {
+		fmt.Fprint(tw, "cpu ns/(rule,doc)\tx GSL (cpu)\t")
+	}
+	fmt.Fprintln(tw)
+	g := timings[0]
+	per := func(d time.Duration, n int) float64 { return float64(d.Nanoseconds()) / float64(n) }
 	for _, t := range timings {
-		best, med := t.Best(), t.Median()
-		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.1f\t%.0f\t%.1f\t\n", t.Engine,
-			float64(best.Nanoseconds())/float64(pairs), float64(best.Nanoseconds())/float64(docs),
-			float64(best)/float64(gslBest),
-			float64(med.Nanoseconds())/float64(pairs), float64(med)/float64(gslMed))
+		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.1f\t%.1f\t", t.Engine, per(t.Best(), pairs), per(t.Best(), docs),
+			float64(t.Best())/float64(g.Best()), float64(t.Median())/float64(g.Median()))
+		if cpu {
+			fmt.Fprintf(tw, "%.0f\t%.1f\t", per(t.BestCPU(), pairs), float64(t.BestCPU())/float64(g.BestCPU()))
+		}
+		fmt.Fprintln(tw)
 	}
 	tw.Flush()
 }

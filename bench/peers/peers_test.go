@@ -162,11 +162,11 @@ func TestEngineErrors(t *testing.T) {
 func TestReport(t *testing.T) {
 	var buf bytes.Buffer
 	Report(&buf, []Timing{
-		{Engine: "gsl", Runs: []time.Duration{100, 120, 110}},
-		{Engine: "expr", Runs: []time.Duration{1000, 900, 950}},
+		{Engine: "gsl", Runs: []time.Duration{100, 120, 110}, CPU: []time.Duration{100, 100, 100}},
+		{Engine: "expr", Runs: []time.Duration{1000, 900, 950}, CPU: []time.Duration{1200, 1100, 1150}},
 	}, 10, 5)
 	out := buf.String()
-	for _, want := range []string{"ns/(rule,doc)", "gsl", "expr", "9.0", "8.6"} {
+	for _, want := range []string{"ns/(rule,doc)", "gsl", "expr", "9.0", "8.6", "x GSL (cpu)", "11.0"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
