@@ -18,6 +18,7 @@ import (
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
 	"github.com/open-policy-agent/opa/v1/util"
+	"github.com/tidwall/gjson"
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
@@ -129,6 +130,24 @@ func (g *GSL) Eval(doc []byte, violation []bool) error {
 		return err
 	}
 	return g.err
+}
+
+// ---------------------------------------------------------------- the floor
+
+// Valid only checks that each document is valid JSON with gjson.Valid: the
+// cost of merely reading the input, the floor under any engine that starts
+// from the bytes. It gives no verdicts; Measure it, do not Check it.
+type Valid struct{}
+
+// Name implements Engine.
+func (Valid) Name() string { return "(gjson.Valid)" }
+
+// Eval implements Engine.
+func (Valid) Eval(doc []byte, _ []bool) error {
+	if !gjson.ValidBytes(doc) {
+		return fmt.Errorf("invalid JSON")
+	}
+	return nil
 }
 
 // ---------------------------------------------------------------- expr

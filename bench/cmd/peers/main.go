@@ -77,7 +77,7 @@ func run(args []string, w io.Writer) error {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*cpus))
 	fmt.Fprintf(w, "%s %s/%s, GOMAXPROCS %d, %d rounds (fastest shown), %s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH,
 		runtime.GOMAXPROCS(0), *rounds, time.Now().UTC().Format(time.DateOnly))
-	timings, err := peers.Measure(engines, len(rules), docs, *rounds)
+	timings, err := peers.Measure(append(engines, peers.Valid{}), len(rules), docs, *rounds)
 	if err != nil {
 		return err
 	}
