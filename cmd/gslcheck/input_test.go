@@ -240,11 +240,11 @@ func TestReadDocs(t *testing.T) {
 			want: []gotDoc{{"one.json", 1, "", "unexpected end of input in the value started at line 1"}},
 		},
 		{
-			name: "ndjson format forced",
-			file: "data.txt",
+			name:   "ndjson format forced",
+			file:   "data.txt",
 			format: formatNDJSON,
-			in:   "{\"type\":\"A\"}\nnot json\n",
-			want: []gotDoc{{"data.txt:1", 1, `{"type":"A"}`, ""}, {"data.txt:2", 2, `not json`, ""}},
+			in:     "{\"type\":\"A\"}\nnot json\n",
+			want:   []gotDoc{{"data.txt:1", 1, `{"type":"A"}`, ""}, {"data.txt:2", 2, `not json`, ""}},
 		},
 	}
 	for _, tt := range tests {
