@@ -50,6 +50,7 @@ type Doc struct {
 	Data  []byte
 	Input string  // display name of the input, e.g. "inventory.json" or "<stdin>"
 	Line  int     // 1-based line at which the document starts
+	Col   int     // 1-based byte column at which the document starts
 	Index int     // 0-based position within its array (kindElem, kindTypeMap)
 	Key   string  // the type-map key (kindTypeMap)
 	Kind  docKind // how the document was found
@@ -195,9 +196,9 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			sc.advance(1)
 			return nil
 		}
-		line := sc.line
+		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)
-		doc := Doc{Data: data, Input: rd.name, Line: line, Index: index, Key: key, Kind: kind}
+		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Index: index, Key: key, Kind: kind}
 		var fatal error
 		switch {
 		case err == nil && len(data) == 0:
@@ -244,7 +245,7 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 // the input is a type map, else a single document. More objects after the
 // first make a JSON stream.
 func (rd *docReader) object(strictJSON bool) error {
-	startLine := rd.sc.line
+	startLine, startCol := rd.sc.line, rd.sc.col()
 	if !strictJSON {
 		sc := rd.sc
 		sc.capture = true
@@ -259,7 +260,7 @@ func (rd *docReader) object(strictJSON bool) error {
 		}
 		captured := sc.captured
 		sc.capture, sc.captured = false, nil
-		rd = rd.rewind(captured, startLine)
+		rd = rd.rewind(captured, startLine, startCol)
 		if ndjson {
 			return rd.lines()
 		}
@@ -285,13 +286,13 @@ func (rd *docReader) object(strictJSON bool) error {
 	case errors.Is(err, errTooLarge) && allArrays:
 		// Too big for one document, and every member so far holds an
 		// array: a type map. Re-read it from the start, streaming.
-		return rd.rewind(captured, startLine).typeMap()
+		return rd.rewind(captured, startLine, startCol).typeMap()
 	case errors.Is(err, errTooLarge):
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole,
 			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
 	case err != nil && allArrays:
 		// Let the type-map reader find and report the element at fault.
-		return rd.rewind(captured, startLine).typeMap()
+		return rd.rewind(captured, startLine, startCol).typeMap()
 	case err != nil:
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
 	}
@@ -299,24 +300,24 @@ func (rd *docReader) object(strictJSON bool) error {
 		if strictJSON {
 			return rd.trailing()
 		}
-		return rd.rewind(captured, startLine).stream()
+		return rd.rewind(captured, startLine, startCol).stream()
 	}
 	if err := sc.ioErr(rd.name); err != nil {
 		return err
 	}
 	if allArrays {
-		return rd.rewind(captured, startLine).typeMap()
+		return rd.rewind(captured, startLine, startCol).typeMap()
 	}
-	return rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Kind: kindWhole})
+	return rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole})
 }
 
 // rewind returns a reader over the captured bytes followed by the rest of
-// the input, with line numbers continuing from startLine.
-func (rd *docReader) rewind(captured []byte, startLine int) *docReader {
+// the input, with positions continuing from startLine and startCol.
+func (rd *docReader) rewind(captured []byte, startLine, startCol int) *docReader {
 	src := io.MultiReader(bytes.NewReader(captured), bytes.NewReader(rd.sc.unread()), rd.sc.r)
 	sc := newScanner(src)
 	sc.line = startLine
-	sc.readErr = nil
+	sc.lineStart = -int64(startCol - 1)
 	return &docReader{sc: sc, name: rd.name, max: rd.max, emit: rd.emit}
 }
 
@@ -397,9 +398,9 @@ func (rd *docReader) stream() error {
 		if c != '{' {
 			return rd.inputErr(sc.line, "expected '{' to start the next document, found %s", quoteByte(c))
 		}
-		line := sc.line
+		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)
-		doc := Doc{Data: data, Input: rd.name, Line: line, Kind: kindLine}
+		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
 		var fatal error
 		switch {
 		case errors.Is(err, errTooLarge):
@@ -423,11 +424,12 @@ func (rd *docReader) lines() error {
 	sc := rd.sc
 	for {
 		line := sc.line
-		data, err := sc.readLine(rd.max, true)
+		raw, err := sc.readLine(rd.max, true)
 		if err == io.EOF {
 			return sc.ioErr(rd.name)
 		}
-		data = bytes.TrimSpace(data)
+		data := bytes.TrimSpace(raw)
+		col := 1 + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
 		var doc Doc
 		switch {
 		case errors.Is(err, errTooLarge):
@@ -437,7 +439,7 @@ func (rd *docReader) lines() error {
 		case len(data) == 0:
 			continue
 		default:
-			doc = Doc{Data: data, Input: rd.name, Line: line, Kind: kindLine}
+			doc = Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
 		}
 		if err := rd.emit(doc); err != nil {
 			return err

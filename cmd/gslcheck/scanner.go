@@ -17,13 +17,15 @@ var errTooLarge = errors.New("too large")
 
 // scanner reads from r through a fixed buffer.
 type scanner struct {
-	r        io.Reader
-	buf      []byte
-	pos, end int   // unconsumed bytes are buf[pos:end]
-	line     int   // 1-based line of buf[pos]
-	readErr  error // sticky error from r (io.EOF at the end)
-	capture  bool  // when set, consumed bytes are appended to captured
-	captured []byte
+	r         io.Reader
+	buf       []byte
+	pos, end  int   // unconsumed bytes are buf[pos:end]
+	line      int   // 1-based line of buf[pos]
+	off       int64 // offset of buf[pos] in the input
+	lineStart int64 // offset of the first byte of the current line
+	readErr   error // sticky error from r (io.EOF at the end)
+	capture   bool  // when set, consumed bytes are appended to captured
+	captured  []byte
 }
 
 const scanBufSize = 64 << 10
@@ -74,7 +76,11 @@ func (s *scanner) consume(n int) {
 		s.captured = append(s.captured, s.buf[s.pos:s.pos+n]...)
 	}
 	s.pos += n
+	s.off += int64(n)
 }
+
+// col returns the 1-based byte column of the next byte.
+func (s *scanner) col() int { return int(s.off-s.lineStart) + 1 }
 
 // advance consumes n bytes that hold no newline.
 func (s *scanner) advance(n int) { s.consume(n) }
@@ -115,6 +121,9 @@ func (s *scanner) skipBOM(name string) error {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+// isDelim reports whether c ends a bare scalar.
+func isDelim(c byte) bool { return isSpace(c) || c == ',' || c == ']' || c == '}' }
+
 // skipSpace consumes JSON whitespace.
 func (s *scanner) skipSpace() {
 	for s.fill() {
@@ -122,6 +131,7 @@ func (s *scanner) skipSpace() {
 		for i < s.end && isSpace(s.buf[i]) {
 			if s.buf[i] == '\n' {
 				s.line++
+				s.lineStart = s.off + int64(i-s.pos) + 1
 			}
 			i++
 		}
@@ -164,6 +174,7 @@ func (s *scanner) readLine(max int, skipOverflow bool) ([]byte, error) {
 		if i >= 0 {
 			s.consume(n + 1)
 			s.line++
+			s.lineStart = s.off
 			break
 		}
 		s.consume(n)
@@ -233,9 +244,6 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 				break scan
 			}
 			c := chunk[i]
-			if c == '\n' {
-				s.line++
-			}
 			if !started {
 				started = true
 				switch c {
@@ -244,16 +252,23 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 				case '"':
 					inString = true
 				default:
-					bare = true
-					if isSpace(c) || c == ',' || c == ']' || c == '}' {
+					if isDelim(c) {
 						// An empty value: leave the delimiter.
-						if c == '\n' {
-							s.line--
-						}
 						done = true
 						break scan
 					}
+					bare = true
 				}
+				continue
+			}
+			if c == '\n' {
+				if bare {
+					done = true
+					break scan
+				}
+				s.line++
+				s.lineStart = s.off + int64(i) + 1
+				escaped = false
 				continue
 			}
 			switch {
@@ -272,10 +287,7 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 					}
 				}
 			case bare:
-				if isSpace(c) || c == ',' || c == ']' || c == '}' {
-					if c == '\n' {
-						s.line--
-					}
+				if isDelim(c) {
 					done = true
 					break scan
 				}
