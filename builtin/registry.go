@@ -2,18 +2,21 @@ package builtin
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 )
 
 // Registry maps function names to their descriptions. The zero value is not
 // usable; start from NewRegistry, which holds every builtin.
+//
+// A Registry is not safe for concurrent Register calls; register every
+// custom function before compiling rules, after which concurrent Lookup
+// calls are safe.
 type Registry struct {
-	funcs map[string]*Func
+	funcs    map[string]*Func
+	order    []*Func // builtins first, in table order, then registered ones
+	readOnly bool
 }
-
-// builtins is the table of builtin functions, filled by the files that
-// define them (see table.go).
-var builtins []*Func
 
 // NewRegistry returns a registry holding the builtin functions, to which an
 // embedder may add its own with Register.
@@ -21,26 +24,87 @@ func NewRegistry() *Registry {
 	r := &Registry{funcs: make(map[string]*Func, len(builtins))}
 	for _, f := range builtins {
 		r.funcs[f.Name] = f
+		r.order = append(r.order, f)
 	}
 	return r
 }
 
-var defaultRegistry = NewRegistry()
+var defaultRegistry = func() *Registry {
+	r := NewRegistry()
+	r.readOnly = true
+	return r
+}()
 
-// Default returns the shared registry of builtins. Do not Register into it.
+// Default returns the shared registry of builtins. It is read-only:
+// Register on it fails. Embedders call NewRegistry for their own.
 func Default() *Registry { return defaultRegistry }
 
-// Register adds f. It fails when f has no name or Impl, or when its name is
-// taken (builtins cannot be replaced).
+// reservedWords are the keywords of GSL; a function cannot take their name
+// (compared ignoring case, as keywords are).
+var reservedWords = []string{
+	"should", "have", "not", "where", "and", "or", "true", "false", "null",
+	"like", "unlike", "regexMatch", "in", "contain", "with", "groupBy",
+}
+
+// Register adds f. It fails when f's name is not an identifier
+// ([A-Za-z_][A-Za-z0-9_]*), is a GSL keyword or is taken (builtins cannot be
+// replaced), when f has no Impl, when a type is out of range, or when two
+// parameters share a name. The registry keeps its own copy of f and of
+// f.Params.
 func (r *Registry) Register(f Func) error {
-	if f.Name == "" || f.Impl == nil {
-		return fmt.Errorf("builtin: function needs a name and an Impl")
+	if r.readOnly {
+		return fmt.Errorf("builtin: the Default registry is read-only; use NewRegistry")
+	}
+	if !isIdent(f.Name) {
+		return fmt.Errorf("builtin: function name %q is not an identifier ([A-Za-z_][A-Za-z0-9_]*)", f.Name)
+	}
+	for _, w := range reservedWords {
+		if strings.EqualFold(f.Name, w) {
+			return fmt.Errorf("builtin: function name %q is a GSL keyword", f.Name)
+		}
 	}
 	if _, ok := r.funcs[f.Name]; ok {
 		return fmt.Errorf("builtin: function %q is already defined", f.Name)
 	}
+	if f.Impl == nil {
+		return fmt.Errorf("builtin: function %q has no Impl", f.Name)
+	}
+	if !f.Recv.valid() || !f.Result.valid() {
+		return fmt.Errorf("builtin: function %q has an invalid receiver or result type", f.Name)
+	}
+	for i, p := range f.Params {
+		if !isIdent(p.Name) {
+			return fmt.Errorf("builtin: parameter %d of %q has no identifier name", i+1, f.Name)
+		}
+		if !p.Type.valid() {
+			return fmt.Errorf("builtin: parameter %q of %q has an invalid type", p.Name, f.Name)
+		}
+		for _, q := range f.Params[:i] {
+			if q.Name == p.Name {
+				return fmt.Errorf("builtin: function %q has two parameters named %q", f.Name, p.Name)
+			}
+		}
+	}
+	f.Params = slices.Clone(f.Params)
 	r.funcs[f.Name] = &f
+	r.order = append(r.order, &f)
 	return nil
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // Lookup finds a function by its exact (case-sensitive) name.
@@ -55,6 +119,55 @@ func (r *Registry) Names() []string {
 	for n := range r.funcs {
 		names = append(names, n)
 	}
-	sort.Strings(names)
+	slices.Sort(names)
 	return names
+}
+
+// Funcs returns every function: the builtins in table order, then the
+// registered ones in the order they were added. The Funcs must not be
+// modified.
+func (r *Registry) Funcs() []*Func { return slices.Clone(r.order) }
+
+// Suggest returns the function name closest to an unknown name, for a "did
+// you mean" hint, or "" when none is close: a name equal but for case, or
+// one within 1 + len(name)/4 edits (ignoring case).
+func (r *Registry) Suggest(name string) string {
+	return Suggest(name, r.Names())
+}
+
+// Suggest returns the candidate closest to name, as Registry.Suggest does;
+// among equally close candidates the first wins. The compiler may use it
+// for operators and keywords too.
+func Suggest(name string, candidates []string) string {
+	best, bestDist := "", 1+len(name)/4+1
+	for _, c := range candidates {
+		if strings.EqualFold(c, name) {
+			return c
+		}
+		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }

@@ -1,6 +1,11 @@
 package builtin
 
-import "github.com/tidwall/gjson"
+import (
+	"strconv"
+	"time"
+
+	"github.com/tidwall/gjson"
+)
 
 // Kind is the JSON kind of a Value, or Missing when a path resolved to nothing.
 type Kind uint8
@@ -17,7 +22,12 @@ const (
 
 var kindNames = [...]string{"missing", "null", "bool", "number", "string", "array", "object"}
 
-func (k Kind) String() string { return kindNames[k] }
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
+}
 
 // Value is a JSON value as the evaluator sees it, or missing. It wraps a
 // gjson.Result without copying, so building one from a document never
@@ -28,6 +38,11 @@ type Value struct {
 
 // FromJSON wraps a gjson result. A result that does not exist is Missing.
 func FromJSON(r gjson.Result) Value { return Value{r} }
+
+// ParseJSON wraps a JSON text (an array or object literal, for instance).
+// It does not validate the text; invalid input gives a plausible value or
+// Missing, as gjson does.
+func ParseJSON(text string) Value { return Value{gjson.Parse(text)} }
 
 // MissingValue returns the missing value.
 func MissingValue() Value { return Value{} }
@@ -44,7 +59,32 @@ func BoolValue(b bool) Value {
 }
 
 // NumberValue returns a JSON number. Its Raw text is empty; it compares by Num.
+// Integer literals of a rule should be built with ParseNumber or IntValue
+// instead, so that integers beyond 2^53 compare exactly.
 func NumberValue(f float64) Value { return Value{gjson.Result{Type: gjson.Number, Num: f}} }
+
+// IntValue returns a JSON number holding the integer i exactly: its Raw text
+// is the decimal form of i, so comparisons with other integers are exact even
+// beyond 2^53. It allocates the text once; build it at compile time.
+func IntValue(i int64) Value {
+	return Value{gjson.Result{Type: gjson.Number, Num: float64(i), Raw: strconv.FormatInt(i, 10)}}
+}
+
+// ParseNumber returns the number written as text (a rule literal such as
+// "4294967296", "-90" or "0.5"), keeping text as its Raw form so that integer
+// comparisons stay exact. It reports false when text is not a decimal number
+// (signs, fractions and exponents are accepted; hex, "Inf" and "NaN" are not).
+func ParseNumber(text string) (Value, bool) {
+	n, ok := parseNumber(text)
+	if !ok {
+		return Value{}, false
+	}
+	f := n.f
+	if n.isInt {
+		f = float64(n.i)
+	}
+	return Value{gjson.Result{Type: gjson.Number, Num: f, Raw: text}}, true
+}
 
 // StringValue returns a JSON string. Its Raw text is empty.
 func StringValue(s string) Value { return Value{gjson.Result{Type: gjson.String, Str: s}} }
@@ -88,3 +128,63 @@ func (v Value) Str() string { return v.r.Str }
 // Raw returns the raw JSON text of v when it came from a document ("" for
 // values built by the constructors above, except NullValue and BoolValue).
 func (v Value) Raw() string { return v.r.Raw }
+
+// AsNumber returns the numeric value of a Number, or of a String that holds
+// a decimal number (the coercion the comparison operators apply). It
+// reports false for every other value.
+func (v Value) AsNumber() (float64, bool) {
+	n, ok := numberOf(v)
+	if !ok {
+		return 0, false
+	}
+	return n.float(), true
+}
+
+// AsTime reads v as a date the way before() and after() do: an RFC 3339 /
+// ISO 8601 string (date only, or date and time with an optional fraction and
+// zone; no zone means UTC), or epoch seconds, or epoch milliseconds when the
+// magnitude is above 10^11 (as a number or a numeric string). It reports
+// false for anything else, Missing included. It does not allocate.
+func (v Value) AsTime() (time.Time, bool) {
+	sec, nsec, st := dateOf(v)
+	if st != dateOK {
+		return time.Time{}, false
+	}
+	return time.Unix(sec, int64(nsec)).UTC(), true
+}
+
+// Len returns the number of elements of an Array, keys of an Object or runes
+// of a String, and 0 for every other value (the length() function).
+func (v Value) Len() int { return length(v) }
+
+// ForEach calls fn for each element of an Array, in order, until fn returns
+// false. A value of any other kind has no elements. The elements point into
+// the same text as v.
+func (v Value) ForEach(fn func(i int, elem Value) bool) {
+	if v.Kind() != Array {
+		return
+	}
+	it := newElemIter(v.r.Raw)
+	for i := 0; ; i++ {
+		_, raw, ok := it.next()
+		if !ok || !fn(i, Value{gjson.Parse(raw)}) {
+			return
+		}
+	}
+}
+
+// String formats v for messages: the JSON text of v, or "missing".
+func (v Value) String() string {
+	switch v.Kind() {
+	case Missing:
+		return "missing"
+	case String:
+		return strconv.Quote(v.r.Str)
+	case Number:
+		if v.r.Raw != "" {
+			return v.r.Raw
+		}
+		return strconv.FormatFloat(v.r.Num, 'g', -1, 64)
+	}
+	return v.r.Raw
+}

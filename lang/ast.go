@@ -241,21 +241,21 @@ type ArrayOp struct {
 	span  Span
 }
 
-func (r *Rule) Span() Span     { return r.span }
-func (t *Target) Span() Span   { return t.span }
-func (e *Logical) Span() Span  { return e.span }
-func (e *Not) Span() Span      { return e.span }
-func (e *Compare) Span() Span  { return e.span }
-func (e *Test) Span() Span     { return e.X.Span() }
-func (e *String) Span() Span   { return e.span }
-func (e *Number) Span() Span   { return e.span }
-func (e *Bool) Span() Span     { return e.span }
-func (e *Null) Span() Span     { return e.span }
-func (e *List) Span() Span     { return e.span }
-func (e *Regex) Span() Span    { return e.span }
-func (e *Path) Span() Span     { return e.span }
-func (e *Call) Span() Span     { return e.span }
-func (e *ArrayOp) Span() Span  { return e.span }
+func (r *Rule) Span() Span    { return r.span }
+func (t *Target) Span() Span  { return t.span }
+func (e *Logical) Span() Span { return e.span }
+func (e *Not) Span() Span     { return e.span }
+func (e *Compare) Span() Span { return e.span }
+func (e *Test) Span() Span    { return e.X.Span() }
+func (e *String) Span() Span  { return e.span }
+func (e *Number) Span() Span  { return e.span }
+func (e *Bool) Span() Span    { return e.span }
+func (e *Null) Span() Span    { return e.span }
+func (e *List) Span() Span    { return e.span }
+func (e *Regex) Span() Span   { return e.span }
+func (e *Path) Span() Span    { return e.span }
+func (e *Call) Span() Span    { return e.span }
+func (e *ArrayOp) Span() Span { return e.span }
 
 func (*Rule) node()    {}
 func (*Target) node()  {}

@@ -1,0 +1,300 @@
+package builtin
+
+import (
+	"fmt"
+	"testing"
+)
+
+// j reads a JSON literal as a document value (with its Raw text).
+func j(text string) Value { return ParseJSON(text) }
+
+var missing = MissingValue()
+
+func TestEqual(t *testing.T) {
+	tests := []struct {
+		a, b Value
+		want bool
+	}{
+		// missing and null
+		{missing, missing, false},
+		{missing, j(`null`), false},
+		{missing, j(`""`), false},
+		{missing, j(`false`), false},
+		{j(`null`), j(`null`), true},
+		{j(`null`), NullValue(), true},
+		{j(`null`), j(`""`), false},
+		{j(`null`), j(`0`), false},
+		{j(`null`), j(`"null"`), false},
+		// bools
+		{j(`true`), j(`true`), true},
+		{j(`true`), BoolValue(true), true},
+		{j(`true`), j(`false`), false},
+		{j(`true`), j(`"true"`), true},
+		{j(`true`), j(`"TRUE"`), true},
+		{j(`"True"`), j(`true`), true},
+		{j(`false`), j(`"false"`), true},
+		{j(`false`), j(`"fAlSe"`), true},
+		{j(`false`), j(`"true"`), false},
+		{j(`true`), j(`"yes"`), false},
+		{j(`true`), j(`"1"`), false},
+		{j(`true`), j(`1`), false},
+		{j(`false`), j(`0`), false},
+		// numbers
+		{j(`1`), j(`1`), true},
+		{j(`1`), j(`1.0`), true},
+		{j(`1`), j(`1e0`), true},
+		{j(`-0`), j(`0`), true},
+		{j(`0.1`), j(`0.1`), true},
+		{j(`1`), j(`2`), false},
+		{j(`9007199254740993`), j(`9007199254740992`), false},
+		{j(`9007199254740993`), j(`9007199254740993`), true},
+		{j(`9007199254740993`), NumberValue(9007199254740992), false},
+		{j(`9007199254740992`), NumberValue(9007199254740992), true},
+		{j(`9223372036854775807`), j(`9223372036854775806`), false},
+		{j(`-9223372036854775808`), j(`-9223372036854775808`), true},
+		{j(`18446744073709551616`), j(`18446744073709551616`), true},
+		{j(`4294967296`), IntValue(4294967296), true},
+		{j(`22`), NumberValue(22), true},
+		{j(`22.5`), NumberValue(22.5), true},
+		// number vs string
+		{j(`22`), j(`"22"`), true},
+		{j(`"22"`), j(`22`), true},
+		{j(`22`), j(`"22.0"`), true},
+		{j(`22`), j(`"+22"`), true},
+		{j(`22`), j(`"2.2e1"`), true},
+		{j(`22`), j(`" 22"`), false},
+		{j(`22`), j(`"22 "`), false},
+		{j(`22`), j(`"0x16"`), false},
+		{j(`22`), j(`"twenty-two"`), false},
+		{j(`22`), j(`""`), false},
+		{j(`9007199254740993`), j(`"9007199254740993"`), true},
+		{j(`9007199254740993`), j(`"9007199254740992"`), false},
+		{NumberValue(0), j(`"NaN"`), false},
+		{NumberValue(0), j(`"Inf"`), false},
+		// strings
+		{j(`"abc"`), j(`"abc"`), true},
+		{j(`"abc"`), StringValue("abc"), true},
+		{j(`"abc"`), j(`"ABC"`), false},
+		{j(`"1.0"`), j(`"1"`), false},
+		{j(`""`), j(`""`), true},
+		{j(`"a\u00e9"`), StringValue("aé"), true},
+		{j(`"0.0.0.0/0"`), j(`"0.0.0.0/0"`), true},
+		// arrays and objects
+		{j(`[]`), j(`[]`), true},
+		{j(`[]`), j(`[ ]`), true},
+		{j(`[1,2]`), j(`[1, 2]`), true},
+		{j(`[1,2]`), j(`[2,1]`), false},
+		{j(`[1,2]`), j(`[1,2,3]`), false},
+		{j(`[1,2,3]`), j(`[1,2]`), false},
+		{j(`[1]`), j(`[1.0]`), true},
+		{j(`["1"]`), j(`[1]`), false},
+		{j(`[true]`), j(`["true"]`), false},
+		{j(`[null]`), j(`[null]`), true},
+		{j(`[[1,[2]],{"a":[]}]`), j(`[[1,[2]],{"a":[]}]`), true},
+		{j(`[[1,[2]],{"a":[]}]`), j(`[[1,[3]],{"a":[]}]`), false},
+		{j(`{}`), j(`{}`), true},
+		{j(`{"a":1,"b":"x"}`), j(`{"b":"x","a":1}`), true},
+		{j(`{"a":1,"b":"x"}`), j(`{"a":1}`), false},
+		{j(`{"a":1}`), j(`{"a":1,"b":"x"}`), false},
+		{j(`{"a":1}`), j(`{"b":1}`), false},
+		{j(`{"a":1}`), j(`{"a":"1"}`), false},
+		{j(`{"a\u0062":1}`), j(`{"ab":1}`), true},
+		{j(`{"a":{"b":[1,{"c":null}]}}`), j(`{"a":{"b":[1,{"c":null}]}}`), true},
+		{j(`[]`), j(`{}`), false},
+		{j(`[]`), j(`""`), false},
+		{j(`[]`), missing, false},
+		{j(`["a"]`), j(`"a"`), false},
+		{j(`{}`), j(`null`), false},
+	}
+	for _, tt := range tests {
+		if got := Equal(tt.a, tt.b); got != tt.want {
+			t.Errorf("Equal(%v, %v) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := Equal(tt.b, tt.a); got != tt.want {
+			t.Errorf("Equal(%v, %v) = %v, want %v (swapped)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	const none = 9 // not ordered
+	tests := []struct {
+		a, b Value
+		want int
+	}{
+		{j(`1`), j(`2`), -1},
+		{j(`2`), j(`1`), 1},
+		{j(`2`), j(`2.0`), 0},
+		{j(`-1.5`), j(`-1`), -1},
+		{j(`9007199254740993`), j(`9007199254740992`), 1},
+		{j(`9007199254740993`), NumberValue(9007199254740992), 1},
+		{j(`9223372036854775807`), NumberValue(9223372036854775807), -1}, // 2^63 as float
+		{j(`-9223372036854775808`), NumberValue(-9223372036854775808), 0},
+		{j(`3`), NumberValue(2.5), 1},
+		{j(`-3`), NumberValue(-2.5), -1},
+		{j(`2`), NumberValue(2.5), -1},
+		{j(`10`), j(`"9"`), 1},
+		{j(`"10"`), j(`9`), 1},
+		{j(`"1e3"`), j(`999`), 1},
+		{j(`"10"`), j(`"9"`), -1}, // two strings: lexicographic
+		{j(`"abc"`), j(`"abd"`), -1},
+		{j(`"B"`), j(`"a"`), -1},
+		{j(`""`), j(`"a"`), -1},
+		{j(`"2024-01-02"`), j(`"2024-01-10"`), -1},
+		{j(`"é"`), j(`"z"`), 1},
+		{j(`"x"`), j(`1`), none},
+		{j(`""`), j(`0`), none},
+		{missing, j(`1`), none},
+		{missing, missing, none},
+		{j(`null`), j(`0`), none},
+		{j(`null`), j(`null`), none},
+		{j(`true`), j(`false`), none},
+		{j(`true`), j(`1`), none},
+		{j(`[1]`), j(`[2]`), none},
+		{j(`{}`), j(`{}`), none},
+	}
+	for _, tt := range tests {
+		c, ok := Compare(tt.a, tt.b)
+		got := c
+		if !ok {
+			got = none
+		}
+		if got != tt.want {
+			t.Errorf("Compare(%v, %v) = %d, %v; want %d", tt.a, tt.b, c, ok, tt.want)
+		}
+		ops := []struct {
+			name string
+			f    func(a, b Value) bool
+			want bool
+		}{
+			{"<", Less, tt.want == -1},
+			{"<=", LessOrEqual, tt.want == -1 || tt.want == 0},
+			{">", Greater, tt.want == 1},
+			{">=", GreaterOrEqual, tt.want == 1 || tt.want == 0},
+		}
+		for _, op := range ops {
+			if got := op.f(tt.a, tt.b); got != op.want {
+				t.Errorf("%v %s %v = %v, want %v", tt.a, op.name, tt.b, got, op.want)
+			}
+		}
+	}
+}
+
+func TestIn(t *testing.T) {
+	list := []Value{IntValue(22), StringValue("TCP"), BoolValue(true)}
+	tests := []struct {
+		v    Value
+		want bool
+	}{
+		{j(`22`), true},
+		{j(`"22"`), true},
+		{j(`"TCP"`), true},
+		{j(`"tcp"`), false},
+		{j(`"true"`), true},
+		{j(`23`), false},
+		{missing, false},
+		{j(`null`), false},
+	}
+	for _, tt := range tests {
+		if got := In(tt.v, list); got != tt.want {
+			t.Errorf("In(%v) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+	if In(j(`1`), nil) {
+		t.Error("In(1, ()) = true")
+	}
+}
+
+func TestTruthy(t *testing.T) {
+	tests := []struct {
+		v    Value
+		want bool
+	}{
+		{missing, false},
+		{j(`null`), false},
+		{j(`false`), false},
+		{j(`true`), true},
+		{j(`"false"`), false},
+		{j(`"FALSE"`), false},
+		{j(`"False"`), false},
+		{j(`"true"`), true},
+		{j(`"0"`), true},
+		{j(`"no"`), true},
+		{j(`" "`), true},
+		{j(`""`), false},
+		{j(`0`), false},
+		{j(`-0`), false},
+		{j(`0.0`), false},
+		{j(`0.5`), true},
+		{j(`-1`), true},
+		{NumberValue(0), false},
+		{j(`[]`), false},
+		{j(`[ ]`), false},
+		{j(`[0]`), true},
+		{j(`[null]`), true},
+		{j(`{}`), false},
+		{j("{\n}"), false},
+		{j(`{"a":null}`), true},
+	}
+	for _, tt := range tests {
+		if got := Truthy(tt.v); got != tt.want {
+			t.Errorf("Truthy(%v) = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	good := []string{"0", "-0", "+1", "22", "4294967296", "9223372036854775807", "-9223372036854775808",
+		"18446744073709551616", "0.5", ".5", "5.", "1e3", "1E-3", "-2.5e+10", "007", "1e999"}
+	bad := []string{"", "-", "+", ".", "e3", "1e", "1e+", "0x10", "1_000", "Inf", "NaN", " 1", "1 ", "1.2.3", "--1", "1-"}
+	for _, s := range good {
+		v, ok := ParseNumber(s)
+		if !ok || v.Kind() != Number || v.Raw() != s {
+			t.Errorf("ParseNumber(%q) = %v, %v", s, v, ok)
+		}
+	}
+	for _, s := range bad {
+		if v, ok := ParseNumber(s); ok {
+			t.Errorf("ParseNumber(%q) = %v, want failure", s, v)
+		}
+	}
+	big, _ := ParseNumber("9007199254740993")
+	if !Equal(big, j(`9007199254740993`)) || Equal(big, j(`9007199254740992`)) {
+		t.Error("ParseNumber loses integer precision")
+	}
+}
+
+func TestValueAccessors(t *testing.T) {
+	if f, ok := j(`"12.5"`).AsNumber(); !ok || f != 12.5 {
+		t.Errorf(`AsNumber("12.5") = %v, %v`, f, ok)
+	}
+	if _, ok := j(`"x"`).AsNumber(); ok {
+		t.Error(`AsNumber("x") ok`)
+	}
+	if _, ok := j(`true`).AsNumber(); ok {
+		t.Error(`AsNumber(true) ok`)
+	}
+	var got []string
+	j(`[1, "a", [2], {"b": 3}]`).ForEach(func(i int, e Value) bool {
+		got = append(got, fmt.Sprintf("%d:%v", i, e))
+		return i < 2
+	})
+	if fmt.Sprint(got) != `[0:1 1:"a" 2:[2]]` {
+		t.Errorf("ForEach visited %v", got)
+	}
+	j(`{"a":1}`).ForEach(func(int, Value) bool { t.Error("ForEach over an object"); return true })
+	for _, tt := range []struct {
+		v    Value
+		want string
+	}{
+		{missing, "missing"}, {j(`null`), "null"}, {StringValue(`a"b`), `"a\"b"`},
+		{NumberValue(2.5), "2.5"}, {j(`1e3`), "1e3"}, {j(`[1]`), "[1]"}, {BoolValue(false), "false"},
+	} {
+		if got := tt.v.String(); got != tt.want {
+			t.Errorf("String() = %s, want %s", got, tt.want)
+		}
+	}
+	if Kind(42).String() != "kind(42)" || Type(42).String() != "type(42)" {
+		t.Error("out-of-range Kind/Type names")
+	}
+}

@@ -1,0 +1,367 @@
+package builtin
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// The firewall functions read a list of rules. Each rule is an object; the
+// fields are matched by name ignoring case, and the ones not listed here
+// are ignored (direction among them: the list given is the one evaluated).
+var (
+	orderFields    = []string{"number", "ruleNumber", "priority"}
+	actionFields   = []string{"action", "access", "ruleAction"}
+	protocolFields = []string{"protocol", "ipProtocol"}
+	portFromFields = []string{"port", "fromPort", "destinationPort"}
+	portToFields   = []string{"portTo", "toPort", "destinationPortTo"}
+	portSetFields  = []string{"destinationPortRange", "destinationPortRanges", "portRange"}
+	sourceFields   = []string{"scope", "source", "sources", "sourceAddressPrefix",
+		"sourceAddressPrefixes", "sourceRanges", "cidrBlock", "ipv6CidrBlock", "cidrIp", "cidrIpv6"}
+)
+
+// fwRule is one firewall rule, read for one port.
+type fwRule struct {
+	order    float64
+	hasOrder bool
+	deny     bool
+	covers   bool // the rule applies to the port asked about
+	srcs     []fwSource
+}
+
+type fwSource struct {
+	fam family
+	sp  span
+}
+
+// ruleField classifies a field name.
+type ruleField uint8
+
+const (
+	fieldOther ruleField = iota
+	fieldOrder
+	fieldAction
+	fieldProtocol
+	fieldPortFrom
+	fieldPortTo
+	fieldPortSet
+	fieldSource
+)
+
+var fieldGroups = [...]struct {
+	f     ruleField
+	names []string
+}{
+	{fieldOrder, orderFields}, {fieldAction, actionFields}, {fieldProtocol, protocolFields},
+	{fieldPortFrom, portFromFields}, {fieldPortTo, portToFields}, {fieldPortSet, portSetFields},
+	{fieldSource, sourceFields},
+}
+
+func classifyField(name string) ruleField {
+	for _, g := range fieldGroups {
+		for _, n := range g.names {
+			if strings.EqualFold(name, n) {
+				return g.f
+			}
+		}
+	}
+	return fieldOther
+}
+
+// portRange is an inclusive range of ports.
+type portRange struct{ lo, hi int }
+
+var allPorts = portRange{0, 65535}
+
+func (r portRange) has(p int) bool { return r.lo <= p && p <= r.hi }
+
+// readRule reads one rule object for port p.
+func readRule(obj gjson.Result, p int) fwRule {
+	var r fwRule
+	var from, to gjson.Result
+	var proto string
+	var protoNum int64
+	protoIsNum := false
+	ports := 0 // port fields seen
+	inSet := false
+	obj.ForEach(func(k, v gjson.Result) bool {
+		switch classifyField(k.Str) {
+		case fieldOrder:
+			if n, ok := numberOf(Value{v}); ok {
+				r.order, r.hasOrder = n.float(), true
+			}
+		case fieldAction:
+			switch strings.ToLower(v.Str) {
+			case "deny", "drop", "block", "reject":
+				r.deny = true
+			}
+		case fieldProtocol:
+			if n, ok := numberOf(Value{v}); ok && n.isInt {
+				protoNum, protoIsNum = n.i, true
+			} else {
+				proto = v.Str
+			}
+		case fieldPortFrom:
+			from = v
+			ports++
+		case fieldPortTo:
+			to = v
+			ports++
+		case fieldPortSet:
+			ports++
+			forEachPortRange(v, func(pr portRange) {
+				inSet = inSet || pr.has(p)
+			})
+		case fieldSource:
+			forEachString(v, func(s string) {
+				for piece := range strings.SplitSeq(s, ",") {
+					if pfx, ok := addressPrefix(piece); ok {
+						f, sp := prefixSpan(pfx)
+						r.srcs = append(r.srcs, fwSource{f, sp})
+					}
+				}
+			})
+		}
+		return true
+	})
+	switch {
+	case protoIsNum && protoNum == -1, !protoIsNum && isAnyProtocol(proto):
+		r.covers = true
+		return r
+	case protoIsNum && (protoNum == 1 || protoNum == 58), !protoIsNum && isICMP(proto):
+		return r // ICMP has no ports
+	}
+	if ports == 0 {
+		r.covers = true // no port fields: every port
+		return r
+	}
+	if inSet {
+		r.covers = true
+		return r
+	}
+	if from.Exists() || to.Exists() {
+		lo, okLo := parsePorts(from)
+		hi, okHi := parsePorts(to)
+		switch {
+		case okLo && okHi:
+			r.covers = lo.lo <= p && p <= hi.hi
+		case okLo:
+			r.covers = lo.has(p)
+		case okHi:
+			r.covers = hi.has(p)
+		}
+	}
+	return r
+}
+
+func isAnyProtocol(s string) bool {
+	for _, t := range [...]string{"all", "-1", "*", "any"} {
+		if strings.EqualFold(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func isICMP(s string) bool {
+	for _, t := range [...]string{"icmp", "icmpv6", "ipv6-icmp", "icmp6"} {
+		if strings.EqualFold(s, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// parsePorts reads a port or a port range: a number, a numeric string,
+// "a-b", or one of "*", "any", "all" (every port). A negative number (AWS
+// uses -1) means every port.
+func parsePorts(v gjson.Result) (portRange, bool) {
+	switch v.Type {
+	case gjson.Number:
+		n, _ := numberOf(Value{v})
+		if n.float() < 0 {
+			return allPorts, true
+		}
+		p := int(min(n.float(), 65536))
+		return portRange{p, p}, true
+	case gjson.String:
+		s := strings.TrimSpace(v.Str)
+		if s == "*" || strings.EqualFold(s, "any") || strings.EqualFold(s, "all") {
+			return allPorts, true
+		}
+		if a, b, ok := strings.Cut(s, "-"); ok && a != "" {
+			lo, ok1 := parseInt(strings.TrimSpace(a))
+			hi, ok2 := parseInt(strings.TrimSpace(b))
+			if !ok1 || !ok2 || lo < 0 || hi < lo {
+				return portRange{}, false
+			}
+			return portRange{int(min(lo, 65536)), int(min(hi, 65536))}, true
+		}
+		n, ok := parseNumber(s)
+		if !ok {
+			return portRange{}, false
+		}
+		if n.float() < 0 {
+			return allPorts, true
+		}
+		p := int(min(n.float(), 65536))
+		return portRange{p, p}, true
+	}
+	return portRange{}, false
+}
+
+// forEachPortRange calls fn for each range in a port-set field: a string
+// or number, an array of them, or an object {from, to}.
+func forEachPortRange(v gjson.Result, fn func(portRange)) {
+	switch {
+	case v.IsArray():
+		v.ForEach(func(_, e gjson.Result) bool {
+			if pr, ok := parsePorts(e); ok {
+				fn(pr)
+			}
+			return true
+		})
+	case v.IsObject():
+		var lo, hi gjson.Result
+		v.ForEach(func(k, e gjson.Result) bool {
+			switch {
+			case strings.EqualFold(k.Str, "from"):
+				lo = e
+			case strings.EqualFold(k.Str, "to"):
+				hi = e
+			}
+			return true
+		})
+		a, okA := parsePorts(lo)
+		b, okB := parsePorts(hi)
+		switch {
+		case okA && okB:
+			fn(portRange{a.lo, b.hi})
+		case okA:
+			fn(a)
+		case okB:
+			fn(b)
+		}
+	default:
+		if pr, ok := parsePorts(v); ok {
+			fn(pr)
+		}
+	}
+}
+
+// forEachString calls fn for a string, or for each string of an array.
+func forEachString(v gjson.Result, fn func(string)) {
+	switch {
+	case v.Type == gjson.String:
+		fn(v.Str)
+	case v.IsArray():
+		v.ForEach(func(_, e gjson.Result) bool {
+			if e.Type == gjson.String {
+				fn(e.Str)
+			}
+			return true
+		})
+	}
+}
+
+// allowedSources evaluates the rule list recv for port p and returns the
+// set of source addresses allowed. Rules are taken in ascending order of
+// their number or priority (rules without one keep their place after those
+// that have one); for each address the first rule that applies to the port
+// and names it as a source decides. With allow rules only this is the union
+// of their sources.
+func allowedSources(recv Value, p int) addrSet {
+	var rules []fwRule
+	switch recv.Kind() {
+	case Array:
+		recv.r.ForEach(func(_, e gjson.Result) bool {
+			if e.IsObject() {
+				rules = append(rules, readRule(e, p))
+			}
+			return true
+		})
+	case Object:
+		rules = append(rules, readRule(recv.r, p))
+	}
+	slices.SortStableFunc(rules, func(a, b fwRule) int {
+		switch {
+		case a.hasOrder != b.hasOrder:
+			if a.hasOrder {
+				return -1
+			}
+			return 1
+		case a.hasOrder:
+			return cmp.Compare(a.order, b.order)
+		}
+		return 0
+	})
+	var allowed, decided addrSet
+	var pieces spanSet
+	for _, r := range rules {
+		if !r.covers {
+			continue
+		}
+		for _, s := range r.srcs {
+			if !r.deny {
+				pieces = decided.fam[s.fam].subtractFrom(s.sp, pieces[:0])
+				for _, pc := range pieces {
+					allowed.add(s.fam, pc)
+				}
+			}
+			decided.add(s.fam, s.sp)
+		}
+	}
+	return allowed
+}
+
+// portArg reads the port argument of the firewall functions.
+func portArg(name string, v Value) (int, error) {
+	n, ok := numberOf(v)
+	if !ok || !n.isInt && n.f != float64(int64(n.f)) {
+		return 0, fmt.Errorf("%s(): the port %s is not an integer", name, v)
+	}
+	p := n.i
+	if !n.isInt {
+		p = int64(n.f)
+	}
+	if p < 0 || p > 65535 {
+		return 0, fmt.Errorf("%s(): the port %d is not in 0-65535", name, p)
+	}
+	return int(p), nil
+}
+
+func checkPortArg(consts []Value) error {
+	c := consts[0]
+	if c.Kind() != Number {
+		return nil // not a literal: checked at run time
+	}
+	n, _ := numberOf(c)
+	if !n.isInt && n.f != float64(int64(n.f)) {
+		return &ArgError{Index: 0, Msg: "the port must be an integer, not " + c.String()}
+	}
+	if f := n.float(); f < 0 || f > 65535 {
+		return &ArgError{Index: 0, Msg: "the port must be in 0-65535, not " + c.String()}
+	}
+	return nil
+}
+
+func allowedHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
+	p, err := portArg("allowedHostsForPort", args[0])
+	if err != nil {
+		return Value{}, err
+	}
+	set := allowedSources(recv, p)
+	return NumberValue(set.count()), nil
+}
+
+func allowedPublicHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
+	p, err := portArg("allowedPublicHostsForPort", args[0])
+	if err != nil {
+		return Value{}, err
+	}
+	set := allowedSources(recv, p)
+	return NumberValue(set.publicCount()), nil
+}

@@ -1,0 +1,196 @@
+package builtin
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// LikePattern is a compiled `like` pattern. The zero value matches only the
+// empty string.
+type LikePattern struct {
+	src string
+	// segs are the literal runs between the % signs, case-folded to the
+	// canonical member of each rune's simple-folding orbit.
+	segs [][]rune
+	// lead and trail tell whether the pattern begins / ends with %;
+	// wild whether it has any %.
+	lead, trail, wild bool
+}
+
+// CompileLike compiles the pattern of `like 'pat'`: matching is
+// case-insensitive (Unicode simple case folding, so 'K' matches the Kelvin
+// sign), % matches any run of characters (the empty run included), and every
+// other character, _ and \ included, stands for itself. There is no escape.
+// Compile once per rule; Match is allocation-free and runs in time
+// O(len(s)·len(pat)) at worst, never exponential.
+func CompileLike(pat string) LikePattern {
+	p := LikePattern{src: pat}
+	parts := strings.Split(pat, "%")
+	p.wild = len(parts) > 1
+	p.lead = p.wild && parts[0] == ""
+	p.trail = p.wild && parts[len(parts)-1] == ""
+	for _, part := range parts {
+		if part == "" {
+			continue
+		}
+		seg := []rune(part)
+		for i, r := range seg {
+			seg[i] = foldCanon(r)
+		}
+		p.segs = append(p.segs, seg)
+	}
+	return p
+}
+
+// String returns the source text of the pattern.
+func (p LikePattern) String() string { return p.src }
+
+// Match reports whether s matches the pattern.
+func (p LikePattern) Match(s string) bool {
+	segs := p.segs
+	if len(segs) == 0 {
+		return p.wild || s == ""
+	}
+	if !p.wild {
+		n, ok := matchPrefix(s, segs[0])
+		return ok && n == len(s)
+	}
+	if !p.lead {
+		n, ok := matchPrefix(s, segs[0])
+		if !ok {
+			return false
+		}
+		s = s[n:]
+		segs = segs[1:]
+	}
+	if !p.trail {
+		if len(segs) == 0 {
+			return false // "a" consumed by the prefix leaves nothing for the suffix
+		}
+		start, ok := matchSuffix(s, segs[len(segs)-1])
+		if !ok {
+			return false
+		}
+		s = s[:start]
+		segs = segs[:len(segs)-1]
+	}
+	// Every remaining segment floats between % signs: take the leftmost
+	// occurrence of each in turn. With only the many-character wildcard,
+	// leftmost-first is optimal, so no backtracking is needed.
+	for _, seg := range segs {
+		n, ok := find(s, seg)
+		if !ok {
+			return false
+		}
+		s = s[n:]
+	}
+	return true
+}
+
+// MatchValue implements `v like pat`: only strings match; missing, numbers,
+// bools, null, arrays and objects never do.
+func (p LikePattern) MatchValue(v Value) bool {
+	return v.Kind() == String && p.Match(v.r.Str)
+}
+
+// matchPrefix reports whether s begins with seg (folded), and how many
+// bytes of s that took.
+func matchPrefix(s string, seg []rune) (int, bool) {
+	i := 0
+	for _, want := range seg {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, w := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		if foldCanon(r) != want {
+			return 0, false
+		}
+		i += w
+	}
+	return i, true
+}
+
+// matchSuffix reports whether s ends with seg (folded), and where in s that
+// suffix starts.
+func matchSuffix(s string, seg []rune) (int, bool) {
+	i := len(s)
+	for k := len(seg) - 1; k >= 0; k-- {
+		if i <= 0 {
+			return 0, false
+		}
+		r, w := rune(s[i-1]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeLastRuneInString(s[:i])
+		}
+		if foldCanon(r) != seg[k] {
+			return 0, false
+		}
+		i -= w
+	}
+	return i, true
+}
+
+// find returns the end of the leftmost occurrence of seg in s.
+func find(s string, seg []rune) (int, bool) {
+	for i := 0; i < len(s); {
+		if n, ok := matchPrefix(s[i:], seg); ok {
+			return i + n, true
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			i += w
+		}
+	}
+	return 0, false
+}
+
+// foldCanon maps r to the smallest rune of its simple case-folding orbit, so
+// that two runes are equal under simple folding exactly when their canonical
+// forms are equal.
+func foldCanon(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'a' <= r && r <= 'z' {
+			return r - 'a' + 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	return m
+}
+
+// CompileRegexp compiles the regular expression of `regexMatch /re/flags`
+// (Go RE2 syntax). flags holds any of i (case-insensitive), m (multi-line:
+// ^ and $ match at line breaks) and s (. matches \n), each at most once.
+func CompileRegexp(re, flags string) (*regexp.Regexp, error) {
+	seen := ""
+	for _, f := range flags {
+		if !strings.ContainsRune("ims", f) {
+			return nil, &ArgError{Index: -1, Msg: "unknown regular expression flag " + quoteRune(f) + " (want i, m or s)"}
+		}
+		if strings.ContainsRune(seen, f) {
+			return nil, &ArgError{Index: -1, Msg: "regular expression flag " + quoteRune(f) + " repeated"}
+		}
+		seen += string(f)
+	}
+	if seen != "" {
+		re = "(?" + seen + ")" + re
+	}
+	return regexp.Compile(re)
+}
+
+func quoteRune(r rune) string { return "'" + string(r) + "'" }
+
+// MatchRegexp implements `v regexMatch /re/`: only strings match.
+func MatchRegexp(re *regexp.Regexp, v Value) bool {
+	return v.Kind() == String && re.MatchString(v.r.Str)
+}

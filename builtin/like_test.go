@@ -1,0 +1,194 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestLike(t *testing.T) {
+	tests := []struct {
+		pat, s string
+		want   bool
+	}{
+		{"default", "default", true},
+		{"default", "Default", true},
+		{"default", "DEFAULT", true},
+		{"default", "defaults", false},
+		{"default", "my-default", false},
+		{"", "", true},
+		{"", "a", false},
+		{"%", "", true},
+		{"%", "anything", true},
+		{"%%", "", true},
+		{"%root%", "root", true},
+		{"%root%", "ROOT-user", true},
+		{"%root%", "the-Root", true},
+		{"%root%", "rot", false},
+		{"http://acs.amazonaws.com/groups/global/%", "http://acs.amazonaws.com/groups/global/AllUsers", true},
+		{"http://acs.amazonaws.com/groups/global/%", "http://acs.amazonaws.com/groups/globalx/AllUsers", false},
+		{"a%b", "ab", true},
+		{"a%b", "axxb", true},
+		{"a%b", "axxbc", false},
+		{"a%b", "b", false},
+		{"a%a", "a", false},
+		{"a%a", "aa", true},
+		{"a%a%a", "aaa", true},
+		{"a%a%a", "aa", false},
+		{"%a%b%c%", "xxaxxbxxcxx", true},
+		{"%a%b%c%", "xxcxxbxxaxx", false},
+		{"%abc", "ababc", true},
+		{"abc%", "abab", false},
+		{"%aab%", "aaab", true},
+		// literal characters: _ and regex and backslash are not special
+		{"a_c", "abc", false},
+		{"a_c", "a_c", true},
+		{"a.c", "abc", false},
+		{"a*", "abc", false},
+		{"a*", "A*", true},
+		{`a\%`, `a\xyz`, true},
+		{`a\%`, `a%`, false},
+		{"[ab]", "a", false},
+		// Unicode folding
+		{"straße", "STRAßE", true},
+		{"ÉTÉ", "été", true},
+		{"k", "\u212a", true}, // Kelvin sign folds to k
+		{"\u212a%", "kelvin", true},
+		{"s", "\u017f", true}, // long s folds to s
+		{"%σ", "ΣΊΣΥΦΟΣ", true},
+		{"ς", "Σ", true}, // final sigma is in Σ's orbit
+		{"日本%", "日本語", true},
+		{"%語", "日本語", true},
+		{"%本%", "日本語", true},
+		{"%本%", "日語", false},
+		{"a", "\xff", false},
+		{"%", "\xff", true},
+	}
+	for _, tt := range tests {
+		p := CompileLike(tt.pat)
+		if got := p.Match(tt.s); got != tt.want {
+			t.Errorf("%q like %q = %v, want %v", tt.s, tt.pat, got, tt.want)
+		}
+		if got := likeReference(tt.pat, tt.s); got != tt.want {
+			t.Errorf("reference: %q like %q = %v, want %v", tt.s, tt.pat, got, tt.want)
+		}
+		if p.String() != tt.pat {
+			t.Errorf("String() = %q, want %q", p.String(), tt.pat)
+		}
+	}
+}
+
+func TestLikeValue(t *testing.T) {
+	p := CompileLike("%2%")
+	for _, tt := range []struct {
+		v    Value
+		want bool
+	}{
+		{j(`"22"`), true},
+		{j(`22`), false}, // only strings match
+		{missing, false},
+		{j(`null`), false},
+		{j(`["2"]`), false},
+	} {
+		if got := p.MatchValue(tt.v); got != tt.want {
+			t.Errorf("%v like '%%2%%' = %v, want %v", tt.v, got, tt.want)
+		}
+	}
+	var zero LikePattern
+	if !zero.Match("") || zero.Match("x") {
+		t.Error("zero LikePattern must match only the empty string")
+	}
+}
+
+// likeReference is the obvious dynamic-programming matcher over runes.
+func likeReference(pat, s string) bool {
+	p, r := []rune(pat), []rune(s)
+	// m[j] reports whether p[:i] matches r[:j].
+	m := make([]bool, len(r)+1)
+	m[0] = true
+	for i := range p {
+		next := make([]bool, len(r)+1)
+		if p[i] == '%' {
+			seen := false
+			for k := range m {
+				seen = seen || m[k]
+				next[k] = seen
+			}
+		} else {
+			for k := 1; k <= len(r); k++ {
+				next[k] = m[k-1] && foldEq(p[i], r[k-1])
+			}
+		}
+		m = next
+	}
+	return m[len(r)]
+}
+
+// foldEq reports whether a and b are equal under simple case folding, by
+// walking a's orbit.
+func foldEq(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzLike(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"%root%", "ROOT-user"}, {"a%a%a", "aaaa"}, {"%k", "\u212a"}, {"%%b%", "bb"},
+		{"ß%", "SS"}, {"a", "\xff"}, {"%\xff%", "\xfe"}, {"%ab%ab%", "abab"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, pat, s string) {
+		if len(pat) > 64 || len(s) > 256 {
+			return
+		}
+		got := CompileLike(pat).Match(s)
+		if want := likeReference(pat, s); got != want {
+			t.Fatalf("%q like %q = %v, reference says %v", s, pat, got, want)
+		}
+	})
+}
+
+// TestLikeNotExponential runs a pattern that makes naive backtracking
+// explode; a test timeout is the failure mode.
+func TestLikeNotExponential(t *testing.T) {
+	pat := strings.Repeat("%a", 30) + "%b"
+	s := strings.Repeat("a", 5000)
+	if CompileLike(pat).Match(s) {
+		t.Error("matched a string without b")
+	}
+}
+
+func TestCompileRegexp(t *testing.T) {
+	re, err := CompileRegexp(`^prod-`, "i")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !MatchRegexp(re, j(`"PROD-web"`)) || MatchRegexp(re, j(`"dev"`)) || MatchRegexp(re, missing) {
+		t.Error("regexMatch with i")
+	}
+	re, _ = CompileRegexp(`^b$`, "m")
+	if !MatchRegexp(re, StringValue("a\nb")) {
+		t.Error("m flag")
+	}
+	re, _ = CompileRegexp(`a.b`, "s")
+	if !MatchRegexp(re, StringValue("a\nb")) {
+		t.Error("s flag")
+	}
+	re, _ = CompileRegexp(`^22$`, "")
+	if MatchRegexp(re, j(`22`)) {
+		t.Error("regexMatch matched a number")
+	}
+	for _, tt := range []struct{ re, flags string }{{`a(`, ""}, {`a`, "x"}, {`a`, "ii"}, {`a`, "g"}} {
+		if _, err := CompileRegexp(tt.re, tt.flags); err == nil {
+			t.Errorf("CompileRegexp(%q, %q) succeeded", tt.re, tt.flags)
+		}
+	}
+}

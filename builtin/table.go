@@ -1,0 +1,153 @@
+package builtin
+
+// This file is the table of builtin postfix functions. The compiler resolves
+// names and checks calls against it, the VM calls Impl, and the generated
+// documentation (SPEC.md, FUNCTIONS.md, the package doc) is rendered from
+// Doc and Example. Operators are documented in operators.go.
+
+// builtins is the table of builtin functions, in documentation order.
+var builtins = []*Func{
+	{
+		Name:   "isEmpty",
+		Recv:   Any,
+		Result: TBool,
+		Doc: "True when the operand is missing, null, the empty string, the empty array or the empty object; " +
+			"false for every other value, numbers and booleans included (0 and false are not empty).",
+		Example: "SecurityGroup where name = 'default' should have inboundRules isEmpty() and outboundRules isEmpty()",
+		Impl: func(_ *Env, recv Value, _ []Value) (Value, error) {
+			return BoolValue(isEmpty(recv)), nil
+		},
+	},
+	{
+		Name:   "length",
+		Recv:   Any,
+		Result: TNumber,
+		Doc: "The number of elements of an array, of characters (Unicode code points, not bytes) of a string, " +
+			"or of keys of an object. Missing, null, numbers and booleans have length 0. " +
+			"After `with [...]` it counts the elements that matched.",
+		Example: "VPC should have subnets length() >= 2",
+		Impl: func(_ *Env, recv Value, _ []Value) (Value, error) {
+			return NumberValue(float64(length(recv))), nil
+		},
+	},
+	{
+		Name:   "isPublic",
+		Recv:   Any,
+		Result: TBool,
+		Doc: "True when the operand, an IPv4 or IPv6 address or CIDR, holds at least one public address: " +
+			"one outside the private and special-purpose ranges, which are, for IPv4, " +
+			"0.0.0.0/8, 10.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8, 169.254.0.0/16, 172.16.0.0/12, 192.0.0.0/24, " +
+			"192.0.2.0/24, 192.168.0.0/16, 198.18.0.0/15, 198.51.100.0/24, 203.0.113.0/24, 224.0.0.0/4 and " +
+			"240.0.0.0/4 (which holds 255.255.255.255), and for IPv6 ::/128, ::1/128, 64:ff9b:1::/48, 100::/64, " +
+			"2001:2::/48, 2001:10::/28, 2001:db8::/32, 3fff::/20, 5f00::/16, fc00::/7, fe80::/10, fec0::/10, " +
+			"ff00::/8 and the IPv4-mapped form ::ffff:a.b.c.d of every IPv4 range above. " +
+			"So 0.0.0.0/0 and 10.0.0.0/7 (which holds 11.0.0.0/8) are public and 10.0.0.0/8 is not. " +
+			"The tags '*', 'Any' and 'Internet' (any case) mean 0.0.0.0/0. " +
+			"An array is public when any of its strings is. Any other value (a string that is not an address, " +
+			"such as a security group id or a service tag, a number, missing) is not public; this is never an error.",
+		Example: "SecurityGroup should not have inboundRules contain [ scope isPublic() and port <= 22 and portTo >= 22 ]",
+		Impl: func(_ *Env, recv Value, _ []Value) (Value, error) {
+			return BoolValue(isPublic(recv)), nil
+		},
+	},
+	{
+		Name:   "numberOfHosts",
+		Recv:   TString,
+		Result: TNumber,
+		Doc: "The number of addresses in a CIDR string: 2^(32-bits) for IPv4, 2^(128-bits) for IPv6 " +
+			"(as a float64, so 2^128 for ::/0). A bare address counts 1; '0.0.0.0/0' and the tags " +
+			"'*', 'Any' and 'Internet' count 4294967296. Anything else counts 0.",
+		Example: "SecurityGroup should not have inboundRules contain [ scope numberOfHosts() > 256 ]",
+		Impl: func(_ *Env, recv Value, _ []Value) (Value, error) {
+			return NumberValue(numberOfHosts(recv)), nil
+		},
+	},
+	{
+		Name:   "allowedHostsForPort",
+		Recv:   TList,
+		Params: []Param{{"port", TNumber}},
+		Result: TNumber,
+		Doc: "Over a list of firewall rules, the number of distinct source addresses allowed to reach `port` " +
+			"(IPv4 and IPv6 addresses together; overlapping sources count once). " +
+			"Fields are matched by name ignoring case. Order: `number`, `ruleNumber` or `priority`; " +
+			"rules are evaluated in ascending order, rules without one after those with one, in list order. " +
+			"Action: `action`, `access` or `ruleAction`; 'Deny', 'Drop', 'Block' and 'Reject' (any case) deny, " +
+			"anything else (or no action) allows. For each address, the first rule in that order that applies " +
+			"to the port and names the address decides, so a deny hides the addresses it names from every later allow; " +
+			"a list of allow rules alone (AWS security groups) gives the union of their sources. " +
+			"Sources: `scope`, `source`, `sources`, `sourceAddressPrefix`, `sourceAddressPrefixes`, `sourceRanges`, " +
+			"`cidrBlock`, `ipv6CidrBlock`, `cidrIp`, `cidrIpv6`: a CIDR or address string, a comma-separated list of them, " +
+			"or an array of them; '*', 'Any' and 'Internet' mean 0.0.0.0/0, other names (such as 'VirtualNetwork') stand " +
+			"for no address. Ports: `port`, `fromPort` or `destinationPort` up to `portTo`, `toPort` or " +
+			"`destinationPortTo` (the upper bound defaults to the lower); `destinationPortRange`, " +
+			"`destinationPortRanges` and `portRange` hold '22', '20-30', '*' or {from, to}. " +
+			"A negative port (AWS -1) or '*' means every port, and so does a rule without port fields. " +
+			"Protocol: `protocol` or `ipProtocol`; 'ALL', 'Any', '*' and -1 apply to every port, ICMP ('ICMP', " +
+			"'ICMPv6', 1, 58) to none, any other protocol by the port fields. `direction` is not read: pass the inbound " +
+			"list. A missing or null operand counts 0; an object is a one-rule list. The port must be an integer in " +
+			"0-65535; otherwise the result is an error.",
+		Example: "NetworkSecurityGroup should not have inboundRules allowedHostsForPort(3389) > 256",
+		Check:   checkPortArg,
+		Impl:    allowedHostsImpl,
+	},
+	{
+		Name:   "allowedPublicHostsForPort",
+		Recv:   TList,
+		Params: []Param{{"port", TNumber}},
+		Result: TNumber,
+		Doc: "As allowedHostsForPort, counting only the public addresses among those allowed " +
+			"(the ranges isPublic() treats as private or reserved are left out).",
+		Example: "VMInstance should not have nics contain [ inboundRules allowedPublicHostsForPort(22) > 0 ]",
+		Check:   checkPortArg,
+		Impl:    allowedPublicHostsImpl,
+	},
+	{
+		Name:   "before",
+		Recv:   Any,
+		Params: []Param{{"n", TNumber}, {"unit", TString}},
+		Result: TBool,
+		Doc: "True when the operand, a date, is earlier than now + n·unit (n may be negative: " +
+			"`before(-90, 'days')` means more than 90 days ago). " +
+			"Dates are RFC 3339 / ISO 8601 strings ('2024-02-29', '2024-02-29T13:45:00Z', with a fraction, " +
+			"a 'T', 't' or space separator, and 'Z' or an offset '+02:00', '+0200' or '+02'; without an offset the " +
+			"time is UTC), or epoch seconds, or epoch milliseconds when the magnitude is above 10^11, as numbers or " +
+			"numeric strings (Dome9's -62135596800 for \"never\" is the year 1). " +
+			"Units are seconds, minutes, hours, days, weeks, months and years, singular or plural, any case; " +
+			"n must be an integer literal and unit a string literal, checked when the rule compiles. " +
+			"Days are 24 hours and weeks 7 days; months and years are calendar steps in the location of the " +
+			"evaluation clock, and a day the target month lacks becomes its last day (Jan 31 + 1 month is Feb 28 or 29, " +
+			"Feb 29 + 1 year is Feb 28). Now is fixed once per evaluation run and can be set by the caller. " +
+			"Missing, null and the empty string give false; any other value that is not a date makes the result an error.",
+		Example: "IamUser should not have passwordLastUsed before(-90, 'days')",
+		Check:   checkTimeArgs,
+		Impl:    beforeImpl,
+	},
+	{
+		Name:   "after",
+		Recv:   Any,
+		Params: []Param{{"n", TNumber}, {"unit", TString}},
+		Result: TBool,
+		Doc: "True when the operand, a date, is later than now + n·unit. " +
+			"Dates, units and errors are as for before().",
+		Example: "CloudTrail should have status.latestDeliveryTime after(-1, 'days')",
+		Check:   checkTimeArgs,
+		Impl:    afterImpl,
+	},
+	{
+		Name:   "isFilterPatternEqual",
+		Recv:   TString,
+		Params: []Param{{"pattern", TString}},
+		Result: TBool,
+		Doc: "True when the operand and the argument, two CloudWatch Logs filter patterns, are equal " +
+			"once all white space (spaces, tabs, newlines, and other Unicode white space, also inside quotes) " +
+			"is removed from both. The comparison is otherwise exact and case-sensitive. " +
+			"A missing or non-string operand gives false.",
+		Example: "CloudTrail should have metricFilters contain [ filterPattern isFilterPatternEqual('{ ($.eventName = ConsoleLogin) && ($.errorMessage = \"Failed authentication\") }') ]",
+		Impl: func(_ *Env, recv Value, args []Value) (Value, error) {
+			if recv.Kind() != String || args[0].Kind() != String {
+				return BoolValue(false), nil
+			}
+			return BoolValue(filterPatternEqual(recv.r.Str, args[0].r.Str)), nil
+		},
+	},
+}

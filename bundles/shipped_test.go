@@ -1,0 +1,67 @@
+package bundles
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestShippedRulesCompile compiles every rule of every shipped bundle.
+func TestShippedRulesCompile(t *testing.T) {
+	if len(Names()) == 0 {
+		t.Skip("no shipped bundles yet")
+	}
+	evalReady(t)
+	for _, id := range Names() {
+		b, err := Load(id)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		_, errs := CompileAll(b, DefaultNow, nil)
+		for i, err := range errs {
+			if err != nil {
+				r := b.Rules[i]
+				t.Errorf("%s:%d:%d: %s does not compile: %v", b.Source, r.LogicLine, r.LogicColumn, r.ID, err)
+			}
+		}
+	}
+}
+
+// TestShippedFixtures runs every fixture case of every shipped bundle (one
+// subtest per case) and checks that each rule has a case expecting pass and
+// one expecting fail.
+func TestShippedFixtures(t *testing.T) {
+	if len(Names()) == 0 {
+		t.Skip("no shipped bundles yet")
+	}
+	for _, id := range Names() {
+		t.Run(id, func(t *testing.T) {
+			b, err := Load(id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cases, err := b.Cases()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(cases) == 0 {
+				t.Fatalf("bundle %s has no fixture cases (bundles/%s/tests/*.yaml)", id, id)
+			}
+			cov := Coverage(b, cases)
+			for _, r := range b.Rules {
+				got := strings.Join(cov[r.ID], ",")
+				if !strings.Contains(got, "pass") || !strings.Contains(got, "fail") {
+					t.Errorf("rule %s: fixtures expect [%s]; every rule needs a pass case and a fail case", r.ID, got)
+				}
+			}
+			evalReady(t)
+			for _, res := range RunCases(b, cases, nil) {
+				t.Run(res.Case.Name, func(t *testing.T) {
+					if !res.Passed() {
+						t.Error("\n" + res.Failures())
+					}
+				})
+			}
+		})
+	}
+}

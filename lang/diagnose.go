@@ -1,0 +1,324 @@
+package lang
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// This file turns lexer and parser failures into *Error values that point
+// at the fault and say what would have been accepted there.
+
+// keywordNames are the keywords in their canonical spelling, the candidates
+// for "did you mean" on an unexpected word.
+var keywordNames = []string{
+	"where", "should", "not", "have", "and", "or", "like", "unlike", "regexMatch", "in",
+	"contain", "contain-any", "contain-all", "contain-none", "contain-single", "with", "groupBy",
+}
+
+// functionNames are the functions of the language (see SPEC.md). lang does
+// not check function names (the compiler does); it uses this list only to
+// explain a name glued to its operand, as in `networkAssetsStatslength()`.
+var functionNames = []string{
+	"isEmpty", "length", "isPublic", "numberOfHosts", "allowedHostsForPort",
+	"allowedPublicHostsForPort", "before", "after", "isFilterPatternEqual",
+}
+
+// operatorHints suggests the GSL spelling of operators from other languages.
+var operatorHints = map[string]string{
+	"==": "=",
+	"<>": "!=",
+	"&&": "and",
+	"||": "or",
+	"!":  "not",
+}
+
+// typographicQuotes are quote characters that word processors substitute
+// for ' and ".
+var typographicQuotes = map[rune]string{
+	'‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'",
+	'“': `"`, '”': `"`, '„': `"`, '‟': `"`, '″': `"`,
+	'«': `"`, '»': `"`,
+}
+
+// lexError converts a failure of the lexer on src[start:...] (a rule that
+// begins on line number line) into an *Error.
+func lexError(src string, toks []lexer.Token, err error, start, line int) *Error {
+	var lerr *lexer.Error
+	p := lexer.Position{Offset: start, Line: line, Column: 1}
+	if errors.As(err, &lerr) {
+		p = lerr.Pos
+		p.Offset += start
+		p.Line += line - 1
+	}
+	r, size := utf8.DecodeRuneInString(src[p.Offset:])
+	e := &Error{Pos: posOf(p), Line: lineAt(src, p.Offset)}
+	endp := p
+	endp.Advance(src[p.Offset : p.Offset+size])
+	e.End = posOf(endp)
+	prev := lastToken(toks)
+	switch {
+	case prev != nil && prev.Type == tokKeyword && strings.EqualFold(prev.Value, "regexMatch"):
+		if r == '/' {
+			e.Msg = "unterminated regular expression"
+			e.Hint = `a regular expression ends with "/" and optional flags; write \/ for a slash inside it`
+		} else {
+			e.Msg = fmt.Sprintf("unexpected %s after regexMatch", describeRune(r))
+			e.Expected = []string{"regular expression /.../"}
+		}
+	case r == '\'' || r == '"':
+		e.Msg = "unterminated string"
+		e.Hint = fmt.Sprintf(`close the string with %c; write \%c for a quote inside it`, r, r)
+	case r == '`':
+		e.Msg = "unterminated backquoted property name"
+	case typographicQuotes[r] != "":
+		e.Msg = fmt.Sprintf("typographic quote %s cannot delimit a string", describeRune(r))
+		e.Hint = fmt.Sprintf("use a straight quote %s", typographicQuotes[r])
+	case r == '/':
+		e.Msg = `unexpected "/": a regular expression may only follow regexMatch`
+	default:
+		e.Msg = fmt.Sprintf("unexpected %s", describeRune(r))
+	}
+	return e
+}
+
+// describeRune names a character for a message: the character itself, and
+// its code point when it is not plain ASCII.
+func describeRune(r rune) string {
+	if r < utf8.RuneSelf && unicode.IsPrint(r) {
+		return fmt.Sprintf("%q", string(r))
+	}
+	name := ""
+	if n, ok := runeNames[r]; ok {
+		name = " " + n
+	}
+	if unicode.IsPrint(r) {
+		return fmt.Sprintf("%q (U+%04X%s)", string(r), r, name)
+	}
+	return fmt.Sprintf("character U+%04X%s", r, name)
+}
+
+var runeNames = map[rune]string{
+	'‘':      "LEFT SINGLE QUOTATION MARK",
+	'’':      "RIGHT SINGLE QUOTATION MARK",
+	'“':      "LEFT DOUBLE QUOTATION MARK",
+	'”':      "RIGHT DOUBLE QUOTATION MARK",
+	'\u00a0': "NO-BREAK SPACE",
+	'\u200b': "ZERO WIDTH SPACE",
+	'\ufeff': "BYTE ORDER MARK",
+}
+
+func lastToken(toks []lexer.Token) *lexer.Token {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Type != tokWhitespace {
+			return &toks[i]
+		}
+	}
+	return nil
+}
+
+// tokenIndex returns the index in toks of the token starting at offset off.
+func tokenIndex(toks []lexer.Token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= off })
+}
+
+// unexpectedToken builds the error for a token the grammar did not accept.
+func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedTokenError) *Error {
+	t := ute.Unexpected
+	idx := tokenIndex(toks, t.Pos.Offset)
+	if idx < len(toks) && toks[idx].Type == tokWhitespace {
+		idx++
+	}
+	e := &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset)}
+	e.Expected = expectedFrom(ute)
+	if t.EOF() {
+		e.Msg = "unexpected end of rule"
+	} else {
+		e.Msg = "unexpected " + describeToken(t)
+	}
+	if idx > len(toks) {
+		idx = len(toks)
+	}
+	prev := lastToken(toks[:idx])
+	special := false
+	switch {
+	case t.Value == ")" || t.Value == "]":
+		open := "("
+		if t.Value == "]" {
+			open = "["
+		}
+		if balance(toks[:idx], open, t.Value) <= 0 {
+			e.Msg = fmt.Sprintf("unmatched %q: no %q is open here", t.Value, open)
+			e.Expected = nil
+			e.Hint = fmt.Sprintf("remove this %q or add the missing %q before it", t.Value, open)
+			special = true
+		}
+	case t.Type == tokKeyword && strings.EqualFold(t.Value, "where") && precededBy(toks[:idx], "should"):
+		e.Msg = `"where" after the condition`
+		e.Expected = nil
+		e.Hint = `the filter goes before "should": Type where Filter should Condition`
+		special = true
+	case t.Value == "(" && prev != nil && prev.Type == tokIdent && endOf(*prev).Offset == t.Pos.Offset:
+		e.Msg = fmt.Sprintf("unexpected \"(\" right after the name %q", prev.Value)
+		e.Hint = "a function is called after its operand and a space: operand name(args)"
+		for _, f := range functionNames {
+			if len(prev.Value) > len(f) && strings.EqualFold(prev.Value[len(prev.Value)-len(f):], f) {
+				e.Hint = fmt.Sprintf("did you mean %q? a function is called after its operand and a space",
+					prev.Value[:len(prev.Value)-len(f)]+" "+f+"()")
+				break
+			}
+		}
+	case t.Type == tokIdent:
+		if s := Suggest(t.Value, keywordNames); s != "" {
+			e.Hint = fmt.Sprintf("did you mean %q?", s)
+		}
+	case t.Type == tokOperator && operatorHints[t.Value] != "":
+		e.Hint = fmt.Sprintf("did you mean %q?", operatorHints[t.Value])
+	}
+	if len(e.Expected) == 0 && !special {
+		e.Expected = expectedAfter(toks[:idx])
+	}
+	return e
+}
+
+// describeToken renders a token for a message.
+func describeToken(t lexer.Token) string {
+	v := t.Value
+	if utf8.RuneCountInString(v) > 40 {
+		v = string([]rune(v)[:37]) + "..."
+	}
+	switch t.Type {
+	case tokString:
+		return "string " + v
+	case tokNumber:
+		return "number " + v
+	case tokRegex:
+		return "regular expression " + v
+	}
+	return fmt.Sprintf("%q", v)
+}
+
+// balance counts open minus close tokens in toks.
+func balance(toks []lexer.Token, open, close string) int {
+	n := 0
+	for _, t := range toks {
+		if t.Type != tokPunct {
+			continue
+		}
+		switch t.Value {
+		case open:
+			n++
+		case close:
+			n--
+		}
+	}
+	return n
+}
+
+func precededBy(toks []lexer.Token, kw string) bool {
+	for _, t := range toks {
+		if t.Type == tokKeyword && strings.EqualFold(t.Value, kw) {
+			return true
+		}
+	}
+	return false
+}
+
+// expectedAfter lists what may follow a complete operand or condition, for
+// errors the grammar reports without an expectation.
+func expectedAfter(before []lexer.Token) []string {
+	var open []string
+	for _, t := range before {
+		if t.Type != tokPunct {
+			continue
+		}
+		switch t.Value {
+		case "(":
+			open = append(open, `")"`)
+		case "[":
+			open = append(open, `"]"`)
+		case ")", "]":
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) > 0 {
+		return []string{"an operator", `"and"`, `"or"`, open[len(open)-1]}
+	}
+	switch {
+	case precededBy(before, "should"):
+		return []string{"an operator", `"and"`, `"or"`, "end of rule"}
+	case precededBy(before, "where"):
+		return []string{"an operator", `"and"`, `"or"`, `"should"`, "end of rule"}
+	}
+	return []string{`"where"`, `"should"`}
+}
+
+var expectRe = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|[A-Za-z]+`)
+
+// productionNames translates grammar production and token names, as they
+// appear in participle's expectations, into words for users.
+var productionNames = map[string]string{
+	"Disjunction":  "condition",
+	"Conjunction":  "condition",
+	"Unary":        "condition",
+	"Term":         "condition",
+	"Comparison":   "condition",
+	"Operand":      "operand",
+	"PathExpr":     "property name",
+	"FirstSegment": "property name",
+	"Segment":      "property name",
+	"Ident":        "name",
+	"Keyword":      "keyword",
+	"Backquoted":   "backquoted name",
+	"Literal":      "literal",
+	"String":       "string",
+	"StringLit":    "string",
+	"Number":       "number",
+	"RegexLit":     "regular expression /.../",
+	"Regex":        "regular expression /.../",
+	"Target":       "entity type",
+	"Postfix":      "function or array operator",
+	"Call":         "function call",
+	"ArrayOp":      "array operator",
+	"GroupBy":      `"groupBy"`,
+	"Relation":     "comparison operator",
+	"LikeTest":     `"like"`,
+	"RegexTest":    `"regexMatch"`,
+	"InTest":       `"in"`,
+}
+
+// expectedFrom extracts participle's expectation, if any, as a list of
+// user-facing names.
+func expectedFrom(ute *participle.UnexpectedTokenError) []string {
+	msg := ute.Message()
+	i := strings.Index(msg, " (expected ")
+	if i < 0 {
+		return nil
+	}
+	ebnf := strings.TrimSuffix(msg[i+len(" (expected "):], ")")
+	var out []string
+	seen := map[string]bool{}
+	for _, w := range expectRe.FindAllString(ebnf, -1) {
+		if !strings.HasPrefix(w, `"`) {
+			n, ok := productionNames[w]
+			if !ok {
+				n = strings.ToLower(w)
+			}
+			w = n
+		}
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
