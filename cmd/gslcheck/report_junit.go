@@ -26,13 +26,14 @@ func newJUnitReporter(o reportOptions) *junitReporter {
 		if m.Name != "" {
 			s.Name += ": " + m.Name
 		}
-		s.Properties = []junitProperty{{Name: "severity", Value: m.Severity}}
+		props := []junitProperty{{Name: "severity", Value: m.Severity}}
 		if m.Bundle != "" {
-			s.Properties = append(s.Properties, junitProperty{Name: "bundle", Value: m.Bundle})
+			props = append(props, junitProperty{Name: "bundle", Value: m.Bundle})
 		}
 		for _, tag := range m.complianceTags() {
-			s.Properties = append(s.Properties, junitProperty{Name: "compliance", Value: tag})
+			props = append(props, junitProperty{Name: "compliance", Value: tag})
 		}
+		s.Properties = &junitProperties{List: props}
 	}
 	j.input.Name = "input errors"
 	return j

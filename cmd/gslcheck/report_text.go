@@ -25,7 +25,7 @@ func (t *textReporter) result(r *record) error {
 	switch {
 	case r.rule == nil:
 		t.inputErrs = append(t.inputErrs, r)
-	case r.status == eval.Pass:
+	case r.status == eval.Pass, r.status == eval.Skip && !t.o.showSkipped:
 	default:
 		t.groups[r.ruleIdx] = append(t.groups[r.ruleIdx], r)
 	}
