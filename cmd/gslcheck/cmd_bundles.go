@@ -5,6 +5,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"text/tabwriter"
 
 	"github.com/gsl-lang/gsl/bundles"
@@ -45,4 +46,30 @@ func (c *bundlesListCmd) Run(e *env) error {
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", b.ID, b.Version, b.Rules, b.Name)
 	}
 	return tw.Flush()
+}
+
+func (c *bundlesExportCmd) Run(e *env) error {
+	bs, err := resolveTestPath(c.Name)
+	if err != nil {
+		return err
+	}
+	if len(bs) != 1 {
+		return usagef("%s holds %d bundles; export one at a time", c.Name, len(bs))
+	}
+	data, err := bs[0].Dome9JSON()
+	if err != nil {
+		return err
+	}
+	out, closeOut, err := openOutput(c.Output, e.stdout)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(data)
+	if len(data) > 0 && data[len(data)-1] != '\n' && err == nil {
+		_, err = io.WriteString(out, "\n")
+	}
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -6,8 +6,6 @@ import "errors"
 
 var errPending = errors.New("not available yet: waits on the lang, eval and bundles packages")
 
-func (c *testCmd) Run(e *env) error          { return errPending }
-func (c *lintCmd) Run(e *env) error          { return errPending }
-func (c *fmtCmd) Run(e *env) error           { return errPending }
-func (c *explainCmd) Run(e *env) error       { return errPending }
-func (c *bundlesExportCmd) Run(e *env) error { return errPending }
+func (c *lintCmd) Run(e *env) error    { return errPending }
+func (c *fmtCmd) Run(e *env) error     { return errPending }
+func (c *explainCmd) Run(e *env) error { return errPending }

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -29,28 +27,14 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	fi, err := os.Stat(arg)
 	switch {
 	case err == nil && fi.IsDir():
-		if p := filepath.Join(arg, "bundle.yaml"); fileExists(p) {
-			b, err := bundles.LoadFile(p)
-			return []*bundles.Bundle{b}, err
+		bs, err := bundles.LoadDir(arg)
+		if err != nil {
+			return nil, err
 		}
-		var files []string
-		for _, pat := range []string{"*.yaml", "*.yml", "*.json"} {
-			m, _ := filepath.Glob(filepath.Join(arg, pat))
-			files = append(files, m...)
-		}
-		sort.Strings(files)
-		if len(files) == 0 {
+		if len(bs) == 0 {
 			return nil, fmt.Errorf("%s: no bundle.yaml and no bundle files (*.yaml, *.yml, *.json) in the directory", arg)
 		}
-		var out []*bundles.Bundle
-		for _, f := range files {
-			b, err := bundles.LoadFile(f)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, b)
-		}
-		return out, nil
+		return bs, nil
 	case err == nil:
 		b, err := bundles.LoadFile(arg)
 		if err != nil {
@@ -83,11 +67,6 @@ func bundleNames() []string {
 	return n
 }
 
-func fileExists(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && !fi.IsDir()
-}
-
 // metaOf describes rule r of bundle b.
 func metaOf(b *bundles.Bundle, r *bundles.Rule) *ruleMeta {
 	id := r.ID
@@ -99,6 +78,7 @@ func metaOf(b *bundles.Bundle, r *bundles.Rule) *ruleMeta {
 		ID: id, Name: r.Name, Severity: r.Severity,
 		Description: r.Description, Remediation: r.Remediation, Compliance: r.Compliance,
 		Logic: r.Logic, Source: b.Source, LogicLine: r.LogicLine, LogicColumn: r.LogicColumn,
+		src: r,
 	}
 }
 
@@ -143,19 +123,22 @@ func problemsOf(m *ruleMeta, err error) []problem {
 		if p.Source == "" {
 			p.Source = lineOf(m.Logic, e.Pos.Line)
 		}
-		p.FileLine, p.FileCol = filePos(m, e.Pos.Line, e.Pos.Column)
+		p.FileLine, p.FileCol = filePos(m, e.Pos)
 		out = append(out, p)
 	}
 	return out
 }
 
-// filePos maps a position in m's logic to its bundle file, assuming the
-// logic's lines keep their indentation (block scalars) or it is on one line.
-func filePos(m *ruleMeta, line, col int) (int, int) {
-	if m.LogicLine <= 0 || line <= 0 {
+// filePos maps a position in m's logic to its bundle file (0, 0 when the
+// rule does not come from a file).
+func filePos(m *ruleMeta, p lang.Pos) (int, int) {
+	if m.src != nil {
+		return m.src.FilePos(p)
+	}
+	if m.LogicLine <= 0 || p.Line <= 0 {
 		return 0, 0
 	}
-	return m.LogicLine + line - 1, m.LogicColumn + col - 1
+	return m.LogicLine + p.Line - 1, m.LogicColumn + p.Column - 1
 }
 
 // lineOf returns the n-th (1-based) line of s.

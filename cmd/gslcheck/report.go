@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
 )
@@ -30,6 +31,8 @@ type ruleMeta struct {
 	LogicLine     int    // where Logic starts in Source (1-based), 0 if unknown
 	LogicColumn   int
 	Target        string // "Instance" or "List<Instance>", "" when unknown
+
+	src *bundles.Rule // the bundle rule, nil for --rule text
 }
 
 // complianceTags flattens the compliance map as "FRAMEWORK CONTROL" strings
