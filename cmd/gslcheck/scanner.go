@@ -12,6 +12,19 @@ import (
 	"io"
 )
 
+// stringStop and containerStop mark the bytes that matter inside a string
+// and between tokens of an object or array.
+var stringStop, containerStop [256]bool
+
+func init() {
+	for _, c := range "\"\\\n" {
+		stringStop[c] = true
+	}
+	for _, c := range "\"{}[]:\n" {
+		containerStop[c] = true
+	}
+}
+
 // errTooLarge reports a document or line over the size limit.
 var errTooLarge = errors.New("too large")
 
@@ -239,6 +252,19 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		}
 	scan:
 		for ; i < len(chunk); i++ {
+			if started && !bare && !memberVal && !escaped {
+				// Skip bytes that cannot change the state.
+				tbl := &containerStop
+				if inString {
+					tbl = &stringStop
+				}
+				for i < stopAt && !tbl[chunk[i]] {
+					i++
+				}
+				if i == len(chunk) {
+					break
+				}
+			}
 			if i == stopAt {
 				fail = errTooLarge
 				break scan
