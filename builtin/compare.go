@@ -44,8 +44,7 @@ func Equal(a, b Value) bool {
 		if !ok {
 			return false
 		}
-		m, _ := numberOf(a)
-		return cmpNumber(m, n) == 0
+		return cmpNumber(jsonNumber(&a.r), n) == 0
 	}
 	return false
 }
@@ -65,9 +64,7 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 	case Bool:
 		return a.Type == b.Type
 	case Number:
-		x, _ := numberOf(Value{a})
-		y, _ := numberOf(Value{b})
-		return cmpNumber(x, y) == 0
+		return cmpNumber(jsonNumber(&a), jsonNumber(&b)) == 0
 	case String:
 		return a.Str == b.Str
 	case Array:

@@ -75,7 +75,7 @@ func epoch(n number) (int64, int32, dateStatus) {
 // parseISODate reads
 //
 //	YYYY-MM-DD
-//	YYYY-MM-DD(T|t| )hh:mm[:ss[(.|,)fraction]][Z|z|±hh[[:]mm]]
+//	YYYY-MM-DD(T|t| )h[h]:mm[:ss[(.|,)fraction]][Z|z|±hh[[:]mm]]
 //
 // A time without a zone is UTC; so is a date alone (midnight UTC).
 func parseISODate(s string) (int64, int32, dateStatus) {
@@ -100,7 +100,10 @@ func parseISODate(s string) (int64, int32, dateStatus) {
 		return 0, 0, dateBad
 	}
 	d.i++
-	hour := d.num(2)
+	hour := d.num(1) // one or two digits, as time.Parse allows
+	if c := d.peek(); c >= '0' && c <= '9' {
+		hour = hour*10 + d.num(1)
+	}
 	if !d.lit(':') {
 		return 0, 0, dateBad
 	}

@@ -7,7 +7,10 @@
 //
 // A [Value] wraps a gjson.Result pointing into the document under
 // evaluation, or is Missing when a path resolved to nothing. Building one
-// never copies the document.
+// never copies the document. Rule literals are built with [ParseNumber] (or
+// [IntValue]), [StringValue], [BoolValue] and [NullValue]; lists that the
+// evaluator builds itself (the results of with and groupBy) with
+// [ArrayValue] and [ObjectValue], which allocate.
 //
 // # Operators
 //

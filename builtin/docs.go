@@ -42,10 +42,10 @@ func (r *Registry) TextDoc(width int) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString("  - " + f.Signature() + "; operand: " + f.Recv.String() + ".\n")
-		wrap(&b, f.Doc, "    ", width)
+		wrap(&b, f.Signature()+"; operand: "+f.Recv.String()+".", "  - ", "    ", width)
+		wrap(&b, f.Doc, "    ", "    ", width)
 		if f.Example != "" {
-			wrap(&b, "Example: "+f.Example, "    ", width)
+			wrap(&b, "Example: "+f.Example, "    ", "    ", width)
 		}
 	}
 	return b.String()
@@ -77,20 +77,21 @@ func mdCode(s string) string {
 func mdCell(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
 // wrap writes text to b in lines of at most width columns (longer words
-// stand alone), each starting with indent.
-func wrap(b *strings.Builder, text, indent string, width int) {
-	line := indent
+// stand alone), the first starting with first and the others with indent.
+func wrap(b *strings.Builder, text, first, indent string, width int) {
+	line, empty := first, true
 	for _, w := range strings.Fields(text) {
-		if len(line) > len(indent) && len(line)+1+len(w) > width {
+		if !empty && len(line)+1+len(w) > width {
 			b.WriteString(line + "\n")
-			line = indent
+			line, empty = indent, true
 		}
-		if len(line) > len(indent) {
+		if !empty {
 			line += " "
 		}
 		line += w
+		empty = false
 	}
-	if len(line) > len(indent) {
+	if !empty {
 		b.WriteString(line + "\n")
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"unicode/utf8"
 )
 
+// asciiSpace marks the ASCII white-space bytes.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
+
 // filterPatternEqual reports whether two CloudWatch Logs filter patterns are
 // equal once every white-space character (Unicode White_Space, so tabs,
 // newlines and no-break spaces too) is removed from both. The comparison is
@@ -15,37 +18,48 @@ func filterPatternEqual(a, b string) bool {
 	}
 	i, j := 0, 0
 	for {
-		wa := nextNonSpace(a, &i)
-		wb := nextNonSpace(b, &j)
-		if wa == 0 || wb == 0 {
+		// Skip white space on both sides, then compare one character.
+		for i < len(a) && a[i] < utf8.RuneSelf && asciiSpace[a[i]] {
+			i++
+		}
+		for j < len(b) && b[j] < utf8.RuneSelf && asciiSpace[b[j]] {
+			j++
+		}
+		if i < len(a) && j < len(b) && a[i] < utf8.RuneSelf && b[j] < utf8.RuneSelf {
+			if a[i] != b[j] {
+				return false
+			}
+			i++
+			j++
+			continue
+		}
+		wa, sa := charAt(a, i)
+		wb, sb := charAt(b, j)
+		switch {
+		case sa:
+			i += wa
+		case sb:
+			j += wb
+		case wa == 0 || wb == 0:
 			return wa == wb
-		}
-		if a[i:i+wa] != b[j:j+wb] {
+		case a[i:i+wa] != b[j:j+wb]:
 			return false
+		default:
+			i += wa
+			j += wb
 		}
-		i += wa
-		j += wb
 	}
 }
 
-// nextNonSpace skips white space at s[*i:] and returns the width of the
-// character there (0 at the end of s).
-func nextNonSpace(s string, i *int) int {
-	for *i < len(s) {
-		c := s[*i]
-		if c < utf8.RuneSelf {
-			switch c {
-			case ' ', '\t', '\n', '\v', '\f', '\r':
-				*i++
-				continue
-			}
-			return 1
-		}
-		r, w := utf8.DecodeRuneInString(s[*i:])
-		if !unicode.IsSpace(r) {
-			return w
-		}
-		*i += w
+// charAt returns the width of the character at s[i] (0 at the end of s) and
+// whether it is white space.
+func charAt(s string, i int) (width int, space bool) {
+	if i >= len(s) {
+		return 0, false
 	}
-	return 0
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, asciiSpace[c]
+	}
+	r, w := utf8.DecodeRuneInString(s[i:])
+	return w, unicode.IsSpace(r)
 }

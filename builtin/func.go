@@ -65,8 +65,9 @@ type Env struct {
 	Now time.Time
 }
 
-// now returns the evaluation clock of env.
-func (env *Env) now() time.Time {
+// Clock returns the evaluation clock: Now, or time.Now() when env is nil or
+// Now is the zero time. Functions read the time through it.
+func (env *Env) Clock() time.Time {
 	if env == nil || env.Now.IsZero() {
 		return time.Now()
 	}

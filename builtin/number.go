@@ -3,6 +3,8 @@ package builtin
 import (
 	"math"
 	"strconv"
+
+	"github.com/tidwall/gjson"
 )
 
 // number is a numeric operand: an exact int64 when the text was an integer
@@ -22,18 +24,24 @@ func (n number) float() float64 {
 
 // numberOf reads a Number, or a String holding a decimal number.
 func numberOf(v Value) (number, bool) {
-	switch v.Kind() {
-	case Number:
-		if raw := v.r.Raw; raw != "" {
-			if i, ok := parseInt(raw); ok {
-				return number{i: i, isInt: true}, true
-			}
-		}
-		return number{f: v.r.Num}, true
-	case String:
+	switch v.r.Type {
+	case gjson.Number:
+		return jsonNumber(&v.r), true
+	case gjson.String:
 		return parseNumber(v.r.Str)
 	}
 	return number{}, false
+}
+
+// jsonNumber reads a JSON number: exactly from its raw text when that is an
+// integer that fits in an int64.
+func jsonNumber(r *gjson.Result) number {
+	if raw := r.Raw; raw != "" {
+		if i, ok := parseInt(raw); ok {
+			return number{i: i, isInt: true}
+		}
+	}
+	return number{f: r.Num}
 }
 
 // parseInt reads an optionally signed run of decimal digits that fits in an

@@ -142,7 +142,7 @@ func timeCompare(name string, want int, env *Env, recv Value, args []Value) (Val
 	if u == badUnit {
 		return Value{}, fmt.Errorf("%s(): unknown time unit %s", name, args[1])
 	}
-	c := instant{sec: sec, nsec: nsec}.cmp(shift(env.now(), count, u))
+	c := instant{sec: sec, nsec: nsec}.cmp(shift(env.Clock(), count, u))
 	return BoolValue(c == want), nil
 }
 

@@ -54,6 +54,10 @@ type Node struct {
 	// does not list (always true for KindAny and for objects with no
 	// listed properties).
 	Open bool
+	// Single is true for an array whose documents may give one element
+	// instead of a list (IAM policy Statement); array operators read it as
+	// a one-element list.
+	Single bool
 }
 
 // EntityType is one entity type of the schema.
@@ -296,6 +300,12 @@ func (p *schemaParser) nodeDoc(v any, where string, needDoc bool) *Node {
 				p.errorf("%s.open: want true or false", where)
 			}
 			n.Open = b
+		case "single":
+			b, ok := it.Value.(bool)
+			if !ok {
+				p.errorf("%s.single: want true or false", where)
+			}
+			n.Single = b
 		case "properties":
 			props = it.Value
 		case "items":
@@ -320,6 +330,9 @@ func (p *schemaParser) nodeDoc(v any, where string, needDoc bool) *Node {
 		}
 		n.Properties = map[string]*Node{}
 		p.props(n, props, where)
+	}
+	if n.Single && n.Kind != KindArray {
+		p.errorf("%s: single on a %s", where, typ)
 	}
 	if items != nil {
 		if n.Kind != KindArray || n.Items != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -65,7 +66,7 @@ func lexError(src string, toks []lexer.Token, err error, start, line int) *Error
 	e.End = posOf(endp)
 	prev := lastToken(toks)
 	switch {
-	case prev != nil && prev.Type == tokKeyword && strings.EqualFold(prev.Value, "regexMatch"):
+	case prev != nil && strings.EqualFold(prev.Value, "regexMatch"):
 		if r == '/' {
 			e.Msg = "unterminated regular expression"
 			e.Hint = `a regular expression ends with "/" and optional flags; write \/ for a slash inside it`
@@ -81,6 +82,11 @@ func lexError(src string, toks []lexer.Token, err error, start, line int) *Error
 	case typographicQuotes[r] != "":
 		e.Msg = fmt.Sprintf("typographic quote %s cannot delimit a string", describeRune(r))
 		e.Hint = fmt.Sprintf("use a straight quote %s", typographicQuotes[r])
+	case r == '/' && prev != nil && prev.Type == tokIdent && Suggest(prev.Value, []string{"regexMatch"}) != "":
+		e.Pos, e.End = posOf(prev.Pos), endOf(*prev)
+		e.Line = lineAt(src, prev.Pos.Offset)
+		e.Msg = fmt.Sprintf("unexpected %q before a regular expression", prev.Value)
+		e.Hint = `did you mean "regexMatch"?`
 	case r == '/':
 		e.Msg = `unexpected "/": a regular expression may only follow regexMatch`
 	default:
@@ -116,12 +122,10 @@ var runeNames = map[rune]string{
 }
 
 func lastToken(toks []lexer.Token) *lexer.Token {
-	for i := len(toks) - 1; i >= 0; i-- {
-		if toks[i].Type != tokWhitespace {
-			return &toks[i]
-		}
+	if len(toks) == 0 {
+		return nil
 	}
-	return nil
+	return &toks[len(toks)-1]
 }
 
 // tokenIndex returns the index in toks of the token starting at offset off.
@@ -132,21 +136,41 @@ func tokenIndex(toks []lexer.Token, off int) int {
 // unexpectedToken builds the error for a token the grammar did not accept.
 func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedTokenError) *Error {
 	t := ute.Unexpected
-	idx := tokenIndex(toks, t.Pos.Offset)
-	if idx < len(toks) && toks[idx].Type == tokWhitespace {
+	idx := min(tokenIndex(toks, t.Pos.Offset), len(toks)-1)
+	expected := expectedFrom(ute)
+	// When participle backtracks out of an optional part, it blames the
+	// token that opened that part (an operator, `and`, `should`, ...)
+	// rather than the one after it that is actually wrong. Move to that
+	// one, past any `not` and `have` that may legally follow.
+	for idx > 0 && idx+1 < len(toks) {
+		cur, next := toks[idx], toks[idx+1]
+		need := needsAfter(cur)
+		if need == nil || !canFollow(toks[idx-1], cur) ||
+			satisfies(next, need) && !isWord(next, "not") && !isWord(next, "have") {
+			break
+		}
 		idx++
+		if !isWord(cur, "should") && !isWord(cur, "not") || !isWord(next, "not") && !isWord(next, "have") {
+			break
+		}
 	}
-	e := &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset)}
-	e.Expected = expectedFrom(ute)
+	t = toks[idx]
+	var after *lexer.Token
+	if idx > 0 {
+		if need := needsAfter(toks[idx-1]); need != nil && !satisfies(t, need) {
+			after, expected = &toks[idx-1], need
+		}
+	}
+	e := &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset), Expected: expected}
 	if t.EOF() {
 		e.Msg = "unexpected end of rule"
 	} else {
 		e.Msg = "unexpected " + describeToken(t)
 	}
-	if idx > len(toks) {
-		idx = len(toks)
+	if after != nil {
+		e.Msg += " after " + describeToken(*after)
 	}
-	prev := lastToken(toks[:idx])
+
 	special := false
 	switch {
 	case t.Value == ")" || t.Value == "]":
@@ -165,16 +189,20 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		e.Expected = nil
 		e.Hint = `the filter goes before "should": Type where Filter should Condition`
 		special = true
-	case t.Value == "(" && prev != nil && prev.Type == tokIdent && endOf(*prev).Offset == t.Pos.Offset:
-		e.Msg = fmt.Sprintf("unexpected \"(\" right after the name %q", prev.Value)
+	case t.Type == tokPostfix && !isKeyword(t.Value):
+		// A function name where an operand should start: usually a
+		// name glued to its operand, as in `networkAssetsStatslength()`.
+		e.Msg = fmt.Sprintf("unexpected function call %s(...) without an operand", t.Value)
+		e.Expected = []string{"operand"}
 		e.Hint = "a function is called after its operand and a space: operand name(args)"
 		for _, f := range functionNames {
-			if len(prev.Value) > len(f) && strings.EqualFold(prev.Value[len(prev.Value)-len(f):], f) {
+			if len(t.Value) > len(f) && strings.EqualFold(t.Value[len(t.Value)-len(f):], f) {
 				e.Hint = fmt.Sprintf("did you mean %q? a function is called after its operand and a space",
-					prev.Value[:len(prev.Value)-len(f)]+" "+f+"()")
+					t.Value[:len(t.Value)-len(f)]+" "+f+"()")
 				break
 			}
 		}
+		special = true
 	case t.Type == tokIdent:
 		if s := Suggest(t.Value, keywordNames); s != "" {
 			e.Hint = fmt.Sprintf("did you mean %q?", s)
@@ -195,10 +223,14 @@ func describeToken(t lexer.Token) string {
 		v = string([]rune(v)[:37]) + "..."
 	}
 	switch t.Type {
-	case tokString:
-		return "string " + v
-	case tokNumber:
-		return "number " + v
+	case tokLiteral:
+		switch c := v[0]; {
+		case c == '\'' || c == '"':
+			return "string " + v
+		case c == '-' || '0' <= c && c <= '9':
+			return "number " + v
+		}
+		return strconv.Quote(v)
 	case tokRegex:
 		return "regular expression " + v
 	}
@@ -254,6 +286,8 @@ func expectedAfter(before []lexer.Token) []string {
 		return []string{"an operator", `"and"`, `"or"`, open[len(open)-1]}
 	}
 	switch {
+	case len(before) == 0:
+		return []string{"entity type", `"true"`, `"false"`}
 	case precededBy(before, "should"):
 		return []string{"an operator", `"and"`, `"or"`, "end of rule"}
 	case precededBy(before, "where"):
@@ -276,7 +310,7 @@ var productionNames = map[string]string{
 	"PathExpr":     "property name",
 	"FirstSegment": "property name",
 	"Segment":      "property name",
-	"Ident":        "name",
+	"ident":        "property name",
 	"Keyword":      "keyword",
 	"Backquoted":   "backquoted name",
 	"Literal":      "literal",
@@ -321,4 +355,85 @@ func expectedFrom(ute *participle.UnexpectedTokenError) []string {
 		}
 	}
 	return out
+}
+
+// needsAfter returns what must follow t when t is a token that cannot end
+// a rule or a condition, and nil otherwise.
+func needsAfter(t lexer.Token) []string {
+	switch t.Type {
+	case tokCmpOp:
+		switch k, _, _ := keywordOf(t.Value); k {
+		case "in":
+			return []string{`"("`}
+		case "like", "unlike":
+			return []string{"string"}
+		case "regexMatch":
+			return []string{"regular expression /.../"}
+		}
+		return []string{"operand"}
+	case tokKeyword:
+		return []string{"condition"}
+	case tokPostfix:
+		if isKeyword(t.Value) {
+			return []string{`"["`}
+		}
+	case tokPunct:
+		switch t.Value {
+		case ".":
+			return []string{"property name"}
+		case ",":
+			return []string{"operand"}
+		}
+	}
+	return nil
+}
+
+// canFollow reports whether t may follow prev, for the tokens needsAfter
+// knows: operators and array operators follow an operand, `.` follows a
+// name, and `not` and `have` follow `should`.
+func canFollow(prev, t lexer.Token) bool {
+	endsOperand := prev.Type == tokIdent || prev.Type == tokLiteral ||
+		prev.Type == tokPunct && (prev.Value == ")" || prev.Value == "]")
+	switch t.Type {
+	case tokCmpOp, tokPostfix:
+		return endsOperand
+	case tokPunct:
+		return t.Value != "." || prev.Type == tokIdent
+	case tokKeyword:
+		switch {
+		case isWord(t, "not"), isWord(t, "have"):
+			return true
+		case isWord(t, "should"), isWord(t, "where"):
+			return endsOperand || prev.Value == ">"
+		}
+		return endsOperand
+	}
+	return true
+}
+
+// satisfies reports whether t can begin what need (from needsAfter) asks for.
+func satisfies(t lexer.Token, need []string) bool {
+	switch need[0] {
+	case "condition":
+		return t.Type == tokIdent || t.Type == tokLiteral || t.Value == "(" && t.Type == tokPunct ||
+			isWord(t, "not") || t.Type == tokPostfix && !isKeyword(t.Value)
+	case "operand":
+		return t.Type == tokIdent || t.Type == tokLiteral
+	case "property name":
+		return t.Type == tokIdent
+	case "string":
+		return t.Type == tokLiteral && (t.Value[0] == '\'' || t.Value[0] == '"')
+	case "regular expression /.../":
+		return t.Type == tokRegex
+	}
+	return t.Type == tokPunct && `"`+t.Value+`"` == need[0]
+}
+
+func isWord(t lexer.Token, kw string) bool {
+	return t.Type == tokKeyword && strings.EqualFold(t.Value, kw)
+}
+
+func isKeyword(s string) bool {
+	_, _, ok := keywordOf(s)
+	return ok
 }

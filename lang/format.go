@@ -188,7 +188,7 @@ func writeSegment(b *strings.Builder, s Segment) { writeSegmentIn(b, s, false) }
 func writeSegmentIn(b *strings.Builder, s Segment, first bool) {
 	plain := !s.Quoted && identRe.MatchString(s.Name)
 	if plain && first {
-		if _, kw := keywordOf(s.Name); kw {
+		if _, _, kw := keywordOf(s.Name); kw {
 			plain = false
 		}
 	}

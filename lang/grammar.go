@@ -10,10 +10,10 @@ import (
 // names are chosen to read well in the EBNF that participle prints (it
 // capitalises them), which SPEC.md reproduces and spec_test.go checks.
 //
-// Precedence, loosest first: or, and, not, then a term (a comparison, a
-// truthiness test or a parenthesised condition). Operands are a primary (a
-// path, `$`, or a literal) followed by any chain of postfix function calls
-// and array operators.
+// Precedence, loosest first: or, and, not, then a comparison, a truthiness
+// test or a parenthesised condition. Operands are a path (or `$`) or a
+// literal followed by any chain of postfix function calls and array
+// operators. The grammar works on the token classes of lexer.go.
 
 type rule struct {
 	Pos    lexer.Position
@@ -50,153 +50,60 @@ type unary struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Not  *unary `parser:"  'not' @@"`
-	Term *term  `parser:"| @@"`
+	Cmp   *comparison  `parser:"  @@"`
+	Not   *unary       `parser:"| 'not' @@"`
+	Group *disjunction `parser:"| '(' @@ ')'"`
 }
 
-type term struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Group *disjunction `parser:"  '(' @@ ')'"`
-	Cmp   *comparison  `parser:"| @@"`
-}
-
+// comparison is an operand, optionally followed by a comparison operator
+// and what that operator takes. The grammar accepts any of the three right
+// sides after any operator; lowering checks that they match (a list after
+// `in`, a regex after regexMatch, a string after like and unlike, an operand
+// after the others) and reports a precise error when they do not.
 type comparison struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	X     *operand   `parser:"@@"`
-	Rel   *relation  `parser:"( @@"`
-	Like  *likeTest  `parser:"| @@"`
-	Regex *regexTest `parser:"| @@"`
-	In    *inTest    `parser:"| @@ )?"`
+	X     *operand `parser:"@@"`
+	Op    string   `parser:"( @CmpOp"`
+	Y     *operand `parser:"  ( @@"`
+	List  []string `parser:"  | '(' @Literal ( ',' @Literal )* ')'"`
+	Regex *string  `parser:"  | @Regex ) )?"`
 }
 
-type relation struct {
-	Pos lexer.Position
-
-	Op string   `parser:"@('=' | '!=' | '<=' | '>=' | '<' | '>')"`
-	Y  *operand `parser:"@@"`
-}
-
-type likeTest struct {
-	Pos lexer.Position
-
-	Op      string     `parser:"@('like' | 'unlike')"`
-	Pattern *stringLit `parser:"@@"`
-}
-
-type regexTest struct {
-	Pos lexer.Position
-
-	Re *regexLit `parser:"'regexMatch' @@"`
-}
-
-type inTest struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Elems []*literal `parser:"'in' '(' @@ ( ',' @@ )* ')'"`
-}
-
+// operand is a path or a literal followed by any chain of postfix function
+// calls and array operators. Path segments are positioned by lowering from
+// the token stream.
 type operand struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Lit     *literal   `parser:"( @@"`
-	Path    *pathExpr  `parser:"| @@ )"`
+	Path    []string   `parser:"( @Ident ( '.' @Ident )*"`
+	Lit     *string    `parser:"| @Literal )"`
 	Postfix []*postfix `parser:"@@*"`
 }
 
-type pathExpr struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Current bool          `parser:"( @'$'"`
-	First   *firstSegment `parser:"| @@ )"`
-	Rest    []*segment    `parser:"( '.' @@ )*"`
-}
-
-type firstSegment struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Name   *string `parser:"  @Ident"`
-	Quoted *string `parser:"| @Backquoted"`
-}
-
-type segment struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Name   *string `parser:"  @(Ident | Keyword)"`
-	Quoted *string `parser:"| @Backquoted"`
-}
-
+// postfix is an array operator with a bracketed condition or a function
+// call with parenthesised arguments. Lowering checks that array operators
+// have brackets.
 type postfix struct {
 	Pos    lexer.Position
 	EndPos lexer.Position
 
-	Call    *call    `parser:"  @@"`
-	Array   *arrayOp `parser:"| @@"`
-	GroupBy *groupBy `parser:"| @@"`
-}
-
-type call struct {
-	Pos lexer.Position
-
-	Name string     `parser:"(?= Ident '(') @Ident '('"`
-	Args []*operand `parser:"( @@ ( ',' @@ )* )? ')'"`
-}
-
-type arrayOp struct {
-	Pos lexer.Position
-
-	Op   string       `parser:"@('contain' | 'contain-any' | 'contain-all' | 'contain-none' | 'contain-single' | 'with')"`
-	Body *disjunction `parser:"'[' @@ ']'"`
-}
-
-type groupBy struct {
-	Pos lexer.Position
-
-	Key *pathExpr `parser:"'groupBy' '[' @@ ']'"`
-}
-
-type literal struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	String *string `parser:"  @String"`
-	Number *string `parser:"| @Number"`
-	Bool   *string `parser:"| @('true' | 'false')"`
-	Null   bool    `parser:"| @'null'"`
-}
-
-type stringLit struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Raw string `parser:"@String"`
-}
-
-type regexLit struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Raw string `parser:"@Regex"`
+	Op   string       `parser:"@Postfix"`
+	Body *disjunction `parser:"( '[' @@ ']'"`
+	Args []*operand   `parser:"| '(' ( @@ ( ',' @@ )* )? ')' )"`
 }
 
 // grammar is built once; a participle parser is safe for concurrent use.
 var grammar = participle.MustBuild[rule](
-	participle.Lexer(lexDef),
-	participle.CaseInsensitive("Keyword"),
-	participle.Elide("Whitespace"),
+	participle.Lexer(newDefinition()),
+	participle.CaseInsensitive("Keyword", "Literal", "CmpOp", "Postfix"),
 )
 
 // parseTokens runs the grammar over tokens produced by tokenize.
 func parseTokens(toks []lexer.Token) (*rule, error) {
-	pl, err := lexer.Upgrade(&sliceLexer{toks: toks}, tokWhitespace)
+	pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"io"
 	"strconv"
 	"strings"
 
@@ -25,13 +26,14 @@ const (
 // lexRules are the token rules. Identifiers allow ':' and '-' after the
 // first character, so `aws:SecureTransport`, `s3:x-amz-server-side-encryption`
 // and `contain-any` are single tokens. Keywords are lexed as identifiers and
-// retyped by keywordOf, so a keyword never matches the prefix of a longer
-// name (`android`, `notes`, `inboundRules`). The one exception is
-// regexMatch, which needs its own rule to switch the lexer into the Regex
-// state: a `/.../flags` literal is only recognised right after it.
+// retyped afterwards (see retype), so a keyword never matches the prefix of a
+// longer name (`android`, `notes`, `inboundRules`). The one exception is
+// regexMatch, which has its own rule to switch the lexer into the Regex
+// state: a `/.../flags` literal is only recognised right after it. Rules
+// named in lower case (whitespace) produce no tokens.
 var lexRules = lexer.Rules{
 	"Root": {
-		{Name: "Whitespace", Pattern: `\s+`},
+		{Name: "whitespace", Pattern: `\s+`},
 		{Name: "Keyword", Pattern: `(?i)regexmatch\b`, Action: lexer.Push("Regex")},
 		{Name: "Ident", Pattern: `[A-Za-z_][A-Za-z0-9_:-]*`},
 		{Name: "Backquoted", Pattern: "`[^`]*`"},
@@ -41,56 +43,120 @@ var lexRules = lexer.Rules{
 		{Name: "Punct", Pattern: `[()\[\],.$]`},
 	},
 	"Regex": {
-		{Name: "Whitespace", Pattern: `\s+`},
+		{Name: "whitespace", Pattern: `\s+`},
 		{Name: "Regex", Pattern: `/(?:[^\\/]|\\(?s:.))*/[A-Za-z]*`, Action: lexer.Pop()},
 	},
 }
 
-var lexDef = lexer.MustStateful(lexRules)
+var stateful = lexer.MustStateful(lexRules)
 
-// Token types, looked up once.
+// The token types the grammar sees. After the stateful lexer, retype
+// sorts the raw tokens into the classes the grammar is written in:
+//
+//	Ident    a name: an entity type, a path segment (plain, backquoted, or
+//	         a keyword right after a dot), or `$`
+//	Postfix  an array operator (contain contain-any contain-all
+//	         contain-none contain-single with groupBy), or an identifier
+//	         followed by "(": a function name
+//	Keyword  where should not have and or
+//	Literal  a string, a number, true, false or null
+//	CmpOp    = != < > <= >= like unlike regexMatch in
+//	Regex    /pattern/flags (only after regexMatch)
+//	Punct    ( ) [ ] , .
+//	Operator == <> && || ! (never valid; lexed for a helpful error)
+//
+// Keeping a few broad classes lets the grammar match one token type where it
+// would otherwise try many alternatives, which is most of participle's cost.
 var (
-	tokWhitespace = lexDef.Symbols()["Whitespace"]
-	tokKeyword    = lexDef.Symbols()["Keyword"]
-	tokIdent      = lexDef.Symbols()["Ident"]
-	tokBackquoted = lexDef.Symbols()["Backquoted"]
-	tokString     = lexDef.Symbols()["String"]
-	tokNumber     = lexDef.Symbols()["Number"]
-	tokOperator   = lexDef.Symbols()["Operator"]
-	tokPunct      = lexDef.Symbols()["Punct"]
-	tokRegex      = lexDef.Symbols()["Regex"]
+	tokEOF      = lexer.EOF
+	tokKeyword  = stateful.Symbols()["Keyword"]
+	tokIdent    = stateful.Symbols()["Ident"]
+	tokBackq    = stateful.Symbols()["Backquoted"]
+	tokString   = stateful.Symbols()["String"]
+	tokNumber   = stateful.Symbols()["Number"]
+	tokOperator = stateful.Symbols()["Operator"]
+	tokPunct    = stateful.Symbols()["Punct"]
+	tokRegex    = stateful.Symbols()["Regex"]
+	tokPostfix  = minSymbol() - 1
+	tokLiteral  = minSymbol() - 2
+	tokCmpOp    = minSymbol() - 3
 )
 
-// keywords maps the lower-case spelling of every reserved word to its
-// canonical spelling. Keywords are matched case-insensitively; the first
-// segment of a path cannot be a keyword (later segments, after a dot, can).
-var keywords = map[string]string{
-	"where":          "where",
-	"should":         "should",
-	"not":            "not",
-	"have":           "have",
-	"and":            "and",
-	"or":             "or",
-	"like":           "like",
-	"unlike":         "unlike",
-	"regexmatch":     "regexMatch",
-	"in":             "in",
-	"contain":        "contain",
-	"contain-any":    "contain-any",
-	"contain-all":    "contain-all",
-	"contain-none":   "contain-none",
-	"contain-single": "contain-single",
-	"with":           "with",
-	"groupby":        "groupBy",
-	"true":           "true",
-	"false":          "false",
-	"null":           "null",
+func minSymbol() lexer.TokenType {
+	m := lexer.EOF
+	for _, t := range stateful.Symbols() {
+		m = min(m, t)
+	}
+	return m
 }
 
-// keywordOf returns the canonical spelling of s if it is a keyword.
-func keywordOf(s string) (string, bool) {
+// definition is the lexer definition the grammar is built with: the
+// stateful lexer followed by the retyping in tokenize.
+type definition struct {
+	symbols map[string]lexer.TokenType
+}
+
+func newDefinition() *definition {
+	syms := map[string]lexer.TokenType{
+		"Postfix": tokPostfix, "Literal": tokLiteral, "CmpOp": tokCmpOp,
+	}
+	for k, v := range stateful.Symbols() {
+		syms[k] = v
+	}
+	return &definition{symbols: syms}
+}
+
+// Symbols returns the token types, including the classes made by tokenize.
+func (d *definition) Symbols() map[string]lexer.TokenType { return d.symbols }
+
+// Lex tokenizes the whole of r as one rule.
+func (d *definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	toks, lerr := tokenize(string(src), 0, len(src), 1)
+	if lerr != nil {
+		return nil, lerr
+	}
+	return &sliceLexer{toks: toks}, nil
+}
+
+// keywords maps the lower-case spelling of every reserved word to its
+// canonical spelling and token class. Keywords are matched
+// case-insensitively; the first segment of a path cannot be a keyword (later
+// segments, after a dot, can).
+var keywords = map[string]struct {
+	name string
+	typ  lexer.TokenType
+}{
+	"where":          {"where", tokKeyword},
+	"should":         {"should", tokKeyword},
+	"not":            {"not", tokKeyword},
+	"have":           {"have", tokKeyword},
+	"and":            {"and", tokKeyword},
+	"or":             {"or", tokKeyword},
+	"like":           {"like", tokCmpOp},
+	"unlike":         {"unlike", tokCmpOp},
+	"regexmatch":     {"regexMatch", tokCmpOp},
+	"in":             {"in", tokCmpOp},
+	"contain":        {"contain", tokPostfix},
+	"contain-any":    {"contain-any", tokPostfix},
+	"contain-all":    {"contain-all", tokPostfix},
+	"contain-none":   {"contain-none", tokPostfix},
+	"contain-single": {"contain-single", tokPostfix},
+	"with":           {"with", tokPostfix},
+	"groupby":        {"groupBy", tokPostfix},
+	"true":           {"true", tokLiteral},
+	"false":          {"false", tokLiteral},
+	"null":           {"null", tokLiteral},
+}
+
+// keywordOf returns the canonical spelling and token class of s if it is a
+// keyword.
+func keywordOf(s string) (string, lexer.TokenType, bool) {
 	if len(s) > len("contain-single") {
-		return "", false
+		return "", 0, false
 	}
 	var buf [16]byte
 	b := buf[:0]
@@ -102,13 +168,13 @@ func keywordOf(s string) (string, bool) {
 		b = append(b, c)
 	}
 	k, ok := keywords[string(b)]
-	return k, ok
+	return k.name, k.typ, ok
 }
 
 // tokenize lexes the rule in src[start:end], which begins at the start of
 // line number line, into the token slice the grammar consumes. It retypes
-// keyword identifiers and enforces MaxRuleBytes and MaxDepth. Token and
-// error positions are relative to src.
+// the raw tokens (see the token classes above) and enforces MaxRuleBytes
+// and MaxDepth. Token and error positions are relative to src.
 func tokenize(src string, start, end, line int) ([]lexer.Token, *Error) {
 	if end-start > MaxRuleBytes {
 		return nil, &Error{
@@ -117,11 +183,11 @@ func tokenize(src string, start, end, line int) ([]lexer.Token, *Error) {
 			Line: firstLine(src[start:end]),
 		}
 	}
-	lx, err := lexDef.LexString("", src[start:end])
+	lx, err := stateful.LexString("", src[start:end])
 	if err != nil {
 		return nil, &Error{Pos: Pos{Offset: start, Line: line, Column: 1}, Msg: err.Error()}
 	}
-	toks := make([]lexer.Token, 0, len(src)/3+2)
+	toks := make([]lexer.Token, 0, (end-start)/5+2)
 	// The nesting stack: '(' and '[' for brackets, 'n' for a pending `not`.
 	var stack []byte
 	popNots := func() {
@@ -136,10 +202,14 @@ func tokenize(src string, start, end, line int) ([]lexer.Token, *Error) {
 		}
 		t.Pos.Offset += start
 		t.Pos.Line += line - 1
+		afterDot := len(toks) > 0 && toks[len(toks)-1].Type == tokPunct && toks[len(toks)-1].Value == "."
 		switch t.Type {
 		case tokIdent:
-			if k, ok := keywordOf(t.Value); ok {
-				t.Type = tokKeyword
+			if afterDot {
+				break
+			}
+			if k, typ, ok := keywordOf(t.Value); ok {
+				t.Type = typ
 				switch k {
 				case "not":
 					stack = append(stack, 'n')
@@ -147,9 +217,27 @@ func tokenize(src string, start, end, line int) ([]lexer.Token, *Error) {
 					popNots()
 				}
 			}
+		case tokKeyword: // regexMatch
+			t.Type = tokCmpOp
+		case tokBackq:
+			t.Type = tokIdent
+		case tokString, tokNumber:
+			t.Type = tokLiteral
+		case tokOperator:
+			switch t.Value {
+			case "=", "!=", "<", ">", "<=", ">=":
+				t.Type = tokCmpOp
+			}
 		case tokPunct:
 			switch t.Value {
+			case "$":
+				t.Type = tokIdent
 			case "(", "[":
+				if t.Value == "(" && len(toks) > 0 {
+					if p := &toks[len(toks)-1]; p.Type == tokIdent && isPlainIdent(p.Value) {
+						p.Type = tokPostfix
+					}
+				}
 				stack = append(stack, t.Value[0])
 			case ")", "]":
 				popNots()
@@ -174,6 +262,13 @@ func tokenize(src string, start, end, line int) ([]lexer.Token, *Error) {
 			return toks, nil
 		}
 	}
+}
+
+// isPlainIdent reports whether an Ident token was written as a plain
+// identifier (not backquoted, not `$`).
+func isPlainIdent(s string) bool {
+	c := s[0]
+	return c == '_' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
 }
 
 // posOf converts a lexer position to a Pos.

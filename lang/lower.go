@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,24 +15,43 @@ import (
 
 type lowerer struct {
 	src  string
+	toks []lexer.Token
 	errs ErrorList
 }
 
-func (l *lowerer) errorf(start, end lexer.Position, msg string) {
+func (l *lowerer) errorf(start, end Pos, msg, hint string) {
 	l.errs = append(l.errs, &Error{
-		Pos:  posOf(start),
-		End:  posOf(end),
+		Pos:  start,
+		End:  end,
 		Msg:  msg,
+		Hint: hint,
 		Line: lineAt(l.src, start.Offset),
 	})
 }
 
-func span(start, end lexer.Position) Span {
-	return Span{Start: posOf(start), End: posOf(end)}
+// index returns the index of the token that starts at byte offset off.
+func (l *lowerer) index(off int) int {
+	return sort.Search(len(l.toks), func(i int) bool { return l.toks[i].Pos.Offset >= off })
 }
 
+// end converts a node's EndPos, which participle sets to the start of the
+// token after the node, into the end of the node's last token.
+func (l *lowerer) end(next lexer.Position) Pos {
+	i := l.index(next.Offset)
+	if i == 0 {
+		return posOf(next)
+	}
+	return endOf(l.toks[i-1])
+}
+
+func (l *lowerer) span(start, next lexer.Position) Span {
+	return Span{Start: posOf(start), End: l.end(next)}
+}
+
+func tokenSpan(t lexer.Token) Span { return Span{posOf(t.Pos), endOf(t)} }
+
 func (l *lowerer) rule(g *rule) *Rule {
-	r := &Rule{Source: l.src, span: span(g.Pos, g.EndPos)}
+	r := &Rule{Source: l.src, span: l.span(g.Pos, g.EndPos)}
 	if g.Const != nil {
 		r.Kind = RuleConst
 		r.Const = strings.EqualFold(*g.Const, "true")
@@ -49,29 +69,37 @@ func (l *lowerer) rule(g *rule) *Rule {
 	case g.Where != nil:
 		r.Kind = RuleQuery
 	default:
-		// The grammar accepts a bare target so that the error can say
+		// The grammar accepts a bare target so that this error can say
 		// what is missing.
+		end := r.span.End
 		l.errs = append(l.errs, &Error{
-			Pos:      posOf(g.EndPos),
-			End:      posOf(g.EndPos),
-			Msg:      "unexpected end of rule after the target",
+			Pos:      end,
+			End:      end,
+			Msg:      "unexpected end of rule after the entity type",
 			Expected: []string{`"where"`, `"should"`},
-			Line:     lineAt(l.src, g.EndPos.Offset),
+			Line:     lineAt(l.src, end.Offset),
 		})
 	}
 	return r
 }
 
 func (l *lowerer) target(g *target) *Target {
-	t := &Target{Type: g.Name, span: span(g.Pos, g.EndPos)}
+	t := &Target{Type: g.Name, span: l.span(g.Pos, g.EndPos)}
+	name := l.toks[l.index(g.Pos.Offset)]
+	if !isPlainIdent(name.Value) {
+		l.errorf(posOf(name.Pos), endOf(name), "expected an entity type, found "+strconv.Quote(name.Value), "")
+	}
 	if g.Elem != nil {
 		if !strings.EqualFold(g.Name, "List") {
-			end := g.Pos
-			end.Advance(g.Name)
-			l.errorf(g.Pos, end, `unexpected "<" after entity type `+g.Name+`: only List<Type> takes a type argument`)
+			l.errorf(posOf(name.Pos), endOf(name),
+				`unexpected "<" after entity type `+g.Name+`: only List<Type> takes a type argument`, "")
 		}
 		t.Type = *g.Elem
 		t.List = true
+		if !isPlainIdent(t.Type) {
+			elem := l.toks[l.index(g.Pos.Offset)+2]
+			l.errorf(posOf(elem.Pos), endOf(elem), "expected an entity type, found "+strconv.Quote(t.Type), "")
+		}
 	}
 	return t
 }
@@ -95,81 +123,99 @@ func (l *lowerer) conjunction(g *conjunction) Expr {
 }
 
 func (l *lowerer) unary(g *unary) Expr {
-	if g.Not != nil {
-		return &Not{X: l.unary(g.Not), span: span(g.Pos, g.EndPos)}
-	}
-	return l.term(g.Term)
-}
-
-func (l *lowerer) term(g *term) Expr {
-	if g.Group != nil {
+	switch {
+	case g.Not != nil:
+		return &Not{X: l.unary(g.Not), span: l.span(g.Pos, g.EndPos)}
+	case g.Group != nil:
 		return l.disjunction(g.Group)
 	}
-	c := g.Cmp
-	x := l.operand(c.X)
-	sp := span(c.Pos, c.EndPos)
-	switch {
-	case c.Rel != nil:
-		return &Compare{Op: relOps[c.Rel.Op], X: x, Y: l.operand(c.Rel.Y), OpPos: posOf(c.Rel.Pos), span: sp}
-	case c.Like != nil:
-		op := Like
-		if strings.EqualFold(c.Like.Op, "unlike") {
-			op = Unlike
-		}
-		return &Compare{Op: op, X: x, Y: l.stringLit(c.Like.Pattern), OpPos: posOf(c.Like.Pos), span: sp}
-	case c.Regex != nil:
-		return &Compare{Op: RegexMatch, X: x, Y: l.regex(c.Regex.Re), OpPos: posOf(c.Regex.Pos), span: sp}
-	case c.In != nil:
-		list := &List{span: span(c.In.Pos, c.In.EndPos)}
-		// The list's span starts at its '(' rather than at `in`.
-		list.span.Start = l.afterKeyword(c.In.Pos, "in")
-		for _, e := range c.In.Elems {
-			list.Elems = append(list.Elems, l.literal(e))
-		}
-		return &Compare{Op: In, X: x, Y: list, OpPos: posOf(c.In.Pos), span: sp}
+	return l.comparison(g.Cmp)
+}
+
+var relOps = map[string]CompareOp{
+	"=": Eq, "!=": Ne, "<": Lt, ">": Gt, "<=": Le, ">=": Ge,
+	"like": Like, "unlike": Unlike, "regexMatch": RegexMatch, "in": In,
+}
+
+func (l *lowerer) comparison(g *comparison) Expr {
+	x := l.operand(g.X)
+	if g.Op == "" {
+		return &Test{X: x}
 	}
-	return &Test{X: x}
+	i := l.index(g.X.EndPos.Offset) // the operator token
+	opTok := l.toks[i]
+	name := g.Op
+	if k, _, ok := keywordOf(name); ok {
+		name = k
+	}
+	c := &Compare{Op: relOps[name], X: x, OpPos: posOf(opTok.Pos), span: l.span(g.Pos, g.EndPos)}
+	rhs := l.toks[i+1]
+	switch c.Op {
+	case In:
+		if g.List == nil {
+			l.errorf(posOf(rhs.Pos), endOf(rhs), "unexpected "+describeToken(rhs)+` after "in"`,
+				"in takes a parenthesised list of literals, e.g. port in (22, 3389)")
+			return c
+		}
+		list := &List{}
+		for k := range g.List {
+			list.Elems = append(list.Elems, l.literal(l.toks[i+2+2*k]))
+		}
+		list.span = Span{posOf(rhs.Pos), endOf(l.toks[i+1+2*len(g.List)])}
+		c.Y = list
+	case RegexMatch:
+		c.Y = l.regex(rhs)
+	case Like, Unlike:
+		if g.Y != nil && g.Y.Lit != nil && len(g.Y.Postfix) == 0 &&
+			(rhs.Value[0] == '\'' || rhs.Value[0] == '"') {
+			c.Y = l.literal(rhs)
+			return c
+		}
+		l.errorf(posOf(rhs.Pos), endOf(rhs), "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
+			name+" takes a quoted pattern, e.g. name "+name+" '%prod%'")
+	default:
+		if g.Y == nil {
+			l.errorf(posOf(rhs.Pos), endOf(rhs), "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
+				`a parenthesised list may only follow "in"`)
+			return c
+		}
+		c.Y = l.operand(g.Y)
+	}
+	return c
 }
-
-// afterKeyword returns the position of the first non-space character after
-// the keyword kw that starts at p.
-func (l *lowerer) afterKeyword(p lexer.Position, kw string) Pos {
-	p.Advance(l.src[p.Offset : p.Offset+len(kw)])
-	rest := l.src[p.Offset:]
-	trimmed := strings.TrimLeft(rest, " \t\r\n\f\v")
-	p.Advance(rest[:len(rest)-len(trimmed)])
-	return posOf(p)
-}
-
-var relOps = map[string]CompareOp{"=": Eq, "!=": Ne, "<": Lt, ">": Gt, "<=": Le, ">=": Ge}
 
 func (l *lowerer) operand(g *operand) Operand {
+	i := l.index(g.Pos.Offset)
 	var x Operand
 	if g.Lit != nil {
-		x = l.literal(g.Lit)
+		x = l.literal(l.toks[i])
 	} else {
-		x = l.path(g.Path)
+		x = l.path(i, len(g.Path))
 	}
 	for _, p := range g.Postfix {
-		sp := Span{x.Span().Start, posOf(p.EndPos)}
-		switch {
-		case p.Call != nil:
-			c := &Call{X: x, Name: p.Call.Name, NamePos: posOf(p.Call.Pos), span: sp}
-			for _, a := range p.Call.Args {
+		sp := Span{x.Span().Start, l.end(p.EndPos)}
+		k := l.index(p.Pos.Offset)
+		opTok, open := l.toks[k], l.toks[k+1]
+		name, _, isKw := keywordOf(p.Op)
+		if !isKw {
+			c := &Call{X: x, Name: p.Op, NamePos: posOf(opTok.Pos), span: sp}
+			for _, a := range p.Args {
 				c.Args = append(c.Args, l.operand(a))
 			}
 			x = c
-		case p.Array != nil:
-			x = &ArrayOp{
-				X:     x,
-				Op:    arrayOps[strings.ToLower(p.Array.Op)],
-				OpPos: posOf(p.Array.Pos),
-				Body:  l.bracketBody(p.Array.Body),
-				span:  sp,
-			}
-		case p.GroupBy != nil:
-			x = &ArrayOp{X: x, Op: GroupBy, OpPos: posOf(p.GroupBy.Pos), Key: l.path(p.GroupBy.Key), span: sp}
+			continue
 		}
+		a := &ArrayOp{X: x, Op: arrayOps[name], OpPos: posOf(opTok.Pos), span: sp}
+		switch {
+		case open.Value != "[":
+			l.errorf(posOf(open.Pos), endOf(open), `unexpected "(" after `+name,
+				name+" takes a condition in brackets, e.g. tags "+name+" [key = 'env']")
+		case a.Op == GroupBy:
+			a.Key = l.groupKey(p.Body)
+		default:
+			a.Body = l.bracketBody(p.Body)
+		}
+		x = a
 	}
 	return x
 }
@@ -181,13 +227,29 @@ var arrayOps = map[string]ArrayOpKind{
 	"contain-none":   ContainNone,
 	"contain-single": ContainSingle,
 	"with":           With,
+	"groupBy":        GroupBy,
+}
+
+// groupKey lowers the bracket of groupBy, which must hold a bare path.
+func (l *lowerer) groupKey(g *disjunction) *Path {
+	if len(g.Rest) == 0 && len(g.X.Rest) == 0 && g.X.X.Cmp != nil {
+		c := g.X.X.Cmp
+		if c.Op == "" && c.X.Path != nil && len(c.X.Postfix) == 0 {
+			return l.path(l.index(c.X.Pos.Offset), len(c.X.Path))
+		}
+	}
+	body := l.disjunction(g)
+	sp := body.Span()
+	l.errorf(sp.Start, sp.End, "groupBy takes a property path in its brackets", "e.g. items groupBy [properties.category]")
+	return nil
 }
 
 // bracketBody lowers the condition inside an array operator's brackets. A
-// lone literal, parentheses aside, means `$ = literal`.
+// lone literal, parentheses aside, means `$ = literal`; the `$` gets an
+// empty span at the literal's start.
 func (l *lowerer) bracketBody(g *disjunction) Expr {
 	if lit := loneLiteral(g); lit != nil {
-		y := l.literal(lit)
+		y := l.literal(l.toks[l.index(lit.Pos.Offset)])
 		sp := y.Span()
 		dollar := &Path{Current: true, span: Span{sp.Start, sp.Start}}
 		return &Compare{Op: Eq, X: dollar, Y: y, OpPos: sp.Start, span: sp}
@@ -195,82 +257,81 @@ func (l *lowerer) bracketBody(g *disjunction) Expr {
 	return l.disjunction(g)
 }
 
-func loneLiteral(g *disjunction) *literal {
+func loneLiteral(g *disjunction) *operand {
 	for {
-		if len(g.Rest) > 0 || len(g.X.Rest) > 0 || g.X.X.Term == nil {
+		if len(g.Rest) > 0 || len(g.X.Rest) > 0 || g.X.X.Not != nil {
 			return nil
 		}
-		t := g.X.X.Term
-		if t.Group != nil {
-			g = t.Group
+		u := g.X.X
+		if u.Group != nil {
+			g = u.Group
 			continue
 		}
-		c := t.Cmp
-		if c.Rel != nil || c.Like != nil || c.Regex != nil || c.In != nil ||
-			c.X.Lit == nil || len(c.X.Postfix) > 0 {
+		c := u.Cmp
+		if c.Op != "" || c.X.Lit == nil || len(c.X.Postfix) > 0 {
 			return nil
 		}
-		return c.X.Lit
+		return c.X
 	}
 }
 
-func (l *lowerer) path(g *pathExpr) *Path {
-	p := &Path{Current: g.Current, span: span(g.Pos, g.EndPos)}
-	if g.First != nil {
-		p.Segments = append(p.Segments, l.segment(g.First.Pos, g.First.EndPos, g.First.Name, g.First.Quoted))
-	}
-	for _, s := range g.Rest {
-		p.Segments = append(p.Segments, l.segment(s.Pos, s.EndPos, s.Name, s.Quoted))
+// path lowers the n segments of the path whose first token is toks[i].
+func (l *lowerer) path(i, n int) *Path {
+	first := l.toks[i]
+	last := l.toks[i+2*(n-1)]
+	p := &Path{span: Span{posOf(first.Pos), endOf(last)}}
+	for k := 0; k < n; k++ {
+		t := l.toks[i+2*k]
+		switch {
+		case t.Value == "$":
+			if k > 0 {
+				l.errorf(posOf(t.Pos), endOf(t), `"$" may only start a path`, "")
+			}
+			p.Current = true
+		case t.Value[0] == '`':
+			name := t.Value[1 : len(t.Value)-1]
+			if name == "" {
+				l.errorf(posOf(t.Pos), endOf(t), "empty property name in backquotes", "")
+			}
+			p.Segments = append(p.Segments, Segment{Name: name, Quoted: true, span: tokenSpan(t)})
+		default:
+			p.Segments = append(p.Segments, Segment{Name: t.Value, span: tokenSpan(t)})
+		}
 	}
 	return p
 }
 
-func (l *lowerer) segment(start, end lexer.Position, name, quoted *string) Segment {
-	s := Segment{span: span(start, end)}
-	if name != nil {
-		s.Name = *name
-		return s
+// literal lowers a Literal token.
+func (l *lowerer) literal(t lexer.Token) Operand {
+	sp := tokenSpan(t)
+	switch c := t.Value[0]; {
+	case c == '\'' || c == '"':
+		return &String{Value: l.unquote(t.Pos, t.Value), span: sp}
+	case c == '-' || '0' <= c && c <= '9':
+		return l.number(t)
+	case strings.EqualFold(t.Value, "null"):
+		return &Null{span: sp}
 	}
-	s.Quoted = true
-	s.Name = (*quoted)[1 : len(*quoted)-1]
-	if s.Name == "" {
-		l.errorf(start, end, "empty property name in backquotes")
-	}
-	return s
+	return &Bool{Value: strings.EqualFold(t.Value, "true"), span: sp}
 }
 
-func (l *lowerer) literal(g *literal) Operand {
-	sp := span(g.Pos, g.EndPos)
-	switch {
-	case g.String != nil:
-		return &String{Value: l.unquote(g.Pos, *g.String), span: sp}
-	case g.Number != nil:
-		return l.number(g, *g.Number)
-	case g.Bool != nil:
-		return &Bool{Value: strings.EqualFold(*g.Bool, "true"), span: sp}
-	}
-	return &Null{span: sp}
-}
-
-func (l *lowerer) number(g *literal, text string) *Number {
-	n := &Number{Text: text, span: span(g.Pos, g.EndPos)}
+func (l *lowerer) number(t lexer.Token) *Number {
+	sp := tokenSpan(t)
+	text := t.Value
+	n := &Number{Text: text, span: sp}
 	f, err := strconv.ParseFloat(text, 64)
 	if err != nil {
-		l.errorf(g.Pos, g.EndPos, "number "+text+" is out of range")
+		l.errorf(sp.Start, sp.End, "number "+text+" is out of range", "")
 	}
 	n.Float = f
 	if !strings.Contains(text, ".") {
 		i, err := strconv.ParseInt(text, 10, 64)
 		if err != nil {
-			l.errorf(g.Pos, g.EndPos, "integer "+text+" does not fit in 64 bits")
+			l.errorf(sp.Start, sp.End, "integer "+text+" does not fit in 64 bits", "")
 		}
 		n.IsInt, n.Int = true, i
 	}
 	return n
-}
-
-func (l *lowerer) stringLit(g *stringLit) *String {
-	return &String{Value: l.unquote(g.Pos, g.Raw), span: span(g.Pos, g.EndPos)}
 }
 
 // unquote removes the quotes around a string literal and resolves its
@@ -318,21 +379,19 @@ func (l *lowerer) unquote(pos lexer.Position, raw string) string {
 	return b.String()
 }
 
-func (l *lowerer) regex(g *regexLit) *Regex {
-	raw := g.Raw
+func (l *lowerer) regex(t lexer.Token) *Regex {
+	raw := t.Value
 	end := strings.LastIndexByte(raw, '/')
 	body, flags := raw[1:end], raw[end+1:]
-	re := &Regex{Flags: flags, span: span(g.Pos, g.EndPos)}
+	re := &Regex{Flags: flags, span: tokenSpan(t)}
 	if strings.Contains(body, `\/`) {
 		var b strings.Builder
 		for i := 0; i < len(body); i++ {
 			if body[i] == '\\' && i+1 < len(body) {
-				if body[i+1] == '/' {
-					b.WriteByte('/')
-				} else {
+				if body[i+1] != '/' {
 					b.WriteByte('\\')
-					b.WriteByte(body[i+1])
 				}
+				b.WriteByte(body[i+1])
 				i++
 				continue
 			}
@@ -343,24 +402,20 @@ func (l *lowerer) regex(g *regexLit) *Regex {
 	re.Pattern = body
 	for i := 0; i < len(flags); i++ {
 		f := flags[i]
-		if (f != 'i' && f != 'm' && f != 's') || strings.IndexByte(flags[:i], f) >= 0 {
-			start := g.Pos
-			start.Advance(raw[:end+1+i])
-			stop := start
-			stop.Advance(flags[i : i+1])
-			msg := "unknown regular expression flag " + strconv.Quote(flags[i:i+1])
-			if strings.IndexByte(flags[:i], f) >= 0 {
-				msg = "repeated regular expression flag " + strconv.Quote(flags[i:i+1])
-			}
-			l.errs = append(l.errs, &Error{
-				Pos:  posOf(start),
-				End:  posOf(stop),
-				Msg:  msg,
-				Hint: "the flags are i (ignore case), m (multi-line) and s (dot matches newline)",
-				Line: lineAt(l.src, start.Offset),
-			})
-			break
+		repeated := strings.IndexByte(flags[:i], f) >= 0
+		if (f == 'i' || f == 'm' || f == 's') && !repeated {
+			continue
 		}
+		start := t.Pos
+		start.Advance(raw[:end+1+i])
+		stop := start
+		stop.Advance(flags[i : i+1])
+		msg := "unknown regular expression flag " + strconv.Quote(flags[i:i+1])
+		if repeated {
+			msg = "repeated regular expression flag " + strconv.Quote(flags[i:i+1])
+		}
+		l.errorf(posOf(start), posOf(stop), msg, "the flags are i (ignore case), m (multi-line) and s (dot matches newline)")
+		break
 	}
 	return re
 }

@@ -32,7 +32,7 @@ func ParseFile(filename, src string) ([]*Rule, error) {
 		rules []*Rule
 		errs  ErrorList
 	)
-	for _, c := range splitRules(blanked) {
+	for _, c := range splitRules(src) {
 		r, es := parseRange(blanked, c.start, c.end, c.line)
 		for _, e := range es {
 			e.File = filename
@@ -70,7 +70,8 @@ func blankComments(src string) string {
 
 type chunk struct{ start, end, line int }
 
-// splitRules finds the rules of a file: maximal runs of non-blank lines.
+// splitRules finds the rules of a file: maximal runs of non-blank lines,
+// where comment lines neither end a rule nor start one.
 func splitRules(src string) []chunk {
 	var (
 		out  []chunk
@@ -82,12 +83,15 @@ func splitRules(src string) []chunk {
 		if end < off {
 			end = len(src)
 		}
-		if strings.TrimSpace(src[off:end]) == "" {
+		text := strings.TrimSpace(src[off:end])
+		switch {
+		case text == "":
 			if cur.start >= 0 {
 				out = append(out, cur)
 				cur.start = -1
 			}
-		} else {
+		case text[0] == '#':
+		default:
 			if cur.start < 0 {
 				cur = chunk{start: off, line: line}
 			}
@@ -112,7 +116,7 @@ func parseRange(src string, start, end, line int) (*Rule, ErrorList) {
 	if err != nil {
 		return nil, ErrorList{convertError(src, toks, err)}
 	}
-	l := lowerer{src: src}
+	l := lowerer{src: src, toks: toks}
 	r := l.rule(g)
 	r.Source = src[start:end]
 	if len(l.errs) > 0 {

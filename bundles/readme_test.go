@@ -1,0 +1,117 @@
+package bundles
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestFrameworks(t *testing.T) {
+	fws, err := loadFrameworks(shipped, "frameworks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"CIS AWS Foundations v5.0.0": 63, "HIPAA": 37}
+	for _, fw := range fws {
+		if n, ok := want[fw.Name]; !ok || n != len(fw.Controls) {
+			t.Errorf("framework %q has %d controls, want %d", fw.Name, len(fw.Controls), n)
+		}
+		delete(want, fw.Name)
+	}
+	if len(want) > 0 {
+		t.Errorf("missing frameworks: %v", want)
+	}
+	hipaa := FrameworkByName("HIPAA")
+	if c := hipaa.Control("164.312(a)(2)(iv)"); c == nil || c.Title != "Encryption and decryption" || c.Kind != "A" || c.Decidable != "yes" {
+		t.Errorf("164.312(a)(2)(iv) = %+v", c)
+	}
+	if c := FrameworkByName("CIS AWS Foundations v5.0.0").Control("5.7"); c == nil || !strings.Contains(c.Title, "IMDSv2") {
+		t.Errorf("CIS 5.7 = %+v", c)
+	}
+	if FrameworkByName("PCI") != nil {
+		t.Error("unknown framework found")
+	}
+	for _, src := range []string{
+		"framework: X\ncontrols:\n  - {id: a, title: t, decidable: maybe}\n",
+		"framework: X\ncontrols:\n  - {id: a, title: t}\n",
+		"framework: X\ncontrols:\n  - {id: a, title: t, decidable: \"no\"}\n  - {id: a, title: u, decidable: \"no\"}\n",
+		"controls: []\n",
+	} {
+		if _, err := parseFramework([]byte(src), "f.yaml"); err == nil {
+			t.Errorf("parseFramework(%q) succeeded", src)
+		}
+	}
+}
+
+// TestShippedControlIDs checks that the control ids the shipped bundles map
+// for frameworks with an embedded list are in that list.
+func TestShippedControlIDs(t *testing.T) {
+	for _, id := range Names() {
+		b, err := Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range b.Rules {
+			for name, ids := range r.Compliance {
+				fw := FrameworkByName(name)
+				if fw == nil {
+					continue
+				}
+				for _, c := range ids {
+					if fw.Control(c) == nil {
+						t.Errorf("%s: rule %s maps %s control %q, which is not in bundles/frameworks", b.Source, r.ID, name, c)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestReadme checks that bundles/<id>/README.md is the rendering of each
+// shipped bundle. Run with -update to rewrite them.
+func TestReadme(t *testing.T) {
+	if len(Names()) == 0 {
+		t.Skip("no shipped bundles yet")
+	}
+	for _, id := range Names() {
+		b, err := Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := b.Readme()
+		file := filepath.Join(id, "README.md")
+		if *update {
+			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil || string(want) != got {
+			t.Errorf("%s is stale or missing: run go test ./bundles -run TestReadme -update", filepath.Join("bundles", file))
+		}
+	}
+}
+
+func TestReadmeSample(t *testing.T) {
+	b, err := LoadFile(filepath.Join("testdata", "sample.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := b.Readme()
+	for _, want := range []string{
+		"# Sample bundle\n",
+		"Bundle `sample`, version 1.2.0: **5 rules** (Critical 1, High 1, Medium 1, Low 1, Informational 1).",
+		"## Coverage of CIS AWS Foundations v5.0.0\n\n1 of the 63 controls listed have at least one rule.",
+		"| 5.7 | Ensure that the EC2 Metadata Service only allows IMDSv2 | yes | S-002 |",
+		"| 1.1 | Maintain current AWS account contact details | no | — |",
+		"## Coverage of HIPAA\n\n2 of the 37 controls listed",
+		"| 164.312(a)(2)(iv) | Encryption and decryption | A | yes | S-001 |",
+		"| S-002 | Medium | `Instance` | Instances use IMDSv2 |",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("README lacks %q\n%s", want, got)
+		}
+	}
+}
