@@ -6,5 +6,4 @@ import "errors"
 
 var errPending = errors.New("not available yet: waits on the lang, eval and bundles packages")
 
-func (c *lintCmd) Run(e *env) error    { return errPending }
 func (c *explainCmd) Run(e *env) error { return errPending }

@@ -89,15 +89,16 @@ func adhocMeta(i int, text string) *ruleMeta {
 
 // problem is a positioned message about a rule.
 type problem struct {
-	File     string // the file holding the rule, "" for --rule text
-	RuleID   string
-	Line     int // within the rule's logic (1-based)
-	Column   int
-	FileLine int // within File, 0 when unknown
-	FileCol  int
-	Msg      string
-	Source   string // the logic line holding the problem, for the caret
-	Warning  bool
+	File      string // the file holding the rule, "" for --rule text
+	RuleID    string
+	Line      int // within the rule's logic (1-based)
+	Column    int
+	EndColumn int // just past the faulty token on Line, 0 when unknown
+	FileLine  int // within File, 0 when unknown
+	FileCol   int
+	Msg       string
+	Source    string // the logic line holding the problem, for the caret
+	Warning   bool
 }
 
 // problemsOf turns a compile error into problems positioned in m's file.
@@ -113,7 +114,8 @@ func problemsOf(m *ruleMeta, err error) []problem {
 	}
 	out := make([]problem, 0, len(list))
 	for _, e := range list {
-		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: e.Msg, Source: e.Line}
+		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: e.Msg, Source: e.Line,
+			EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
 		if len(e.Expected) > 0 {
 			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
 		}
@@ -167,7 +169,11 @@ func writeProblem(w io.Writer, st *style, p problem) {
 	}
 	fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", where, line, col, kind, st.bold(p.RuleID), p.Msg)
 	if p.Source != "" && p.Column > 0 {
-		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.green("^"))
+		marks := "^"
+		if p.EndColumn > p.Column+1 {
+			marks += strings.Repeat("~", p.EndColumn-p.Column-1)
+		}
+		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.green(marks))
 	}
 }
 
