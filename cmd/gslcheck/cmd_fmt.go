@@ -380,9 +380,10 @@ func yamlLogicValue(text string, keyCol int, eol string) string {
 	indent := strings.Repeat(" ", keyCol+2)
 	var b strings.Builder
 	b.WriteString(">-")
-	// The condition starts a line of its own; long lines wrap at spaces.
+	// After a where clause, the condition starts a line of its own; long
+	// lines wrap at spaces.
 	clauses := []string{text}
-	if i := strings.Index(text, " should "); i > 0 {
+	if i := strings.Index(text, " should "); i > 0 && strings.Contains(text[:i], " where ") {
 		clauses = []string{text[:i], text[i+1:]}
 	}
 	for _, clause := range clauses {
