@@ -102,6 +102,10 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Input, e.Msg)
 }
 
+// errStopQuietly ends reading after a malformed document at the end of the
+// input: the document's error record says it all.
+var errStopQuietly = errors.New("stop quietly")
+
 // errStop is returned by an emit callback to stop reading early; readDocs
 // returns it unchanged.
 var errStop = errors.New("stop")
@@ -208,13 +212,20 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			doc.Data = nil
 			doc.Err = fmt.Errorf("document larger than %d bytes", rd.max)
 		default:
-			// The structure is broken: report the document and stop.
+			// The structure is broken: report the document and stop. Unless
+			// the input simply ended, say that the rest was not read.
 			doc.Data = nil
 			doc.Err = err
-			fatal = rd.inputErr(sc.line, "cannot continue after a malformed array element: %v", err)
+			fatal = errStopQuietly
+			if _, more := sc.peek(); more {
+				fatal = rd.inputErr(sc.line, "the rest of the input was not read: %v", err)
+			}
 		}
 		if err := rd.emit(doc); err != nil {
 			return err
+		}
+		if fatal == errStopQuietly {
+			return sc.ioErr(rd.name)
 		}
 		if fatal != nil {
 			return fatal
@@ -407,10 +418,16 @@ func (rd *docReader) stream() error {
 			doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
 		case err != nil:
 			doc.Data, doc.Err = nil, err
-			fatal = rd.inputErr(sc.line, "cannot continue after a malformed document: %v", err)
+			fatal = errStopQuietly
+			if _, more := sc.peek(); more {
+				fatal = rd.inputErr(sc.line, "the rest of the input was not read: %v", err)
+			}
 		}
 		if err := rd.emit(doc); err != nil {
 			return err
+		}
+		if fatal == errStopQuietly {
+			return sc.ioErr(rd.name)
 		}
 		if fatal != nil {
 			return fatal

@@ -75,7 +75,7 @@ func (r *record) message() string {
 	case r.status == eval.Fail && len(r.evidence) > 0:
 		parts := make([]string, len(r.evidence))
 		for i, e := range r.evidence {
-			parts[i] = e.Path + " = " + e.Value
+			parts[i] = e.Path + " = " + compactValue(e.Value)
 		}
 		return strings.Join(parts, "; ")
 	case r.status == eval.Fail:

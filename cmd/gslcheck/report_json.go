@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -54,7 +55,7 @@ func evidenceList(ev []eval.Evidence) []evidenceJSON {
 		case e.Value == "missing":
 			j.Value, j.Missing = json.RawMessage("null"), true
 		case json.Valid([]byte(e.Value)):
-			j.Value = json.RawMessage(e.Value)
+			j.Value = json.RawMessage(compactValue(e.Value))
 		default:
 			b, _ := json.Marshal(e.Value)
 			j.Value = b
@@ -62,6 +63,32 @@ func evidenceList(ev []eval.Evidence) []evidenceJSON {
 		out = append(out, j)
 	}
 	return out
+}
+
+// compactValue removes the white space outside strings of a JSON value read
+// from a pretty-printed document (also of a value eval cut short); other
+// text is returned as is.
+func compactValue(v string) string {
+	if !strings.ContainsAny(v, " \t\r\n") || v == "" || !strings.ContainsAny(v[:1], "{[") {
+		return v
+	}
+	var b strings.Builder
+	in, esc := false, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case in && esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case c == '"':
+			in = !in
+		case !in && (c == ' ' || c == '\t' || c == '\r' || c == '\n'):
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
 }
 
 type jsonReporter struct {

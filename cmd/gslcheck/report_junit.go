@@ -82,7 +82,7 @@ func details(r *record) string {
 		fmt.Fprintf(&b, "at %s\n", r.location)
 	}
 	for _, e := range r.evidence {
-		fmt.Fprintf(&b, "%s = %s\n", e.Path, e.Value)
+		fmt.Fprintf(&b, "%s = %s\n", e.Path, compactValue(e.Value))
 	}
 	return b.String()
 }

@@ -47,7 +47,11 @@ func (t *textReporter) finish(s *summary) error {
 				break
 			}
 		}
-		fmt.Fprintf(&b, "%s  %s  %s", st.bold(rule.ID), st.severity(orDash(rule.Severity)), rule.Name)
+		fmt.Fprintf(&b, "%s  ", st.bold(rule.ID))
+		if rule.Severity != "" {
+			fmt.Fprintf(&b, "%s  ", st.severity(rule.Severity))
+		}
+		b.WriteString(rule.Name)
 		if rule.Bundle != "" {
 			fmt.Fprintf(&b, "  %s", st.dim("("+rule.Bundle+")"))
 		}
@@ -98,7 +102,7 @@ func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
 			fmt.Fprintf(b, "%s%s\n", indent, r.err)
 		}
 		for _, e := range r.evidence {
-			fmt.Fprintf(b, "%s%s = %s\n", indent, st.cyan(e.Path), e.Value)
+			fmt.Fprintf(b, "%s%s = %s\n", indent, st.cyan(e.Path), compactValue(e.Value))
 		}
 	}
 }
