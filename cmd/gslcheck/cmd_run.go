@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -63,6 +64,12 @@ func (c *runCmd) Run(e *env) error {
 	}
 	if set.lists {
 		p.lists = rs.NewLists()
+		p.listTypes = map[string]bool{}
+		for _, m := range set.metas {
+			if t, ok := strings.CutPrefix(m.Target, "List<"); ok {
+				p.listTypes[strings.TrimSuffix(t, ">")] = true
+			}
+		}
 	}
 	if useProgress(e.noProg, e.stderr, e.getenv) {
 		p.progress = newProgress(e.stderr, total)

@@ -70,9 +70,10 @@ func (o *docOutcome) entity() string {
 // pipeline evaluates documents from sources.
 type pipeline struct {
 	rs        docEvaluator
-	lists     listCollector // nil when no rule is a List<> rule
-	jobs      int           // workers, at least 1
-	keepSkips bool          // keep skip results (else only count them)
+	lists     listCollector   // nil when no rule is a List<> rule
+	listTypes map[string]bool // the entity types List<> rules read (nil: all)
+	jobs      int             // workers, at least 1
+	keepSkips bool            // keep skip results (else only count them)
 	read      readOptions
 	progress  *progress // nil for none
 }
@@ -156,7 +157,7 @@ func (p *pipeline) run(sources []source, out func(*docOutcome) error, list func(
 			delete(pending, next)
 			next++
 			<-tokens
-			if p.lists != nil && o.err == nil {
+			if p.lists != nil && o.err == nil && (p.listTypes == nil || p.listTypes[o.typ]) {
 				p.lists.Add(o.doc.Data)
 			}
 			if err := out(o); err != nil {

@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -92,43 +93,108 @@ func compactValue(v string) string {
 }
 
 type jsonReporter struct {
-	o     reportOptions
-	w     *bufio.Writer
-	n     int
-	buf   bytes.Buffer
-	enc   *json.Encoder
-	start bool
+	o      reportOptions
+	w      *bufio.Writer
+	n      int
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	line   []byte
+	prefix [][]byte // per rule: `{"rule":...,"severity":...,`
 }
 
 func newJSONReporter(o reportOptions) *jsonReporter {
 	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10)}
 	j.enc = json.NewEncoder(&j.buf)
 	j.enc.SetEscapeHTML(false)
+	j.prefix = make([][]byte, len(o.rules))
+	for i, m := range o.rules {
+		b := append([]byte(nil), `{"rule":`...)
+		b = j.appendString(b, m.ID)
+		b = append(b, `,"name":`...)
+		b = j.appendString(b, m.Name)
+		b = append(b, `,"bundle":`...)
+		b = j.appendString(b, m.Bundle)
+		b = append(b, `,"severity":`...)
+		b = j.appendString(b, m.Severity)
+		j.prefix[i] = append(b, ',')
+	}
 	return j
 }
 
+// appendString appends s as a JSON string, as encoding/json writes it
+// without HTML escaping.
+func (j *jsonReporter) appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			j.buf.Reset()
+			j.enc.Encode(s)
+			return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendValue appends v as encoding/json would.
+func (j *jsonReporter) appendValue(b []byte, v any) []byte {
+	j.buf.Reset()
+	j.enc.Encode(v)
+	return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
+}
+
+// result writes one record on its own line. Rule results are spelled by
+// hand, in the field order of resultJSON, since there can be millions.
 func (j *jsonReporter) result(r *record) error {
 	if r.rule != nil && r.status == eval.Skip && !j.o.showSkipped {
 		return nil
 	}
-	j.buf.Reset()
+	b := j.line[:0]
 	if r.rule == nil {
-		j.enc.Encode(inputErrorJSON{Entity: r.entity, Status: "error", Error: r.err, Input: r.input, Line: r.line})
+		b = j.appendValue(b, inputErrorJSON{Entity: r.entity, Status: "error", Error: r.err, Input: r.input, Line: r.line})
 	} else {
-		j.enc.Encode(resultJSON{
-			Rule: r.rule.ID, Name: r.rule.Name, Bundle: r.rule.Bundle, Severity: r.rule.Severity,
-			Entity: r.entity, Type: r.typ, Status: r.status.String(), Message: r.message(),
-			Evidence: evidenceList(r.evidence), Error: errorOf(r), Location: r.location, Input: r.input, Line: r.line,
-		})
+		b = append(b, j.prefix[r.ruleIdx]...)
+		b = append(b, `"entity":`...)
+		b = j.appendString(b, r.entity)
+		b = append(b, `,"type":`...)
+		b = j.appendString(b, r.typ)
+		b = append(b, `,"status":"`...)
+		b = append(b, r.status.String()...)
+		b = append(b, `","message":`...)
+		b = j.appendString(b, r.message())
+		b = append(b, `,"evidence":`...)
+		if len(r.evidence) == 0 {
+			b = append(b, "[]"...)
+		} else {
+			b = j.appendValue(b, evidenceList(r.evidence))
+		}
+		if e := errorOf(r); e != "" {
+			b = append(b, `,"error":`...)
+			b = j.appendString(b, e)
+		}
+		if r.location != "" {
+			b = append(b, `,"location":`...)
+			b = j.appendString(b, r.location)
+		}
+		if r.input != "" {
+			b = append(b, `,"input":`...)
+			b = j.appendString(b, r.input)
+		}
+		if r.line != 0 {
+			b = append(b, `,"line":`...)
+			b = strconv.AppendInt(b, int64(r.line), 10)
+		}
+		b = append(b, '}')
 	}
+	j.line = b
 	if j.n == 0 {
 		j.w.WriteString("{\"results\": [\n")
 	} else {
 		j.w.WriteString(",\n")
 	}
 	j.n++
-	j.w.Write(bytes.TrimRight(j.buf.Bytes(), "\n"))
-	return nil
+	_, err := j.w.Write(b)
+	return err
 }
 
 func errorOf(r *record) string {

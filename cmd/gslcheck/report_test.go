@@ -344,3 +344,46 @@ func TestProblemsOf(t *testing.T) {
 		t.Errorf("plain error = %+v", other)
 	}
 }
+
+// TestJSONResultMatchesEncoder checks the hand-spelled JSON of a result
+// against encoding/json on awkward strings.
+func TestJSONResultMatchesEncoder(t *testing.T) {
+	odd := []string{"", "plain", `q"uote`, `back\slash`, "tab\tnew\nline", "<html>&amp;", "caf\u00e9 \u2028 \u2029", "bad \xff utf8", "\x01\x1f", "emoji \U0001F600"}
+	for i, s := range odd {
+		rule := &ruleMeta{ID: s, Name: s + "n", Bundle: s + "b", Severity: s}
+		r := &record{rule: rule, ruleIdx: 0, status: eval.Status(i % 4), entity: s, typ: s, err: s, location: s, input: s, line: i,
+			evidence: []eval.Evidence{{Path: s, Value: `"` + s + `"`}}}
+		if i%3 == 0 {
+			r.evidence = nil
+		}
+		var got bytes.Buffer
+		rep := newJSONReporter(reportOptions{w: &got, rules: []*ruleMeta{rule}, showSkipped: true})
+		if err := rep.result(r); err != nil {
+			t.Fatal(err)
+		}
+		rep.w.Flush()
+		want, err := json.Marshal(resultJSON{
+			Rule: rule.ID, Name: rule.Name, Bundle: rule.Bundle, Severity: rule.Severity,
+			Entity: r.entity, Type: r.typ, Status: r.status.String(), Message: r.message(),
+			Evidence: evidenceList(r.evidence), Error: errorOf(r), Location: r.location, Input: r.input, Line: r.line,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		json.Unmarshal(want, &v)
+		g := strings.TrimPrefix(got.String(), "{\"results\": [\n")
+		var gv any
+		if err := json.Unmarshal([]byte(g), &gv); err != nil {
+			t.Fatalf("%q: invalid JSON %s: %v", s, g, err)
+		}
+		if diff := cmp.Diff(v, gv); diff != "" {
+			t.Errorf("%q: (-encoding/json +reporter):\n%s", s, diff)
+		}
+		// encoding/json escapes <, > and & by default; the reporter does not.
+		want2 := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(string(want), `\u003c`, "<"), `\u003e`, ">"), `\u0026`, "&")
+		if g != want2 {
+			t.Errorf("%q: spelled\n%s\nwant\n%s", s, g, want2)
+		}
+	}
+}
