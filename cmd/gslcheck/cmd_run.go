@@ -71,7 +71,9 @@ func (c *runCmd) Run(e *env) error {
 			}
 		}
 	}
-	if useProgress(e.noProg, e.stderr, e.getenv) {
+	// Streamed JSON on the terminal would mix with the progress line.
+	streamsToTerminal := c.Format == "json" && c.Output == "" && isTerminal(e.stdout)
+	if useProgress(e.noProg, e.stderr, e.getenv) && !streamsToTerminal {
 		p.progress = newProgress(e.stderr, total)
 		go p.progress.run()
 	}

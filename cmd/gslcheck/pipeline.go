@@ -106,7 +106,6 @@ func (p *pipeline) run(sources []source, out func(*docOutcome) error, list func(
 		}
 		for _, src := range sources {
 			err := p.readSource(src, func(d Doc) error {
-				p.progress.addDoc()
 				return send(&docOutcome{doc: d})
 			})
 			if errors.Is(err, errStop) {
@@ -157,6 +156,9 @@ func (p *pipeline) run(sources []source, out func(*docOutcome) error, list func(
 			delete(pending, next)
 			next++
 			<-tokens
+			if !o.whole {
+				p.progress.addDoc()
+			}
 			if p.lists != nil && o.err == nil && (p.listTypes == nil || p.listTypes[o.typ]) {
 				p.lists.Add(o.doc.Data)
 			}
