@@ -50,7 +50,7 @@ func (c *runCmd) Run(e *env) error {
 	if c.Output != "" {
 		st = &style{on: c.Format == "text" && e.color == "always"}
 	}
-	rep, err := newReporter(c.Format, reportOptions{w: out, rules: set.metas, showSkipped: c.ShowSkipped, style: st, inputs: c.Inputs})
+	rep, err := newReporter(c.Format, reportOptions{w: out, rules: set.metas, showSkipped: c.ShowSkipped, style: st})
 	if err != nil {
 		closeOut()
 		return err

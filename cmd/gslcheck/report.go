@@ -137,7 +137,6 @@ type reportOptions struct {
 	rules       []*ruleMeta
 	showSkipped bool
 	style       *style
-	inputs      []string // input names, in order
 }
 
 func newReporter(format string, o reportOptions) (reporter, error) {
