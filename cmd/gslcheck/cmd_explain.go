@@ -1,5 +1,3 @@
-//go:build gslcheck_explain
-
 package main
 
 // This file implements `gslcheck explain`: the evaluation trace of one rule

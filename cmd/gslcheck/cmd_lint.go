@@ -101,7 +101,7 @@ func lintPath(p string, schema *bundles.Schema) ([]*lintRule, error) {
 // starts at (line0, col0); otherwise they are relative to m.Logic.
 func checkParsed(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool, line0, col0 int) []problem {
 	var out []problem
-	if _, err := eval.Compile(r.Source, nil); err != nil && err.Error() != evalStubError {
+	if _, err := eval.CompileRule(r, nil); err != nil {
 		out = append(out, problemsOf(m, err)...)
 	}
 	if schema == nil {

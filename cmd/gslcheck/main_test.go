@@ -14,7 +14,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/bundles"
-	"github.com/gsl-lang/gsl/eval"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -24,13 +23,6 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"gslcheck": func() { os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
-}
-
-// engineReady reports whether package eval can compile rules (it is a
-// stub until the VM lands).
-func engineReady() bool {
-	_, err := eval.Compile("true", nil)
-	return err == nil
 }
 
 func TestScripts(t *testing.T) {
@@ -47,8 +39,6 @@ func TestScripts(t *testing.T) {
 		},
 		Condition: func(cond string) (bool, error) {
 			switch cond {
-			case "engine":
-				return engineReady(), nil
 			case "bundles":
 				return len(bundles.Names()) > 0, nil
 			}
@@ -96,9 +86,6 @@ func runMain(t *testing.T, args ...string) (int, []byte) {
 // TestRunSARIFSchema validates real `run --format sarif` output, from the
 // shipped bundles over the example inventory, against the SARIF schema.
 func TestRunSARIFSchema(t *testing.T) {
-	if !engineReady() {
-		t.Skip("eval is a stub")
-	}
 	data, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -135,9 +122,6 @@ func TestRunSARIFSchema(t *testing.T) {
 // TestRunInputsAgree checks that the NDJSON and JSON array forms of the
 // same inventory give the same results in the same order.
 func TestRunInputsAgree(t *testing.T) {
-	if !engineReady() {
-		t.Skip("eval is a stub")
-	}
 	results := func(file string) []map[string]any {
 		_, out := runMain(t, "run", "-b", "hipaa", "-f", "json", filepath.Join("..", "..", "examples", "inventory", file))
 		var rep struct{ Results []map[string]any }
