@@ -102,7 +102,22 @@ func lintPath(p string, schema *bundles.Schema) ([]*lintRule, error) {
 func checkParsed(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool, line0, col0 int) []problem {
 	var out []problem
 	if _, err := eval.CompileRule(r, nil); err != nil {
-		out = append(out, problemsOf(m, err)...)
+		ps := problemsOf(m, err)
+		if inFile {
+			// The rule's positions are the file's.
+			for i := range ps {
+				p := &ps[i]
+				p.FileLine, p.FileCol = p.Line, p.Column
+				if p.Source == "" {
+					p.Source = lineOf(m.Logic, p.Line-line0+1)
+				}
+				if p.EndColumn > 0 {
+					_, p.EndColumn = relPos(lang.Pos{Line: p.Line, Column: p.EndColumn}, line0, col0)
+				}
+				p.Line, p.Column = relPos(lang.Pos{Line: p.Line, Column: p.Column}, line0, col0)
+			}
+		}
+		out = append(out, ps...)
 	}
 	if schema == nil {
 		return out
