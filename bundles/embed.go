@@ -2,13 +2,10 @@ package bundles
 
 import "embed"
 
-// shipped holds the bundles shipped in the module (<id>/bundle.yaml and
-// <id>/tests/*.yaml), the entity schema and the framework control lists.
+// shipped holds the bundles shipped in the module (<id>/bundle.yaml,
+// <id>/tests/*.yaml and the generated <id>/README.md), the entity schema
+// and the framework control lists. A new shipped bundle is added by
+// creating its directory and naming it here.
 //
-// The pattern is the whole package directory because go:embed rejects a
-// pattern that matches nothing, and each bundle directory is added on its
-// own; Names and Load look only at <id>/bundle.yaml and Cases only at
-// <id>/tests/*.yaml.
-//
-//go:embed *
+//go:embed schema frameworks hipaa cis-aws
 var shipped embed.FS

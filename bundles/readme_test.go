@@ -74,13 +74,20 @@ func TestReadme(t *testing.T) {
 	if len(Names()) == 0 {
 		t.Skip("no shipped bundles yet")
 	}
+	var all []*Bundle
 	for _, id := range Names() {
 		b, err := Load(id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := b.Readme()
-		file := filepath.Join(id, "README.md")
+		all = append(all, b)
+	}
+	files := map[string]string{"README.md": indexReadme(all)}
+	for _, b := range all {
+		files[filepath.Join(b.ID, "README.md")] = b.Readme()
+	}
+	for _, file := range sortedKeys(files) {
+		got := files[file]
 		if *update {
 			if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
 				t.Fatal(err)

@@ -81,9 +81,9 @@ func (r CaseResult) Failures() string {
 	return b.String()
 }
 
-// ErrNotImplemented is the error text of the eval package's stub, which
-// callers (and tests) use to tell "not built yet" from real failures.
-const ErrNotImplemented = "eval: not implemented"
+// errEvalStub is the error text of the eval package's stub; the tests skip
+// evaluation while eval.Compile returns it.
+const errEvalStub = "eval: not implemented"
 
 // CompileAll compiles every rule of b with the given clock. progs[i] is nil
 // when rule i did not compile; errs[i] then says why.

@@ -1,3 +1,58 @@
 // Package eval compiles GSL rules to a compact predicate bytecode and runs
 // it over raw JSON documents with gjson, without decoding them into maps.
+//
+// # Compiling and evaluating
+//
+// [Compile] parses a rule and compiles it into a [Program]. Everything that
+// can be checked before running is checked then, and reported as a
+// lang.ErrorList with positions: unknown functions (with a "did you mean"
+// hint), argument counts and literal argument types, the functions' own
+// checks (time units...), regular expressions. A Program is immutable and
+// safe for concurrent use.
+//
+// [Program.Eval] evaluates a program over one JSON document and returns a
+// [Result]: [Pass], [Fail], [Skip] (an entity of another type, or `where`
+// false) or [Error] (invalid JSON, a document over the limits, a step
+// budget exceeded, a function that failed). A document that several
+// programs read can be prepared once with [NewDocument] (validated once,
+// its top level indexed) and given to [Program.EvalDocument].
+//
+// A passing evaluation allocates nothing. Fails and errors carry
+// [Evidence]: the JSON path (with array indices) and value of each operand
+// that decided, and the span of rule text that read it, e.g.
+// `volumes[1].encrypted = false`. Evidence is built only for fails and
+// errors, by evaluating the rule a second time in a recording mode.
+// [Program.Explain] runs that mode on demand and returns a [Trace] that
+// marks every sub-expression true or false with the values it read.
+//
+// # Rule sets
+//
+// A [RuleSet] indexes many programs by entity type. [RuleSet.EvalDoc] gives
+// each document only the rules of its type (the others get Skip) and reads
+// each JSON path once per document, however many rules read it: the paths
+// of a type's rules are merged into a trie, the document is walked once
+// along it, and the rules read the values recorded in that table. A rule
+// that is only `true` or `false` applies to every document.
+//
+// List<Type> rules run over groups of documents: [RuleSet.NewLists]
+// gathers the documents of the types they name, grouped by accountNumber,
+// and [Lists.Eval] runs each rule once per group over the virtual entity
+// {"type": "List<Type>", "id": "<accountNumber>", "items": [...]}.
+//
+// # The bytecode
+//
+// A program is a flat list of fixed-width instructions over a value stack
+// and a condition register; `and` and `or` short-circuit through jumps, and
+// array operators compile to scoped loops that stop as soon as they are
+// decided. [Program.Disassemble] lists a program with its tables of paths,
+// constants, patterns and functions. The opcodes are documented, with their
+// stack effects, in the source (opcode.go).
+//
+// # Limits
+//
+// Every limit is an error result, never a crash or a hang: documents larger
+// than [DefaultMaxDocumentSize] or nested deeper than [DefaultMaxDepth]
+// (see [Options] to change them), and a step budget per (rule, entity)
+// evaluation ([DefaultStepBudget]) that turns runaway nested array work
+// into an [ErrStepBudget] error.
 package eval

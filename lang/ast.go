@@ -80,11 +80,13 @@ type Target struct {
 // LogicalOp is `and` or `or`.
 type LogicalOp uint8
 
+// The logical operators.
 const (
-	And LogicalOp = iota
-	Or
+	And LogicalOp = iota // and
+	Or                   // or
 )
 
+// String returns the operator's keyword.
 func (op LogicalOp) String() string {
 	if op == Or {
 		return "or"
@@ -124,6 +126,7 @@ const (
 
 var compareOpNames = [...]string{"=", "!=", "<", ">", "<=", ">=", "like", "unlike", "regexMatch", "in"}
 
+// String returns the operator as written in rules.
 func (op CompareOp) String() string { return compareOpNames[op] }
 
 // Compare is `X op Y`. For Like and Unlike, Y is a *String; for RegexMatch a
@@ -227,6 +230,7 @@ const (
 
 var arrayOpNames = [...]string{"contain", "contain-any", "contain-all", "contain-none", "contain-single", "with", "groupBy"}
 
+// String returns the operator as written in rules.
 func (k ArrayOpKind) String() string { return arrayOpNames[k] }
 
 // ArrayOp is `X op [Body]`. Inside Body paths resolve against the element.
@@ -241,6 +245,7 @@ type ArrayOp struct {
 	span  Span
 }
 
+// Span returns the source range of the node. A Test spans its operand.
 func (r *Rule) Span() Span    { return r.span }
 func (t *Target) Span() Span  { return t.span }
 func (e *Logical) Span() Span { return e.span }

@@ -150,7 +150,7 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 			break
 		}
 		idx++
-		if !isWord(cur, "should") && !isWord(cur, "not") || !isWord(next, "not") && !isWord(next, "have") {
+		if !isWord(next, "not") && !isWord(next, "have") {
 			break
 		}
 	}

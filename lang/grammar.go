@@ -14,26 +14,24 @@ import (
 // test or a parenthesised condition. Operands are a path (or `$`) or a
 // literal followed by any chain of postfix function calls and array
 // operators. The grammar works on the token classes of lexer.go.
+//
+// The structs record only the shape of the parse: which alternative matched
+// and where sub-conditions and operands sit. They capture no tokens and no
+// positions. Lowering walks the token slice in step with the tree and takes
+// names, values and positions from the tokens themselves. Capturing and
+// positioning cost participle an allocation each, and together were most
+// of the parse time.
 
 type rule struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Const  *string      `parser:"  @('true' | 'false')"`
+	Const  bool         `parser:"  @('true' | 'false')"`
 	Target *target      `parser:"| @@"`
 	Where  *disjunction `parser:"  ( 'where' @@ )?"`
-	Should bool         `parser:"  ( @'should'"`
-	Not    bool         `parser:"    @'not'?"`
-	Have   bool         `parser:"    @'have'?"`
+	Should bool         `parser:"  ( @'should' 'not'? 'have'?"`
 	Cond   *disjunction `parser:"    @@ )?"`
 }
 
 type target struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Name string  `parser:"@Ident"`
-	Elem *string `parser:"( '<' @Ident '>' )?"`
+	List bool `parser:"Ident @( '<' Ident '>' )?"`
 }
 
 type disjunction struct {
@@ -46,52 +44,32 @@ type conjunction struct {
 	Rest []*unary `parser:"( 'and' @@ )*"`
 }
 
+// unary is a comparison (an operand, optionally followed by a comparison
+// operator and what that operator takes), `not` and a unary, or a
+// parenthesised condition. The grammar accepts any of the three right sides
+// after any operator; lowering checks that they match (a list after `in`, a
+// regex after regexMatch, a string after like and unlike, an operand after
+// the others) and reports a precise error when they do not. Comparisons
+// are tried first because they are by far the most common.
 type unary struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Cmp   *comparison  `parser:"  @@"`
+	X     *operand     `parser:"  @@"`
+	Op    bool         `parser:"  ( @CmpOp"`
+	Y     *operand     `parser:"    ( @@ | '(' Literal ( ',' Literal )* ')' | Regex ) )?"`
 	Not   *unary       `parser:"| 'not' @@"`
 	Group *disjunction `parser:"| '(' @@ ')'"`
 }
 
-// comparison is an operand, optionally followed by a comparison operator
-// and what that operator takes. The grammar accepts any of the three right
-// sides after any operator; lowering checks that they match (a list after
-// `in`, a regex after regexMatch, a string after like and unlike, an operand
-// after the others) and reports a precise error when they do not.
-type comparison struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	X     *operand `parser:"@@"`
-	Op    string   `parser:"( @CmpOp"`
-	Y     *operand `parser:"  ( @@"`
-	List  []string `parser:"  | '(' @Literal ( ',' @Literal )* ')'"`
-	Regex *string  `parser:"  | @Regex ) )?"`
-}
-
 // operand is a path or a literal followed by any chain of postfix function
-// calls and array operators. Path segments are positioned by lowering from
-// the token stream.
+// calls and array operators.
 type operand struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Path    []string   `parser:"( @Ident ( '.' @Ident )*"`
-	Lit     *string    `parser:"| @Literal )"`
-	Postfix []*postfix `parser:"@@*"`
+	Postfix []*postfix `parser:"( Ident ( '.' Ident )* | Literal ) @@*"`
 }
 
 // postfix is an array operator with a bracketed condition or a function
 // call with parenthesised arguments. Lowering checks that array operators
 // have brackets.
 type postfix struct {
-	Pos    lexer.Position
-	EndPos lexer.Position
-
-	Op   string       `parser:"@Postfix"`
-	Body *disjunction `parser:"( '[' @@ ']'"`
+	Body *disjunction `parser:"Postfix ( '[' @@ ']'"`
 	Args []*operand   `parser:"| '(' ( @@ ( ',' @@ )* )? ')' )"`
 }
 

@@ -26,21 +26,23 @@ const (
 // lexRules are the token rules. Identifiers allow ':' and '-' after the
 // first character, so `aws:SecureTransport`, `s3:x-amz-server-side-encryption`
 // and `contain-any` are single tokens. Keywords are lexed as identifiers and
-// retyped afterwards (see retype), so a keyword never matches the prefix of a
+// retyped afterwards (see tokenize), so a keyword never matches the prefix of a
 // longer name (`android`, `notes`, `inboundRules`). The one exception is
 // regexMatch, which has its own rule to switch the lexer into the Regex
 // state: a `/.../flags` literal is only recognised right after it. Rules
-// named in lower case (whitespace) produce no tokens.
+// named in lower case (whitespace) produce no tokens. The lexer tries the
+// rules in order; no two of them can match at the same place except
+// regexMatch and Ident, so the order is by frequency.
 var lexRules = lexer.Rules{
 	"Root": {
 		{Name: "whitespace", Pattern: `\s+`},
 		{Name: "Keyword", Pattern: `(?i)regexmatch\b`, Action: lexer.Push("Regex")},
 		{Name: "Ident", Pattern: `[A-Za-z_][A-Za-z0-9_:-]*`},
-		{Name: "Backquoted", Pattern: "`[^`]*`"},
+		{Name: "Punct", Pattern: `[()\[\],.$]`},
+		{Name: "Operator", Pattern: `!=|<=|>=|==|<>|&&|\|\||[=<>!]`},
 		{Name: "String", Pattern: `'(?:[^'\\]|\\(?s:.))*'|"(?:[^"\\]|\\(?s:.))*"`},
 		{Name: "Number", Pattern: `-?[0-9]+(?:\.[0-9]+)?`},
-		{Name: "Operator", Pattern: `!=|<=|>=|==|<>|&&|\|\||[=<>!]`},
-		{Name: "Punct", Pattern: `[()\[\],.$]`},
+		{Name: "Backquoted", Pattern: "`[^`]*`"},
 	},
 	"Regex": {
 		{Name: "whitespace", Pattern: `\s+`},
@@ -50,7 +52,7 @@ var lexRules = lexer.Rules{
 
 var stateful = lexer.MustStateful(lexRules)
 
-// The token types the grammar sees. After the stateful lexer, retype
+// The token types the grammar sees. After the stateful lexer, tokenize
 // sorts the raw tokens into the classes the grammar is written in:
 //
 //	Ident    a name: an entity type, a path segment (plain, backquoted, or

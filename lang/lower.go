@@ -1,7 +1,6 @@
 package lang
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,9 +12,14 @@ import (
 // (ast.go), checking what the grammar cannot: literal escapes, number
 // ranges, regex flags and the List<Type> spelling.
 
+// The lowerer walks the token slice in step with the parse tree: the tree
+// says which alternative matched and how many repetitions there were, the
+// tokens supply names, values and positions. Every token the grammar
+// matched is consumed exactly once, in order.
 type lowerer struct {
 	src  string
 	toks []lexer.Token
+	i    int // the next token
 	errs ErrorList
 }
 
@@ -29,84 +33,113 @@ func (l *lowerer) errorf(start, end Pos, msg, hint string) {
 	})
 }
 
-// index returns the index of the token that starts at byte offset off.
-func (l *lowerer) index(off int) int {
-	return sort.Search(len(l.toks), func(i int) bool { return l.toks[i].Pos.Offset >= off })
+func (l *lowerer) tokenError(t lexer.Token, msg, hint string) {
+	l.errorf(posOf(t.Pos), endOf(t), msg, hint)
 }
 
-// end converts a node's EndPos, which participle sets to the start of the
-// token after the node, into the end of the node's last token.
-func (l *lowerer) end(next lexer.Position) Pos {
-	i := l.index(next.Offset)
-	if i == 0 {
-		return posOf(next)
+func (l *lowerer) peek() lexer.Token { return l.toks[l.i] }
+
+func (l *lowerer) next() lexer.Token {
+	t := l.toks[l.i]
+	if l.i < len(l.toks)-1 {
+		l.i++
 	}
-	return endOf(l.toks[i-1])
+	return t
 }
 
-func (l *lowerer) span(start, next lexer.Position) Span {
-	return Span{Start: posOf(start), End: l.end(next)}
+// skip consumes a token the grammar has matched, checking its spelling.
+func (l *lowerer) skip(value string) lexer.Token {
+	t := l.next()
+	if !strings.EqualFold(t.Value, value) {
+		l.tokenError(t, "internal error: parser and lowering disagree: found "+describeToken(t)+", want "+strconv.Quote(value), "")
+	}
+	return t
+}
+
+// lastEnd is the end of the last token consumed.
+func (l *lowerer) lastEnd() Pos {
+	if l.i == 0 {
+		return posOf(l.toks[0].Pos)
+	}
+	return endOf(l.toks[l.i-1])
 }
 
 func tokenSpan(t lexer.Token) Span { return Span{posOf(t.Pos), endOf(t)} }
 
 func (l *lowerer) rule(g *rule) *Rule {
-	r := &Rule{Source: l.src, span: l.span(g.Pos, g.EndPos)}
-	if g.Const != nil {
-		r.Kind = RuleConst
-		r.Const = strings.EqualFold(*g.Const, "true")
-		return r
-	}
-	r.Target = l.target(g.Target)
-	if g.Where != nil {
-		r.Where = l.disjunction(g.Where)
-	}
+	start := posOf(l.peek().Pos)
+	r := &Rule{Source: l.src}
 	switch {
-	case g.Should:
-		r.Kind = RuleAssert
-		r.Negated = g.Not
-		r.Cond = l.disjunction(g.Cond)
-	case g.Where != nil:
-		r.Kind = RuleQuery
+	case g.Const:
+		r.Kind = RuleConst
+		r.Const = strings.EqualFold(l.next().Value, "true")
 	default:
-		// The grammar accepts a bare target so that this error can say
-		// what is missing.
-		end := r.span.End
-		l.errs = append(l.errs, &Error{
-			Pos:      end,
-			End:      end,
-			Msg:      "unexpected end of rule after the entity type",
-			Expected: []string{`"where"`, `"should"`},
-			Line:     lineAt(l.src, end.Offset),
-		})
+		r.Target = l.target(g.Target)
+		if g.Where != nil {
+			l.skip("where")
+			r.Where = l.disjunction(g.Where)
+		}
+		switch {
+		case g.Should:
+			r.Kind = RuleAssert
+			l.skip("should")
+			if isWord(l.peek(), "not") {
+				l.next()
+				r.Negated = true
+			}
+			if isWord(l.peek(), "have") {
+				l.next()
+			}
+			r.Cond = l.disjunction(g.Cond)
+		case g.Where != nil:
+			r.Kind = RuleQuery
+		default:
+			// The grammar accepts a bare target so that this error can
+			// say what is missing.
+			end := l.lastEnd()
+			l.errs = append(l.errs, &Error{
+				Pos:      end,
+				End:      end,
+				Msg:      "unexpected end of rule after the entity type",
+				Expected: []string{`"where"`, `"should"`},
+				Line:     lineAt(l.src, end.Offset),
+			})
+		}
+	}
+	r.span = Span{start, l.lastEnd()}
+	if t := l.peek(); !t.EOF() {
+		l.tokenError(t, "internal error: parser and lowering disagree: "+describeToken(t)+" left over", "")
 	}
 	return r
 }
 
 func (l *lowerer) target(g *target) *Target {
-	t := &Target{Type: g.Name, span: l.span(g.Pos, g.EndPos)}
-	name := l.toks[l.index(g.Pos.Offset)]
+	name := l.next()
+	t := &Target{Type: name.Value}
 	if !isPlainIdent(name.Value) {
-		l.errorf(posOf(name.Pos), endOf(name), "expected an entity type, found "+strconv.Quote(name.Value), "")
+		l.tokenError(name, "expected an entity type, found "+strconv.Quote(name.Value), "")
 	}
-	if g.Elem != nil {
-		if !strings.EqualFold(g.Name, "List") {
-			l.errorf(posOf(name.Pos), endOf(name),
-				`unexpected "<" after entity type `+g.Name+`: only List<Type> takes a type argument`, "")
+	if g.List {
+		l.skip("<")
+		elem := l.next()
+		l.skip(">")
+		if !strings.EqualFold(name.Value, "List") {
+			l.tokenError(name, `unexpected "<" after entity type `+name.Value+`: only List<Type> takes a type argument`, "")
 		}
-		t.Type = *g.Elem
+		if !isPlainIdent(elem.Value) {
+			l.tokenError(elem, "expected an entity type, found "+strconv.Quote(elem.Value), "")
+		}
+		t.Type = elem.Value
 		t.List = true
-		if !isPlainIdent(t.Type) {
-			elem := l.toks[l.index(g.Pos.Offset)+2]
-			l.errorf(posOf(elem.Pos), endOf(elem), "expected an entity type, found "+strconv.Quote(t.Type), "")
-		}
 	}
+	t.span = Span{posOf(name.Pos), l.lastEnd()}
 	return t
 }
 
 func (l *lowerer) disjunction(g *disjunction) Expr {
 	x := l.conjunction(g.X)
 	for _, r := range g.Rest {
+		l.skip("or")
 		y := l.conjunction(r)
 		x = &Logical{Op: Or, X: x, Y: y, span: Span{x.Span().Start, y.Span().End}}
 	}
@@ -116,6 +149,7 @@ func (l *lowerer) disjunction(g *disjunction) Expr {
 func (l *lowerer) conjunction(g *conjunction) Expr {
 	x := l.unary(g.X)
 	for _, r := range g.Rest {
+		l.skip("and")
 		y := l.unary(r)
 		x = &Logical{Op: And, X: x, Y: y, span: Span{x.Span().Start, y.Span().End}}
 	}
@@ -125,11 +159,16 @@ func (l *lowerer) conjunction(g *conjunction) Expr {
 func (l *lowerer) unary(g *unary) Expr {
 	switch {
 	case g.Not != nil:
-		return &Not{X: l.unary(g.Not), span: l.span(g.Pos, g.EndPos)}
+		not := l.skip("not")
+		x := l.unary(g.Not)
+		return &Not{X: x, span: Span{posOf(not.Pos), l.lastEnd()}}
 	case g.Group != nil:
-		return l.disjunction(g.Group)
+		l.skip("(")
+		x := l.disjunction(g.Group)
+		l.skip(")")
+		return x
 	}
-	return l.comparison(g.Cmp)
+	return l.comparison(g)
 }
 
 var relOps = map[string]CompareOp{
@@ -137,84 +176,113 @@ var relOps = map[string]CompareOp{
 	"like": Like, "unlike": Unlike, "regexMatch": RegexMatch, "in": In,
 }
 
-func (l *lowerer) comparison(g *comparison) Expr {
+func (l *lowerer) comparison(g *unary) Expr {
 	x := l.operand(g.X)
-	if g.Op == "" {
+	if !g.Op {
 		return &Test{X: x}
 	}
-	i := l.index(g.X.EndPos.Offset) // the operator token
-	opTok := l.toks[i]
-	name := g.Op
+	opTok := l.next()
+	name := opTok.Value
 	if k, _, ok := keywordOf(name); ok {
 		name = k
 	}
-	c := &Compare{Op: relOps[name], X: x, OpPos: posOf(opTok.Pos), span: l.span(g.Pos, g.EndPos)}
-	rhs := l.toks[i+1]
+	c := &Compare{Op: relOps[name], X: x, OpPos: posOf(opTok.Pos)}
+	rhs := l.peek()
+	var y Operand
+	switch {
+	case g.Y != nil:
+		y = l.operand(g.Y)
+	case rhs.Value == "(":
+		list := &List{}
+		l.next()
+		for {
+			list.Elems = append(list.Elems, l.literal(l.next()))
+			if l.peek().Value != "," {
+				break
+			}
+			l.next()
+		}
+		l.skip(")")
+		list.span = Span{posOf(rhs.Pos), l.lastEnd()}
+		y = list
+	default:
+		y = l.regex(l.next())
+	}
+	c.span = Span{x.Span().Start, l.lastEnd()}
 	switch c.Op {
 	case In:
-		if g.List == nil {
-			l.errorf(posOf(rhs.Pos), endOf(rhs), "unexpected "+describeToken(rhs)+` after "in"`,
+		if _, ok := y.(*List); !ok {
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+` after "in"`,
 				"in takes a parenthesised list of literals, e.g. port in (22, 3389)")
-			return c
 		}
-		list := &List{}
-		for k := range g.List {
-			list.Elems = append(list.Elems, l.literal(l.toks[i+2+2*k]))
-		}
-		list.span = Span{posOf(rhs.Pos), endOf(l.toks[i+1+2*len(g.List)])}
-		c.Y = list
 	case RegexMatch:
-		c.Y = l.regex(rhs)
+		if _, ok := y.(*Regex); !ok {
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after regexMatch",
+				"regexMatch takes a regular expression, e.g. name regexMatch /^prod-/i")
+		}
 	case Like, Unlike:
-		if g.Y != nil && g.Y.Lit != nil && len(g.Y.Postfix) == 0 &&
-			(rhs.Value[0] == '\'' || rhs.Value[0] == '"') {
-			c.Y = l.literal(rhs)
-			return c
+		if _, ok := y.(*String); !ok {
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
+				name+" takes a quoted pattern, e.g. name "+name+" '%prod%'")
 		}
-		l.errorf(posOf(rhs.Pos), endOf(rhs), "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
-			name+" takes a quoted pattern, e.g. name "+name+" '%prod%'")
 	default:
-		if g.Y == nil {
-			l.errorf(posOf(rhs.Pos), endOf(rhs), "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
+		switch y.(type) {
+		case *List:
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
 				`a parenthesised list may only follow "in"`)
-			return c
+		case *Regex:
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
+				"a regular expression may only follow regexMatch")
 		}
-		c.Y = l.operand(g.Y)
 	}
+	c.Y = y
 	return c
 }
 
 func (l *lowerer) operand(g *operand) Operand {
-	i := l.index(g.Pos.Offset)
 	var x Operand
-	if g.Lit != nil {
-		x = l.literal(l.toks[i])
+	if t := l.peek(); t.Type == tokIdent {
+		x = l.path()
 	} else {
-		x = l.path(i, len(g.Path))
+		x = l.literal(l.next())
 	}
 	for _, p := range g.Postfix {
-		sp := Span{x.Span().Start, l.end(p.EndPos)}
-		k := l.index(p.Pos.Offset)
-		opTok, open := l.toks[k], l.toks[k+1]
-		name, _, isKw := keywordOf(p.Op)
+		opTok := l.next()
+		open := l.next()
+		name, _, isKw := keywordOf(opTok.Value)
 		if !isKw {
-			c := &Call{X: x, Name: p.Op, NamePos: posOf(opTok.Pos), span: sp}
-			for _, a := range p.Args {
+			c := &Call{X: x, Name: opTok.Value, NamePos: posOf(opTok.Pos)}
+			for k, a := range p.Args {
+				if k > 0 {
+					l.skip(",")
+				}
 				c.Args = append(c.Args, l.operand(a))
 			}
+			l.skip(")")
+			c.span = Span{x.Span().Start, l.lastEnd()}
 			x = c
 			continue
 		}
-		a := &ArrayOp{X: x, Op: arrayOps[name], OpPos: posOf(opTok.Pos), span: sp}
+		a := &ArrayOp{X: x, Op: arrayOps[name], OpPos: posOf(opTok.Pos)}
 		switch {
 		case open.Value != "[":
-			l.errorf(posOf(open.Pos), endOf(open), `unexpected "(" after `+name,
+			l.tokenError(open, `unexpected "(" after `+name,
 				name+" takes a condition in brackets, e.g. tags "+name+" [key = 'env']")
+			for k, arg := range p.Args {
+				if k > 0 {
+					l.skip(",")
+				}
+				l.operand(arg)
+			}
+			l.skip(")")
 		case a.Op == GroupBy:
 			a.Key = l.groupKey(p.Body)
+			l.skip("]")
 		default:
 			a.Body = l.bracketBody(p.Body)
+			l.skip("]")
 		}
+		a.span = Span{x.Span().Start, l.lastEnd()}
 		x = a
 	}
 	return x
@@ -230,13 +298,28 @@ var arrayOps = map[string]ArrayOpKind{
 	"groupBy":        GroupBy,
 }
 
+// single reports whether g is a single comparison
+// without an operator and without postfix operations, possibly in
+// parentheses, and how many parentheses enclose it.
+func single(g *disjunction) (depth int, ok bool) {
+	for {
+		if len(g.Rest) > 0 || len(g.X.Rest) > 0 || g.X.X.Not != nil {
+			return 0, false
+		}
+		u := g.X.X
+		if u.Group != nil {
+			g = u.Group
+			depth++
+			continue
+		}
+		return depth, !u.Op && len(u.X.Postfix) == 0
+	}
+}
+
 // groupKey lowers the bracket of groupBy, which must hold a bare path.
 func (l *lowerer) groupKey(g *disjunction) *Path {
-	if len(g.Rest) == 0 && len(g.X.Rest) == 0 && g.X.X.Cmp != nil {
-		c := g.X.X.Cmp
-		if c.Op == "" && c.X.Path != nil && len(c.X.Postfix) == 0 {
-			return l.path(l.index(c.X.Pos.Offset), len(c.X.Path))
-		}
+	if depth, ok := single(g); ok && depth == 0 && l.peek().Type == tokIdent {
+		return l.path()
 	}
 	body := l.disjunction(g)
 	sp := body.Span()
@@ -248,8 +331,14 @@ func (l *lowerer) groupKey(g *disjunction) *Path {
 // lone literal, parentheses aside, means `$ = literal`; the `$` gets an
 // empty span at the literal's start.
 func (l *lowerer) bracketBody(g *disjunction) Expr {
-	if lit := loneLiteral(g); lit != nil {
-		y := l.literal(l.toks[l.index(lit.Pos.Offset)])
+	if depth, ok := single(g); ok && l.toks[l.i+depth].Type == tokLiteral {
+		for range depth {
+			l.skip("(")
+		}
+		y := l.literal(l.next())
+		for range depth {
+			l.skip(")")
+		}
 		sp := y.Span()
 		dollar := &Path{Current: true, span: Span{sp.Start, sp.Start}}
 		return &Compare{Op: Eq, X: dollar, Y: y, OpPos: sp.Start, span: sp}
@@ -257,47 +346,34 @@ func (l *lowerer) bracketBody(g *disjunction) Expr {
 	return l.disjunction(g)
 }
 
-func loneLiteral(g *disjunction) *operand {
-	for {
-		if len(g.Rest) > 0 || len(g.X.Rest) > 0 || g.X.X.Not != nil {
-			return nil
-		}
-		u := g.X.X
-		if u.Group != nil {
-			g = u.Group
-			continue
-		}
-		c := u.Cmp
-		if c.Op != "" || c.X.Lit == nil || len(c.X.Postfix) > 0 {
-			return nil
-		}
-		return c.X
-	}
-}
-
-// path lowers the n segments of the path whose first token is toks[i].
-func (l *lowerer) path(i, n int) *Path {
-	first := l.toks[i]
-	last := l.toks[i+2*(n-1)]
-	p := &Path{span: Span{posOf(first.Pos), endOf(last)}}
-	for k := 0; k < n; k++ {
-		t := l.toks[i+2*k]
+// path lowers the longest run of names joined by dots at the cursor, as
+// the grammar matched it.
+func (l *lowerer) path() *Path {
+	first := l.peek()
+	p := &Path{}
+	for k := 0; ; k++ {
+		t := l.next()
 		switch {
 		case t.Value == "$":
 			if k > 0 {
-				l.errorf(posOf(t.Pos), endOf(t), `"$" may only start a path`, "")
+				l.tokenError(t, `"$" may only start a path`, "")
 			}
 			p.Current = true
 		case t.Value[0] == '`':
 			name := t.Value[1 : len(t.Value)-1]
 			if name == "" {
-				l.errorf(posOf(t.Pos), endOf(t), "empty property name in backquotes", "")
+				l.tokenError(t, "empty property name in backquotes", "")
 			}
 			p.Segments = append(p.Segments, Segment{Name: name, Quoted: true, span: tokenSpan(t)})
 		default:
 			p.Segments = append(p.Segments, Segment{Name: t.Value, span: tokenSpan(t)})
 		}
+		if l.peek().Value != "." || l.peek().Type != tokPunct || l.toks[l.i+1].Type != tokIdent {
+			break
+		}
+		l.next()
 	}
+	p.span = Span{posOf(first.Pos), l.lastEnd()}
 	return p
 }
 

@@ -24,8 +24,10 @@ func Parse(src string) (*Rule, error) {
 // every rule that parsed, in order, and an ErrorList holding the errors of
 // all the rules that did not (nil when all parsed). Positions, in the rules'
 // spans and in the errors, are relative to the file; each Rule's Source holds
-// its own text, which starts at r.Span().Start.Offset in the file. Errors
-// carry filename in their File field.
+// its own text (comment lines inside it blanked out) from the start of its
+// first line; Rule.Errorf finds source lines in it. Errors carry filename
+// in their File field. A rule may not hold a blank line, not even inside a
+// string.
 func ParseFile(filename, src string) ([]*Rule, error) {
 	blanked := blankComments(src)
 	var (

@@ -1,0 +1,42 @@
+package eval
+
+import "testing"
+
+// TestPassingAllocatesNothing guards the hot path: a passing evaluation,
+// of one program or of a rule set, makes no allocation.
+func TestPassingAllocatesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("allocation counts are not short")
+	}
+	doc := loadInstanceDoc(t)
+	p := vmtCompile(t, typicalRule)
+	d, err := NewDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.EvalDocument(d); r.Status != Pass {
+		t.Fatalf("typical rule: %v", r)
+	}
+	if n := testing.AllocsPerRun(200, func() { p.EvalDocument(d) }); n != 0 {
+		t.Errorf("Program.EvalDocument: %v allocations per run", n)
+	}
+	if n := testing.AllocsPerRun(200, func() { p.Eval(doc) }); n != 0 {
+		t.Errorf("Program.Eval: %v allocations per run", n)
+	}
+
+	var passing []*Program
+	for _, src := range instanceRules {
+		q := vmtCompile(t, src)
+		if q.Eval(doc).Status == Pass {
+			passing = append(passing, q)
+		}
+	}
+	if len(passing) < 15 {
+		t.Fatalf("only %d instance rules pass", len(passing))
+	}
+	rs := NewRuleSet(passing, nil)
+	emit := func(int, Result) {}
+	if n := testing.AllocsPerRun(200, func() { rs.EvalDoc(doc, emit) }); n != 0 {
+		t.Errorf("RuleSet.EvalDoc of %d passing rules: %v allocations per run", len(passing), n)
+	}
+}

@@ -1,0 +1,128 @@
+package eval
+
+import (
+	"fmt"
+
+	"github.com/gsl-lang/gsl/builtin"
+)
+
+// Eval evaluates the program over one JSON document: it validates the
+// document (see NewDocument), then runs the rule. An invalid document, or
+// one over the limits, gives an Error result.
+func (p *Program) Eval(doc []byte) Result {
+	m := getMachine()
+	var d Document
+	err := d.init(doc, p.set.maxSize, p.set.maxDepth, m.members)
+	m.members = d.members
+	m.docSize = max(m.docSize, len(doc))
+	if err != nil {
+		putMachine(m)
+		return p.documentError(doc, err)
+	}
+	if p.target != "" && d.typ != p.target {
+		putMachine(m)
+		return Result{Status: Skip}
+	}
+	st, err := m.evalDirect(p, &d, p.set)
+	var r Result
+	if st == Fail || st == Error {
+		r = p.explainResult(&d, p.set, st, err) // d's index lives in m
+	} else {
+		r = Result{Status: st}
+	}
+	putMachine(m)
+	return r
+}
+
+// EvalDocument evaluates the program over a prepared document. A rule for
+// another entity type gives Skip; a const rule applies to every document.
+// A passing evaluation allocates nothing.
+func (p *Program) EvalDocument(d *Document) Result {
+	if p.target != "" && d.typ != p.target {
+		return Result{Status: Skip}
+	}
+	m := getMachine()
+	st, err := m.evalDirect(p, d, p.set)
+	putMachine(m)
+	if st == Fail || st == Error {
+		return p.explainResult(d, p.set, st, err)
+	}
+	return Result{Status: st}
+}
+
+// evalDirect runs p reading the document's paths through p's own path
+// table.
+func (m *machine) evalDirect(p *Program, d *Document, set settings) (st Status, err error) {
+	defer m.rescue(&st, &err)
+	m.env = builtin.Env{Now: set.now}
+	m.buildTable(p.self, d)
+	m.offs = p.self.offs[0]
+	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
+}
+
+// rescue turns a panic into an Error result. It is a last resort: the
+// evaluator checks its inputs and is built not to panic.
+func (m *machine) rescue(st *Status, err *error) {
+	if r := recover(); r != nil {
+		*st = Error
+		*err = fmt.Errorf("%w: %v", ErrInternal, r)
+		m.stack, m.frames = nil, nil
+	}
+}
+
+// explainResult builds the result of a failed or erring evaluation by
+// re-running it in recording mode.
+func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
+	t := p.explain(d, set, false)
+	r := Result{Status: st, Err: err, Evidence: t.Evidence}
+	if t.Status != st {
+		// Not expected: the explainer counts steps as the VM does and
+		// decides every test with the same operations. Blame the rule.
+		r.Evidence = nil
+	}
+	if len(r.Evidence) > maxEvidence {
+		r.Evidence = r.Evidence[:maxEvidence]
+	}
+	if len(r.Evidence) == 0 {
+		r.Evidence = []Evidence{{Span: p.rule.Span()}}
+	}
+	return r
+}
+
+// documentError is the result for a document that cannot be evaluated.
+func (p *Program) documentError(doc []byte, err error) Result {
+	return Result{Status: Error, Err: err, Evidence: []Evidence{documentEvidence(doc, p)}}
+}
+
+// documentEvidence shows the start of a document that cannot be evaluated.
+func documentEvidence(doc []byte, p *Program) Evidence {
+	n := min(len(doc), 64)
+	v := string(doc[:n])
+	if n < len(doc) {
+		v += "…"
+	}
+	return Evidence{Value: v, Span: p.rule.Span()}
+}
+
+// Explain evaluates p over doc in recording mode and returns the trace of
+// every step. The error reports a document that cannot be evaluated at all;
+// evaluation errors are in the trace.
+func (p *Program) Explain(doc []byte) (*Trace, error) {
+	var d Document
+	if err := d.init(doc, p.set.maxSize, p.set.maxDepth, nil); err != nil {
+		return nil, err
+	}
+	return p.ExplainDocument(&d), nil
+}
+
+// ExplainDocument is Explain over a prepared document.
+func (p *Program) ExplainDocument(d *Document) *Trace {
+	if p.target != "" && d.typ != p.target {
+		return &Trace{Rule: p.rule.Source, Status: Skip, Negated: p.rule.Negated}
+	}
+	t := p.explain(d, p.set, true)
+	if len(t.Evidence) > maxEvidence {
+		t.Evidence = t.Evidence[:maxEvidence]
+	}
+	return t
+}

@@ -1,0 +1,68 @@
+package eval
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestExplain(t *testing.T) {
+	cases := []struct {
+		rule, doc string
+		want      Status
+		contains  []string // lines (or parts of lines) of the rendering
+	}{
+		{`T should have a = 1`, `{"type":"T","a":1}`, Pass, []string{"result:  pass", "should  true   a = 1     a = 1"}},
+		{`T should have a = 1`, `{"type":"U","a":1}`, Skip, []string{"result:  skip"}},
+		{`T where a = 1 should have b`, `{"type":"T","a":2}`, Skip, []string{"where   false  a = 1     a = 2", "result:  skip"}},
+		{`T where a = 1`, `{"type":"T","a":1}`, Fail, []string{"because: a = 1", "\nwhere  true   a = 1"}},
+		{`false`, `{"type":"T"}`, Fail, []string{"because: false"}},
+		{`T should have xs with [a = 1] length() = 2`, `{"type":"T","xs":[{"a":1},{"a":2}]}`, Fail,
+			[]string{"because: xs with [a = 1] length() = 1", "xs[1]", "a = 1     xs[1].a = 2"}},
+		{`T should have d after(0, 'days')`, `{"type":"T","d":"later"}`, Error, []string{`result:  error: function failed: after(): "later" is not a date`, `because: d = "later"`}},
+		{`T should not have a = 1 or b = 2`, `{"type":"T","a":1}`, Fail, []string{"should not  true   a = 1 or b = 2", "-        b = 2   (not evaluated)"}},
+	}
+	for _, c := range cases {
+		p := vmtCompile(t, c.rule)
+		tr, err := p.Explain([]byte(c.doc))
+		if err != nil {
+			t.Fatalf("%s: %v", c.rule, err)
+		}
+		if tr.Status != c.want || p.Eval([]byte(c.doc)).Status != c.want {
+			t.Errorf("%s: status %v, want %v", c.rule, tr.Status, c.want)
+		}
+		out := tr.String()
+		for _, s := range c.contains {
+			if !strings.Contains(out, s) {
+				t.Errorf("%s: rendering lacks %q:\n%s", c.rule, s, out)
+			}
+		}
+	}
+
+	// A document that cannot be evaluated is Explain's error.
+	if _, err := vmtCompile(t, `T should have a`).Explain([]byte(`{`)); !errors.Is(err, ErrInvalidJSON) {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestExplainTruncates(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"type":"T","xs":[`)
+	for i := range 20000 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(`{"a":0}`)
+	}
+	b.WriteString(`]}`)
+	tr, err := vmtCompile(t, `T should have xs contain [a = 1]`).Explain([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tr.Truncated || tr.Status != Fail {
+		t.Fatalf("truncated %v, status %v", tr.Truncated, tr.Status)
+	}
+	if !strings.Contains(tr.String(), "trace cut") {
+		t.Fatal("rendering does not say it was cut")
+	}
+}

@@ -1,0 +1,116 @@
+package eval
+
+import (
+	"slices"
+
+	"github.com/tidwall/gjson"
+)
+
+// Lists gathers the documents that List<Type> rules need, grouped by
+// accountNumber. It keeps a copy of each document whose type a List<> rule
+// of the set names, and nothing else. It is not safe for concurrent use.
+//
+// A List<Type> rule runs once per group over the virtual entity
+//
+//	{"type": "List<Type>", "id": "<accountNumber or *>", "items": [...]}
+//
+// Documents without an accountNumber (a string, or a number taken as its
+// text) form the group "*". When no document
+// of the type was added at all, the rule still runs once, over group "*"
+// with no items, so that a rule requiring at least one such entity can fail.
+type Lists struct {
+	rs     *RuleSet
+	groups map[string]map[string][]byte // type -> account -> items, comma-separated
+	buf    []member
+}
+
+// NewLists starts an empty collection for rs.
+func (rs *RuleSet) NewLists() *Lists {
+	return &Lists{rs: rs, groups: map[string]map[string][]byte{}}
+}
+
+// Add keeps (a copy of) doc if a List<> rule of rs needs its type. Documents
+// that cannot be evaluated (see EvalDoc) are ignored.
+func (l *Lists) Add(doc []byte) {
+	if len(l.rs.lists) == 0 {
+		return
+	}
+	var d Document
+	// Two levels are kept for the virtual entity's object and items array.
+	if d.init(doc, l.rs.set.maxSize, max(l.rs.set.maxDepth-2, 1), l.buf) != nil {
+		return
+	}
+	if _, ok := l.rs.lists[d.typ]; !ok {
+		return
+	}
+	l.buf = d.members
+	acct := "*"
+	switch a := d.member("accountNumber"); a.Type {
+	case gjson.String:
+		acct = cloneString(a.Str)
+	case gjson.Number:
+		acct = cloneString(a.Raw)
+	}
+	g := l.groups[d.typ]
+	if g == nil {
+		g = map[string][]byte{}
+		l.groups[d.typ] = g
+	}
+	items := g[acct]
+	if len(items) > 0 {
+		items = append(items, ',')
+	}
+	g[acct] = append(items, d.root.Raw...)
+}
+
+// Eval runs every List<> rule once per account group, calling emit with the
+// group's id (the accountNumber, or "*"). The order is deterministic: by
+// entity type, then group id, then rule index.
+func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
+	rs := l.rs
+	types := make([]string, 0, len(rs.lists))
+	for t := range rs.lists {
+		types = append(types, t)
+	}
+	slices.Sort(types)
+	for _, t := range types {
+		groups := l.groups[t]
+		ids := make([]string, 0, len(groups))
+		for id := range groups {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		if len(ids) == 0 {
+			ids = []string{"*"}
+		}
+		lt := "List<" + t + ">"
+		b := rs.byType[lt]
+		for _, id := range ids {
+			raw := listEntity(lt, id, groups[id])
+			d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
+			m := getMachine()
+			tab := m.safeBuildTable(b.layout, &d)
+			for k, i := range b.rules {
+				m.offs = nil
+				if tab {
+					m.offs = b.layout.offs[k]
+				}
+				emit(i, id, rs.runRule(m, rs.progs[i], &d))
+			}
+			putMachine(m)
+		}
+	}
+}
+
+// listEntity spells the virtual entity of one group.
+func listEntity(typ, id string, items []byte) string {
+	b := make([]byte, 0, len(items)+len(typ)+len(id)+40)
+	b = append(b, `{"type":`...)
+	b = append(b, jsonQuote(typ)...)
+	b = append(b, `,"id":`...)
+	b = append(b, jsonQuote(id)...)
+	b = append(b, `,"items":[`...)
+	b = append(b, items...)
+	b = append(b, "]}"...)
+	return string(b)
+}

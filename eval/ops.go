@@ -1,0 +1,39 @@
+package eval
+
+import "github.com/gsl-lang/gsl/builtin"
+
+// This file holds the operations the VM and the explainer share, so that
+// both decide every test the same way.
+
+// The operators themselves are package builtin's (Equal, Compare, Truthy,
+// In, LikePattern, MatchRegexp).
+
+// likePattern is a compiled `like` pattern.
+type likePattern = builtin.LikePattern
+
+func likeText(p likePattern) string { return jsonQuote(p.String()) }
+
+// compareHolds applies an ordering operator to the result of opCompare.
+func compareHolds(op opcode, a, b builtin.Value) bool {
+	if op == opEq {
+		return builtin.Equal(a, b)
+	}
+	if op == opNe {
+		return !builtin.Equal(a, b)
+	}
+	c, ok := builtin.Compare(a, b)
+	if !ok {
+		return false
+	}
+	switch op {
+	case opLt:
+		return c < 0
+	case opGt:
+		return c > 0
+	case opLe:
+		return c <= 0
+	case opGe:
+		return c >= 0
+	}
+	return false
+}

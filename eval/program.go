@@ -1,0 +1,129 @@
+package eval
+
+import (
+	"regexp"
+	"time"
+
+	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/lang"
+)
+
+// Options configure compilation and evaluation.
+type Options struct {
+	// Now is the evaluation clock for before()/after(). Zero means the time
+	// at which Compile or NewRuleSet was called.
+	Now time.Time
+	// StepBudget bounds the work of one (rule, entity) evaluation; when
+	// exceeded the result is an Error. A step is one element visited by an
+	// array operator, one function call, or one element grouped by
+	// groupBy (the code between is bounded by the rule's length). Zero
+	// means DefaultStepBudget.
+	StepBudget int
+	// Functions resolves postfix functions. Nil means builtin.Default().
+	Functions *builtin.Registry
+	// MaxDocumentSize bounds a document's size in bytes. Zero means
+	// DefaultMaxDocumentSize.
+	MaxDocumentSize int
+	// MaxDepth bounds how deeply a document nests arrays and objects. Zero
+	// means DefaultMaxDepth.
+	MaxDepth int
+}
+
+// DefaultStepBudget is the step budget used when Options.StepBudget is 0.
+const DefaultStepBudget = 1 << 20
+
+// settings are the resolved options an evaluation runs under.
+type settings struct {
+	now      time.Time
+	budget   int
+	maxSize  int
+	maxDepth int
+}
+
+func resolve(opts *Options) settings {
+	s := settings{budget: DefaultStepBudget, maxSize: DefaultMaxDocumentSize, maxDepth: DefaultMaxDepth}
+	if opts != nil {
+		s.now = opts.Now
+		if opts.StepBudget > 0 {
+			s.budget = opts.StepBudget
+		}
+		if opts.MaxDocumentSize > 0 {
+			s.maxSize = opts.MaxDocumentSize
+		}
+		if opts.MaxDepth > 0 {
+			s.maxDepth = opts.MaxDepth
+		}
+	}
+	if s.now.IsZero() {
+		s.now = time.Now()
+	}
+	return s
+}
+
+// Program is a compiled rule. It is immutable and safe for concurrent use.
+type Program struct {
+	rule   *lang.Rule
+	target string // entity type it applies to ("List<T>" for list rules); "" for a const rule
+	set    settings
+
+	code  []instr
+	spans []lang.Span // spans[pc]: the rule text instruction pc was compiled from
+
+	paths   []*pathSpec
+	scopes  []scopeSpec
+	consts  []builtin.Value
+	likes   []likePattern
+	regexes []*regexp.Regexp
+	lists   [][]builtin.Value // the value lists of `in`
+	calls   []callSite
+
+	maxStack int // deepest value stack
+	maxLoops int // deepest loop nesting
+
+	// self lays the program's own paths out as a path table, for Eval.
+	self *tableLayout
+
+	// Side tables for the explainer, which walks the tree.
+	nodePath  map[*lang.Path]int32
+	nodeConst map[lang.Operand]int32
+	nodeLike  map[*lang.Compare]int32
+	nodeRegex map[*lang.Compare]int32
+	nodeList  map[*lang.Compare]int32
+	nodeCall  map[*lang.Call]int32
+}
+
+// callSite is a resolved function call.
+type callSite struct {
+	fn    *builtin.Func
+	nargs int
+}
+
+// scopeKind tells where the elements of a loop come from, which decides
+// whether the paths read inside it can be laid out in a path table.
+type scopeKind uint8
+
+const (
+	scopeRoot     scopeKind = iota // the entity
+	scopeElemPath                  // the elements of path `from`
+	scopeElemElem                  // the elements of the current element of scope `from` ($)
+	scopeRaw                       // elements of a computed list: read from raw JSON
+)
+
+// scopeSpec describes one scope: the entity, or the elements of a list.
+type scopeSpec struct {
+	kind scopeKind
+	from int32 // a path index (scopeElemPath) or a scope index (scopeElemElem)
+}
+
+// rawScope is the scope index of paths that are never in a path table.
+const rawScope = -1
+
+// Rule returns the parsed rule.
+func (p *Program) Rule() *lang.Rule { return p.rule }
+
+// Target returns the entity type the rule applies to, "List<Type>" for a
+// List<> rule, and "" for a rule that is only `true` or `false`.
+func (p *Program) Target() string { return p.target }
+
+// IsList reports whether the rule is a List<Type> rule.
+func (p *Program) IsList() bool { return p.rule.Target != nil && p.rule.Target.List }

@@ -1,0 +1,155 @@
+package eval
+
+import "github.com/gsl-lang/gsl/builtin"
+
+// RuleSet is a set of compiled programs indexed by entity type, so that each
+// document meets only the rules for its type and its paths are read once.
+//
+// For each entity type, the paths that the type's rules read are merged
+// into one path table layout (see table.go). EvalDoc walks the document
+// once along it; the rules then read the table, never the bytes.
+//
+// A rule that is only `true` or `false` has no entity type: it applies to
+// every document, whatever its type, and passes or fails on each.
+type RuleSet struct {
+	progs  []*Program
+	set    settings
+	byType map[string]*bucket // entity type (or "List<T>") -> its rules
+	lists  map[string][]int   // T -> the List<T> rules, in index order
+}
+
+// bucket holds the rules of one entity type.
+type bucket struct {
+	rules  []int // indices into progs, ascending
+	layout *tableLayout
+}
+
+// NewRuleSet indexes progs. Result indices passed to callbacks are indices
+// into progs. opts sets the clock (Now), the step budget and the document
+// limits of the set's evaluations, in place of the programs' own; nil
+// means the defaults, with the clock read now. Functions were resolved when
+// the programs were compiled and are not read here. A nil program is
+// skipped for every document.
+func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
+	rs := &RuleSet{
+		progs:  progs,
+		set:    resolve(opts),
+		byType: map[string]*bucket{},
+		lists:  map[string][]int{},
+	}
+	members := map[string][]*Program{}
+	for i, p := range progs {
+		if p == nil || p.target == "" {
+			continue
+		}
+		b := rs.byType[p.target]
+		if b == nil {
+			b = &bucket{}
+			rs.byType[p.target] = b
+		}
+		b.rules = append(b.rules, i)
+		members[p.target] = append(members[p.target], p)
+		if p.IsList() {
+			t := p.rule.Target.Type
+			rs.lists[t] = append(rs.lists[t], i)
+		}
+	}
+	for t, b := range rs.byType {
+		b.layout = newLayout(members[t], false)
+	}
+	return rs
+}
+
+// Programs returns the programs of the set, in index order.
+func (rs *RuleSet) Programs() []*Program { return rs.progs }
+
+// EvalDoc evaluates every non-List rule over doc and calls emit once per
+// rule, in index order: rules for other entity types get Skip. List<> rules
+// are not called here (see Lists). The error reports a document that cannot
+// be evaluated at all (invalid JSON, over the limits, not an object, no
+// "type"); emit is then not called. EvalDoc is safe for concurrent use.
+func (rs *RuleSet) EvalDoc(doc []byte, emit func(rule int, r Result)) error {
+	m := getMachine()
+	var d Document
+	err := d.init(doc, rs.set.maxSize, rs.set.maxDepth, m.members)
+	m.members = d.members
+	m.docSize = max(m.docSize, len(doc))
+	if err != nil {
+		putMachine(m)
+		return err
+	}
+	rs.evalDocument(m, &d, emit)
+	putMachine(m)
+	return nil
+}
+
+// EvalDocument is EvalDoc over a prepared document.
+func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
+	m := getMachine()
+	defer putMachine(m)
+	rs.evalDocument(m, d, emit)
+}
+
+func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
+	b := rs.byType[d.typ]
+	tab := b != nil && m.safeBuildTable(b.layout, d)
+	k := 0
+	for i, p := range rs.progs {
+		switch {
+		case p == nil:
+			emit(i, Result{Status: Skip})
+		case p.IsList():
+			if b != nil && k < len(b.rules) && b.rules[k] == i {
+				k++
+			}
+		case p.target == "":
+			emit(i, constResult(p))
+		case b != nil && k < len(b.rules) && b.rules[k] == i:
+			m.offs = nil // without a table, read the raw JSON
+			if tab {
+				m.offs = b.layout.offs[k]
+			}
+			k++
+			emit(i, rs.runRule(m, p, d))
+		default:
+			emit(i, Result{Status: Skip})
+		}
+	}
+}
+
+// safeBuildTable builds the path table for d, reporting false (and leaving
+// no table) if building it panicked: a last resort, after which the rules
+// read the raw JSON.
+func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			m.recs, ok = nil, false
+		}
+	}()
+	m.buildTable(l, d)
+	return true
+}
+
+// runRule runs p over d through the machine's current table.
+func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
+	st, err := m.runSafe(p, d, rs.set)
+	if st == Fail || st == Error {
+		return p.explainResult(d, rs.set, st, err)
+	}
+	return Result{Status: st}
+}
+
+// runSafe runs p with the machine's table and offsets already set.
+func (m *machine) runSafe(p *Program, d *Document, set settings) (st Status, err error) {
+	defer m.rescue(&st, &err)
+	m.env = builtin.Env{Now: set.now}
+	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
+}
+
+// constResult is the result of a rule that is only `true` or `false`.
+func constResult(p *Program) Result {
+	if p.rule.Const {
+		return Result{Status: Pass}
+	}
+	return Result{Status: Fail, Evidence: []Evidence{{Value: "false", Span: p.rule.Span()}}}
+}

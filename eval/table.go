@@ -1,0 +1,394 @@
+package eval
+
+// The path table lets many rules read one document in a single pass.
+//
+// At set-up, the paths that a group of programs read are merged into a
+// trie (tableLayout): one node per property path below the entity, and
+// below a node that array operators iterate, an element node under which
+// the paths read inside the brackets hang. Each program path maps to a list
+// of child offsets from the node of its scope.
+//
+// Per document, the machine walks the document once along the trie
+// (buildTable), and records one entry (trec) per node instance: the value's
+// raw slice, where its named children's entries start, and where its
+// element entries start. The entries of a node's named children are
+// contiguous and in trie order, so a path read is a few index additions;
+// the elements of an iterated array are contiguous too. Each object that
+// has needed members is scanned once, stopping when all are found.
+//
+// Programs then read from the table instead of the bytes: a PATH
+// instruction whose base value came from the table follows its offsets. A
+// value that did not come from the table (a function result, a filtered or
+// grouped list, or an array left out because the table is full) is read
+// from its raw JSON, with the same result.
+
+import (
+	"slices"
+
+	"github.com/gsl-lang/gsl/builtin"
+	"github.com/tidwall/gjson"
+)
+
+// tnode is a node of the path trie.
+type tnode struct {
+	name    string
+	kids    []*tnode
+	byName  map[string]int32
+	lenMask uint64 // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
+	elem    *tnode // the elements, when an array operator iterates this node
+}
+
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+func (n *tnode) child(name string) (*tnode, int32) {
+	if i, ok := n.byName[name]; ok {
+		return n.kids[i], i
+	}
+	if n.byName == nil {
+		n.byName = map[string]int32{}
+	}
+	k := &tnode{name: name}
+	i := int32(len(n.kids))
+	n.kids = append(n.kids, k)
+	n.byName[name] = i
+	n.lenMask |= lenBit(len(name))
+	return k, i
+}
+
+func (n *tnode) element() *tnode {
+	if n.elem == nil {
+		n.elem = &tnode{name: "[]"}
+	}
+	return n.elem
+}
+
+// lookup finds the child for a raw object key (still escaped when esc).
+func (n *tnode) lookup(rawKey string, esc bool) int32 {
+	if esc {
+		for i, k := range n.kids {
+			if keyEquals(rawKey, k.name) {
+				return int32(i)
+			}
+		}
+		return -1
+	}
+	if n.lenMask&lenBit(len(rawKey)) == 0 {
+		return -1 // no kid has a name of that length
+	}
+	if len(n.kids) <= 8 {
+		for i, k := range n.kids {
+			if len(k.name) == len(rawKey) && k.name == rawKey {
+				return int32(i)
+			}
+		}
+		return -1
+	}
+	if i, ok := n.byName[rawKey]; ok {
+		return i
+	}
+	return -1
+}
+
+// tableLayout is the trie of a group of programs and each program's path
+// offsets into it.
+type tableLayout struct {
+	root *tnode
+	// offs[i][path] lists, for path `path` of the i-th program, the child
+	// offsets from the node of the path's scope; nil when the path is read
+	// from raw JSON (its scope is not in the trie).
+	offs [][][]int32
+	// nodes counts the trie's nodes, the entity included.
+	nodes int
+	// shallow: only the entity's paths are in the trie.
+	shallow bool
+}
+
+// newLayout merges the paths of progs into one trie. A shallow layout
+// holds only the paths read from the entity, not those read inside array
+// operators: elements are then iterated and read in the raw JSON, lazily,
+// which suits one program whose loops may stop early.
+func newLayout(progs []*Program, shallow bool) *tableLayout {
+	l := &tableLayout{root: &tnode{name: "$"}, offs: make([][][]int32, len(progs)), shallow: shallow}
+	for i, p := range progs {
+		l.offs[i] = l.add(p)
+	}
+	l.nodes = countNodes(l.root)
+	return l
+}
+
+func countNodes(n *tnode) int {
+	c := 1
+	for _, k := range n.kids {
+		c += countNodes(k)
+	}
+	if n.elem != nil {
+		c += countNodes(n.elem)
+	}
+	return c
+}
+
+// add inserts p's paths and returns their offsets.
+func (l *tableLayout) add(p *Program) [][]int32 {
+	scopeNode := make([]*tnode, len(p.scopes))
+	pathNode := make([]*tnode, len(p.paths))
+	offs := make([][]int32, len(p.paths))
+	var nodeOfScope func(s int32) *tnode
+	var nodeOfPath func(i int32) *tnode
+	nodeOfScope = func(s int32) *tnode {
+		if s < 0 || int(s) >= len(p.scopes) {
+			return nil
+		}
+		if scopeNode[s] != nil {
+			return scopeNode[s]
+		}
+		var n *tnode
+		switch sc := p.scopes[s]; sc.kind {
+		case scopeRoot:
+			n = l.root
+		case scopeElemPath:
+			if l.shallow {
+				break
+			}
+			if pn := nodeOfPath(sc.from); pn != nil {
+				n = pn.element()
+			}
+		case scopeElemElem:
+			if l.shallow {
+				break
+			}
+			if sn := nodeOfScope(sc.from); sn != nil {
+				n = sn.element()
+			}
+		}
+		scopeNode[s] = n
+		return n
+	}
+	nodeOfPath = func(i int32) *tnode {
+		if pathNode[i] != nil {
+			return pathNode[i]
+		}
+		ps := p.paths[i]
+		n := nodeOfScope(ps.scope)
+		if n == nil {
+			return nil
+		}
+		o := make([]int32, len(ps.segs))
+		for j, s := range ps.segs {
+			n, o[j] = n.child(s)
+		}
+		pathNode[i], offs[i] = n, o
+		return n
+	}
+	for i := range p.paths {
+		nodeOfPath(int32(i))
+	}
+	for s := range p.scopes {
+		nodeOfScope(int32(s))
+	}
+	return offs
+}
+
+// Entry states for trec.kids and trec.elems.
+const (
+	noEntries  = -1 // kids: not an object. elems: the list is empty
+	notInTable = -2 // not recorded (the table was full): read the raw JSON
+)
+
+// maxTableEntries bounds the entries one document may add to a table.
+// Past it, objects and arrays are left out and read from raw JSON.
+const maxTableEntries = 1 << 18
+
+// trec is the table entry of one node instance.
+type trec struct {
+	v     builtin.Value
+	kids  int32 // first named-child entry, or noEntries / notInTable
+	elems int32 // first element entry, or noEntries / notInTable
+	n     int32 // number of element entries
+	next  int32 // an element's next sibling entry, or -1
+}
+
+func newRec() trec { return trec{kids: noEntries, elems: notInTable, next: -1} }
+
+// buildTable fills m.recs for document d along layout l.
+func (m *machine) buildTable(l *tableLayout, d *Document) {
+	m.docSize = max(m.docSize, len(d.raw))
+	root := newRec()
+	root.v = builtin.FromJSON(d.root)
+	m.recs = append(m.recs[:0], root)
+	n := l.root
+	if d.members == nil {
+		m.fill(0, n)
+		return
+	}
+	// The top level was indexed when the document was prepared: match its
+	// members rather than scan it again.
+	if len(n.kids) > 0 {
+		base := m.allocKids(0, len(n.kids))
+		found := 0
+		for k := range d.members {
+			mb := &d.members[k]
+			j := n.lookup(mb.key, mb.esc)
+			if j < 0 || m.recs[base+j].v.Raw() != "" {
+				continue // not needed, or a repeated key: the first one counts
+			}
+			m.recs[base+j].v = builtin.FromJSON(resultOf(mb.val))
+			m.tableReads++
+			if found++; found == len(n.kids) {
+				break
+			}
+		}
+		m.fillKids(base, n)
+	}
+	if n.elem != nil {
+		m.fillElements(0, n.elem)
+	}
+}
+
+// allocKids appends k child entries for entry ri.
+func (m *machine) allocKids(ri int32, k int) int32 {
+	base := len(m.recs)
+	m.recs = slices.Grow(m.recs, k)[:base+k]
+	kids := m.recs[base:]
+	for i := range kids {
+		kids[i] = trec{kids: noEntries, elems: notInTable, next: -1}
+	}
+	m.recs[ri].kids = int32(base)
+	return int32(base)
+}
+
+// fill records the children and elements of entry ri, an instance of n.
+func (m *machine) fill(ri int32, n *tnode) {
+	v := m.recs[ri].v.JSON()
+	if len(n.kids) > 0 && isObject(v) {
+		m.fillMembers(ri, n, v.Raw, 0, false)
+	}
+	if n.elem != nil {
+		m.fillElements(ri, n.elem)
+	}
+}
+
+// fillKids fills the children of the kids of n, whose entries start at base.
+func (m *machine) fillKids(base int32, n *tnode) {
+	for j, k := range n.kids {
+		if len(k.kids) > 0 || k.elem != nil {
+			m.fill(base+int32(j), k)
+		}
+	}
+}
+
+// fillMembers records the members of the object at s[i] that n needs, as
+// the children of entry ri. With needEnd it scans the whole object and
+// returns the offset just past it; otherwise it stops once every needed
+// member is found.
+func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool) int {
+	if len(m.recs)+len(n.kids) > maxTableEntries {
+		m.recs[ri].kids = notInTable
+		if needEnd {
+			return valueEnd(s, i)
+		}
+		return 0
+	}
+	base := m.allocKids(ri, len(n.kids))
+	found := 0
+	it := newMembers(s, i)
+	for found < len(n.kids) {
+		key, raw, esc, ok := it.next()
+		if !ok {
+			break
+		}
+		j := n.lookup(key, esc)
+		if j < 0 || m.recs[base+j].v.Raw() != "" {
+			continue
+		}
+		m.recs[base+j].v = builtin.FromJSON(resultOf(raw))
+		m.tableReads++
+		found++
+	}
+	end := 0
+	if needEnd {
+		if found == len(n.kids) {
+			end = it.skipRest()
+		} else {
+			end = it.end()
+		}
+	}
+	m.fillKids(base, n)
+	return end
+}
+
+// fillElements records the elements of entry ri: one entry per element,
+// linked through next, each followed by its own children. An object
+// element is scanned once, for its extent and its members together.
+func (m *machine) fillElements(ri int32, en *tnode) {
+	v := m.recs[ri].v.JSON()
+	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
+	if !isArray(v) {
+		if isNothing(v) {
+			return
+		}
+		// A scalar or an object is a list of one: itself.
+		idx := m.addElement(ri, -1)
+		if idx < 0 {
+			return
+		}
+		m.recs[idx].v = builtin.FromJSON(v)
+		m.fill(idx, en)
+		return
+	}
+	s := v.Raw
+	i := 1
+	prev := int32(-1)
+	for {
+		i = skipSpace(s, i)
+		if i >= len(s) || s[i] == ']' {
+			return
+		}
+		idx := m.addElement(ri, prev)
+		if idx < 0 {
+			return
+		}
+		var end int
+		if s[i] == '{' && len(en.kids) > 0 {
+			end = m.fillMembers(idx, en, s, i, true)
+			m.recs[idx].v = builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: s[i:end]})
+		} else {
+			end = valueEnd(s, i)
+			if end <= i {
+				return
+			}
+			m.recs[idx].v = builtin.FromJSON(resultOf(s[i:end]))
+		}
+		if en.elem != nil {
+			m.fillElements(idx, en.elem)
+		}
+		prev = idx
+		i = skipSpace(s, end)
+		if i < len(s) && s[i] == ',' {
+			i++
+		}
+	}
+}
+
+// addElement appends an element entry to the list of entry ri after prev
+// (-1 for the first). It returns -1, marking the list as not in the table,
+// when the table is full.
+func (m *machine) addElement(ri, prev int32) int32 {
+	if len(m.recs) >= maxTableEntries {
+		m.recs[ri].elems = notInTable
+		return -1
+	}
+	idx := int32(len(m.recs))
+	m.recs = append(m.recs, newRec())
+	if prev < 0 {
+		m.recs[ri].elems = idx
+	} else {
+		m.recs[prev].next = idx
+	}
+	m.recs[ri].n++
+	return idx
+}
+
+// isArray reports whether r holds a JSON array.
+func isArray(r gjson.Result) bool {
+	return r.Type == gjson.JSON && len(r.Raw) > 0 && r.Raw[0] == '['
+}

@@ -1,0 +1,490 @@
+package eval
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gsl-lang/gsl/builtin"
+	"github.com/tidwall/gjson"
+)
+
+// val is a value on the VM stack. v points to where the value lives: a
+// path-table entry (rec is then its index+1), a constant of the program,
+// the current element of a loop frame, or the machine's slot for that
+// stack position when the value was computed. Pointers keep the stack
+// small: JSON values are never copied while the program runs.
+type val struct {
+	v   *builtin.Value
+	rec int32
+}
+
+// Values that computed results can point to. They are never written.
+var (
+	missingValue = builtin.MissingValue()
+	trueValue    = builtin.BoolValue(true)
+	falseValue   = builtin.BoolValue(false)
+)
+
+func boolVal(b bool) val {
+	if b {
+		return val{v: &trueValue}
+	}
+	return val{v: &falseValue}
+}
+
+// frame is the state of one running array-operator loop.
+type frame struct {
+	op    opcode
+	exit  int32 // where to go when the loop is decided
+	start int32 // the loop's NEXT
+	count int32 // elements that passed (ONE, COUNT)
+
+	tab  bool  // iterating table entries rather than raw JSON
+	i    int32 // table iteration: the next element entry, or -1
+	it   elements
+	cur  val           // the current element
+	curv builtin.Value // its storage when it was read from raw JSON
+	out  []byte        // COLLECT: the array being built
+}
+
+// machine is the reusable state of one evaluation: a goroutine takes one
+// from the pool for the duration of a call.
+type machine struct {
+	stack  []val
+	slots  []builtin.Value // storage for computed values, by stack position
+	frames []frame
+	args   []builtin.Value
+	env    builtin.Env
+	rootv  builtin.Value
+
+	recs    []trec    // the path table, when evaluating through one
+	offs    [][]int32 // the running program's offsets into it
+	members []member  // buffer for the document index
+	docSize int       // size of the largest document this use has seen
+
+	// Path reads while evaluating one document, for tests: values found
+	// while filling the path table, and paths read from raw JSON.
+	tableReads, rawReads int
+	errPC                int // the instruction that raised the last error
+}
+
+var machines = sync.Pool{New: func() any { return new(machine) }}
+
+func getMachine() *machine { return machines.Get().(*machine) }
+
+// readsHook, when set (by tests), receives the path reads of each
+// document evaluation.
+var readsHook func(table, raw int)
+
+func putMachine(m *machine) {
+	if readsHook != nil {
+		readsHook(m.tableReads, m.rawReads)
+	}
+	m.tableReads, m.rawReads = 0, 0
+	m.offs = nil
+	m.members = m.members[:0]
+	if cap(m.recs) > maxTableEntries/4 {
+		m.recs = nil
+	} else {
+		m.recs = m.recs[:0]
+	}
+	// Everything the machine holds is overwritten before it is read again,
+	// but it may alias the last document: after a large one, drop those
+	// references so that the pool does not keep the document alive.
+	if m.docSize > largeDocument {
+		clear(m.stack)
+		clear(m.slots)
+		clear(m.frames)
+		clear(m.args)
+		clear(m.recs[:cap(m.recs)])
+		clear(m.members[:cap(m.members)])
+	}
+	m.rootv = builtin.Value{}
+	m.docSize = 0
+	machines.Put(m)
+}
+
+// largeDocument is the size past which a pooled machine forgets the
+// document it evaluated.
+const largeDocument = 64 << 10
+
+// run executes p over the entity root (with rec 1 when the path table
+// holds it). It returns Pass, Fail or Skip, or Error with the reason.
+func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (Status, error) {
+	if len(m.stack) < p.maxStack {
+		m.stack = make([]val, p.maxStack)
+		m.slots = make([]builtin.Value, p.maxStack)
+	}
+	if len(m.frames) < p.maxLoops {
+		m.frames = make([]frame, p.maxLoops)
+	}
+	m.rootv = root
+	rootVal := val{v: &m.rootv, rec: rec}
+	stack, slots, frames := m.stack, m.slots, m.frames
+	code := p.code
+	sp, nf := 0, 0
+	acc := false
+	steps := 0
+	for pc := 0; ; {
+		if uint(pc) >= uint(len(code)) {
+			m.errPC = len(code) - 1
+			return Error, fmt.Errorf("%w: fell off the end of the program", ErrInternal)
+		}
+		in := code[pc]
+		pc++
+		switch in.op {
+		case opPath:
+			base := &rootVal
+			if nf > 0 {
+				base = &frames[nf-1].cur
+			}
+			m.readPath(p, in.arg, base, &stack[sp], &slots[sp])
+			sp++
+		case opElem:
+			if nf > 0 {
+				stack[sp] = frames[nf-1].cur
+			} else {
+				stack[sp] = rootVal
+			}
+			sp++
+		case opConst:
+			stack[sp] = val{v: &p.consts[in.arg]}
+			sp++
+		case opCall:
+			if steps++; steps > budget {
+				m.errPC = pc - 1
+				return Error, budgetError(budget)
+			}
+			site := &p.calls[in.arg]
+			n := site.nargs
+			args := m.args[:0]
+			for i := sp - n; i < sp; i++ {
+				args = append(args, *stack[i].v)
+			}
+			m.args = args
+			sp -= n
+			res, err := site.fn.Impl(&m.env, *stack[sp-1].v, args)
+			if err != nil {
+				m.errPC = pc - 1
+				return Error, funcError(site.fn.Name, err)
+			}
+			slots[sp-1] = res
+			stack[sp-1] = val{v: &slots[sp-1]}
+		case opAcc:
+			stack[sp] = boolVal(acc)
+			sp++
+		case opGroup:
+			g, n := group(p, in.arg, *stack[sp-1].v)
+			if steps += n; steps > budget {
+				m.errPC = pc - 1
+				return Error, budgetError(budget)
+			}
+			slots[sp-1] = g
+			stack[sp-1] = val{v: &slots[sp-1]}
+
+		case opEq:
+			sp -= 2
+			acc = builtin.Equal(*stack[sp].v, *stack[sp+1].v)
+		case opNe:
+			sp -= 2
+			acc = !builtin.Equal(*stack[sp].v, *stack[sp+1].v)
+		case opLt, opGt, opLe, opGe:
+			sp -= 2
+			acc = compareHolds(in.op, *stack[sp].v, *stack[sp+1].v)
+		case opEqK:
+			sp--
+			acc = builtin.Equal(*stack[sp].v, p.consts[in.arg])
+		case opNeK:
+			sp--
+			acc = !builtin.Equal(*stack[sp].v, p.consts[in.arg])
+		case opLtK, opGtK, opLeK, opGeK:
+			sp--
+			acc = compareHolds(in.op-(opEqK-opEq), *stack[sp].v, p.consts[in.arg])
+		case opLike:
+			sp--
+			acc = p.likes[in.arg].MatchValue(*stack[sp].v)
+		case opRegex:
+			sp--
+			acc = builtin.MatchRegexp(p.regexes[in.arg], *stack[sp].v)
+		case opIn:
+			sp--
+			acc = builtin.In(*stack[sp].v, p.lists[in.arg])
+		case opTruthy:
+			sp--
+			acc = builtin.Truthy(*stack[sp].v)
+		case opNot:
+			acc = !acc
+		case opSet:
+			acc = in.arg != 0
+
+		case opJmpF:
+			if !acc {
+				pc = int(in.arg)
+			}
+		case opJmpT:
+			if acc {
+				pc = int(in.arg)
+			}
+
+		case opAny, opAll, opNone, opOne, opCount, opCollect:
+			sp--
+			f := &frames[nf]
+			nf++
+			*f = frame{op: in.op, exit: in.arg, start: int32(pc)}
+			m.startLoop(f, stack[sp])
+		case opNext:
+			f := &frames[nf-1]
+			if m.advance(f) {
+				if steps++; steps > budget {
+					m.errPC = pc - 1
+					return Error, budgetError(budget)
+				}
+				continue
+			}
+			nf--
+			pc = int(f.exit)
+			switch f.op {
+			case opAny:
+				acc = false
+			case opAll, opNone:
+				acc = true
+			case opOne:
+				acc = f.count == 1
+			case opCount:
+				slots[sp] = builtin.NumberValue(float64(f.count))
+				stack[sp] = val{v: &slots[sp]}
+				sp++
+			case opCollect:
+				slots[sp] = f.collected()
+				stack[sp] = val{v: &slots[sp]}
+				sp++
+			}
+		case opStep:
+			f := &frames[nf-1]
+			done := false
+			switch f.op {
+			case opAny:
+				done = acc
+			case opAll:
+				done = !acc
+			case opNone:
+				if acc {
+					done, acc = true, false
+				}
+			case opOne:
+				if acc {
+					f.count++
+					if f.count > 1 {
+						done, acc = true, false
+					}
+				}
+			case opCount:
+				if acc {
+					f.count++
+				}
+			case opCollect:
+				if acc {
+					f.add(*f.cur.v)
+				}
+			}
+			if done {
+				nf--
+				pc = int(f.exit)
+			} else {
+				pc = int(f.start)
+			}
+
+		case opRet:
+			if acc {
+				return Pass, nil
+			}
+			return Fail, nil
+		case opSkip:
+			return Skip, nil
+		default:
+			m.errPC = pc - 1
+			return Error, fmt.Errorf("%w: bad opcode %d at %d", ErrInternal, in.op, pc-1)
+		}
+	}
+}
+
+// readPath reads path i of p from base into dst: through the table when
+// base came from it, else from raw JSON into slot.
+func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Value) {
+	if base.rec != 0 && m.offs != nil {
+		if offs := m.offs[i]; offs != nil {
+			r := base.rec - 1
+			for _, o := range offs {
+				k := m.recs[r].kids
+				if k < 0 {
+					if k == noEntries {
+						*dst = val{v: &missingValue}
+						return
+					}
+					goto raw
+				}
+				r = k + o
+			}
+			*dst = val{v: &m.recs[r].v, rec: r + 1}
+			return
+		}
+	}
+raw:
+	m.rawReads++
+	*slot = builtin.FromJSON(p.paths[i].read(base.v.JSON()))
+	*dst = val{v: slot}
+}
+
+// startLoop points f at the elements of list.
+func (m *machine) startLoop(f *frame, list val) {
+	if list.rec != 0 && m.offs != nil {
+		if r := &m.recs[list.rec-1]; r.elems != notInTable {
+			f.tab, f.i = true, r.elems
+			return
+		}
+	}
+	f.it = newElements(list.v.JSON())
+}
+
+// advance loads f's next element; false when none is left.
+func (m *machine) advance(f *frame) bool {
+	if f.tab {
+		idx := f.i
+		if idx < 0 {
+			return false
+		}
+		f.i = m.recs[idx].next
+		f.cur = val{v: &m.recs[idx].v, rec: idx + 1}
+		return true
+	}
+	e, ok := f.it.next()
+	if !ok {
+		return false
+	}
+	f.curv = builtin.FromJSON(e)
+	f.cur = val{v: &f.curv}
+	return true
+}
+
+// add appends an element to a COLLECT frame's array.
+func (f *frame) add(v builtin.Value) {
+	if f.out == nil {
+		f.out = append(make([]byte, 0, 64), '[')
+	} else {
+		f.out = append(f.out, ',')
+	}
+	f.out = appendJSON(f.out, v)
+}
+
+// collected returns the array a COLLECT frame built.
+func (f *frame) collected() builtin.Value {
+	if f.out == nil {
+		return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: "[]"})
+	}
+	f.out = append(f.out, ']')
+	s := string(f.out)
+	f.out = nil
+	return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: s})
+}
+
+// appendJSON appends v's JSON text: its raw text when it came from a
+// document, else a spelling of the value (integral numbers without an
+// exponent: 4294967296, not 4.294967296e+09).
+func appendJSON(b []byte, v builtin.Value) []byte {
+	if v.Raw() == "" && v.Kind() == builtin.Number {
+		if f := v.Num(); f == math.Trunc(f) && math.Abs(f) < 1e21 {
+			return strconv.AppendFloat(b, f, 'f', -1, 64)
+		}
+	}
+	return v.AppendJSON(b)
+}
+
+// jsonText returns v's JSON text.
+func jsonText(v builtin.Value) string {
+	if raw := v.Raw(); raw != "" {
+		return raw
+	}
+	if v.Kind() == builtin.Missing {
+		return "missing"
+	}
+	return string(appendJSON(nil, v))
+}
+
+// group builds the groupBy result of list on path k: an array of
+// {"key": k, "values": [...]} in first-seen order of the keys. Keys group
+// by strict JSON equality (1 and "1" are two keys); elements without the
+// key form one group of their own, whose object has no "key". It also
+// returns the number of elements seen, which counts against the budget.
+func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
+	type grp struct {
+		key    builtin.Value
+		values []byte
+	}
+	var groups []grp
+	it := newElements(list.JSON())
+	n := 0
+	for {
+		e, ok := it.next()
+		if !ok {
+			break
+		}
+		n++
+		key := builtin.FromJSON(p.paths[k].read(e))
+		gi := -1
+		for i := range groups {
+			if sameKey(groups[i].key, key) {
+				gi = i
+				break
+			}
+		}
+		if gi < 0 {
+			groups = append(groups, grp{key: key})
+			gi = len(groups) - 1
+		} else {
+			groups[gi].values = append(groups[gi].values, ',')
+		}
+		groups[gi].values = appendJSON(groups[gi].values, builtin.FromJSON(e))
+	}
+	b := []byte{'['}
+	for i, g := range groups {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '{')
+		if g.key.Kind() != builtin.Missing {
+			b = append(b, `"key":`...)
+			b = appendJSON(b, g.key)
+			b = append(b, ',')
+		}
+		b = append(b, `"values":[`...)
+		b = append(b, g.values...)
+		b = append(b, "]}"...)
+	}
+	b = append(b, ']')
+	return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: string(b)}), n
+}
+
+// sameKey reports whether two groupBy keys are the same: both missing, or
+// of one kind and equal (builtin.Equal is strict within a kind).
+func sameKey(a, b builtin.Value) bool {
+	ka, kb := a.Kind(), b.Kind()
+	if ka != kb {
+		return false
+	}
+	return ka == builtin.Missing || ka == builtin.Null || builtin.Equal(a, b)
+}
+
+// budgetError reports a step budget exceeded.
+func budgetError(budget int) error { return fmt.Errorf("%w (%d steps)", ErrStepBudget, budget) }
+
+// funcError wraps the error of function name in ErrFunction, naming the
+// function unless its message already does.
+func funcError(name string, err error) error {
+	if strings.HasPrefix(err.Error(), name+"(") {
+		return fmt.Errorf("%w: %w", ErrFunction, err)
+	}
+	return fmt.Errorf("%w: %s(): %w", ErrFunction, name, err)
+}

@@ -1,0 +1,49 @@
+package lang
+
+import (
+	"fmt"
+	"strings"
+)
+
+// This file renders the parts of SPEC.md that are generated from the code:
+// the grammar, printed by participle from the grammar structs, and the token
+// table, built from the lexer rules. spec_test.go checks that SPEC.md holds
+// exactly this text (and rewrites it with -update).
+
+// grammarEBNF returns the grammar in EBNF as participle prints it.
+func grammarEBNF() string { return grammar.String() }
+
+// tokenSpec returns the token definitions: the lexer's patterns and the
+// classes that tokenize sorts them into.
+func tokenSpec() string {
+	pattern := func(state, name string) string {
+		for _, r := range lexRules[state] {
+			if r.Name == name {
+				return r.Pattern
+			}
+		}
+		panic("no lexer rule " + name)
+	}
+	var b strings.Builder
+	row := func(token, def string) { fmt.Fprintf(&b, "%-10s %s\n", token, def) }
+	row("(space)", pattern("Root", "whitespace")+"   skipped; separates tokens")
+	row("<ident>", pattern("Root", "Ident")+"   that is not a keyword")
+	row("", pattern("Root", "Backquoted")+"   a backquoted name: any characters but a backquote")
+	row("", "a keyword right after \".\"   (a.in.not is a path)")
+	row("", "$   (the current element)")
+	row("<postfix>", strings.Join(arrayOpSpellings(), " "))
+	row("", "<ident> directly followed by \"(\"   (a function name)")
+	row("<literal>", pattern("Root", "String")+"   (a string)")
+	row("", pattern("Root", "Number")+"   (a number)")
+	row("", "true false null")
+	row("<cmpop>", "= != < > <= >= like unlike regexMatch in")
+	row("<regex>", pattern("Regex", "Regex")+"   only right after regexMatch")
+	row("keywords", "where should not have and or   (and all words above)")
+	return b.String()
+}
+
+func arrayOpSpellings() []string {
+	out := make([]string, len(arrayOpNames))
+	copy(out, arrayOpNames[:])
+	return out
+}
