@@ -29,7 +29,7 @@ type Rule struct {
 var Rules = []Rule{
 	{
 		ID:   "HIPAA-001",
-		GSL:  `Instance where tags contain [key='contains_phi' and value='true'] should have volumes contain-all [encrypted=true]`,
+		GSL:  `Instance where tags contain [key = 'contains_phi' and value = 'true'] should have volumes contain-all [encrypted = true]`,
 		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && !all(r.volumes ?? [], .encrypted == true)`,
 		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && !r.?volumes.orValue([]).all(v, v.?encrypted.orValue(false) == true)`,
 		Rego: `hipaa_001 if {
@@ -222,7 +222,7 @@ hipaa_029_port(x) if {
 	},
 	{
 		ID:   "HIPAA-033",
-		GSL:  `Instance where tags contain [key='contains_phi' and value='true'] should not have isPublic = true`,
+		GSL:  `Instance where tags contain [key = 'contains_phi' and value = 'true'] should not have isPublic = true`,
 		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && r.isPublic == true`,
 		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && r.?isPublic.orValue(false) == true`,
 		Rego: `hipaa_033 if {
@@ -283,7 +283,7 @@ hipaa_039_on(k) if input.accountPublicAccessBlock[k] == true`,
 	},
 	{
 		ID:   "HIPAA-051",
-		GSL:  `IamPolicy where attachmentCount > 0 or users or groups or roles should not have document.Statement contain [Effect = 'Allow' and Action contain ['*'] and Resource contain ['*']]`,
+		GSL:  `IamPolicy where attachmentCount > 0 or users or groups or roles should not have document.Statement contain [Effect = 'Allow' and Action contain [$ = '*'] and Resource contain [$ = '*']]`,
 		Expr: `((r.attachmentCount ?? 0) > 0 || len(r.users ?? []) > 0 || len(r.groups ?? []) > 0 || len(r.roles ?? []) > 0) && any(list(r.document?.Statement), .Effect == "Allow" && "*" in list(.Action) && "*" in list(.Resource))`,
 		CEL:  `(r.?attachmentCount.orValue(0) > 0 || size(r.?users.orValue([])) > 0 || size(r.?groups.orValue([])) > 0 || size(r.?roles.orValue([])) > 0) && items(r.?document.?Statement.orValue(null)).exists(s, s.?Effect.orValue('') == 'Allow' && '*' in items(s.?Action.orValue(null)) && '*' in items(s.?Resource.orValue(null)))`,
 		Rego: `hipaa_051 if {
@@ -303,7 +303,7 @@ hipaa_051_attached if {
 	},
 	{
 		ID:   "HIPAA-055",
-		GSL:  `IamUser where firstAccessKey.isActive = true or secondAccessKey.isActive = true should not have (firstAccessKey.isActive = true and firstAccessKey.lastRotated before(-90, 'days')) or (secondAccessKey.isActive = true and secondAccessKey.lastRotated before(-90, 'days'))`,
+		GSL:  `IamUser where firstAccessKey.isActive = true or secondAccessKey.isActive = true should not have firstAccessKey.isActive = true and firstAccessKey.lastRotated before(-90, 'days') or secondAccessKey.isActive = true and secondAccessKey.lastRotated before(-90, 'days')`,
 		Expr: `(r.firstAccessKey?.isActive == true || r.secondAccessKey?.isActive == true) && (r.firstAccessKey?.isActive == true && r.firstAccessKey?.lastRotated != nil && date(r.firstAccessKey.lastRotated) < clock - duration("2160h") || r.secondAccessKey?.isActive == true && r.secondAccessKey?.lastRotated != nil && date(r.secondAccessKey.lastRotated) < clock - duration("2160h"))`,
 		CEL:  `(r.?firstAccessKey.?isActive.orValue(false) == true || r.?secondAccessKey.?isActive.orValue(false) == true) && (r.?firstAccessKey.?isActive.orValue(false) == true && r.?firstAccessKey.?lastRotated.hasValue() && timestamp(r.firstAccessKey.lastRotated) < now - duration('2160h') || r.?secondAccessKey.?isActive.orValue(false) == true && r.?secondAccessKey.?lastRotated.hasValue() && timestamp(r.secondAccessKey.lastRotated) < now - duration('2160h'))`,
 		Rego: `hipaa_055 if {
@@ -339,7 +339,7 @@ hipaa_056_ok if {
 	},
 	{
 		ID:   "HIPAA-069",
-		GSL:  `VPC should have flowLogs contain [status = 'ACTIVE' and trafficType = 'ALL'] or (not flowLogs and hasFlowLogs = true)`,
+		GSL:  `VPC should have flowLogs contain [status = 'ACTIVE' and trafficType = 'ALL'] or not flowLogs and hasFlowLogs = true`,
 		Expr: `!(any(r.flowLogs ?? [], .status == "ACTIVE" && .trafficType == "ALL") || (len(r.flowLogs ?? []) == 0 && r.hasFlowLogs == true))`,
 		CEL:  `!(r.?flowLogs.orValue([]).exists(f, f.?status.orValue('') == 'ACTIVE' && f.?trafficType.orValue('') == 'ALL') || (size(r.?flowLogs.orValue([])) == 0 && r.?hasFlowLogs.orValue(false) == true))`,
 		Rego: `hipaa_069 if not hipaa_069_ok
