@@ -310,6 +310,9 @@ func TestDocumentLimits(t *testing.T) {
 			t.Errorf("%s: no evidence", c.doc)
 		}
 	}
+	if r := p.Eval([]byte(`{"type":"T" "a":1}`)); r.Err == nil || r.Err.Error() != `invalid JSON near byte 13: invalid character '"' after object key:value pair` {
+		t.Errorf("invalid JSON message: %v", r.Err)
+	}
 	// Deep nesting far past the limit is refused before any recursion.
 	deep := `{"type":"T","a":` + strings.Repeat("[", 1<<20) + strings.Repeat("]", 1<<20) + `}`
 	if r := vmtCompile(t, `T should have a`).Eval([]byte(deep)); !errors.Is(r.Err, ErrTooDeep) {
