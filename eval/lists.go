@@ -37,13 +37,19 @@ func (l *Lists) Add(doc []byte) {
 	}
 	var d Document
 	// Two levels are kept for the virtual entity's object and items array.
-	if d.init(doc, l.rs.set.maxSize, max(l.rs.set.maxDepth-2, 1), l.buf) != nil {
-		return
+	err := d.init(doc, l.rs.set.maxSize, max(l.rs.set.maxDepth-2, 1), l.buf)
+	l.buf = d.members
+	if err == nil {
+		l.AddDocument(&d)
 	}
+}
+
+// AddDocument is Add for a prepared document, copied if kept: a caller that
+// evaluates each document with RuleSet.EvalDocument validates it only once.
+func (l *Lists) AddDocument(d *Document) {
 	if _, ok := l.rs.lists[d.typ]; !ok {
 		return
 	}
-	l.buf = d.members
 	acct := "*"
 	switch a := d.member("accountNumber"); a.Type {
 	case gjson.String:
