@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/gsl-lang/gsl/internal/textdist"
 )
 
 // Registry maps function names to their descriptions. The zero value is not
@@ -129,45 +131,15 @@ func (r *Registry) Names() []string {
 func (r *Registry) Funcs() []*Func { return slices.Clone(r.order) }
 
 // Suggest returns the function name closest to an unknown name, for a "did
-// you mean" hint, or "" when none is close: a name equal but for case, or
-// one within 1 + len(name)/4 edits (ignoring case).
+// you mean" hint, or "" when none is close (see the package-level Suggest).
 func (r *Registry) Suggest(name string) string {
 	return Suggest(name, r.Names())
 }
 
-// Suggest returns the candidate closest to name, as Registry.Suggest does;
-// among equally close candidates the first wins. The compiler may use it
-// for operators and keywords too.
+// Suggest returns the candidate closest to name, as Registry.Suggest does:
+// one equal but for case, else the nearest within a third of name's length
+// in edits (ignoring case); among equally close candidates the first wins.
+// The compiler may use it for operators and keywords too.
 func Suggest(name string, candidates []string) string {
-	best, bestDist := "", 1+len(name)/4+1
-	for _, c := range candidates {
-		if strings.EqualFold(c, name) {
-			return c
-		}
-		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestDist {
-			best, bestDist = c, d
-		}
-	}
-	return best
-}
-
-// editDistance is the Levenshtein distance between a and b, by bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return textdist.Closest(name, candidates)
 }

@@ -216,59 +216,12 @@ func (c *checker) suggestType(name string) string {
 	return suggest(name, c.s.typeNames)
 }
 
-// suggest returns ` (did you mean "x"?)` for the candidate closest to name:
-// equal ignoring case, within edit distance 2, or sharing a prefix of six
-// characters; "" when none is close.
+// suggest returns ` (did you mean "x"?)` for the candidate closest to name
+// (lang.Suggest), or "" when none is close.
 func suggest(name string, candidates []string) string {
-	best, bestD := "", 3
-	for _, cand := range candidates {
-		if strings.EqualFold(cand, name) {
-			return fmt.Sprintf(" (did you mean %q?)", cand)
-		}
-		d := editDistance(strings.ToLower(name), strings.ToLower(cand))
-		if commonPrefix(name, cand) >= 6 {
-			d = min(d, 2)
-		}
-		if d < bestD {
-			best, bestD = cand, d
-		}
-	}
+	best := lang.Suggest(name, candidates)
 	if best == "" {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-// commonPrefix is the length of the common prefix of a and b, ignoring case.
-func commonPrefix(a, b string) int {
-	a, b = strings.ToLower(a), strings.ToLower(b)
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 99
-	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
