@@ -120,3 +120,19 @@ func listEntity(typ, id string, items []byte) string {
 	b = append(b, "]}"...)
 	return string(b)
 }
+
+// Explain traces List<> rule `rule` over the group `group` (an id that
+// Eval reported), for `gslcheck explain`. It reports false when rule is
+// not a List<> rule of the set.
+func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
+	rs := l.rs
+	if rule < 0 || rule >= len(rs.progs) || rs.progs[rule] == nil || !rs.progs[rule].IsList() {
+		return nil, false
+	}
+	p := rs.progs[rule]
+	t := p.rule.Target.Type
+	raw := listEntity(p.target, group, l.groups[t][group])
+	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: p.target}
+	tr := p.explain(&d, rs.set, true)
+	return tr, true
+}

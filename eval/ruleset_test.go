@@ -226,6 +226,14 @@ func TestLists(t *testing.T) {
 			}
 		}
 	})
+	// Explain traces one group.
+	tr, ok := l.Explain(3, "*")
+	if !ok || tr.Status != Fail || !strings.Contains(tr.String(), `items[0].region = "y"`) {
+		t.Errorf("Lists.Explain: %v %v", ok, tr)
+	}
+	if _, ok := l.Explain(0, "*"); ok {
+		t.Error("Lists.Explain of a rule that is not List<>")
+	}
 	// AddDocument gathers the same groups from prepared documents.
 	l3 := rs.NewLists()
 	for _, doc := range []string{`{"type":"T","accountNumber":111,"region":"x"}`, `{"type":"T","accountNumber":"111","region":"x"}`} {
