@@ -1,0 +1,151 @@
+package main
+
+// This file declares the command line: commands, flags and their help.
+
+// cli is the root of the command tree.
+type cli struct {
+	Color      string `enum:"auto,always,never" default:"auto" help:"Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."`
+	NoProgress bool   `help:"Never draw a progress line on stderr."`
+
+	Run     runCmd     `cmd:"" help:"Evaluate bundles or rules over JSON documents."`
+	Test    testCmd    `cmd:"" help:"Run bundle fixtures: expected against actual results."`
+	Lint    lintCmd    `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
+	Fmt     fmtCmd     `cmd:"" help:"Format the rule logic in bundle files canonically."`
+	Explain explainCmd `cmd:"" help:"Show the evaluation trace of one rule on a document."`
+	Bundles bundlesCmd `cmd:"" help:"List the shipped bundles, or export one."`
+	Version versionCmd `cmd:"" help:"Print the version."`
+}
+
+type runCmd struct {
+	Bundle      []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, or a directory. Repeatable."`
+	Rule        []string `short:"r" sep:"none" placeholder:"TEXT" help:"A GSL rule to run, named rule-1, rule-2, ... Repeatable."`
+	Format      string   `short:"f" enum:"text,json,sarif,junit" default:"text" help:"Report format: text, json, sarif or junit."`
+	Output      string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
+	Now         string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
+	ShowSkipped bool     `help:"Also report rules that did not apply to an entity (status skip)."`
+	Jobs        int      `short:"j" default:"${cpus}" help:"Documents evaluated in parallel (default: the number of CPUs, ${cpus})."`
+	InputFormat string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
+	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
+	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
+}
+
+func (runCmd) Help() string {
+	return `Each document is a JSON object with a "type" (the entity type rules name) and
+usually an "id" (how results name it; else its position, like inv.ndjson:12).
+Inputs are streamed: memory does not grow with the number of documents.
+
+Examples:
+
+    gslcheck run --bundle hipaa inventory.json
+    gslcheck run -b cis-aws -b ./my-rules.yaml --format sarif -o results.sarif inventory.ndjson
+    gslcheck run -r "Instance should have volumes contain-all [encrypted=true]" inv.json
+    aws-export | gslcheck run -b hipaa --format json -
+
+Exit status: 0 when nothing failed, 1 when a rule failed on an entity, 2 on
+usage errors, rule errors, unreadable inputs or malformed documents.`
+}
+
+type testCmd struct {
+	Format  string   `short:"f" enum:"text,json,junit" default:"text" help:"Report format: text, json or junit."`
+	Output  string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
+	Filter  string   `name:"run" placeholder:"REGEXP" help:"Only run the cases whose name matches REGEXP."`
+	Verbose bool     `short:"v" help:"Also list the cases that passed."`
+	Paths   []string `arg:"" name:"PATH" help:"Bundle directories, bundle files (their fixtures are in tests/ beside them), or shipped bundle names."`
+}
+
+func (testCmd) Help() string {
+	return `Each fixture file (tests/*.yaml beside the bundle) holds cases: documents and the
+expected status (pass, fail, skip, error) of some rules. A case fails when a
+rule's actual status differs.
+
+Examples:
+
+    gslcheck test hipaa
+    gslcheck test bundles/cis-aws
+    gslcheck test --format junit -o fixtures.xml ./my-bundle/bundle.yaml
+
+Exit status: 0 when every case passed, 1 when one failed, 2 when a bundle or
+fixture could not be read.`
+}
+
+type lintCmd struct {
+	Format string   `short:"f" enum:"text,json" default:"text" help:"Report format: text or json."`
+	Schema string   `default:"builtin" placeholder:"builtin|none" help:"Check paths against the entity schema (builtin) or not (none)."`
+	Paths  []string `arg:"" name:"PATH" help:"Bundle files or directories, Dome9 ruleset JSON files, .gsl rule files (rules separated by blank lines), or shipped bundle names."`
+}
+
+func (lintCmd) Help() string {
+	return `Every rule is parsed, compiled and checked against the entity schema. A
+property the schema does not know is an error; an entity type it does not
+know is a warning.
+
+Examples:
+
+    gslcheck lint bundles/hipaa
+    gslcheck lint --format json my-rules.gsl
+    gslcheck lint --schema none custom-entities.yaml
+
+Exit status: 0 when there is no error, 1 when a rule has an error, 2 when a
+file could not be read.`
+}
+
+type fmtCmd struct {
+	Write bool     `short:"w" help:"Write the result back to the files instead of printing it."`
+	Check bool     `help:"List the files whose formatting would change, and exit 1 if any would."`
+	Paths []string `arg:"" name:"PATH" help:"Bundle files or directories."`
+}
+
+func (fmtCmd) Help() string {
+	return `Only the logic of each rule is rewritten; the rest of the file is kept byte
+for byte.
+
+Examples:
+
+    gslcheck fmt bundles/hipaa/bundle.yaml
+    gslcheck fmt -w bundles/
+    gslcheck fmt --check bundles/`
+}
+
+type explainCmd struct {
+	Rule   string `short:"r" placeholder:"TEXT" help:"The rule text to explain."`
+	Bundle string `short:"b" placeholder:"NAME|PATH" help:"The bundle that holds the rule (with --rule-id)."`
+	RuleID string `placeholder:"ID" help:"The id of the rule in --bundle."`
+	Now    string `placeholder:"RFC3339" help:"Evaluation clock for date functions (default: the current time)."`
+	Format string `short:"f" enum:"text,json" default:"text" help:"Output format: text or json."`
+	Doc    string `arg:"" name:"DOC" help:"The document: a file or - for stdin (every document in it is explained)."`
+}
+
+func (explainCmd) Help() string {
+	return `Shows every sub-expression of the rule marked true or false, with the values it
+read from the document.
+
+Examples:
+
+    gslcheck explain --rule "Instance should have volumes contain-all [encrypted=true]" instance.json
+    gslcheck explain --bundle hipaa --rule-id HIPAA-001 instance.json
+    cat instance.json | gslcheck explain -b hipaa --rule-id HIPAA-001 -`
+}
+
+type bundlesCmd struct {
+	List   bundlesListCmd   `cmd:"" default:"1" help:"List the shipped bundles with their rule counts."`
+	Export bundlesExportCmd `cmd:"" help:"Write a bundle in another format."`
+}
+
+func (bundlesCmd) Help() string {
+	return `Examples:
+
+    gslcheck bundles
+    gslcheck bundles export hipaa --format dome9 > hipaa-ruleset.json`
+}
+
+type bundlesListCmd struct {
+	Format string `short:"f" enum:"text,json" default:"text" help:"Output format: text or json."`
+}
+
+type bundlesExportCmd struct {
+	Format string `short:"f" enum:"dome9" default:"dome9" help:"Export format: dome9 (a CloudGuard ruleset JSON)."`
+	Output string `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout."`
+	Name   string `arg:"" name:"NAME|PATH" help:"A shipped bundle name or a bundle file."`
+}
+
+type versionCmd struct{}

@@ -1,0 +1,424 @@
+package main
+
+// This file implements `gslcheck explain`: the evaluation trace of one rule
+// on the documents of one input, every sub-expression marked true or false
+// with the values it read.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/lang"
+	"github.com/tidwall/gjson"
+)
+
+func (c *explainCmd) Run(e *env) error {
+	switch {
+	case c.Rule == "" && c.RuleID == "":
+		return usagef("explain needs --rule TEXT, or --bundle and --rule-id")
+	case c.Rule != "" && c.RuleID != "":
+		return usagef("give either --rule or --rule-id, not both")
+	case c.RuleID != "" && c.Bundle == "":
+		return usagef("--rule-id needs --bundle")
+	case c.Rule != "" && c.Bundle != "":
+		return usagef("--bundle goes with --rule-id; --rule takes the rule text itself")
+	}
+	now, err := parseNow(c.Now)
+	if err != nil {
+		return err
+	}
+	m, err := explainRule(c)
+	if err != nil {
+		return err
+	}
+	prog, err := eval.Compile(m.Logic, &eval.Options{Now: now})
+	if err != nil {
+		for _, p := range problemsOf(m, err) {
+			writeProblem(e.stderr, e.errSty, p)
+		}
+		return &reportedError{err}
+	}
+	m.Target = prog.Target()
+	sources, _, err := openSources([]string{c.Doc}, e.stdin)
+	if err != nil {
+		return err
+	}
+	docs, err := readExplainDocs(sources[0])
+	if err != nil {
+		return err
+	}
+	var items []*explained
+	target := prog.Target()
+	if r := prog.Rule(); r.Target != nil && r.Target.List {
+		items = explainLists(prog, r.Target.Type, docs)
+	} else {
+		skipped := 0
+		for _, d := range docs {
+			if len(docs) > 1 && d.err == nil && target != "" && d.typ != target {
+				skipped++
+				continue
+			}
+			items = append(items, explainOne(prog, d))
+		}
+		if skipped > 0 && len(items) == 0 {
+			fmt.Fprintf(e.stderr, "gslcheck: none of the %d documents is a %s\n", skipped, target)
+		}
+	}
+	if c.Format == "json" {
+		err = writeExplainJSON(e.stdout, m, items)
+	} else {
+		err = writeExplainText(e.stdout, e.style, m, items)
+	}
+	if err != nil {
+		return err
+	}
+	e.code = exitOK
+	for _, it := range items {
+		switch {
+		case it.err != nil || it.trace.Status == eval.Error:
+			e.code = exitError
+		case it.trace.Status == eval.Fail && e.code == exitOK:
+			e.code = exitFindings
+		}
+	}
+	return nil
+}
+
+// explainRule finds the rule to explain: --rule text, or --rule-id in
+// --bundle.
+func explainRule(c *explainCmd) (*ruleMeta, error) {
+	if c.Rule != "" {
+		return adhocMeta(0, c.Rule), nil
+	}
+	bs, err := resolveBundles(c.Bundle)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, b := range bs {
+		for i := range b.Rules {
+			if b.Rules[i].ID == c.RuleID {
+				return metaOf(b, &b.Rules[i]), nil
+			}
+			ids = append(ids, b.Rules[i].ID)
+		}
+	}
+	msg := fmt.Sprintf("no rule %q in %s", c.RuleID, c.Bundle)
+	if s := lang.Suggest(c.RuleID, ids); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return nil, usagef("%s", msg)
+}
+
+// explainDoc is one document to explain.
+type explainDoc struct {
+	data     []byte
+	id, typ  string
+	location string
+	err      error
+}
+
+// readExplainDocs reads every document of src.
+func readExplainDocs(src source) ([]*explainDoc, error) {
+	rc, err := src.open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	var docs []*explainDoc
+	err = readDocs(rc, src.name, readOptions{}, func(d Doc) error {
+		ed := &explainDoc{data: d.Data, location: d.Label(), err: d.Err}
+		if ed.err == nil {
+			ed.err = checkDocument(d.Data, d.Line, d.Col)
+		}
+		if ed.err == nil {
+			f := gjson.GetManyBytes(d.Data, "id", "type")
+			ed.id, ed.typ = textOfResult(f[0]), f[1].Str
+			if ed.typ == "" && d.Key != "" {
+				ed.data, ed.typ = withType(d.Data, d.Key), d.Key
+			}
+		}
+		docs = append(docs, ed)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%s: no documents", src.name)
+	}
+	return docs, nil
+}
+
+func textOfResult(r gjson.Result) string {
+	if r.Type == gjson.String {
+		return r.Str
+	}
+	return r.Raw
+}
+
+// explained is the trace of the rule on one entity.
+type explained struct {
+	entity   string
+	typ      string
+	location string
+	trace    *eval.Trace
+	err      error // the document could not be evaluated
+}
+
+func explainOne(prog *eval.Program, d *explainDoc) *explained {
+	x := &explained{entity: d.id, typ: d.typ, location: d.location, err: d.err}
+	if x.entity == "" {
+		x.entity = d.location
+	}
+	if x.err == nil {
+		x.trace, x.err = prog.Explain(d.data)
+	}
+	return x
+}
+
+// explainLists builds the virtual entity of each account group of the
+// documents of type typ, {"type": "List<typ>", "id": account, "items": [...]},
+// and explains the rule on it.
+func explainLists(prog *eval.Program, typ string, docs []*explainDoc) []*explained {
+	groups := map[string][][]byte{}
+	for _, d := range docs {
+		if d.err != nil || d.typ != typ {
+			continue
+		}
+		acct := gjson.GetBytes(d.data, "accountNumber").String()
+		if acct == "" {
+			acct = "*"
+		}
+		groups[acct] = append(groups[acct], d.data)
+	}
+	ids := make([]string, 0, len(groups))
+	for id := range groups {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if len(ids) == 0 {
+		ids = []string{"*"}
+	}
+	lt := "List<" + typ + ">"
+	var out []*explained
+	for _, id := range ids {
+		var b bytes.Buffer
+		t, _ := json.Marshal(lt)
+		i, _ := json.Marshal(id)
+		fmt.Fprintf(&b, `{"type":%s,"id":%s,"items":[%s]}`, t, i, bytes.Join(groups[id], []byte(",")))
+		x := &explained{entity: id, typ: lt, location: fmt.Sprintf("%d %s documents", len(groups[id]), typ)}
+		x.trace, x.err = prog.Explain(b.Bytes())
+		out = append(out, x)
+	}
+	return out
+}
+
+func statusStyle(st *style, s eval.Status) string {
+	switch s {
+	case eval.Pass:
+		return st.green(s.String())
+	case eval.Fail:
+		return st.red(s.String())
+	case eval.Error:
+		return st.purple(s.String())
+	}
+	return st.dim(s.String())
+}
+
+func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) error {
+	var b strings.Builder
+	if m.Bundle != "" {
+		fmt.Fprintf(&b, "%s %s  %s\n", st.bold("rule:    "), st.bold(m.ID), m.Name)
+	}
+	fmt.Fprintf(&b, "%s %s\n", st.bold("logic:   "), oneLineText(m.Logic, 1<<20))
+	for _, x := range items {
+		b.WriteByte('\n')
+		fmt.Fprintf(&b, "%s %s", st.bold("entity:  "), st.bold(x.entity))
+		if x.typ != "" {
+			fmt.Fprintf(&b, " (%s)", x.typ)
+		}
+		if x.location != "" && x.location != x.entity {
+			fmt.Fprintf(&b, "  %s", st.dim(x.location))
+		}
+		b.WriteByte('\n')
+		if x.err != nil {
+			fmt.Fprintf(&b, "%s %s: %v\n", st.bold("result:  "), statusStyle(st, eval.Error), x.err)
+			continue
+		}
+		t := x.trace
+		fmt.Fprintf(&b, "%s %s", st.bold("result:  "), statusStyle(st, t.Status))
+		if t.Err != nil {
+			fmt.Fprintf(&b, ": %v", t.Err)
+		}
+		if t.Status == eval.Skip && t.Where == nil {
+			fmt.Fprintf(&b, " (the rule is for %s)", orDash(m.Target))
+		}
+		b.WriteByte('\n')
+		for i, ev := range t.Evidence {
+			label := "because: "
+			if i > 0 {
+				label = "         "
+			}
+			fmt.Fprintf(&b, "%s %s", st.bold(label), evidenceText(st, ev))
+			if ev.Span.Start.IsValid() {
+				fmt.Fprintf(&b, "   %s", st.dim(fmt.Sprintf("(%d:%d %s)", ev.Span.Start.Line, ev.Span.Start.Column, oneLineText(spanSource(t.Rule, ev.Span), 60))))
+			}
+			b.WriteByte('\n')
+		}
+		if t.Where != nil || t.Cond != nil {
+			b.WriteByte('\n')
+		}
+		label := "should"
+		if t.Negated {
+			label = "should not"
+		}
+		if t.Where != nil {
+			writeTraceNode(&b, st, padRight("where", len(label)), t.Where, 0)
+		}
+		if t.Cond != nil {
+			writeTraceNode(&b, st, label, t.Cond, 0)
+		}
+		if t.Truncated {
+			fmt.Fprintf(&b, "%s\n", st.dim("… (the trace was cut; later steps were evaluated but not recorded)"))
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat(" ", n-len(s))
+}
+
+func evidenceText(st *style, ev eval.Evidence) string {
+	if ev.Path == "" {
+		return compactValue(ev.Value)
+	}
+	return st.cyan(ev.Path) + " = " + compactValue(ev.Value)
+}
+
+// writeTraceNode prints a node and its children, one a line:
+// label, truth, indented text, and the values read.
+func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNode, depth int) {
+	b.WriteString(label)
+	b.WriteString("  ")
+	switch {
+	case !n.Evaluated:
+		b.WriteString(st.dim("-    "))
+	case n.Value:
+		b.WriteString(st.green("true "))
+	default:
+		b.WriteString(st.red("false"))
+	}
+	b.WriteString("  ")
+	b.WriteString(strings.Repeat("  ", depth))
+	b.WriteString(oneLineText(n.Text, 1<<20))
+	if !n.Evaluated {
+		b.WriteString(st.dim("   (not evaluated)"))
+	}
+	for i, r := range n.Reads {
+		if i == 0 {
+			b.WriteString("     ")
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(evidenceText(st, r))
+	}
+	b.WriteByte('\n')
+	pad := strings.Repeat(" ", len(label))
+	for _, c := range n.Children {
+		writeTraceNode(b, st, pad, c, depth+1)
+	}
+}
+
+// spanSource is the text of the rule covered by sp.
+func spanSource(src string, sp lang.Span) string {
+	a, z := sp.Start.Offset, sp.End.Offset
+	if a < 0 || z > len(src) || a > z {
+		return ""
+	}
+	return src[a:z]
+}
+
+// Explain JSON output.
+type explainReportJSON struct {
+	Rule         explainRuleJSON   `json:"rule"`
+	Explanations []explanationJSON `json:"explanations"`
+}
+
+type explainRuleJSON struct {
+	ID     string `json:"id"`
+	Name   string `json:"name,omitempty"`
+	Bundle string `json:"bundle,omitempty"`
+	Logic  string `json:"logic"`
+}
+
+type explanationJSON struct {
+	Entity    string         `json:"entity"`
+	Type      string         `json:"type,omitempty"`
+	Location  string         `json:"location,omitempty"`
+	Status    string         `json:"status"`
+	Error     string         `json:"error,omitempty"`
+	Evidence  []evidenceJSON `json:"evidence"`
+	Negated   bool           `json:"negated,omitempty"`
+	Where     *traceNodeJSON `json:"where,omitempty"`
+	Should    *traceNodeJSON `json:"should,omitempty"`
+	Truncated bool           `json:"truncated,omitempty"`
+}
+
+type traceNodeJSON struct {
+	Text      string          `json:"text"`
+	Span      *spanJSON       `json:"span,omitempty"`
+	Element   bool            `json:"element,omitempty"`
+	Evaluated bool            `json:"evaluated"`
+	Value     bool            `json:"value"`
+	Reads     []evidenceJSON  `json:"reads,omitempty"`
+	Children  []traceNodeJSON `json:"children,omitempty"`
+}
+
+func traceJSON(n *eval.TraceNode) *traceNodeJSON {
+	if n == nil {
+		return nil
+	}
+	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: spanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
+	if len(n.Reads) > 0 {
+		j.Reads = evidenceList(n.Reads)
+	}
+	for _, c := range n.Children {
+		j.Children = append(j.Children, *traceJSON(c))
+	}
+	return j
+}
+
+func writeExplainJSON(w io.Writer, m *ruleMeta, items []*explained) error {
+	rep := explainReportJSON{
+		Rule:         explainRuleJSON{ID: m.ID, Name: m.Name, Bundle: m.Bundle, Logic: m.Logic},
+		Explanations: []explanationJSON{},
+	}
+	for _, x := range items {
+		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []evidenceJSON{}}
+		if x.err != nil {
+			j.Status, j.Error = eval.Error.String(), x.err.Error()
+		} else {
+			t := x.trace
+			j.Status, j.Error = t.Status.String(), errText(t.Err)
+			j.Evidence = evidenceList(t.Evidence)
+			j.Negated, j.Truncated = t.Negated, t.Truncated
+			j.Where, j.Should = traceJSON(t.Where), traceJSON(t.Cond)
+		}
+		rep.Explanations = append(rep.Explanations, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

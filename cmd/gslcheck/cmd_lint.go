@@ -1,0 +1,344 @@
+package main
+
+// This file implements `gslcheck lint`: every rule is parsed, compiled and
+// checked against the entity schema, and every problem is reported with
+// its file, rule id, line and column.
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/lang"
+)
+
+// lintRule is one rule and what lint found in it.
+type lintRule struct {
+	meta     *ruleMeta
+	file     string // the file holding the rule, "" for a shipped bundle's embedded file
+	line     int    // where the rule's logic starts in file, 0 when unknown
+	problems []problem
+}
+
+func (r *lintRule) counts() (errs, warns int) {
+	for _, p := range r.problems {
+		if p.Warning {
+			warns++
+		} else {
+			errs++
+		}
+	}
+	return
+}
+
+func (c *lintCmd) Run(e *env) error {
+	if c.Schema != "builtin" && c.Schema != "none" {
+		return usagef("--schema must be builtin or none, not %q", c.Schema)
+	}
+	var schema *bundles.Schema
+	if c.Schema == "builtin" {
+		schema = bundles.AWS()
+	}
+	var rules []*lintRule
+	for _, p := range c.Paths {
+		rs, err := lintPath(p, schema)
+		if err != nil {
+			return err
+		}
+		rules = append(rules, rs...)
+	}
+	var err error
+	if c.Format == "json" {
+		err = writeLintJSON(e.stdout, rules)
+	} else {
+		err = writeLintText(e.stdout, e.style, rules)
+	}
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if n, _ := r.counts(); n > 0 {
+			e.code = exitFindings
+		}
+	}
+	return nil
+}
+
+// lintPath lints a .gsl rule file, or the bundles a path or name holds.
+func lintPath(p string, schema *bundles.Schema) ([]*lintRule, error) {
+	if strings.EqualFold(filepath.Ext(p), ".gsl") {
+		return lintRuleFile(p, schema)
+	}
+	bs, err := resolveTestPath(p)
+	if err != nil {
+		return nil, err
+	}
+	var out []*lintRule
+	for _, b := range bs {
+		for i := range b.Rules {
+			m := metaOf(b, &b.Rules[i])
+			lr := &lintRule{meta: m, file: b.Source, line: m.LogicLine}
+			r, err := lang.Parse(m.Logic)
+			if err != nil {
+				lr.problems = problemsOf(m, err)
+			} else {
+				lr.problems = checkParsed(m, r, schema, false, 1, 1)
+			}
+			out = append(out, lr)
+		}
+	}
+	return out, nil
+}
+
+// checkParsed compiles a parsed rule and checks it against schema (nil for
+// none). With inFile, positions in r are relative to m's file and the rule
+// starts at (line0, col0); otherwise they are relative to m.Logic.
+func checkParsed(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool, line0, col0 int) []problem {
+	var out []problem
+	if _, err := eval.CompileRule(r, nil); err != nil {
+		ps := problemsOf(m, err)
+		if inFile {
+			// The rule's positions are the file's.
+			for i := range ps {
+				p := &ps[i]
+				p.FileLine, p.FileCol = p.Line, p.Column
+				if p.Source == "" {
+					p.Source = lineOf(m.Logic, p.Line-line0+1)
+				}
+				if p.EndColumn > 0 {
+					_, p.EndColumn = relPos(lang.Pos{Line: p.Line, Column: p.EndColumn}, line0, col0)
+				}
+				p.Line, p.Column = relPos(lang.Pos{Line: p.Line, Column: p.Column}, line0, col0)
+			}
+		}
+		out = append(out, ps...)
+	}
+	if schema == nil {
+		return out
+	}
+	for _, sp := range schema.CheckRule(r) {
+		le := r.Errorf(sp.Span, "%s", sp.Msg)
+		p := problem{File: m.Source, RuleID: m.ID, Msg: sp.Msg, Source: le.Line, Warning: sp.Level == bundles.Warning}
+		p.Line, p.Column = relPos(sp.Span.Start, line0, col0)
+		p.EndColumn = endColumn(sp.Span)
+		if p.EndColumn > 0 {
+			_, p.EndColumn = relPos(lang.Pos{Line: sp.Span.Start.Line, Column: p.EndColumn}, line0, col0)
+		}
+		if inFile {
+			p.FileLine, p.FileCol = sp.Span.Start.Line, sp.Span.Start.Column
+		} else {
+			p.FileLine, p.FileCol = filePos(m, sp.Span.Start)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// relPos makes a position relative to a rule starting at (line0, col0).
+func relPos(p lang.Pos, line0, col0 int) (int, int) {
+	if p.Line == line0 {
+		return 1, p.Column - col0 + 1
+	}
+	return p.Line - line0 + 1, p.Column
+}
+
+// endColumn is the column just past a span that stays on one line, else 0.
+func endColumn(s lang.Span) int {
+	if s.End.IsValid() && s.End.Line == s.Start.Line && s.End.Column > s.Start.Column {
+		return s.End.Column
+	}
+	return 0
+}
+
+// lintRuleFile lints a plain rule file: rules separated by blank lines.
+func lintRuleFile(path string, schema *bundles.Schema) ([]*lintRule, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	src := strings.TrimPrefix(string(data), "\uFEFF")
+	parsed, perr := lang.ParseFile(path, src)
+	var errs lang.ErrorList
+	if perr != nil && !errors.As(perr, &errs) {
+		return nil, perr
+	}
+	chunks := ruleChunks(src)
+	rules := make([]*lintRule, len(chunks))
+	for i, ch := range chunks {
+		m := &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: oneLineText(ch.text, 80), Logic: ch.text, Source: path, LogicLine: ch.line, LogicColumn: 1}
+		rules[i] = &lintRule{meta: m, file: path, line: ch.line}
+	}
+	find := func(line int) *lintRule {
+		for i := len(chunks) - 1; i >= 0; i-- {
+			if line >= chunks[i].line {
+				return rules[i]
+			}
+		}
+		return nil
+	}
+	for _, r := range parsed {
+		lr := find(r.Span().Start.Line)
+		if lr == nil {
+			continue
+		}
+		start := r.Span().Start
+		lr.meta.Logic = r.Source
+		lr.problems = append(lr.problems, checkParsed(lr.meta, r, schema, true, start.Line, start.Column)...)
+	}
+	for _, e := range errs {
+		lr := find(e.Pos.Line)
+		if lr == nil {
+			continue
+		}
+		p := problem{File: path, RuleID: lr.meta.ID, Msg: e.Msg, Source: e.Line, FileLine: e.Pos.Line, FileCol: e.Pos.Column, EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
+		if len(e.Expected) > 0 {
+			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
+		}
+		if e.Hint != "" {
+			p.Msg += "; " + e.Hint
+		}
+		p.Line, p.Column = relPos(e.Pos, lr.line, 1)
+		lr.problems = append(lr.problems, p)
+	}
+	return rules, nil
+}
+
+// ruleChunk is one rule of a rule file: its first line and its text.
+type ruleChunk struct {
+	line int
+	text string
+}
+
+// ruleChunks finds the rules of a rule file as lang.ParseFile does:
+// maximal runs of non-blank lines; comment lines (#) neither end nor start
+// a rule.
+func ruleChunks(src string) []ruleChunk {
+	var out []ruleChunk
+	var cur []string
+	start := 0
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, ruleChunk{line: start, text: strings.Join(cur, "\n")})
+			cur = nil
+		}
+	}
+	for i, l := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(l)
+		switch {
+		case t == "":
+			flush()
+		case t[0] == '#':
+		default:
+			if len(cur) == 0 {
+				start = i + 1
+			}
+			cur = append(cur, strings.TrimRight(l, "\r"))
+		}
+	}
+	flush()
+	return out
+}
+
+// oneLineText collapses white space and shortens s to n characters.
+func oneLineText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+func writeLintText(w io.Writer, st *style, rules []*lintRule) error {
+	var b strings.Builder
+	errs, warns, bad := 0, 0, 0
+	for _, r := range rules {
+		e, wn := r.counts()
+		errs += e
+		warns += wn
+		if e > 0 {
+			bad++
+		}
+		for _, p := range r.problems {
+			writeProblem(&b, st, p)
+		}
+	}
+	summary := fmt.Sprintf("%d %s: %d %s, %d %s", len(rules), plural(len(rules), "rule", "rules"),
+		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	switch {
+	case errs > 0:
+		summary = st.red(summary) + fmt.Sprintf(" in %d %s", bad, plural(bad, "rule", "rules"))
+	case warns > 0:
+		summary = st.yellow(summary)
+	default:
+		summary = st.green(summary)
+	}
+	b.WriteString(summary + "\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// Lint JSON output.
+type lintReportJSON struct {
+	Rules   []lintRuleJSON  `json:"rules"`
+	Summary lintSummaryJSON `json:"summary"`
+}
+
+type lintRuleJSON struct {
+	ID       string            `json:"id"`
+	Name     string            `json:"name"`
+	Bundle   string            `json:"bundle,omitempty"`
+	File     string            `json:"file,omitempty"`
+	Line     int               `json:"line,omitempty"`
+	OK       bool              `json:"ok"`
+	Errors   []lintProblemJSON `json:"errors"`
+	Warnings []lintProblemJSON `json:"warnings"`
+}
+
+type lintProblemJSON struct {
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	Message    string `json:"message"`
+	FileLine   int    `json:"fileLine,omitempty"`
+	FileColumn int    `json:"fileColumn,omitempty"`
+}
+
+type lintSummaryJSON struct {
+	Rules    int `json:"rules"`
+	OK       int `json:"ok"`
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+}
+
+func writeLintJSON(w io.Writer, rules []*lintRule) error {
+	rep := lintReportJSON{Rules: []lintRuleJSON{}}
+	for _, r := range rules {
+		j := lintRuleJSON{ID: r.meta.ID, Name: r.meta.Name, Bundle: r.meta.Bundle, File: r.file, Line: r.line,
+			Errors: []lintProblemJSON{}, Warnings: []lintProblemJSON{}}
+		for _, p := range r.problems {
+			pj := lintProblemJSON{Line: p.Line, Column: p.Column, Message: p.Msg, FileLine: p.FileLine, FileColumn: p.FileCol}
+			if p.Warning {
+				j.Warnings = append(j.Warnings, pj)
+			} else {
+				j.Errors = append(j.Errors, pj)
+			}
+		}
+		j.OK = len(j.Errors) == 0
+		rep.Rules = append(rep.Rules, j)
+		rep.Summary.Rules++
+		rep.Summary.Errors += len(j.Errors)
+		rep.Summary.Warnings += len(j.Warnings)
+		if j.OK {
+			rep.Summary.OK++
+		}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,211 @@
+package main
+
+// This file implements `gslcheck run`.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/gsl-lang/gsl/eval"
+)
+
+func (c *runCmd) Run(e *env) error {
+	if len(c.Bundle) == 0 && len(c.Rule) == 0 {
+		return usagef("run needs at least one --bundle or --rule")
+	}
+	if c.Jobs < 1 {
+		return usagef("--jobs must be at least 1")
+	}
+	if c.MaxDocBytes < 1 {
+		return usagef("--max-doc-bytes must be at least 1")
+	}
+	now, err := parseNow(c.Now)
+	if err != nil {
+		return err
+	}
+	sources, total, err := openSources(c.Inputs, e.stdin)
+	if err != nil {
+		return err
+	}
+	opts := &eval.Options{Now: now}
+	set, problems, err := compileRules(c.Bundle, c.Rule, opts)
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		for _, p := range problems {
+			writeProblem(e.stderr, e.errSty, p)
+		}
+		return &reportedError{fmt.Errorf("%d rule errors", len(problems))}
+	}
+
+	out, closeOut, err := openOutput(c.Output, e.stdout)
+	if err != nil {
+		return err
+	}
+	st := e.style
+	if c.Output != "" {
+		st = &style{on: c.Format == "text" && e.color == "always"}
+	}
+	rep, err := newReporter(c.Format, reportOptions{w: out, rules: set.metas, showSkipped: c.ShowSkipped, style: st})
+	if err != nil {
+		closeOut()
+		return err
+	}
+	rs := eval.NewRuleSet(set.progs, opts)
+	p := &pipeline{
+		rs:        rs,
+		jobs:      c.Jobs,
+		keepSkips: c.ShowSkipped,
+		read:      readOptions{Format: inputFormat(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
+	}
+	if set.lists {
+		p.lists = rs.NewLists()
+		p.listTypes = map[string]bool{}
+		for _, m := range set.metas {
+			if t, ok := strings.CutPrefix(m.Target, "List<"); ok {
+				p.listTypes[strings.TrimSuffix(t, ">")] = true
+			}
+		}
+	}
+	// Streamed JSON on the terminal would mix with the progress line.
+	streamsToTerminal := c.Format == "json" && c.Output == "" && isTerminal(e.stdout)
+	if useProgress(e.noProg, e.stderr, e.getenv) && !streamsToTerminal {
+		p.progress = newProgress(e.stderr, total)
+		go p.progress.run()
+	}
+
+	sum := summary{Rules: len(set.metas)}
+	err = p.run(sources,
+		func(o *docOutcome) error { return reportOutcome(rep, set.metas, &sum, o) },
+		func(rule int, group string, r eval.Result) error {
+			sum.count(r.Status, 1)
+			if r.Status == eval.Skip && !c.ShowSkipped {
+				return nil
+			}
+			return rep.result(&record{
+				rule: set.metas[rule], ruleIdx: rule, status: r.Status,
+				entity: group, typ: set.metas[rule].Target,
+				evidence: r.Evidence, err: errText(r.Err),
+			})
+		})
+	p.progress.finish()
+	if err == nil {
+		err = rep.finish(&sum)
+	}
+	if cerr := closeOut(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	e.code = sum.exitCode()
+	return nil
+}
+
+// reportOutcome counts one document's outcome and reports its records.
+func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome) error {
+	switch {
+	case o.whole:
+		sum.InputErrors++
+		msg := o.err.Error()
+		var ie *InputError
+		if errors.As(o.err, &ie) {
+			msg = ie.Msg
+		}
+		return rep.result(&record{entity: o.entity(), err: msg, input: o.doc.Input, line: o.doc.Line, location: o.entity()})
+	case o.err != nil:
+		sum.Documents++
+		sum.Malformed++
+		sum.InputErrors++
+		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, location: o.doc.Label()})
+	}
+	sum.Documents++
+	sum.Evaluated++
+	sum.count(eval.Skip, o.skipped)
+	entity, loc := o.entity(), o.doc.Label()
+	for _, r := range o.results {
+		sum.count(r.res.Status, 1)
+		err := rep.result(&record{
+			rule: metas[r.rule], ruleIdx: r.rule, status: r.res.Status,
+			entity: entity, typ: o.typ, evidence: r.res.Evidence, err: errText(r.res.Err),
+			input: o.doc.Input, line: o.doc.Line, location: loc,
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// openSources checks the inputs and returns how to open each, with their
+// total size when known (0 when stdin is among them).
+func openSources(args []string, stdin io.Reader) ([]source, int64, error) {
+	var sources []source
+	var total int64
+	sawStdin := false
+	for _, a := range args {
+		if a == "-" {
+			if sawStdin {
+				return nil, 0, usagef("- (stdin) given more than once")
+			}
+			sawStdin = true
+			sources = append(sources, source{name: stdinName, open: func() (io.ReadCloser, error) {
+				return io.NopCloser(stdin), nil
+			}})
+			continue
+		}
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, 0, fmt.Errorf("input %s: %w", a, unwrapPathError(err))
+		}
+		if fi.IsDir() {
+			return nil, 0, fmt.Errorf("input %s: is a directory", a)
+		}
+		total += fi.Size()
+		name := a
+		sources = append(sources, source{name: name, open: func() (io.ReadCloser, error) {
+			f, err := os.Open(name)
+			if err != nil {
+				return nil, unwrapPathError(err)
+			}
+			return f, nil
+		}})
+	}
+	if sawStdin {
+		total = 0
+	}
+	return sources, total, nil
+}
+
+// unwrapPathError drops the operation and path that the caller already
+// names ("open x: no such file" -> "no such file").
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// openOutput returns where to write a report: path, or def when path is "".
+func openOutput(path string, def io.Writer) (io.Writer, func() error, error) {
+	if path == "" || path == "-" {
+		return def, func() error { return nil }, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, f.Close, nil
+}

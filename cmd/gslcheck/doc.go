@@ -1,0 +1,48 @@
+// Command gslcheck evaluates GSL rules and compliance bundles over JSON
+// inventories of cloud resources, tests bundles against their fixtures,
+// lints and formats rules, and explains why a rule passed or failed.
+//
+// Install it with
+//
+//	go install github.com/gsl-lang/gsl/cmd/gslcheck@latest
+//
+// # Commands
+//
+//	gslcheck run --bundle NAME|PATH [--rule TEXT] [--format text|json|sarif|junit] INPUT...
+//	gslcheck test [--format text|json|junit] PATH...
+//	gslcheck lint [--format text|json] [--schema builtin|none] PATH...
+//	gslcheck fmt [-w] [--check] PATH...
+//	gslcheck explain (--rule TEXT | --bundle B --rule-id ID) DOC
+//	gslcheck bundles [list] | bundles export NAME --format dome9
+//	gslcheck version
+//
+// Every command has --help with examples.
+//
+// # Inputs
+//
+// An INPUT of `run` is a file, or - for standard input, holding a JSON
+// array of documents, a single document, an object mapping entity type
+// names to arrays of documents, or NDJSON (by the .ndjson or .jsonl
+// extension, or detected from the content). Inputs are split as they are
+// read: memory does not grow with the number of documents, except for what
+// List<> rules keep. A malformed document becomes an error record naming
+// its file and line (NDJSON) or array index, and the rest still runs.
+//
+// Documents are evaluated on every core (--jobs) and reported in input
+// order, then rule order.
+//
+// # Output
+//
+// --format json prints {"results": [...], "summary": {...}} with one
+// result per line; sarif prints SARIF 2.1.0 for GitHub code scanning; junit
+// prints JUnit XML with one testsuite per rule. Text output groups findings
+// by rule and ends with a summary line; it is coloured on a terminal unless
+// NO_COLOR is set, and a progress line is drawn on stderr for inputs that
+// take more than a second.
+//
+// # Exit status
+//
+// 0 when nothing failed, 1 when there are findings (failed rules, failed
+// fixture tests or lint errors), 2 for usage errors, rule errors, unreadable
+// inputs and malformed documents.
+package main

@@ -1,0 +1,473 @@
+package main
+
+// This file reads inputs: it splits a byte stream into JSON documents without
+// holding more than one document (plus a bounded read buffer) in memory.
+//
+// Accepted shapes:
+//   - NDJSON (one document per line), chosen by a .ndjson/.jsonl extension or
+//     detected from the content (a first line holding one whole object,
+//     followed by more content);
+//   - a top-level JSON array of documents, split element by element;
+//   - a single document (an object with a non-array member such as "type");
+//   - an object mapping entity type names to arrays of documents; documents
+//     without a "type" get the key as their type;
+//   - concatenated multi-line objects (a JSON stream).
+//
+// Structural scanning only tracks strings and brackets; full validation of
+// each document happens later, in parallel, in the workers.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+)
+
+// DefaultMaxDocBytes bounds one document (one NDJSON line, one array
+// element, or a whole single-document input).
+const DefaultMaxDocBytes = 64 << 20
+
+// maxNesting bounds bracket nesting while splitting, so that a hostile input
+// cannot grow the bracket stack without limit.
+const maxNesting = 10000
+
+// docKind tells how a document was found, which decides its label.
+type docKind uint8
+
+const (
+	kindLine    docKind = iota // NDJSON line or JSON-stream value: file:line
+	kindElem                   // element of a top-level array: file[i]
+	kindTypeMap                // element of a type-map array: file[Type][i]
+	kindWhole                  // the whole input is one document: file
+)
+
+// Doc is one document read from an input, or a document that could not be
+// read (Err set). Data is the document's bytes with surrounding whitespace
+// removed.
+type Doc struct {
+	Data  []byte
+	Input string  // display name of the input, e.g. "inventory.json" or "<stdin>"
+	Line  int     // 1-based line at which the document starts
+	Col   int     // 1-based byte column at which the document starts
+	Index int     // 0-based position within its array (kindElem, kindTypeMap)
+	Key   string  // the type-map key (kindTypeMap)
+	Kind  docKind // how the document was found
+	Err   error   // why the document could not be read
+}
+
+// Label names the document's position for results and errors:
+// "file:line" for NDJSON, "file[3]" for array elements,
+// "file[Instance][3]" for type maps and "file" for a single document.
+func (d *Doc) Label() string {
+	switch d.Kind {
+	case kindElem:
+		return fmt.Sprintf("%s[%d]", d.Input, d.Index)
+	case kindTypeMap:
+		return fmt.Sprintf("%s[%s][%d]", d.Input, d.Key, d.Index)
+	case kindWhole:
+		return d.Input
+	}
+	return fmt.Sprintf("%s:%d", d.Input, d.Line)
+}
+
+// inputFormat selects how an input is split.
+type inputFormat string
+
+const (
+	formatAuto   inputFormat = "auto"
+	formatJSON   inputFormat = "json"
+	formatNDJSON inputFormat = "ndjson"
+)
+
+// readOptions configure readDocs.
+type readOptions struct {
+	Format      inputFormat // auto (default), json or ndjson
+	MaxDocBytes int         // 0 means DefaultMaxDocBytes
+}
+
+// InputError is a problem with an input as a whole (not one document): it
+// names the input and the line where reading stopped.
+type InputError struct {
+	Input string
+	Line  int // 0 when unknown
+	Msg   string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Input, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Input, e.Msg)
+}
+
+// errStopQuietly ends reading after a malformed document at the end of the
+// input: the document's error record says it all.
+var errStopQuietly = errors.New("stop quietly")
+
+// errStop is returned by an emit callback to stop reading early; readDocs
+// returns it unchanged.
+var errStop = errors.New("stop")
+
+// readDocs splits r into documents and calls emit for each, in input order.
+// Malformed documents are emitted with Err set and reading goes on when the
+// structure allows it; problems that end the reading of this input are
+// returned as an *InputError. An error returned by emit stops the reading
+// and is returned as is.
+func readDocs(r io.Reader, name string, opts readOptions, emit func(Doc) error) error {
+	max := opts.MaxDocBytes
+	if max <= 0 {
+		max = DefaultMaxDocBytes
+	}
+	format := opts.Format
+	if format == "" || format == formatAuto {
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".ndjson", ".jsonl":
+			format = formatNDJSON
+		default:
+			format = formatAuto
+		}
+	}
+	sc := newScanner(r)
+	if err := sc.skipBOM(name); err != nil {
+		return err
+	}
+	rd := &docReader{sc: sc, name: name, max: max, emit: emit}
+	if format == formatNDJSON {
+		return rd.lines()
+	}
+	return rd.auto(format == formatJSON)
+}
+
+// docReader holds the state of one readDocs call.
+type docReader struct {
+	sc   *scanner
+	name string
+	max  int
+	emit func(Doc) error
+}
+
+func (rd *docReader) inputErr(line int, format string, args ...any) error {
+	return &InputError{Input: rd.name, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// auto inspects the first byte and picks the array, object, NDJSON or
+// stream reader. With strictJSON the input must be one JSON value.
+func (rd *docReader) auto(strictJSON bool) error {
+	sc := rd.sc
+	sc.skipSpace()
+	c, ok := sc.peek()
+	if !ok {
+		return sc.ioErr(rd.name) // empty input: no documents
+	}
+	switch c {
+	case '[':
+		sc.advance(1)
+		if err := rd.elements(']', "", kindElem); err != nil {
+			return err
+		}
+		return rd.trailing()
+	case '{':
+		return rd.object(strictJSON)
+	}
+	return rd.inputErr(sc.line, "expected a JSON array, object or NDJSON, found %s", quoteByte(c))
+}
+
+// trailing checks that only whitespace follows the top-level value.
+func (rd *docReader) trailing() error {
+	rd.sc.skipSpace()
+	if c, ok := rd.sc.peek(); ok {
+		return rd.inputErr(rd.sc.line, "unexpected %s after the top-level value", quoteByte(c))
+	}
+	return rd.sc.ioErr(rd.name)
+}
+
+// elements reads array elements up to the closing bracket, which it
+// consumes. The opening bracket has been consumed.
+func (rd *docReader) elements(close byte, key string, kind docKind) error {
+	sc := rd.sc
+	for index := 0; ; index++ {
+		sc.skipSpace()
+		c, ok := sc.peek()
+		if !ok {
+			if err := sc.ioErr(rd.name); err != nil {
+				return err
+			}
+			return rd.inputErr(sc.line, "unexpected end of input in array")
+		}
+		if c == close && index == 0 {
+			sc.advance(1)
+			return nil
+		}
+		line, col := sc.line, sc.col()
+		data, err := sc.value(rd.max, true, nil)
+		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Index: index, Key: key, Kind: kind}
+		var fatal error
+		switch {
+		case err == nil && len(data) == 0:
+			doc.Err = fmt.Errorf("empty array element")
+		case err == nil:
+		case errors.Is(err, errTooLarge):
+			doc.Data = nil
+			doc.Err = fmt.Errorf("document larger than %d bytes", rd.max)
+		default:
+			// The structure is broken: report the document and stop. Unless
+			// the input simply ended, say that the rest was not read.
+			doc.Data = nil
+			doc.Err = err
+			fatal = errStopQuietly
+			if _, more := sc.peek(); more {
+				fatal = rd.inputErr(sc.line, "the rest of the input was not read: %v", err)
+			}
+		}
+		if err := rd.emit(doc); err != nil {
+			return err
+		}
+		if fatal == errStopQuietly {
+			return sc.ioErr(rd.name)
+		}
+		if fatal != nil {
+			return fatal
+		}
+		sc.skipSpace()
+		c, ok = sc.peek()
+		switch {
+		case !ok:
+			if err := sc.ioErr(rd.name); err != nil {
+				return err
+			}
+			return rd.inputErr(sc.line, "unexpected end of input in array (missing %q)", close)
+		case c == ',':
+			sc.advance(1)
+		case c == close:
+			sc.advance(1)
+			return nil
+		default:
+			return rd.inputErr(sc.line, "expected ',' or %q after array element, found %s", close, quoteByte(c))
+		}
+	}
+}
+
+// object handles an input that starts with '{'. Unless strictJSON, a first
+// line that holds a whole object ('{' ... '}') followed by more content makes
+// the input NDJSON. Otherwise the first object is captured (up to the size
+// limit) while noting whether every top-level member holds an array: if so
+// the input is a type map, else a single document. More objects after the
+// first make a JSON stream.
+func (rd *docReader) object(strictJSON bool) error {
+	startLine, startCol := rd.sc.line, rd.sc.col()
+	if !strictJSON {
+		sc := rd.sc
+		sc.capture = true
+		first, err := sc.readLine(rd.max, false)
+		ndjson := false
+		if err == nil {
+			t := bytes.TrimSpace(first)
+			if len(t) >= 2 && t[0] == '{' && t[len(t)-1] == '}' {
+				sc.skipSpace()
+				_, ndjson = sc.peek()
+			}
+		}
+		captured := sc.captured
+		sc.capture, sc.captured = false, nil
+		rd = rd.rewind(captured, startLine, startCol)
+		if ndjson {
+			return rd.lines()
+		}
+	}
+	sc := rd.sc
+	allArrays := true
+	sc.capture = true
+	data, err := sc.value(rd.max, false, func(first byte) {
+		if first != '[' {
+			allArrays = false
+		}
+	})
+	more := false
+	if err == nil {
+		// Keep capturing through the whitespace so that a rewind keeps
+		// its line breaks.
+		sc.skipSpace()
+		_, more = sc.peek()
+	}
+	captured := sc.captured
+	sc.capture, sc.captured = false, nil
+	switch {
+	case errors.Is(err, errTooLarge) && allArrays:
+		// Too big for one document, and every member so far holds an
+		// array: a type map. Re-read it from the start, streaming.
+		return rd.rewind(captured, startLine, startCol).typeMap()
+	case errors.Is(err, errTooLarge):
+		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole,
+			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
+	case err != nil && allArrays:
+		// Let the type-map reader find and report the element at fault.
+		return rd.rewind(captured, startLine, startCol).typeMap()
+	case err != nil:
+		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
+	}
+	if more {
+		if strictJSON {
+			return rd.trailing()
+		}
+		return rd.rewind(captured, startLine, startCol).stream()
+	}
+	if err := sc.ioErr(rd.name); err != nil {
+		return err
+	}
+	if allArrays {
+		return rd.rewind(captured, startLine, startCol).typeMap()
+	}
+	return rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole})
+}
+
+// rewind returns a reader over the captured bytes followed by the rest of
+// the input, with positions continuing from startLine and startCol.
+func (rd *docReader) rewind(captured []byte, startLine, startCol int) *docReader {
+	src := io.MultiReader(bytes.NewReader(captured), bytes.NewReader(rd.sc.unread()), rd.sc.r)
+	sc := newScanner(src)
+	sc.line = startLine
+	sc.lineStart = -int64(startCol - 1)
+	return &docReader{sc: sc, name: rd.name, max: rd.max, emit: rd.emit}
+}
+
+// typeMap reads {"Type": [docs...], ...}.
+func (rd *docReader) typeMap() error {
+	sc := rd.sc
+	sc.skipSpace()
+	if c, ok := sc.peek(); !ok || c != '{' {
+		return rd.inputErr(sc.line, "expected '{'")
+	}
+	sc.advance(1)
+	for n := 0; ; n++ {
+		sc.skipSpace()
+		c, ok := sc.peek()
+		if !ok {
+			if err := sc.ioErr(rd.name); err != nil {
+				return err
+			}
+			return rd.inputErr(sc.line, "unexpected end of input in object (missing '}')")
+		}
+		if c == '}' && n == 0 {
+			sc.advance(1)
+			return rd.trailing()
+		}
+		if c != '"' {
+			return rd.inputErr(sc.line, "expected a type name in double quotes, found %s", quoteByte(c))
+		}
+		line := sc.line
+		raw, err := sc.value(rd.max, true, nil)
+		if err != nil {
+			return rd.inputErr(line, "bad type name: %v", err)
+		}
+		key, err := unquote(raw)
+		if err != nil {
+			return rd.inputErr(line, "bad type name %s: %v", raw, err)
+		}
+		sc.skipSpace()
+		if c, ok := sc.peek(); !ok || c != ':' {
+			return rd.inputErr(sc.line, "expected ':' after %s", raw)
+		}
+		sc.advance(1)
+		sc.skipSpace()
+		if c, ok := sc.peek(); !ok || c != '[' {
+			return rd.inputErr(sc.line, "the value of %s must be an array of documents", raw)
+		}
+		sc.advance(1)
+		if err := rd.elements(']', key, kindTypeMap); err != nil {
+			return err
+		}
+		sc.skipSpace()
+		c, ok = sc.peek()
+		switch {
+		case ok && c == ',':
+			sc.advance(1)
+		case ok && c == '}':
+			sc.advance(1)
+			return rd.trailing()
+		case !ok:
+			if err := sc.ioErr(rd.name); err != nil {
+				return err
+			}
+			return rd.inputErr(sc.line, "unexpected end of input in object (missing '}')")
+		default:
+			return rd.inputErr(sc.line, "expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
+		}
+	}
+}
+
+// stream reads whitespace-separated top-level objects.
+func (rd *docReader) stream() error {
+	sc := rd.sc
+	for {
+		sc.skipSpace()
+		c, ok := sc.peek()
+		if !ok {
+			return sc.ioErr(rd.name)
+		}
+		if c != '{' {
+			return rd.inputErr(sc.line, "expected '{' to start the next document, found %s", quoteByte(c))
+		}
+		line, col := sc.line, sc.col()
+		data, err := sc.value(rd.max, true, nil)
+		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
+		var fatal error
+		switch {
+		case errors.Is(err, errTooLarge):
+			doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
+		case err != nil:
+			doc.Data, doc.Err = nil, err
+			fatal = errStopQuietly
+			if _, more := sc.peek(); more {
+				fatal = rd.inputErr(sc.line, "the rest of the input was not read: %v", err)
+			}
+		}
+		if err := rd.emit(doc); err != nil {
+			return err
+		}
+		if fatal == errStopQuietly {
+			return sc.ioErr(rd.name)
+		}
+		if fatal != nil {
+			return fatal
+		}
+	}
+}
+
+// lines reads NDJSON: one document per non-blank line. A line longer than
+// the limit becomes an error record and is skipped.
+func (rd *docReader) lines() error {
+	sc := rd.sc
+	for {
+		line := sc.line
+		raw, err := sc.readLine(rd.max, true)
+		if err == io.EOF {
+			return sc.ioErr(rd.name)
+		}
+		data := bytes.TrimSpace(raw)
+		col := 1 + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
+		var doc Doc
+		switch {
+		case errors.Is(err, errTooLarge):
+			doc = Doc{Input: rd.name, Line: line, Kind: kindLine, Err: fmt.Errorf("line longer than %d bytes", rd.max)}
+		case err != nil:
+			return rd.inputErr(line, "%v", err)
+		case len(data) == 0:
+			continue
+		default:
+			doc = Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
+		}
+		if err := rd.emit(doc); err != nil {
+			return err
+		}
+	}
+}
+
+// quoteByte renders a byte for an error message.
+func quoteByte(c byte) string {
+	if c >= 0x20 && c < 0x7f {
+		return fmt.Sprintf("%q", rune(c))
+	}
+	return fmt.Sprintf("byte 0x%02x", c)
+}

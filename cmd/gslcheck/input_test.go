@@ -1,0 +1,424 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"testing/iotest"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// gotDoc is a Doc flattened for comparison.
+type gotDoc struct {
+	Label string
+	Line  int
+	Data  string
+	Err   string // substring of the error, "" when none
+}
+
+func collect(t *testing.T, r io.Reader, name string, opts readOptions) ([]gotDoc, error) {
+	t.Helper()
+	var docs []gotDoc
+	err := readDocs(r, name, opts, func(d Doc) error {
+		g := gotDoc{Label: d.Label(), Line: d.Line, Data: string(d.Data)}
+		if d.Err != nil {
+			g.Err = d.Err.Error()
+		}
+		docs = append(docs, g)
+		return nil
+	})
+	return docs, err
+}
+
+func TestReadDocs(t *testing.T) {
+	bigLine := `{"type":"X","pad":"` + strings.Repeat("a", 200) + `"}`
+	tests := []struct {
+		name    string
+		file    string
+		format  inputFormat
+		max     int
+		in      string
+		want    []gotDoc
+		wantErr string // substring of the returned error
+	}{
+		{
+			name: "array",
+			file: "inv.json",
+			in:   "[\n {\"type\":\"A\",\"id\":\"a\"},\n {\"type\":\"B\", \"x\": [1, {\"y\": \"]}\"}]}\n]\n",
+			want: []gotDoc{
+				{"inv.json[0]", 2, `{"type":"A","id":"a"}`, ""},
+				{"inv.json[1]", 3, `{"type":"B", "x": [1, {"y": "]}"}]}`, ""},
+			},
+		},
+		{name: "empty array", file: "e.json", in: " [ ] ", want: nil},
+		{name: "empty input", file: "e.json", in: "", want: nil},
+		{name: "whitespace only", file: "e.json", in: " \n\t\r\n", want: nil},
+		{name: "BOM only", file: "e.json", in: "\uFEFF", want: nil},
+		{
+			name: "BOM then array",
+			file: "b.json",
+			in:   "\uFEFF[{\"type\":\"A\"}]",
+			want: []gotDoc{{"b.json[0]", 1, `{"type":"A"}`, ""}},
+		},
+		{
+			name:    "UTF-16 BOM",
+			file:    "u.json",
+			in:      "\xFF\xFE[\x00",
+			wantErr: "UTF-16",
+		},
+		{
+			name: "single document",
+			file: "one.json",
+			in:   "{\n  \"type\": \"Instance\",\n  \"volumes\": [{\"encrypted\": true}]\n}\n",
+			want: []gotDoc{{"one.json", 1, "{\n  \"type\": \"Instance\",\n  \"volumes\": [{\"encrypted\": true}]\n}", ""}},
+		},
+		{
+			name: "single document whose first member is an array",
+			file: "one.json",
+			in:   `{"volumes": [], "type": "Instance"}`,
+			want: []gotDoc{{"one.json", 1, `{"volumes": [], "type": "Instance"}`, ""}},
+		},
+		{
+			name: "type map",
+			file: "map.json",
+			in:   "{\n\"Instance\": [{\"id\":\"i-1\"}, {\"id\":\"i-2\"}],\n\"S3Bucket\": [\n{\"id\":\"b\"}\n], \"Empty\": []\n}",
+			want: []gotDoc{
+				{"map.json[Instance][0]", 2, `{"id":"i-1"}`, ""},
+				{"map.json[Instance][1]", 2, `{"id":"i-2"}`, ""},
+				{"map.json[S3Bucket][0]", 4, `{"id":"b"}`, ""},
+			},
+		},
+		{name: "empty object is an empty type map", file: "m.json", in: "{}", want: nil},
+		{
+			name: "ndjson by extension, CRLF and blank lines",
+			file: "inv.ndjson",
+			in:   "{\"type\":\"A\"}\r\n\r\n  {\"type\":\"B\"}  \r\n{\"type\":\"C\"}",
+			want: []gotDoc{
+				{"inv.ndjson:1", 1, `{"type":"A"}`, ""},
+				{"inv.ndjson:3", 3, `{"type":"B"}`, ""},
+				{"inv.ndjson:4", 4, `{"type":"C"}`, ""},
+			},
+		},
+		{
+			name: "ndjson detected from content keeps malformed lines separate",
+			file: "-",
+			in:   "{\"type\":\"A\"}\n{\"type\": [}\n{\"type\":\"C\"}\n",
+			want: []gotDoc{
+				{"-:1", 1, `{"type":"A"}`, ""},
+				{"-:2", 2, `{"type": [}`, ""},
+				{"-:3", 3, `{"type":"C"}`, ""},
+			},
+		},
+		{
+			name: "jsonl extension, line too long",
+			file: "x.jsonl",
+			max:  100,
+			in:   `{"type":"A"}` + "\n" + bigLine + "\n" + `{"type":"C"}` + "\n",
+			want: []gotDoc{
+				{"x.jsonl:1", 1, `{"type":"A"}`, ""},
+				{"x.jsonl:2", 2, "", "line longer than 100 bytes"},
+				{"x.jsonl:3", 3, `{"type":"C"}`, ""},
+			},
+		},
+		{
+			name: "array element too large is skipped",
+			file: "a.json",
+			max:  100,
+			in:   "[" + bigLine + ",\n" + `{"type":"B"}` + "]",
+			want: []gotDoc{
+				{"a.json[0]", 1, "", "larger than 100 bytes"},
+				{"a.json[1]", 2, `{"type":"B"}`, ""},
+			},
+		},
+		{
+			name: "stream of pretty objects",
+			file: "s.json",
+			in:   "{\n \"type\": \"A\"\n}\n{\n \"type\": \"B\"\n}\n",
+			want: []gotDoc{
+				{"s.json:1", 1, "{\n \"type\": \"A\"\n}", ""},
+				{"s.json:4", 4, "{\n \"type\": \"B\"\n}", ""},
+			},
+		},
+		{
+			name: "two objects on one line",
+			file: "s.json",
+			in:   `{"type":"A"} {"type":"B"}`,
+			want: []gotDoc{
+				{"s.json:1", 1, `{"type":"A"}`, ""},
+				{"s.json:1", 1, `{"type":"B"}`, ""},
+			},
+		},
+		{
+			name:    "strict json rejects a second value",
+			file:    "s.json",
+			format:  formatJSON,
+			in:      `{"type":"A"} {"type":"B"}`,
+			wantErr: `s.json:1: unexpected '{' after the top-level value`,
+		},
+		{
+			name: "scalars and empty elements in an array are documents for later validation",
+			file: "a.json",
+			in:   `[1, "s", tru, {"type":"A"},]`,
+			want: []gotDoc{
+				{"a.json[0]", 1, `1`, ""},
+				{"a.json[1]", 1, `"s"`, ""},
+				{"a.json[2]", 1, `tru`, ""},
+				{"a.json[3]", 1, `{"type":"A"}`, ""},
+				{"a.json[4]", 1, ``, "empty array element"},
+			},
+		},
+		{
+			name: "mismatched bracket stops the array",
+			file: "a.json",
+			in:   "[{\"type\":\"A\"},\n{\"type\":\"B\", \"x\": [1}\n, {\"type\":\"C\"}]",
+			want: []gotDoc{
+				{"a.json[0]", 1, `{"type":"A"}`, ""},
+				{"a.json[1]", 2, "", `unexpected '}' at line 2`},
+			},
+			wantErr: `a.json:2: the rest of the input was not read: unexpected '}' at line 2`,
+		},
+		{
+			name: "truncated array",
+			file: "a.json",
+			in:   "[{\"type\":\"A\"},\n{\"type\":\"B\"",
+			want: []gotDoc{
+				{"a.json[0]", 1, `{"type":"A"}`, ""},
+				{"a.json[1]", 2, "", "unexpected end of input in the value started at line 2"},
+			},
+		},
+		{
+			name:    "array missing its closing bracket",
+			file:    "a.json",
+			in:      "[{\"type\":\"A\"}\n",
+			want:    []gotDoc{{"a.json[0]", 1, `{"type":"A"}`, ""}},
+			wantErr: "a.json:2: unexpected end of input in array (missing ']')",
+		},
+		{
+			name:    "missing comma",
+			file:    "a.json",
+			in:      `[{"type":"A"} {"type":"B"}]`,
+			want:    []gotDoc{{"a.json[0]", 1, `{"type":"A"}`, ""}},
+			wantErr: `expected ',' or ']' after array element, found '{'`,
+		},
+		{
+			name:    "garbage after array",
+			file:    "a.json",
+			in:      "[]\nx",
+			wantErr: `a.json:2: unexpected 'x' after the top-level value`,
+		},
+		{
+			name:    "not json",
+			file:    "a.txt",
+			in:      "hello",
+			wantErr: `a.txt:1: expected a JSON array, object or NDJSON, found 'h'`,
+		},
+		{
+			name:    "type map with a non-array member after a large prefix",
+			file:    "m.json",
+			max:     40,
+			in:      `{"Instance": [{"id":"i-1"}, {"id":"i-2"}, {"id":"i-3"}], "S3Bucket": 5}`,
+			want:    []gotDoc{{"m.json[Instance][0]", 1, `{"id":"i-1"}`, ""}, {"m.json[Instance][1]", 1, `{"id":"i-2"}`, ""}, {"m.json[Instance][2]", 1, `{"id":"i-3"}`, ""}},
+			wantErr: `the value of "S3Bucket" must be an array of documents`,
+		},
+		{
+			name: "single document too large",
+			file: "one.json",
+			max:  20,
+			in:   `{"type":"Instance","name":"a long name indeed"}`,
+			want: []gotDoc{{"one.json", 1, "", "larger than 20 bytes"}},
+		},
+		{
+			name: "truncated single document",
+			file: "one.json",
+			in:   "{\"type\":\"Instance\",\n\"name\":\"x",
+			want: []gotDoc{{"one.json", 1, "", "unexpected end of input in the value started at line 1"}},
+		},
+		{
+			name:   "ndjson format forced",
+			file:   "data.txt",
+			format: formatNDJSON,
+			in:     "{\"type\":\"A\"}\nnot json\n",
+			want:   []gotDoc{{"data.txt:1", 1, `{"type":"A"}`, ""}, {"data.txt:2", 2, `not json`, ""}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, mode := range []string{"whole", "one byte"} {
+				var r io.Reader = strings.NewReader(tt.in)
+				if mode == "one byte" {
+					r = iotest.OneByteReader(r)
+				}
+				got, err := collect(t, r, tt.file, readOptions{Format: tt.format, MaxDocBytes: tt.max})
+				// Compare error substrings rather than whole messages.
+				for i := range got {
+					if i < len(tt.want) && tt.want[i].Err != "" && strings.Contains(got[i].Err, tt.want[i].Err) {
+						got[i].Err = tt.want[i].Err
+					}
+				}
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("%s: docs mismatch (-want +got):\n%s", mode, diff)
+				}
+				switch {
+				case tt.wantErr == "" && err != nil:
+					t.Errorf("%s: unexpected error: %v", mode, err)
+				case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+					t.Errorf("%s: error = %v, want it to contain %q", mode, err, tt.wantErr)
+				}
+			}
+		})
+	}
+}
+
+func TestReadDocsReadError(t *testing.T) {
+	boom := errors.New("disk on fire")
+	r := io.MultiReader(strings.NewReader(`[{"type":"A"},`), iotest.ErrReader(boom))
+	got, err := collect(t, r, "x.json", readOptions{})
+	if len(got) != 1 || got[0].Data != `{"type":"A"}` {
+		t.Errorf("docs = %+v", got)
+	}
+	if err == nil || !strings.Contains(err.Error(), "disk on fire") {
+		t.Errorf("error = %v, want the read error", err)
+	}
+}
+
+func TestReadDocsStop(t *testing.T) {
+	n := 0
+	err := readDocs(strings.NewReader(`[1,2,3,4]`), "x.json", readOptions{}, func(Doc) error {
+		n++
+		if n == 2 {
+			return errStop
+		}
+		return nil
+	})
+	if err != errStop || n != 2 {
+		t.Errorf("err = %v after %d docs; want errStop after 2", err, n)
+	}
+}
+
+// TestReadDocsLargeTypeMap checks that a type map larger than the document
+// limit is streamed rather than rejected.
+func TestReadDocsLargeTypeMap(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString(`{"Instance": [`)
+	for i := range 1000 {
+		if i > 0 {
+			b.WriteString(",\n")
+		}
+		fmt.Fprintf(&b, `{"id":"i-%04d"}`, i)
+	}
+	b.WriteString(`], "S3Bucket": [{"id":"b"}]}`)
+	got, err := collect(t, bytes.NewReader(b.Bytes()), "big.json", readOptions{MaxDocBytes: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1001 {
+		t.Fatalf("got %d docs, want 1001", len(got))
+	}
+	if g := got[999]; g.Label != "big.json[Instance][999]" || g.Line != 1000 || g.Data != `{"id":"i-0999"}` {
+		t.Errorf("doc 999 = %+v", g)
+	}
+	if g := got[1000]; g.Label != "big.json[S3Bucket][0]" || g.Data != `{"id":"b"}` {
+		t.Errorf("doc 1000 = %+v", g)
+	}
+}
+
+// TestReadDocsHugeLine checks that a line far over the limit is skipped
+// without being held in memory and that reading resumes after it.
+func TestReadDocsHugeLine(t *testing.T) {
+	huge := io.MultiReader(
+		strings.NewReader(`{"type":"A"}`+"\n"+`{"pad":"`),
+		io.LimitReader(repeatReader('x'), 10<<20),
+		strings.NewReader(`"}`+"\n"+`{"type":"B"}`+"\n"),
+	)
+	got, err := collect(t, huge, "h.ndjson", readOptions{MaxDocBytes: 1 << 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []gotDoc{
+		{"h.ndjson:1", 1, `{"type":"A"}`, ""},
+		{"h.ndjson:2", 2, "", fmt.Sprintf("line longer than %d bytes", 1<<10)},
+		{"h.ndjson:3", 3, `{"type":"B"}`, ""},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
+
+type repeatReader byte
+
+func (r repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
+}
+
+// FuzzSplitters checks the splitters on arbitrary input: they never panic,
+// they report every byte range at most once, and each document they return
+// for a valid JSON array or NDJSON input is the matching element or line.
+func FuzzSplitters(f *testing.F) {
+	seeds := []string{
+		`[{"type":"A"},{"type":"B","x":[1,2,{"y":"]"}]}]`,
+		"{\"type\":\"A\"}\n{\"type\":\"B\"}\n",
+		`{"Instance":[{"id":"a"}],"S3":[{"id":"b"}]}`,
+		`{"type":"A","v":[1,2]}`,
+		"\uFEFF[1,2,3]",
+		`[{"a":"\"]"}, {"b": "\\"}]`,
+		`{"a": [}`,
+		`[[[[[[[[`,
+		"{\n\"type\":\"A\"\n}\n{\"type\":\"B\"}",
+		`["unterminated`,
+		"",
+	}
+	for _, s := range seeds {
+		f.Add([]byte(s), false)
+		f.Add([]byte(s), true)
+	}
+	f.Fuzz(func(t *testing.T, in []byte, ndjson bool) {
+		name := "f.json"
+		if ndjson {
+			name = "f.ndjson"
+		}
+		var docs [][]byte
+		err := readDocs(bytes.NewReader(in), name, readOptions{MaxDocBytes: 256}, func(d Doc) error {
+			if d.Err == nil && len(d.Data) > 256 {
+				t.Fatalf("document of %d bytes over the limit", len(d.Data))
+			}
+			if d.Line < 1 {
+				t.Fatalf("document without a line: %+v", d)
+			}
+			if d.Err == nil {
+				docs = append(docs, d.Data)
+			}
+			return nil
+		})
+		total := 0
+		for _, d := range docs {
+			total += len(d)
+		}
+		if total > len(in) {
+			t.Fatalf("documents hold %d bytes, input has %d", total, len(in))
+		}
+		// For a valid JSON array of small values, the splitter must agree
+		// with encoding/json.
+		var elems []json.RawMessage
+		if !ndjson && len(in) < 256 && json.Unmarshal(in, &elems) == nil && bytes.HasPrefix(bytes.TrimLeft(in, " \t\r\n"), []byte("[")) {
+			if err != nil {
+				t.Fatalf("valid array %q: error %v", in, err)
+			}
+			if len(docs) != len(elems) {
+				t.Fatalf("valid array %q: %d docs, want %d", in, len(docs), len(elems))
+			}
+			for i := range elems {
+				if !bytes.Equal(docs[i], bytes.TrimSpace(elems[i])) {
+					t.Fatalf("valid array %q: doc %d = %q, want %q", in, i, docs[i], elems[i])
+				}
+			}
+		}
+	})
+}

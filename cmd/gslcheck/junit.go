@@ -1,0 +1,108 @@
+package main
+
+// This file holds JUnit XML structures, in the common subset that Jenkins,
+// GitLab, GitHub actions and other CI systems read.
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"time"
+)
+
+type junitSuites struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Time     string       `xml:"time,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name       string           `xml:"name,attr"`
+	Tests      int              `xml:"tests,attr"`
+	Failures   int              `xml:"failures,attr"`
+	Errors     int              `xml:"errors,attr"`
+	Skipped    int              `xml:"skipped,attr"`
+	Time       string           `xml:"time,attr"`
+	Timestamp  string           `xml:"timestamp,attr,omitempty"`
+	Properties *junitProperties `xml:"properties,omitempty"`
+	Cases      []junitCase      `xml:"testcase"`
+}
+
+type junitProperties struct {
+	List []junitProperty `xml:"property"`
+}
+
+type junitProperty struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	Classname string        `xml:"classname,attr"`
+	Time      string        `xml:"time,attr"`
+	Failure   *junitProblem `xml:"failure,omitempty"`
+	Error     *junitProblem `xml:"error,omitempty"`
+	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+}
+
+type junitProblem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr,omitempty"`
+	Text    string `xml:",cdata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr,omitempty"`
+}
+
+// add appends c to the suite and counts it.
+func (s *junitSuite) add(c junitCase) {
+	s.Tests++
+	switch {
+	case c.Failure != nil:
+		s.Failures++
+	case c.Error != nil:
+		s.Errors++
+	case c.Skipped != nil:
+		s.Skipped++
+	}
+	if c.Time == "" {
+		c.Time = "0.000"
+	}
+	s.Cases = append(s.Cases, c)
+}
+
+// seconds formats a duration for a time attribute.
+func seconds(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
+
+// write totals the suites and writes the document.
+func (t *junitSuites) write(w io.Writer, elapsed time.Duration) error {
+	t.Tests, t.Failures, t.Errors, t.Skipped = 0, 0, 0, 0
+	for i := range t.Suites {
+		s := &t.Suites[i]
+		t.Tests += s.Tests
+		t.Failures += s.Failures
+		t.Errors += s.Errors
+		t.Skipped += s.Skipped
+		if s.Time == "" {
+			s.Time = "0.000"
+		}
+	}
+	t.Time = seconds(elapsed)
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(t); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}

@@ -1,0 +1,256 @@
+package main
+
+// This file finds bundles named on the command line and compiles their
+// rules, collecting every problem with its position in the bundle file.
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/lang"
+)
+
+// stdinName is how standard input is named in results.
+const stdinName = "<stdin>"
+
+// resolveBundles loads what a --bundle argument names: a bundle file (YAML
+// or Dome9 JSON), a directory (its bundle.yaml, else every bundle file in
+// it), or a shipped bundle name.
+func resolveBundles(arg string) ([]*bundles.Bundle, error) {
+	fi, err := os.Stat(arg)
+	switch {
+	case err == nil && fi.IsDir():
+		bs, err := bundles.LoadDir(arg)
+		if err != nil {
+			return nil, err
+		}
+		if len(bs) == 0 {
+			return nil, fmt.Errorf("%s: no bundle.yaml and no bundle files (*.yaml, *.yml, *.json) in the directory", arg)
+		}
+		return bs, nil
+	case err == nil:
+		b, err := bundles.LoadFile(arg)
+		if err != nil {
+			return nil, err
+		}
+		return []*bundles.Bundle{b}, nil
+	}
+	for _, n := range bundles.Names() {
+		if n == arg {
+			b, err := bundles.Load(arg)
+			if err != nil {
+				return nil, err
+			}
+			return []*bundles.Bundle{b}, nil
+		}
+	}
+	if strings.ContainsAny(arg, `/\.`) {
+		return nil, fmt.Errorf("%s: %v", arg, errors.Unwrap(err))
+	}
+	return nil, fmt.Errorf("unknown bundle %q: not a file or directory, and not a shipped bundle (shipped: %s)",
+		arg, strings.Join(bundleNames(), ", "))
+}
+
+// bundleNames lists the shipped bundles, or "none".
+func bundleNames() []string {
+	n := bundles.Names()
+	if len(n) == 0 {
+		return []string{"none"}
+	}
+	return n
+}
+
+// metaOf describes rule r of bundle b.
+func metaOf(b *bundles.Bundle, r *bundles.Rule) *ruleMeta {
+	id := r.ID
+	if id == "" {
+		id = r.Name
+	}
+	return &ruleMeta{
+		Bundle: b.ID, BundleName: b.Name, BundleVersion: b.Version,
+		ID: id, Name: r.Name, Severity: r.Severity,
+		Description: r.Description, Remediation: r.Remediation, Compliance: r.Compliance,
+		Logic: r.Logic, Source: b.Source, LogicLine: r.LogicLine, LogicColumn: r.LogicColumn,
+		src: r,
+	}
+}
+
+// adhocMeta describes the i-th rule given with --rule.
+func adhocMeta(i int, text string) *ruleMeta {
+	return &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: strings.Join(strings.Fields(text), " "), Logic: text}
+}
+
+// problem is a positioned message about a rule.
+type problem struct {
+	File      string // the file holding the rule, "" for --rule text
+	RuleID    string
+	Line      int // within the rule's logic (1-based)
+	Column    int
+	EndColumn int // just past the faulty token on Line, 0 when unknown
+	FileLine  int // within File, 0 when unknown
+	FileCol   int
+	Msg       string
+	Source    string // the logic line holding the problem, for the caret
+	Warning   bool
+}
+
+// problemsOf turns a compile error into problems positioned in m's file.
+func problemsOf(m *ruleMeta, err error) []problem {
+	var list lang.ErrorList
+	var one *lang.Error
+	switch {
+	case errors.As(err, &list):
+	case errors.As(err, &one):
+		list = lang.ErrorList{one}
+	default:
+		return []problem{{File: m.Source, RuleID: m.ID, Line: 1, Column: 1, Msg: err.Error()}}
+	}
+	out := make([]problem, 0, len(list))
+	for _, e := range list {
+		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: e.Msg, Source: e.Line,
+			EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
+		if len(e.Expected) > 0 {
+			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
+		}
+		if e.Hint != "" {
+			p.Msg += "; " + e.Hint
+		}
+		if p.Source == "" {
+			p.Source = lineOf(m.Logic, e.Pos.Line)
+		}
+		p.FileLine, p.FileCol = filePos(m, e.Pos)
+		out = append(out, p)
+	}
+	return out
+}
+
+// filePos maps a position in m's logic to its bundle file (0, 0 when the
+// rule does not come from a file).
+func filePos(m *ruleMeta, p lang.Pos) (int, int) {
+	if m.src != nil {
+		return m.src.FilePos(p)
+	}
+	if m.LogicLine <= 0 || p.Line <= 0 {
+		return 0, 0
+	}
+	return m.LogicLine + p.Line - 1, m.LogicColumn + p.Column - 1
+}
+
+// lineOf returns the n-th (1-based) line of s.
+func lineOf(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimRight(lines[n-1], "\r")
+}
+
+// writeProblem prints p as "file:line:col: id: msg", the source line and a
+// caret under the column.
+func writeProblem(w io.Writer, st *style, p problem) {
+	where := "--rule"
+	line, col := p.Line, p.Column
+	if p.File != "" {
+		where = p.File
+		if p.FileLine > 0 {
+			line, col = p.FileLine, p.FileCol
+		}
+	}
+	kind := st.red("error")
+	if p.Warning {
+		kind = st.yellow("warning")
+	}
+	fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", where, line, col, kind, st.bold(p.RuleID), p.Msg)
+	if p.Source != "" && p.Column > 0 {
+		marks := "^"
+		if p.EndColumn > p.Column+1 {
+			marks += strings.Repeat("~", p.EndColumn-p.Column-1)
+		}
+		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.green(marks))
+	}
+}
+
+// caretPad is the blank prefix that puts a caret under the col-th rune of
+// line, keeping tabs so that it lines up.
+func caretPad(line string, col int) string {
+	var b strings.Builder
+	for i, r := range line {
+		if utf8.RuneCountInString(line[:i]) >= col-1 {
+			break
+		}
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	for n := utf8.RuneCountInString(line); n < col-1; n++ {
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// ruleSet is the compiled rules of a run.
+type ruleSet struct {
+	metas []*ruleMeta
+	progs []*eval.Program
+	lists bool // some rule is a List<> rule
+}
+
+// compileRules loads the bundles and compiles every rule. All compile
+// problems are returned together.
+func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet, []problem, error) {
+	set := &ruleSet{}
+	var metas []*ruleMeta
+	for _, arg := range bundleArgs {
+		bs, err := resolveBundles(arg)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, b := range bs {
+			for i := range b.Rules {
+				metas = append(metas, metaOf(b, &b.Rules[i]))
+			}
+		}
+	}
+	for i, text := range ruleTexts {
+		metas = append(metas, adhocMeta(i, text))
+	}
+	var problems []problem
+	for _, m := range metas {
+		prog, err := eval.Compile(m.Logic, opts)
+		if err != nil {
+			problems = append(problems, problemsOf(m, err)...)
+			continue
+		}
+		if r := prog.Rule(); r != nil && r.Target != nil {
+			m.Target = r.Target.Type
+			if r.Target.List {
+				m.Target = "List<" + r.Target.Type + ">"
+				set.lists = true
+			}
+		}
+		set.metas = append(set.metas, m)
+		set.progs = append(set.progs, prog)
+	}
+	return set, problems, nil
+}
+
+// parseNow reads a --now value; "" means the current time.
+func parseNow(s string) (time.Time, error) {
+	if s == "" {
+		return time.Now().UTC(), nil
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}, usagef("--now %q: want an RFC 3339 time like 2026-06-15T00:00:00Z", s)
+	}
+	return t, nil
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"testing"
+
+	"github.com/gsl-lang/gsl/eval"
+)
+
+// docStream generates a JSON array of n documents without holding it.
+type docStream struct {
+	n, i int
+	buf  []byte
+	done bool
+}
+
+func (s *docStream) Read(p []byte) (int, error) {
+	for len(s.buf) == 0 {
+		switch {
+		case s.done:
+			return 0, io.EOF
+		case s.i == 0:
+			s.buf = append(s.buf, '[')
+		case s.i > s.n:
+			s.buf = append(s.buf, ']')
+			s.done = true
+			continue
+		}
+		if s.i > 0 && s.i <= s.n {
+			if s.i > 1 {
+				s.buf = append(s.buf, ",\n"...)
+			}
+			s.buf = fmt.Appendf(s.buf, `{"type":"Instance","id":"i-%08d","accountNumber":"123456789012","region":"us-east-1","tags":[{"key":"env","value":"prod"}],"volumes":[{"id":"vol-%08d","encrypted":%v}],"pad":"%s"}`,
+				s.i, s.i, s.i%7 != 0, strings.Repeat("x", 120))
+		}
+		s.i++
+	}
+	n := copy(p, s.buf)
+	s.buf = s.buf[n:]
+	return n, nil
+}
+
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// TestPipelineMemoryBounded streams about 60 MB of documents through the
+// pipeline and the JSON reporter and checks that the live heap stays far
+// below the input size: documents are not accumulated.
+func TestPipelineMemoryBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 60 MB")
+	}
+	const n = 200_000
+	src := source{name: "big.json", open: func() (io.ReadCloser, error) { return io.NopCloser(&docStream{n: n}), nil }}
+	rules := []*ruleMeta{{ID: "R1", Name: "r1", Severity: "High"}, {ID: "R2", Name: "r2", Severity: "Low"}}
+	rep := newJSONReporter(reportOptions{w: io.Discard, rules: rules})
+	p := &pipeline{rs: fakeRules{types: []string{"Instance", "Bucket"}}, jobs: 4}
+	var sum summary
+	runtime.GC()
+	base := liveHeap()
+	var peak uint64
+	seen := 0
+	err := p.run([]source{src}, func(o *docOutcome) error {
+		seen++
+		if seen%20_000 == 0 {
+			runtime.GC()
+			peak = max(peak, liveHeap())
+		}
+		return reportOutcome(rep, rules, &sum, o)
+	}, func(int, string, eval.Result) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.finish(&sum); err != nil {
+		t.Fatal(err)
+	}
+	if sum.Documents != n || sum.Evaluated != n || sum.Pass != n || sum.Skip != n {
+		t.Errorf("summary = %+v", sum)
+	}
+	if grow := int64(peak) - int64(base); grow > 8<<20 {
+		t.Errorf("live heap grew by %d MB over a 60 MB stream", grow>>20)
+	}
+}
+
+func BenchmarkReadDocsArray(b *testing.B) {
+	var sb strings.Builder
+	io.Copy(&sb, &docStream{n: 10_000})
+	data := sb.String()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		err := readDocs(strings.NewReader(data), "x.json", readOptions{}, func(Doc) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadDocsNDJSON(b *testing.B) {
+	var sb strings.Builder
+	io.Copy(&sb, &docStream{n: 10_000})
+	data := strings.ReplaceAll(strings.Trim(sb.String(), "[]"), ",\n", "\n")
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		err := readDocs(strings.NewReader(data), "x.ndjson", readOptions{}, func(Doc) error { return nil })
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,173 @@
+package main
+
+// This file holds the model shared by the `run` output formats: the rules
+// being run, one record per (rule, entity) result or input error, and the
+// summary counts.
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/lang"
+)
+
+// ruleMeta describes one rule being run.
+type ruleMeta struct {
+	Bundle        string // bundle id, "" for a rule given with --rule
+	BundleName    string
+	BundleVersion string
+	ID            string
+	Name          string
+	Severity      string
+	Description   string
+	Remediation   string
+	Compliance    map[string][]string
+	Logic         string
+	Source        string // the file that defines the rule, "" when none
+	LogicLine     int    // where Logic starts in Source (1-based), 0 if unknown
+	LogicColumn   int
+	Target        string // "Instance" or "List<Instance>", "" when unknown
+
+	src *bundles.Rule // the bundle rule, nil for --rule text
+}
+
+// complianceTags flattens the compliance map as "FRAMEWORK CONTROL" strings
+// in a stable order.
+func (m *ruleMeta) complianceTags() []string {
+	var tags []string
+	frameworks := make([]string, 0, len(m.Compliance))
+	for f := range m.Compliance {
+		frameworks = append(frameworks, f)
+	}
+	sort.Strings(frameworks)
+	for _, f := range frameworks {
+		for _, c := range m.Compliance[f] {
+			tags = append(tags, f+" "+c)
+		}
+	}
+	return tags
+}
+
+// record is one line of a run report: a rule's result on an entity (rule
+// set) or an input error (rule nil).
+type record struct {
+	rule     *ruleMeta
+	ruleIdx  int
+	status   eval.Status
+	entity   string // document id, or its position
+	typ      string // entity type
+	evidence []eval.Evidence
+	err      string // error text (Error results and input errors)
+	input    string // input file, "" for List<> results
+	line     int    // line in input where the document starts, 0 if unknown
+	location string // the document's position label ("" for List<> results)
+}
+
+// message is the one-line explanation of a record.
+func (r *record) message() string {
+	switch {
+	case r.rule == nil || r.status == eval.Error:
+		return r.err
+	case r.status == eval.Fail && len(r.evidence) > 0:
+		parts := make([]string, len(r.evidence))
+		for i, e := range r.evidence {
+			parts[i] = e.Path + " = " + compactValue(e.Value)
+		}
+		return strings.Join(parts, "; ")
+	case r.status == eval.Fail:
+		return r.rule.Name
+	}
+	return ""
+}
+
+// summary counts what a run saw.
+type summary struct {
+	Documents   int `json:"documents"`   // documents read, malformed ones included
+	Evaluated   int `json:"evaluated"`   // documents evaluated
+	Malformed   int `json:"malformed"`   // documents that could not be evaluated
+	InputErrors int `json:"inputErrors"` // malformed documents plus unreadable inputs
+	Rules       int `json:"rules"`
+	Results     int `json:"results"` // rule results, skips included
+	Pass        int `json:"pass"`
+	Fail        int `json:"fail"`
+	Error       int `json:"error"`
+	Skip        int `json:"skip"`
+}
+
+func (s *summary) count(st eval.Status, n int) {
+	s.Results += n
+	switch st {
+	case eval.Pass:
+		s.Pass += n
+	case eval.Fail:
+		s.Fail += n
+	case eval.Error:
+		s.Error += n
+	case eval.Skip:
+		s.Skip += n
+	}
+}
+
+// exitCode maps a summary to the process exit code: 2 for errors (input
+// errors or rule errors), else 1 for failures, else 0.
+func (s *summary) exitCode() int {
+	switch {
+	case s.InputErrors > 0 || s.Error > 0:
+		return exitError
+	case s.Fail > 0:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// reporter writes one output format. result is called in order for every
+// record to report; finish once at the end.
+type reporter interface {
+	result(r *record) error
+	finish(s *summary) error
+}
+
+// reportOptions configure the reporters.
+type reportOptions struct {
+	w           io.Writer
+	rules       []*ruleMeta
+	showSkipped bool
+	style       *style
+}
+
+func newReporter(format string, o reportOptions) (reporter, error) {
+	switch format {
+	case "text", "":
+		return newTextReporter(o), nil
+	case "json":
+		return newJSONReporter(o), nil
+	case "sarif":
+		return newSARIFReporter(o), nil
+	case "junit":
+		return newJUnitReporter(o), nil
+	}
+	return nil, fmt.Errorf("unknown format %q (want text, json, sarif or junit)", format)
+}
+
+// spanJSON is a rule-relative source range.
+type spanJSON struct {
+	Line      int `json:"line"`
+	Column    int `json:"column"`
+	EndLine   int `json:"endLine,omitempty"`
+	EndColumn int `json:"endColumn,omitempty"`
+}
+
+func spanOf(s lang.Span) *spanJSON {
+	if !s.Start.IsValid() {
+		return nil
+	}
+	j := &spanJSON{Line: s.Start.Line, Column: s.Start.Column}
+	if s.End.IsValid() {
+		j.EndLine, j.EndColumn = s.End.Line, s.End.Column
+	}
+	return j
+}

@@ -1,0 +1,219 @@
+package main
+
+// This file writes the `run` report as one JSON object,
+// {"results": [...], "summary": {...}}, streaming one result per line.
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/gsl-lang/gsl/eval"
+)
+
+// resultJSON is a rule result in JSON output.
+type resultJSON struct {
+	Rule     string         `json:"rule"`
+	Name     string         `json:"name"`
+	Bundle   string         `json:"bundle"`
+	Severity string         `json:"severity"`
+	Entity   string         `json:"entity"`
+	Type     string         `json:"type"`
+	Status   string         `json:"status"`
+	Message  string         `json:"message"`
+	Evidence []evidenceJSON `json:"evidence"`
+	Error    string         `json:"error,omitempty"`
+	Location string         `json:"location,omitempty"`
+	Input    string         `json:"input,omitempty"`
+	Line     int            `json:"line,omitempty"`
+}
+
+// inputErrorJSON is an input error in JSON output.
+type inputErrorJSON struct {
+	Entity string `json:"entity"`
+	Status string `json:"status"`
+	Error  string `json:"error"`
+	Input  string `json:"input"`
+	Line   int    `json:"line,omitempty"`
+}
+
+// evidenceJSON is one piece of evidence. Value holds the JSON value read
+// (null with Missing set when the path resolved to nothing).
+type evidenceJSON struct {
+	Path    string          `json:"path"`
+	Value   json.RawMessage `json:"value"`
+	Missing bool            `json:"missing,omitempty"`
+	Span    *spanJSON       `json:"span,omitempty"`
+}
+
+func evidenceList(ev []eval.Evidence) []evidenceJSON {
+	out := make([]evidenceJSON, 0, len(ev))
+	for _, e := range ev {
+		j := evidenceJSON{Path: e.Path, Span: spanOf(e.Span)}
+		switch {
+		case e.Value == "missing":
+			j.Value, j.Missing = json.RawMessage("null"), true
+		case json.Valid([]byte(e.Value)):
+			j.Value = json.RawMessage(compactValue(e.Value))
+		default:
+			b, _ := json.Marshal(e.Value)
+			j.Value = b
+		}
+		out = append(out, j)
+	}
+	return out
+}
+
+// compactValue removes the white space outside strings of a JSON value read
+// from a pretty-printed document (also of a value eval cut short); other
+// text is returned as is.
+func compactValue(v string) string {
+	if !strings.ContainsAny(v, " \t\r\n") || v == "" || !strings.ContainsAny(v[:1], "{[") {
+		return v
+	}
+	var b strings.Builder
+	in, esc := false, false
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case in && esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case c == '"':
+			in = !in
+		case !in && (c == ' ' || c == '\t' || c == '\r' || c == '\n'):
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+type jsonReporter struct {
+	o      reportOptions
+	w      *bufio.Writer
+	n      int
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	line   []byte
+	prefix [][]byte // per rule: `{"rule":...,"severity":...,`
+}
+
+func newJSONReporter(o reportOptions) *jsonReporter {
+	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10)}
+	j.enc = json.NewEncoder(&j.buf)
+	j.enc.SetEscapeHTML(false)
+	j.prefix = make([][]byte, len(o.rules))
+	for i, m := range o.rules {
+		b := append([]byte(nil), `{"rule":`...)
+		b = j.appendString(b, m.ID)
+		b = append(b, `,"name":`...)
+		b = j.appendString(b, m.Name)
+		b = append(b, `,"bundle":`...)
+		b = j.appendString(b, m.Bundle)
+		b = append(b, `,"severity":`...)
+		b = j.appendString(b, m.Severity)
+		j.prefix[i] = append(b, ',')
+	}
+	return j
+}
+
+// appendString appends s as a JSON string, as encoding/json writes it
+// without HTML escaping.
+func (j *jsonReporter) appendString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			j.buf.Reset()
+			j.enc.Encode(s)
+			return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
+}
+
+// appendValue appends v as encoding/json would.
+func (j *jsonReporter) appendValue(b []byte, v any) []byte {
+	j.buf.Reset()
+	j.enc.Encode(v)
+	return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
+}
+
+// result writes one record on its own line. Rule results are spelled by
+// hand, in the field order of resultJSON, since there can be millions.
+func (j *jsonReporter) result(r *record) error {
+	if r.rule != nil && r.status == eval.Skip && !j.o.showSkipped {
+		return nil
+	}
+	b := j.line[:0]
+	if r.rule == nil {
+		b = j.appendValue(b, inputErrorJSON{Entity: r.entity, Status: "error", Error: r.err, Input: r.input, Line: r.line})
+	} else {
+		b = append(b, j.prefix[r.ruleIdx]...)
+		b = append(b, `"entity":`...)
+		b = j.appendString(b, r.entity)
+		b = append(b, `,"type":`...)
+		b = j.appendString(b, r.typ)
+		b = append(b, `,"status":"`...)
+		b = append(b, r.status.String()...)
+		b = append(b, `","message":`...)
+		b = j.appendString(b, r.message())
+		b = append(b, `,"evidence":`...)
+		if len(r.evidence) == 0 {
+			b = append(b, "[]"...)
+		} else {
+			b = j.appendValue(b, evidenceList(r.evidence))
+		}
+		if e := errorOf(r); e != "" {
+			b = append(b, `,"error":`...)
+			b = j.appendString(b, e)
+		}
+		if r.location != "" {
+			b = append(b, `,"location":`...)
+			b = j.appendString(b, r.location)
+		}
+		if r.input != "" {
+			b = append(b, `,"input":`...)
+			b = j.appendString(b, r.input)
+		}
+		if r.line != 0 {
+			b = append(b, `,"line":`...)
+			b = strconv.AppendInt(b, int64(r.line), 10)
+		}
+		b = append(b, '}')
+	}
+	j.line = b
+	if j.n == 0 {
+		j.w.WriteString("{\"results\": [\n")
+	} else {
+		j.w.WriteString(",\n")
+	}
+	j.n++
+	_, err := j.w.Write(b)
+	return err
+}
+
+func errorOf(r *record) string {
+	if r.status == eval.Error {
+		return r.err
+	}
+	return ""
+}
+
+func (j *jsonReporter) finish(s *summary) error {
+	if j.n == 0 {
+		j.w.WriteString("{\"results\": [")
+	} else {
+		j.w.WriteString("\n")
+	}
+	j.buf.Reset()
+	j.enc.Encode(s)
+	j.w.WriteString("],\n\"summary\": ")
+	j.w.Write(j.buf.Bytes())
+	j.w.WriteString("}\n")
+	return j.w.Flush()
+}

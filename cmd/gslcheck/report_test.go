@@ -1,0 +1,389 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/lang"
+)
+
+// sampleRules and sampleRecords exercise every kind of record.
+func sampleRules() []*ruleMeta {
+	return []*ruleMeta{
+		{
+			Bundle: "hipaa", ID: "HIPAA-001", Name: "EC2 instances that hold PHI encrypt every EBS volume",
+			Severity: "High", Description: "Unencrypted volumes expose PHI at rest.\n",
+			Remediation: "Create an encrypted snapshot copy and replace the volume.\n",
+			Compliance:  map[string][]string{"HIPAA": {"164.312(a)(2)(iv)", "164.312(e)(2)(ii)"}},
+			Logic:       "Instance should have volumes contain-all [encrypted=true]",
+			Source:      "bundles/hipaa/bundle.yaml", LogicLine: 12, LogicColumn: 7, Target: "Instance",
+		},
+		{
+			Bundle: "hipaa", ID: "HIPAA-002", Name: "S3 buckets block public access",
+			Severity: "Medium", Logic: "S3Bucket should have publicAccessBlock.blockPublicAcls=true",
+			Source: "bundles/hipaa/bundle.yaml", LogicLine: 30, LogicColumn: 7, Target: "S3Bucket",
+		},
+		{
+			Bundle: "hipaa", ID: "HIPAA-003", Name: "Every account has a CloudTrail trail",
+			Severity: "Low", Logic: "List<CloudTrail> should have items length() > 0",
+			Source: "bundles/hipaa/bundle.yaml", LogicLine: 40, LogicColumn: 7, Target: "List<CloudTrail>",
+		},
+	}
+}
+
+func sampleRecords(rules []*ruleMeta) []*record {
+	span := lang.Span{Start: lang.Pos{Line: 1, Column: 22, Offset: 21}, End: lang.Pos{Line: 1, Column: 57, Offset: 56}}
+	return []*record{
+		{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-0a1b2c3d4e5f60718", typ: "Instance",
+			evidence: []eval.Evidence{{Path: "volumes[1].encrypted", Value: "false", Span: span}},
+			input:    "inv.json", line: 2, location: "inv.json[0]"},
+		{rule: rules[1], ruleIdx: 1, status: eval.Skip, entity: "i-0a1b2c3d4e5f60718", typ: "Instance",
+			input: "inv.json", line: 2, location: "inv.json[0]"},
+		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-0fedcba987654321", typ: "Instance",
+			input: "inv.json", line: 9, location: "inv.json[1]"},
+		{rule: nil, entity: "inv.json[2]", err: `invalid JSON: invalid character '}' (line 14, column 3)`,
+			input: "inv.json", line: 13, location: "inv.json[2]"},
+		{rule: rules[1], ruleIdx: 1, status: eval.Fail, entity: "inv.json[3]", typ: "S3Bucket",
+			evidence: []eval.Evidence{{Path: "publicAccessBlock.blockPublicAcls", Value: "missing"}},
+			input:    "inv.json", line: 16, location: "inv.json[3]"},
+		{rule: rules[1], ruleIdx: 1, status: eval.Error, entity: "logs-<prod>", typ: "S3Bucket",
+			err: "step budget exceeded", input: "inv.json", line: 20, location: "inv.json[4]"},
+		{rule: rules[2], ruleIdx: 2, status: eval.Fail, entity: "123456789012", typ: "List<CloudTrail>",
+			evidence: []eval.Evidence{{Path: "items", Value: `[]`}}},
+	}
+}
+
+func sampleSummary() *summary {
+	return &summary{Documents: 5, Evaluated: 4, Malformed: 1, InputErrors: 1, Rules: 3, Results: 7, Pass: 1, Fail: 3, Error: 1, Skip: 2}
+}
+
+// render runs records through a reporter of the given format.
+func render(t *testing.T, format string, color, showSkipped bool) string {
+	t.Helper()
+	var b bytes.Buffer
+	rules := sampleRules()
+	rep, err := newReporter(format, reportOptions{w: &b, rules: rules, showSkipped: showSkipped, style: &style{on: color}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range sampleRecords(rules) {
+		if err := rep.result(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rep.finish(sampleSummary()); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+var junitTime = regexp.MustCompile(`time="[0-9.]+"`)
+
+// golden compares got with testdata/golden/name, rewriting it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", name, diff)
+	}
+}
+
+func TestReportGolden(t *testing.T) {
+	tests := []struct {
+		file, format string
+		color, skips bool
+	}{
+		{"run.txt", "text", false, false},
+		{"run-skipped.txt", "text", false, true},
+		{"run-color.txt", "text", true, false},
+		{"run.json", "json", false, false},
+		{"run-skipped.json", "json", false, true},
+		{"run.sarif", "sarif", false, false},
+		{"run.xml", "junit", false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := render(t, tt.format, tt.color, tt.skips)
+			if tt.format == "junit" {
+				got = junitTime.ReplaceAllString(got, `time="0.000"`)
+			}
+			golden(t, tt.file, got)
+		})
+	}
+}
+
+func TestJSONReportShape(t *testing.T) {
+	var out struct {
+		Results []map[string]any `json:"results"`
+		Summary map[string]int   `json:"summary"`
+	}
+	if err := json.Unmarshal([]byte(render(t, "json", false, false)), &out); err != nil {
+		t.Fatal(err)
+	}
+	// Skips are left out without --show-skipped; input errors are records.
+	if len(out.Results) != 6 {
+		t.Fatalf("%d results, want 6", len(out.Results))
+	}
+	for i, r := range out.Results {
+		if r["error"] != nil && r["rule"] == nil {
+			continue // input error
+		}
+		for _, k := range []string{"rule", "name", "bundle", "entity", "type", "status", "severity", "evidence", "message"} {
+			if _, ok := r[k]; !ok {
+				t.Errorf("result %d has no %q: %v", i, k, r)
+			}
+		}
+	}
+	in := out.Results[2]
+	if in["status"] != "error" || in["entity"] != "inv.json[2]" || !strings.HasPrefix(in["error"].(string), "invalid JSON") {
+		t.Errorf("input error record = %v", in)
+	}
+	ev := out.Results[0]["evidence"].([]any)[0].(map[string]any)
+	if ev["path"] != "volumes[1].encrypted" || ev["value"] != false || ev["span"] == nil {
+		t.Errorf("evidence = %v", ev)
+	}
+	missing := out.Results[3]["evidence"].([]any)[0].(map[string]any)
+	if missing["value"] != nil || missing["missing"] != true {
+		t.Errorf("missing evidence = %v", missing)
+	}
+	s := out.Summary
+	if s["documents"] != s["evaluated"]+s["malformed"] {
+		t.Errorf("summary does not account for every document: %v", s)
+	}
+}
+
+func TestSARIFValidatesAgainstSchema(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := parseJSONSchema(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal([]byte(render(t, "sarif", false, false)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := schema.validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the 2.1.0 schema:\n%s", strings.Join(errs, "\n"))
+	}
+
+	// The validator must catch violations, or the test above proves nothing.
+	bad := map[string]any{"version": "2.1.0", "runs": []any{map[string]any{
+		"tool":    map[string]any{"driver": map[string]any{}},
+		"results": []any{map[string]any{"level": "severe", "message": map[string]any{"text": "x"}}},
+	}}}
+	errs := schema.validate(bad)
+	want := []string{"missing required property \"name\"", `value severe not in enum`}
+	for _, w := range want {
+		found := false
+		for _, e := range errs {
+			found = found || strings.Contains(e, w)
+		}
+		if !found {
+			t.Errorf("validator missed %q; it reported %q", w, errs)
+		}
+	}
+}
+
+func TestSARIFContent(t *testing.T) {
+	var log sarifLog
+	if err := json.Unmarshal([]byte(render(t, "sarif", false, false)), &log); err != nil {
+		t.Fatal(err)
+	}
+	run := log.Runs[0]
+	d := run.Tool.Driver
+	if d.Name != "gslcheck" || d.InformationURI == "" || len(d.Rules) != 3 {
+		t.Fatalf("driver = %+v", d)
+	}
+	r0 := d.Rules[0]
+	if r0.ID != "HIPAA-001" || r0.Help == nil || !strings.Contains(r0.Help.Text, "encrypted snapshot") ||
+		r0.Properties["security-severity"] != "8.0" || r0.FullDescription == nil {
+		t.Errorf("rule 0 = %+v", r0)
+	}
+	tags, _ := r0.Properties["tags"].([]any)
+	if len(tags) == 0 || tags[0] != "security" {
+		t.Errorf("rule 0 tags = %v", tags)
+	}
+	levels := map[string]string{}
+	for _, res := range run.Results {
+		levels[res.RuleID] = res.Level
+	}
+	if diff := cmp.Diff(map[string]string{"HIPAA-001": "error", "HIPAA-002": "warning", "HIPAA-003": "note"}, levels); diff != "" {
+		t.Errorf("levels (-want +got):\n%s", diff)
+	}
+	first := run.Results[0]
+	pl := first.Locations[0].PhysicalLocation
+	if pl == nil || pl.ArtifactLocation.URI != "inv.json" || pl.Region == nil || pl.Region.StartLine != 2 {
+		t.Errorf("location = %+v", first.Locations[0])
+	}
+	if ll := first.Locations[0].LogicalLocations; len(ll) != 1 || ll[0].Name != "i-0a1b2c3d4e5f60718" {
+		t.Errorf("logical locations = %+v", ll)
+	}
+	// The List<> result is placed at the rule's definition.
+	last := run.Results[len(run.Results)-1]
+	if pl := last.Locations[0].PhysicalLocation; pl == nil || pl.ArtifactLocation.URI != "bundles/hipaa/bundle.yaml" || pl.Region.StartLine != 40 {
+		t.Errorf("List<> location = %+v", last.Locations[0])
+	}
+	inv := run.Invocations[0]
+	if inv.ExecutionSuccessful || len(inv.ToolExecutionNotifications) != 2 {
+		t.Errorf("invocation = %+v", inv)
+	}
+}
+
+func TestJUnitReport(t *testing.T) {
+	var doc junitSuites
+	if err := xml.Unmarshal([]byte(render(t, "junit", false, false)), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Tests != 6 || doc.Failures != 3 || doc.Errors != 2 || doc.Skipped != 0 {
+		t.Errorf("totals tests=%d failures=%d errors=%d skipped=%d", doc.Tests, doc.Failures, doc.Errors, doc.Skipped)
+	}
+	if len(doc.Suites) != 4 || doc.Suites[3].Name != "input errors" {
+		t.Fatalf("suites = %d", len(doc.Suites))
+	}
+	s := doc.Suites[0]
+	if s.Tests != 2 || s.Failures != 1 || s.Cases[0].Failure == nil || s.Cases[1].Failure != nil {
+		t.Errorf("suite 0 = %+v", s)
+	}
+	if got := s.Cases[0].Failure.Message; got != "volumes[1].encrypted = false" {
+		t.Errorf("failure message = %q", got)
+	}
+}
+
+func TestExitCode(t *testing.T) {
+	tests := []struct {
+		s    summary
+		want int
+	}{
+		{summary{Pass: 3}, 0},
+		{summary{Pass: 3, Skip: 2}, 0},
+		{summary{Fail: 1}, 1},
+		{summary{Fail: 1, Error: 1}, 2},
+		{summary{InputErrors: 1}, 2},
+	}
+	for _, tt := range tests {
+		if got := tt.s.exitCode(); got != tt.want {
+			t.Errorf("exitCode(%+v) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestUseColor(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	var buf bytes.Buffer
+	tests := []struct {
+		mode string
+		env  func(string) string
+		want bool
+	}{
+		{"auto", env(), false}, // not a terminal
+		{"auto", env("FORCE_COLOR", "1"), true},
+		{"auto", env("FORCE_COLOR", "1", "NO_COLOR", "1"), false},
+		{"auto", env("FORCE_COLOR", "0"), false},
+		{"always", env("NO_COLOR", "1"), true},
+		{"never", env("FORCE_COLOR", "1"), false},
+	}
+	for _, tt := range tests {
+		if got := useColor(tt.mode, &buf, tt.env); got != tt.want {
+			t.Errorf("useColor(%s) = %v, want %v", tt.mode, got, tt.want)
+		}
+	}
+	if useProgress(false, &buf, env()) {
+		t.Error("progress on a buffer")
+	}
+}
+
+func TestProblemsOf(t *testing.T) {
+	m := &ruleMeta{ID: "R-1", Logic: "Instance should\n  have x =", Source: "b.yaml", LogicLine: 10, LogicColumn: 7}
+	err := lang.ErrorList{{Pos: lang.Pos{Line: 2, Column: 11, Offset: 26}, Msg: "unexpected end of rule", Expected: []string{"a value"}}}
+	ps := problemsOf(m, err)
+	if len(ps) != 1 {
+		t.Fatalf("problems = %+v", ps)
+	}
+	var b bytes.Buffer
+	writeProblem(&b, nil, ps[0])
+	want := "b.yaml:11:17: error: R-1: unexpected end of rule (expected a value)\n      have x =\n              ^\n"
+	if b.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+	other := problemsOf(m, errors.New("boom"))
+	if len(other) != 1 || other[0].Msg != "boom" {
+		t.Errorf("plain error = %+v", other)
+	}
+}
+
+// TestJSONResultMatchesEncoder checks the hand-spelled JSON of a result
+// against encoding/json on awkward strings.
+func TestJSONResultMatchesEncoder(t *testing.T) {
+	odd := []string{"", "plain", `q"uote`, `back\slash`, "tab\tnew\nline", "<html>&amp;", "caf\u00e9 \u2028 \u2029", "bad \xff utf8", "\x01\x1f", "emoji \U0001F600"}
+	for i, s := range odd {
+		rule := &ruleMeta{ID: s, Name: s + "n", Bundle: s + "b", Severity: s}
+		r := &record{rule: rule, ruleIdx: 0, status: eval.Status(i % 4), entity: s, typ: s, err: s, location: s, input: s, line: i,
+			evidence: []eval.Evidence{{Path: s, Value: `"` + s + `"`}}}
+		if i%3 == 0 {
+			r.evidence = nil
+		}
+		var got bytes.Buffer
+		rep := newJSONReporter(reportOptions{w: &got, rules: []*ruleMeta{rule}, showSkipped: true})
+		if err := rep.result(r); err != nil {
+			t.Fatal(err)
+		}
+		rep.w.Flush()
+		want, err := json.Marshal(resultJSON{
+			Rule: rule.ID, Name: rule.Name, Bundle: rule.Bundle, Severity: rule.Severity,
+			Entity: r.entity, Type: r.typ, Status: r.status.String(), Message: r.message(),
+			Evidence: evidenceList(r.evidence), Error: errorOf(r), Location: r.location, Input: r.input, Line: r.line,
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		json.Unmarshal(want, &v)
+		g := strings.TrimPrefix(got.String(), "{\"results\": [\n")
+		var gv any
+		if err := json.Unmarshal([]byte(g), &gv); err != nil {
+			t.Fatalf("%q: invalid JSON %s: %v", s, g, err)
+		}
+		if diff := cmp.Diff(v, gv); diff != "" {
+			t.Errorf("%q: (-encoding/json +reporter):\n%s", s, diff)
+		}
+		// encoding/json escapes <, > and & by default; the reporter does not.
+		want2 := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(string(want), `\u003c`, "<"), `\u003e`, ">"), `\u0026`, "&")
+		if g != want2 {
+			t.Errorf("%q: spelled\n%s\nwant\n%s", s, g, want2)
+		}
+	}
+}

@@ -1,0 +1,150 @@
+package main
+
+// This file writes the human-readable `run` report: findings grouped by
+// rule in rule order, input errors, and a one-line summary.
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/gsl-lang/gsl/eval"
+)
+
+type textReporter struct {
+	o         reportOptions
+	groups    map[int][]*record // rule index -> fail, error (and skip) records
+	inputErrs []*record
+}
+
+func newTextReporter(o reportOptions) *textReporter {
+	return &textReporter{o: o, groups: make(map[int][]*record)}
+}
+
+func (t *textReporter) result(r *record) error {
+	switch {
+	case r.rule == nil:
+		t.inputErrs = append(t.inputErrs, r)
+	case r.status == eval.Pass, r.status == eval.Skip && !t.o.showSkipped:
+	default:
+		t.groups[r.ruleIdx] = append(t.groups[r.ruleIdx], r)
+	}
+	return nil
+}
+
+func (t *textReporter) finish(s *summary) error {
+	st := t.o.style
+	var b strings.Builder
+	failedRules := 0
+	for i, rule := range t.o.rules {
+		recs := t.groups[i]
+		if len(recs) == 0 {
+			continue
+		}
+		for _, r := range recs {
+			if r.status == eval.Fail || r.status == eval.Error {
+				failedRules++
+				break
+			}
+		}
+		fmt.Fprintf(&b, "%s  ", st.bold(rule.ID))
+		if rule.Severity != "" {
+			fmt.Fprintf(&b, "%s  ", st.severity(rule.Severity))
+		}
+		b.WriteString(rule.Name)
+		if rule.Bundle != "" {
+			fmt.Fprintf(&b, "  %s", st.dim("("+rule.Bundle+")"))
+		}
+		b.WriteByte('\n')
+		for _, r := range recs {
+			t.writeRecord(&b, r)
+		}
+		b.WriteByte('\n')
+	}
+	if len(t.inputErrs) > 0 {
+		fmt.Fprintf(&b, "%s\n", st.bold("Input errors"))
+		for _, r := range t.inputErrs {
+			fmt.Fprintf(&b, "  %s %s: %s\n", st.purple("ERROR"), r.entity, r.err)
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(textSummary(s, failedRules, st))
+	b.WriteByte('\n')
+	_, err := io.WriteString(t.o.w, b.String())
+	return err
+}
+
+func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
+	st := t.o.style
+	var tag string
+	switch r.status {
+	case eval.Fail:
+		tag = st.red("FAIL ")
+	case eval.Error:
+		tag = st.purple("ERROR")
+	case eval.Skip:
+		tag = st.dim("SKIP ")
+	default:
+		tag = st.green("PASS ")
+	}
+	fmt.Fprintf(b, "  %s %s", tag, st.bold(r.entity))
+	if r.typ != "" {
+		fmt.Fprintf(b, " (%s)", r.typ)
+	}
+	if r.location != "" && r.location != r.entity {
+		fmt.Fprintf(b, "  %s", st.dim(r.location))
+	}
+	b.WriteByte('\n')
+	const indent = "        "
+	switch r.status {
+	case eval.Fail, eval.Error:
+		if r.err != "" {
+			fmt.Fprintf(b, "%s%s\n", indent, r.err)
+		}
+		for _, e := range r.evidence {
+			fmt.Fprintf(b, "%s%s = %s\n", indent, st.cyan(e.Path), compactValue(e.Value))
+		}
+	}
+}
+
+// textSummary is the final line of a text report.
+func textSummary(s *summary, failedRules int, st *style) string {
+	var parts []string
+	add := func(n int, what string, colour func(string) string) {
+		if n > 0 {
+			parts = append(parts, colour(fmt.Sprintf("%s %s", commas(int64(n)), what)))
+		}
+	}
+	add(s.Fail, "failed", st.red)
+	add(s.Error, plural(s.Error, "error", "errors"), st.purple)
+	add(s.Pass, "passed", st.green)
+	add(s.Skip, "skipped", st.dim)
+	if len(parts) == 0 {
+		parts = append(parts, "no results")
+	}
+	line := fmt.Sprintf("%s %s, %s %s: %s",
+		commas(int64(s.Documents)), plural(s.Documents, "document", "documents"),
+		commas(int64(s.Rules)), plural(s.Rules, "rule", "rules"),
+		strings.Join(parts, ", "))
+	if failedRules > 0 {
+		line += fmt.Sprintf(" (%d %s with findings)", failedRules, plural(failedRules, "rule", "rules"))
+	}
+	if s.InputErrors > 0 {
+		line += st.purple(fmt.Sprintf("; %d input %s", s.InputErrors, plural(s.InputErrors, "error", "errors")))
+	}
+	return line
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}

@@ -1,0 +1,392 @@
+package main
+
+// This file holds the byte scanner under the input readers: a buffered
+// reader that counts lines, can capture what it consumes (to re-read a
+// prefix), and splits one JSON value by tracking strings and brackets.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// stringStop and containerStop mark the bytes that matter inside a string
+// and between tokens of an object or array.
+var stringStop, containerStop [256]bool
+
+func init() {
+	for _, c := range "\"\\\n" {
+		stringStop[c] = true
+	}
+	for _, c := range "\"{}[]:\n" {
+		containerStop[c] = true
+	}
+}
+
+// errTooLarge reports a document or line over the size limit.
+var errTooLarge = errors.New("too large")
+
+// scanner reads from r through a fixed buffer.
+type scanner struct {
+	r         io.Reader
+	buf       []byte
+	pos, end  int   // unconsumed bytes are buf[pos:end]
+	line      int   // 1-based line of buf[pos]
+	off       int64 // offset of buf[pos] in the input
+	lineStart int64 // offset of the first byte of the current line
+	readErr   error // sticky error from r (io.EOF at the end)
+	capture   bool  // when set, consumed bytes are appended to captured
+	captured  []byte
+}
+
+const scanBufSize = 64 << 10
+
+func newScanner(r io.Reader) *scanner {
+	return &scanner{r: r, buf: make([]byte, scanBufSize), line: 1}
+}
+
+// fill makes at least one unconsumed byte available, reporting false at the
+// end of input or on a read error.
+func (s *scanner) fill() bool {
+	for s.pos == s.end {
+		if s.readErr != nil {
+			return false
+		}
+		n, err := s.r.Read(s.buf)
+		s.pos, s.end = 0, n
+		if err != nil {
+			s.readErr = err
+		}
+	}
+	return true
+}
+
+// ensure makes at least n unconsumed bytes available if the input has them.
+func (s *scanner) ensure(n int) bool {
+	for s.end-s.pos < n {
+		if s.readErr != nil {
+			return false
+		}
+		if s.pos > 0 {
+			copy(s.buf, s.buf[s.pos:s.end])
+			s.end -= s.pos
+			s.pos = 0
+		}
+		m, err := s.r.Read(s.buf[s.end:])
+		s.end += m
+		if err != nil {
+			s.readErr = err
+		}
+	}
+	return true
+}
+
+// consume marks the next n buffered bytes as read.
+func (s *scanner) consume(n int) {
+	if s.capture {
+		s.captured = append(s.captured, s.buf[s.pos:s.pos+n]...)
+	}
+	s.pos += n
+	s.off += int64(n)
+}
+
+// col returns the 1-based byte column of the next byte.
+func (s *scanner) col() int { return int(s.off-s.lineStart) + 1 }
+
+// advance consumes n bytes that hold no newline.
+func (s *scanner) advance(n int) { s.consume(n) }
+
+// unread returns a copy of the buffered bytes not yet consumed.
+func (s *scanner) unread() []byte {
+	return append([]byte(nil), s.buf[s.pos:s.end]...)
+}
+
+// peek returns the next byte without consuming it.
+func (s *scanner) peek() (byte, bool) {
+	if !s.fill() {
+		return 0, false
+	}
+	return s.buf[s.pos], true
+}
+
+// ioErr reports a read error other than the end of input.
+func (s *scanner) ioErr(name string) error {
+	if s.readErr != nil && s.readErr != io.EOF {
+		return &InputError{Input: name, Line: s.line, Msg: fmt.Sprintf("read error: %v", s.readErr)}
+	}
+	return nil
+}
+
+// skipBOM drops a UTF-8 byte order mark and rejects UTF-16 input.
+func (s *scanner) skipBOM(name string) error {
+	s.ensure(3)
+	b := s.buf[s.pos:s.end]
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		s.consume(3)
+	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}), bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
+		return &InputError{Input: name, Line: 1, Msg: "UTF-16 input is not supported; convert it to UTF-8"}
+	}
+	return nil
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+// isDelim reports whether c ends a bare scalar.
+func isDelim(c byte) bool { return isSpace(c) || c == ',' || c == ']' || c == '}' }
+
+// skipSpace consumes JSON whitespace.
+func (s *scanner) skipSpace() {
+	for s.fill() {
+		i := s.pos
+		for i < s.end && isSpace(s.buf[i]) {
+			if s.buf[i] == '\n' {
+				s.line++
+				s.lineStart = s.off + int64(i-s.pos) + 1
+			}
+			i++
+		}
+		n := i - s.pos
+		s.consume(n)
+		if s.pos < s.end {
+			return
+		}
+	}
+}
+
+// readLine returns the next line without its '\n' (a final line without a
+// newline counts), or io.EOF when no bytes remain. A line over max bytes
+// gives errTooLarge: with skipOverflow the rest of the line is consumed
+// (without being kept), otherwise reading stops at the limit.
+func (s *scanner) readLine(max int, skipOverflow bool) ([]byte, error) {
+	if !s.fill() {
+		return nil, io.EOF
+	}
+	var out []byte
+	size := 0
+	for s.fill() {
+		chunk := s.buf[s.pos:s.end]
+		i := bytes.IndexByte(chunk, '\n')
+		n := len(chunk)
+		if i >= 0 {
+			n = i
+		}
+		if size+n > max {
+			if !skipOverflow {
+				s.consume(max - size)
+				return nil, errTooLarge
+			}
+			size = max + 1
+			out = nil
+		} else {
+			out = append(out, chunk[:n]...)
+			size += n
+		}
+		if i >= 0 {
+			s.consume(n + 1)
+			s.line++
+			s.lineStart = s.off
+			break
+		}
+		s.consume(n)
+	}
+	if size > max {
+		return nil, errTooLarge
+	}
+	if out == nil {
+		out = []byte{}
+	}
+	return out, nil
+}
+
+// value consumes one JSON value and returns its bytes. Objects and arrays
+// are followed through strings and brackets (mismatched brackets are
+// errors); strings end at their closing quote; anything else ends at a
+// delimiter (',', ']', '}', whitespace) or at the end of input, and is left
+// for later validation. A value over max bytes gives errTooLarge: with
+// skipOverflow the rest of the value is consumed, otherwise reading stops
+// at the limit. onMember, if not nil, is called with the first byte of each
+// member value of a top-level object.
+func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte, error) {
+	if !s.fill() {
+		return nil, s.eofErr()
+	}
+	startLine := s.line
+	var (
+		out       []byte
+		size      int
+		overflow  bool
+		stack     []byte // open brackets
+		inString  bool
+		escaped   bool
+		bare      bool // a scalar that is not a string
+		started   bool
+		memberVal bool // after ':' at depth 1 of an object, before the value
+		finished  bool
+	)
+	keep := func(b []byte) error {
+		size += len(b)
+		if overflow {
+			return nil
+		}
+		if size > max {
+			if !skipOverflow {
+				return errTooLarge
+			}
+			overflow, out = true, nil
+			return nil
+		}
+		out = append(out, b...)
+		return nil
+	}
+	for s.fill() {
+		chunk := s.buf[s.pos:s.end]
+		done := false
+		var fail error
+		i := 0
+		stopAt := len(chunk)
+		if !skipOverflow && max-size < stopAt {
+			stopAt = max - size // stop exactly at the limit
+		}
+	scan:
+		for ; i < len(chunk); i++ {
+			if started && !bare && !memberVal && !escaped {
+				// Skip bytes that cannot change the state.
+				tbl := &containerStop
+				if inString {
+					tbl = &stringStop
+				}
+				for i < stopAt && !tbl[chunk[i]] {
+					i++
+				}
+				if i == len(chunk) {
+					break
+				}
+			}
+			if i == stopAt {
+				fail = errTooLarge
+				break scan
+			}
+			c := chunk[i]
+			if !started {
+				started = true
+				switch c {
+				case '{', '[':
+					stack = append(stack, c)
+				case '"':
+					inString = true
+				default:
+					if isDelim(c) {
+						// An empty value: leave the delimiter.
+						done = true
+						break scan
+					}
+					bare = true
+				}
+				continue
+			}
+			if c == '\n' {
+				if bare {
+					done = true
+					break scan
+				}
+				s.line++
+				s.lineStart = s.off + int64(i) + 1
+				escaped = false
+				continue
+			}
+			switch {
+			case inString:
+				switch {
+				case escaped:
+					escaped = false
+				case c == '\\':
+					escaped = true
+				case c == '"':
+					inString = false
+					if len(stack) == 0 {
+						i++
+						done = true
+						break scan
+					}
+				}
+			case bare:
+				if isDelim(c) {
+					done = true
+					break scan
+				}
+			default:
+				if memberVal && !isSpace(c) {
+					memberVal = false
+					onMember(c)
+				}
+				switch c {
+				case '"':
+					inString = true
+				case '{', '[':
+					if len(stack) >= maxNesting {
+						fail = fmt.Errorf("nesting deeper than %d at line %d", maxNesting, s.line)
+						break scan
+					}
+					stack = append(stack, c)
+				case '}', ']':
+					open := stack[len(stack)-1]
+					if (open == '{') != (c == '}') {
+						fail = fmt.Errorf("unexpected %q at line %d (%q opened before it is not closed)", c, s.line, open)
+						break scan
+					}
+					stack = stack[:len(stack)-1]
+					if len(stack) == 0 {
+						i++
+						done = true
+						break scan
+					}
+				case ':':
+					if onMember != nil && len(stack) == 1 && stack[0] == '{' {
+						memberVal = true
+					}
+				}
+			}
+		}
+		err := keep(chunk[:i])
+		s.consume(i)
+		if err != nil {
+			return nil, err
+		}
+		if fail != nil {
+			return nil, fail
+		}
+		if done {
+			finished = true
+			break
+		}
+	}
+	if !finished && (inString || len(stack) > 0) {
+		if err := s.readErr; err != nil && err != io.EOF {
+			return nil, fmt.Errorf("read error: %v", err)
+		}
+		return nil, fmt.Errorf("unexpected end of input in the value started at line %d", startLine)
+	}
+	if overflow {
+		return nil, errTooLarge
+	}
+	return out, nil
+}
+
+func (s *scanner) eofErr() error {
+	if s.readErr != nil && s.readErr != io.EOF {
+		return fmt.Errorf("read error: %v", s.readErr)
+	}
+	return io.ErrUnexpectedEOF
+}
+
+// unquote decodes a JSON string literal.
+func unquote(raw []byte) (string, error) {
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return "", err
+	}
+	return s, nil
+}
