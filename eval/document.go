@@ -1,6 +1,8 @@
 package eval
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"unsafe"
 
@@ -49,7 +51,7 @@ func (d *Document) init(doc []byte, maxSize, maxDepth int, buf []member) error {
 		return fmt.Errorf("%w: more than %d levels", ErrTooDeep, maxDepth)
 	}
 	if !gjson.Valid(s) {
-		return ErrInvalidJSON
+		return invalidJSON(doc)
 	}
 	// Valid JSON is one value between optional spaces.
 	i := skipSpace(s, 0)
@@ -114,4 +116,14 @@ func cloneString(s string) string {
 		return ""
 	}
 	return string([]byte(s))
+}
+
+// invalidJSON explains why doc is not valid JSON. It runs only on that
+// error path, where encoding/json's scanner gives the offset and cause.
+func invalidJSON(doc []byte) error {
+	var syn *json.SyntaxError
+	if err := json.Unmarshal(doc, new(json.RawMessage)); errors.As(err, &syn) {
+		return fmt.Errorf("%w near byte %d: %s", ErrInvalidJSON, syn.Offset, syn.Error())
+	}
+	return ErrInvalidJSON
 }

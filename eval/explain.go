@@ -242,6 +242,13 @@ func (t *TraceNode) set(v bool, reads []evid) {
 	}
 }
 
+// setResult records the value an operand node computed.
+func (t *TraceNode) setResult(v builtin.Value) {
+	if t != nil {
+		t.Result = evidenceValue(v)
+	}
+}
+
 // notRun is the trace node of a sub-expression that short-circuiting
 // skipped.
 func (x *explainer) notRun(n lang.Node) *TraceNode {
@@ -580,7 +587,7 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 			case "length":
 				r := x.loop(opCount, o.X, nil, o, sc, t)
 				v := builtin.NumberValue(float64(r.count))
-				t.set(true, nil)
+				t.setResult(v)
 				return xval{v: v, path: x.computed(r.list, o, o.X)}, nodes(t)
 			case "isEmpty":
 				r := x.loop(opNone, o.X, nil, o, sc, t)
@@ -628,8 +635,9 @@ func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
 			for _, v := range r.out {
 				f.add(v)
 			}
-			t.set(true, nil)
-			return xval{v: f.collected(), path: x.computed(r.list, o, o)}, nodes(t)
+			v := f.collected()
+			t.setResult(v)
+			return xval{v: v, path: x.computed(r.list, o, o)}, nodes(t)
 		case lang.GroupBy:
 			list, kids := x.operand(o.X, sc)
 			if x.err != nil || o.Key == nil {

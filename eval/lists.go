@@ -37,13 +37,19 @@ func (l *Lists) Add(doc []byte) {
 	}
 	var d Document
 	// Two levels are kept for the virtual entity's object and items array.
-	if d.init(doc, l.rs.set.maxSize, max(l.rs.set.maxDepth-2, 1), l.buf) != nil {
-		return
+	err := d.init(doc, l.rs.set.maxSize, max(l.rs.set.maxDepth-2, 1), l.buf)
+	l.buf = d.members
+	if err == nil {
+		l.AddDocument(&d)
 	}
+}
+
+// AddDocument is Add for a prepared document, copied if kept: a caller that
+// evaluates each document with RuleSet.EvalDocument validates it only once.
+func (l *Lists) AddDocument(d *Document) {
 	if _, ok := l.rs.lists[d.typ]; !ok {
 		return
 	}
-	l.buf = d.members
 	acct := "*"
 	switch a := d.member("accountNumber"); a.Type {
 	case gjson.String:
@@ -113,4 +119,20 @@ func listEntity(typ, id string, items []byte) string {
 	b = append(b, items...)
 	b = append(b, "]}"...)
 	return string(b)
+}
+
+// Explain traces List<> rule `rule` over the group `group` (an id that
+// Eval reported), for `gslcheck explain`. It reports false when rule is
+// not a List<> rule of the set.
+func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
+	rs := l.rs
+	if rule < 0 || rule >= len(rs.progs) || rs.progs[rule] == nil || !rs.progs[rule].IsList() {
+		return nil, false
+	}
+	p := rs.progs[rule]
+	t := p.rule.Target.Type
+	raw := listEntity(p.target, group, l.groups[t][group])
+	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: p.target}
+	tr := p.explain(&d, rs.set, true)
+	return tr, true
 }

@@ -13,7 +13,8 @@ type likePattern = builtin.LikePattern
 
 func likeText(p likePattern) string { return jsonQuote(p.String()) }
 
-// compareHolds applies an ordering operator to the result of opCompare.
+// compareHolds decides a comparison opcode (EQ, NE, LT, GT, LE, GE) with
+// the operators of package builtin.
 func compareHolds(op opcode, a, b builtin.Value) bool {
 	if op == opEq {
 		return builtin.Equal(a, b)

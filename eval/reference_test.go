@@ -837,12 +837,27 @@ func refLike(v any, pat string) bool {
 	if !ok {
 		return false
 	}
+	// Each byte that is not valid UTF-8 stands for U+FFFD, as a rune decoder
+	// sees it; regexp would refuse the raw bytes.
+	s, pat = refRunes(s), refRunes(pat)
 	parts := strings.Split(pat, "%")
 	for i, p := range parts {
 		parts[i] = regexp.QuoteMeta(p)
 	}
 	re := regexp.MustCompile(`(?is)^` + strings.Join(parts, ".*") + `$`)
 	return re.MatchString(s)
+}
+
+// refRunes replaces every byte of s that is not valid UTF-8 by U+FFFD.
+func refRunes(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // refTruthy is the truth of a bare operand.

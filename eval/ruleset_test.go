@@ -226,6 +226,28 @@ func TestLists(t *testing.T) {
 			}
 		}
 	})
+	// Explain traces one group.
+	tr, ok := l.Explain(3, "*")
+	if !ok || tr.Status != Fail || !strings.Contains(tr.String(), `items[0].region = "y"`) {
+		t.Errorf("Lists.Explain: %v %v", ok, tr)
+	}
+	if _, ok := l.Explain(0, "*"); ok {
+		t.Error("Lists.Explain of a rule that is not List<>")
+	}
+	// AddDocument gathers the same groups from prepared documents.
+	l3 := rs.NewLists()
+	for _, doc := range []string{`{"type":"T","accountNumber":111,"region":"x"}`, `{"type":"T","accountNumber":"111","region":"x"}`} {
+		d, err := NewDocument([]byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		l3.AddDocument(d)
+	}
+	var got3 []string
+	l3.Eval(func(i int, group string, r Result) { got3 = append(got3, fmt.Sprintf("%d/%s:%s", i, group, r.Status)) })
+	if s := strings.Join(got3, " "); s != "1/111:pass 3/111:pass 2/*:fail" {
+		t.Errorf("AddDocument: %s", s)
+	}
 	// A set without List<> rules keeps nothing.
 	l2 := NewRuleSet(progs[:1], nil).NewLists()
 	l2.Add([]byte(`{"type":"T"}`))

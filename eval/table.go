@@ -24,6 +24,7 @@ package eval
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
@@ -231,7 +232,7 @@ func (m *machine) buildTable(l *tableLayout, d *Document) {
 			if j < 0 || m.recs[base+j].v.Raw() != "" {
 				continue // not needed, or a repeated key: the first one counts
 			}
-			m.recs[base+j].v = builtin.FromJSON(resultOf(mb.val))
+			setValue(&m.recs[base+j], mb.val)
 			m.tableReads++
 			if found++; found == len(n.kids) {
 				break
@@ -300,7 +301,7 @@ func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool)
 		if j < 0 || m.recs[base+j].v.Raw() != "" {
 			continue
 		}
-		m.recs[base+j].v = builtin.FromJSON(resultOf(raw))
+		setValue(&m.recs[base+j], raw)
 		m.tableReads++
 		found++
 	}
@@ -391,4 +392,28 @@ func (m *machine) addElement(ri, prev int32) int32 {
 // isArray reports whether r holds a JSON array.
 func isArray(r gjson.Result) bool {
 	return r.Type == gjson.JSON && len(r.Raw) > 0 && r.Raw[0] == '['
+}
+
+// setValue records the raw JSON value raw in entry r, building the common
+// kinds in place.
+func setValue(r *trec, raw string) {
+	if raw != "" {
+		switch raw[0] {
+		case '{', '[':
+			r.v = builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: raw})
+			return
+		case '"':
+			if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 {
+				r.v = builtin.FromJSON(gjson.Result{Type: gjson.String, Raw: raw, Str: raw[1 : len(raw)-1]})
+				return
+			}
+		case 't':
+			r.v = builtin.FromJSON(gjson.Result{Type: gjson.True, Raw: raw})
+			return
+		case 'f':
+			r.v = builtin.FromJSON(gjson.Result{Type: gjson.False, Raw: raw})
+			return
+		}
+	}
+	r.v = builtin.FromJSON(resultOf(raw))
 }

@@ -37,6 +37,9 @@ type TraceNode struct {
 	Element   bool      // an element of a list, not a sub-expression
 	Evaluated bool      // false when `and`/`or` short-circuiting skipped it
 	Value     bool      // its truth (an element: whether it passed)
+	// Result is the JSON value an operand node computed (the count of
+	// `with [...] length()`, the list `with` kept); "" for a condition.
+	Result string
 	// Reads are the operands a comparison or a bare operand read, with
 	// their paths and values.
 	Reads    []Evidence
@@ -111,6 +114,8 @@ func writeNode(b *strings.Builder, label string, n *TraceNode, depth int) {
 	switch {
 	case !n.Evaluated:
 		b.WriteString("-      ")
+	case n.Result != "":
+		b.WriteString("=      ")
 	case n.Value:
 		b.WriteString("true   ")
 	default:
@@ -118,6 +123,10 @@ func writeNode(b *strings.Builder, label string, n *TraceNode, depth int) {
 	}
 	b.WriteString(strings.Repeat("  ", depth))
 	b.WriteString(oneLine(n.Text))
+	if n.Result != "" {
+		b.WriteString(" = ")
+		b.WriteString(n.Result)
+	}
 	if !n.Evaluated {
 		b.WriteString("   (not evaluated)")
 	}

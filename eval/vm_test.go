@@ -38,6 +38,11 @@ var vmCases = []vmCase{
 	// A repeated key: the first one counts.
 	{rule: `T should have a = 1`, doc: `{"type":"T","a":1,"a":2}`, want: Pass},
 	{rule: `T should have x.a = 1`, doc: `{"type":"T","x":{"a":1,"a":2}}`, want: Pass},
+	// Integers beyond 2^53 compare exactly, in constants and between paths.
+	{rule: `T should have n = 9007199254740993`, doc: `{"type":"T","n":9007199254740992}`, want: Fail},
+	{rule: `T should have n = 9007199254740993`, doc: `{"type":"T","n":9007199254740993}`, want: Pass},
+	{rule: `T should have n < m`, doc: `{"type":"T","n":9007199254740992,"m":9007199254740993}`, want: Pass},
+	{rule: `T should have n in (4294967296, 9007199254740993)`, doc: `{"type":"T","n":9007199254740993}`, want: Pass},
 	// A path on either side.
 	{rule: `T should have a = b`, doc: `{"type":"T","a":3,"b":3}`, want: Pass},
 	{rule: `T should have a < b`, doc: `{"type":"T","a":3,"b":4}`, want: Pass},
@@ -309,6 +314,9 @@ func TestDocumentLimits(t *testing.T) {
 		if len(r.Evidence) == 0 {
 			t.Errorf("%s: no evidence", c.doc)
 		}
+	}
+	if r := p.Eval([]byte(`{"type":"T" "a":1}`)); r.Err == nil || r.Err.Error() != `invalid JSON near byte 13: invalid character '"' after object key:value pair` {
+		t.Errorf("invalid JSON message: %v", r.Err)
 	}
 	// Deep nesting far past the limit is refused before any recursion.
 	deep := `{"type":"T","a":` + strings.Repeat("[", 1<<20) + strings.Repeat("]", 1<<20) + `}`
