@@ -124,7 +124,11 @@ func run(args []string, w io.Writer) error {
 	line("jobs 1 (1 core), full", one, fullBytes)
 	line("jobs 2 (2 cores), full", two, fullBytes)
 	line("jobs 1 (1 core), half", half, halfBytes)
-	fmt.Fprintf(w, "two-core speedup: %.2fx (target >= 1.7)\n", one.wall.Seconds()/two.wall.Seconds())
+	// On a loaded machine the wall-time speedup understates what two free
+	// cores give; the CPU times bound it: two cores cannot finish sooner
+	// than half the two-job CPU time.
+	fmt.Fprintf(w, "two-core speedup: %.2fx wall (CPU-time ceiling %.2fx: 2 x one-job CPU / two-job CPU) (target >= 1.7)\n",
+		one.wall.Seconds()/two.wall.Seconds(), 2*one.cpu.Seconds()/two.cpu.Seconds())
 	fmt.Fprintf(w, "peak RSS: %.1f MB (target < 200 MB)\n", float64(max(one.maxRSS, two.maxRSS))/1e6)
 	fmt.Fprintf(w, "linearity: full/half time %.3f (cpu %.3f) for %.3fx the documents (target 2 +- 15%%)\n",
 		one.wall.Seconds()/half.wall.Seconds(), one.cpu.Seconds()/half.cpu.Seconds(), float64(fullDocs)/float64(halfDocs))
