@@ -18,7 +18,7 @@
 //	         ^~~~~~
 //	hint: did you mean "should"?
 //
-// The grammar is a participle grammar over a stateful lexer. Its EBNF, the
+// The grammar is a participle grammar over a hand-written lexer. Its EBNF, the
 // token definitions and the meaning of every construct are in SPEC.md at
 // the root of the module; a test keeps SPEC.md's grammar equal to the
 // parser's. Rules longer than MaxRuleBytes or nested deeper than MaxDepth

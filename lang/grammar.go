@@ -2,7 +2,6 @@ package lang
 
 import (
 	"github.com/alecthomas/participle/v2"
-	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // This file holds the participle grammar. Its structs are the parse tree;
@@ -75,15 +74,6 @@ type postfix struct {
 
 // grammar is built once; a participle parser is safe for concurrent use.
 var grammar = participle.MustBuild[rule](
-	participle.Lexer(newDefinition()),
+	participle.Lexer(definition{}),
 	participle.CaseInsensitive("Keyword", "Literal", "CmpOp", "Postfix"),
 )
-
-// parseTokens runs the grammar over tokens produced by tokenize.
-func parseTokens(toks []lexer.Token) (*rule, error) {
-	pl, err := lexer.Upgrade(&sliceLexer{toks: toks})
-	if err != nil {
-		return nil, err
-	}
-	return grammar.ParseFromLexer(pl)
-}
