@@ -73,7 +73,17 @@ type postfix struct {
 }
 
 // grammar is built once; a participle parser is safe for concurrent use.
+//
+// The grammar is LL(1): its first token decides every alternative and every
+// optional or repeated part, and no token that can start an optional part
+// can follow it. So it never needs to backtrack, and UseLookahead(0) tells
+// participle to hold to a part as soon as it has consumed a token: when the
+// part then fails, the error names the token where it failed. With
+// participle's default lookahead of one token, a part that failed on its
+// second token was given up, and the error blamed an earlier token (in
+// `a in (1, b)`, the "," rather than b).
 var grammar = participle.MustBuild[rule](
 	participle.Lexer(definition{}),
 	participle.CaseInsensitive("Keyword", "Literal", "CmpOp", "Postfix"),
+	participle.UseLookahead(0),
 )

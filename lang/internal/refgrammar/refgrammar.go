@@ -63,11 +63,13 @@ type Parser struct {
 }
 
 // New builds the grammar over def, which must define the token classes
-// Ident, Postfix, Keyword, Literal, CmpOp and Regex.
+// Ident, Postfix, Keyword, Literal, CmpOp and Regex. Like lang's grammar, it
+// holds to a part as soon as the part has consumed a token.
 func New(def lexer.Definition) (*Parser, error) {
 	p, err := participle.Build[rule](
 		participle.Lexer(def),
 		participle.CaseInsensitive("Keyword", "Literal", "CmpOp", "Postfix"),
+		participle.UseLookahead(0),
 	)
 	if err != nil {
 		return nil, err
