@@ -2,6 +2,7 @@ package lang
 
 import (
 	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // This file holds the participle grammar. Its structs are the parse tree;
@@ -59,17 +60,125 @@ type unary struct {
 }
 
 // operand is a path or a literal followed by any chain of postfix function
-// calls and array operators.
+// calls and array operators. Operands hold most of a rule's tokens, so they
+// are parsed by hand (see Parse below) rather than by participle; their
+// grammar, as handParsed states it, is
+//
+//	Operand = ((<ident> ("." <ident>)*) | <literal>) Postfix* .
+//	Postfix = <postfix> (("[" Disjunction "]") | ("(" (Operand ("," Operand)*)? ")")) .
 type operand struct {
-	Postfix []*postfix `parser:"( Ident ( '.' Ident )* | Literal ) @@*"`
+	Postfix []*postfix
 }
 
 // postfix is an array operator with a bracketed condition or a function
 // call with parenthesised arguments. Lowering checks that array operators
 // have brackets.
 type postfix struct {
-	Body *disjunction `parser:"Postfix ( '[' @@ ']'"`
-	Args []*operand   `parser:"| '(' ( @@ ( ',' @@ )* )? ')' )"`
+	Body *disjunction
+	Args []*operand
+}
+
+// handParsed are the productions parsed by hand, with their EBNF in the
+// form participle prints it, so that grammarEBNF can give the whole
+// grammar. refgrammar states them declaratively, and grammar_test.go checks
+// that the hand-written parser and the declarative grammar agree.
+var handParsed = []struct{ name, ebnf string }{
+	{"Operand", `((<ident> ("." <ident>)*) | <literal>) Postfix*`},
+	{"Postfix", `<postfix> (("[" Disjunction "]") | ("(" (Operand ("," Operand)*)? ")"))`},
+}
+
+// Parse parses an operand for participle (it implements
+// participle.Parseable). It fails as participle would if it ran the
+// productions in handParsed: it returns NextMatch when the first token
+// cannot start an operand, and once a part has begun (see grammar below),
+// an error naming the token where the part fails and what participle would
+// have expected there.
+func (o *operand) Parse(lex *lexer.PeekingLexer) error {
+	switch lex.Peek().Type {
+	case tokIdent:
+		lex.Next()
+		for isPunct(lex.Peek(), ".") {
+			lex.Next()
+			if t := lex.Peek(); t.Type != tokIdent {
+				return unexpected(t, "<ident>")
+			}
+			lex.Next()
+		}
+	case tokLiteral:
+		lex.Next()
+	default:
+		return participle.NextMatch
+	}
+	for lex.Peek().Type == tokPostfix {
+		p, err := parsePostfix(lex)
+		if err != nil {
+			return err
+		}
+		o.Postfix = append(o.Postfix, p)
+	}
+	return nil
+}
+
+// parsePostfix parses a Postfix at the cursor, a postfix token.
+func parsePostfix(lex *lexer.PeekingLexer) (*postfix, error) {
+	lex.Next()
+	switch t := lex.Peek(); {
+	case isPunct(t, "["):
+		lex.Next()
+		start := lex.Cursor()
+		body, err := bodyParser.ParseFromLexer(lex, allowTrailing)
+		if err != nil {
+			if lex.Cursor() == start {
+				return nil, unexpected(lex.Peek(), `Disjunction "]"`)
+			}
+			return nil, err
+		}
+		if t := lex.Peek(); !isPunct(t, "]") {
+			return nil, unexpected(t, `"]"`)
+		}
+		lex.Next()
+		return &postfix{Body: body}, nil
+	case isPunct(t, "("):
+		lex.Next()
+		p := &postfix{}
+		for {
+			if len(p.Args) > 0 {
+				if !isPunct(lex.Peek(), ",") {
+					break
+				}
+				lex.Next()
+			}
+			arg := &operand{}
+			err := arg.Parse(lex)
+			if err == participle.NextMatch {
+				if len(p.Args) > 0 {
+					return nil, unexpected(lex.Peek(), "Operand")
+				}
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			p.Args = append(p.Args, arg)
+		}
+		if t := lex.Peek(); !isPunct(t, ")") {
+			return nil, unexpected(t, `")"`)
+		}
+		lex.Next()
+		return p, nil
+	default:
+		return nil, unexpected(t, `(("[" Disjunction "]") | ("(" (Operand ("," Operand)*)? ")"))`)
+	}
+}
+
+// unexpected is participle's error for token t where the grammar expected
+// what the EBNF expect describes.
+func unexpected(t *lexer.Token, expect string) error {
+	return &participle.UnexpectedTokenError{Unexpected: *t, Expect: expect}
+}
+
+func isPunct(t *lexer.Token, s string) bool {
+	return t.Type == tokPunct && t.Value == s
 }
 
 // grammar is built once; a participle parser is safe for concurrent use.
@@ -87,3 +196,15 @@ var grammar = participle.MustBuild[rule](
 	participle.CaseInsensitive("Keyword", "Literal", "CmpOp", "Postfix"),
 	participle.UseLookahead(0),
 )
+
+// bodyParser parses the condition in an array operator's brackets, for
+// operand.Parse. It stops before the "]".
+var bodyParser = func() *participle.Parser[disjunction] {
+	p, err := participle.ParserForProduction[disjunction](grammar)
+	if err != nil {
+		panic(err)
+	}
+	return p
+}()
+
+var allowTrailing = participle.AllowTrailing(true)
