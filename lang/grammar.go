@@ -44,24 +44,33 @@ type conjunction struct {
 	Rest []*unary `parser:"( 'and' @@ )*"`
 }
 
-// unary is a comparison (an operand, optionally followed by a comparison
-// operator and what that operator takes), `not` and a unary, or a
-// parenthesised condition. The grammar accepts any of the three right sides
-// after any operator; lowering checks that they match (a list after `in`, a
-// regex after regexMatch, a string after like and unlike, an operand after
-// the others) and reports a precise error when they do not. Comparisons
-// are tried first because they are by far the most common.
+// unary is a comparison, `not` and a unary, or a parenthesised condition.
+// Comparisons are tried first because they are by far the most common.
 type unary struct {
-	X     *operand     `parser:"  @@"`
-	Op    bool         `parser:"  ( @CmpOp"`
-	Y     *operand     `parser:"    ( @@ | '(' Literal ( ',' Literal )* ')' | Regex ) )?"`
+	Cmp   *comparison  `parser:"  @@"`
 	Not   *unary       `parser:"| 'not' @@"`
 	Group *disjunction `parser:"| '(' @@ ')'"`
 }
 
+// comparison is an operand, optionally followed by a comparison operator
+// and what that operator takes; without an operator it is a truthiness
+// test. The grammar accepts any of the three right sides after any
+// operator; lowering checks that they match (a list after `in`, a regex
+// after regexMatch, a string after like and unlike, an operand after the
+// others) and reports a precise error when they do not. Comparisons, like
+// operands, are parsed by hand (see Parse below); their grammar, as
+// handParsed states it, is
+//
+//	Comparison = Operand (<cmpop> (Operand | ("(" <literal> ("," <literal>)* ")") | <regex>))? .
+type comparison struct {
+	X  *operand
+	Op bool     // an operator follows X
+	Y  *operand // the operand after the operator, if that is what follows
+}
+
 // operand is a path or a literal followed by any chain of postfix function
 // calls and array operators. Operands hold most of a rule's tokens, so they
-// are parsed by hand (see Parse below) rather than by participle; their
+// too are parsed by hand (see Parse below) rather than by participle; their
 // grammar, as handParsed states it, is
 //
 //	Operand = ((<ident> ("." <ident>)*) | <literal>) Postfix* .
@@ -83,8 +92,53 @@ type postfix struct {
 // grammar. refgrammar states them declaratively, and grammar_test.go checks
 // that the hand-written parser and the declarative grammar agree.
 var handParsed = []struct{ name, ebnf string }{
+	{"Comparison", `Operand (<cmpop> (Operand | ("(" <literal> ("," <literal>)* ")") | <regex>))?`},
 	{"Operand", `((<ident> ("." <ident>)*) | <literal>) Postfix*`},
 	{"Postfix", `<postfix> (("[" Disjunction "]") | ("(" (Operand ("," Operand)*)? ")"))`},
+}
+
+// Parse parses a comparison for participle (it implements
+// participle.Parseable). Like operand.Parse, it fails as participle would
+// if it ran the production in handParsed.
+func (c *comparison) Parse(lex *lexer.PeekingLexer) error {
+	c.X = &operand{}
+	if err := c.X.Parse(lex); err != nil {
+		return err
+	}
+	if lex.Peek().Type != tokCmpOp {
+		return nil
+	}
+	lex.Next()
+	c.Op = true
+	switch t := lex.Peek(); {
+	case t.Type == tokRegex:
+		lex.Next()
+	case isPunct(t, "("):
+		lex.Next()
+		if t := lex.Peek(); t.Type != tokLiteral {
+			return unexpected(t, `<literal> ("," <literal>)* ")"`)
+		}
+		lex.Next()
+		for isPunct(lex.Peek(), ",") {
+			lex.Next()
+			if t := lex.Peek(); t.Type != tokLiteral {
+				return unexpected(t, "<literal>")
+			}
+			lex.Next()
+		}
+		if t := lex.Peek(); !isPunct(t, ")") {
+			return unexpected(t, `")"`)
+		}
+		lex.Next()
+	default:
+		c.Y = &operand{}
+		err := c.Y.Parse(lex)
+		if err == participle.NextMatch {
+			return unexpected(t, `(Operand | ("(" <literal> ("," <literal>)* ")") | <regex>)`)
+		}
+		return err
+	}
+	return nil
 }
 
 // Parse parses an operand for participle (it implements

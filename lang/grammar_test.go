@@ -27,7 +27,7 @@ func TestGrammarIsReference(t *testing.T) {
 	}
 }
 
-var handParsedNames = regexp.MustCompile(`\b(operand|postfix)\b`)
+var handParsedNames = regexp.MustCompile(`\b(comparison|operand|postfix)\b`)
 
 func capitalise(s string) string { return strings.ToUpper(s[:1]) + s[1:] }
 

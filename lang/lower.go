@@ -168,7 +168,7 @@ func (l *lowerer) unary(g *unary) Expr {
 		l.skip(")")
 		return x
 	}
-	return l.comparison(g)
+	return l.comparison(g.Cmp)
 }
 
 var relOps = map[string]CompareOp{
@@ -176,7 +176,7 @@ var relOps = map[string]CompareOp{
 	"like": Like, "unlike": Unlike, "regexMatch": RegexMatch, "in": In,
 }
 
-func (l *lowerer) comparison(g *unary) Expr {
+func (l *lowerer) comparison(g *comparison) Expr {
 	x := l.operand(g.X)
 	if !g.Op {
 		return &Test{X: x}
@@ -312,7 +312,7 @@ func single(g *disjunction) (depth int, ok bool) {
 			depth++
 			continue
 		}
-		return depth, !u.Op && len(u.X.Postfix) == 0
+		return depth, !u.Cmp.Op && len(u.Cmp.X.Postfix) == 0
 	}
 }
 

@@ -41,11 +41,15 @@ type conjunction struct {
 }
 
 type unary struct {
-	X     *operand     `parser:"  @@"`
-	Op    bool         `parser:"  ( @CmpOp"`
-	Y     *operand     `parser:"    ( @@ | '(' Literal ( ',' Literal )* ')' | Regex ) )?"`
+	Cmp   *comparison  `parser:"  @@"`
 	Not   *unary       `parser:"| 'not' @@"`
 	Group *disjunction `parser:"| '(' @@ ')'"`
+}
+
+type comparison struct {
+	X  *operand `parser:"@@"`
+	Op bool     `parser:"( @CmpOp"`
+	Y  *operand `parser:"  ( @@ | '(' Literal ( ',' Literal )* ')' | Regex ) )?"`
 }
 
 type operand struct {
