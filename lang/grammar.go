@@ -21,6 +21,15 @@ import (
 // names, values and positions from the tokens themselves. Capturing and
 // positioning cost participle an allocation each, and together were most
 // of the parse time.
+//
+// For the same reason the productions that hold most of a rule's tokens,
+// Comparison, Operand and Postfix, are parsed by hand: their types
+// implement participle.Parseable, and participle calls them where the
+// grammar names them. They follow the EBNF in handParsed, which SPEC.md
+// prints with the rest of the grammar, and fail exactly where and as
+// participle would. Package refgrammar states the same grammar purely
+// declaratively, and grammar_test.go holds the parser to it: the same rules
+// accepted, the same errors reported.
 
 type rule struct {
 	Const  bool         `parser:"  @('true' | 'false')"`
