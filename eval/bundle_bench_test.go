@@ -13,6 +13,7 @@ package eval_test
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"strconv"
 	"sync"
 	"testing"
@@ -146,6 +147,18 @@ func processCPU() (d time.Duration, ok bool) {
 	return d, true
 }
 
+// timed runs f after a garbage collection (so that f does not pay for
+// garbage made before it) and returns its wall time and process CPU time.
+func timed(f func()) (wall, cpu time.Duration, cpuOK bool) {
+	runtime.GC()
+	c0, ok0 := processCPU()
+	t0 := time.Now()
+	f()
+	wall = time.Since(t0)
+	c1, ok1 := processCPU()
+	return wall, c1 - c0, ok0 && ok1
+}
+
 // BenchmarkBundles evaluates all shipped bundles over the inventory and
 // reports, from the same run, GSL's time per document, the time per
 // document of one gjson.Valid pass over the same bytes, and their ratio,
@@ -171,19 +184,10 @@ func BenchmarkBundles(b *testing.B) {
 	var gsl, valid, gslCPU, validCPU time.Duration
 	cpuOK := true
 	for b.Loop() {
-		c0, ok0 := processCPU()
-		t0 := time.Now()
-		evalAll(b, rs, docs, &t)
-		t1 := time.Now()
-		c1, ok1 := processCPU()
-		validAll(b, docs)
-		t2 := time.Now()
-		c2, ok2 := processCPU()
-		gsl += t1.Sub(t0)
-		valid += t2.Sub(t1)
-		gslCPU += c1 - c0
-		validCPU += c2 - c1
-		cpuOK = cpuOK && ok0 && ok1 && ok2
+		d, c, ok := timed(func() { evalAll(b, rs, docs, &t) })
+		gsl, gslCPU, cpuOK = gsl+d, gslCPU+c, cpuOK && ok
+		d, c, ok = timed(func() { validAll(b, docs) })
+		valid, validCPU, cpuOK = valid+d, validCPU+c, cpuOK && ok
 	}
 	perDoc := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / float64(b.N) / float64(n) }
 	b.ReportMetric(perDoc(gsl), "gsl-ns/doc")
@@ -207,22 +211,20 @@ func BenchmarkBundlesLinearity(b *testing.B) {
 	rs := shippedRuleSet(b)
 	var t tally
 	evalAll(b, rs, half, &t)
+	evalAll(b, rs, full, &t)
 	var th, tf, ch, cf time.Duration
 	cpuOK := true
-	for b.Loop() {
-		c0, ok0 := processCPU()
-		t0 := time.Now()
-		evalAll(b, rs, half, &t)
-		t1 := time.Now()
-		c1, ok1 := processCPU()
-		evalAll(b, rs, full, &t)
-		t2 := time.Now()
-		c2, ok2 := processCPU()
-		th += t1.Sub(t0)
-		tf += t2.Sub(t1)
-		ch += c1 - c0
-		cf += c2 - c1
-		cpuOK = cpuOK && ok0 && ok1 && ok2
+	for i := 0; b.Loop(); i++ {
+		// Alternate the order, so that neither size always runs first.
+		for k := range 2 {
+			if (i+k)%2 == 0 {
+				d, c, ok := timed(func() { evalAll(b, rs, half, &t) })
+				th, ch, cpuOK = th+d, ch+c, cpuOK && ok
+			} else {
+				d, c, ok := timed(func() { evalAll(b, rs, full, &t) })
+				tf, cf, cpuOK = tf+d, cf+c, cpuOK && ok
+			}
+		}
 	}
 	b.ReportMetric(float64(th.Nanoseconds())/float64(b.N)/float64(len(half)), "half-ns/doc")
 	b.ReportMetric(float64(tf.Nanoseconds())/float64(b.N)/float64(len(full)), "full-ns/doc")
