@@ -500,7 +500,7 @@ func isLiteral(o lang.Operand) bool {
 }
 
 // jsonQuote spells s as a JSON string.
-func jsonQuote(s string) string { return string(builtin.StringValue(s).AppendJSON(nil)) }
+func jsonQuote(s string) string { return string(builtin.AppendJSONString(nil, s)) }
 
 // compare compiles a comparison.
 func (c *compiler) compare(e *lang.Compare) {
