@@ -271,17 +271,8 @@ func isWith(o lang.Operand) bool {
 // quantifier compiles contain, contain-any, contain-all, contain-none,
 // contain-single and with as a condition.
 func (c *compiler) quantifier(x *lang.ArrayOp) {
-	var op opcode
-	switch x.Op {
-	case lang.Contain, lang.ContainAny, lang.With:
-		op = opAny
-	case lang.ContainAll:
-		op = opAll
-	case lang.ContainNone:
-		op = opNone
-	case lang.ContainSingle:
-		op = opOne
-	default:
+	op, ok := quantifierOp(x.Op)
+	if !ok {
 		c.errorf(x, "", "%s is not a condition", x.Op)
 		return
 	}
@@ -290,6 +281,22 @@ func (c *compiler) quantifier(x *lang.ArrayOp) {
 		return
 	}
 	c.loop(op, x.X, x.Body, x)
+}
+
+// quantifierOp is the loop opcode of an array operator used as a
+// condition; ok is false for groupBy, which is not one.
+func quantifierOp(op lang.ArrayOpKind) (_ opcode, ok bool) {
+	switch op {
+	case lang.Contain, lang.ContainAny, lang.With:
+		return opAny, true
+	case lang.ContainAll:
+		return opAll, true
+	case lang.ContainNone:
+		return opNone, true
+	case lang.ContainSingle:
+		return opOne, true
+	}
+	return 0, false
 }
 
 // withChain unwraps `X with [A] with [B]` into X and [A, B].

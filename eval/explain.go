@@ -214,13 +214,19 @@ func (x *explainer) text(sp lang.Span) string {
 	return x.src[a:b]
 }
 
-// node makes a trace node for n, or nil when not tracing.
-func (x *explainer) node(n lang.Node) *TraceNode {
+// countNode counts a trace node about to be made, reporting false when
+// not tracing or when the trace is full (past maxTraceNodes).
+func (x *explainer) countNode() bool {
 	if !x.trace {
-		return nil
+		return false
 	}
 	x.nodes++
-	if x.nodes > maxTraceNodes {
+	return x.nodes <= maxTraceNodes
+}
+
+// node makes a trace node for n, or nil when not tracing.
+func (x *explainer) node(n lang.Node) *TraceNode {
+	if !x.countNode() {
 		return nil
 	}
 	sp := n.Span()
@@ -387,17 +393,7 @@ func (x *explainer) operandEvidence(ev []evid, v xval, sp lang.Span) []evid {
 
 // quantifier evaluates an array operator used as a condition.
 func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []evid, *TraceNode) {
-	var op opcode
-	switch a.Op {
-	case lang.Contain, lang.ContainAny, lang.With:
-		op = opAny
-	case lang.ContainAll:
-		op = opAll
-	case lang.ContainNone:
-		op = opNone
-	case lang.ContainSingle:
-		op = opOne
-	}
+	op, _ := quantifierOp(a.Op) // the compiler rejected any other operator
 	r := x.loop(op, a.X, a.Body, a, sc, t)
 	t.set(r.ok, nil)
 	return r.ok, r.ev, t
@@ -531,11 +527,7 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 
 // elementNode makes the trace node of one element of a loop.
 func (x *explainer) elementNode(path string) *TraceNode {
-	if !x.trace {
-		return nil
-	}
-	x.nodes++
-	if x.nodes > maxTraceNodes {
+	if !x.countNode() {
 		return nil
 	}
 	if path == "" {
