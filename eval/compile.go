@@ -377,12 +377,18 @@ func (c *compiler) elementScope(base lang.Operand) int32 {
 }
 
 func (c *compiler) scopeOf(s scopeSpec) int32 {
-	if i, ok := c.scopeIdx[s]; ok {
+	return intern(c.scopeIdx, &c.p.scopes, s, func() scopeSpec { return s })
+}
+
+// intern returns the index in *table of the entry for key, appending
+// newEntry() to the table the first time key is seen.
+func intern[K comparable, V any](index map[K]int32, table *[]V, key K, newEntry func() V) int32 {
+	if i, ok := index[key]; ok {
 		return i
 	}
-	i := int32(len(c.p.scopes))
-	c.p.scopes = append(c.p.scopes, s)
-	c.scopeIdx[s] = i
+	i := int32(len(*table))
+	*table = append(*table, newEntry())
+	index[key] = i
 	return i
 }
 
@@ -449,12 +455,7 @@ func (c *compiler) path(p *lang.Path, scope int32) int32 {
 		key.WriteByte(':')
 		key.WriteString(s.Name)
 	}
-	idx, ok := c.pathIdx[key.String()]
-	if !ok {
-		idx = int32(len(c.p.paths))
-		c.p.paths = append(c.p.paths, newPathSpec(segs, scope))
-		c.pathIdx[key.String()] = idx
-	}
+	idx := intern(c.pathIdx, &c.p.paths, key.String(), func() *pathSpec { return newPathSpec(segs, scope) })
 	c.p.nodePath[p] = idx
 	return idx
 }
@@ -465,18 +466,14 @@ func (c *compiler) constant(o lang.Operand) int32 {
 	return c.constValue(key, v)
 }
 
+// constValue returns the index of v, told apart from other constants by
+// key, in the constant pool.
 func (c *compiler) constValue(key string, v builtin.Value) int32 {
-	if i, ok := c.constIdx[key]; ok {
-		return i
-	}
-	i := int32(len(c.p.consts))
-	c.p.consts = append(c.p.consts, v)
-	c.constIdx[key] = i
-	return i
+	return intern(c.constIdx, &c.p.consts, key, func() builtin.Value { return v })
 }
 
 // literal returns the value of a literal operand and a key that tells
-// distinct literals apart; ok is false for other operands.
+// distinct literals apart; any other operand gives Missing and the key "".
 func literal(o lang.Operand) (v builtin.Value, key string) {
 	switch o := o.(type) {
 	case *lang.String:
