@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -30,7 +32,7 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	opts := &eval.Options{Now: now}
+	opts := evalOptions(now)
 	set, problems, err := compileRules(c.Bundle, c.Rule, opts)
 	if err != nil {
 		return err
@@ -104,6 +106,13 @@ func (c *runCmd) Run(e *env) error {
 	}
 	e.code = sum.exitCode()
 	return nil
+}
+
+// evalOptions are the evaluation options of a run. The input splitter
+// bounds every document by --max-doc-bytes, so eval's own size limit is
+// lifted: with its default it would refuse documents that the user allowed.
+func evalOptions(now time.Time) *eval.Options {
+	return &eval.Options{Now: now, MaxDocumentSize: math.MaxInt}
 }
 
 // reportOutcome counts one document's outcome and reports its records.
