@@ -196,13 +196,7 @@ func lintRuleFile(path string, schema *bundles.Schema) ([]*lintRule, error) {
 		if lr == nil {
 			continue
 		}
-		p := problem{File: path, RuleID: lr.meta.ID, Msg: e.Msg, Source: e.Line, FileLine: e.Pos.Line, FileCol: e.Pos.Column, EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
-		if len(e.Expected) > 0 {
-			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
-		}
-		if e.Hint != "" {
-			p.Msg += "; " + e.Hint
-		}
+		p := problem{File: path, RuleID: lr.meta.ID, Msg: errorMessage(e), Source: e.Line, FileLine: e.Pos.Line, FileCol: e.Pos.Column, EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
 		p.Line, p.Column = relPos(e.Pos, lr.line, 1)
 		lr.problems = append(lr.problems, p)
 	}

@@ -114,14 +114,8 @@ func problemsOf(m *ruleMeta, err error) []problem {
 	}
 	out := make([]problem, 0, len(list))
 	for _, e := range list {
-		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: e.Msg, Source: e.Line,
+		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: errorMessage(e), Source: e.Line,
 			EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
-		if len(e.Expected) > 0 {
-			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
-		}
-		if e.Hint != "" {
-			p.Msg += "; " + e.Hint
-		}
 		if p.Source == "" {
 			p.Source = lineOf(m.Logic, e.Pos.Line)
 		}
@@ -129,6 +123,19 @@ func problemsOf(m *ruleMeta, err error) []problem {
 		out = append(out, p)
 	}
 	return out
+}
+
+// errorMessage is e's message without its position: what is wrong, what
+// was expected, and the hint.
+func errorMessage(e *lang.Error) string {
+	msg := e.Msg
+	if len(e.Expected) > 0 {
+		msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
+	}
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
 }
 
 // filePos maps a position in m's logic to its bundle file (0, 0 when the
