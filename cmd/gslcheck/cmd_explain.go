@@ -5,7 +5,6 @@ package main
 // with the values it read.
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -393,8 +392,5 @@ func writeExplainJSON(w io.Writer, m *ruleMeta, items []*explained) error {
 		}
 		rep.Explanations = append(rep.Explanations, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return writeJSON(w, rep)
 }

@@ -4,7 +4,6 @@ package main
 // through bundles.RunCases and reports expected against actual statuses.
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -272,10 +271,7 @@ func writeTestJSON(w io.Writer, runs []*testBundle) error {
 		}
 		rep.Bundles = append(rep.Bundles, bj)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return writeJSON(w, rep)
 }
 
 // writeTestJUnit writes one testsuite per bundle and one testcase per

@@ -5,7 +5,6 @@ package main
 // its file, rule id, line and column.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -331,8 +330,5 @@ func writeLintJSON(w io.Writer, rules []*lintRule) error {
 			rep.Summary.OK++
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return writeJSON(w, rep)
 }
