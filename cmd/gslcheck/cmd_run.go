@@ -8,7 +8,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -67,9 +66,9 @@ func (c *runCmd) Run(e *env) error {
 	if set.lists {
 		p.lists = rs.NewLists()
 		p.listTypes = map[string]bool{}
-		for _, m := range set.metas {
-			if t, ok := strings.CutPrefix(m.Target, "List<"); ok {
-				p.listTypes[strings.TrimSuffix(t, ">")] = true
+		for _, prog := range set.progs {
+			if prog.IsList() {
+				p.listTypes[prog.Rule().Target.Type] = true
 			}
 		}
 	}

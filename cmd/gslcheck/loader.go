@@ -237,13 +237,8 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 			problems = append(problems, problemsOf(m, err)...)
 			continue
 		}
-		if r := prog.Rule(); r != nil && r.Target != nil {
-			m.Target = r.Target.Type
-			if r.Target.List {
-				m.Target = "List<" + r.Target.Type + ">"
-				set.lists = true
-			}
-		}
+		m.Target = prog.Target()
+		set.lists = set.lists || prog.IsList()
 		set.metas = append(set.metas, m)
 		set.progs = append(set.progs, prog)
 	}
