@@ -5,6 +5,7 @@ package main
 // with the values it read.
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -289,6 +290,8 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	switch {
 	case !n.Evaluated:
 		b.WriteString(st.dim("-    "))
+	case n.Result != "":
+		b.WriteString("=    ")
 	case n.Value:
 		b.WriteString(st.green("true "))
 	default:
@@ -297,6 +300,10 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	b.WriteString("  ")
 	b.WriteString(strings.Repeat("  ", depth))
 	b.WriteString(oneLineText(n.Text, 1<<20))
+	if n.Result != "" {
+		b.WriteString(" = ")
+		b.WriteString(compactValue(n.Result))
+	}
 	if !n.Evaluated {
 		b.WriteString(st.dim("   (not evaluated)"))
 	}
@@ -356,6 +363,7 @@ type traceNodeJSON struct {
 	Element   bool            `json:"element,omitempty"`
 	Evaluated bool            `json:"evaluated"`
 	Value     bool            `json:"value"`
+	Result    json.RawMessage `json:"result,omitempty"`
 	Reads     []evidenceJSON  `json:"reads,omitempty"`
 	Children  []traceNodeJSON `json:"children,omitempty"`
 }
@@ -365,6 +373,9 @@ func traceJSON(n *eval.TraceNode) *traceNodeJSON {
 		return nil
 	}
 	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: spanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
+	if n.Result != "" {
+		j.Result = jsonValue(n.Result)
+	}
 	if len(n.Reads) > 0 {
 		j.Reads = evidenceList(n.Reads)
 	}
