@@ -1,7 +1,6 @@
 package lang
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -49,22 +48,14 @@ var typographicQuotes = map[rune]string{
 	'«': `"`, '»': `"`,
 }
 
-// lexError converts a failure of the lexer on src[start:...] (a rule that
-// begins on line number line) into an *Error.
-func lexError(src string, toks []lexer.Token, err error, start, line int) *Error {
-	var lerr *lexer.Error
-	p := lexer.Position{Offset: start, Line: line, Column: 1}
-	if errors.As(err, &lerr) {
-		p = lerr.Pos
-		p.Offset += start
-		p.Line += line - 1
-	}
+// lexError builds the error for text at p in src that no token rule
+// matches; prev is the token before it, if any.
+func lexError(src string, prev *lexer.Token, p lexer.Position) *Error {
 	r, size := utf8.DecodeRuneInString(src[p.Offset:])
 	e := &Error{Pos: posOf(p), Line: lineAt(src, p.Offset)}
 	endp := p
 	endp.Advance(src[p.Offset : p.Offset+size])
 	e.End = posOf(endp)
-	prev := lastToken(toks)
 	switch {
 	case prev != nil && strings.EqualFold(prev.Value, "regexMatch"):
 		if r == '/' {
@@ -119,13 +110,6 @@ var runeNames = map[rune]string{
 	'\u00a0': "NO-BREAK SPACE",
 	'\u200b': "ZERO WIDTH SPACE",
 	'\ufeff': "BYTE ORDER MARK",
-}
-
-func lastToken(toks []lexer.Token) *lexer.Token {
-	if len(toks) == 0 {
-		return nil
-	}
-	return &toks[len(toks)-1]
 }
 
 // tokenIndex returns the index in toks of the token starting at offset off.

@@ -9,9 +9,9 @@ import (
 )
 
 // This file holds the lexer: the token rules, the keyword table, and the
-// pass that turns a rule's text into tokens before the grammar runs. That
-// pass also enforces the size and nesting limits, so the recursive parser
-// never sees input deep enough to exhaust the stack.
+// scanner that turns a rule's text into tokens before the grammar runs. The
+// scanner also enforces the size and nesting limits, so the recursive
+// parser never sees input deep enough to exhaust the stack.
 
 // Limits on a single rule's text. Input beyond them is rejected with an
 // error before any recursive parsing happens.
@@ -26,13 +26,19 @@ const (
 // lexRules are the token rules. Identifiers allow ':' and '-' after the
 // first character, so `aws:SecureTransport`, `s3:x-amz-server-side-encryption`
 // and `contain-any` are single tokens. Keywords are lexed as identifiers and
-// retyped afterwards (see tokenize), so a keyword never matches the prefix of a
-// longer name (`android`, `notes`, `inboundRules`). The one exception is
+// then looked up (see scanner.scan), so a keyword never matches the prefix of
+// a longer name (`android`, `notes`, `inboundRules`). The one exception is
 // regexMatch, which has its own rule to switch the lexer into the Regex
 // state: a `/.../flags` literal is only recognised right after it. Rules
 // named in lower case (whitespace) produce no tokens. The lexer tries the
 // rules in order; no two of them can match at the same place except
 // regexMatch and Ident, so the order is by frequency.
+//
+// These rules are the definition of the tokens: SPEC.md's token table is
+// printed from them. The scanner below implements them by hand, which is
+// many times faster than matching the regular expressions; lexer_test.go
+// builds participle's stateful lexer from them and checks that the two
+// agree, token for token and error for error.
 var lexRules = lexer.Rules{
 	"Root": {
 		{Name: "whitespace", Pattern: `\s+`},
@@ -50,10 +56,8 @@ var lexRules = lexer.Rules{
 	},
 }
 
-var stateful = lexer.MustStateful(lexRules)
-
-// The token types the grammar sees. After the stateful lexer, tokenize
-// sorts the raw tokens into the classes the grammar is written in:
+// The token types the grammar sees. The lexer sorts what it reads into
+// these classes:
 //
 //	Ident    a name: an entity type, a path segment (plain, backquoted, or
 //	         a keyword right after a dot), or `$`
@@ -69,59 +73,39 @@ var stateful = lexer.MustStateful(lexRules)
 //
 // Keeping a few broad classes lets the grammar match one token type where it
 // would otherwise try many alternatives, which is most of participle's cost.
-var (
-	tokEOF      = lexer.EOF
-	tokKeyword  = stateful.Symbols()["Keyword"]
-	tokIdent    = stateful.Symbols()["Ident"]
-	tokBackq    = stateful.Symbols()["Backquoted"]
-	tokString   = stateful.Symbols()["String"]
-	tokNumber   = stateful.Symbols()["Number"]
-	tokOperator = stateful.Symbols()["Operator"]
-	tokPunct    = stateful.Symbols()["Punct"]
-	tokRegex    = stateful.Symbols()["Regex"]
-	tokPostfix  = minSymbol() - 1
-	tokLiteral  = minSymbol() - 2
-	tokCmpOp    = minSymbol() - 3
+const tokEOF = lexer.EOF
+
+const (
+	tokIdent lexer.TokenType = iota + 1
+	tokPostfix
+	tokKeyword
+	tokLiteral
+	tokCmpOp
+	tokRegex
+	tokPunct
+	tokOperator
 )
 
-func minSymbol() lexer.TokenType {
-	m := lexer.EOF
-	for _, t := range stateful.Symbols() {
-		m = min(m, t)
+// definition is the lexer definition the grammar is built with.
+type definition struct{}
+
+// Symbols returns the token types by name.
+func (definition) Symbols() map[string]lexer.TokenType {
+	return map[string]lexer.TokenType{
+		"EOF": tokEOF, "Ident": tokIdent, "Postfix": tokPostfix, "Keyword": tokKeyword,
+		"Literal": tokLiteral, "CmpOp": tokCmpOp, "Regex": tokRegex, "Punct": tokPunct,
+		"Operator": tokOperator,
 	}
-	return m
 }
 
-// definition is the lexer definition the grammar is built with: the
-// stateful lexer followed by the retyping in tokenize.
-type definition struct {
-	symbols map[string]lexer.TokenType
-}
-
-func newDefinition() *definition {
-	syms := map[string]lexer.TokenType{
-		"Postfix": tokPostfix, "Literal": tokLiteral, "CmpOp": tokCmpOp,
-	}
-	for k, v := range stateful.Symbols() {
-		syms[k] = v
-	}
-	return &definition{symbols: syms}
-}
-
-// Symbols returns the token types, including the classes made by tokenize.
-func (d *definition) Symbols() map[string]lexer.TokenType { return d.symbols }
-
-// Lex tokenizes the whole of r as one rule.
-func (d *definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+// Lex tokenizes the whole of r as one rule. Parse does not use it (see lex);
+// it makes definition a complete participle lexer.
+func (definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	src, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	toks, lerr := tokenize(string(src), 0, len(src), 1)
-	if lerr != nil {
-		return nil, lerr
-	}
-	return &sliceLexer{toks: toks}, nil
+	return newScanner(string(src), 0, len(src), 1), nil
 }
 
 // keywords maps the lower-case spelling of every reserved word to its
@@ -157,7 +141,7 @@ var keywords = map[string]struct {
 // keywordOf returns the canonical spelling and token class of s if it is a
 // keyword.
 func keywordOf(s string) (string, lexer.TokenType, bool) {
-	if len(s) > len("contain-single") {
+	if len(s) < 2 || len(s) > len("contain-single") {
 		return "", 0, false
 	}
 	var buf [16]byte
@@ -173,97 +157,328 @@ func keywordOf(s string) (string, lexer.TokenType, bool) {
 	return k.name, k.typ, ok
 }
 
-// tokenize lexes the rule in src[start:end], which begins at the start of
-// line number line, into the token slice the grammar consumes. It retypes
-// the raw tokens (see the token classes above) and enforces MaxRuleBytes
-// and MaxDepth. Token and error positions are relative to src.
-func tokenize(src string, start, end, line int) ([]lexer.Token, *Error) {
+// lex starts lexing the rule in src[start:end], which begins at the start
+// of line number line, and returns the token stream the grammar reads and
+// the tokens themselves, which lowering and error reporting walk. It
+// enforces MaxRuleBytes and MaxDepth. Token and error positions are
+// relative to src. On error the tokens are those before the fault.
+func lex(src string, start, end, line int) (*lexer.PeekingLexer, []lexer.Token, *Error) {
 	if end-start > MaxRuleBytes {
-		return nil, &Error{
+		return nil, nil, &Error{
 			Pos:  Pos{Offset: start, Line: line, Column: 1},
 			Msg:  "rule is too long: " + strconv.Itoa(end-start) + " bytes, the limit is " + strconv.Itoa(MaxRuleBytes),
 			Line: firstLine(src[start:end]),
 		}
 	}
-	lx, err := stateful.LexString("", src[start:end])
-	if err != nil {
-		return nil, &Error{Pos: Pos{Offset: start, Line: line, Column: 1}, Msg: err.Error()}
+	s := newScanner(src, start, end, line)
+	pl, _ := lexer.Upgrade(s)
+	toks := pl.Range(0, lexer.RawCursor(s.count))
+	if s.err != nil {
+		return nil, toks, s.err
 	}
-	toks := make([]lexer.Token, 0, (end-start)/5+2)
+	return pl, toks, nil
+}
+
+// scanner is the lexer: it implements the rules of lexRules by hand (the
+// regular expressions there are the reference, and lexer_test.go checks
+// that both agree), sorts the tokens into the classes above as it goes,
+// and tracks the nesting depth.
+type scanner struct {
+	src     string
+	off     int            // the next byte to read
+	end     int            // the end of the rule in src
+	pos     lexer.Position // the position of src[off]
+	inRegex bool           // right after regexMatch: only a regex may follow
+	count   int            // tokens produced
+	last    lexer.Token    // the last token produced
+	err     *Error
 	// The nesting stack: '(' and '[' for brackets, 'n' for a pending `not`.
-	var stack []byte
-	popNots := func() {
-		for len(stack) > 0 && stack[len(stack)-1] == 'n' {
-			stack = stack[:len(stack)-1]
-		}
+	stack [MaxDepth + 1]byte
+	depth int
+}
+
+func newScanner(src string, start, end, line int) *scanner {
+	return &scanner{src: src, off: start, end: end, pos: lexer.Position{Offset: start, Line: line, Column: 1}}
+}
+
+// Next returns the next token. After an error, it keeps returning it.
+func (s *scanner) Next() (lexer.Token, error) {
+	if s.err != nil {
+		return lexer.Token{}, s.err
 	}
-	for {
-		t, err := lx.Next()
-		if err != nil {
-			return nil, lexError(src, toks, err, start, line)
+	t, ok := s.scan()
+	if !ok {
+		s.err = lexError(s.src, s.lastToken(), s.pos)
+		return lexer.Token{}, s.err
+	}
+	if s.depth > MaxDepth {
+		s.err = &Error{
+			Pos: posOf(t.Pos),
+			End: endOf(t),
+			Msg: "nesting is too deep: more than " + strconv.Itoa(MaxDepth) +
+				" levels of parentheses, brackets and not",
+			Line: lineAt(s.src, t.Pos.Offset),
 		}
-		t.Pos.Offset += start
-		t.Pos.Line += line - 1
-		afterDot := len(toks) > 0 && toks[len(toks)-1].Type == tokPunct && toks[len(toks)-1].Value == "."
-		switch t.Type {
-		case tokIdent:
-			if afterDot {
-				break
-			}
-			if k, typ, ok := keywordOf(t.Value); ok {
-				t.Type = typ
+		return lexer.Token{}, s.err
+	}
+	s.count++
+	s.last = t
+	return t, nil
+}
+
+func (s *scanner) lastToken() *lexer.Token {
+	if s.count == 0 {
+		return nil
+	}
+	return &s.last
+}
+
+func (s *scanner) popNots() {
+	for s.depth > 0 && s.stack[s.depth-1] == 'n' {
+		s.depth--
+	}
+}
+
+func (s *scanner) push(c byte) {
+	s.stack[s.depth] = c
+	s.depth++
+}
+
+// token makes a token of the next n bytes, which hold no newline, and
+// moves past them.
+func (s *scanner) token(typ lexer.TokenType, n int) lexer.Token {
+	t := lexer.Token{Type: typ, Value: s.src[s.off : s.off+n], Pos: s.pos}
+	s.off += n
+	s.pos.Offset += n
+	s.pos.Column += n
+	return t
+}
+
+// spanToken is token for text that may hold newlines and non-ASCII
+// characters.
+func (s *scanner) spanToken(typ lexer.TokenType, n int) lexer.Token {
+	t := lexer.Token{Type: typ, Value: s.src[s.off : s.off+n], Pos: s.pos}
+	s.off += n
+	s.pos.Advance(t.Value)
+	return t
+}
+
+// skipSpace moves past whitespace: the characters of \s, which are ASCII.
+func (s *scanner) skipSpace() {
+	for s.off < s.end {
+		switch s.src[s.off] {
+		case ' ', '\t', '\r', '\f':
+			s.pos.Column++
+		case '\n':
+			s.pos.Line++
+			s.pos.Column = 1
+		default:
+			return
+		}
+		s.off++
+		s.pos.Offset++
+	}
+}
+
+// scan reads the next token; ok is false when no token rule matches at
+// s.pos.
+func (s *scanner) scan() (t lexer.Token, ok bool) {
+	s.skipSpace()
+	if s.off >= s.end {
+		return lexer.EOFToken(s.pos), true
+	}
+	rest := s.src[s.off:s.end]
+	c := rest[0]
+	if s.inRegex {
+		n := regexLen(rest)
+		if n < 0 {
+			return t, false
+		}
+		s.inRegex = false
+		return s.spanToken(tokRegex, n), true
+	}
+	afterDot := s.count > 0 && s.last.Type == tokPunct && s.last.Value == "."
+	switch {
+	case isIdentStart(c):
+		n := 1
+		for n < len(rest) && isIdentChar(rest[n]) {
+			n++
+		}
+		if n >= len("regexmatch") && strings.EqualFold(rest[:len("regexmatch")], "regexmatch") &&
+			(len(rest) == len("regexmatch") || !isWordChar(rest[len("regexmatch")])) {
+			s.inRegex = true
+			return s.token(tokCmpOp, len("regexmatch")), true
+		}
+		typ := tokIdent
+		if !afterDot {
+			if k, kt, ok := keywordOf(rest[:n]); ok {
+				typ = kt
 				switch k {
 				case "not":
-					stack = append(stack, 'n')
+					s.push('n')
 				case "and", "or", "should", "where", "have":
-					popNots()
+					s.popNots()
 				}
-			}
-		case tokKeyword: // regexMatch
-			t.Type = tokCmpOp
-		case tokBackq:
-			t.Type = tokIdent
-		case tokString, tokNumber:
-			t.Type = tokLiteral
-		case tokOperator:
-			switch t.Value {
-			case "=", "!=", "<", ">", "<=", ">=":
-				t.Type = tokCmpOp
-			}
-		case tokPunct:
-			switch t.Value {
-			case "$":
-				t.Type = tokIdent
-			case "(", "[":
-				if t.Value == "(" && len(toks) > 0 {
-					if p := &toks[len(toks)-1]; p.Type == tokIdent && isPlainIdent(p.Value) {
-						p.Type = tokPostfix
-					}
-				}
-				stack = append(stack, t.Value[0])
-			case ")", "]":
-				popNots()
-				if len(stack) > 0 {
-					stack = stack[:len(stack)-1]
-				}
-			case ",":
-				popNots()
 			}
 		}
-		if len(stack) > MaxDepth {
-			return nil, &Error{
-				Pos: posOf(t.Pos),
-				End: endOf(t),
-				Msg: "nesting is too deep: more than " + strconv.Itoa(MaxDepth) +
-					" levels of parentheses, brackets and not",
-				Line: lineAt(src, t.Pos.Offset),
-			}
+		if typ == tokIdent && s.nextIsParen(n) {
+			typ = tokPostfix
 		}
-		toks = append(toks, t)
-		if t.EOF() {
-			return toks, nil
+		return s.token(typ, n), true
+	case c == '(' || c == '[':
+		s.push(c)
+		return s.token(tokPunct, 1), true
+	case c == ')' || c == ']':
+		s.popNots()
+		if s.depth > 0 {
+			s.depth--
+		}
+		return s.token(tokPunct, 1), true
+	case c == ',':
+		s.popNots()
+		return s.token(tokPunct, 1), true
+	case c == '.':
+		return s.token(tokPunct, 1), true
+	case c == '$':
+		return s.token(tokIdent, 1), true
+	case c == '=' || c == '<' || c == '>' || c == '!' || c == '&' || c == '|':
+		return s.operator(rest)
+	case c == '\'' || c == '"':
+		n := quotedLen(rest, c)
+		if n < 0 {
+			return t, false
+		}
+		return s.spanToken(tokLiteral, n), true
+	case c == '-' || '0' <= c && c <= '9':
+		n := numberLen(rest)
+		if n < 0 {
+			return t, false
+		}
+		return s.token(tokLiteral, n), true
+	case c == '`':
+		n := strings.IndexByte(rest[1:], '`')
+		if n < 0 {
+			return t, false
+		}
+		return s.spanToken(tokIdent, n+2), true
+	}
+	return t, false
+}
+
+// nextIsParen reports whether the first character after the next n bytes
+// and any whitespace is "(", which makes an identifier a function name.
+func (s *scanner) nextIsParen(n int) bool {
+	for i := s.off + n; i < s.end; i++ {
+		switch s.src[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+			continue
+		case '(':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// operator lexes !=|<=|>=|==|<>|&&|\|\||[=<>!], the first alternative that
+// matches. The comparison operators among them are CmpOp tokens.
+func (s *scanner) operator(rest string) (lexer.Token, bool) {
+	n := 0
+	if len(rest) >= 2 {
+		switch rest[:2] {
+		case "!=", "<=", ">=", "==", "<>", "&&", "||":
+			n = 2
 		}
 	}
+	if n == 0 {
+		switch rest[0] {
+		case '=', '<', '>', '!':
+			n = 1
+		default:
+			return lexer.Token{}, false
+		}
+	}
+	switch rest[:n] {
+	case "=", "!=", "<", ">", "<=", ">=":
+		return s.token(tokCmpOp, n), true
+	}
+	return s.token(tokOperator, n), true
+}
+
+// quotedLen returns the length of the string literal at the start of s,
+// quoted with q, or -1 when it is not terminated. A backslash escapes any
+// character; which escapes are valid is checked in lowering.
+func quotedLen(s string, q byte) int {
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case q:
+			return i + 1
+		case '\\':
+			i++
+		}
+	}
+	return -1
+}
+
+// regexLen returns the length of the /pattern/flags literal at the start of
+// s, or -1 when there is none.
+func regexLen(s string) int {
+	if s[0] != '/' {
+		return -1
+	}
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '/':
+			i++
+			for i < len(s) && ('A' <= s[i] && s[i] <= 'Z' || 'a' <= s[i] && s[i] <= 'z') {
+				i++
+			}
+			return i
+		case '\\':
+			i++
+		}
+	}
+	return -1
+}
+
+// numberLen returns the length of the number at the start of s, or -1 when
+// there is none: -?[0-9]+(\.[0-9]+)?
+func numberLen(s string) int {
+	i := 0
+	if s[0] == '-' {
+		i++
+	}
+	j := digits(s, i)
+	if j == i {
+		return -1
+	}
+	if j+1 < len(s) && s[j] == '.' {
+		if k := digits(s, j+1); k > j+1 {
+			return k
+		}
+	}
+	return j
+}
+
+// digits returns the index of the first non-digit in s at or after i.
+func digits(s string, i int) int {
+	for i < len(s) && '0' <= s[i] && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
+}
+
+func isIdentChar(c byte) bool {
+	return isWordChar(c) || c == ':' || c == '-'
+}
+
+// isWordChar reports whether c is a word character in the sense of \b.
+func isWordChar(c byte) bool {
+	return isIdentStart(c) || '0' <= c && c <= '9'
 }
 
 // isPlainIdent reports whether an Ident token was written as a plain
@@ -283,21 +498,6 @@ func endOf(t lexer.Token) Pos {
 	p := t.Pos
 	p.Advance(t.Value)
 	return posOf(p)
-}
-
-// sliceLexer replays a token slice; it lets the grammar run on the tokens
-// tokenize has already checked.
-type sliceLexer struct {
-	toks []lexer.Token
-	i    int
-}
-
-func (l *sliceLexer) Next() (lexer.Token, error) {
-	t := l.toks[l.i]
-	if l.i < len(l.toks)-1 {
-		l.i++
-	}
-	return t, nil
 }
 
 // lineAt returns the full source line holding byte offset off.

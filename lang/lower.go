@@ -168,7 +168,7 @@ func (l *lowerer) unary(g *unary) Expr {
 		l.skip(")")
 		return x
 	}
-	return l.comparison(g)
+	return l.comparison(g.Cmp)
 }
 
 var relOps = map[string]CompareOp{
@@ -176,7 +176,7 @@ var relOps = map[string]CompareOp{
 	"like": Like, "unlike": Unlike, "regexMatch": RegexMatch, "in": In,
 }
 
-func (l *lowerer) comparison(g *unary) Expr {
+func (l *lowerer) comparison(g *comparison) Expr {
 	x := l.operand(g.X)
 	if !g.Op {
 		return &Test{X: x}
@@ -312,7 +312,7 @@ func single(g *disjunction) (depth int, ok bool) {
 			depth++
 			continue
 		}
-		return depth, !u.Op && len(u.X.Postfix) == 0
+		return depth, !u.Cmp.Op && len(u.Cmp.X.Postfix) == 0
 	}
 }
 
@@ -350,7 +350,11 @@ func (l *lowerer) bracketBody(g *disjunction) Expr {
 // the grammar matched it.
 func (l *lowerer) path() *Path {
 	first := l.peek()
-	p := &Path{}
+	n := 1
+	for j := l.i + 1; l.isDot(j); j += 2 {
+		n++
+	}
+	p := &Path{Segments: make([]Segment, 0, n)}
 	for k := 0; ; k++ {
 		t := l.next()
 		switch {
@@ -368,13 +372,19 @@ func (l *lowerer) path() *Path {
 		default:
 			p.Segments = append(p.Segments, Segment{Name: t.Value, span: tokenSpan(t)})
 		}
-		if l.peek().Value != "." || l.peek().Type != tokPunct || l.toks[l.i+1].Type != tokIdent {
+		if !l.isDot(l.i) {
 			break
 		}
 		l.next()
 	}
 	p.span = Span{posOf(first.Pos), l.lastEnd()}
 	return p
+}
+
+// isDot reports whether the token at index i is a "." followed by a name,
+// which continues a path.
+func (l *lowerer) isDot(i int) bool {
+	return isPunct(&l.toks[i], ".") && l.toks[i+1].Type == tokIdent
 }
 
 // literal lowers a Literal token.

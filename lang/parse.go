@@ -110,11 +110,11 @@ func splitRules(src string) []chunk {
 // parseRange parses the rule held in src[start:end], which begins at the
 // start of line number line. Positions are relative to src.
 func parseRange(src string, start, end, line int) (*Rule, ErrorList) {
-	toks, lerr := tokenize(src, start, end, line)
+	pl, toks, lerr := lex(src, start, end, line)
 	if lerr != nil {
 		return nil, ErrorList{lerr}
 	}
-	g, err := parseTokens(toks)
+	g, err := grammar.ParseFromLexer(pl)
 	if err != nil {
 		return nil, ErrorList{convertError(src, toks, err)}
 	}

@@ -425,6 +425,12 @@ func TestParseErrors(t *testing.T) {
 		{name: "caret after a tab", src: "X should\thave a = 1)", pos: "1:20", caret: "        \t" + strings.Repeat(" ", 10) + "^"},
 		{name: "const with trailing text", src: "true and false", pos: "1:6", msg: `unexpected "and"`},
 		{name: "keyword as first segment", src: "X should have in = 1", pos: "1:15", msg: `unexpected "in"`},
+		// A part that has begun is held to: the error is where it fails.
+		{name: "path in a list", src: "X should have a in (1, b)", pos: "1:24", msg: `unexpected "b"`, expected: "literal"},
+		{name: "unfinished call", src: "Region where ( not vpcs isEmpty(", pos: "1:33",
+			msg: "unexpected end of rule", expected: `")"`},
+		{name: "unfinished bracket", src: "S3Bucket should not have ( acl.grants contain [", pos: "1:48",
+			msg: "unexpected end of rule", expected: `condition, "]"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -10,8 +11,19 @@ import (
 // table, built from the lexer rules. spec_test.go checks that SPEC.md holds
 // exactly this text (and rewrites it with -update).
 
-// grammarEBNF returns the grammar in EBNF as participle prints it.
-func grammarEBNF() string { return grammar.String() }
+// grammarEBNF returns the grammar in EBNF as participle prints it, with
+// the productions parsed by hand (which participle prints as a bare,
+// uncapitalised name) stated in full.
+func grammarEBNF() string {
+	ebnf := grammar.String()
+	for _, p := range handParsed {
+		ebnf = regexp.MustCompile(`\b`+strings.ToLower(p.name)+`\b`).ReplaceAllString(ebnf, p.name)
+	}
+	for _, p := range handParsed {
+		ebnf += "\n" + p.name + " = " + p.ebnf + " ."
+	}
+	return ebnf
+}
 
 // tokenSpec returns the token definitions: the lexer's patterns and the
 // classes that tokenize sorts them into.
