@@ -65,7 +65,6 @@ func TestExampleInventory(t *testing.T) {
 	if len(Names()) == 0 {
 		return
 	}
-	evalReady(t)
 	for _, id := range Names() {
 		b, err := Load(id)
 		if err != nil {

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -159,18 +158,7 @@ func TestAggregate(t *testing.T) {
 	}
 }
 
-// evalReady reports whether the eval package is implemented; tests that
-// evaluate rules skip until it is.
-func evalReady(t *testing.T) {
-	t.Helper()
-	_, err := eval.Compile("Volume should have encrypted", &eval.Options{Now: time.Now()})
-	if err != nil && strings.Contains(err.Error(), errEvalStub) {
-		t.Skip("eval is still a stub (eval.Compile: " + errEvalStub + ")")
-	}
-}
-
 func TestRunCasesSample(t *testing.T) {
-	evalReady(t)
 	b, err := LoadFile(filepath.Join("testdata", "sample.yaml"))
 	if err != nil {
 		t.Fatal(err)
