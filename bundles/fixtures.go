@@ -19,7 +19,7 @@ var DefaultNow = time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
 // Statuses lists the values a fixture may expect for a rule.
 var Statuses = []string{"pass", "fail", "skip", "error"}
 
-// ParseCases reads one fixture file (tests/*.yaml in BUNDLE-FORMAT.md):
+// ParseCases reads one fixture file (tests/*.yaml; see bundles/FORMAT.md):
 //
 //	now: 2026-06-15T00:00:00Z   # optional
 //	cases:
