@@ -212,7 +212,7 @@ func (b *Bundle) Cases() ([]Case, error) {
 	return b.checkCases(readCases(b.fixtures, b.testDir, shown))
 }
 
-// LoadCases reads every *.yaml fixture file of a directory on disk.
+// LoadCases reads every fixture file (*.yaml, *.yml) of a directory on disk.
 func LoadCases(dir string) ([]Case, error) {
 	cases, _, err := readCases(os.DirFS(dir), ".", dir)
 	return cases, err
