@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/lang"
@@ -324,7 +325,9 @@ func (x *explainer) evidence(v xval, sp lang.Span) evid {
 }
 
 // evidenceValue copies v's JSON text out of the document, cut to
-// MaxEvidenceValue bytes.
+// MaxEvidenceValue bytes. Bytes that are not UTF-8 (JSON strings may hold
+// them; gjson does not check) become U+FFFD, so that evidence printed in
+// JSON, SARIF or XML reports is valid text.
 func evidenceValue(v builtin.Value) string {
 	s := jsonText(v)
 	if len(s) > MaxEvidenceValue {
@@ -332,7 +335,10 @@ func evidenceValue(v builtin.Value) string {
 		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
 			cut--
 		}
-		return s[:cut] + "…"
+		return strings.ToValidUTF8(s[:cut], "\ufffd") + "…"
+	}
+	if !utf8.ValidString(s) {
+		return strings.ToValidUTF8(s, "\ufffd")
 	}
 	return strings.Clone(s)
 }
