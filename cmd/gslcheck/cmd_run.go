@@ -13,12 +13,16 @@ import (
 	"github.com/gsl-lang/gsl/eval"
 )
 
+// maxJobs bounds --jobs: the pipeline starts that many workers and keeps
+// four times as many documents in flight.
+const maxJobs = 1024
+
 func (c *runCmd) Run(e *env) error {
 	if len(c.Bundle) == 0 && len(c.Rule) == 0 {
 		return usagef("run needs at least one --bundle or --rule")
 	}
-	if c.Jobs < 1 {
-		return usagef("--jobs must be at least 1")
+	if c.Jobs < 1 || c.Jobs > maxJobs {
+		return usagef("--jobs must be from 1 to %d", maxJobs)
 	}
 	if c.MaxDocBytes < 1 {
 		return usagef("--max-doc-bytes must be at least 1")
