@@ -168,6 +168,9 @@ func (f *yamlFile) fixtureCase(n ast.Node, now time.Time) (Case, []caseExpect, b
 // document converts one entity document to JSON; it must be a mapping with
 // a string `type`.
 func (f *yamlFile) document(n ast.Node) ([]byte, bool) {
+	if f.tooLarge {
+		return nil, false // reported at the document that went past the limit
+	}
 	fields, ok := f.mapping(n, "a document")
 	if !ok {
 		return nil, false
@@ -189,6 +192,11 @@ func (f *yamlFile) document(n ast.Node) ([]byte, bool) {
 	}
 	before := len(f.errs)
 	doc := f.toJSON(nil, n, map[string]ast.Node{}, 0)
+	f.jsonSize += len(doc)
+	if f.tooLarge {
+		f.errorf(n, "the documents of the file come to more than %d bytes of JSON (aliases repeat what their anchor holds)", maxJSONBytes)
+		return nil, false
+	}
 	return doc, len(f.errs) == before
 }
 

@@ -22,7 +22,16 @@ type yamlFile struct {
 	lines []string // the source lines, without line ends
 	body  ast.Node // the single document's root node
 	errs  ErrorList
+
+	jsonSize int  // bytes of JSON that toJSON produced for earlier documents
+	tooLarge bool // toJSON went past maxJSONBytes
 }
+
+// maxJSONBytes bounds the JSON that the documents of one file convert to.
+// Aliases repeat what their anchor holds, so a small file can stand for an
+// exponentially large document (the "billion laughs"); this stops it. It
+// is a variable for the tests.
+var maxJSONBytes = 64 << 20
 
 // parseYAML parses data as a single YAML document. The error is an
 // ErrorList with the syntax error's position.
@@ -225,8 +234,16 @@ var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9
 
 // toJSON converts a YAML node to JSON text, keeping mapping key order and
 // the spelling of numbers (so 64-bit and larger integers and trailing zeros
-// survive). anchors holds the anchors seen so far, for aliases.
+// survive). anchors holds the anchors seen so far, for aliases. Past
+// maxJSONBytes it stops and sets f.tooLarge.
 func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, depth int) []byte {
+	if f.tooLarge {
+		return b
+	}
+	if f.jsonSize+len(b) > maxJSONBytes {
+		f.tooLarge = true // the caller reports it
+		return b
+	}
 	if depth > 200 {
 		f.errorf(n, "document nested too deeply")
 		return append(b, "null"...)
