@@ -46,7 +46,7 @@ func (c *bundlesListCmd) Run(e *env) error {
 }
 
 func (c *bundlesExportCmd) Run(e *env) error {
-	bs, err := resolveTestPath(c.Name)
+	bs, err := resolveBundles(c.Name)
 	if err != nil {
 		return err
 	}

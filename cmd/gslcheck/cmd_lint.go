@@ -74,7 +74,7 @@ func lintPath(p string, schema *bundles.Schema) ([]*lintRule, error) {
 	if strings.EqualFold(filepath.Ext(p), ".gsl") {
 		return lintRuleFile(p, schema)
 	}
-	bs, err := resolveTestPath(p)
+	bs, err := resolveBundles(p)
 	if err != nil {
 		return nil, err
 	}
