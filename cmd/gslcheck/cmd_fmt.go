@@ -19,6 +19,9 @@ import (
 )
 
 func (c *fmtCmd) Run(e *env) error {
+	if c.Check && c.Write {
+		return usagef("give either --check or -w, not both")
+	}
 	var files []string
 	for _, p := range c.Paths {
 		fi, err := os.Stat(p)
@@ -29,7 +32,7 @@ func (c *fmtCmd) Run(e *env) error {
 			files = append(files, p)
 			continue
 		}
-		bs, err := bundles.LoadDir(p)
+		bs, err := loadBundleDir(p)
 		if err != nil {
 			return err
 		}

@@ -27,14 +27,7 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	fi, err := os.Stat(arg)
 	switch {
 	case err == nil && fi.IsDir():
-		bs, err := bundles.LoadDir(arg)
-		if err != nil {
-			return nil, err
-		}
-		if len(bs) == 0 {
-			return nil, fmt.Errorf("%s: no bundle.yaml and no bundle files (*.yaml, *.yml, *.json) in the directory", arg)
-		}
-		return bs, nil
+		return loadBundleDir(arg)
 	case err == nil:
 		b, err := bundles.LoadFile(arg)
 		if err != nil {
@@ -56,6 +49,19 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	}
 	return nil, fmt.Errorf("unknown bundle %q: not a file or directory, and not a shipped bundle (shipped: %s)",
 		arg, strings.Join(bundleNames(), ", "))
+}
+
+// loadBundleDir loads the bundles of a directory (see bundles.LoadDir); a
+// directory without any is an error.
+func loadBundleDir(dir string) ([]*bundles.Bundle, error) {
+	bs, err := bundles.LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(bs) == 0 {
+		return nil, fmt.Errorf("%s: no bundle.yaml and no bundle files (*.yaml, *.yml, *.json) in the directory", dir)
+	}
+	return bs, nil
 }
 
 // bundleNames lists the shipped bundles, or "none".
