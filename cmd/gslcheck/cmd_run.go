@@ -47,6 +47,9 @@ func (c *runCmd) Run(e *env) error {
 		return &reportedError{fmt.Errorf("%d rule errors", len(problems))}
 	}
 
+	if err := outputIsNotInput(c.Output, c.Inputs); err != nil {
+		return err
+	}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
 	if err != nil {
 		return err
@@ -208,6 +211,24 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// outputIsNotInput refuses an --output file that is also an input: the
+// report would truncate the input before it is read.
+func outputIsNotInput(output string, inputs []string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	out, err := os.Stat(output)
+	if err != nil {
+		return nil // a new file; openOutput reports what else is wrong
+	}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in); err == nil && os.SameFile(out, fi) {
+			return usagef("--output %s is also an input; the report would overwrite it", output)
+		}
+	}
+	return nil
 }
 
 // openOutput returns where to write a report: path, or def when path is "".
