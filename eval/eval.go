@@ -80,9 +80,6 @@ func (p *Program) explainResult(d *Document, set settings, st Status, err error)
 		// decides every test with the same operations. Blame the rule.
 		r.Evidence = nil
 	}
-	if len(r.Evidence) > maxEvidence {
-		r.Evidence = r.Evidence[:maxEvidence]
-	}
 	if len(r.Evidence) == 0 {
 		r.Evidence = []Evidence{{Span: p.rule.Span()}}
 	}
@@ -120,9 +117,5 @@ func (p *Program) ExplainDocument(d *Document) *Trace {
 	if p.target != "" && d.typ != p.target {
 		return &Trace{Rule: p.rule.Source, Status: Skip, Negated: p.rule.Negated}
 	}
-	t := p.explain(d, p.set, true)
-	if len(t.Evidence) > maxEvidence {
-		t.Evidence = t.Evidence[:maxEvidence]
-	}
-	return t
+	return p.explain(d, p.set, true)
 }

@@ -63,7 +63,7 @@ type evid struct {
 
 // toEvidence copies the evidence out of the document, dropping repeats
 // (the same path and value, as when two tests read one operand) and keeping
-// at most maxEvidence.
+// at most maxEvidence. Every trace's and result's evidence is made here.
 func toEvidence(ev []evid) []Evidence {
 	var out []Evidence
 	for _, e := range ev {
