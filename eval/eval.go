@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gsl-lang/gsl/builtin"
 )
@@ -91,10 +92,15 @@ func (p *Program) documentError(doc []byte, err error) Result {
 	return Result{Status: Error, Err: err, Evidence: []Evidence{documentEvidence(doc, p)}}
 }
 
-// documentEvidence shows the start of a document that cannot be evaluated.
+// documentEvidence shows the start of a document that cannot be evaluated,
+// as valid UTF-8: it is not cut inside a character, and bytes that are not
+// UTF-8 become U+FFFD.
 func documentEvidence(doc []byte, p *Program) Evidence {
 	n := min(len(doc), 64)
-	v := string(doc[:n])
+	for n > 0 && n < len(doc) && doc[n]&0xC0 == 0x80 {
+		n--
+	}
+	v := strings.ToValidUTF8(string(doc[:n]), "\ufffd")
 	if n < len(doc) {
 		v += "…"
 	}

@@ -104,3 +104,22 @@ func TestEvidenceIsValidUTF8(t *testing.T) {
 		t.Errorf("evidenceValue = %q", got)
 	}
 }
+
+// TestDocumentEvidenceIsValidUTF8: the evidence of a document that cannot
+// be evaluated shows its start without cutting a character in two and
+// without bytes that are not UTF-8.
+func TestDocumentEvidenceIsValidUTF8(t *testing.T) {
+	p := vmtCompile(t, `T should have a = 1`)
+	for _, doc := range []string{
+		`{"type":"T","a":"` + strings.Repeat("é", 40) + `"`,
+		"{\"type\":\"T\",\"a\":\"\xff\xfe\"",
+	} {
+		r := p.Eval([]byte(doc))
+		if r.Status != Error || len(r.Evidence) != 1 {
+			t.Fatalf("%v", r)
+		}
+		if v := r.Evidence[0].Value; !utf8.ValidString(v) || !strings.HasPrefix(v, `{"type":"T"`) {
+			t.Errorf("document evidence %q", v)
+		}
+	}
+}
