@@ -9,19 +9,21 @@ func TestPassingAllocatesNothing(t *testing.T) {
 		t.Skip("allocation counts are not short")
 	}
 	doc := loadInstanceDoc(t)
-	p := vmtCompile(t, typicalRule)
 	d, err := NewDocument(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r := p.EvalDocument(d); r.Status != Pass {
-		t.Fatalf("typical rule: %v", r)
-	}
-	if n := testing.AllocsPerRun(200, func() { p.EvalDocument(d) }); n != 0 {
-		t.Errorf("Program.EvalDocument: %v allocations per run", n)
-	}
-	if n := testing.AllocsPerRun(200, func() { p.Eval(doc) }); n != 0 {
-		t.Errorf("Program.Eval: %v allocations per run", n)
+	for _, src := range []string{typicalRule, issueRule} {
+		p := vmtCompile(t, src)
+		if r := p.EvalDocument(d); r.Status != Pass {
+			t.Fatalf("%s: %v", src, r)
+		}
+		if n := testing.AllocsPerRun(200, func() { p.EvalDocument(d) }); n != 0 {
+			t.Errorf("%s: Program.EvalDocument: %v allocations per run", src, n)
+		}
+		if n := testing.AllocsPerRun(200, func() { p.Eval(doc) }); n != 0 {
+			t.Errorf("%s: Program.Eval: %v allocations per run", src, n)
+		}
 	}
 
 	var passing []*Program
