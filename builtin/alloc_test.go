@@ -28,7 +28,6 @@ var (
 	fEncrypted  = field("encrypted")
 	fScope      = field("scope")
 	fScope6     = field("scope6")
-	fHost       = field("host")
 	fLaunchTime = field("launchTime")
 	fEpoch      = field("epoch")
 	fEmpty      = field("empty")

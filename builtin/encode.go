@@ -23,14 +23,16 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		}
 		return strconv.AppendFloat(dst, f, 'g', -1, 64)
 	case String:
-		return appendJSONString(dst, v.r.Str)
+		return AppendJSONString(dst, v.r.Str)
 	}
 	return append(dst, "null"...)
 }
 
-// appendJSONString appends s as a JSON string literal; invalid UTF-8 bytes
-// become U+FFFD.
-func appendJSONString(dst []byte, s string) []byte {
+// AppendJSONString appends s to dst as a JSON string literal. It escapes
+// only what JSON requires (the quote, the backslash and control
+// characters; no HTML escaping), and writes each byte that is not valid
+// UTF-8 as U+FFFD, so the result is always valid JSON.
+func AppendJSONString(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	dst = append(dst, '"')
 	for i := 0; i < len(s); {
@@ -92,7 +94,7 @@ func ObjectValue(keys []string, vals []Value) Value {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = appendJSONString(buf, k)
+		buf = AppendJSONString(buf, k)
 		buf = append(buf, ':')
 		buf = vals[i].AppendJSON(buf)
 	}

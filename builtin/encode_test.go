@@ -33,6 +33,22 @@ func TestAppendJSON(t *testing.T) {
 	}
 }
 
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", "q\"b\\", "\n\r\t\x00\x1f\x7f", "<&>", "é\u2028😀"} {
+		got := AppendJSONString([]byte("x"), s)
+		var back string
+		if err := json.Unmarshal(got[1:], &back); err != nil || back != s || got[0] != 'x' {
+			t.Errorf("AppendJSONString(%q) = %s, reads back as %q (%v)", s, got, back, err)
+		}
+	}
+	if got := string(AppendJSONString(nil, "a\xffb")); got != "\"a\ufffdb\"" {
+		t.Errorf("invalid UTF-8: got %s", got)
+	}
+	if got := string(AppendJSONString(nil, "<a href>")); got != `"<a href>"` {
+		t.Errorf("HTML is escaped: %s", got)
+	}
+}
+
 func TestArrayAndObjectValue(t *testing.T) {
 	arr := ArrayValue([]Value{j(`{"k": 1}`), StringValue("s"), IntValue(3), missing})
 	if arr.Kind() != Array || arr.Raw() != `[{"k": 1},"s",3,null]` {

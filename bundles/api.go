@@ -121,7 +121,7 @@ func Load(id string) (*Bundle, error) {
 	return b, nil
 }
 
-// Parse reads a bundle in the YAML format of BUNDLE-FORMAT.md from data.
+// Parse reads a bundle in the YAML format of bundles/FORMAT.md from data.
 // file names the source in errors and in Bundle.Source. The error is an
 // ErrorList: every problem found, each with file, line and column.
 func Parse(data []byte, file string) (*Bundle, error) {

@@ -3,8 +3,8 @@
 //
 // # Bundles
 //
-// A bundle is a YAML file (bundles/<id>/bundle.yaml in the module; see
-// BUNDLE-FORMAT in the project docs) with an id, a name, a semantic version,
+// A bundle is a YAML file (bundles/<id>/bundle.yaml in the module; the
+// format is in bundles/FORMAT.md) with an id, a name, a semantic version,
 // a description and rules; each rule has an id, a name, a severity, the GSL
 // logic, a description, a remediation and compliance mappings
 // (framework -> control ids). Load returns a shipped bundle (Names lists

@@ -164,10 +164,13 @@ func parseDome9(data []byte, file string) (*Bundle, error) {
 	}
 	b := &Bundle{Source: file}
 	var rules *jsonMember
+	badName := false
 	for i, m := range fields {
 		switch m.key {
 		case "name":
+			n := len(d.errs)
 			b.Name = strings.TrimSpace(d.str(m, "name"))
+			badName = len(d.errs) > n
 		case "description":
 			b.Description = d.str(m, "description")
 		case "version":
@@ -179,7 +182,7 @@ func parseDome9(data []byte, file string) (*Bundle, error) {
 			rules = &fields[i]
 		}
 	}
-	if b.Name == "" {
+	if b.Name == "" && !badName {
 		d.errorf(start, "ruleset has no name")
 	}
 	b.ID = slug(b.Name)
@@ -222,14 +225,23 @@ func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 	var ruleID string
 	sevOff := -1
 	var sev string
+	// bad notes the members that are not strings, already reported, so
+	// that they are not reported again as missing.
+	bad := map[string]bool{}
+	str := func(m jsonMember) string {
+		n := len(d.errs)
+		s := d.str(m, m.key)
+		bad[m.key] = len(d.errs) > n
+		return s
+	}
 	for _, m := range fields {
 		switch m.key {
 		case "name":
-			r.Name = strings.TrimSpace(d.str(m, "name"))
+			r.Name = strings.TrimSpace(str(m))
 		case "ruleId":
-			ruleID = strings.TrimSpace(d.str(m, "ruleId"))
+			ruleID = strings.TrimSpace(str(m))
 		case "logic":
-			raw := d.str(m, "logic")
+			raw := str(m)
 			r.Logic = strings.TrimSpace(raw)
 			if r.Logic != "" && len(m.raw) > 0 && m.raw[0] == '"' {
 				l, c := lineCol(d.data, m.off+1)
@@ -241,13 +253,13 @@ func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 				r.LogicLine, r.LogicColumn = vs.line, vs.col
 			}
 		case "severity":
-			sev, sevOff = d.str(m, "severity"), m.off
+			sev, sevOff = str(m), m.off
 		case "description":
-			r.Description = d.str(m, "description")
+			r.Description = str(m)
 		case "remediation":
-			r.Remediation = d.str(m, "remediation")
+			r.Remediation = str(m)
 		case "complianceTag":
-			r.Compliance = parseComplianceTag(d.str(m, "complianceTag"))
+			r.Compliance = parseComplianceTag(str(m))
 		}
 	}
 	r.ID = ruleID
@@ -256,11 +268,13 @@ func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 	}
 	switch {
 	case r.Name == "" && ruleID == "":
-		d.errorf(it.off, "rule has no name")
-	case r.Logic == "":
+		if !bad["name"] && !bad["ruleId"] {
+			d.errorf(it.off, "rule has no name")
+		}
+	case r.Logic == "" && !bad["logic"]:
 		d.errorf(it.off, "rule %q has no logic", r.ID)
 	}
-	if r.Severity = normSeverity(sev); r.Severity == "" {
+	if r.Severity = normSeverity(sev); r.Severity == "" && !bad["severity"] {
 		if sevOff < 0 {
 			d.errorf(it.off, "rule %q has no severity", r.ID)
 		} else {

@@ -67,6 +67,21 @@ func TestParseDome9Errors(t *testing.T) {
 	}
 }
 
+// TestParseDome9WrongTypes checks that a member of the wrong type is
+// reported once, where it stands, and not again as missing.
+func TestParseDome9WrongTypes(t *testing.T) {
+	src := `{"name": 5, "rules": [{"name": ["x"], "logic": 7, "severity": {"a": 1}, "ruleId": null, "complianceTag": 1}]}`
+	_, err := ParseDome9([]byte(src))
+	want := "ruleset.json:1:10: name must be a string\n" +
+		"ruleset.json:1:32: name must be a string\n" +
+		"ruleset.json:1:48: logic must be a string\n" +
+		"ruleset.json:1:63: severity must be a string\n" +
+		"ruleset.json:1:106: complianceTag must be a string"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
 // TestDome9RoundTrip exports bundles to Dome9 JSON and reads them back:
 // every rule field survives, and a second export is byte-identical.
 func TestDome9RoundTrip(t *testing.T) {

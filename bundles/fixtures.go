@@ -19,7 +19,7 @@ var DefaultNow = time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
 // Statuses lists the values a fixture may expect for a rule.
 var Statuses = []string{"pass", "fail", "skip", "error"}
 
-// ParseCases reads one fixture file (tests/*.yaml in BUNDLE-FORMAT.md):
+// ParseCases reads one fixture file (tests/*.yaml; see bundles/FORMAT.md):
 //
 //	now: 2026-06-15T00:00:00Z   # optional
 //	cases:
@@ -168,6 +168,9 @@ func (f *yamlFile) fixtureCase(n ast.Node, now time.Time) (Case, []caseExpect, b
 // document converts one entity document to JSON; it must be a mapping with
 // a string `type`.
 func (f *yamlFile) document(n ast.Node) ([]byte, bool) {
+	if f.tooLarge {
+		return nil, false // reported at the document that went past the limit
+	}
 	fields, ok := f.mapping(n, "a document")
 	if !ok {
 		return nil, false
@@ -189,6 +192,11 @@ func (f *yamlFile) document(n ast.Node) ([]byte, bool) {
 	}
 	before := len(f.errs)
 	doc := f.toJSON(nil, n, map[string]ast.Node{}, 0)
+	f.jsonSize += len(doc)
+	if f.tooLarge {
+		f.errorf(n, "the documents of the file come to more than %d bytes of JSON (aliases repeat what their anchor holds)", maxJSONBytes)
+		return nil, false
+	}
 	return doc, len(f.errs) == before
 }
 
@@ -212,7 +220,7 @@ func (b *Bundle) Cases() ([]Case, error) {
 	return b.checkCases(readCases(b.fixtures, b.testDir, shown))
 }
 
-// LoadCases reads every *.yaml fixture file of a directory on disk.
+// LoadCases reads every fixture file (*.yaml, *.yml) of a directory on disk.
 func LoadCases(dir string) ([]Case, error) {
 	cases, _, err := readCases(os.DirFS(dir), ".", dir)
 	return cases, err

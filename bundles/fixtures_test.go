@@ -2,11 +2,11 @@ package bundles
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -159,18 +159,7 @@ func TestAggregate(t *testing.T) {
 	}
 }
 
-// evalReady reports whether the eval package is implemented; tests that
-// evaluate rules skip until it is.
-func evalReady(t *testing.T) {
-	t.Helper()
-	_, err := eval.Compile("Volume should have encrypted", &eval.Options{Now: time.Now()})
-	if err != nil && strings.Contains(err.Error(), errEvalStub) {
-		t.Skip("eval is still a stub (eval.Compile: " + errEvalStub + ")")
-	}
-}
-
 func TestRunCasesSample(t *testing.T) {
-	evalReady(t)
 	b, err := LoadFile(filepath.Join("testdata", "sample.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -194,5 +183,27 @@ func TestRunCasesSample(t *testing.T) {
 	}
 	if o := r.Outcomes[0]; len(o.Evidence) == 0 || !strings.Contains(o.Evidence[0], "vol-0f1e2d3c4b5a69788") {
 		t.Errorf("evidence = %q", o.Evidence)
+	}
+}
+
+// TestFixtureAliasBomb feeds a "billion laughs": nine levels of aliases to
+// ten aliases each stand for 10^10 strings. Converting the documents stops
+// at maxJSONBytes with an error at the document, instead of exhausting
+// memory; later documents of the file are not converted.
+func TestFixtureAliasBomb(t *testing.T) {
+	defer func(old int) { maxJSONBytes = old }(maxJSONBytes)
+	maxJSONBytes = 1 << 20
+	var b strings.Builder
+	b.WriteString("cases:\n  - name: bomb\n    expect: {R: pass}\n    documents:\n      - type: T\n")
+	b.WriteString(`        l0: &l0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]` + "\n")
+	for i := 1; i < 10; i++ {
+		refs := strings.TrimSuffix(strings.Repeat(fmt.Sprintf("*l%d,", i-1), 10), ",")
+		fmt.Fprintf(&b, "        l%d: &l%d [%s]\n", i, i, refs)
+	}
+	b.WriteString("      - {type: T, l: *l9}\n")
+	_, err := ParseCases([]byte(b.String()), "f.yaml")
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), "f.yaml:5:9: the documents of the file come to more than 1048576 bytes of JSON") {
+		t.Errorf("error = %v", err)
 	}
 }

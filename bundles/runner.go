@@ -81,10 +81,6 @@ func (r CaseResult) Failures() string {
 	return b.String()
 }
 
-// errEvalStub is the error text of the eval package's stub; the tests skip
-// evaluation while eval.Compile returns it.
-const errEvalStub = "eval: not implemented"
-
 // CompileAll compiles every rule of b with the given clock. progs[i] is nil
 // when rule i did not compile; errs[i] then says why.
 func CompileAll(b *Bundle, now time.Time, opts *RunOptions) (progs []*eval.Program, errs []error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/gsl-lang/gsl/builtin"
 )
 
 // yamlFile is a parsed YAML file with the helpers the bundle and fixture
@@ -21,7 +22,16 @@ type yamlFile struct {
 	lines []string // the source lines, without line ends
 	body  ast.Node // the single document's root node
 	errs  ErrorList
+
+	jsonSize int  // bytes of JSON that toJSON produced for earlier documents
+	tooLarge bool // toJSON went past maxJSONBytes
 }
+
+// maxJSONBytes bounds the JSON that the documents of one file convert to.
+// Aliases repeat what their anchor holds, so a small file can stand for an
+// exponentially large document (the "billion laughs"); this stops it. It
+// is a variable for the tests.
+var maxJSONBytes = 64 << 20
 
 // parseYAML parses data as a single YAML document. The error is an
 // ErrorList with the syntax error's position.
@@ -224,8 +234,16 @@ var jsonNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9
 
 // toJSON converts a YAML node to JSON text, keeping mapping key order and
 // the spelling of numbers (so 64-bit and larger integers and trailing zeros
-// survive). anchors holds the anchors seen so far, for aliases.
+// survive). anchors holds the anchors seen so far, for aliases. Past
+// maxJSONBytes it stops and sets f.tooLarge.
 func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, depth int) []byte {
+	if f.tooLarge {
+		return b
+	}
+	if f.jsonSize+len(b) > maxJSONBytes {
+		f.tooLarge = true // the caller reports it
+		return b
+	}
 	if depth > 200 {
 		f.errorf(n, "document nested too deeply")
 		return append(b, "null"...)
@@ -240,7 +258,7 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, fl.name)
+			b = builtin.AppendJSONString(b, fl.name)
 			b = append(b, ':')
 			b = f.toJSON(b, fl.val, anchors, depth+1)
 		}
@@ -260,9 +278,9 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 			// YAML reads it as a number, so JSON gets the number as written.
 			return append(b, v.Value...)
 		}
-		return appendJSONString(b, v.Value)
+		return builtin.AppendJSONString(b, v.Value)
 	case *ast.LiteralNode:
-		return appendJSONString(b, v.Value.Value)
+		return builtin.AppendJSONString(b, v.Value.Value)
 	case *ast.BoolNode:
 		return strconv.AppendBool(b, v.Value)
 	case *ast.IntegerNode:
@@ -305,7 +323,7 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 	case *ast.TagNode:
 		if v.Start.Value == "!!str" {
 			if s, ok := v.Value.(ast.ScalarNode); ok {
-				return appendJSONString(b, s.GetToken().Value)
+				return builtin.AppendJSONString(b, s.GetToken().Value)
 			}
 		}
 		f.errorf(n, "YAML tag %s is not supported in documents", v.Start.Value)
@@ -313,29 +331,4 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 	}
 	f.errorf(n, "unsupported YAML value (%s)", kindOf(n))
 	return append(b, "null"...)
-}
-
-// appendJSONString appends s as a JSON string literal, escaping only what
-// JSON requires (no HTML escaping).
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c < 0x20:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
 }

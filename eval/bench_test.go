@@ -26,7 +26,6 @@ func loadInstanceDoc(tb testing.TB) []byte {
 
 func mustCompileBench(tb testing.TB, src string) *Program {
 	tb.Helper()
-	vmtNeedParser(tb)
 	p, err := Compile(src, nil)
 	if err != nil {
 		tb.Fatalf("%s: %v", src, err)
@@ -172,7 +171,6 @@ func BenchmarkRuleSet(b *testing.B) {
 
 // BenchmarkCompile measures parsing and compiling the typical rule.
 func BenchmarkCompile(b *testing.B) {
-	vmtNeedParser(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Compile(typicalRule, nil); err != nil {

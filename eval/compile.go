@@ -271,17 +271,8 @@ func isWith(o lang.Operand) bool {
 // quantifier compiles contain, contain-any, contain-all, contain-none,
 // contain-single and with as a condition.
 func (c *compiler) quantifier(x *lang.ArrayOp) {
-	var op opcode
-	switch x.Op {
-	case lang.Contain, lang.ContainAny, lang.With:
-		op = opAny
-	case lang.ContainAll:
-		op = opAll
-	case lang.ContainNone:
-		op = opNone
-	case lang.ContainSingle:
-		op = opOne
-	default:
+	op, ok := quantifierOp(x.Op)
+	if !ok {
 		c.errorf(x, "", "%s is not a condition", x.Op)
 		return
 	}
@@ -290,6 +281,22 @@ func (c *compiler) quantifier(x *lang.ArrayOp) {
 		return
 	}
 	c.loop(op, x.X, x.Body, x)
+}
+
+// quantifierOp is the loop opcode of an array operator used as a
+// condition; ok is false for groupBy, which is not one.
+func quantifierOp(op lang.ArrayOpKind) (_ opcode, ok bool) {
+	switch op {
+	case lang.Contain, lang.ContainAny, lang.With:
+		return opAny, true
+	case lang.ContainAll:
+		return opAll, true
+	case lang.ContainNone:
+		return opNone, true
+	case lang.ContainSingle:
+		return opOne, true
+	}
+	return 0, false
 }
 
 // withChain unwraps `X with [A] with [B]` into X and [A, B].
@@ -370,12 +377,18 @@ func (c *compiler) elementScope(base lang.Operand) int32 {
 }
 
 func (c *compiler) scopeOf(s scopeSpec) int32 {
-	if i, ok := c.scopeIdx[s]; ok {
+	return intern(c.scopeIdx, &c.p.scopes, s, func() scopeSpec { return s })
+}
+
+// intern returns the index in *table of the entry for key, appending
+// newEntry() to the table the first time key is seen.
+func intern[K comparable, V any](index map[K]int32, table *[]V, key K, newEntry func() V) int32 {
+	if i, ok := index[key]; ok {
 		return i
 	}
-	i := int32(len(c.p.scopes))
-	c.p.scopes = append(c.p.scopes, s)
-	c.scopeIdx[s] = i
+	i := int32(len(*table))
+	*table = append(*table, newEntry())
+	index[key] = i
 	return i
 }
 
@@ -442,12 +455,7 @@ func (c *compiler) path(p *lang.Path, scope int32) int32 {
 		key.WriteByte(':')
 		key.WriteString(s.Name)
 	}
-	idx, ok := c.pathIdx[key.String()]
-	if !ok {
-		idx = int32(len(c.p.paths))
-		c.p.paths = append(c.p.paths, newPathSpec(segs, scope))
-		c.pathIdx[key.String()] = idx
-	}
+	idx := intern(c.pathIdx, &c.p.paths, key.String(), func() *pathSpec { return newPathSpec(segs, scope) })
 	c.p.nodePath[p] = idx
 	return idx
 }
@@ -458,18 +466,14 @@ func (c *compiler) constant(o lang.Operand) int32 {
 	return c.constValue(key, v)
 }
 
+// constValue returns the index of v, told apart from other constants by
+// key, in the constant pool.
 func (c *compiler) constValue(key string, v builtin.Value) int32 {
-	if i, ok := c.constIdx[key]; ok {
-		return i
-	}
-	i := int32(len(c.p.consts))
-	c.p.consts = append(c.p.consts, v)
-	c.constIdx[key] = i
-	return i
+	return intern(c.constIdx, &c.p.consts, key, func() builtin.Value { return v })
 }
 
 // literal returns the value of a literal operand and a key that tells
-// distinct literals apart; ok is false for other operands.
+// distinct literals apart; any other operand gives Missing and the key "".
 func literal(o lang.Operand) (v builtin.Value, key string) {
 	switch o := o.(type) {
 	case *lang.String:
@@ -500,7 +504,7 @@ func isLiteral(o lang.Operand) bool {
 }
 
 // jsonQuote spells s as a JSON string.
-func jsonQuote(s string) string { return string(builtin.StringValue(s).AppendJSON(nil)) }
+func jsonQuote(s string) string { return string(builtin.AppendJSONString(nil, s)) }
 
 // compare compiles a comparison.
 func (c *compiler) compare(e *lang.Compare) {

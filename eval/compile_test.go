@@ -10,7 +10,6 @@ import (
 )
 
 func TestCompileErrors(t *testing.T) {
-	vmtNeedParser(t)
 	cases := []struct {
 		src  string
 		want []string // each error's Error(), in order
@@ -107,7 +106,6 @@ func TestCompileShapes(t *testing.T) {
 }
 
 func TestCompileOptions(t *testing.T) {
-	vmtNeedParser(t)
 	// A function from a custom registry is unknown to the default one.
 	if _, err := Compile(`T should have n vmtAdd(1) = 2`, nil); err == nil {
 		t.Fatal("vmtAdd compiled without its registry")
@@ -149,7 +147,6 @@ func TestOpcodeTables(t *testing.T) {
 }
 
 func TestVerifyRejectsBrokenPrograms(t *testing.T) {
-	vmtNeedParser(t)
 	p := vmtCompile(t, `T should have xs contain [a = 1]`)
 	broken := func(f func(q *Program)) error {
 		q := *p

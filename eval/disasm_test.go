@@ -32,7 +32,6 @@ var disasmCases = []struct{ name, rule string }{
 }
 
 func TestDisassembly(t *testing.T) {
-	vmtNeedParser(t)
 	for _, c := range disasmCases {
 		t.Run(c.name, func(t *testing.T) {
 			got := vmtCompile(t, c.rule).Disassemble()
@@ -60,7 +59,6 @@ func TestDisassembly(t *testing.T) {
 // TestDisassembleEveryOpcode checks that the golden programs, taken
 // together, use every opcode, so each has a pinned listing.
 func TestDisassembleEveryOpcode(t *testing.T) {
-	vmtNeedParser(t)
 	seen := map[opcode]bool{}
 	for _, c := range disasmCases {
 		for _, in := range vmtCompile(t, c.rule).code {

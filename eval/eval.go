@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/gsl-lang/gsl/builtin"
 )
@@ -80,9 +81,6 @@ func (p *Program) explainResult(d *Document, set settings, st Status, err error)
 		// decides every test with the same operations. Blame the rule.
 		r.Evidence = nil
 	}
-	if len(r.Evidence) > maxEvidence {
-		r.Evidence = r.Evidence[:maxEvidence]
-	}
 	if len(r.Evidence) == 0 {
 		r.Evidence = []Evidence{{Span: p.rule.Span()}}
 	}
@@ -94,10 +92,15 @@ func (p *Program) documentError(doc []byte, err error) Result {
 	return Result{Status: Error, Err: err, Evidence: []Evidence{documentEvidence(doc, p)}}
 }
 
-// documentEvidence shows the start of a document that cannot be evaluated.
+// documentEvidence shows the start of a document that cannot be evaluated,
+// as valid UTF-8: it is not cut inside a character, and bytes that are not
+// UTF-8 become U+FFFD.
 func documentEvidence(doc []byte, p *Program) Evidence {
 	n := min(len(doc), 64)
-	v := string(doc[:n])
+	for n > 0 && n < len(doc) && doc[n]&0xC0 == 0x80 {
+		n--
+	}
+	v := strings.ToValidUTF8(string(doc[:n]), "\ufffd")
 	if n < len(doc) {
 		v += "…"
 	}
@@ -120,9 +123,5 @@ func (p *Program) ExplainDocument(d *Document) *Trace {
 	if p.target != "" && d.typ != p.target {
 		return &Trace{Rule: p.rule.Source, Status: Skip, Negated: p.rule.Negated}
 	}
-	t := p.explain(d, p.set, true)
-	if len(t.Evidence) > maxEvidence {
-		t.Evidence = t.Evidence[:maxEvidence]
-	}
-	return t
+	return p.explain(d, p.set, true)
 }

@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/lang"
@@ -62,7 +63,7 @@ type evid struct {
 
 // toEvidence copies the evidence out of the document, dropping repeats
 // (the same path and value, as when two tests read one operand) and keeping
-// at most maxEvidence.
+// at most maxEvidence. Every trace's and result's evidence is made here.
 func toEvidence(ev []evid) []Evidence {
 	var out []Evidence
 	for _, e := range ev {
@@ -214,13 +215,19 @@ func (x *explainer) text(sp lang.Span) string {
 	return x.src[a:b]
 }
 
-// node makes a trace node for n, or nil when not tracing.
-func (x *explainer) node(n lang.Node) *TraceNode {
+// countNode counts a trace node about to be made, reporting false when
+// not tracing or when the trace is full (past maxTraceNodes).
+func (x *explainer) countNode() bool {
 	if !x.trace {
-		return nil
+		return false
 	}
 	x.nodes++
-	if x.nodes > maxTraceNodes {
+	return x.nodes <= maxTraceNodes
+}
+
+// node makes a trace node for n, or nil when not tracing.
+func (x *explainer) node(n lang.Node) *TraceNode {
+	if !x.countNode() {
 		return nil
 	}
 	sp := n.Span()
@@ -318,7 +325,9 @@ func (x *explainer) evidence(v xval, sp lang.Span) evid {
 }
 
 // evidenceValue copies v's JSON text out of the document, cut to
-// MaxEvidenceValue bytes.
+// MaxEvidenceValue bytes. Bytes that are not UTF-8 (JSON strings may hold
+// them; gjson does not check) become U+FFFD, so that evidence printed in
+// JSON, SARIF or XML reports is valid text.
 func evidenceValue(v builtin.Value) string {
 	s := jsonText(v)
 	if len(s) > MaxEvidenceValue {
@@ -326,7 +335,10 @@ func evidenceValue(v builtin.Value) string {
 		for cut > 0 && s[cut]&0xC0 == 0x80 { // do not split a UTF-8 sequence
 			cut--
 		}
-		return s[:cut] + "…"
+		return strings.ToValidUTF8(s[:cut], "\ufffd") + "…"
+	}
+	if !utf8.ValidString(s) {
+		return strings.ToValidUTF8(s, "\ufffd")
 	}
 	return strings.Clone(s)
 }
@@ -387,17 +399,7 @@ func (x *explainer) operandEvidence(ev []evid, v xval, sp lang.Span) []evid {
 
 // quantifier evaluates an array operator used as a condition.
 func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []evid, *TraceNode) {
-	var op opcode
-	switch a.Op {
-	case lang.Contain, lang.ContainAny, lang.With:
-		op = opAny
-	case lang.ContainAll:
-		op = opAll
-	case lang.ContainNone:
-		op = opNone
-	case lang.ContainSingle:
-		op = opOne
-	}
+	op, _ := quantifierOp(a.Op) // the compiler rejected any other operator
 	r := x.loop(op, a.X, a.Body, a, sc, t)
 	t.set(r.ok, nil)
 	return r.ok, r.ev, t
@@ -531,11 +533,7 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 
 // elementNode makes the trace node of one element of a loop.
 func (x *explainer) elementNode(path string) *TraceNode {
-	if !x.trace {
-		return nil
-	}
-	x.nodes++
-	if x.nodes > maxTraceNodes {
+	if !x.countNode() {
 		return nil
 	}
 	if path == "" {

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/builtin"
 )
 
 func TestExplain(t *testing.T) {
@@ -64,5 +67,59 @@ func TestExplainTruncates(t *testing.T) {
 	}
 	if !strings.Contains(tr.String(), "trace cut") {
 		t.Fatal("rendering does not say it was cut")
+	}
+}
+
+// TestEvidenceIsValidUTF8 feeds strings holding bytes that are not UTF-8
+// (gjson accepts them): the evidence, the trace's reads and its operand
+// results are valid UTF-8, the bad bytes shown as U+FFFD, so reports that
+// print them stay valid JSON and XML.
+func TestEvidenceIsValidUTF8(t *testing.T) {
+	long := strings.Repeat("é", MaxEvidenceValue) + "\xff"
+	for _, doc := range []string{
+		"{\"type\":\"T\",\"a\":\"x\xff\xfey\",\"xs\":[\"\xc3\"]}",
+		`{"type":"T","a":"` + long + "\",\"xs\":[\"\xc3\"]}",
+	} {
+		for _, rule := range []string{`T should have a = 1`, `T should have xs with [$ = 'z'] length() = 1 and a = 1`} {
+			p := vmtCompile(t, rule)
+			r := p.Eval([]byte(doc))
+			if r.Status != Fail || len(r.Evidence) == 0 {
+				t.Fatalf("%s: %v", rule, r)
+			}
+			for _, e := range r.Evidence {
+				if !utf8.ValidString(e.Value) {
+					t.Errorf("%s: evidence %q is not UTF-8", rule, e.Value)
+				}
+			}
+			tr, err := p.Explain([]byte(doc))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := tr.String(); !utf8.ValidString(s) {
+				t.Errorf("%s: trace is not UTF-8:\n%s", rule, s)
+			}
+		}
+	}
+	if got := evidenceValue(builtin.ParseJSON("\"a\xffb\"")); got != `"a`+"\ufffd"+`b"` {
+		t.Errorf("evidenceValue = %q", got)
+	}
+}
+
+// TestDocumentEvidenceIsValidUTF8: the evidence of a document that cannot
+// be evaluated shows its start without cutting a character in two and
+// without bytes that are not UTF-8.
+func TestDocumentEvidenceIsValidUTF8(t *testing.T) {
+	p := vmtCompile(t, `T should have a = 1`)
+	for _, doc := range []string{
+		`{"type":"T","a":"` + strings.Repeat("é", 40) + `"`,
+		"{\"type\":\"T\",\"a\":\"\xff\xfe\"",
+	} {
+		r := p.Eval([]byte(doc))
+		if r.Status != Error || len(r.Evidence) != 1 {
+			t.Fatalf("%v", r)
+		}
+		if v := r.Evidence[0].Value; !utf8.ValidString(v) || !strings.HasPrefix(v, `{"type":"T"`) {
+			t.Errorf("document evidence %q", v)
+		}
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/builtin"
-	"github.com/gsl-lang/gsl/lang"
 	"github.com/tidwall/gjson"
 )
 
@@ -104,18 +103,9 @@ func vmtOptions() *Options {
 	return &Options{Now: vmtNow, Functions: vmtRegistry()}
 }
 
-// vmtNeedParser skips the test while lang.Parse is still a stub.
-func vmtNeedParser(t testing.TB) {
-	t.Helper()
-	if _, err := lang.Parse("true"); err != nil {
-		t.Skip("lang.Parse is not available yet")
-	}
-}
-
 // vmtCompile compiles src with the test options or fails the test.
 func vmtCompile(t testing.TB, src string) *Program {
 	t.Helper()
-	vmtNeedParser(t)
 	p, err := Compile(src, vmtOptions())
 	if err != nil {
 		t.Fatalf("Compile(%q): %v", src, err)

@@ -20,13 +20,25 @@ import (
 // with no items, so that a rule requiring at least one such entity can fail.
 type Lists struct {
 	rs     *RuleSet
-	groups map[string]map[string][]byte // type -> account -> items, comma-separated
+	groups map[string]map[string]*listGroup // type -> account -> its documents
 	buf    []member
+}
+
+// listGroup is the documents of one type and account.
+type listGroup struct {
+	items []byte // the documents, comma-separated
+	n     int    // how many
+}
+
+// ListGroup describes one group a List<> rule runs over.
+type ListGroup struct {
+	ID    string // the accountNumber, or "*"
+	Count int    // the documents in the group
 }
 
 // NewLists starts an empty collection for rs.
 func (rs *RuleSet) NewLists() *Lists {
-	return &Lists{rs: rs, groups: map[string]map[string][]byte{}}
+	return &Lists{rs: rs, groups: map[string]map[string]*listGroup{}}
 }
 
 // Add keeps (a copy of) doc if a List<> rule of rs needs its type. Documents
@@ -57,16 +69,44 @@ func (l *Lists) AddDocument(d *Document) {
 	case gjson.Number:
 		acct = cloneString(a.Raw)
 	}
-	g := l.groups[d.typ]
+	byAcct := l.groups[d.typ]
+	if byAcct == nil {
+		byAcct = map[string]*listGroup{}
+		l.groups[d.typ] = byAcct
+	}
+	g := byAcct[acct]
 	if g == nil {
-		g = map[string][]byte{}
-		l.groups[d.typ] = g
+		g = &listGroup{}
+		byAcct[acct] = g
 	}
-	items := g[acct]
-	if len(items) > 0 {
-		items = append(items, ',')
+	if g.n > 0 {
+		g.items = append(g.items, ',')
 	}
-	g[acct] = append(items, d.root.Raw...)
+	g.items = append(g.items, d.root.Raw...)
+	g.n++
+}
+
+// groupIDs returns the ids of the groups of documents of type t, in the
+// order rules run over them: sorted, and ["*"] when there are none.
+func (l *Lists) groupIDs(t string) []string {
+	groups := l.groups[t]
+	if len(groups) == 0 {
+		return []string{"*"}
+	}
+	ids := make([]string, 0, len(groups))
+	for id := range groups {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// items returns the comma-separated documents of group id of type t.
+func (l *Lists) items(t, id string) []byte {
+	if g := l.groups[t][id]; g != nil {
+		return g.items
+	}
+	return nil
 }
 
 // Eval runs every List<> rule once per account group, calling emit with the
@@ -80,19 +120,10 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 	}
 	slices.Sort(types)
 	for _, t := range types {
-		groups := l.groups[t]
-		ids := make([]string, 0, len(groups))
-		for id := range groups {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		if len(ids) == 0 {
-			ids = []string{"*"}
-		}
 		lt := "List<" + t + ">"
 		b := rs.byType[lt]
-		for _, id := range ids {
-			raw := listEntity(lt, id, groups[id])
+		for _, id := range l.groupIDs(t) {
+			raw := listEntity(lt, id, l.items(t, id))
 			d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
 			m := getMachine()
 			tab := m.safeBuildTable(b.layout, &d)
@@ -121,17 +152,46 @@ func listEntity(typ, id string, items []byte) string {
 	return string(b)
 }
 
-// Explain traces List<> rule `rule` over the group `group` (an id that
-// Eval reported), for `gslcheck explain`. It reports false when rule is
-// not a List<> rule of the set.
-func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
-	rs := l.rs
-	if rule < 0 || rule >= len(rs.progs) || rs.progs[rule] == nil || !rs.progs[rule].IsList() {
+// listRule returns rule's program when it is a List<> rule of the set.
+func (l *Lists) listRule(rule int) (*Program, bool) {
+	progs := l.rs.progs
+	if rule < 0 || rule >= len(progs) || progs[rule] == nil || !progs[rule].IsList() {
 		return nil, false
 	}
-	p := rs.progs[rule]
+	return progs[rule], true
+}
+
+// Groups returns the groups that List<> rule `rule` runs over, in the
+// order Eval runs them, with the number of documents in each: one group
+// "*" with no documents when none of the rule's type was added. It returns
+// nil when rule is not a List<> rule of the set.
+func (l *Lists) Groups(rule int) []ListGroup {
+	p, ok := l.listRule(rule)
+	if !ok {
+		return nil
+	}
 	t := p.rule.Target.Type
-	raw := listEntity(p.target, group, l.groups[t][group])
+	ids := l.groupIDs(t)
+	out := make([]ListGroup, len(ids))
+	for i, id := range ids {
+		out[i] = ListGroup{ID: id}
+		if g := l.groups[t][id]; g != nil {
+			out[i].Count = g.n
+		}
+	}
+	return out
+}
+
+// Explain traces List<> rule `rule` over the group `group` (an id that
+// Eval or Groups reported), for `gslcheck explain`. It reports false when
+// rule is not a List<> rule of the set.
+func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
+	p, ok := l.listRule(rule)
+	if !ok {
+		return nil, false
+	}
+	rs := l.rs
+	raw := listEntity(p.target, group, l.items(p.rule.Target.Type, group))
 	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: p.target}
 	tr := p.explain(&d, rs.set, true)
 	return tr, true

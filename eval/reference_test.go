@@ -51,8 +51,8 @@ type refCompileError struct{ msg string }
 
 func (e *refCompileError) Error() string { return "compile: " + e.msg }
 
-// refBudgetError is returned when the step budget is exhausted.
-var refBudgetError = errors.New("evaluation step budget exceeded")
+// errRefBudget is returned when the step budget is exhausted.
+var errRefBudget = errors.New("evaluation step budget exceeded")
 
 // refDecode decodes a JSON document keeping numbers exact.
 func refDecode(doc []byte) (any, error) {
@@ -66,11 +66,6 @@ func refDecode(doc []byte) (any, error) {
 		return nil, errors.New("trailing data after JSON value")
 	}
 	return v, nil
-}
-
-// refEval evaluates rule over doc with the default oracle options.
-func refEval(rule *lang.Rule, doc any) (status string, err error) {
-	return refEvalOpts(rule, doc, &refOptions{Now: refNow})
 }
 
 // refEvalOpts evaluates rule over doc (a decoded JSON value). The status is
@@ -392,7 +387,7 @@ type refEvaluator struct {
 func (ev *refEvaluator) step() error {
 	ev.steps++
 	if ev.opts.StepBudget > 0 && ev.steps > ev.opts.StepBudget {
-		return refBudgetError
+		return errRefBudget
 	}
 	return nil
 }

@@ -234,6 +234,15 @@ func TestLists(t *testing.T) {
 	if _, ok := l.Explain(0, "*"); ok {
 		t.Error("Lists.Explain of a rule that is not List<>")
 	}
+	// Groups lists what Eval runs over, with counts; an empty accountNumber
+	// is a group of its own, not "*".
+	if got := fmt.Sprint(l.Groups(3), l.Groups(2), l.Groups(0)); got != "[{* 1} {111 2} {222 1}] [{* 0}] []" {
+		t.Errorf("Groups: %s", got)
+	}
+	l.Add([]byte(`{"type":"T","accountNumber":"","region":"x"}`))
+	if got := fmt.Sprint(l.Groups(1)); got != "[{ 1} {* 1} {111 2} {222 1}]" {
+		t.Errorf("Groups with an empty accountNumber: %s", got)
+	}
 	// AddDocument gathers the same groups from prepared documents.
 	l3 := rs.NewLists()
 	for _, doc := range []string{`{"type":"T","accountNumber":111,"region":"x"}`, `{"type":"T","accountNumber":"111","region":"x"}`} {

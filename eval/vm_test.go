@@ -254,7 +254,6 @@ func TestStepBudget(t *testing.T) {
 	b.WriteString(`]}`)
 	doc := []byte(b.String())
 	rule := `T should have xs contain [ys contain [$ = 11]]`
-	vmtNeedParser(t)
 	p, err := Compile(rule, &Options{StepBudget: 1000, Functions: vmtRegistry()})
 	if err != nil {
 		t.Fatal(err)
@@ -281,7 +280,6 @@ func TestStepBudget(t *testing.T) {
 }
 
 func TestDocumentLimits(t *testing.T) {
-	vmtNeedParser(t)
 	p, err := Compile(`T should have a = 1`, &Options{MaxDocumentSize: 100, MaxDepth: 4})
 	if err != nil {
 		t.Fatal(err)
@@ -367,7 +365,6 @@ func TestLongEvidenceIsCut(t *testing.T) {
 // VM does, budget by budget, so that an error's evidence names the loop
 // that ran out.
 func TestBudgetAgreement(t *testing.T) {
-	vmtNeedParser(t)
 	doc := []byte(`{"type":"T","xs":[{"ys":[1,2,3]},{"ys":[4,5]},{"ys":[6]}],"n":3,"g":[{"k":1},{"k":2},{"k":1}]}`)
 	rules := []string{
 		`T should have xs contain-all [ys contain [$ > 0]] and n vmtAdd(1) = 4`,

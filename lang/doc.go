@@ -22,8 +22,9 @@
 // hottest productions are parsed by hand, held by tests to a purely
 // declarative version of the same grammar. Its EBNF, the token definitions
 // and the meaning of every construct are in SPEC.md at the root of the
-// module; a test keeps SPEC.md's grammar equal to the parser's. Rules longer than MaxRuleBytes or nested deeper than MaxDepth
-// are rejected before the recursive parser runs.
+// module; a test keeps SPEC.md's grammar equal to the parser's. Rules
+// longer than MaxRuleBytes or nested deeper than MaxDepth are rejected
+// before the recursive parser runs.
 //
 // All functions of the package are safe for concurrent use. The package
 // checks syntax only: function names, argument types and regular

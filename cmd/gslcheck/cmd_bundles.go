@@ -3,7 +3,6 @@ package main
 // This file implements `gslcheck bundles` (list).
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -32,9 +31,7 @@ func (c *bundlesListCmd) Run(e *env) error {
 		if infos == nil {
 			infos = []bundleInfo{}
 		}
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"bundles": infos})
+		return writeJSON(e.stdout, map[string]any{"bundles": infos})
 	}
 	if len(infos) == 0 {
 		fmt.Fprintln(e.stdout, "no shipped bundles")
@@ -49,7 +46,7 @@ func (c *bundlesListCmd) Run(e *env) error {
 }
 
 func (c *bundlesExportCmd) Run(e *env) error {
-	bs, err := resolveTestPath(c.Name)
+	bs, err := resolveBundles(c.Name)
 	if err != nil {
 		return err
 	}

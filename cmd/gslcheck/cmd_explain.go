@@ -5,16 +5,13 @@ package main
 // with the values it read.
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
-	"github.com/tidwall/gjson"
 )
 
 func (c *explainCmd) Run(e *env) error {
@@ -54,12 +51,12 @@ func (c *explainCmd) Run(e *env) error {
 	}
 	var items []*explained
 	target := prog.Target()
-	if r := prog.Rule(); r.Target != nil && r.Target.List {
-		items = explainLists(prog, r.Target.Type, docs)
+	if prog.IsList() {
+		items = explainLists(prog, &eval.Options{Now: now}, docs)
 	} else {
 		skipped := 0
 		for _, d := range docs {
-			if len(docs) > 1 && d.err == nil && target != "" && d.typ != target {
+			if len(docs) > 1 && d.err == nil && target != "" && d.doc.Type() != target {
 				skipped++
 				continue
 			}
@@ -117,13 +114,14 @@ func explainRule(c *explainCmd) (*ruleMeta, error) {
 
 // explainDoc is one document to explain.
 type explainDoc struct {
-	data     []byte
-	id, typ  string
+	doc      *eval.Document // nil when err is set
+	id       string
 	location string
-	err      error
+	err      error // why the document cannot be evaluated
 }
 
-// readExplainDocs reads every document of src.
+// readExplainDocs reads every document of src and validates it, as run
+// does (see typedDoc).
 func readExplainDocs(src source) ([]*explainDoc, error) {
 	rc, err := src.open()
 	if err != nil {
@@ -132,15 +130,14 @@ func readExplainDocs(src source) ([]*explainDoc, error) {
 	defer rc.Close()
 	var docs []*explainDoc
 	err = readDocs(rc, src.name, readOptions{}, func(d Doc) error {
-		ed := &explainDoc{data: d.Data, location: d.Label(), err: d.Err}
+		ed := &explainDoc{location: d.Label(), err: d.Err}
 		if ed.err == nil {
-			ed.err = checkDocument(d.Data, d.Line, d.Col)
-		}
-		if ed.err == nil {
-			f := gjson.GetManyBytes(d.Data, "id", "type")
-			ed.id, ed.typ = textOfResult(f[0]), f[1].Str
-			if ed.typ == "" && d.Key != "" {
-				ed.data, ed.typ = withType(d.Data, d.Key), d.Key
+			var data []byte
+			data, ed.id, _, ed.err = typedDoc(&d)
+			if ed.err == nil {
+				if ed.doc, err = eval.NewDocument(data); err != nil {
+					ed.err, _ = documentError(&d, err)
+				}
 			}
 		}
 		docs = append(docs, ed)
@@ -155,13 +152,6 @@ func readExplainDocs(src source) ([]*explainDoc, error) {
 	return docs, nil
 }
 
-func textOfResult(r gjson.Result) string {
-	if r.Type == gjson.String {
-		return r.Str
-	}
-	return r.Raw
-}
-
 // explained is the trace of the rule on one entity.
 type explained struct {
 	entity   string
@@ -172,48 +162,34 @@ type explained struct {
 }
 
 func explainOne(prog *eval.Program, d *explainDoc) *explained {
-	x := &explained{entity: d.id, typ: d.typ, location: d.location, err: d.err}
-	if x.entity == "" {
+	x := &explained{entity: d.id, location: d.location, err: d.err}
+	if x.entity == "" || x.err != nil {
 		x.entity = d.location
 	}
 	if x.err == nil {
-		x.trace, x.err = prog.Explain(d.data)
+		x.typ = d.doc.Type()
+		x.trace = prog.ExplainDocument(d.doc)
 	}
 	return x
 }
 
-// explainLists builds the virtual entity of each account group of the
-// documents of type typ, {"type": "List<typ>", "id": account, "items": [...]},
-// and explains the rule on it.
-func explainLists(prog *eval.Program, typ string, docs []*explainDoc) []*explained {
-	groups := map[string][][]byte{}
+// explainLists explains List<> rule prog over each account group of the
+// documents, grouped by eval.Lists exactly as run groups them.
+func explainLists(prog *eval.Program, opts *eval.Options, docs []*explainDoc) []*explained {
+	lists := eval.NewRuleSet([]*eval.Program{prog}, opts).NewLists()
 	for _, d := range docs {
-		if d.err != nil || d.typ != typ {
-			continue
+		if d.err == nil {
+			lists.AddDocument(d.doc)
 		}
-		acct := gjson.GetBytes(d.data, "accountNumber").String()
-		if acct == "" {
-			acct = "*"
-		}
-		groups[acct] = append(groups[acct], d.data)
 	}
-	ids := make([]string, 0, len(groups))
-	for id := range groups {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	if len(ids) == 0 {
-		ids = []string{"*"}
-	}
-	lt := "List<" + typ + ">"
+	typ := prog.Rule().Target.Type
 	var out []*explained
-	for _, id := range ids {
-		var b bytes.Buffer
-		t, _ := json.Marshal(lt)
-		i, _ := json.Marshal(id)
-		fmt.Fprintf(&b, `{"type":%s,"id":%s,"items":[%s]}`, t, i, bytes.Join(groups[id], []byte(",")))
-		x := &explained{entity: id, typ: lt, location: fmt.Sprintf("%d %s documents", len(groups[id]), typ)}
-		x.trace, x.err = prog.Explain(b.Bytes())
+	for _, g := range lists.Groups(0) {
+		x := &explained{entity: g.ID, typ: prog.Target(), location: fmt.Sprintf("%d %s document", g.Count, typ)}
+		if g.Count != 1 {
+			x.location += "s"
+		}
+		x.trace, _ = lists.Explain(0, g.ID)
 		out = append(out, x)
 	}
 	return out
@@ -314,6 +290,8 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	switch {
 	case !n.Evaluated:
 		b.WriteString(st.dim("-    "))
+	case n.Result != "":
+		b.WriteString("=    ")
 	case n.Value:
 		b.WriteString(st.green("true "))
 	default:
@@ -322,6 +300,10 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	b.WriteString("  ")
 	b.WriteString(strings.Repeat("  ", depth))
 	b.WriteString(oneLineText(n.Text, 1<<20))
+	if n.Result != "" {
+		b.WriteString(" = ")
+		b.WriteString(compactValue(n.Result))
+	}
 	if !n.Evaluated {
 		b.WriteString(st.dim("   (not evaluated)"))
 	}
@@ -381,6 +363,7 @@ type traceNodeJSON struct {
 	Element   bool            `json:"element,omitempty"`
 	Evaluated bool            `json:"evaluated"`
 	Value     bool            `json:"value"`
+	Result    json.RawMessage `json:"result,omitempty"`
 	Reads     []evidenceJSON  `json:"reads,omitempty"`
 	Children  []traceNodeJSON `json:"children,omitempty"`
 }
@@ -390,6 +373,9 @@ func traceJSON(n *eval.TraceNode) *traceNodeJSON {
 		return nil
 	}
 	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: spanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
+	if n.Result != "" {
+		j.Result = jsonValue(n.Result)
+	}
 	if len(n.Reads) > 0 {
 		j.Reads = evidenceList(n.Reads)
 	}
@@ -417,8 +403,5 @@ func writeExplainJSON(w io.Writer, m *ruleMeta, items []*explained) error {
 		}
 		rep.Explanations = append(rep.Explanations, j)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return writeJSON(w, rep)
 }

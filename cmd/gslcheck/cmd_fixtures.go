@@ -4,10 +4,8 @@ package main
 // through bundles.RunCases and reports expected against actual statuses.
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"regexp"
 	"strings"
 	"time"
@@ -36,7 +34,7 @@ func (c *testCmd) Run(e *env) error {
 	var runs []*testBundle
 	seen := map[string]bool{}
 	for _, p := range c.Paths {
-		bs, err := resolveTestPath(p)
+		bs, err := resolveBundles(p)
 		if err != nil {
 			return err
 		}
@@ -83,24 +81,6 @@ func (c *testCmd) Run(e *env) error {
 		}
 	}
 	return nil
-}
-
-// resolveTestPath loads what a `test` argument names: a directory of
-// bundles, a bundle file (its fixtures are in tests/ beside it) or a shipped
-// bundle name.
-func resolveTestPath(p string) ([]*bundles.Bundle, error) {
-	if _, err := os.Stat(p); err != nil {
-		for _, n := range bundles.Names() {
-			if n == p {
-				b, err := bundles.Load(p)
-				if err != nil {
-					return nil, err
-				}
-				return []*bundles.Bundle{b}, nil
-			}
-		}
-	}
-	return resolveBundles(p)
 }
 
 // runFixtures reads b's cases and runs those matching filter.
@@ -272,10 +252,7 @@ func writeTestJSON(w io.Writer, runs []*testBundle) error {
 		}
 		rep.Bundles = append(rep.Bundles, bj)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return writeJSON(w, rep)
 }
 
 // writeTestJUnit writes one testsuite per bundle and one testcase per

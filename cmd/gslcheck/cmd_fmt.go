@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -19,6 +20,9 @@ import (
 )
 
 func (c *fmtCmd) Run(e *env) error {
+	if c.Check && c.Write {
+		return usagef("give either --check or -w, not both")
+	}
 	var files []string
 	for _, p := range c.Paths {
 		fi, err := os.Stat(p)
@@ -29,7 +33,7 @@ func (c *fmtCmd) Run(e *env) error {
 			files = append(files, p)
 			continue
 		}
-		bs, err := bundles.LoadDir(p)
+		bs, err := loadBundleDir(p)
 		if err != nil {
 			return err
 		}
@@ -66,11 +70,7 @@ func (c *fmtCmd) Run(e *env) error {
 			}
 		case c.Write:
 			if differs {
-				fi, err := os.Stat(file)
-				if err != nil {
-					return err
-				}
-				if err := os.WriteFile(file, out, fi.Mode().Perm()); err != nil {
+				if err := replaceFile(file, out); err != nil {
 					return err
 				}
 			}
@@ -87,6 +87,40 @@ func (c *fmtCmd) Run(e *env) error {
 		e.code = exitFindings
 	}
 	return nil
+}
+
+// replaceFile replaces the contents of file with data, keeping its mode:
+// data goes to a temporary file beside it, which is then renamed over it,
+// so an interrupted write never leaves a truncated bundle. A symbolic link
+// is followed: its target is replaced.
+func replaceFile(file string, data []byte) (err error) {
+	if file, err = filepath.EvalSymlinks(file); err != nil {
+		return err
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(fi.Mode().Perm()); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
 }
 
 // canonicalLogic formats one rule's text.

@@ -5,7 +5,6 @@ package main
 // its file, rule id, line and column.
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -75,7 +74,7 @@ func lintPath(p string, schema *bundles.Schema) ([]*lintRule, error) {
 	if strings.EqualFold(filepath.Ext(p), ".gsl") {
 		return lintRuleFile(p, schema)
 	}
-	bs, err := resolveTestPath(p)
+	bs, err := resolveBundles(p)
 	if err != nil {
 		return nil, err
 	}
@@ -196,13 +195,7 @@ func lintRuleFile(path string, schema *bundles.Schema) ([]*lintRule, error) {
 		if lr == nil {
 			continue
 		}
-		p := problem{File: path, RuleID: lr.meta.ID, Msg: e.Msg, Source: e.Line, FileLine: e.Pos.Line, FileCol: e.Pos.Column, EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
-		if len(e.Expected) > 0 {
-			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
-		}
-		if e.Hint != "" {
-			p.Msg += "; " + e.Hint
-		}
+		p := problem{File: path, RuleID: lr.meta.ID, Msg: errorMessage(e), Source: e.Line, FileLine: e.Pos.Line, FileCol: e.Pos.Column, EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
 		p.Line, p.Column = relPos(e.Pos, lr.line, 1)
 		lr.problems = append(lr.problems, p)
 	}
@@ -337,8 +330,5 @@ func writeLintJSON(w io.Writer, rules []*lintRule) error {
 			rep.Summary.OK++
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(rep)
+	return writeJSON(w, rep)
 }

@@ -6,18 +6,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
-	"strings"
+	"time"
 
 	"github.com/gsl-lang/gsl/eval"
 )
+
+// maxJobs bounds --jobs: the pipeline starts that many workers and keeps
+// four times as many documents in flight.
+const maxJobs = 1024
 
 func (c *runCmd) Run(e *env) error {
 	if len(c.Bundle) == 0 && len(c.Rule) == 0 {
 		return usagef("run needs at least one --bundle or --rule")
 	}
-	if c.Jobs < 1 {
-		return usagef("--jobs must be at least 1")
+	if c.Jobs < 1 || c.Jobs > maxJobs {
+		return usagef("--jobs must be from 1 to %d", maxJobs)
 	}
 	if c.MaxDocBytes < 1 {
 		return usagef("--max-doc-bytes must be at least 1")
@@ -30,7 +35,7 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	opts := &eval.Options{Now: now}
+	opts := evalOptions(now)
 	set, problems, err := compileRules(c.Bundle, c.Rule, opts)
 	if err != nil {
 		return err
@@ -42,6 +47,9 @@ func (c *runCmd) Run(e *env) error {
 		return &reportedError{fmt.Errorf("%d rule errors", len(problems))}
 	}
 
+	if err := outputIsNotInput(c.Output, c.Inputs); err != nil {
+		return err
+	}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
 	if err != nil {
 		return err
@@ -65,9 +73,9 @@ func (c *runCmd) Run(e *env) error {
 	if set.lists {
 		p.lists = rs.NewLists()
 		p.listTypes = map[string]bool{}
-		for _, m := range set.metas {
-			if t, ok := strings.CutPrefix(m.Target, "List<"); ok {
-				p.listTypes[strings.TrimSuffix(t, ">")] = true
+		for _, prog := range set.progs {
+			if prog.IsList() {
+				p.listTypes[prog.Rule().Target.Type] = true
 			}
 		}
 	}
@@ -104,6 +112,13 @@ func (c *runCmd) Run(e *env) error {
 	}
 	e.code = sum.exitCode()
 	return nil
+}
+
+// evalOptions are the evaluation options of a run. The input splitter
+// bounds every document by --max-doc-bytes, so eval's own size limit is
+// lifted: with its default it would refuse documents that the user allowed.
+func evalOptions(now time.Time) *eval.Options {
+	return &eval.Options{Now: now, MaxDocumentSize: math.MaxInt}
 }
 
 // reportOutcome counts one document's outcome and reports its records.
@@ -196,6 +211,24 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// outputIsNotInput refuses an --output file that is also an input: the
+// report would truncate the input before it is read.
+func outputIsNotInput(output string, inputs []string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	out, err := os.Stat(output)
+	if err != nil {
+		return nil // a new file; openOutput reports what else is wrong
+	}
+	for _, in := range inputs {
+		if fi, err := os.Stat(in); err == nil && os.SameFile(out, fi) {
+			return usagef("--output %s is also an input; the report would overwrite it", output)
+		}
+	}
+	return nil
 }
 
 // openOutput returns where to write a report: path, or def when path is "".

@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -150,4 +152,37 @@ func TestFormatBundleFileProblems(t *testing.T) {
 		t.Error("no error for a broken file")
 	}
 	_ = errors.New
+}
+
+// TestReplaceFile: fmt -w replaces a file through a temporary file, keeping
+// its mode, following a symbolic link, and leaving nothing else behind.
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "bundle.yaml")
+	if err := os.WriteFile(file, []byte("old contents, longer than the new\n"), 0o640); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("bundle.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := replaceFile(link, []byte("new\n")); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil || string(data) != "new\n" {
+		t.Errorf("contents %q, %v", data, err)
+	}
+	if fi, err := os.Stat(file); err != nil || fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, %v", fi.Mode(), err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("the link was replaced: %v, %v", fi.Mode(), err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("files left behind: %v", entries)
+	}
+	if err := replaceFile(filepath.Join(dir, "missing.yaml"), nil); err == nil {
+		t.Error("replacing a missing file succeeded")
+	}
 }

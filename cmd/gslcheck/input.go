@@ -102,10 +102,6 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Input, e.Msg)
 }
 
-// errStopQuietly ends reading after a malformed document at the end of the
-// input: the document's error record says it all.
-var errStopQuietly = errors.New("stop quietly")
-
 // errStop is returned by an emit callback to stop reading early; readDocs
 // returns it unchanged.
 var errStop = errors.New("stop")
@@ -152,6 +148,15 @@ func (rd *docReader) inputErr(line int, format string, args ...any) error {
 	return &InputError{Input: rd.name, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
+// unexpectedEnd reports the read error that ended the input, or else that
+// the input ended inside a structure ("unexpected end of input " + where).
+func (rd *docReader) unexpectedEnd(where string, args ...any) error {
+	if err := rd.sc.ioErr(rd.name); err != nil {
+		return err
+	}
+	return rd.inputErr(rd.sc.line, "unexpected end of input "+where, args...)
+}
+
 // auto inspects the first byte and picks the array, object, NDJSON or
 // stream reader. With strictJSON the input must be one JSON value.
 func (rd *docReader) auto(strictJSON bool) error {
@@ -191,10 +196,7 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 		sc.skipSpace()
 		c, ok := sc.peek()
 		if !ok {
-			if err := sc.ioErr(rd.name); err != nil {
-				return err
-			}
-			return rd.inputErr(sc.line, "unexpected end of input in array")
+			return rd.unexpectedEnd("in array")
 		}
 		if c == close && index == 0 {
 			sc.advance(1)
@@ -203,41 +205,17 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)
 		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Index: index, Key: key, Kind: kind}
-		var fatal error
-		switch {
-		case err == nil && len(data) == 0:
+		if err == nil && len(data) == 0 {
 			doc.Err = fmt.Errorf("empty array element")
-		case err == nil:
-		case errors.Is(err, errTooLarge):
-			doc.Data = nil
-			doc.Err = fmt.Errorf("document larger than %d bytes", rd.max)
-		default:
-			// The structure is broken: report the document and stop. Unless
-			// the input simply ended, say that the rest was not read.
-			doc.Data = nil
-			doc.Err = err
-			fatal = errStopQuietly
-			if _, more := sc.peek(); more {
-				fatal = rd.inputErr(sc.line, "the rest of the input was not read: %v", err)
-			}
 		}
-		if err := rd.emit(doc); err != nil {
+		if stop, err := rd.emitValue(doc, err); stop {
 			return err
-		}
-		if fatal == errStopQuietly {
-			return sc.ioErr(rd.name)
-		}
-		if fatal != nil {
-			return fatal
 		}
 		sc.skipSpace()
 		c, ok = sc.peek()
 		switch {
 		case !ok:
-			if err := sc.ioErr(rd.name); err != nil {
-				return err
-			}
-			return rd.inputErr(sc.line, "unexpected end of input in array (missing %q)", close)
+			return rd.unexpectedEnd("in array (missing %q)", close)
 		case c == ',':
 			sc.advance(1)
 		case c == close:
@@ -344,10 +322,7 @@ func (rd *docReader) typeMap() error {
 		sc.skipSpace()
 		c, ok := sc.peek()
 		if !ok {
-			if err := sc.ioErr(rd.name); err != nil {
-				return err
-			}
-			return rd.inputErr(sc.line, "unexpected end of input in object (missing '}')")
+			return rd.unexpectedEnd("in object (missing '}')")
 		}
 		if c == '}' && n == 0 {
 			sc.advance(1)
@@ -387,10 +362,7 @@ func (rd *docReader) typeMap() error {
 			sc.advance(1)
 			return rd.trailing()
 		case !ok:
-			if err := sc.ioErr(rd.name); err != nil {
-				return err
-			}
-			return rd.inputErr(sc.line, "unexpected end of input in object (missing '}')")
+			return rd.unexpectedEnd("in object (missing '}')")
 		default:
 			return rd.inputErr(sc.line, "expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
 		}
@@ -412,27 +384,38 @@ func (rd *docReader) stream() error {
 		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)
 		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
-		var fatal error
-		switch {
-		case errors.Is(err, errTooLarge):
-			doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
-		case err != nil:
-			doc.Data, doc.Err = nil, err
-			fatal = errStopQuietly
-			if _, more := sc.peek(); more {
-				fatal = rd.inputErr(sc.line, "the rest of the input was not read: %v", err)
-			}
-		}
-		if err := rd.emit(doc); err != nil {
+		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}
-		if fatal == errStopQuietly {
-			return sc.ioErr(rd.name)
-		}
-		if fatal != nil {
-			return fatal
-		}
 	}
+}
+
+// emitValue emits doc, a value just split off the input, err being what
+// went wrong reading it. A value over the size limit becomes an error
+// record and reading goes on. Any other error means the structure is
+// broken: the value becomes an error record and reading stops, with an
+// InputError saying that the rest was not read unless the input simply
+// ended there. stop reports that reading must end, returning err.
+func (rd *docReader) emitValue(doc Doc, readErr error) (stop bool, err error) {
+	broken := false
+	switch {
+	case readErr == nil:
+	case errors.Is(readErr, errTooLarge):
+		doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
+	default:
+		doc.Data, doc.Err = nil, readErr
+		broken = true
+	}
+	if err := rd.emit(doc); err != nil {
+		return true, err
+	}
+	if !broken {
+		return false, nil
+	}
+	if _, more := rd.sc.peek(); more {
+		return true, rd.inputErr(rd.sc.line, "the rest of the input was not read: %v", readErr)
+	}
+	return true, rd.sc.ioErr(rd.name)
 }
 
 // lines reads NDJSON: one document per non-blank line. A line longer than

@@ -9,10 +9,13 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"os"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
+	"testing"
 	"time"
 )
 
@@ -259,4 +262,18 @@ func asStrings(v any) []string {
 		}
 	}
 	return out
+}
+
+// sarifSchema loads the SARIF 2.1.0 schema of testdata.
+func sarifSchema(t *testing.T) *jsonSchema {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema, err := parseJSONSchema(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return schema
 }

@@ -27,14 +27,7 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	fi, err := os.Stat(arg)
 	switch {
 	case err == nil && fi.IsDir():
-		bs, err := bundles.LoadDir(arg)
-		if err != nil {
-			return nil, err
-		}
-		if len(bs) == 0 {
-			return nil, fmt.Errorf("%s: no bundle.yaml and no bundle files (*.yaml, *.yml, *.json) in the directory", arg)
-		}
-		return bs, nil
+		return loadBundleDir(arg)
 	case err == nil:
 		b, err := bundles.LoadFile(arg)
 		if err != nil {
@@ -56,6 +49,19 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	}
 	return nil, fmt.Errorf("unknown bundle %q: not a file or directory, and not a shipped bundle (shipped: %s)",
 		arg, strings.Join(bundleNames(), ", "))
+}
+
+// loadBundleDir loads the bundles of a directory (see bundles.LoadDir); a
+// directory without any is an error.
+func loadBundleDir(dir string) ([]*bundles.Bundle, error) {
+	bs, err := bundles.LoadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(bs) == 0 {
+		return nil, fmt.Errorf("%s: no bundle.yaml and no bundle files (*.yaml, *.yml, *.json) in the directory", dir)
+	}
+	return bs, nil
 }
 
 // bundleNames lists the shipped bundles, or "none".
@@ -114,14 +120,8 @@ func problemsOf(m *ruleMeta, err error) []problem {
 	}
 	out := make([]problem, 0, len(list))
 	for _, e := range list {
-		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: e.Msg, Source: e.Line,
+		p := problem{File: m.Source, RuleID: m.ID, Line: e.Pos.Line, Column: e.Pos.Column, Msg: errorMessage(e), Source: e.Line,
 			EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})}
-		if len(e.Expected) > 0 {
-			p.Msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
-		}
-		if e.Hint != "" {
-			p.Msg += "; " + e.Hint
-		}
 		if p.Source == "" {
 			p.Source = lineOf(m.Logic, e.Pos.Line)
 		}
@@ -129,6 +129,19 @@ func problemsOf(m *ruleMeta, err error) []problem {
 		out = append(out, p)
 	}
 	return out
+}
+
+// errorMessage is e's message without its position: what is wrong, what
+// was expected, and the hint.
+func errorMessage(e *lang.Error) string {
+	msg := e.Msg
+	if len(e.Expected) > 0 {
+		msg += " (expected " + strings.Join(e.Expected, ", ") + ")"
+	}
+	if e.Hint != "" {
+		msg += "; " + e.Hint
+	}
+	return msg
 }
 
 // filePos maps a position in m's logic to its bundle file (0, 0 when the
@@ -230,13 +243,8 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 			problems = append(problems, problemsOf(m, err)...)
 			continue
 		}
-		if r := prog.Rule(); r != nil && r.Target != nil {
-			m.Target = r.Target.Type
-			if r.Target.List {
-				m.Target = "List<" + r.Target.Type + ">"
-				set.lists = true
-			}
-		}
+		m.Target = prog.Target()
+		set.lists = set.lists || prog.IsList()
 		set.metas = append(set.metas, m)
 		set.progs = append(set.progs, prog)
 	}

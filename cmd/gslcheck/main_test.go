@@ -86,14 +86,7 @@ func runMain(t *testing.T, args ...string) (int, []byte) {
 // TestRunSARIFSchema validates real `run --format sarif` output, from the
 // shipped bundles over the example inventory, against the SARIF schema.
 func TestRunSARIFSchema(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := parseJSONSchema(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := sarifSchema(t)
 	inv := filepath.Join("..", "..", "examples", "inventory", "account.json")
 	code, out := runMain(t, "run", "-b", "hipaa", "-b", "cis-aws", "-f", "sarif", inv)
 	if code != exitFindings {

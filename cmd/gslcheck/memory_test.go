@@ -114,3 +114,21 @@ func BenchmarkReadDocsNDJSON(b *testing.B) {
 		}
 	}
 }
+
+// TestRunMaxDocBytesAboveEvalDefault runs a document larger than eval's
+// default size limit with --max-doc-bytes above it: the splitter's limit is
+// the one that counts, so the document is evaluated, not refused.
+func TestRunMaxDocBytesAboveEvalDefault(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a 65 MB document")
+	}
+	size := eval.DefaultMaxDocumentSize + 1<<20
+	doc := io.MultiReader(strings.NewReader(`{"type":"T","pad":"`),
+		io.LimitReader(repeatReader('x'), int64(size)), strings.NewReader(`"}`))
+	var out, errb strings.Builder
+	code := Main([]string{"run", "--no-progress", "--max-doc-bytes", fmt.Sprint(size + 100),
+		"-r", "T should have pad length() > 0", "-"}, doc, &out, &errb)
+	if code != exitOK || !strings.Contains(out.String(), "1 passed") {
+		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
+	}
+}

@@ -205,34 +205,12 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 		o.err = o.doc.Err
 		return
 	}
-	data := o.doc.Data
-	if err := checkDocument(data, o.doc.Line, o.doc.Col); err != nil {
+	data, id, typ, err := typedDoc(&o.doc)
+	if err != nil {
 		o.err = err
 		return
 	}
-	fields := gjson.GetManyBytes(data, "id", "type")
-	if id := fields[0]; id.Exists() {
-		if id.Type == gjson.String {
-			o.id = id.Str
-		} else {
-			o.id = id.Raw
-		}
-	}
-	if t := fields[1]; t.Exists() {
-		if t.Type != gjson.String || t.Str == "" {
-			o.err = fmt.Errorf(`"type" must be a non-empty string, not %s`, t.Raw)
-			return
-		}
-		o.typ = t.Str
-	} else if o.doc.Key != "" {
-		data = withType(data, o.doc.Key)
-		o.doc.Data = data
-		o.typ = o.doc.Key
-	} else {
-		o.err = errors.New(`document has no "type"`)
-		return
-	}
-	err := p.rs.EvalDoc(data, func(rule int, r eval.Result) {
+	err = p.rs.EvalDoc(data, func(rule int, r eval.Result) {
 		if r.Status == eval.Skip && !p.keepSkips {
 			o.skipped++
 			return
@@ -241,8 +219,62 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 	})
 	if err != nil {
 		o.results, o.skipped = nil, 0
-		o.err = err
+		var syntax bool
+		if o.err, syntax = documentError(&o.doc, err); !syntax {
+			o.id, o.typ = id, typ
+		}
+		return
 	}
+	o.doc.Data, o.id, o.typ = data, id, typ
+}
+
+// typedDoc reads the id and type of d, a document split off an input,
+// without validating it: eval does, once. A type-map element without a
+// "type" gets its key as type, in a copy of its data, which typedDoc
+// returns. The error reports a document without a usable type, or the
+// JSON syntax error that hides it.
+func typedDoc(d *Doc) (data []byte, id, typ string, err error) {
+	data = d.Data
+	fields := gjson.GetManyBytes(data, "id", "type")
+	id = textOfResult(fields[0])
+	switch t := fields[1]; {
+	case t.Exists() && (t.Type != gjson.String || t.Str == ""):
+		err = fmt.Errorf(`"type" must be a non-empty string, not %s`, t.Raw)
+	case t.Exists():
+		typ = t.Str
+	case d.Key != "" && len(data) > 0 && data[0] == '{':
+		data, typ = withType(data, d.Key), d.Key
+	default:
+		err = errors.New(`document has no "type"`)
+	}
+	if err != nil {
+		if jerr := checkDocument(d.Data, d.Line, d.Col); jerr != nil {
+			err = jerr
+		}
+		return nil, "", "", err
+	}
+	return data, id, typ, nil
+}
+
+// documentError words err, eval's reason for refusing document d: a
+// document that is not a JSON object, or not JSON at all, is said so with
+// the line and column of the syntax error in the input (syntax true).
+func documentError(d *Doc, err error) (_ error, syntax bool) {
+	if errors.Is(err, eval.ErrInvalidJSON) || errors.Is(err, eval.ErrNotObject) {
+		if jerr := checkDocument(d.Data, d.Line, d.Col); jerr != nil {
+			return jerr, true
+		}
+	}
+	return err, false
+}
+
+// textOfResult is a JSON value as text: a string unquoted, anything else
+// as its JSON text ("" when absent).
+func textOfResult(r gjson.Result) string {
+	if r.Type == gjson.String {
+		return r.Str
+	}
+	return r.Raw
 }
 
 // checkDocument reports why data is not one JSON object, with the line and

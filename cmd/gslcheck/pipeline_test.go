@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -15,10 +14,13 @@ import (
 
 // fakeRules stands in for an eval.RuleSet: rule i applies to docs of type
 // types[i] and fails when the document's "bad" is true; a document with
-// "boom" cannot be evaluated.
+// "boom" cannot be evaluated. Like a RuleSet, it refuses invalid JSON.
 type fakeRules struct{ types []string }
 
 func (f fakeRules) EvalDoc(doc []byte, emit func(int, eval.Result)) error {
+	if !gjson.ValidBytes(doc) {
+		return eval.ErrInvalidJSON
+	}
 	if gjson.GetBytes(doc, "boom").Exists() {
 		return errors.New("boom")
 	}
@@ -38,7 +40,6 @@ func (f fakeRules) EvalDoc(doc []byte, emit func(int, eval.Result)) error {
 
 // fakeLists counts documents of type "L" per account.
 type fakeLists struct {
-	mu    sync.Mutex
 	order []string
 }
 

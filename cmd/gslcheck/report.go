@@ -5,6 +5,7 @@ package main
 // summary counts.
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -170,4 +171,13 @@ func spanOf(s lang.Span) *spanJSON {
 		j.EndLine, j.EndColumn = s.End.Line, s.End.Column
 	}
 	return j
+}
+
+// writeJSON writes v to w as indented JSON, without HTML escaping: the
+// shape of every JSON report that is written as one document.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }

@@ -51,19 +51,24 @@ type evidenceJSON struct {
 func evidenceList(ev []eval.Evidence) []evidenceJSON {
 	out := make([]evidenceJSON, 0, len(ev))
 	for _, e := range ev {
-		j := evidenceJSON{Path: e.Path, Span: spanOf(e.Span)}
-		switch {
-		case e.Value == "missing":
-			j.Value, j.Missing = json.RawMessage("null"), true
-		case json.Valid([]byte(e.Value)):
-			j.Value = json.RawMessage(compactValue(e.Value))
-		default:
-			b, _ := json.Marshal(e.Value)
-			j.Value = b
-		}
+		j := evidenceJSON{Path: e.Path, Span: spanOf(e.Span), Value: jsonValue(e.Value), Missing: e.Value == "missing"}
 		out = append(out, j)
 	}
 	return out
+}
+
+// jsonValue is a value text of eval (Evidence.Value, TraceNode.Result) as
+// JSON: "missing" is null, JSON text is compacted, and a value eval cut
+// short (no longer valid JSON) becomes a JSON string.
+func jsonValue(v string) json.RawMessage {
+	switch {
+	case v == "missing":
+		return json.RawMessage("null")
+	case json.Valid([]byte(v)):
+		return json.RawMessage(compactValue(v))
+	}
+	b, _ := json.Marshal(v)
+	return b
 }
 
 // compactValue removes the white space outside strings of a JSON value read

@@ -9,7 +9,6 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -295,8 +294,5 @@ func (s *sarifReporter) finish(sum *summary) error {
 			Results: s.results,
 		}},
 	}
-	enc := json.NewEncoder(s.o.w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return writeJSON(s.o.w, log)
 }

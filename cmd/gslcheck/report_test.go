@@ -175,14 +175,7 @@ func TestJSONReportShape(t *testing.T) {
 }
 
 func TestSARIFValidatesAgainstSchema(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := parseJSONSchema(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	schema := sarifSchema(t)
 	var doc any
 	if err := json.Unmarshal([]byte(render(t, "sarif", false, false)), &doc); err != nil {
 		t.Fatal(err)

@@ -21,17 +21,26 @@ var ErrNoMarkers = errors.New("docsync: markers not found")
 // SpliceMarkdown returns doc with the text between BeginMarker and
 // EndMarker replaced by section, set off by blank lines.
 func SpliceMarkdown(doc, section string) (string, error) {
-	i := strings.Index(doc, BeginMarker)
-	if i < 0 {
-		return "", ErrNoMarkers
+	start, end, err := between(doc, BeginMarker, EndMarker)
+	if err != nil {
+		return "", err
 	}
-	start := i + len(BeginMarker)
-	j := strings.Index(doc[start:], EndMarker)
-	if j < 0 {
-		return "", ErrNoMarkers
-	}
-	end := start + j
 	return doc[:start] + "\n\n" + strings.TrimRight(section, "\n") + "\n\n" + doc[end:], nil
+}
+
+// between returns the extent of the text of s between the first begin and
+// the first end after it.
+func between(s, begin, end string) (from, to int, err error) {
+	i := strings.Index(s, begin)
+	if i < 0 {
+		return 0, 0, ErrNoMarkers
+	}
+	from = i + len(begin)
+	j := strings.Index(s[from:], end)
+	if j < 0 {
+		return 0, 0, ErrNoMarkers
+	}
+	return from, from + j, nil
 }
 
 // The anchors around the generated list in builtin/doc.go.
@@ -44,16 +53,10 @@ const (
 // list of its package comment replaced by list, a plain-text list whose
 // lines are turned into comment lines.
 func SpliceGoDoc(src, list string) (string, error) {
-	i := strings.Index(src, goDocStart)
-	if i < 0 {
-		return "", ErrNoMarkers
+	start, end, err := between(src, goDocStart, goDocEnd)
+	if err != nil {
+		return "", err
 	}
-	start := i + len(goDocStart)
-	j := strings.Index(src[start:], goDocEnd)
-	if j < 0 {
-		return "", ErrNoMarkers
-	}
-	end := start + j
 	var b strings.Builder
 	for line := range strings.SplitSeq(strings.TrimRight(list, "\n"), "\n") {
 		if line == "" {
