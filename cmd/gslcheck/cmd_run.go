@@ -87,8 +87,26 @@ func (c *runCmd) Run(e *env) error {
 	}
 
 	sum := summary{Rules: len(set.metas)}
-	err = p.run(sources,
-		func(o *docOutcome) error { return reportOutcome(rep, set.metas, &sum, o) },
+	br, rendered := rep.(batchReporter)
+	if rendered {
+		p.prepare = func() func(*docBatch) {
+			rr := br.renderer()
+			return func(b *docBatch) { renderBatch(rr, set.metas, b) }
+		}
+	}
+	err = p.runBatches(sources,
+		func(b *docBatch) error {
+			if b.rendered {
+				sum.add(&b.sum)
+				return br.writeRendered(b.text, b.nrec)
+			}
+			for i := range b.outs {
+				if err := reportOutcome(rep, set.metas, &sum, &b.outs[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 		func(rule int, group string, r eval.Result) error {
 			sum.count(r.Status, 1)
 			if r.Status == eval.Skip && !c.ShowSkipped {
@@ -154,6 +172,68 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome)
 		}
 	}
 	return nil
+}
+
+// batchReporter is a reporter whose records are independent of each other
+// (JSON lines): the workers of a run render them, and the writer only
+// copies the text out in order.
+type batchReporter interface {
+	reporter
+	// renderer returns a recordRenderer for one worker.
+	renderer() recordRenderer
+	// writeRendered writes n records a renderer appended to text, each
+	// preceded by ",\n" (see renderBatch).
+	writeRendered(text []byte, n int) error
+}
+
+// recordRenderer renders the records of a batchReporter.
+type recordRenderer interface {
+	// appendRecord appends r to b, reporting false (appending nothing)
+	// for a record the report leaves out.
+	appendRecord(b []byte, r *record) ([]byte, bool)
+}
+
+// renderBatch reports the outcomes of b through rr, in a worker: the
+// records go to b.text, each preceded by ",\n", and their counts to b.sum.
+func renderBatch(rr recordRenderer, metas []*ruleMeta, b *docBatch) {
+	rep := &batchRecords{rr: rr, b: b}
+	for i := range b.outs {
+		reportOutcome(rep, metas, &b.sum, &b.outs[i]) // never fails
+	}
+	b.rendered = true
+}
+
+// batchRecords is the reporter renderBatch reports through.
+type batchRecords struct {
+	rr recordRenderer
+	b  *docBatch
+}
+
+func (r *batchRecords) result(rec *record) error {
+	n := len(r.b.text)
+	text, ok := r.rr.appendRecord(append(r.b.text, ",\n"...), rec)
+	if !ok {
+		r.b.text = text[:n]
+		return nil
+	}
+	r.b.text = text
+	r.b.nrec++
+	return nil
+}
+
+func (r *batchRecords) finish(*summary) error { return nil }
+
+// add adds the counts of o to s (all but Rules).
+func (s *summary) add(o *summary) {
+	s.Documents += o.Documents
+	s.Evaluated += o.Evaluated
+	s.Malformed += o.Malformed
+	s.InputErrors += o.InputErrors
+	s.Results += o.Results
+	s.Pass += o.Pass
+	s.Fail += o.Fail
+	s.Error += o.Error
+	s.Skip += o.Skip
 }
 
 func errText(err error) string {

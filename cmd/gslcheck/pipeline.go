@@ -1,9 +1,12 @@
 package main
 
 // This file runs documents through a rule set: one reader goroutine splits
-// the inputs, N workers evaluate documents, and the caller's goroutine
-// receives the outcomes in input order. At most `window` documents are in
-// flight, so memory does not grow with the number of documents.
+// the inputs into batches of documents, N workers evaluate the batches (and
+// may render their records), and the caller's goroutine receives the
+// batches in input order. At most `window` batches are in flight, so memory
+// does not grow with the number of documents. Handing documents over in
+// batches, not one by one, keeps the goroutines from waking each other for
+// every document.
 
 import (
 	"bytes"
@@ -17,15 +20,35 @@ import (
 	"github.com/tidwall/gjson"
 )
 
+// Batch limits: the reader closes a batch at batchDocs documents or once it
+// holds batchBytes of document text.
+const (
+	batchDocs  = 128
+	batchBytes = 512 << 10
+)
+
 // docEvaluator is what the pipeline needs of an *eval.RuleSet.
 type docEvaluator interface {
 	EvalDoc(doc []byte, emit func(rule int, r eval.Result)) error
+}
+
+// documentEvaluator is a docEvaluator that also evaluates prepared
+// documents (as *eval.RuleSet does): documents that List<> rules read are
+// prepared once, evaluated, then kept without being validated again.
+type documentEvaluator interface {
+	EvalDocument(d *eval.Document, emit func(rule int, r eval.Result))
 }
 
 // listCollector is what the pipeline needs of an *eval.Lists.
 type listCollector interface {
 	Add(doc []byte)
 	Eval(emit func(rule int, group string, r eval.Result))
+}
+
+// documentCollector is a listCollector that also takes prepared documents
+// (as *eval.Lists does).
+type documentCollector interface {
+	AddDocument(d *eval.Document)
 }
 
 // source is one input to read.
@@ -43,14 +66,14 @@ type ruleOutcome struct {
 // docOutcome is everything the pipeline learned about one document, or
 // about an input that could not be read (whole set).
 type docOutcome struct {
-	seq     int
 	doc     Doc    // where the document came from; Data as evaluated
 	id      string // the document's id, "" when it has none
 	typ     string // the document's type, "" when unknown
 	err     error  // why the document (or input) could not be evaluated
 	whole   bool   // err concerns an input, not one document
 	results []ruleOutcome
-	skipped int // skip results not kept in results
+	skipped int            // skip results not kept in results
+	prep    *eval.Document // the prepared document, when List<> rules read it
 }
 
 // entity names the document in results: its id, else its position.
@@ -67,6 +90,44 @@ func (o *docOutcome) entity() string {
 	return o.doc.Label()
 }
 
+// docBatch is a run of consecutive documents (and input errors) handed
+// between the pipeline's goroutines as one unit. Batches are reused: the
+// writer must not keep a batch, or its outcomes, after out returns.
+type docBatch struct {
+	seq   int
+	outs  []docOutcome
+	bytes int // document text held
+
+	// Set by the pipeline's prepare hook in a worker, for the writer.
+	rendered bool    // the records are in text; outs need not be reported
+	text     []byte  // records rendered by the worker
+	nrec     int     // how many records text holds
+	sum      summary // the counts of the batch's records
+}
+
+// reset empties b for reuse, keeping its storage.
+func (b *docBatch) reset() {
+	for i := range b.outs {
+		res := b.outs[i].results[:0]
+		b.outs[i] = docOutcome{results: res}
+	}
+	b.outs = b.outs[:0]
+	b.bytes = 0
+	b.rendered, b.text, b.nrec, b.sum = false, b.text[:0], 0, summary{}
+}
+
+// add appends an outcome for d, reusing the storage of an earlier one.
+func (b *docBatch) add(d Doc, err error, whole bool) {
+	if len(b.outs) < cap(b.outs) {
+		b.outs = b.outs[:len(b.outs)+1]
+	} else {
+		b.outs = append(b.outs, docOutcome{})
+	}
+	o := &b.outs[len(b.outs)-1]
+	o.doc, o.err, o.whole = d, err, whole
+	b.bytes += len(d.Data)
+}
+
 // pipeline evaluates documents from sources.
 type pipeline struct {
 	rs        docEvaluator
@@ -76,48 +137,84 @@ type pipeline struct {
 	keepSkips bool            // keep skip results (else only count them)
 	read      readOptions
 	progress  *progress // nil for none
+
+	// prepare, when set, is called once per worker; the function it
+	// returns is applied to each batch the worker has evaluated, in the
+	// worker (to render records in parallel).
+	prepare func() func(*docBatch)
 }
 
 // run reads every source and calls out with each document's outcome in
 // input order, then calls list for each List<> result. An error returned by
-// out or list stops the run and is returned.
-func (p *pipeline) run(sources []source, out func(*docOutcome) error, list func(rule int, group string, r eval.Result) error) error {
+// out or list stops the run and is returned. out must not keep o.
+func (p *pipeline) run(sources []source, out func(o *docOutcome) error, list func(rule int, group string, r eval.Result) error) error {
+	return p.runBatches(sources, func(b *docBatch) error {
+		for i := range b.outs {
+			if err := out(&b.outs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, list)
+}
+
+// runBatches is run with the outcomes delivered a batch at a time, in input
+// order.
+func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list func(rule int, group string, r eval.Result) error) error {
 	jobs := max(p.jobs, 1)
-	window := 4*jobs + 16
-	tokens := make(chan struct{}, window)
-	jobCh := make(chan *docOutcome, window)
-	resCh := make(chan *docOutcome, window)
+	window := 2*jobs + 4
+	free := make(chan *docBatch, window)
+	for range window {
+		free <- &docBatch{outs: make([]docOutcome, 0, batchDocs)}
+	}
+	jobCh := make(chan *docBatch, window)
+	resCh := make(chan *docBatch, window)
 	quit := make(chan struct{})
 
 	// Reader.
 	go func() {
 		defer close(jobCh)
 		seq := 0
-		send := func(o *docOutcome) error {
+		var cur *docBatch
+		take := func() bool {
 			select {
-			case tokens <- struct{}{}:
+			case cur = <-free:
+				cur.seq = seq
+				seq++
+				return true
 			case <-quit:
+				return false
+			}
+		}
+		flush := func() {
+			if cur != nil && len(cur.outs) > 0 {
+				jobCh <- cur
+				cur = nil
+			}
+		}
+		add := func(d Doc, err error, whole bool) error {
+			if cur == nil && !take() {
 				return errStop
 			}
-			o.seq = seq
-			seq++
-			jobCh <- o
+			cur.add(d, err, whole)
+			if len(cur.outs) >= batchDocs || cur.bytes >= batchBytes {
+				flush()
+			}
 			return nil
 		}
+		defer flush()
 		for _, src := range sources {
-			err := p.readSource(src, func(d Doc) error {
-				return send(&docOutcome{doc: d})
-			})
+			err := p.readSource(src, func(d Doc) error { return add(d, nil, false) })
 			if errors.Is(err, errStop) {
 				return
 			}
 			if err != nil {
-				o := &docOutcome{doc: Doc{Input: src.name}, err: err, whole: true}
+				d := Doc{Input: src.name}
 				var ie *InputError
 				if errors.As(err, &ie) {
-					o.doc.Line = ie.Line
+					d.Line = ie.Line
 				}
-				if send(o) != nil {
+				if add(d, err, true) != nil {
 					return
 				}
 			}
@@ -128,9 +225,18 @@ func (p *pipeline) run(sources []source, out func(*docOutcome) error, list func(
 	var wg sync.WaitGroup
 	for range jobs {
 		wg.Go(func() {
-			for o := range jobCh {
-				p.evalDoc(o)
-				resCh <- o
+			var prepare func(*docBatch)
+			if p.prepare != nil {
+				prepare = p.prepare()
+			}
+			for b := range jobCh {
+				for i := range b.outs {
+					p.evalDoc(&b.outs[i])
+				}
+				if prepare != nil {
+					prepare(b)
+				}
+				resCh <- b
 			}
 		})
 	}
@@ -141,28 +247,38 @@ func (p *pipeline) run(sources []source, out func(*docOutcome) error, list func(
 
 	// Writer: restore input order.
 	var failed error
-	pending := make(map[int]*docOutcome)
+	pending := make(map[int]*docBatch)
 	next := 0
-	for o := range resCh {
+	docCollector, _ := p.lists.(documentCollector)
+	for b := range resCh {
 		if failed != nil {
 			continue
 		}
-		pending[o.seq] = o
+		pending[b.seq] = b
 		for {
-			o, ok := pending[next]
+			b, ok := pending[next]
 			if !ok {
 				break
 			}
 			delete(pending, next)
 			next++
-			<-tokens
-			if !o.whole {
-				p.progress.addDoc()
+			for i := range b.outs {
+				o := &b.outs[i]
+				if !o.whole {
+					p.progress.addDoc()
+				}
+				switch {
+				case p.lists == nil || o.err != nil || o.whole:
+				case o.prep != nil && docCollector != nil:
+					docCollector.AddDocument(o.prep)
+				case p.listTypes == nil || p.listTypes[o.typ]:
+					p.lists.Add(o.doc.Data)
+				}
 			}
-			if p.lists != nil && o.err == nil && (p.listTypes == nil || p.listTypes[o.typ]) {
-				p.lists.Add(o.doc.Data)
-			}
-			if err := out(o); err != nil {
+			err := out(b)
+			b.reset()
+			free <- b
+			if err != nil {
 				failed = err
 				close(quit)
 				break
@@ -196,7 +312,9 @@ func (p *pipeline) readSource(src source, emit func(Doc) error) error {
 	return readDocs(r, src.name, p.read, emit)
 }
 
-// evalDoc validates and evaluates one document, filling o.
+// evalDoc validates and evaluates one document, filling o. A document that
+// List<> rules read is prepared once (eval.NewDocument) and kept in o.prep,
+// so that collecting it does not validate it again.
 func (p *pipeline) evalDoc(o *docOutcome) {
 	if o.err != nil || o.whole {
 		return
@@ -210,15 +328,28 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 		o.err = err
 		return
 	}
-	err = p.rs.EvalDoc(data, func(rule int, r eval.Result) {
+	emit := func(rule int, r eval.Result) {
 		if r.Status == eval.Skip && !p.keepSkips {
 			o.skipped++
 			return
 		}
 		o.results = append(o.results, ruleOutcome{rule: rule, res: r})
-	})
+	}
+	de, canPrepare := p.rs.(documentEvaluator)
+	_, canCollect := p.lists.(documentCollector)
+	if canPrepare && canCollect && p.listTypes[typ] && len(data) <= eval.DefaultMaxDocumentSize {
+		// eval.NewDocument applies eval's default limits, which a document
+		// within them meets under the run's options too.
+		var d *eval.Document
+		if d, err = eval.NewDocument(data); err == nil {
+			de.EvalDocument(d, emit)
+			o.prep = d
+		}
+	} else {
+		err = p.rs.EvalDoc(data, emit)
+	}
 	if err != nil {
-		o.results, o.skipped = nil, 0
+		o.results, o.skipped, o.prep = o.results[:0], 0, nil
 		var syntax bool
 		if o.err, syntax = documentError(&o.doc, err); !syntax {
 			o.id, o.typ = id, typ

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -215,5 +218,174 @@ func TestRenderProgress(t *testing.T) {
 	}
 	if got := commas(-1234567); got != "-1,234,567" {
 		t.Errorf("commas = %q", got)
+	}
+}
+
+// TestPipelineRenderedJSON checks that records rendered by the workers
+// (JSON lines) give the same report, byte for byte, as records reported one
+// by one in the writer, for one and for several workers and across many
+// batches, including input errors and malformed documents.
+func TestPipelineRenderedJSON(t *testing.T) {
+	var b strings.Builder
+	for i := range 3*batchDocs + 17 {
+		switch {
+		case i%50 == 3:
+			fmt.Fprintf(&b, "{\"type\":\"A\",\"id\":\"d%d\",\n", i) // broken over two lines
+		case i%50 == 4:
+			fmt.Fprintf(&b, "[%d]\n", i)
+		default:
+			fmt.Fprintf(&b, "{\"type\":%q,\"id\":\"d%d\",\"bad\":%v}\n", []string{"A", "B", "C"}[i%3], i, i%4 == 0)
+		}
+	}
+	sources := []source{
+		stringSource("a.ndjson", b.String()),
+		{name: "missing.json", open: func() (io.ReadCloser, error) { return nil, errors.New("no such file") }},
+		stringSource("b.ndjson", b.String()),
+	}
+	rules := []*ruleMeta{{ID: "R1", Name: "r1", Severity: "High"}, {ID: "R2", Name: "r2 \"quoted\"", Severity: "Low"}}
+	report := func(jobs int, rendered, showSkipped bool) (string, summary) {
+		var out strings.Builder
+		rep := newJSONReporter(reportOptions{w: &out, rules: rules, showSkipped: showSkipped})
+		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, keepSkips: showSkipped}
+		if rendered {
+			p.prepare = func() func(*docBatch) {
+				rr := rep.renderer()
+				return func(b *docBatch) { renderBatch(rr, rules, b) }
+			}
+		}
+		sum := summary{Rules: len(rules)}
+		err := p.runBatches(sources, func(b *docBatch) error {
+			if b.rendered != rendered {
+				t.Fatalf("batch rendered = %v, want %v", b.rendered, rendered)
+			}
+			if b.rendered {
+				sum.add(&b.sum)
+				return rep.writeRendered(b.text, b.nrec)
+			}
+			for i := range b.outs {
+				if err := reportOutcome(rep, rules, &sum, &b.outs[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.finish(&sum); err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), sum
+	}
+	for _, showSkipped := range []bool{false, true} {
+		want, wantSum := report(1, false, showSkipped)
+		if !json.Valid([]byte(want)) || !strings.Contains(want, `"error":"no such file"`) || !strings.Contains(want, "document is not a JSON object") {
+			t.Fatalf("unexpected report:\n%s", want)
+		}
+		for _, jobs := range []int{1, 3} {
+			got, gotSum := report(jobs, true, showSkipped)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("jobs %d, showSkipped %v: rendered report differs (-want +got):\n%s", jobs, showSkipped, diff)
+			}
+			if gotSum != wantSum {
+				t.Errorf("jobs %d: summary %+v, want %+v", jobs, gotSum, wantSum)
+			}
+		}
+	}
+}
+
+// TestSummaryAdd checks that summary.add adds every count but Rules.
+func TestSummaryAdd(t *testing.T) {
+	var one summary
+	v := reflect.ValueOf(&one).Elem()
+	for i := range v.NumField() {
+		v.Field(i).SetInt(int64(i + 1))
+	}
+	got := one
+	got.add(&one)
+	g := reflect.ValueOf(got)
+	for i := range g.NumField() {
+		want := int64(2 * (i + 1))
+		if v.Type().Field(i).Name == "Rules" {
+			want = int64(i + 1)
+		}
+		if g.Field(i).Int() != want {
+			t.Errorf("%s = %d after add, want %d", v.Type().Field(i).Name, g.Field(i).Int(), want)
+		}
+	}
+}
+
+// preparedRules is fakeRules that also evaluates prepared documents: every
+// rule of the document's type passes.
+type preparedRules struct {
+	fakeRules
+	prepared *atomic.Int64
+}
+
+func (f preparedRules) EvalDocument(d *eval.Document, emit func(int, eval.Result)) {
+	f.prepared.Add(1)
+	for i, t := range f.types {
+		st := eval.Skip
+		if t == d.Type() {
+			st = eval.Pass
+		}
+		emit(i, eval.Result{Status: st})
+	}
+}
+
+// preparedLists is fakeLists that also takes prepared documents.
+type preparedLists struct{ fakeLists }
+
+func (l *preparedLists) AddDocument(d *eval.Document) { l.order = append(l.order, "p"+d.ID()) }
+
+// TestPipelinePreparedLists checks that the documents List<> rules read are
+// prepared once, evaluated as such, and collected in input order across
+// batches and workers; other documents take the plain path.
+func TestPipelinePreparedLists(t *testing.T) {
+	var b strings.Builder
+	var want []string
+	const n = 5 * batchDocs
+	for i := range n {
+		typ := []string{"A", "L", "L"}[i%3]
+		if i%97 == 5 {
+			fmt.Fprintf(&b, "{\"type\":\"L\",\"id\":\"d%d\",\"x\":tru}\n", i) // invalid: not collected
+			continue
+		}
+		fmt.Fprintf(&b, "{\"type\":%q,\"id\":\"d%d\"}\n", typ, i)
+		if typ == "L" {
+			want = append(want, fmt.Sprintf("pd%d", i))
+		}
+	}
+	var prepared atomic.Int64
+	lists := &preparedLists{}
+	p := &pipeline{rs: preparedRules{fakeRules{types: []string{"A", "L"}}, &prepared}, lists: lists,
+		listTypes: map[string]bool{"L": true}, jobs: 4}
+	var errs []string
+	passes := 0
+	err := p.run([]source{stringSource("x.ndjson", b.String())}, func(o *docOutcome) error {
+		if o.err != nil {
+			errs = append(errs, o.doc.Label()+": "+o.err.Error())
+		}
+		for _, r := range o.results {
+			if r.res.Status == eval.Pass {
+				passes++
+			}
+		}
+		return nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, lists.order); diff != "" {
+		t.Errorf("collected documents (-want +got):\n%s", diff)
+	}
+	if int(prepared.Load()) != len(want) {
+		t.Errorf("%d documents prepared, want the %d of type L", prepared.Load(), len(want))
+	}
+	if len(errs) != 7 || !strings.HasPrefix(errs[0], "x.ndjson:6: invalid JSON") {
+		t.Errorf("errors = %q", errs)
+	}
+	if passes != n-len(errs) {
+		t.Errorf("%d passes, want %d", passes, n-len(errs))
 	}
 }

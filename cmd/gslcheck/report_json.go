@@ -98,19 +98,32 @@ func compactValue(v string) string {
 }
 
 type jsonReporter struct {
-	o      reportOptions
-	w      *bufio.Writer
-	n      int
-	buf    bytes.Buffer
-	enc    *json.Encoder
-	line   []byte
-	prefix [][]byte // per rule: `{"rule":...,"severity":...,`
+	o    reportOptions
+	w    *bufio.Writer
+	n    int
+	line []byte
+	*jsonLines
+}
+
+// jsonLines renders records as JSON lines. Its scratch encoder is not safe
+// for concurrent use: each worker of a run renders with its own (see
+// renderer).
+type jsonLines struct {
+	buf         bytes.Buffer
+	enc         *json.Encoder
+	prefix      [][]byte // per rule: `{"rule":...,"severity":...,`; shared, read only
+	showSkipped bool
+}
+
+func newJSONLines(prefix [][]byte, showSkipped bool) *jsonLines {
+	l := &jsonLines{prefix: prefix, showSkipped: showSkipped}
+	l.enc = json.NewEncoder(&l.buf)
+	l.enc.SetEscapeHTML(false)
+	return l
 }
 
 func newJSONReporter(o reportOptions) *jsonReporter {
-	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10)}
-	j.enc = json.NewEncoder(&j.buf)
-	j.enc.SetEscapeHTML(false)
+	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10), jsonLines: newJSONLines(nil, o.showSkipped)}
 	j.prefix = make([][]byte, len(o.rules))
 	for i, m := range o.rules {
 		b := append([]byte(nil), `{"rule":`...)
@@ -128,7 +141,7 @@ func newJSONReporter(o reportOptions) *jsonReporter {
 
 // appendString appends s as a JSON string, as encoding/json writes it
 // without HTML escaping.
-func (j *jsonReporter) appendString(b []byte, s string) []byte {
+func (j *jsonLines) appendString(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
 			j.buf.Reset()
@@ -142,54 +155,17 @@ func (j *jsonReporter) appendString(b []byte, s string) []byte {
 }
 
 // appendValue appends v as encoding/json would.
-func (j *jsonReporter) appendValue(b []byte, v any) []byte {
+func (j *jsonLines) appendValue(b []byte, v any) []byte {
 	j.buf.Reset()
 	j.enc.Encode(v)
 	return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
 }
 
-// result writes one record on its own line. Rule results are spelled by
-// hand, in the field order of resultJSON, since there can be millions.
+// result writes one record on its own line.
 func (j *jsonReporter) result(r *record) error {
-	if r.rule != nil && r.status == eval.Skip && !j.o.showSkipped {
+	b, ok := j.appendRecord(j.line[:0], r)
+	if !ok {
 		return nil
-	}
-	b := j.line[:0]
-	if r.rule == nil {
-		b = j.appendValue(b, inputErrorJSON{Entity: r.entity, Status: "error", Error: r.err, Input: r.input, Line: r.line})
-	} else {
-		b = append(b, j.prefix[r.ruleIdx]...)
-		b = append(b, `"entity":`...)
-		b = j.appendString(b, r.entity)
-		b = append(b, `,"type":`...)
-		b = j.appendString(b, r.typ)
-		b = append(b, `,"status":"`...)
-		b = append(b, r.status.String()...)
-		b = append(b, `","message":`...)
-		b = j.appendString(b, r.message())
-		b = append(b, `,"evidence":`...)
-		if len(r.evidence) == 0 {
-			b = append(b, "[]"...)
-		} else {
-			b = j.appendValue(b, evidenceList(r.evidence))
-		}
-		if e := errorOf(r); e != "" {
-			b = append(b, `,"error":`...)
-			b = j.appendString(b, e)
-		}
-		if r.location != "" {
-			b = append(b, `,"location":`...)
-			b = j.appendString(b, r.location)
-		}
-		if r.input != "" {
-			b = append(b, `,"input":`...)
-			b = j.appendString(b, r.input)
-		}
-		if r.line != 0 {
-			b = append(b, `,"line":`...)
-			b = strconv.AppendInt(b, int64(r.line), 10)
-		}
-		b = append(b, '}')
 	}
 	j.line = b
 	if j.n == 0 {
@@ -200,6 +176,71 @@ func (j *jsonReporter) result(r *record) error {
 	j.n++
 	_, err := j.w.Write(b)
 	return err
+}
+
+// renderer returns a jsonLines of its own for one worker of a run.
+func (j *jsonReporter) renderer() recordRenderer {
+	return newJSONLines(j.prefix, j.showSkipped)
+}
+
+// writeRendered writes n records that a renderer appended to text, each
+// preceded by ",\n", as result would have written them.
+func (j *jsonReporter) writeRendered(text []byte, n int) error {
+	if n == 0 {
+		return nil
+	}
+	if j.n == 0 {
+		j.w.WriteString("{\"results\": [\n")
+		text = text[2:]
+	}
+	j.n += n
+	_, err := j.w.Write(text)
+	return err
+}
+
+// appendRecord appends r as one line of JSON, without a newline, reporting
+// false (and appending nothing) for a record the report leaves out. Rule
+// results are spelled by hand, in the field order of resultJSON, since
+// there can be millions.
+func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
+	if r.rule != nil && r.status == eval.Skip && !j.showSkipped {
+		return b, false
+	}
+	if r.rule == nil {
+		return j.appendValue(b, inputErrorJSON{Entity: r.entity, Status: "error", Error: r.err, Input: r.input, Line: r.line}), true
+	}
+	b = append(b, j.prefix[r.ruleIdx]...)
+	b = append(b, `"entity":`...)
+	b = j.appendString(b, r.entity)
+	b = append(b, `,"type":`...)
+	b = j.appendString(b, r.typ)
+	b = append(b, `,"status":"`...)
+	b = append(b, r.status.String()...)
+	b = append(b, `","message":`...)
+	b = j.appendString(b, r.message())
+	b = append(b, `,"evidence":`...)
+	if len(r.evidence) == 0 {
+		b = append(b, "[]"...)
+	} else {
+		b = j.appendValue(b, evidenceList(r.evidence))
+	}
+	if e := errorOf(r); e != "" {
+		b = append(b, `,"error":`...)
+		b = j.appendString(b, e)
+	}
+	if r.location != "" {
+		b = append(b, `,"location":`...)
+		b = j.appendString(b, r.location)
+	}
+	if r.input != "" {
+		b = append(b, `,"input":`...)
+		b = j.appendString(b, r.input)
+	}
+	if r.line != 0 {
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(r.line), 10)
+	}
+	return append(b, '}'), true
 }
 
 func errorOf(r *record) string {
