@@ -46,16 +46,13 @@ func (d *Document) init(doc []byte, maxSize, maxDepth int, buf []member) error {
 		return fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(doc), maxSize)
 	}
 	s := bytesToString(doc)
-	members, ok := scanTop(s, maxDepth, buf[:0])
-	if !ok {
+	members, i, err := validateTop(s, maxDepth, buf[:0])
+	switch {
+	case err == ErrTooDeep:
 		return fmt.Errorf("%w: more than %d levels", ErrTooDeep, maxDepth)
-	}
-	if !gjson.Valid(s) {
+	case err != nil:
 		return invalidJSON(doc)
-	}
-	// Valid JSON is one value between optional spaces.
-	i := skipSpace(s, 0)
-	if i >= len(s) || s[i] != '{' {
+	case s[i] != '{':
 		return ErrNotObject
 	}
 	d.raw = s

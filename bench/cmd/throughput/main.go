@@ -1,0 +1,203 @@
+// Command throughput measures `gslcheck run` over large generated NDJSON
+// inventories: wall time and peak resident memory with one job on one core
+// and with two jobs on two cores, the two-core speedup, and the growth of
+// the time from half the inventory to all of it.
+//
+// It builds gslcheck from the module root (or uses -gslcheck), writes the
+// inventories with internal/invgen (seed 1) into -dir, and runs
+//
+//	gslcheck run -b hipaa -b cis-aws --now 2026-06-15T00:00:00Z --format json -o /dev/null --jobs J FILE
+//
+// with GOMAXPROCS=J. Peak RSS is the child's maximum resident set size as
+// the kernel reports it (getrusage). Usage, from the bench directory:
+//
+//	go run ./cmd/throughput -size 1GB
+//	go run ./cmd/throughput -size 20MB -rounds 1     # quick (CI)
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/gsl-lang/gsl/internal/invgen"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "throughput:", err)
+		os.Exit(1)
+	}
+}
+
+// measurement is one gslcheck run.
+type measurement struct {
+	wall   time.Duration
+	cpu    time.Duration // user + system
+	maxRSS int64         // bytes
+}
+
+func run(args []string, w io.Writer) error {
+	fs := flag.NewFlagSet("throughput", flag.ContinueOnError)
+	size := fs.String("size", "1GB", "size of the full inventory (KB, MB, GB suffixes)")
+	dir := fs.String("dir", os.TempDir(), "where to write the inventories")
+	bin := fs.String("gslcheck", "", "gslcheck binary (default: build it from -root)")
+	root := fs.String("root", "..", "module root to build gslcheck from")
+	rounds := fs.Int("rounds", 3, "runs per configuration (the fastest is reported)")
+	keep := fs.Bool("keep", false, "keep the generated inventories")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	full, err := parseSize(*size)
+	if err != nil {
+		return err
+	}
+	if *rounds < 1 {
+		return errors.New("-rounds must be at least 1")
+	}
+	work, err := os.MkdirTemp(*dir, "gsl-throughput-")
+	if err != nil {
+		return err
+	}
+	if !*keep {
+		defer os.RemoveAll(work)
+	}
+	if *bin == "" {
+		*bin = filepath.Join(work, "gslcheck")
+		build := exec.Command("go", "build", "-o", *bin, "./cmd/gslcheck")
+		build.Dir = *root
+		build.Stderr = os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("building gslcheck: %v", err)
+		}
+	}
+
+	// Documents average about 2.6 KB; size the inventories by bytes.
+	fullFile, fullDocs, fullBytes, err := generate(work, "full.ndjson", full)
+	if err != nil {
+		return err
+	}
+	halfFile, halfDocs, halfBytes, err := generate(work, "half.ndjson", full/2)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "inventory: %d documents, %.0f MB (half: %d documents, %.0f MB); %s %s/%s, %d CPUs\n",
+		fullDocs, float64(fullBytes)/1e6, halfDocs, float64(halfBytes)/1e6, runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.NumCPU())
+
+	// Rounds interleave the configurations, so that a change in the
+	// machine's load touches them alike; the fastest run of each counts.
+	configs := []struct {
+		file string
+		jobs int
+		best measurement
+	}{{fullFile, 1, measurement{}}, {fullFile, 2, measurement{}}, {halfFile, 1, measurement{}}}
+	for r := range *rounds {
+		for i := range configs {
+			c := &configs[i]
+			m, err := gslcheck(*bin, c.file, c.jobs)
+			if err != nil {
+				return err
+			}
+			if r == 0 || m.wall < c.best.wall {
+				c.best.wall = m.wall
+			}
+			if r == 0 || m.cpu < c.best.cpu {
+				c.best.cpu = m.cpu
+			}
+			c.best.maxRSS = max(c.best.maxRSS, m.maxRSS)
+		}
+	}
+	one, two, half := configs[0].best, configs[1].best, configs[2].best
+	line := func(name string, m measurement, bytes int64) {
+		fmt.Fprintf(w, "%-22s %8.2f s  %7.1f MB/s  cpu %7.2f s  peak RSS %6.1f MB\n", name,
+			m.wall.Seconds(), float64(bytes)/1e6/m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/1e6)
+	}
+	line("jobs 1 (1 core), full", one, fullBytes)
+	line("jobs 2 (2 cores), full", two, fullBytes)
+	line("jobs 1 (1 core), half", half, halfBytes)
+	// On a loaded machine the wall-time speedup understates what two free
+	// cores give; the CPU times bound it: two cores cannot finish sooner
+	// than half the two-job CPU time.
+	fmt.Fprintf(w, "two-core speedup: %.2fx wall (CPU-time ceiling %.2fx: 2 x one-job CPU / two-job CPU) (target >= 1.7)\n",
+		one.wall.Seconds()/two.wall.Seconds(), 2*one.cpu.Seconds()/two.cpu.Seconds())
+	fmt.Fprintf(w, "peak RSS: %.1f MB (target < 200 MB)\n", float64(max(one.maxRSS, two.maxRSS))/1e6)
+	fmt.Fprintf(w, "linearity: full/half time %.3f (cpu %.3f) for %.3fx the documents (target 2 +- 15%%)\n",
+		one.wall.Seconds()/half.wall.Seconds(), one.cpu.Seconds()/half.cpu.Seconds(), float64(fullDocs)/float64(halfDocs))
+	return nil
+}
+
+// generate writes an inventory of about size bytes and returns its file,
+// document count and byte size.
+func generate(dir, name string, size int64) (string, int, int64, error) {
+	const avgDoc = 2600
+	n := int(max(1, size/avgDoc))
+	file := filepath.Join(dir, name)
+	f, err := os.Create(file)
+	if err != nil {
+		return "", 0, 0, err
+	}
+	err = invgen.Write(f, invgen.Config{N: n, Seed: 1, FailRatio: invgen.DefaultFailRatio})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return "", 0, 0, err
+	}
+	st, err := os.Stat(file)
+	if err != nil {
+		return "", 0, 0, err
+	}
+	return file, n, st.Size(), nil
+}
+
+// gslcheck runs one `gslcheck run` with jobs workers on as many cores.
+func gslcheck(bin, file string, jobs int) (measurement, error) {
+	cmd := exec.Command(bin, "run", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow.Format(time.RFC3339),
+		"--format", "json", "-o", os.DevNull, "--jobs", strconv.Itoa(jobs), file)
+	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(jobs), "NO_COLOR=1")
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	var exit *exec.ExitError
+	// Exit status 1 means findings, which the inventory is meant to have.
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+		return measurement{}, fmt.Errorf("gslcheck --jobs %d: %v\n%s", jobs, err, stderr.String())
+	}
+	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	m := measurement{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
+	if ru != nil {
+		m.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
+	}
+	return m, nil
+}
+
+// parseSize reads 1GB, 300MB, 512KB or a plain byte count (decimal units).
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	u := strings.ToUpper(strings.TrimSpace(s))
+	for _, x := range []struct {
+		suffix string
+		mult   int64
+	}{{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
+		if strings.HasSuffix(u, x.suffix) {
+			u, mult = strings.TrimSuffix(u, x.suffix), x.mult
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(strings.TrimSpace(u), 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return int64(n * float64(mult)), nil
+}

@@ -1,0 +1,84 @@
+package eval
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/tidwall/gjson"
+)
+
+func TestValidateTop(t *testing.T) {
+	for _, tc := range []struct {
+		doc  string
+		err  error
+		keys string
+	}{
+		{`{"type":"T","a":[1,{"b":"]"}],"c":{"d":null}}`, nil, "type a c"},
+		{` {"a" : -0.5e+3 , "b":true,"c":false} `, nil, "a b c"},
+		{`{"k\u0041":"\"}\\"}`, nil, `k\u0041`},
+		{`[1,2]`, nil, ""},
+		{`"x"`, nil, ""},
+		{`{}`, nil, ""},
+		{``, ErrInvalidJSON, ""},
+		{`{"a":01}`, ErrInvalidJSON, ""},
+		{`{"a":1,}`, ErrInvalidJSON, ""},
+		{`{"a":[1,]}`, ErrInvalidJSON, ""},
+		{`{"a":tru}`, ErrInvalidJSON, ""},
+		{`{"a":"\x"}`, ErrInvalidJSON, ""},
+		{"{\"a\":\"\x01\"}", ErrInvalidJSON, ""},
+		{`{"a":1} {"b":2}`, ErrInvalidJSON, ""},
+		{`{"a":[1}`, ErrInvalidJSON, ""},
+		{`{"a":{"b":1]}`, ErrInvalidJSON, ""},
+		{strings.Repeat("[", 5) + strings.Repeat("]", 5), ErrTooDeep, ""},
+		{strings.Repeat("[", 4) + strings.Repeat("]", 4), nil, ""},
+	} {
+		ms, _, err := validateTop(tc.doc, 4, nil)
+		if !errors.Is(err, tc.err) {
+			t.Errorf("%q: error %v, want %v", tc.doc, err, tc.err)
+			continue
+		}
+		var keys []string
+		for _, m := range ms {
+			keys = append(keys, m.key)
+		}
+		if err == nil && strings.Join(keys, " ") != tc.keys {
+			t.Errorf("%q: keys %q, want %q", tc.doc, keys, tc.keys)
+		}
+	}
+}
+
+// FuzzValidateTop checks the one-pass validator against gjson.Valid and the
+// structural scanner: the same verdict, the same members.
+func FuzzValidateTop(f *testing.F) {
+	for _, d := range vmtFuzzDocs {
+		f.Add(d)
+	}
+	for _, d := range []string{``, `{`, `1`, ` "x" `, `[1,2]`, `{"a":-0.5e+3}`, `{"a":01}`, `{"a":"\u00e9"}`, `{"a":tru}`, `{"a":[]}  `, `{"a":{}}x`, "{\"a\":\"\x1f\"}"} {
+		f.Add(d)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		ms, start, err := validateTop(doc, 64, nil)
+		if errors.Is(err, ErrTooDeep) {
+			return
+		}
+		if valid := gjson.Valid(doc); (err == nil) != valid {
+			t.Fatalf("validateTop error %v, gjson.Valid %v", err, valid)
+		}
+		if err != nil {
+			return
+		}
+		if r := gjson.Parse(doc); trimSpaceEnd(r.Raw) != trimSpaceEnd(doc[start:]) {
+			t.Fatalf("value %q, gjson %q", doc[start:], r.Raw)
+		}
+		want, ok := scanTop(doc, 64, nil)
+		if !ok || len(want) != len(ms) {
+			t.Fatalf("%d members, scanTop %d", len(ms), len(want))
+		}
+		for i := range ms {
+			if ms[i] != want[i] {
+				t.Fatalf("member %d: %+v, scanTop %+v", i, ms[i], want[i])
+			}
+		}
+	})
+}
