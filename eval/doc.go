@@ -23,7 +23,9 @@
 // `volumes[1].encrypted = false`. Evidence is built only for fails and
 // errors, by evaluating the rule a second time in a recording mode.
 // [Program.Explain] runs that mode on demand and returns a [Trace] that
-// marks every sub-expression true or false with the values it read.
+// marks every sub-expression true or false with the values it read (an
+// operand that computes a value, such as `with [...] length()`, shows the
+// value).
 //
 // # Rule sets
 //

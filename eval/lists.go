@@ -14,10 +14,11 @@ import (
 //
 //	{"type": "List<Type>", "id": "<accountNumber or *>", "items": [...]}
 //
-// Documents without an accountNumber (a string, or a number taken as its
-// text) form the group "*". When no document
-// of the type was added at all, the rule still runs once, over group "*"
-// with no items, so that a rule requiring at least one such entity can fail.
+// A document's group is its accountNumber, a string or a number taken as
+// its text (so "" is a group of its own); documents without one (absent,
+// null or another kind of value) form the group "*". When no document of
+// the type was added at all, the rule still runs once, over group "*" with
+// no items, so that a rule requiring at least one such entity can fail.
 type Lists struct {
 	rs     *RuleSet
 	groups map[string]map[string]*listGroup // type -> account -> its documents

@@ -103,7 +103,11 @@ Examples:
 
     gslcheck fmt bundles/hipaa/bundle.yaml
     gslcheck fmt -w bundles/
-    gslcheck fmt --check bundles/`
+    gslcheck fmt --check bundles/
+
+Exit status: 0 when done (with --check: when no file would change), 1 when
+--check found files to change, 2 when a file could not be read or a rule
+does not parse (the file is then left as it is).`
 }
 
 type explainCmd struct {
@@ -123,7 +127,11 @@ Examples:
 
     gslcheck explain --rule "Instance should have volumes contain-all [encrypted=true]" instance.json
     gslcheck explain --bundle hipaa --rule-id HIPAA-001 instance.json
-    cat instance.json | gslcheck explain -b hipaa --rule-id HIPAA-001 -`
+    cat instance.json | gslcheck explain -b hipaa --rule-id HIPAA-001 -
+
+Exit status: 0 when the rule passed (or did not apply) on every document, 1
+when it failed on one, 2 on usage or rule errors, unreadable input, or a
+document the rule could not be evaluated on.`
 }
 
 type bundlesCmd struct {

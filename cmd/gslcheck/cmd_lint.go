@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/gsl-lang/gsl/bundles"
@@ -173,13 +174,14 @@ func lintRuleFile(path string, schema *bundles.Schema) ([]*lintRule, error) {
 		m := &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: oneLineText(ch.text, 80), Logic: ch.text, Source: path, LogicLine: ch.line, LogicColumn: 1}
 		rules[i] = &lintRule{meta: m, file: path, line: ch.line}
 	}
+	// find returns the rule whose chunk holds line: the last chunk starting
+	// at or before it (chunks are in line order).
 	find := func(line int) *lintRule {
-		for i := len(chunks) - 1; i >= 0; i-- {
-			if line >= chunks[i].line {
-				return rules[i]
-			}
+		i := sort.Search(len(chunks), func(i int) bool { return chunks[i].line > line })
+		if i == 0 {
+			return nil
 		}
-		return nil
+		return rules[i-1]
 	}
 	for _, r := range parsed {
 		lr := find(r.Span().Start.Line)

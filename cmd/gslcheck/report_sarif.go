@@ -10,6 +10,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -146,16 +147,17 @@ func securitySeverity(severity string) string {
 }
 
 // sarifURI turns a file path into a relative URI reference, or a file URI
-// for an absolute path.
+// for an absolute path, percent-encoding what a URI cannot hold as is
+// (spaces, '#', '%', ...).
 func sarifURI(path string) string {
 	p := filepath.ToSlash(path)
 	if filepath.IsAbs(path) {
 		if !strings.HasPrefix(p, "/") {
 			p = "/" + p // Windows drive letter
 		}
-		return "file://" + p
+		return (&url.URL{Scheme: "file", Path: p}).String()
 	}
-	return strings.TrimPrefix(p, "./")
+	return (&url.URL{Path: strings.TrimPrefix(p, "./")}).String()
 }
 
 type sarifReporter struct {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -377,6 +378,24 @@ func TestJSONResultMatchesEncoder(t *testing.T) {
 		want2 := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(string(want), `\u003c`, "<"), `\u003e`, ">"), `\u0026`, "&")
 		if g != want2 {
 			t.Errorf("%q: spelled\n%s\nwant\n%s", s, g, want2)
+		}
+	}
+}
+
+func TestSARIFURI(t *testing.T) {
+	for _, tt := range []struct{ path, want string }{
+		{"inv.json", "inv.json"},
+		{"./data/inv.json", "data/inv.json"},
+		{"my inventory#1 100%.json", "my%20inventory%231%20100%25.json"},
+		{"a:b.json", "./a:b.json"}, // not a URI scheme
+		{"/srv/my inv.json", "file:///srv/my%20inv.json"},
+		{"bundles/hipaa/bundle.yaml", "bundles/hipaa/bundle.yaml"},
+	} {
+		if got := sarifURI(tt.path); got != tt.want {
+			t.Errorf("sarifURI(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+		if _, err := url.Parse(sarifURI(tt.path)); err != nil {
+			t.Errorf("sarifURI(%q) is not a URI: %v", tt.path, err)
 		}
 	}
 }

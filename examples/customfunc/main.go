@@ -1,7 +1,8 @@
 // Command customfunc shows how an embedder adds its own postfix functions
 // to GSL: it registers startsWith(prefix) and daysSince() in a registry,
-// checks calls the way the compiler does, and calls the functions on values
-// read from a document the way the VM does.
+// checks calls the way the compiler does, calls the functions on values
+// read from a document the way the VM does, and compiles and runs rules that
+// use them.
 //
 //	go run ./examples/customfunc
 package main
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/eval"
 )
 
 // document is one resource, as gslcheck would read it.
@@ -91,6 +93,23 @@ func main() {
 
 	// The result compares with the builtin operators, as in `daysSince() > 60`.
 	fmt.Println("creationDate daysSince() > 60:", builtin.Greater(v, builtin.IntValue(60)))
+
+	// Rules that call them compile and run like any other, once the
+	// registry is passed to the compiler; calls are checked at compile time.
+	fmt.Println()
+	for _, src := range []string{
+		"S3Bucket should not have name startsWith('tmp-')",
+		"S3Bucket should have creationDate daysSince() < 30",
+		"S3Bucket should not have name startsWith(42)",
+		"S3Bucket should not have name startWith('tmp-')",
+	} {
+		p, err := eval.Compile(src, &eval.Options{Now: env.Now, Functions: reg})
+		if err != nil {
+			fmt.Printf("%s\n  compile error: %v\n", src, err)
+			continue
+		}
+		fmt.Printf("%s\n  %v\n", src, p.Eval([]byte(document)))
+	}
 
 	// Custom functions are documented like the builtins.
 	doc76 := reg.TextDoc(76)
