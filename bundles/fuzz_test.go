@@ -2,9 +2,11 @@ package bundles
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/gsl-lang/gsl/lang"
 )
@@ -42,6 +44,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(header + validRule))
 	f.Add([]byte("id: [\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		timer := time.AfterFunc(3*time.Second, func() { panic(fmt.Sprintf("Parse(%q) hangs", data)) })
+		defer timer.Stop()
 		b, err := Parse(data, "f.yaml")
 		checkErr(t, err)
 		if err != nil {
