@@ -93,8 +93,10 @@ func (d *Document) Type() string { return d.typ }
 // string is returned unquoted, other values as their JSON text.
 func (d *Document) ID() string { return textOf(d.member("id")) }
 
-// AccountNumber returns the "accountNumber" property as text ("" when
-// absent), the key that groups documents for List<> rules.
+// AccountNumber returns the "accountNumber" property as text: a string
+// unquoted, another value as its JSON text, "" when absent or null. It is
+// for display; List<> grouping (see Lists) keys on a string or number
+// accountNumber only and puts every other document in the group "*".
 func (d *Document) AccountNumber() string { return textOf(d.member("accountNumber")) }
 
 // textOf copies a string's text or a value's JSON text out of the document.
