@@ -6,6 +6,8 @@ import (
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
+
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 )
 
 const typicalRule = `Instance where tags contain [key='contains_phi' and value='true'] should have volumes contain-all [encrypted=true] and isRunning=true`
@@ -47,16 +49,16 @@ func BenchmarkTypicalRule(b *testing.B) {
 	}
 	b.Run("EvalDocument", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() { p.EvalDocument(d) })
+		benchcpu.Loop(b, func() { p.EvalDocument(d) })
 	})
 	b.Run("Eval", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(doc)))
-		loopCPU(b, func() { p.Eval(doc) })
+		benchcpu.Loop(b, func() { p.Eval(doc) })
 	})
 	b.Run("raw-gjson", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() {
+		benchcpu.Loop(b, func() {
 			m := getMachine()
 			m.env = builtin.Env{Now: p.set.now}
 			m.offs = nil
@@ -68,7 +70,7 @@ func BenchmarkTypicalRule(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(doc)))
 		var buf []member
-		loopCPU(b, func() {
+		benchcpu.Loop(b, func() {
 			var d Document
 			d.init(doc, DefaultMaxDocumentSize, DefaultMaxDepth, buf)
 			buf = d.members
@@ -90,12 +92,12 @@ func BenchmarkIssueRule(b *testing.B) {
 	}
 	b.Run("EvalDocument", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() { p.EvalDocument(d) })
+		benchcpu.Loop(b, func() { p.EvalDocument(d) })
 	})
 	b.Run("Eval", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(doc)))
-		loopCPU(b, func() { p.Eval(doc) })
+		benchcpu.Loop(b, func() { p.Eval(doc) })
 	})
 }
 
@@ -122,11 +124,11 @@ func BenchmarkRuleSet(b *testing.B) {
 	rsPass := NewRuleSet(passing, nil)
 	b.Run("passing/RuleSet.EvalDocument", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() { rsPass.EvalDocument(d, emit) })
+		benchcpu.Loop(b, func() { rsPass.EvalDocument(d, emit) })
 	})
 	b.Run("passing/per-path-gjson", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() {
+		benchcpu.Loop(b, func() {
 			m := getMachine()
 			for _, p := range passing {
 				m.offs = nil
@@ -139,15 +141,15 @@ func BenchmarkRuleSet(b *testing.B) {
 	b.Run("RuleSet.EvalDoc", func(b *testing.B) {
 		b.ReportAllocs()
 		b.SetBytes(int64(len(doc)))
-		loopCPU(b, func() { rs.EvalDoc(doc, emit) })
+		benchcpu.Loop(b, func() { rs.EvalDoc(doc, emit) })
 	})
 	b.Run("RuleSet.EvalDocument", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() { rs.EvalDocument(d, emit) })
+		benchcpu.Loop(b, func() { rs.EvalDocument(d, emit) })
 	})
 	b.Run("Program.EvalDocument", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() {
+		benchcpu.Loop(b, func() {
 			for _, p := range progs {
 				p.EvalDocument(d)
 			}
@@ -157,7 +159,7 @@ func BenchmarkRuleSet(b *testing.B) {
 	// what a rule engine without a path table does.
 	b.Run("per-path-gjson", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() {
+		benchcpu.Loop(b, func() {
 			m := getMachine()
 			for _, p := range progs {
 				m.offs = nil
@@ -190,11 +192,11 @@ func BenchmarkExplain(b *testing.B) {
 	}
 	b.Run("fail-with-evidence", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() { p.EvalDocument(d) })
+		benchcpu.Loop(b, func() { p.EvalDocument(d) })
 	})
 	b.Run("trace", func(b *testing.B) {
 		b.ReportAllocs()
-		loopCPU(b, func() { p.ExplainDocument(d) })
+		benchcpu.Loop(b, func() { p.ExplainDocument(d) })
 	})
 }
 
@@ -206,9 +208,9 @@ func BenchmarkGJSONReference(b *testing.B) {
 	s := string(doc)
 	b.Run("Valid", func(b *testing.B) {
 		b.SetBytes(int64(len(doc)))
-		loopCPU(b, func() { gjson.Valid(s) })
+		benchcpu.Loop(b, func() { gjson.Valid(s) })
 	})
 	b.Run("Get-tags", func(b *testing.B) {
-		loopCPU(b, func() { gjson.Get(s, "tags") })
+		benchcpu.Loop(b, func() { gjson.Get(s, "tags") })
 	})
 }

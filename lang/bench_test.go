@@ -1,6 +1,10 @@
 package lang
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/gsl-lang/gsl/internal/benchcpu"
+)
 
 // BenchmarkParseCorpus parses every rule of the shared corpus once per op.
 // Besides wall time it reports the CPU time of the benchmark's thread as
@@ -9,7 +13,7 @@ import "testing"
 func BenchmarkParseCorpus(b *testing.B) {
 	rules := loadCorpus(b)
 	b.ReportAllocs()
-	loopCPU(b, func() {
+	benchcpu.Loop(b, func() {
 		for _, r := range rules {
 			Parse(r.Rule)
 		}
