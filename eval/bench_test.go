@@ -4,9 +4,9 @@ import (
 	"os"
 	"testing"
 
-	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
 
+	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/internal/benchcpu"
 )
 
