@@ -11,7 +11,6 @@ package eval_test
 //	go test ./eval -run '^$' -bench Bundles -benchtime=3x -cpu 1
 
 import (
-	"bytes"
 	"os"
 	"runtime"
 	"strconv"
@@ -21,6 +20,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"github.com/gsl-lang/gsl/internal/invgen"
 	"github.com/tidwall/gjson"
 )
@@ -120,42 +120,15 @@ func validAll(b *testing.B, docs [][]byte) {
 	}
 }
 
-// processCPU returns the CPU time the process's threads have run, summed
-// from /proc/self/task/*/schedstat (nanoseconds); ok is false where those
-// files do not exist. Unlike wall time it leaves out the time other
-// processes on a shared machine take, so ratios of it are steadier.
-func processCPU() (d time.Duration, ok bool) {
-	tasks, err := os.ReadDir("/proc/self/task")
-	if err != nil {
-		return 0, false
-	}
-	for _, t := range tasks {
-		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/schedstat")
-		if err != nil {
-			continue // the thread has exited
-		}
-		f := bytes.Fields(b)
-		if len(f) == 0 {
-			return 0, false
-		}
-		ns, err := strconv.ParseInt(string(f[0]), 10, 64)
-		if err != nil {
-			return 0, false
-		}
-		d += time.Duration(ns)
-	}
-	return d, true
-}
-
 // timed runs f after a garbage collection (so that f does not pay for
 // garbage made before it) and returns its wall time and process CPU time.
 func timed(f func()) (wall, cpu time.Duration, cpuOK bool) {
 	runtime.GC()
-	c0, ok0 := processCPU()
+	c0, ok0 := benchcpu.Process()
 	t0 := time.Now()
 	f()
 	wall = time.Since(t0)
-	c1, ok1 := processCPU()
+	c1, ok1 := benchcpu.Process()
 	return wall, c1 - c0, ok0 && ok1
 }
 

@@ -3,15 +3,14 @@ package peers
 import (
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
 
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"github.com/gsl-lang/gsl/internal/invgen"
 	"github.com/tidwall/gjson"
 )
@@ -131,32 +130,9 @@ func median(ds []time.Duration) time.Duration {
 	return r[len(r)/2]
 }
 
-// ProcessCPU returns the CPU time the process's threads have run, summed
-// from /proc/self/task/*/schedstat; ok is false where those files do not
-// exist. Unlike wall time it leaves out the time other processes on a
-// shared machine take.
-func ProcessCPU() (d time.Duration, ok bool) {
-	tasks, err := os.ReadDir("/proc/self/task")
-	if err != nil {
-		return 0, false
-	}
-	for _, t := range tasks {
-		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/schedstat")
-		if err != nil {
-			continue // the thread has exited
-		}
-		f := strings.Fields(string(b))
-		if len(f) == 0 {
-			return 0, false
-		}
-		ns, err := strconv.ParseInt(f[0], 10, 64)
-		if err != nil {
-			return 0, false
-		}
-		d += time.Duration(ns)
-	}
-	return d, true
-}
+// ProcessCPU returns the CPU time the process's threads have run (see
+// benchcpu.Process); ok is false where it cannot be measured.
+func ProcessCPU() (time.Duration, bool) { return benchcpu.Process() }
 
 // Measure times each engine over every document, rounds times. Rounds
 // interleave the engines, so that a change in the machine's load touches
