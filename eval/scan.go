@@ -77,12 +77,8 @@ func quoteOrBackslash(w uint64) uint64 {
 	return ((q-ones)&^q | (b-ones)&^b) & highs
 }
 
-// structural marks the bytes a container skip must look at; topLevel adds
-// those that separate the members of the top-level object.
-var (
-	structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
-	topLevel   = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true, ':': true, ',': true}
-)
+// structural marks the bytes a container skip must look at.
+var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
 
 // valueEnd returns the offset just past the JSON value starting at s[i]
 // (which is not a space).
@@ -94,28 +90,7 @@ func valueEnd(s string, i int) int {
 	case '"':
 		return stringEnd(s, i)
 	case '{', '[':
-		depth := 0
-		for i < len(s) {
-			c := s[i]
-			if !structural[c] {
-				i++
-				continue
-			}
-			switch c {
-			case '"':
-				i = stringEnd(s, i)
-				continue
-			case '{', '[':
-				depth++
-			default:
-				depth--
-				if depth == 0 {
-					return i + 1
-				}
-			}
-			i++
-		}
-		return len(s)
+		return closeAfter(s, i+1, 1)
 	}
 	// A scalar: a number, true, false or null.
 	j := i + 1
@@ -134,55 +109,6 @@ func valueEnd(s string, i int) int {
 type member struct {
 	key, val string
 	esc      bool // the key holds an escape
-}
-
-// scanTop checks that the JSON text s nests arrays and objects at most max
-// deep, and, when s is an object, appends its members to buf. It runs
-// before gjson.Valid, whose recursion would otherwise be driven by the
-// input; on invalid text its output is meaningless but it stays in bounds.
-func scanTop(s string, max int, buf []member) ([]member, bool) {
-	depth := 0
-	i := skipSpace(s, 0)
-	rootObject := i < len(s) && s[i] == '{'
-	key, esc, valStart := "", false, -1
-	for i < len(s) {
-		c := s[i]
-		if !topLevel[c] {
-			i++
-			continue
-		}
-		switch c {
-		case '"':
-			end, e := stringEndEsc(s, i)
-			if depth == 1 && rootObject && valStart < 0 && end-i >= 2 {
-				key, esc = s[i+1:end-1], e
-			}
-			i = end
-			continue
-		case '{', '[':
-			depth++
-			if depth > max {
-				return buf, false
-			}
-		case '}', ']':
-			if depth == 1 && rootObject && valStart >= 0 {
-				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
-				valStart = -1
-			}
-			depth--
-		case ':':
-			if depth == 1 && rootObject {
-				valStart = skipSpace(s, i+1)
-			}
-		case ',':
-			if depth == 1 && rootObject && valStart >= 0 {
-				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
-				valStart = -1
-			}
-		}
-		i++
-	}
-	return buf, true
 }
 
 func trimSpaceEnd(s string) string {
@@ -281,10 +207,12 @@ func (m *members) end() int {
 
 // skipRest returns the offset just past the object without reading its
 // remaining members.
-func (m *members) skipRest() int {
-	s := m.s
-	depth := 1
-	for i := m.i; i < len(s); {
+func (m *members) skipRest() int { return closeAfter(m.s, m.i, 1) }
+
+// closeAfter returns the offset just past the bracket that closes depth
+// open arrays or objects, scanning s from i (len(s) when s ends first).
+func closeAfter(s string, i, depth int) int {
+	for i < len(s) {
 		c := s[i]
 		if !structural[c] {
 			i++

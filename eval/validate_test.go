@@ -82,3 +82,56 @@ func FuzzValidateTop(f *testing.F) {
 		}
 	})
 }
+
+// topLevel marks the bytes scanTop looks at: those of structural and the
+// separators of the top-level object's members.
+var topLevel = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true, ':': true, ',': true}
+
+// scanTop is the structural scan the evaluator used before validateTop, kept
+// as an oracle for it: it checks that the JSON text s nests arrays and
+// objects at most max deep and, when s is an object, appends its members to
+// buf. On invalid text its output is meaningless but it stays in bounds.
+func scanTop(s string, max int, buf []member) ([]member, bool) {
+	depth := 0
+	i := skipSpace(s, 0)
+	rootObject := i < len(s) && s[i] == '{'
+	key, esc, valStart := "", false, -1
+	for i < len(s) {
+		c := s[i]
+		if !topLevel[c] {
+			i++
+			continue
+		}
+		switch c {
+		case '"':
+			end, e := stringEndEsc(s, i)
+			if depth == 1 && rootObject && valStart < 0 && end-i >= 2 {
+				key, esc = s[i+1:end-1], e
+			}
+			i = end
+			continue
+		case '{', '[':
+			depth++
+			if depth > max {
+				return buf, false
+			}
+		case '}', ']':
+			if depth == 1 && rootObject && valStart >= 0 {
+				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
+				valStart = -1
+			}
+			depth--
+		case ':':
+			if depth == 1 && rootObject {
+				valStart = skipSpace(s, i+1)
+			}
+		case ',':
+			if depth == 1 && rootObject && valStart >= 0 {
+				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
+				valStart = -1
+			}
+		}
+		i++
+	}
+	return buf, true
+}
