@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -27,6 +28,7 @@ func (c *runCmd) Run(e *env) error {
 	if c.MaxDocBytes < 1 {
 		return usagef("--max-doc-bytes must be at least 1")
 	}
+	defer tuneGC(e.getenv)()
 	now, err := parseNow(c.Now)
 	if err != nil {
 		return err
@@ -321,4 +323,34 @@ func openOutput(path string, def io.Writer) (io.Writer, func() error, error) {
 		return nil, nil, err
 	}
 	return f, f.Close, nil
+}
+
+// GC pacing of a run, unless GOGC or GOMEMLIMIT say otherwise. A run's live
+// heap is small (the batches in flight and the documents List<> rules
+// read), so the default pace collects every few megabytes allocated and
+// the collector takes a large share of the CPU. A run lets the heap grow
+// to runGCPercent more than the live heap, up to about runMemoryLimit.
+const (
+	runGCPercent   = 400
+	runMemoryLimit = 128 << 20
+)
+
+// tuneGC applies the run's GC pacing and returns the function that
+// restores the previous one.
+func tuneGC(getenv func(string) string) (restore func()) {
+	percent, limit := -2, int64(-1)
+	if getenv("GOGC") == "" {
+		percent = debug.SetGCPercent(runGCPercent)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		limit = debug.SetMemoryLimit(runMemoryLimit)
+	}
+	return func() {
+		if percent != -2 {
+			debug.SetGCPercent(percent)
+		}
+		if limit >= 0 {
+			debug.SetMemoryLimit(limit)
+		}
+	}
 }

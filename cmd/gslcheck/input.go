@@ -85,6 +85,10 @@ const (
 type readOptions struct {
 	Format      inputFormat // auto (default), json or ndjson
 	MaxDocBytes int         // 0 means DefaultMaxDocBytes
+
+	// borrow lets readDocs emit NDJSON lines that alias its buffer: the
+	// Data of such a Doc is valid only until emit returns.
+	borrow bool
 }
 
 // InputError is a problem with an input as a whole (not one document): it
@@ -129,7 +133,7 @@ func readDocs(r io.Reader, name string, opts readOptions, emit func(Doc) error) 
 	if err := sc.skipBOM(name); err != nil {
 		return err
 	}
-	rd := &docReader{sc: sc, name: name, max: max, emit: emit}
+	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.borrow}
 	if format == formatNDJSON {
 		return rd.lines()
 	}
@@ -142,6 +146,8 @@ type docReader struct {
 	name string
 	max  int
 	emit func(Doc) error
+	// borrow: lines() may emit Data aliasing the scanner's buffer.
+	borrow bool
 }
 
 func (rd *docReader) inputErr(line int, format string, args ...any) error {
@@ -424,7 +430,7 @@ func (rd *docReader) lines() error {
 	sc := rd.sc
 	for {
 		line := sc.line
-		raw, err := sc.readLine(rd.max, true)
+		raw, err := sc.borrowLine(rd.max, true)
 		if err == io.EOF {
 			return sc.ioErr(rd.name)
 		}
@@ -439,6 +445,9 @@ func (rd *docReader) lines() error {
 		case len(data) == 0:
 			continue
 		default:
+			if !rd.borrow {
+				data = bytes.Clone(data)
+			}
 			doc = Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
 		}
 		if err := rd.emit(doc); err != nil {

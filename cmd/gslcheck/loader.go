@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -220,29 +222,48 @@ type ruleSet struct {
 // compileRules loads the bundles and compiles every rule. All compile
 // problems are returned together.
 func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet, []problem, error) {
-	set := &ruleSet{}
+	// Bundles are loaded, and rules compiled, on every core: start-up
+	// counts in every run.
+	loaded := make([][]*bundles.Bundle, len(bundleArgs))
+	errs := make([]error, len(bundleArgs))
+	var wg sync.WaitGroup
+	for i, arg := range bundleArgs {
+		wg.Go(func() { loaded[i], errs[i] = resolveBundles(arg) })
+	}
+	wg.Wait()
 	var metas []*ruleMeta
-	for _, arg := range bundleArgs {
-		bs, err := resolveBundles(arg)
-		if err != nil {
-			return nil, nil, err
+	for i, bs := range loaded {
+		if errs[i] != nil {
+			return nil, nil, errs[i]
 		}
 		for _, b := range bs {
-			for i := range b.Rules {
-				metas = append(metas, metaOf(b, &b.Rules[i]))
+			for j := range b.Rules {
+				metas = append(metas, metaOf(b, &b.Rules[j]))
 			}
 		}
 	}
 	for i, text := range ruleTexts {
 		metas = append(metas, adhocMeta(i, text))
 	}
+	progs := make([]*eval.Program, len(metas))
+	cerrs := make([]error, len(metas))
+	workers := min(runtime.GOMAXPROCS(0), len(metas))
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(metas); i += workers {
+				progs[i], cerrs[i] = eval.Compile(metas[i].Logic, opts)
+			}
+		})
+	}
+	wg.Wait()
+	set := &ruleSet{}
 	var problems []problem
-	for _, m := range metas {
-		prog, err := eval.Compile(m.Logic, opts)
-		if err != nil {
+	for i, m := range metas {
+		if err := cerrs[i]; err != nil {
 			problems = append(problems, problemsOf(m, err)...)
 			continue
 		}
+		prog := progs[i]
 		m.Target = prog.Target()
 		set.lists = set.lists || prog.IsList()
 		set.metas = append(set.metas, m)

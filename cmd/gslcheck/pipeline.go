@@ -25,6 +25,8 @@ import (
 const (
 	batchDocs  = 128
 	batchBytes = 512 << 10
+	batchText  = batchBytes + batchBytes/4 // the most text a batch's buffer holds
+	batchText0 = 32 << 10                  // the first size of that buffer
 )
 
 // docEvaluator is what the pipeline needs of an *eval.RuleSet.
@@ -96,7 +98,9 @@ func (o *docOutcome) entity() string {
 type docBatch struct {
 	seq   int
 	outs  []docOutcome
-	bytes int // document text held
+	bytes int    // document text held
+	text0 []byte // storage for the documents' text, reused with the batch
+	grow  bool   // text0 filled up before the batch did: enlarge it
 
 	// Set by the pipeline's prepare hook in a worker, for the writer.
 	rendered bool    // the records are in text; outs need not be reported
@@ -113,6 +117,11 @@ func (b *docBatch) reset() {
 	}
 	b.outs = b.outs[:0]
 	b.bytes = 0
+	b.text0 = b.text0[:0]
+	if b.grow {
+		b.text0 = make([]byte, 0, min(2*cap(b.text0), batchText))
+		b.grow = false
+	}
 	b.rendered, b.text, b.nrec, b.sum = false, b.text[:0], 0, summary{}
 }
 
@@ -165,7 +174,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 	window := 2*jobs + 4
 	free := make(chan *docBatch, window)
 	for range window {
-		free <- &docBatch{outs: make([]docOutcome, 0, batchDocs)}
+		free <- &docBatch{outs: make([]docOutcome, 0, batchDocs), text0: make([]byte, 0, batchText0)}
 	}
 	jobCh := make(chan *docBatch, window)
 	resCh := make(chan *docBatch, window)
@@ -193,8 +202,25 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			}
 		}
 		add := func(d Doc, err error, whole bool) error {
+			if cur != nil && len(cur.text0)+len(d.Data) > cap(cur.text0) {
+				// Keep each batch's text in one buffer, sized to what
+				// batches need.
+				cur.grow = cap(cur.text0) < batchText
+				flush()
+			}
 			if cur == nil && !take() {
 				return errStop
+			}
+			// The reader's bytes are borrowed: copy them into the batch
+			// (or, for a large document, into a buffer of its own).
+			switch {
+			case d.Data == nil:
+			case len(cur.text0)+len(d.Data) <= cap(cur.text0):
+				n := len(cur.text0)
+				cur.text0 = append(cur.text0, d.Data...)
+				d.Data = cur.text0[n:len(cur.text0):len(cur.text0)]
+			default:
+				d.Data = bytes.Clone(d.Data)
 			}
 			cur.add(d, err, whole)
 			if len(cur.outs) >= batchDocs || cur.bytes >= batchBytes {
@@ -309,7 +335,9 @@ func (p *pipeline) readSource(src source, emit func(Doc) error) error {
 	if p.progress != nil {
 		r = p.progress.reader(rc)
 	}
-	return readDocs(r, src.name, p.read, emit)
+	opts := p.read
+	opts.borrow = true
+	return readDocs(r, src.name, opts, emit)
 }
 
 // evalDoc validates and evaluates one document, filling o. A document that

@@ -39,6 +39,7 @@ type scanner struct {
 	readErr   error // sticky error from r (io.EOF at the end)
 	capture   bool  // when set, consumed bytes are appended to captured
 	captured  []byte
+	lineBuf   []byte // borrowLine's storage for lines longer than buf
 }
 
 const scanBufSize = 64 << 10
@@ -161,10 +162,59 @@ func (s *scanner) skipSpace() {
 // gives errTooLarge: with skipOverflow the rest of the line is consumed
 // (without being kept), otherwise reading stops at the limit.
 func (s *scanner) readLine(max int, skipOverflow bool) ([]byte, error) {
+	line, err := s.borrowLine(max, skipOverflow)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte{}, line...), nil
+}
+
+// borrowLine is readLine returning bytes that may alias the scanner's
+// buffer: they are valid only until the next call on s. A line that fits
+// in the buffer is not copied.
+func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 	if !s.fill() {
 		return nil, io.EOF
 	}
-	var out []byte
+	// Fast path: the whole line is (or can be brought) into the buffer.
+	searched := 0
+	for {
+		chunk := s.buf[s.pos:s.end]
+		if i := bytes.IndexByte(chunk[searched:], '\n'); i >= 0 {
+			n := searched + i
+			if n > max {
+				break
+			}
+			line := chunk[:n:n]
+			s.consume(n + 1)
+			s.line++
+			s.lineStart = s.off
+			return line, nil
+		}
+		searched = len(chunk)
+		if searched > max || s.readErr != nil || (s.pos == 0 && s.end == len(s.buf)) {
+			break
+		}
+		// Move the partial line to the front and read more after it.
+		if s.pos > 0 {
+			copy(s.buf, chunk)
+			s.end -= s.pos
+			s.pos = 0
+		}
+		m, err := s.r.Read(s.buf[s.end:])
+		s.end += m
+		if err != nil {
+			s.readErr = err
+		}
+	}
+	if s.readErr != nil && s.end-s.pos <= max && !s.capture {
+		// The last line, without a newline.
+		line := s.buf[s.pos:s.end:s.end]
+		s.consume(len(line))
+		return line, nil
+	}
+	// Slow path: a line longer than the buffer (or the limit).
+	out := s.lineBuf[:0]
 	size := 0
 	for s.fill() {
 		chunk := s.buf[s.pos:s.end]
@@ -179,7 +229,7 @@ func (s *scanner) readLine(max int, skipOverflow bool) ([]byte, error) {
 				return nil, errTooLarge
 			}
 			size = max + 1
-			out = nil
+			out = out[:0]
 		} else {
 			out = append(out, chunk[:n]...)
 			size += n
@@ -192,11 +242,9 @@ func (s *scanner) readLine(max int, skipOverflow bool) ([]byte, error) {
 		}
 		s.consume(n)
 	}
+	s.lineBuf = out[:0]
 	if size > max {
 		return nil, errTooLarge
-	}
-	if out == nil {
-		out = []byte{}
 	}
 	return out, nil
 }
