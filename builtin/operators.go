@@ -46,7 +46,7 @@ var operatorDocs = []OperatorDoc{
 		"The elements that satisfy expr, as a list. Used as a condition it is true when that list is not empty; it can be followed by length(), isEmpty() or another array operator.",
 		"Instance should not have volumes with [ encrypted = false ] length() > 1"},
 	{"groupBy", "list groupBy [path]",
-		"A list of {key, values} objects, one per distinct value of path in the elements, in first-seen order; values holds the elements with that key.",
+		"A list of {key, values} objects, one per distinct value of path in the elements (distinct by JSON value, without the coercions of =), in first-seen order; values holds the elements with that key. Elements where path is missing form one group of their own, without a key member.",
 		"VPC should have subnets groupBy [ availabilityZone ] length() >= 2"},
 }
 
