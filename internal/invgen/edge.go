@@ -9,11 +9,10 @@ var (
 
 // ---------------------------------------------------------------- Classic ELB
 
-func genELB(a *account, w *jw, i int) {
-	r := a.rnd(kELB, i)
-	v, region := a.network(r)
-	name := pick(r, apps...) + "-legacy-" + strconv.Itoa(i)
-	a.head(w, "ELB", name, name, a.arn("elasticloadbalancing", region, "loadbalancer/"+name), region)
+// lbFront writes what every load balancer document starts with: the
+// envelope, tags, DNS name, scheme and isPublic.
+func (a *account) lbFront(w *jw, r rnd, typ, name, arn, region string) {
+	a.head(w, typ, name, name, arn, region)
 	a.tags(w, r, "", pick(r, envs...), r.chance(0.2))
 	w.ks("dnsName", name+"-"+strconv.Itoa(1000000000+r.IntN(999999999))+"."+region+".elb.amazonaws.com")
 	public := r.chance(0.6)
@@ -23,6 +22,13 @@ func genELB(a *account, w *jw, i int) {
 		w.ks("scheme", "internal")
 	}
 	w.kb("isPublic", public)
+}
+
+func genELB(a *account, w *jw, i int) {
+	r := a.rnd(kELB, i)
+	v, region := a.network(r)
+	name := pick(r, apps...) + "-legacy-" + strconv.Itoa(i)
+	a.lbFront(w, r, "ELB", name, a.arn("elasticloadbalancing", region, "loadbalancer/"+name), region)
 	var subs []int
 	if v >= 0 {
 		w.ks("vpcId", a.awsID("vpc", kVPC, v))
@@ -157,16 +163,7 @@ func (a *account) elbv2(w *jw, k kindID, i int) {
 		typ, kind = "NetworkLoadBalancer", "net"
 	}
 	arn := a.arn("elasticloadbalancing", region, "loadbalancer/"+kind+"/"+name+"/"+a.hex(k, i, 1, 16))
-	a.head(w, typ, name, name, arn, region)
-	a.tags(w, r, "", pick(r, envs...), r.chance(0.2))
-	w.ks("dnsName", name+"-"+strconv.Itoa(1000000000+r.IntN(999999999))+"."+region+".elb.amazonaws.com")
-	public := r.chance(0.6)
-	if public {
-		w.ks("scheme", "internet-facing")
-	} else {
-		w.ks("scheme", "internal")
-	}
-	w.kb("isPublic", public)
+	a.lbFront(w, r, typ, name, arn, region)
 	w.ks("state", "active")
 	if app {
 		w.ks("ipAddressType", pick(r, "ipv4", "dualstack"))
