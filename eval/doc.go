@@ -21,7 +21,9 @@
 // [Evidence]: the JSON path (with array indices) and value of each operand
 // that decided, and the span of rule text that read it, e.g.
 // `volumes[1].encrypted = false`. Evidence is built only for fails and
-// errors, by evaluating the rule a second time in a recording mode.
+// errors, by evaluating the rule a second time in a recording mode; a
+// caller that needs only verdicts sets [Options].NoEvidence and saves that
+// second run.
 // [Program.Explain] runs that mode on demand and returns a [Trace] that
 // marks every sub-expression true or false with the values it read (an
 // operand that computes a value, such as `with [...] length()`, shows the
@@ -30,7 +32,8 @@
 // # Rule sets
 //
 // A [RuleSet] indexes many programs by entity type. [RuleSet.EvalDoc] gives
-// each document only the rules of its type (the others get Skip) and reads
+// each document only the rules of its type (the others get Skip, or no call
+// at all with [Options].OnlyApplicable) and reads
 // each JSON path once per document, however many rules read it: the paths
 // of a type's rules are merged into a trie, the document is walked once
 // along it, and the rules read the values recorded in that table. A rule

@@ -74,6 +74,9 @@ func (m *machine) rescue(st *Status, err *error) {
 // explainResult builds the result of a failed or erring evaluation by
 // re-running it in recording mode.
 func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
+	if set.noEvidence {
+		return Result{Status: st, Err: err}
+	}
 	t := p.explain(d, set, false)
 	r := Result{Status: st, Err: err, Evidence: t.Evidence}
 	if t.Status != st {
@@ -89,6 +92,9 @@ func (p *Program) explainResult(d *Document, set settings, st Status, err error)
 
 // documentError is the result for a document that cannot be evaluated.
 func (p *Program) documentError(doc []byte, err error) Result {
+	if p.set.noEvidence {
+		return Result{Status: Error, Err: err}
+	}
 	return Result{Status: Error, Err: err, Evidence: []Evidence{documentEvidence(doc, p)}}
 }
 

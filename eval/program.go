@@ -27,6 +27,17 @@ type Options struct {
 	// MaxDepth bounds how deeply a document nests arrays and objects. Zero
 	// means DefaultMaxDepth.
 	MaxDepth int
+	// NoEvidence leaves Result.Evidence empty: results carry only their
+	// status and, for Error, the error. Evidence is built by re-running a
+	// failing or erring evaluation in recording mode, which costs about as
+	// much again as the evaluation; callers that need only verdicts (a
+	// gate, a count) can skip it. Explain still traces any rule on demand.
+	NoEvidence bool
+	// OnlyApplicable makes RuleSet.EvalDoc and RuleSet.EvalDocument call
+	// emit only for the rules that apply to the document: those of its
+	// entity type and the const rules, not with Skip for every rule of the
+	// other types. It has no effect on Program or Lists.
+	OnlyApplicable bool
 }
 
 // DefaultStepBudget is the step budget used when Options.StepBudget is 0.
@@ -38,12 +49,17 @@ type settings struct {
 	budget   int
 	maxSize  int
 	maxDepth int
+
+	noEvidence     bool
+	onlyApplicable bool
 }
 
 func resolve(opts *Options) settings {
 	s := settings{budget: DefaultStepBudget, maxSize: DefaultMaxDocumentSize, maxDepth: DefaultMaxDepth}
 	if opts != nil {
 		s.now = opts.Now
+		s.noEvidence = opts.NoEvidence
+		s.onlyApplicable = opts.OnlyApplicable
 		if opts.StepBudget > 0 {
 			s.budget = opts.StepBudget
 		}

@@ -16,6 +16,7 @@ type RuleSet struct {
 	set    settings
 	byType map[string]*bucket // entity type (or "List<T>") -> its rules
 	lists  map[string][]int   // T -> the List<T> rules, in index order
+	consts []int              // the const rules, in index order
 }
 
 // bucket holds the rules of one entity type.
@@ -39,7 +40,11 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 	}
 	members := map[string][]*Program{}
 	for i, p := range progs {
-		if p == nil || p.target == "" {
+		if p == nil {
+			continue
+		}
+		if p.target == "" {
+			rs.consts = append(rs.consts, i)
 			continue
 		}
 		b := rs.byType[p.target]
@@ -64,7 +69,8 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 func (rs *RuleSet) Programs() []*Program { return rs.progs }
 
 // EvalDoc evaluates every non-List rule over doc and calls emit once per
-// rule, in index order: rules for other entity types get Skip. List<> rules
+// rule, in index order: rules for other entity types get Skip (unless
+// Options.OnlyApplicable is set: then they are not called). List<> rules
 // are not called here (see Lists). The error reports a document that cannot
 // be evaluated at all (invalid JSON, over the limits, not an object, no
 // "type"); emit is then not called. EvalDoc is safe for concurrent use.
@@ -93,6 +99,10 @@ func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
 	b := rs.byType[d.typ]
 	tab := b != nil && m.safeBuildTable(b.layout, d)
+	if rs.set.onlyApplicable {
+		rs.evalApplicable(m, d, b, tab, emit)
+		return
+	}
 	k := 0
 	for i, p := range rs.progs {
 		switch {
@@ -103,7 +113,7 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 				k++
 			}
 		case p.target == "":
-			emit(i, constResult(p))
+			emit(i, rs.constResult(p))
 		case b != nil && k < len(b.rules) && b.rules[k] == i:
 			m.offs = nil // without a table, read the raw JSON
 			if tab {
@@ -113,6 +123,32 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 			emit(i, rs.runRule(m, p, d))
 		default:
 			emit(i, Result{Status: Skip})
+		}
+	}
+}
+
+// evalApplicable runs the rules of bucket b (nil when no rule targets the
+// document's type) and the const rules, merged in index order.
+func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result)) {
+	var rules []int
+	if b != nil {
+		rules = b.rules
+	}
+	c := rs.consts
+	for k := 0; k < len(rules) || len(c) > 0; {
+		if len(c) > 0 && (k == len(rules) || c[0] < rules[k]) {
+			emit(c[0], rs.constResult(rs.progs[c[0]]))
+			c = c[1:]
+			continue
+		}
+		i, p := rules[k], rs.progs[rules[k]]
+		m.offs = nil
+		if tab {
+			m.offs = b.layout.offs[k]
+		}
+		k++
+		if !p.IsList() {
+			emit(i, rs.runRule(m, p, d))
 		}
 	}
 }
@@ -147,9 +183,12 @@ func (m *machine) runSafe(p *Program, d *Document, set settings) (st Status, err
 }
 
 // constResult is the result of a rule that is only `true` or `false`.
-func constResult(p *Program) Result {
+func (rs *RuleSet) constResult(p *Program) Result {
 	if p.rule.Const {
 		return Result{Status: Pass}
+	}
+	if rs.set.noEvidence {
+		return Result{Status: Fail}
 	}
 	return Result{Status: Fail, Evidence: []Evidence{{Value: "false", Span: p.rule.Span()}}}
 }

@@ -152,6 +152,93 @@ func TestRuleSetOrder(t *testing.T) {
 	}
 }
 
+// TestRuleSetOptions checks OnlyApplicable (no Skip for other types' rules,
+// the rest unchanged and in order) and NoEvidence (the same statuses and
+// errors, no evidence) against plain EvalDoc.
+func TestRuleSetOptions(t *testing.T) {
+	progs := compileAll(t, []string{
+		`T should have a = 1`,                // 0
+		`U should have a = 1`,                // 1
+		`true`,                               // 2
+		`List<T> should have items`,          // 3
+		`T where a = 2`,                      // 4
+		`false`,                              // 5
+		`T where b = 1 should have a`,        // 6
+		`T should have c before(-1, 'days')`, // 7: error on a list
+		`List<T> should have items`,          // 8
+		`T should have c contain [x=1]`,      // 9
+	})
+	progs = append(progs, nil) // 10
+	docs := []string{`{"type":"T","a":2,"c":[{"x":2}]}`, `{"type":"U","a":1}`, `{"type":"V"}`, `{"type":"List<T>"}`}
+	run := func(opts *Options, doc string) []string {
+		var got []string
+		err := NewRuleSet(progs, opts).EvalDoc([]byte(doc), func(i int, r Result) {
+			got = append(got, fmt.Sprintf("%d:%s/%d/%v", i, r.Status, len(r.Evidence), r.Err != nil))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	for _, doc := range docs {
+		all := run(nil, doc)
+		var applicable, bare []string
+		for i, r := range all {
+			var k int
+			var st string
+			var ev int
+			var hasErr bool
+			fmt.Sscanf(strings.ReplaceAll(strings.ReplaceAll(r, ":", " "), "/", " "), "%d %s %d %t", &k, &st, &ev, &hasErr)
+			if st != "skip" || progs[k] != nil && progs[k].Target() == gjsonType(doc) {
+				applicable = append(applicable, all[i])
+			}
+			bare = append(bare, fmt.Sprintf("%d:%s/0/%v", k, st, hasErr))
+		}
+		if got := run(&Options{OnlyApplicable: true}, doc); strings.Join(got, " ") != strings.Join(applicable, " ") {
+			t.Errorf("%s OnlyApplicable:\n got  %v\n want %v", doc, got, applicable)
+		}
+		if got := run(&Options{NoEvidence: true}, doc); strings.Join(got, " ") != strings.Join(bare, " ") {
+			t.Errorf("%s NoEvidence:\n got  %v\n want %v", doc, got, bare)
+		}
+	}
+	// The table itself, for one document, so that the test cannot pass
+	// vacuously.
+	want := "0:fail/1/false 2:pass/0/false 4:fail/1/false 5:fail/1/false 6:skip/0/false 7:error/1/true 9:fail/1/false"
+	if got := run(&Options{OnlyApplicable: true}, docs[0]); strings.Join(got, " ") != want {
+		t.Errorf("got  %v\nwant %s", got, want)
+	}
+	if got := run(&Options{OnlyApplicable: true}, docs[2]); strings.Join(got, " ") != "2:pass/0/false 5:fail/1/false" {
+		t.Errorf("V: got %v", got)
+	}
+
+	// Program.Eval and Lists honour NoEvidence too.
+	p, err := Compile(`T should have a = 1`, &Options{NoEvidence: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := p.Eval([]byte(`{"type":"T","a":2}`)); r.Status != Fail || r.Evidence != nil {
+		t.Errorf("Eval: %+v", r)
+	}
+	if r := p.Eval([]byte(`{"type":`)); r.Status != Error || r.Evidence != nil || !errors.Is(r.Err, ErrInvalidJSON) {
+		t.Errorf("Eval invalid: %+v", r)
+	}
+	l := NewRuleSet(progs[3:4], &Options{NoEvidence: true}).NewLists()
+	l.Eval(func(_ int, _ string, r Result) {
+		if r.Status != Fail || r.Evidence != nil {
+			t.Errorf("Lists: %+v", r)
+		}
+	})
+}
+
+// gjsonType is the "type" member of doc.
+func gjsonType(doc string) string {
+	var d Document
+	if err := d.init([]byte(doc), 1<<20, 64, nil); err != nil {
+		return ""
+	}
+	return d.typ
+}
+
 func TestRuleSetConcurrent(t *testing.T) {
 	doc := loadInstanceDoc(t)
 	rs := NewRuleSet(compileAll(t, instanceRules), nil)

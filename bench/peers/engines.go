@@ -34,14 +34,19 @@ type Engine interface {
 	Eval(doc []byte, violation []bool) error
 }
 
-// Engines prepares the four engines over rules with the evaluation clock
-// now: GSL first, then expr, CEL and Rego.
+// Engines prepares the engines over rules with the evaluation clock now:
+// GSL giving verdicts only (as the peers do) first, then GSL building
+// evidence for every failure (as gslcheck does), expr, CEL and Rego.
 func Engines(rules []Rule, now time.Time) ([]Engine, error) {
 	targets, err := Targets(rules)
 	if err != nil {
 		return nil, err
 	}
-	g, err := NewGSL(rules, now)
+	g, err := NewGSL(rules, now, false)
+	if err != nil {
+		return nil, err
+	}
+	ge, err := NewGSL(rules, now, true)
 	if err != nil {
 		return nil, err
 	}
@@ -57,7 +62,7 @@ func Engines(rules []Rule, now time.Time) ([]Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []Engine{g, e, c, r}, nil
+	return []Engine{g, ge, e, c, r}, nil
 }
 
 // Targets returns each rule's target entity type, read from its GSL.
@@ -89,15 +94,23 @@ func byType(targets []string) map[string][]int {
 
 // GSL evaluates the rules with a GSL rule set, straight from the bytes.
 type GSL struct {
+	name string
 	rs   *eval.RuleSet
 	out  []bool
 	err  error
 	emit func(int, eval.Result)
 }
 
-// NewGSL compiles the GSL of rules.
-func NewGSL(rules []Rule, now time.Time) (*GSL, error) {
-	opts := &eval.Options{Now: now}
+// NewGSL compiles the GSL of rules. Without evidence the rule set gives
+// verdicts only, like the peers (eval.Options NoEvidence and
+// OnlyApplicable); with it, every failure carries its evidence and every
+// rule of another type a Skip, as in gslcheck run.
+func NewGSL(rules []Rule, now time.Time, evidence bool) (*GSL, error) {
+	opts := &eval.Options{Now: now, NoEvidence: !evidence, OnlyApplicable: !evidence}
+	name := "gsl"
+	if evidence {
+		name = "gsl+evidence"
+	}
 	progs := make([]*eval.Program, len(rules))
 	for i, r := range rules {
 		p, err := eval.Compile(r.GSL, opts)
@@ -106,7 +119,7 @@ func NewGSL(rules []Rule, now time.Time) (*GSL, error) {
 		}
 		progs[i] = p
 	}
-	g := &GSL{rs: eval.NewRuleSet(progs, opts)}
+	g := &GSL{name: name, rs: eval.NewRuleSet(progs, opts)}
 	g.emit = func(i int, r eval.Result) {
 		switch r.Status {
 		case eval.Fail:
@@ -121,7 +134,7 @@ func NewGSL(rules []Rule, now time.Time) (*GSL, error) {
 }
 
 // Name implements Engine.
-func (*GSL) Name() string { return "gsl" }
+func (g *GSL) Name() string { return g.name }
 
 // Eval implements Engine.
 func (g *GSL) Eval(doc []byte, violation []bool) error {
