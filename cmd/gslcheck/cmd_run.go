@@ -65,13 +65,26 @@ func (c *runCmd) Run(e *env) error {
 		closeOut()
 		return err
 	}
-	rs := eval.NewRuleSet(set.progs, opts)
 	p := &pipeline{
-		rs:        rs,
 		jobs:      c.Jobs,
 		keepSkips: c.ShowSkipped,
 		read:      readOptions{Format: inputFormat(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
 	}
+	if !c.ShowSkipped {
+		// The skips of other types' rules are only counted: the rule set
+		// need not call back for each of them.
+		o := *opts
+		o.OnlyApplicable = true
+		opts = &o
+		for _, prog := range set.progs {
+			if prog == nil || !prog.IsList() {
+				p.perDoc++
+			}
+		}
+		p.onlyApplicable = true
+	}
+	rs := eval.NewRuleSet(set.progs, opts)
+	p.rs = rs
 	if set.lists {
 		p.lists = rs.NewLists()
 		p.listTypes = map[string]bool{}

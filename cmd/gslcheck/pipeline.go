@@ -144,6 +144,11 @@ type pipeline struct {
 	listTypes map[string]bool // the entity types List<> rules read (nil: all)
 	jobs      int             // workers, at least 1
 	keepSkips bool            // keep skip results (else only count them)
+	// onlyApplicable: rs calls back only for the rules that apply to a
+	// document (eval.Options.OnlyApplicable); every rule of the perDoc
+	// that EvalDoc would report and did not is counted as skipped.
+	onlyApplicable bool
+	perDoc         int
 	read      readOptions
 	progress  *progress // nil for none
 
@@ -356,7 +361,9 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 		o.err = err
 		return
 	}
+	emitted := 0
 	emit := func(rule int, r eval.Result) {
+		emitted++
 		if r.Status == eval.Skip && !p.keepSkips {
 			o.skipped++
 			return
@@ -383,6 +390,9 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 			o.id, o.typ = id, typ
 		}
 		return
+	}
+	if p.onlyApplicable {
+		o.skipped += p.perDoc - emitted
 	}
 	o.doc.Data, o.id, o.typ = data, id, typ
 }
