@@ -149,8 +149,8 @@ type pipeline struct {
 	// that EvalDoc would report and did not is counted as skipped.
 	onlyApplicable bool
 	perDoc         int
-	read      readOptions
-	progress  *progress // nil for none
+	read           readOptions
+	progress       *progress // nil for none
 
 	// prepare, when set, is called once per worker; the function it
 	// returns is applied to each batch the worker has evaluated, in the
@@ -235,7 +235,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 		}
 		defer flush()
 		for _, src := range sources {
-			err := p.readSource(src, func(d Doc) error { return add(d, nil, false) })
+			err := p.readSource(src, func(d Doc) error { return add(d, nil, false) }, flush)
 			if errors.Is(err, errStop) {
 				return
 			}
@@ -329,14 +329,15 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 	return failed
 }
 
-// readSource opens src and splits it into documents.
-func (p *pipeline) readSource(src source, emit func(Doc) error) error {
+// readSource opens src and splits it into documents. idle is called when
+// the source may make the reader wait (see idleReader).
+func (p *pipeline) readSource(src source, emit func(Doc) error, idle func()) error {
 	rc, err := src.open()
 	if err != nil {
 		return err
 	}
 	defer rc.Close()
-	var r io.Reader = rc
+	var r io.Reader = &idleReader{r: rc, idle: idle}
 	if p.progress != nil {
 		r = p.progress.reader(rc)
 	}
@@ -507,4 +508,24 @@ func abbreviate(b []byte, n int) string {
 		return string(b)
 	}
 	return string(b[:n]) + "..."
+}
+
+// idleReader calls idle before a read that may block. After a read that
+// returned less than it asked for, the source had no more at that moment
+// (a pipe or a terminal that a slow producer writes to), so the pipeline
+// hands on the documents it has instead of holding them until a batch
+// fills. A regular file reads short only at its end.
+type idleReader struct {
+	r     io.Reader
+	idle  func()
+	short bool
+}
+
+func (ir *idleReader) Read(b []byte) (int, error) {
+	if ir.short {
+		ir.idle()
+	}
+	n, err := ir.r.Read(b)
+	ir.short = n < len(b)
+	return n, err
 }

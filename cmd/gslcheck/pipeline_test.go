@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
@@ -387,5 +388,59 @@ func TestPipelinePreparedLists(t *testing.T) {
 	}
 	if passes != n-len(errs) {
 		t.Errorf("%d passes, want %d", passes, n-len(errs))
+	}
+}
+
+// TestPipelineSlowSource checks that documents from a source that makes
+// the reader wait (a pipe fed slowly) are evaluated and reported while the
+// source is still open, not held until a batch fills or the input ends.
+// Where the format is detected from the input, the first document waits
+// for the start of the second, which tells NDJSON from a single document.
+func TestPipelineSlowSource(t *testing.T) {
+	for _, name := range []string{"inv.ndjson", "<stdin>"} {
+		t.Run(name, func(t *testing.T) {
+			pr, pw := io.Pipe()
+			src := source{name: name, open: func() (io.ReadCloser, error) { return pr, nil }}
+			p := &pipeline{rs: fakeRules{types: []string{"A"}}, jobs: 2}
+			seen := make(chan string, 10)
+			done := make(chan error, 1)
+			go func() {
+				done <- p.run([]source{src}, func(o *docOutcome) error {
+					seen <- o.id
+					return nil
+				}, nil)
+			}()
+			write := func(i int) {
+				if _, err := fmt.Fprintf(pw, "{\"type\":\"A\",\"id\":\"d%d\"}\n", i); err != nil {
+					t.Fatal(err)
+				}
+			}
+			const n = 4
+			ahead := 0
+			if name == "<stdin>" {
+				write(0)
+				ahead = 1
+			}
+			for i := range n {
+				if i+ahead < n {
+					write(i + ahead)
+				}
+				select {
+				case id := <-seen:
+					if want := fmt.Sprintf("d%d", i); id != want {
+						t.Fatalf("got %s, want %s", id, want)
+					}
+				case <-time.After(time.Minute):
+					t.Fatalf("document %d not reported while the input stays open", i)
+				}
+			}
+			pw.Close()
+			if err := <-done; err != nil {
+				t.Fatal(err)
+			}
+			if len(seen) != 0 {
+				t.Fatalf("%d more outcomes", len(seen))
+			}
+		})
 	}
 }
