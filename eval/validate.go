@@ -3,8 +3,16 @@ package eval
 // This file validates a document and indexes its top-level members in one
 // pass over the text. It accepts exactly what gjson.Valid accepts (RFC 8259
 // JSON, without a UTF-8 check), so documents keep meeting the same verdict,
-// at about the cost of gjson.Valid alone instead of gjson.Valid plus a
+// at well under the cost of gjson.Valid alone instead of gjson.Valid plus a
 // structural scan.
+//
+// The scanner is written for compact documents with many short strings:
+// each context (a value, a member key, the separator after a value) has its
+// own code that tests for the usual next byte before skipping whitespace,
+// strings are searched eight bytes at a time, and the root object's members
+// are handled by a loop of their own so that the nested scan carries no
+// bookkeeping for them. Offsets are compared as uint against len(s), which
+// lets the compiler drop the bounds checks of the byte reads.
 
 import "math/bits"
 
@@ -23,31 +31,72 @@ func isHex(c byte) bool { return c-'0' < 10 || (c|0x20)-'a' < 6 }
 
 func isDigit(c byte) bool { return c-'0' < 10 }
 
+// skipWS returns the offset of the first byte at or after i that is not
+// JSON whitespace. It is small enough to inline: the usual case, a byte
+// above ' ' (which is never whitespace), costs one comparison.
+func skipWS(s string, i int) int {
+	if uint(i) < uint(len(s)) && s[i] > ' ' {
+		return i
+	}
+	return skipWSLoop(s, i)
+}
+
+// skipWSLoop is the loop of skipWS. Indented text has runs of spaces after
+// each newline, so it compares eight bytes at a time with eight spaces and
+// stops at the first byte that differs, which it then looks at alone.
+func skipWSLoop(s string, i int) int {
+	for uint(i) < uint(len(s)) {
+		if !isSpace(s[i]) {
+			return i
+		}
+		i++
+		for i+8 <= len(s) {
+			d := load64(s, i) ^ 0x2020202020202020
+			if d != 0 {
+				i += bits.TrailingZeros64(d) / 8
+				break
+			}
+			i += 8
+		}
+	}
+	return i
+}
+
 // validString returns the offset just past the string literal at s[i] ==
 // '"', whether it holds an escape, and whether it is valid: no control
 // characters, only the escapes JSON defines, \u with four hex digits.
 func validString(s string, i int) (end int, esc, ok bool) {
 	i++
 	for {
-		for i+8 <= len(s) {
+		// Find the first byte that is '"', '\\' or a control character:
+		// eight at a time while a whole word remains (stringStop's lowest
+		// bit is exact), then one at a time.
+		for {
+			if i+8 > len(s) {
+				for uint(i) < uint(len(s)) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' {
+					i++
+				}
+				break
+			}
 			if m := stringStop(load64(s, i)); m != 0 {
 				i += bits.TrailingZeros64(m) / 8
 				break
 			}
 			i += 8
 		}
-		for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' {
-			i++
-		}
-		if i >= len(s) || s[i] < 0x20 {
+		if uint(i) >= uint(len(s)) {
 			return i, esc, false
 		}
-		if s[i] == '"' {
+		switch s[i] {
+		case '"':
 			return i + 1, esc, true
+		case '\\':
+		default: // a control character
+			return i, esc, false
 		}
 		esc = true
 		i++
-		if i >= len(s) {
+		if uint(i) >= uint(len(s)) {
 			return i, esc, false
 		}
 		switch s[i] {
@@ -67,37 +116,38 @@ func validString(s string, i int) (end int, esc, ok bool) {
 // validNumber returns the offset just past the number at s[i] and whether
 // it is a JSON number.
 func validNumber(s string, i int) (int, bool) {
-	if s[i] == '-' {
+	if uint(i) < uint(len(s)) && s[i] == '-' {
 		i++
 	}
 	switch {
-	case i >= len(s) || !isDigit(s[i]):
+	case uint(i) >= uint(len(s)) || !isDigit(s[i]):
 		return i, false
 	case s[i] == '0':
 		i++
 	default:
-		for i < len(s) && isDigit(s[i]) {
+		i++
+		for uint(i) < uint(len(s)) && isDigit(s[i]) {
 			i++
 		}
 	}
-	if i < len(s) && s[i] == '.' {
+	if uint(i) < uint(len(s)) && s[i] == '.' {
 		i++
-		if i >= len(s) || !isDigit(s[i]) {
+		if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
 			return i, false
 		}
-		for i < len(s) && isDigit(s[i]) {
+		for uint(i) < uint(len(s)) && isDigit(s[i]) {
 			i++
 		}
 	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
+	if uint(i) < uint(len(s)) && (s[i] == 'e' || s[i] == 'E') {
 		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		if uint(i) < uint(len(s)) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if i >= len(s) || !isDigit(s[i]) {
+		if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
 			return i, false
 		}
-		for i < len(s) && isDigit(s[i]) {
+		for uint(i) < uint(len(s)) && isDigit(s[i]) {
 			i++
 		}
 	}
@@ -110,134 +160,203 @@ func validNumber(s string, i int) (int, bool) {
 // top-level value, or ErrTooDeep or ErrInvalidJSON, whichever problem the
 // scan meets first.
 func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
-	var small [8]uint64 // one bit per open container, 1 for an array
+	var small [8]uint64
 	kinds := small[:]
 	if maxDepth > 64*len(small) {
 		kinds = make([]uint64, maxDepth/64+1)
 	}
-	const (
-		atValue = iota // a value starts at s[i]
-		atAfter        // a value ended just before s[i]
-		atKey          // an object key starts at s[i]
-	)
-	i := skipSpace(s, 0)
-	start := i
-	rootObject := i < len(s) && s[i] == '{'
-	depth, state := 0, atValue
-	key, keyEsc, valStart := "", false, 0
-	for {
-		switch state {
-		case atValue:
-			if i >= len(s) {
-				return buf, 0, ErrInvalidJSON
-			}
-			switch c := s[i]; c {
-			case '{', '[':
-				if depth >= maxDepth {
-					return buf, 0, ErrTooDeep
+	start := skipWS(s, 0)
+	i := start
+	if uint(i) >= uint(len(s)) || s[i] != '{' {
+		end, err := validValue(s, i, 0, maxDepth, kinds)
+		if err != nil {
+			return buf, 0, err
+		}
+		i = end
+	} else {
+		// The root object: its members are indexed here, their values
+		// validated by validValue one nesting level down.
+		if maxDepth < 1 {
+			return buf, 0, ErrTooDeep
+		}
+		i = skipWS(s, i+1)
+		if uint(i) < uint(len(s)) && s[i] == '}' {
+			i++
+		} else {
+			for {
+				if uint(i) >= uint(len(s)) || s[i] != '"' {
+					return buf, 0, ErrInvalidJSON
 				}
-				w, bit := depth>>6, uint64(1)<<(depth&63)
-				depth++
-				i = skipSpace(s, i+1)
-				if c == '{' {
-					kinds[w] &^= bit
-					state = atKey
-					if i < len(s) && s[i] == '}' {
-						i++
-						depth--
-						state = atAfter
-					}
-				} else {
-					kinds[w] |= bit
-					if i < len(s) && s[i] == ']' {
-						i++
-						depth--
-						state = atAfter
-					}
-				}
-				continue
-			case '"':
-				end, _, ok := validString(s, i)
+				end, esc, ok := validString(s, i)
 				if !ok {
 					return buf, 0, ErrInvalidJSON
 				}
-				i = end
-			case 't', 'f', 'n':
-				lit := "null"
-				switch c {
-				case 't':
-					lit = "true"
-				case 'f':
-					lit = "false"
-				}
-				if len(s)-i < len(lit) || s[i:i+len(lit)] != lit {
+				key := s[i+1 : end-1]
+				i = skipWS(s, end)
+				if uint(i) >= uint(len(s)) || s[i] != ':' {
 					return buf, 0, ErrInvalidJSON
 				}
-				i += len(lit)
-			default:
-				if c != '-' && !isDigit(c) {
+				i = skipWS(s, i+1)
+				valStart := i
+				end, err := validValue(s, i, 1, maxDepth, kinds)
+				if err != nil {
+					return buf, 0, err
+				}
+				buf = append(buf, member{key: key, val: s[valStart:end], esc: esc})
+				i = skipWS(s, end)
+				if uint(i) >= uint(len(s)) {
 					return buf, 0, ErrInvalidJSON
 				}
-				end, ok := validNumber(s, i)
-				if !ok {
-					return buf, 0, ErrInvalidJSON
+				if s[i] == ',' {
+					i = skipWS(s, i+1)
+					continue
 				}
-				i = end
-			}
-			state = atAfter
-		case atAfter:
-			if depth == 0 {
-				if skipSpace(s, i) != len(s) {
-					return buf, 0, ErrInvalidJSON
-				}
-				return buf, start, nil
-			}
-			if depth == 1 && rootObject {
-				buf = append(buf, member{key: key, val: s[valStart:i], esc: keyEsc})
-			}
-			i = skipSpace(s, i)
-			if i >= len(s) {
-				return buf, 0, ErrInvalidJSON
-			}
-			d := depth - 1
-			inArray := kinds[d>>6]&(1<<(d&63)) != 0
-			switch s[i] {
-			case ',':
-				i = skipSpace(s, i+1)
-				if inArray {
-					state = atValue
-				} else {
-					state = atKey
-				}
-			case '}', ']':
-				if inArray != (s[i] == ']') {
+				if s[i] != '}' {
 					return buf, 0, ErrInvalidJSON
 				}
 				i++
-				depth--
-			default:
-				return buf, 0, ErrInvalidJSON
+				break
 			}
-		case atKey:
-			if i >= len(s) || s[i] != '"' {
-				return buf, 0, ErrInvalidJSON
-			}
-			end, esc, ok := validString(s, i)
-			if !ok {
-				return buf, 0, ErrInvalidJSON
-			}
-			if depth == 1 {
-				key, keyEsc = s[i+1:end-1], esc
-			}
-			i = skipSpace(s, end)
-			if i >= len(s) || s[i] != ':' {
-				return buf, 0, ErrInvalidJSON
-			}
-			i = skipSpace(s, i+1)
-			if depth == 1 {
-				valStart = i
-			}
-			state = atValue
 		}
 	}
+	if skipWS(s, i) != len(s) {
+		return buf, 0, ErrInvalidJSON
+	}
+	return buf, start, nil
+}
+
+// validValue validates the value at s[i], inside depth open containers,
+// and returns the offset just past it. kinds has one bit per open
+// container, set for an array; it must have room for maxDepth bits.
+//
+// It is a state machine written with goto: value (a value starts at s[i]),
+// after (a value ended just before s[i]) and key (an object key starts at
+// s[i], possibly after whitespace). inArray caches the kind of the
+// innermost container opened here.
+func validValue(s string, i, depth, maxDepth int, kinds []uint64) (int, error) {
+	base := depth
+	inArray := false
+	var c byte
+value:
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	switch c = s[i]; c {
+	case '"':
+		end, _, ok := validString(s, i)
+		if !ok {
+			return i, ErrInvalidJSON
+		}
+		i = end
+	case '{', '[':
+		if depth >= maxDepth {
+			return i, ErrTooDeep
+		}
+		w, bit := depth>>6, uint64(1)<<(depth&63)
+		if uint(w) >= uint(len(kinds)) {
+			return i, ErrTooDeep // kinds is too short: a caller's error
+		}
+		depth++
+		i = skipWS(s, i+1)
+		if c == '[' {
+			kinds[w] |= bit
+			inArray = true
+			if uint(i) < uint(len(s)) && s[i] == ']' {
+				i++
+				depth--
+				goto closed
+			}
+			goto value
+		}
+		kinds[w] &^= bit
+		inArray = false
+		if uint(i) < uint(len(s)) && s[i] == '}' {
+			i++
+			depth--
+			goto closed
+		}
+		goto key
+	case 't':
+		// A literal is compared as one four-byte word.
+		if i+4 > len(s) || s[i:i+4] != "true" {
+			return i, ErrInvalidJSON
+		}
+		i += 4
+	case 'f':
+		if i+5 > len(s) || s[i+1:i+5] != "alse" {
+			return i, ErrInvalidJSON
+		}
+		i += 5
+	case 'n':
+		if i+4 > len(s) || s[i:i+4] != "null" {
+			return i, ErrInvalidJSON
+		}
+		i += 4
+	default:
+		if c != '-' && !isDigit(c) {
+			return i, ErrInvalidJSON
+		}
+		end, ok := validNumber(s, i)
+		if !ok {
+			return i, ErrInvalidJSON
+		}
+		i = end
+	}
+after:
+	// A value ended just before s[i]; in compact text s[i] is the
+	// separator or the container's end.
+	if depth == base {
+		return i, nil
+	}
+	i = skipWS(s, i)
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	switch s[i] {
+	case ',':
+		i++
+		if inArray {
+			i = skipWS(s, i)
+			goto value
+		}
+		goto key
+	case ']':
+		if !inArray {
+			return i, ErrInvalidJSON
+		}
+	case '}':
+		if inArray {
+			return i, ErrInvalidJSON
+		}
+	default:
+		return i, ErrInvalidJSON
+	}
+	i++
+	depth--
+closed:
+	// A container closed; the innermost open one is now at depth-1.
+	if depth > base {
+		d := depth - 1
+		inArray = kinds[d>>6]&(1<<(d&63)) != 0
+	}
+	goto after
+key:
+	// An object key starts at s[i], after optional whitespace; in compact
+	// text the ':' follows the key and the value follows the ':'.
+	i = skipWS(s, i)
+	if uint(i) >= uint(len(s)) || s[i] != '"' {
+		return i, ErrInvalidJSON
+	}
+	{
+		end, _, ok := validString(s, i)
+		if !ok {
+			return i, ErrInvalidJSON
+		}
+		i = skipWS(s, end)
+	}
+	if uint(i) >= uint(len(s)) || s[i] != ':' {
+		return i, ErrInvalidJSON
+	}
+	i = skipWS(s, i+1)
+	goto value
 }
