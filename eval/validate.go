@@ -20,11 +20,17 @@ import "math/bits"
 // first byte of w that ends a run of plain string bytes: '"', '\\' or a
 // control character (0 when there is none). Bits for later bytes may be
 // spurious.
+//
+// Flipping bit 1 of each byte maps '"' (0x22) to ' ' (0x20) and the control
+// characters onto themselves, so one test for bytes below 0x21 finds both.
+// Each test, (x - k)&^x, flags exactly the lowest byte of x below k (a
+// borrow only moves towards higher bytes), so the lowest bit of the union
+// is exact.
 func stringStop(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q := w ^ (ones * '"')
+	x := w ^ (ones * 0x02)
 	b := w ^ (ones * '\\')
-	return ((q-ones)&^q | (b-ones)&^b | (w-ones*0x20)&^w) & highs
+	return ((x-ones*0x21)&^x | (b-ones)&^b) & highs
 }
 
 func isHex(c byte) bool { return c-'0' < 10 || (c|0x20)-'a' < 6 }
@@ -95,22 +101,30 @@ func validString(s string, i int) (end int, esc, ok bool) {
 			return i, esc, false
 		}
 		esc = true
-		i++
-		if uint(i) >= uint(len(s)) {
-			return i, esc, false
-		}
-		switch s[i] {
-		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			i++
-		case 'u':
-			if i+4 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) || !isHex(s[i+3]) || !isHex(s[i+4]) {
-				return i, esc, false
-			}
-			i += 5
-		default:
+		var ok bool
+		if i, ok = validEscape(s, i); !ok {
 			return i, esc, false
 		}
 	}
+}
+
+// validEscape checks the escape sequence at s[i] == '\\' and returns the
+// offset just past it, or where it goes wrong.
+func validEscape(s string, i int) (int, bool) {
+	i++
+	if uint(i) >= uint(len(s)) {
+		return i, false
+	}
+	switch s[i] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return i + 1, true
+	case 'u':
+		if i+4 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) || !isHex(s[i+3]) || !isHex(s[i+4]) {
+			return i, false
+		}
+		return i + 5, true
+	}
+	return i, false
 }
 
 // validNumber returns the offset just past the number at s[i] and whether
@@ -202,7 +216,12 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 				if err != nil {
 					return buf, 0, err
 				}
-				buf = append(buf, member{key: key, val: s[valStart:end], esc: esc})
+				// Fields are stored one by one: a composite literal is
+				// built on the stack and copied with wider loads than the
+				// stores that built it, which stalls store forwarding.
+				buf = append(buf, member{})
+				m := &buf[len(buf)-1]
+				m.key, m.val, m.esc = key, s[valStart:end], esc
 				i = skipWS(s, end)
 				if uint(i) >= uint(len(s)) {
 					return buf, 0, ErrInvalidJSON
@@ -230,12 +249,14 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 // container, set for an array; it must have room for maxDepth bits.
 //
 // It is a state machine written with goto: value (a value starts at s[i]),
-// after (a value ended just before s[i]) and key (an object key starts at
-// s[i], possibly after whitespace). inArray caches the kind of the
-// innermost container opened here.
+// after (a value ended just before s[i]), key (an object key starts at
+// s[i], possibly after whitespace) and str (the string that starts at s[i],
+// a key when inKey). Strings are scanned here rather than by validString
+// so that the scan keeps its state in registers (a call spills them).
+// inArray caches the kind of the innermost container opened here.
 func validValue(s string, i, depth, maxDepth int, kinds []uint64) (int, error) {
 	base := depth
-	inArray := false
+	inArray, inKey := false, false
 	var c byte
 value:
 	if uint(i) >= uint(len(s)) {
@@ -243,11 +264,8 @@ value:
 	}
 	switch c = s[i]; c {
 	case '"':
-		end, _, ok := validString(s, i)
-		if !ok {
-			return i, ErrInvalidJSON
-		}
-		i = end
+		inKey = false
+		goto str
 	case '{', '[':
 		if depth >= maxDepth {
 			return i, ErrTooDeep
@@ -341,19 +359,51 @@ closed:
 	}
 	goto after
 key:
-	// An object key starts at s[i], after optional whitespace; in compact
-	// text the ':' follows the key and the value follows the ':'.
+	// An object key starts at s[i], after optional whitespace.
 	i = skipWS(s, i)
 	if uint(i) >= uint(len(s)) || s[i] != '"' {
 		return i, ErrInvalidJSON
 	}
-	{
-		end, _, ok := validString(s, i)
-		if !ok {
-			return i, ErrInvalidJSON
+	inKey = true
+str:
+	// The string at s[i] == '"': find the first byte that is '"', '\\' or
+	// a control character, eight at a time while a whole word remains
+	// (stringStop's lowest bit is exact), then one at a time.
+	i++
+	for {
+		if i+8 > len(s) {
+			for uint(i) < uint(len(s)) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' {
+				i++
+			}
+			break
 		}
-		i = skipWS(s, end)
+		if m := stringStop(load64(s, i)); m != 0 {
+			i += bits.TrailingZeros64(m) / 8
+			break
+		}
+		i += 8
 	}
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	switch s[i] {
+	case '"':
+		i++
+	case '\\':
+		end, ok := validEscape(s, i)
+		if !ok {
+			return end, ErrInvalidJSON
+		}
+		i = end - 1 // str resumes at the byte after s[i]
+		goto str
+	default: // a control character
+		return i, ErrInvalidJSON
+	}
+	if !inKey {
+		goto after
+	}
+	// In compact text the ':' follows the key and the value follows the ':'.
+	i = skipWS(s, i)
 	if uint(i) >= uint(len(s)) || s[i] != ':' {
 		return i, ErrInvalidJSON
 	}

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"errors"
+	"math/bits"
 	"strings"
 	"testing"
 
@@ -134,4 +135,39 @@ func scanTop(s string, max int, buf []member) ([]member, bool) {
 		i++
 	}
 	return buf, true
+}
+
+// TestStringStop checks stringStop's lowest bit against a byte loop, for
+// every byte value at every position after plain bytes and before bytes
+// that are themselves stoppers or borrow-prone (0x00, 0x21, 0xff).
+func TestStringStop(t *testing.T) {
+	isStop := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
+	for p := range 8 {
+		for c := range 256 {
+			for _, after := range []byte{'a', 0x00, 0x21, '"', 0xff, 0x80} {
+				var w [8]byte
+				for k := range w {
+					switch {
+					case k < p:
+						w[k] = 'a' + byte(k)
+					case k == p:
+						w[k] = byte(c)
+					default:
+						w[k] = after
+					}
+				}
+				want := 8
+				for k, b := range w {
+					if isStop(b) {
+						want = k
+						break
+					}
+				}
+				m := stringStop(load64(string(w[:]), 0))
+				if got := bits.TrailingZeros64(m) / 8; got != want {
+					t.Fatalf("%q: first stopper at %d, want %d", w, got, want)
+				}
+			}
+		}
+	}
 }
