@@ -311,14 +311,47 @@ value:
 		}
 		i += 4
 	default:
-		if c != '-' && !isDigit(c) {
+		// A number, checked here rather than by validNumber for the same
+		// reason as the escapes below: an optional '-', then 0 or digits
+		// not starting with 0, an optional fraction, an optional exponent.
+		if c == '-' {
+			i++
+			if uint(i) >= uint(len(s)) {
+				return i, ErrInvalidJSON
+			}
+			c = s[i]
+		}
+		i++
+		switch {
+		case c == '0':
+		case isDigit(c):
+			for uint(i) < uint(len(s)) && isDigit(s[i]) {
+				i++
+			}
+		default:
 			return i, ErrInvalidJSON
 		}
-		end, ok := validNumber(s, i)
-		if !ok {
-			return i, ErrInvalidJSON
+		if uint(i) < uint(len(s)) && s[i] == '.' {
+			i++
+			if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
+				return i, ErrInvalidJSON
+			}
+			for uint(i) < uint(len(s)) && isDigit(s[i]) {
+				i++
+			}
 		}
-		i = end
+		if uint(i) < uint(len(s)) && s[i]|0x20 == 'e' {
+			i++
+			if uint(i) < uint(len(s)) && (s[i] == '+' || s[i] == '-') {
+				i++
+			}
+			if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
+				return i, ErrInvalidJSON
+			}
+			for uint(i) < uint(len(s)) && isDigit(s[i]) {
+				i++
+			}
+		}
 	}
 after:
 	// A value ended just before s[i]; in compact text s[i] is the
@@ -368,34 +401,49 @@ key:
 str:
 	// The string at s[i] == '"': find the first byte that is '"', '\\' or
 	// a control character, eight at a time while a whole word remains
-	// (stringStop's lowest bit is exact), then one at a time.
+	// (stringStop's lowest bit is exact), then one at a time. The byte
+	// found is taken from the word rather than loaded again.
 	i++
-	for {
-		if i+8 > len(s) {
-			for uint(i) < uint(len(s)) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' {
-				i++
-			}
-			break
-		}
-		if m := stringStop(load64(s, i)); m != 0 {
-			i += bits.TrailingZeros64(m) / 8
-			break
+strRest:
+	for i+8 <= len(s) {
+		w := load64(s, i)
+		if m := stringStop(w); m != 0 {
+			n := bits.TrailingZeros64(m) // the high bit of the byte found
+			i += n / 8
+			c = byte(w >> (n &^ 7))
+			goto strStop
 		}
 		i += 8
 	}
-	if uint(i) >= uint(len(s)) {
-		return i, ErrInvalidJSON
+	for uint(i) < uint(len(s)) {
+		if c = s[i]; c < 0x20 || c == '"' || c == '\\' {
+			goto strStop
+		}
+		i++
 	}
-	switch s[i] {
+	return i, ErrInvalidJSON
+strStop:
+	// The escapes are checked here rather than by validEscape: a call
+	// would make the compiler save the scan's registers on the common path.
+	switch c {
 	case '"':
 		i++
 	case '\\':
-		end, ok := validEscape(s, i)
-		if !ok {
-			return end, ErrInvalidJSON
+		if i+1 >= len(s) {
+			return i, ErrInvalidJSON
 		}
-		i = end - 1 // str resumes at the byte after s[i]
-		goto str
+		switch s[i+1] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			i += 2
+		case 'u':
+			if i+5 >= len(s) || !isHex(s[i+2]) || !isHex(s[i+3]) || !isHex(s[i+4]) || !isHex(s[i+5]) {
+				return i, ErrInvalidJSON
+			}
+			i += 6
+		default:
+			return i, ErrInvalidJSON
+		}
+		goto strRest
 	default: // a control character
 		return i, ErrInvalidJSON
 	}
