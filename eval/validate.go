@@ -38,32 +38,12 @@ func isHex(c byte) bool { return c-'0' < 10 || (c|0x20)-'a' < 6 }
 func isDigit(c byte) bool { return c-'0' < 10 }
 
 // skipWS returns the offset of the first byte at or after i that is not
-// JSON whitespace. It is small enough to inline: the usual case, a byte
-// above ' ' (which is never whitespace), costs one comparison.
+// JSON whitespace. It is a loop without calls, small enough to inline, so
+// that the scanner does not save its registers around it; in compact text
+// its first test, a byte above ' ' (never whitespace), ends it.
 func skipWS(s string, i int) int {
-	if uint(i) < uint(len(s)) && s[i] > ' ' {
-		return i
-	}
-	return skipWSLoop(s, i)
-}
-
-// skipWSLoop is the loop of skipWS. Indented text has runs of spaces after
-// each newline, so it compares eight bytes at a time with eight spaces and
-// stops at the first byte that differs, which it then looks at alone.
-func skipWSLoop(s string, i int) int {
-	for uint(i) < uint(len(s)) {
-		if !isSpace(s[i]) {
-			return i
-		}
+	for uint(i) < uint(len(s)) && s[i] <= ' ' && isSpace(s[i]) {
 		i++
-		for i+8 <= len(s) {
-			d := load64(s, i) ^ 0x2020202020202020
-			if d != 0 {
-				i += bits.TrailingZeros64(d) / 8
-				break
-			}
-			i += 8
-		}
 	}
 	return i
 }
@@ -248,12 +228,15 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 // and returns the offset just past it. kinds has one bit per open
 // container, set for an array; it must have room for maxDepth bits.
 //
-// It is a state machine written with goto: value (a value starts at s[i]),
-// after (a value ended just before s[i]), key (an object key starts at
-// s[i], possibly after whitespace) and str (the string that starts at s[i],
-// a key when inKey). Strings are scanned here rather than by validString
-// so that the scan keeps its state in registers (a call spills them).
-// inArray caches the kind of the innermost container opened here.
+// It is a state machine written with goto, one block per context: value (a
+// value starts at s[i]), after (a value ended just before s[i]), key (an
+// object key starts at s[i]) and str (the string at s[i], a key when
+// inKey). Each block tests the byte at s[i] for what compact text has
+// there and meets whitespace only where nothing else matched, so compact
+// text pays nothing for it. Strings, escapes and numbers are checked
+// inline: a call would make the compiler save the scan's registers around
+// it on the common path. inArray caches the kind of the innermost
+// container opened here.
 func validValue(s string, i, depth, maxDepth int, kinds []uint64) (int, error) {
 	base := depth
 	inArray, inKey := false, false
@@ -262,17 +245,19 @@ value:
 	if uint(i) >= uint(len(s)) {
 		return i, ErrInvalidJSON
 	}
-	switch c = s[i]; c {
-	case '"':
+	c = s[i]
+	if c == '"' {
 		inKey = false
 		goto str
+	}
+	switch c {
 	case '{', '[':
 		if depth >= maxDepth {
 			return i, ErrTooDeep
 		}
 		w, bit := depth>>6, uint64(1)<<(depth&63)
 		if uint(w) >= uint(len(kinds)) {
-			return i, ErrTooDeep // kinds is too short: a caller's error
+			return i, ErrTooDeep // unreachable: kinds has maxDepth bits
 		}
 		depth++
 		i = skipWS(s, i+1)
@@ -310,10 +295,12 @@ value:
 			return i, ErrInvalidJSON
 		}
 		i += 4
+	case ' ', '\t', '\n', '\r':
+		i = skipWS(s, i+1)
+		goto value
 	default:
-		// A number, checked here rather than by validNumber for the same
-		// reason as the escapes below: an optional '-', then 0 or digits
-		// not starting with 0, an optional fraction, an optional exponent.
+		// A number: an optional '-', then 0 or digits not starting with
+		// 0, an optional fraction, an optional exponent.
 		if c == '-' {
 			i++
 			if uint(i) >= uint(len(s)) {
@@ -354,12 +341,11 @@ value:
 		}
 	}
 after:
-	// A value ended just before s[i]; in compact text s[i] is the
-	// separator or the container's end.
+	// A value ended just before s[i]: a separator or the container's end
+	// follows, after optional whitespace.
 	if depth == base {
 		return i, nil
 	}
-	i = skipWS(s, i)
 	if uint(i) >= uint(len(s)) {
 		return i, ErrInvalidJSON
 	}
@@ -367,7 +353,6 @@ after:
 	case ',':
 		i++
 		if inArray {
-			i = skipWS(s, i)
 			goto value
 		}
 		goto key
@@ -379,6 +364,9 @@ after:
 		if inArray {
 			return i, ErrInvalidJSON
 		}
+	case ' ', '\t', '\n', '\r':
+		i = skipWS(s, i+1)
+		goto after
 	default:
 		return i, ErrInvalidJSON
 	}
@@ -393,8 +381,14 @@ closed:
 	goto after
 key:
 	// An object key starts at s[i], after optional whitespace.
-	i = skipWS(s, i)
-	if uint(i) >= uint(len(s)) || s[i] != '"' {
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	if s[i] != '"' {
+		if isSpace(s[i]) {
+			i = skipWS(s, i+1)
+			goto key
+		}
 		return i, ErrInvalidJSON
 	}
 	inKey = true
@@ -423,8 +417,6 @@ strRest:
 	}
 	return i, ErrInvalidJSON
 strStop:
-	// The escapes are checked here rather than by validEscape: a call
-	// would make the compiler save the scan's registers on the common path.
 	switch c {
 	case '"':
 		i++
@@ -450,11 +442,15 @@ strStop:
 	if !inKey {
 		goto after
 	}
-	// In compact text the ':' follows the key and the value follows the ':'.
+	// A key: the ':' follows, after optional whitespace, then the value.
+	if uint(i) < uint(len(s)) && s[i] == ':' {
+		i++
+		goto value
+	}
 	i = skipWS(s, i)
 	if uint(i) >= uint(len(s)) || s[i] != ':' {
 		return i, ErrInvalidJSON
 	}
-	i = skipWS(s, i+1)
+	i++
 	goto value
 }
