@@ -22,15 +22,17 @@ import "math/bits"
 // spurious.
 //
 // Flipping bit 1 of each byte maps '"' (0x22) to ' ' (0x20) and the control
-// characters onto themselves, so one test for bytes below 0x21 finds both.
-// Each test, (x - k)&^x, flags exactly the lowest byte of x below k (a
-// borrow only moves towards higher bytes), so the lowest bit of the union
-// is exact.
+// characters onto themselves, so one test for bytes below 0x21 finds both;
+// another finds the zero bytes of w^'\\'. Subtracting k from each byte
+// sets the high bit of the lowest byte below k (a borrow only moves towards
+// higher bytes, so bytes under the first hit are untouched), and masking
+// with ^w drops the bytes that had their high bit set already (both xors
+// keep w's high bits). So the lowest bit of the result is exact.
 func stringStop(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	x := w ^ (ones * 0x02)
 	b := w ^ (ones * '\\')
-	return ((x-ones*0x21)&^x | (b-ones)&^b) & highs
+	return ((x - ones*0x21) | (b - ones)) &^ w & highs
 }
 
 func isHex(c byte) bool { return c-'0' < 10 || (c|0x20)-'a' < 6 }
@@ -107,47 +109,6 @@ func validEscape(s string, i int) (int, bool) {
 	return i, false
 }
 
-// validNumber returns the offset just past the number at s[i] and whether
-// it is a JSON number.
-func validNumber(s string, i int) (int, bool) {
-	if uint(i) < uint(len(s)) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case uint(i) >= uint(len(s)) || !isDigit(s[i]):
-		return i, false
-	case s[i] == '0':
-		i++
-	default:
-		i++
-		for uint(i) < uint(len(s)) && isDigit(s[i]) {
-			i++
-		}
-	}
-	if uint(i) < uint(len(s)) && s[i] == '.' {
-		i++
-		if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
-			return i, false
-		}
-		for uint(i) < uint(len(s)) && isDigit(s[i]) {
-			i++
-		}
-	}
-	if uint(i) < uint(len(s)) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if uint(i) < uint(len(s)) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
-			return i, false
-		}
-		for uint(i) < uint(len(s)) && isDigit(s[i]) {
-			i++
-		}
-	}
-	return i, true
-}
-
 // validateTop validates the JSON text s with arrays and objects nested at
 // most maxDepth deep and, when the text is an object, appends its
 // top-level members to buf. It returns the members and the offset of the
@@ -155,14 +116,14 @@ func validNumber(s string, i int) (int, bool) {
 // scan meets first.
 func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 	var small [8]uint64
-	kinds := small[:]
+	n := nesting{kinds: small[:], limit: maxDepth}
 	if maxDepth > 64*len(small) {
-		kinds = make([]uint64, maxDepth/64+1)
+		n.kinds = make([]uint64, maxDepth/64+1)
 	}
 	start := skipWS(s, 0)
 	i := start
 	if uint(i) >= uint(len(s)) || s[i] != '{' {
-		end, err := validValue(s, i, 0, maxDepth, kinds)
+		end, err := validValue(s, i, &n)
 		if err != nil {
 			return buf, 0, err
 		}
@@ -173,6 +134,7 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 		if maxDepth < 1 {
 			return buf, 0, ErrTooDeep
 		}
+		n.limit--
 		i = skipWS(s, i+1)
 		if uint(i) < uint(len(s)) && s[i] == '}' {
 			i++
@@ -192,7 +154,7 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 				}
 				i = skipWS(s, i+1)
 				valStart := i
-				end, err := validValue(s, i, 1, maxDepth, kinds)
+				end, err := validValue(s, i, &n)
 				if err != nil {
 					return buf, 0, err
 				}
@@ -224,9 +186,15 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 	return buf, start, nil
 }
 
-// validValue validates the value at s[i], inside depth open containers,
-// and returns the offset just past it. kinds has one bit per open
-// container, set for an array; it must have room for maxDepth bits.
+// nesting is what validValue needs to know about containers. It is passed
+// by pointer so that it takes one register while validValue runs.
+type nesting struct {
+	kinds []uint64 // one bit per open container, set for an array
+	limit int      // how many containers may be open at once
+}
+
+// validValue validates the value at s[i] and returns the offset just past
+// it. n.kinds must have room for n.limit bits.
 //
 // It is a state machine written with goto, one block per context: value (a
 // value starts at s[i]), after (a value ended just before s[i]), key (an
@@ -235,10 +203,10 @@ func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
 // there and meets whitespace only where nothing else matched, so compact
 // text pays nothing for it. Strings, escapes and numbers are checked
 // inline: a call would make the compiler save the scan's registers around
-// it on the common path. inArray caches the kind of the innermost
-// container opened here.
-func validValue(s string, i, depth, maxDepth int, kinds []uint64) (int, error) {
-	base := depth
+// it on the common path. depth counts the containers open, inArray caches
+// the kind of the innermost one.
+func validValue(s string, i int, n *nesting) (int, error) {
+	depth := 0
 	inArray, inKey := false, false
 	var c byte
 value:
@@ -252,10 +220,11 @@ value:
 	}
 	switch c {
 	case '{', '[':
-		if depth >= maxDepth {
+		if depth >= n.limit {
 			return i, ErrTooDeep
 		}
 		w, bit := depth>>6, uint64(1)<<(depth&63)
+		kinds := n.kinds
 		if uint(w) >= uint(len(kinds)) {
 			return i, ErrTooDeep // unreachable: kinds has maxDepth bits
 		}
@@ -343,7 +312,7 @@ value:
 after:
 	// A value ended just before s[i]: a separator or the container's end
 	// follows, after optional whitespace.
-	if depth == base {
+	if depth == 0 {
 		return i, nil
 	}
 	if uint(i) >= uint(len(s)) {
@@ -374,9 +343,9 @@ after:
 	depth--
 closed:
 	// A container closed; the innermost open one is now at depth-1.
-	if depth > base {
+	if depth > 0 {
 		d := depth - 1
-		inArray = kinds[d>>6]&(1<<(d&63)) != 0
+		inArray = n.kinds[d>>6]&(1<<(d&63)) != 0
 	}
 	goto after
 key:
