@@ -6,13 +6,16 @@ package eval
 // at well under the cost of gjson.Valid alone instead of gjson.Valid plus a
 // structural scan.
 //
-// The scanner is written for compact documents with many short strings:
-// each context (a value, a member key, the separator after a value) has its
-// own code that tests for the usual next byte before skipping whitespace,
-// strings are searched eight bytes at a time, and the root object's members
-// are handled by a loop of their own so that the nested scan carries no
-// bookkeeping for them. Offsets are compared as uint against len(s), which
-// lets the compiler drop the bounds checks of the byte reads.
+// The scanner is written for compact documents with many short strings.
+// validValue is one state machine, a block per context (a value, the
+// separator after a value, a key, a string), and each block tests the byte
+// compact text has next before it considers whitespace. Strings are
+// searched eight bytes at a time. Nothing on the common paths makes a call
+// and the nesting bookkeeping sits behind one pointer, so the scan's state
+// stays in registers. The root object's members are indexed by a loop of
+// their own in validateTop, so the nested scan carries no bookkeeping for
+// them. Offsets are compared as uint against len(s), which lets the
+// compiler drop the bounds checks of the byte reads.
 
 import "math/bits"
 
