@@ -3,8 +3,19 @@ package eval
 // This file validates a document and indexes its top-level members in one
 // pass over the text. It accepts exactly what gjson.Valid accepts (RFC 8259
 // JSON, without a UTF-8 check), so documents keep meeting the same verdict,
-// at about the cost of gjson.Valid alone instead of gjson.Valid plus a
+// at well under the cost of gjson.Valid alone instead of gjson.Valid plus a
 // structural scan.
+//
+// The scanner is written for compact documents with many short strings.
+// validValue is one state machine, a block per context (a value, the
+// separator after a value, a key, a string), and each block tests the byte
+// compact text has next before it considers whitespace. Strings are
+// searched eight bytes at a time. Nothing on the common paths makes a call
+// and the nesting bookkeeping sits behind one pointer, so the scan's state
+// stays in registers. The root object's members are indexed by a loop of
+// their own in validateTop, so the nested scan carries no bookkeeping for
+// them. Offsets are compared as uint against len(s), which lets the
+// compiler drop the bounds checks of the byte reads.
 
 import "math/bits"
 
@@ -12,16 +23,35 @@ import "math/bits"
 // first byte of w that ends a run of plain string bytes: '"', '\\' or a
 // control character (0 when there is none). Bits for later bytes may be
 // spurious.
+//
+// Flipping bit 1 of each byte maps '"' (0x22) to ' ' (0x20) and the control
+// characters onto themselves, so one test for bytes below 0x21 finds both;
+// another finds the zero bytes of w^'\\'. Subtracting k from each byte
+// sets the high bit of the lowest byte below k (a borrow only moves towards
+// higher bytes, so bytes under the first hit are untouched), and masking
+// with ^w drops the bytes that had their high bit set already (both xors
+// keep w's high bits). So the lowest bit of the result is exact.
 func stringStop(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q := w ^ (ones * '"')
+	x := w ^ (ones * 0x02)
 	b := w ^ (ones * '\\')
-	return ((q-ones)&^q | (b-ones)&^b | (w-ones*0x20)&^w) & highs
+	return ((x - ones*0x21) | (b - ones)) &^ w & highs
 }
 
 func isHex(c byte) bool { return c-'0' < 10 || (c|0x20)-'a' < 6 }
 
 func isDigit(c byte) bool { return c-'0' < 10 }
+
+// skipWS returns the offset of the first byte at or after i that is not
+// JSON whitespace. It is a loop without calls, small enough to inline, so
+// that the scanner does not save its registers around it; in compact text
+// its first test, a byte above ' ' (never whitespace), ends it.
+func skipWS(s string, i int) int {
+	for uint(i) < uint(len(s)) && s[i] <= ' ' && isSpace(s[i]) {
+		i++
+	}
+	return i
+}
 
 // validString returns the offset just past the string literal at s[i] ==
 // '"', whether it holds an escape, and whether it is valid: no control
@@ -29,79 +59,57 @@ func isDigit(c byte) bool { return c-'0' < 10 }
 func validString(s string, i int) (end int, esc, ok bool) {
 	i++
 	for {
-		for i+8 <= len(s) {
+		// Find the first byte that is '"', '\\' or a control character:
+		// eight at a time while a whole word remains (stringStop's lowest
+		// bit is exact), then one at a time.
+		for {
+			if i+8 > len(s) {
+				for uint(i) < uint(len(s)) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' {
+					i++
+				}
+				break
+			}
 			if m := stringStop(load64(s, i)); m != 0 {
 				i += bits.TrailingZeros64(m) / 8
 				break
 			}
 			i += 8
 		}
-		for i < len(s) && s[i] >= 0x20 && s[i] != '"' && s[i] != '\\' {
-			i++
-		}
-		if i >= len(s) || s[i] < 0x20 {
-			return i, esc, false
-		}
-		if s[i] == '"' {
-			return i + 1, esc, true
-		}
-		esc = true
-		i++
-		if i >= len(s) {
+		if uint(i) >= uint(len(s)) {
 			return i, esc, false
 		}
 		switch s[i] {
-		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			i++
-		case 'u':
-			if i+4 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) || !isHex(s[i+3]) || !isHex(s[i+4]) {
-				return i, esc, false
-			}
-			i += 5
-		default:
+		case '"':
+			return i + 1, esc, true
+		case '\\':
+		default: // a control character
+			return i, esc, false
+		}
+		esc = true
+		var ok bool
+		if i, ok = validEscape(s, i); !ok {
 			return i, esc, false
 		}
 	}
 }
 
-// validNumber returns the offset just past the number at s[i] and whether
-// it is a JSON number.
-func validNumber(s string, i int) (int, bool) {
-	if s[i] == '-' {
-		i++
-	}
-	switch {
-	case i >= len(s) || !isDigit(s[i]):
+// validEscape checks the escape sequence at s[i] == '\\' and returns the
+// offset just past it, or where it goes wrong.
+func validEscape(s string, i int) (int, bool) {
+	i++
+	if uint(i) >= uint(len(s)) {
 		return i, false
-	case s[i] == '0':
-		i++
-	default:
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
 	}
-	if i < len(s) && s[i] == '.' {
-		i++
-		if i >= len(s) || !isDigit(s[i]) {
+	switch s[i] {
+	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+		return i + 1, true
+	case 'u':
+		if i+4 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) || !isHex(s[i+3]) || !isHex(s[i+4]) {
 			return i, false
 		}
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
+		return i + 5, true
 	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if i >= len(s) || !isDigit(s[i]) {
-			return i, false
-		}
-		for i < len(s) && isDigit(s[i]) {
-			i++
-		}
-	}
-	return i, true
+	return i, false
 }
 
 // validateTop validates the JSON text s with arrays and objects nested at
@@ -110,134 +118,311 @@ func validNumber(s string, i int) (int, bool) {
 // top-level value, or ErrTooDeep or ErrInvalidJSON, whichever problem the
 // scan meets first.
 func validateTop(s string, maxDepth int, buf []member) ([]member, int, error) {
-	var small [8]uint64 // one bit per open container, 1 for an array
-	kinds := small[:]
+	var small [8]uint64
+	n := nesting{kinds: small[:], limit: maxDepth}
 	if maxDepth > 64*len(small) {
-		kinds = make([]uint64, maxDepth/64+1)
+		n.kinds = make([]uint64, maxDepth/64+1)
 	}
-	const (
-		atValue = iota // a value starts at s[i]
-		atAfter        // a value ended just before s[i]
-		atKey          // an object key starts at s[i]
-	)
-	i := skipSpace(s, 0)
-	start := i
-	rootObject := i < len(s) && s[i] == '{'
-	depth, state := 0, atValue
-	key, keyEsc, valStart := "", false, 0
-	for {
-		switch state {
-		case atValue:
-			if i >= len(s) {
-				return buf, 0, ErrInvalidJSON
-			}
-			switch c := s[i]; c {
-			case '{', '[':
-				if depth >= maxDepth {
-					return buf, 0, ErrTooDeep
+	start := skipWS(s, 0)
+	i := start
+	if uint(i) >= uint(len(s)) || s[i] != '{' {
+		end, err := validValue(s, i, &n)
+		if err != nil {
+			return buf, 0, err
+		}
+		i = end
+	} else {
+		// The root object: its members are indexed here, their values
+		// validated by validValue one nesting level down.
+		if maxDepth < 1 {
+			return buf, 0, ErrTooDeep
+		}
+		n.limit--
+		i = skipWS(s, i+1)
+		if uint(i) < uint(len(s)) && s[i] == '}' {
+			i++
+		} else {
+			for {
+				if uint(i) >= uint(len(s)) || s[i] != '"' {
+					return buf, 0, ErrInvalidJSON
 				}
-				w, bit := depth>>6, uint64(1)<<(depth&63)
-				depth++
-				i = skipSpace(s, i+1)
-				if c == '{' {
-					kinds[w] &^= bit
-					state = atKey
-					if i < len(s) && s[i] == '}' {
-						i++
-						depth--
-						state = atAfter
-					}
-				} else {
-					kinds[w] |= bit
-					if i < len(s) && s[i] == ']' {
-						i++
-						depth--
-						state = atAfter
-					}
-				}
-				continue
-			case '"':
-				end, _, ok := validString(s, i)
+				end, esc, ok := validString(s, i)
 				if !ok {
 					return buf, 0, ErrInvalidJSON
 				}
-				i = end
-			case 't', 'f', 'n':
-				lit := "null"
-				switch c {
-				case 't':
-					lit = "true"
-				case 'f':
-					lit = "false"
-				}
-				if len(s)-i < len(lit) || s[i:i+len(lit)] != lit {
+				key := s[i+1 : end-1]
+				i = skipWS(s, end)
+				if uint(i) >= uint(len(s)) || s[i] != ':' {
 					return buf, 0, ErrInvalidJSON
 				}
-				i += len(lit)
-			default:
-				if c != '-' && !isDigit(c) {
+				i = skipWS(s, i+1)
+				valStart := i
+				end, err := validValue(s, i, &n)
+				if err != nil {
+					return buf, 0, err
+				}
+				// Fields are stored one by one: a composite literal is
+				// built on the stack and copied with wider loads than the
+				// stores that built it, which stalls store forwarding.
+				buf = append(buf, member{})
+				m := &buf[len(buf)-1]
+				m.key, m.val, m.esc = key, s[valStart:end], esc
+				i = skipWS(s, end)
+				if uint(i) >= uint(len(s)) {
 					return buf, 0, ErrInvalidJSON
 				}
-				end, ok := validNumber(s, i)
-				if !ok {
-					return buf, 0, ErrInvalidJSON
+				if s[i] == ',' {
+					i = skipWS(s, i+1)
+					continue
 				}
-				i = end
-			}
-			state = atAfter
-		case atAfter:
-			if depth == 0 {
-				if skipSpace(s, i) != len(s) {
-					return buf, 0, ErrInvalidJSON
-				}
-				return buf, start, nil
-			}
-			if depth == 1 && rootObject {
-				buf = append(buf, member{key: key, val: s[valStart:i], esc: keyEsc})
-			}
-			i = skipSpace(s, i)
-			if i >= len(s) {
-				return buf, 0, ErrInvalidJSON
-			}
-			d := depth - 1
-			inArray := kinds[d>>6]&(1<<(d&63)) != 0
-			switch s[i] {
-			case ',':
-				i = skipSpace(s, i+1)
-				if inArray {
-					state = atValue
-				} else {
-					state = atKey
-				}
-			case '}', ']':
-				if inArray != (s[i] == ']') {
+				if s[i] != '}' {
 					return buf, 0, ErrInvalidJSON
 				}
 				i++
-				depth--
-			default:
-				return buf, 0, ErrInvalidJSON
+				break
 			}
-		case atKey:
-			if i >= len(s) || s[i] != '"' {
-				return buf, 0, ErrInvalidJSON
-			}
-			end, esc, ok := validString(s, i)
-			if !ok {
-				return buf, 0, ErrInvalidJSON
-			}
-			if depth == 1 {
-				key, keyEsc = s[i+1:end-1], esc
-			}
-			i = skipSpace(s, end)
-			if i >= len(s) || s[i] != ':' {
-				return buf, 0, ErrInvalidJSON
-			}
-			i = skipSpace(s, i+1)
-			if depth == 1 {
-				valStart = i
-			}
-			state = atValue
 		}
 	}
+	if skipWS(s, i) != len(s) {
+		return buf, 0, ErrInvalidJSON
+	}
+	return buf, start, nil
+}
+
+// nesting is what validValue needs to know about containers. It is passed
+// by pointer so that it takes one register while validValue runs.
+type nesting struct {
+	kinds []uint64 // one bit per open container, set for an array
+	limit int      // how many containers may be open at once
+}
+
+// validValue validates the value at s[i] and returns the offset just past
+// it. n.kinds must have room for n.limit bits.
+//
+// It is a state machine written with goto, one block per context: value (a
+// value starts at s[i]), after (a value ended just before s[i]), key (an
+// object key starts at s[i]) and str (the string at s[i], a key when
+// inKey). Each block tests the byte at s[i] for what compact text has
+// there and meets whitespace only where nothing else matched, so compact
+// text pays nothing for it. Strings, escapes and numbers are checked
+// inline: a call would make the compiler save the scan's registers around
+// it on the common path. depth counts the containers open, inArray caches
+// the kind of the innermost one.
+func validValue(s string, i int, n *nesting) (int, error) {
+	depth := 0
+	inArray, inKey := false, false
+	var c byte
+value:
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	c = s[i]
+	if c == '"' {
+		inKey = false
+		goto str
+	}
+	switch c {
+	case '{', '[':
+		if depth >= n.limit {
+			return i, ErrTooDeep
+		}
+		w, bit := depth>>6, uint64(1)<<(depth&63)
+		kinds := n.kinds
+		if uint(w) >= uint(len(kinds)) {
+			return i, ErrTooDeep // unreachable: kinds has maxDepth bits
+		}
+		depth++
+		i = skipWS(s, i+1)
+		if c == '[' {
+			kinds[w] |= bit
+			inArray = true
+			if uint(i) < uint(len(s)) && s[i] == ']' {
+				i++
+				depth--
+				goto closed
+			}
+			goto value
+		}
+		kinds[w] &^= bit
+		inArray = false
+		if uint(i) < uint(len(s)) && s[i] == '}' {
+			i++
+			depth--
+			goto closed
+		}
+		goto key
+	case 't':
+		// A literal is compared as one four-byte word.
+		if i+4 > len(s) || s[i:i+4] != "true" {
+			return i, ErrInvalidJSON
+		}
+		i += 4
+	case 'f':
+		if i+5 > len(s) || s[i+1:i+5] != "alse" {
+			return i, ErrInvalidJSON
+		}
+		i += 5
+	case 'n':
+		if i+4 > len(s) || s[i:i+4] != "null" {
+			return i, ErrInvalidJSON
+		}
+		i += 4
+	case ' ', '\t', '\n', '\r':
+		i = skipWS(s, i+1)
+		goto value
+	default:
+		// A number: an optional '-', then 0 or digits not starting with
+		// 0, an optional fraction, an optional exponent.
+		if c == '-' {
+			i++
+			if uint(i) >= uint(len(s)) {
+				return i, ErrInvalidJSON
+			}
+			c = s[i]
+		}
+		i++
+		switch {
+		case c == '0':
+		case isDigit(c):
+			for uint(i) < uint(len(s)) && isDigit(s[i]) {
+				i++
+			}
+		default:
+			return i, ErrInvalidJSON
+		}
+		if uint(i) < uint(len(s)) && s[i] == '.' {
+			i++
+			if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
+				return i, ErrInvalidJSON
+			}
+			for uint(i) < uint(len(s)) && isDigit(s[i]) {
+				i++
+			}
+		}
+		if uint(i) < uint(len(s)) && s[i]|0x20 == 'e' {
+			i++
+			if uint(i) < uint(len(s)) && (s[i] == '+' || s[i] == '-') {
+				i++
+			}
+			if uint(i) >= uint(len(s)) || !isDigit(s[i]) {
+				return i, ErrInvalidJSON
+			}
+			for uint(i) < uint(len(s)) && isDigit(s[i]) {
+				i++
+			}
+		}
+	}
+after:
+	// A value ended just before s[i]: a separator or the container's end
+	// follows, after optional whitespace.
+	if depth == 0 {
+		return i, nil
+	}
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	switch s[i] {
+	case ',':
+		i++
+		if inArray {
+			goto value
+		}
+		goto key
+	case ']':
+		if !inArray {
+			return i, ErrInvalidJSON
+		}
+	case '}':
+		if inArray {
+			return i, ErrInvalidJSON
+		}
+	case ' ', '\t', '\n', '\r':
+		i = skipWS(s, i+1)
+		goto after
+	default:
+		return i, ErrInvalidJSON
+	}
+	i++
+	depth--
+closed:
+	// A container closed; the innermost open one is now at depth-1.
+	if depth > 0 {
+		d := depth - 1
+		inArray = n.kinds[d>>6]&(1<<(d&63)) != 0
+	}
+	goto after
+key:
+	// An object key starts at s[i], after optional whitespace.
+	if uint(i) >= uint(len(s)) {
+		return i, ErrInvalidJSON
+	}
+	if s[i] != '"' {
+		if isSpace(s[i]) {
+			i = skipWS(s, i+1)
+			goto key
+		}
+		return i, ErrInvalidJSON
+	}
+	inKey = true
+str:
+	// The string at s[i] == '"': find the first byte that is '"', '\\' or
+	// a control character, eight at a time while a whole word remains
+	// (stringStop's lowest bit is exact), then one at a time. The byte
+	// found is taken from the word rather than loaded again.
+	i++
+strRest:
+	for i+8 <= len(s) {
+		w := load64(s, i)
+		if m := stringStop(w); m != 0 {
+			n := bits.TrailingZeros64(m) // the high bit of the byte found
+			i += n / 8
+			c = byte(w >> (n &^ 7))
+			goto strStop
+		}
+		i += 8
+	}
+	for uint(i) < uint(len(s)) {
+		if c = s[i]; c < 0x20 || c == '"' || c == '\\' {
+			goto strStop
+		}
+		i++
+	}
+	return i, ErrInvalidJSON
+strStop:
+	switch c {
+	case '"':
+		i++
+	case '\\':
+		if i+1 >= len(s) {
+			return i, ErrInvalidJSON
+		}
+		switch s[i+1] {
+		case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			i += 2
+		case 'u':
+			if i+5 >= len(s) || !isHex(s[i+2]) || !isHex(s[i+3]) || !isHex(s[i+4]) || !isHex(s[i+5]) {
+				return i, ErrInvalidJSON
+			}
+			i += 6
+		default:
+			return i, ErrInvalidJSON
+		}
+		goto strRest
+	default: // a control character
+		return i, ErrInvalidJSON
+	}
+	if !inKey {
+		goto after
+	}
+	// A key: the ':' follows, after optional whitespace, then the value.
+	if uint(i) < uint(len(s)) && s[i] == ':' {
+		i++
+		goto value
+	}
+	i = skipWS(s, i)
+	if uint(i) >= uint(len(s)) || s[i] != ':' {
+		return i, ErrInvalidJSON
+	}
+	i++
+	goto value
 }
