@@ -132,6 +132,12 @@ func TestCheckDocument(t *testing.T) {
 			[]string{`volumes[1].encrypted: want boolean, got the number 1`}},
 		{`{"type":"Spaceship"}`, []string{`type: entity type "Spaceship" is not in the schema`}},
 		{`[1]`, []string{`: a document must be a JSON object`}},
+		{`{"type":"Volume","encrypted":true,"tags":[{"key":"a","key":1}],"encrypted":"no"}`,
+			[]string{`tags[0].key: repeated member: rules read the first one`, `encrypted: repeated member: rules read the first one`}},
+		{`{"type":"Volume","encrypted":"no","encrypted":true}`,
+			[]string{`encrypted: repeated member: rules read the first one`, `encrypted: want boolean, got the string "no"`}},
+		{`{"type":"Volume"} {"type":"Volume"}`, []string{`: invalid JSON: data after the document`}},
+		{`{"type":"Volume","tags":[1,}`, []string{`: invalid JSON: invalid character '}' looking for beginning of value`}},
 	}
 	for _, tt := range tests {
 		got := AWS().CheckDocument([]byte(tt.doc))

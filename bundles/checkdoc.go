@@ -3,7 +3,9 @@ package bundles
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 )
@@ -20,12 +22,19 @@ func (p DocProblem) String() string { return p.Path + ": " + p.Msg }
 // properties the schema does not list (outside open subtrees) and values of
 // the wrong JSON type are reported. null is accepted anywhere, and so is a
 // single element for an array marked single (IAM policy Statement). A document of
-// a type the schema does not know gets one problem at path "type".
+// a type the schema does not know gets one problem at path "type". A
+// member repeated in an object is reported; as in rules, the first counts.
 func (s *Schema) CheckDocument(doc []byte) []DocProblem {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	var out []DocProblem
+	v, err := decodeFirst(dec, "", &out)
+	if err == nil {
+		if _, terr := dec.Token(); terr != io.EOF {
+			err = errors.New("data after the document")
+		}
+	}
+	if err != nil {
 		return []DocProblem{{Path: "", Msg: "invalid JSON: " + err.Error()}}
 	}
 	obj, ok := v.(map[string]any)
@@ -37,9 +46,56 @@ func (s *Schema) CheckDocument(doc []byte) []DocProblem {
 	if t == nil {
 		return []DocProblem{{Path: "type", Msg: fmt.Sprintf("entity type %q is not in the schema%s", typ, suggest(typ, s.typeNames))}}
 	}
-	var out []DocProblem
 	s.checkValue(v, t.Node, "", &out)
 	return out
+}
+
+// decodeFirst decodes the next JSON value of dec token by token, reading
+// repeated members of an object as rules do: the first one counts. Each
+// repeat is reported in out.
+func decodeFirst(dec *json.Decoder, path string, out *[]DocProblem) (any, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch tok {
+	case json.Delim('{'):
+		m := map[string]any{}
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			k, _ := kt.(string)
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			v, err := decodeFirst(dec, p, out)
+			if err != nil {
+				return nil, err
+			}
+			if _, dup := m[k]; dup {
+				*out = append(*out, DocProblem{Path: p, Msg: "repeated member: rules read the first one"})
+				continue
+			}
+			m[k] = v
+		}
+		_, err := dec.Token() // '}'
+		return m, err
+	case json.Delim('['):
+		a := []any{}
+		for dec.More() {
+			v, err := decodeFirst(dec, fmt.Sprintf("%s[%d]", path, len(a)), out)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+		_, err := dec.Token() // ']'
+		return a, err
+	}
+	return tok, nil
 }
 
 func (s *Schema) checkValue(v any, n *Node, path string, out *[]DocProblem) {
