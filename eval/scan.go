@@ -143,8 +143,40 @@ func resultOf(raw string) gjson.Result {
 		if raw == "null" {
 			return gjson.Result{Type: gjson.Null, Raw: raw}
 		}
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if f, ok := smallInt(raw); ok {
+			return gjson.Result{Type: gjson.Number, Raw: raw, Num: f}
+		}
 	}
 	return gjson.Parse(raw)
+}
+
+// smallInt reads raw as an integer of at most 15 digits, with an optional
+// minus sign, giving exactly what strconv.ParseFloat (and so gjson) gives
+// for it: such an integer is a float64 exactly. It reports false for any
+// other text.
+func smallInt(raw string) (float64, bool) {
+	s := raw
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + uint64(c)
+	}
+	f := float64(n)
+	if neg {
+		f = -f // -0 too, as ParseFloat gives
+	}
+	return f, true
 }
 
 // members iterates over the members of a raw JSON object.

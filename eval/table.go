@@ -413,6 +413,11 @@ func setValue(r *trec, raw string) {
 		case 'f':
 			r.v = builtin.FromJSON(gjson.Result{Type: gjson.False, Raw: raw})
 			return
+		case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+			if f, ok := smallInt(raw); ok {
+				r.v = builtin.FromJSON(gjson.Result{Type: gjson.Number, Raw: raw, Num: f})
+				return
+			}
 		}
 	}
 	r.v = builtin.FromJSON(resultOf(raw))
