@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
 )
 
@@ -70,4 +71,56 @@ func FuzzResultOf(f *testing.F) {
 			t.Fatalf("setValue(%q) = %#v, gjson %#v", s, got, want)
 		}
 	})
+}
+
+// operandValues are values of every kind and spelling that the VM's
+// in-place comparisons must decide as package builtin does.
+func operandValues() []builtin.Value {
+	vs := []builtin.Value{
+		builtin.MissingValue(), builtin.NullValue(), builtin.BoolValue(true), builtin.BoolValue(false),
+		builtin.NumberValue(0), builtin.NumberValue(math.Copysign(0, -1)), builtin.NumberValue(22),
+		builtin.NumberValue(22.5), builtin.NumberValue(math.NaN()), builtin.NumberValue(math.Inf(1)),
+		builtin.NumberValue(9007199254740993), builtin.IntValue(22), builtin.IntValue(-22),
+		builtin.IntValue(9007199254740993), builtin.IntValue(math.MaxInt64), builtin.IntValue(math.MinInt64),
+	}
+	for _, s := range []string{"22", "22.0", "2.2e1", "-0", "0", "-22", "9007199254740993", "9007199254740992",
+		"123456789012345678", "1234567890123456789", "99999999999999999999", "1e400", "0.5"} {
+		n, ok := builtin.ParseNumber(s)
+		if !ok {
+			panic(s)
+		}
+		vs = append(vs, n)
+	}
+	for _, t := range []string{"22", "22.0", "-0", "0", "-22", "9007199254740993", "123456789012345678",
+		"1234567890123456789", "99999999999999999999", `"22"`, `"22.0"`, `"abc"`, `"ABC"`, `""`, `"true"`,
+		`"TRUE"`, `"false"`, `"a\u0062c"`, "true", "false", "null", "[]", "[1,2]", "[1, 2]", `{"a":1}`,
+		`{"a": 1}`, "{}"} {
+		vs = append(vs, builtin.FromJSON(resultOf(t)))
+	}
+	return vs
+}
+
+// TestInPlaceComparisons checks equal, ordered and inList against the
+// operators of package builtin on every pair of operand values.
+func TestInPlaceComparisons(t *testing.T) {
+	vs := operandValues()
+	for i := range vs {
+		for j := range vs {
+			a, b := &vs[i], &vs[j]
+			if got, want := equal(a, b), builtin.Equal(*a, *b); got != want {
+				t.Errorf("equal(%s, %s) = %v, builtin %v", jsonText(*a), jsonText(*b), got, want)
+			}
+			for _, op := range []opcode{opLt, opGt, opLe, opGe} {
+				if got, want := ordered(op, a, b), compareHolds(op, *a, *b); got != want {
+					t.Errorf("ordered(%d, %s, %s) = %v, builtin %v", op, jsonText(*a), jsonText(*b), got, want)
+				}
+			}
+		}
+		for k := 0; k+3 <= len(vs); k++ {
+			list := vs[k : k+3]
+			if got, want := inList(&vs[i], list), builtin.In(vs[i], list); got != want {
+				t.Errorf("inList(%s, list %d) = %v, builtin %v", jsonText(vs[i]), k, got, want)
+			}
+		}
+	}
 }

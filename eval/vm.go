@@ -187,22 +187,22 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 
 		case opEq:
 			sp -= 2
-			acc = builtin.Equal(*stack[sp].v, *stack[sp+1].v)
+			acc = equal(stack[sp].v, stack[sp+1].v)
 		case opNe:
 			sp -= 2
-			acc = !builtin.Equal(*stack[sp].v, *stack[sp+1].v)
+			acc = !equal(stack[sp].v, stack[sp+1].v)
 		case opLt, opGt, opLe, opGe:
 			sp -= 2
-			acc = compareHolds(in.op, *stack[sp].v, *stack[sp+1].v)
+			acc = ordered(in.op, stack[sp].v, stack[sp+1].v)
 		case opEqK:
 			sp--
-			acc = builtin.Equal(*stack[sp].v, p.consts[in.arg])
+			acc = equal(stack[sp].v, &p.consts[in.arg])
 		case opNeK:
 			sp--
-			acc = !builtin.Equal(*stack[sp].v, p.consts[in.arg])
+			acc = !equal(stack[sp].v, &p.consts[in.arg])
 		case opLtK, opGtK, opLeK, opGeK:
 			sp--
-			acc = compareHolds(in.op-(opEqK-opEq), *stack[sp].v, p.consts[in.arg])
+			acc = ordered(in.op-(opEqK-opEq), stack[sp].v, &p.consts[in.arg])
 		case opLike:
 			sp--
 			acc = p.likes[in.arg].MatchValue(*stack[sp].v)
@@ -211,7 +211,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			acc = builtin.MatchRegexp(p.regexes[in.arg], *stack[sp].v)
 		case opIn:
 			sp--
-			acc = builtin.In(*stack[sp].v, p.lists[in.arg])
+			acc = inList(stack[sp].v, p.lists[in.arg])
 		case opTruthy:
 			sp--
 			acc = builtin.Truthy(*stack[sp].v)
@@ -309,6 +309,113 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			return Error, fmt.Errorf("%w: bad opcode %d at %d", ErrInternal, in.op, pc-1)
 		}
 	}
+}
+
+// equal is builtin.Equal(*a, *b), deciding the common cases in place
+// (strings, booleans, null, missing, integers written in the JSON text)
+// without copying the values.
+func equal(a, b *builtin.Value) bool {
+	ka, kb := a.Kind(), b.Kind()
+	if ka == kb {
+		switch ka {
+		case builtin.String:
+			return a.Str() == b.Str()
+		case builtin.Bool:
+			return a.Bool() == b.Bool()
+		case builtin.Null:
+			return true
+		case builtin.Missing:
+			return false
+		case builtin.Number:
+			if x, ok := rawInt(a.Raw()); ok {
+				if y, ok := rawInt(b.Raw()); ok {
+					return x == y
+				}
+			}
+		}
+	} else if ka == builtin.Missing || kb == builtin.Missing {
+		return false
+	}
+	return builtin.Equal(*a, *b)
+}
+
+// inList is builtin.In(*v, list).
+func inList(v *builtin.Value, list []builtin.Value) bool {
+	if v.Kind() == builtin.Missing {
+		return false
+	}
+	for i := range list {
+		if equal(v, &list[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordered is compareHolds(op, *a, *b) for the ordering opcodes (LT, GT,
+// LE, GE), deciding two strings or two integers written in the JSON text
+// in place.
+func ordered(op opcode, a, b *builtin.Value) bool {
+	ka, kb := a.Kind(), b.Kind()
+	var c int
+	switch {
+	case ka == builtin.String && kb == builtin.String:
+		c = strings.Compare(a.Str(), b.Str())
+	case ka == builtin.Number && kb == builtin.Number:
+		x, okx := rawInt(a.Raw())
+		y, oky := rawInt(b.Raw())
+		if !okx || !oky {
+			return compareHolds(op, *a, *b)
+		}
+		c = cmpInt(x, y)
+	default:
+		return compareHolds(op, *a, *b)
+	}
+	switch op {
+	case opLt:
+		return c < 0
+	case opGt:
+		return c > 0
+	case opLe:
+		return c <= 0
+	}
+	return c >= 0
+}
+
+func cmpInt(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// rawInt reads the raw text of a number that is an integer of at most 18
+// digits, optionally negative: the exact value builtin compares such a
+// number by.
+func rawInt(raw string) (int64, bool) {
+	s := raw
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(c)
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
 }
 
 // readPath reads path i of p from base into dst: through the table when
