@@ -34,9 +34,57 @@ import (
 type tnode struct {
 	name    string
 	kids    []*tnode
+	names   []string // the kids' names, for lookups
 	byName  map[string]int32
 	lenMask uint64 // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
 	elem    *tnode // the elements, when an array operator iterates this node
+	// slots is an open-addressing table of the kids by keyHash (kid
+	// index+1, 0 for an empty slot), for nodes with many kids.
+	slots []int32
+}
+
+// hashedKids is the number of kids past which a node looks them up by
+// hash rather than one by one.
+const hashedKids = 8
+
+// keyHash is a cheap hash of an object key: its length and three of its
+// bytes.
+func keyHash(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	x := uint64(n) | uint64(s[0])<<8 | uint64(s[n-1])<<16 | uint64(s[n/2])<<24
+	return uint32((x * 0x9E3779B97F4A7C15) >> 32)
+}
+
+// index builds the lookup tables of n and of the nodes below it, once its
+// kids are all added.
+func (n *tnode) index() {
+	n.names = n.names[:0]
+	for _, k := range n.kids {
+		n.names = append(n.names, k.name)
+		k.index()
+	}
+	if n.elem != nil {
+		n.elem.index()
+	}
+	n.slots = nil
+	if len(n.kids) > hashedKids {
+		size := 16
+		for size < 2*len(n.kids) {
+			size *= 2
+		}
+		n.slots = make([]int32, size)
+		mask := uint32(size - 1)
+		for i, k := range n.kids {
+			h := keyHash(k.name) & mask
+			for n.slots[h] != 0 {
+				h = (h + 1) & mask
+			}
+			n.slots[h] = int32(i) + 1
+		}
+	}
 }
 
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
@@ -76,18 +124,24 @@ func (n *tnode) lookup(rawKey string, esc bool) int32 {
 	if n.lenMask&lenBit(len(rawKey)) == 0 {
 		return -1 // no kid has a name of that length
 	}
-	if len(n.kids) <= 8 {
-		for i, k := range n.kids {
-			if len(k.name) == len(rawKey) && k.name == rawKey {
+	if n.slots == nil {
+		for i, name := range n.names {
+			if len(name) == len(rawKey) && name == rawKey {
 				return int32(i)
 			}
 		}
 		return -1
 	}
-	if i, ok := n.byName[rawKey]; ok {
-		return i
+	mask := uint32(len(n.slots) - 1)
+	for h := keyHash(rawKey) & mask; ; h = (h + 1) & mask {
+		i := n.slots[h] - 1
+		if i < 0 {
+			return -1
+		}
+		if name := n.names[i]; len(name) == len(rawKey) && name == rawKey {
+			return i
+		}
 	}
-	return -1
 }
 
 // tableLayout is the trie of a group of programs and each program's path
@@ -114,6 +168,7 @@ func newLayout(progs []*Program, shallow bool) *tableLayout {
 		l.offs[i] = l.add(p)
 	}
 	l.nodes = countNodes(l.root)
+	l.root.index()
 	return l
 }
 
