@@ -43,9 +43,9 @@ func TestResultOfMatchesParse(t *testing.T) {
 		if s == "" || s == "tru" || s == "nul" || s[0] == ' ' {
 			continue // setValue is given the text of one valid value
 		}
-		var r trec
+		var r builtin.Value
 		setValue(&r, s)
-		if got := r.v.JSON(); !sameResult(got, want) {
+		if got := r.JSON(); !sameResult(got, want) {
 			t.Errorf("setValue(%q) = %#v, gjson %#v", s, got, want)
 		}
 	}
@@ -65,9 +65,9 @@ func FuzzResultOf(f *testing.F) {
 		if got := resultOf(s); !sameResult(got, want) {
 			t.Fatalf("resultOf(%q) = %#v, gjson %#v", s, got, want)
 		}
-		var r trec
+		var r builtin.Value
 		setValue(&r, s)
-		if got := r.v.JSON(); !sameResult(got, want) {
+		if got := r.JSON(); !sameResult(got, want) {
 			t.Fatalf("setValue(%q) = %#v, gjson %#v", s, got, want)
 		}
 	})

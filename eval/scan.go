@@ -196,36 +196,46 @@ func newMembers(s string, i int) members {
 // next returns the next member's raw key text (between the quotes, still
 // escaped, with esc telling whether it holds an escape) and raw value text.
 func (m *members) next() (key, value string, esc, ok bool) {
+	key, vstart, vend, esc, ok := m.nextAt()
+	if !ok {
+		return "", "", false, false
+	}
+	return key, m.s[vstart:vend], esc, true
+}
+
+// nextAt is next giving where the value's text starts and ends in the
+// scanned string.
+func (m *members) nextAt() (key string, vstart, vend int, esc, ok bool) {
 	s := m.s
 	i := skipSpace(s, m.i)
 	if i >= len(s) || s[i] != '"' {
 		m.i = i
-		return "", "", false, false
+		return "", 0, 0, false, false
 	}
 	kend, esc := stringEndEsc(s, i)
 	if kend-i < 2 {
 		m.i = len(s)
-		return "", "", false, false
+		return "", 0, 0, false, false
 	}
 	key = s[i+1 : kend-1]
 	i = skipSpace(s, kend)
 	if i >= len(s) || s[i] != ':' {
 		m.i = len(s)
-		return "", "", false, false
+		return "", 0, 0, false, false
 	}
 	i = skipSpace(s, i+1)
-	vend := valueEnd(s, i)
+	vend = valueEnd(s, i)
 	if vend <= i {
 		m.i = len(s)
-		return "", "", false, false
+		return "", 0, 0, false, false
 	}
-	value = s[i:vend]
+	vstart = i
 	i = skipSpace(s, vend)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}
 	m.i = i
-	return key, value, esc, true
+	return key, vstart, vend, esc, true
 }
 
 // end returns the offset just past the object, once next has returned

@@ -23,8 +23,10 @@ package eval
 // from its raw JSON, with the same result.
 
 import (
+	"math"
 	"slices"
 	"strings"
+	"unsafe"
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
@@ -254,9 +256,13 @@ const (
 // Past it, objects and arrays are left out and read from raw JSON.
 const maxTableEntries = 1 << 18
 
-// trec is the table entry of one node instance.
+// trec is the table entry of one node instance. It holds no pointers, so
+// that filling the table is plain stores (no write barriers): the value is
+// the text m.doc[off:off+size], made into a builtin.Value only when a
+// program reads it.
 type trec struct {
-	v     builtin.Value
+	off   int32 // where the value's raw text starts in m.doc
+	size  int32 // its length; 0 when the value is missing
 	kids  int32 // first named-child entry, or noEntries / notInTable
 	elems int32 // first element entry, or noEntries / notInTable
 	n     int32 // number of element entries
@@ -265,12 +271,39 @@ type trec struct {
 
 func newRec() trec { return trec{kids: noEntries, elems: notInTable, next: -1} }
 
+// raw returns the raw JSON text of entry r, "" when it is missing.
+func (m *machine) raw(r int32) string {
+	e := &m.recs[r]
+	return m.doc[e.off : e.off+e.size]
+}
+
+// load stores the value of entry r in dst.
+func (m *machine) load(r int32, dst *builtin.Value) { setValue(dst, m.raw(r)) }
+
+// offsetIn returns where sub, a slice of base, starts in base.
+func offsetIn(base, sub string) (int, bool) {
+	if len(sub) == 0 || len(sub) > len(base) {
+		return 0, false
+	}
+	d := uintptr(unsafe.Pointer(unsafe.StringData(sub))) - uintptr(unsafe.Pointer(unsafe.StringData(base)))
+	if d > uintptr(len(base)-len(sub)) {
+		return 0, false
+	}
+	return int(d), true
+}
+
 // buildTable fills m.recs for document d along layout l.
 func (m *machine) buildTable(l *tableLayout, d *Document) {
 	m.docSize = max(m.docSize, len(d.raw))
-	root := newRec()
-	root.v = builtin.FromJSON(d.root)
-	m.recs = append(m.recs[:0], root)
+	m.doc = d.raw
+	m.recs = append(m.recs[:0], newRec())
+	off, ok := offsetIn(d.raw, d.root.Raw)
+	if !ok || len(d.raw) > math.MaxInt32 {
+		// Offsets do not fit: no table, every path is read from raw JSON.
+		m.recs[0].kids = notInTable
+		return
+	}
+	m.recs[0].off, m.recs[0].size = int32(off), int32(len(d.root.Raw))
 	n := l.root
 	if d.members == nil {
 		m.fill(0, n)
@@ -284,10 +317,16 @@ func (m *machine) buildTable(l *tableLayout, d *Document) {
 		for k := range d.members {
 			mb := &d.members[k]
 			j := n.lookup(mb.key, mb.esc)
-			if j < 0 || m.recs[base+j].v.Raw() != "" {
+			if j < 0 || m.recs[base+j].size != 0 {
 				continue // not needed, or a repeated key: the first one counts
 			}
-			setValue(&m.recs[base+j], mb.val)
+			off, ok := offsetIn(d.raw, mb.val)
+			if !ok {
+				m.recs = m.recs[:1] // not expected: read the raw JSON
+				m.recs[0].kids = notInTable
+				return
+			}
+			m.recs[base+j].off, m.recs[base+j].size = int32(off), int32(len(mb.val))
 			m.tableReads++
 			if found++; found == len(n.kids) {
 				break
@@ -314,9 +353,10 @@ func (m *machine) allocKids(ri int32, k int) int32 {
 
 // fill records the children and elements of entry ri, an instance of n.
 func (m *machine) fill(ri int32, n *tnode) {
-	v := m.recs[ri].v.JSON()
-	if len(n.kids) > 0 && isObject(v) {
-		m.fillMembers(ri, n, v.Raw, 0, false)
+	if len(n.kids) > 0 {
+		if e := &m.recs[ri]; e.size > 0 && m.doc[e.off] == '{' {
+			m.fillMembers(ri, n, int(e.off), false)
+		}
 	}
 	if n.elem != nil {
 		m.fillElements(ri, n.elem)
@@ -332,11 +372,12 @@ func (m *machine) fillKids(base int32, n *tnode) {
 	}
 }
 
-// fillMembers records the members of the object at s[i] that n needs, as
-// the children of entry ri. With needEnd it scans the whole object and
-// returns the offset just past it; otherwise it stops once every needed
-// member is found.
-func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool) int {
+// fillMembers records the members of the object at m.doc[i] that n
+// needs, as the children of entry ri. With needEnd it scans the whole
+// object and returns the offset just past it; otherwise it stops once
+// every needed member is found.
+func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
+	s := m.doc
 	if len(m.recs)+len(n.kids) > maxTableEntries {
 		m.recs[ri].kids = notInTable
 		if needEnd {
@@ -348,15 +389,15 @@ func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool)
 	found := 0
 	it := newMembers(s, i)
 	for found < len(n.kids) {
-		key, raw, esc, ok := it.next()
+		key, vstart, vend, esc, ok := it.nextAt()
 		if !ok {
 			break
 		}
 		j := n.lookup(key, esc)
-		if j < 0 || m.recs[base+j].v.Raw() != "" {
+		if j < 0 || m.recs[base+j].size != 0 {
 			continue
 		}
-		setValue(&m.recs[base+j], raw)
+		m.recs[base+j].off, m.recs[base+j].size = int32(vstart), int32(vend-vstart)
 		m.tableReads++
 		found++
 	}
@@ -376,23 +417,23 @@ func (m *machine) fillMembers(ri int32, n *tnode, s string, i int, needEnd bool)
 // linked through next, each followed by its own children. An object
 // element is scanned once, for its extent and its members together.
 func (m *machine) fillElements(ri int32, en *tnode) {
-	v := m.recs[ri].v.JSON()
+	e := m.recs[ri]
 	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
-	if !isArray(v) {
-		if isNothing(v) {
-			return
+	s := m.doc
+	if e.size == 0 || s[e.off] != '[' {
+		if e.size == 0 || m.raw(ri) == "null" {
+			return // missing or null: no elements
 		}
 		// A scalar or an object is a list of one: itself.
 		idx := m.addElement(ri, -1)
 		if idx < 0 {
 			return
 		}
-		m.recs[idx].v = builtin.FromJSON(v)
+		m.recs[idx].off, m.recs[idx].size = e.off, e.size
 		m.fill(idx, en)
 		return
 	}
-	s := v.Raw
-	i := 1
+	i := int(e.off) + 1
 	prev := int32(-1)
 	for {
 		i = skipSpace(s, i)
@@ -405,15 +446,14 @@ func (m *machine) fillElements(ri int32, en *tnode) {
 		}
 		var end int
 		if s[i] == '{' && len(en.kids) > 0 {
-			end = m.fillMembers(idx, en, s, i, true)
-			m.recs[idx].v = builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: s[i:end]})
+			end = m.fillMembers(idx, en, i, true)
 		} else {
 			end = valueEnd(s, i)
 			if end <= i {
 				return
 			}
-			m.recs[idx].v = builtin.FromJSON(resultOf(s[i:end]))
 		}
+		m.recs[idx].off, m.recs[idx].size = int32(i), int32(end-i)
 		if en.elem != nil {
 			m.fillElements(idx, en.elem)
 		}
@@ -449,31 +489,31 @@ func isArray(r gjson.Result) bool {
 	return r.Type == gjson.JSON && len(r.Raw) > 0 && r.Raw[0] == '['
 }
 
-// setValue records the raw JSON value raw in entry r, building the common
-// kinds in place.
-func setValue(r *trec, raw string) {
+// setValue stores the value of the raw JSON text raw in r, as resultOf
+// reads it, building the common kinds in place.
+func setValue(r *builtin.Value, raw string) {
 	if raw != "" {
 		switch raw[0] {
 		case '{', '[':
-			r.v = builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: raw})
+			*r = builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: raw})
 			return
 		case '"':
 			if len(raw) >= 2 && strings.IndexByte(raw, '\\') < 0 {
-				r.v = builtin.FromJSON(gjson.Result{Type: gjson.String, Raw: raw, Str: raw[1 : len(raw)-1]})
+				*r = builtin.FromJSON(gjson.Result{Type: gjson.String, Raw: raw, Str: raw[1 : len(raw)-1]})
 				return
 			}
 		case 't':
-			r.v = builtin.FromJSON(gjson.Result{Type: gjson.True, Raw: raw})
+			*r = builtin.FromJSON(gjson.Result{Type: gjson.True, Raw: raw})
 			return
 		case 'f':
-			r.v = builtin.FromJSON(gjson.Result{Type: gjson.False, Raw: raw})
+			*r = builtin.FromJSON(gjson.Result{Type: gjson.False, Raw: raw})
 			return
 		case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 			if f, ok := smallInt(raw); ok {
-				r.v = builtin.FromJSON(gjson.Result{Type: gjson.Number, Raw: raw, Num: f})
+				*r = builtin.FromJSON(gjson.Result{Type: gjson.Number, Raw: raw, Num: f})
 				return
 			}
 		}
 	}
-	r.v = builtin.FromJSON(resultOf(raw))
+	*r = builtin.FromJSON(resultOf(raw))
 }

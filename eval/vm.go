@@ -12,10 +12,12 @@ import (
 )
 
 // val is a value on the VM stack. v points to where the value lives: a
-// path-table entry (rec is then its index+1), a constant of the program,
-// the current element of a loop frame, or the machine's slot for that
-// stack position when the value was computed. Pointers keep the stack
-// small: JSON values are never copied while the program runs.
+// constant of the program, the current element of a loop frame, or the
+// machine's slot for that stack position when the value was read from the
+// path table (rec is then the entry's index+1) or computed. The current
+// element of a loop over table entries has a nil v until it is needed
+// (see machine.current). Pointers keep the stack small: JSON values are
+// never copied while the program runs.
 type val struct {
 	v   *builtin.Value
 	rec int32
@@ -61,6 +63,7 @@ type machine struct {
 	rootv  builtin.Value
 
 	recs    []trec    // the path table, when evaluating through one
+	doc     string    // the text of the document the table was built for
 	offs    [][]int32 // the running program's offsets into it
 	members []member  // buffer for the document index
 	docSize int       // size of the largest document this use has seen
@@ -99,10 +102,10 @@ func putMachine(m *machine) {
 		clear(m.slots)
 		clear(m.frames)
 		clear(m.args)
-		clear(m.recs[:cap(m.recs)])
 		clear(m.members[:cap(m.members)])
 	}
 	m.rootv = builtin.Value{}
+	m.doc = ""
 	m.docSize = 0
 	machines.Put(m)
 }
@@ -145,7 +148,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			sp++
 		case opElem:
 			if nf > 0 {
-				stack[sp] = frames[nf-1].cur
+				stack[sp] = m.current(&frames[nf-1])
 			} else {
 				stack[sp] = rootVal
 			}
@@ -287,7 +290,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 				}
 			case opCollect:
 				if acc {
-					f.add(*f.cur.v)
+					f.add(*m.current(f).v)
 				}
 			}
 			if done {
@@ -435,13 +438,20 @@ func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Va
 				}
 				r = k + o
 			}
-			*dst = val{v: &m.recs[r].v, rec: r + 1}
+			m.load(r, slot)
+			*dst = val{v: slot, rec: r + 1}
 			return
 		}
 	}
 raw:
 	m.rawReads++
-	*slot = builtin.FromJSON(p.paths[i].read(base.v.JSON()))
+	var b gjson.Result
+	if base.v != nil {
+		b = base.v.JSON()
+	} else {
+		b = resultOf(m.raw(base.rec - 1)) // a table element not loaded yet
+	}
+	*slot = builtin.FromJSON(p.paths[i].read(b))
 	*dst = val{v: slot}
 }
 
@@ -464,7 +474,7 @@ func (m *machine) advance(f *frame) bool {
 			return false
 		}
 		f.i = m.recs[idx].next
-		f.cur = val{v: &m.recs[idx].v, rec: idx + 1}
+		f.cur = val{rec: idx + 1} // loaded by current when needed
 		return true
 	}
 	e, ok := f.it.next()
@@ -474,6 +484,17 @@ func (m *machine) advance(f *frame) bool {
 	f.curv = builtin.FromJSON(e)
 	f.cur = val{v: &f.curv}
 	return true
+}
+
+// current returns f's current element, loading it from the table if
+// it is not loaded yet: paths read from an element go through the table
+// and do not need it.
+func (m *machine) current(f *frame) val {
+	if f.cur.v == nil {
+		m.load(f.cur.rec-1, &f.curv)
+		f.cur.v = &f.curv
+	}
+	return f.cur
 }
 
 // add appends an element to a COLLECT frame's array.
