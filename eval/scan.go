@@ -206,36 +206,58 @@ func (m *members) next() (key, value string, esc, ok bool) {
 // nextAt is next giving where the value's text starts and ends in the
 // scanned string.
 func (m *members) nextAt() (key string, vstart, vend int, esc, ok bool) {
+	key, vstart, esc, ok = m.nextKey()
+	if !ok {
+		return "", 0, 0, false, false
+	}
+	vend = valueEnd(m.s, vstart)
+	if !m.valueDone(vstart, vend) {
+		return "", 0, 0, false, false
+	}
+	return key, vstart, vend, esc, true
+}
+
+// nextKey reads the next member's key and colon: it returns the raw key
+// text and where the value starts. The caller finds the value's end and
+// gives it to valueDone before reading the next member.
+func (m *members) nextKey() (key string, vstart int, esc, ok bool) {
 	s := m.s
 	i := skipSpace(s, m.i)
 	if i >= len(s) || s[i] != '"' {
 		m.i = i
-		return "", 0, 0, false, false
+		return "", 0, false, false
 	}
 	kend, esc := stringEndEsc(s, i)
 	if kend-i < 2 {
 		m.i = len(s)
-		return "", 0, 0, false, false
+		return "", 0, false, false
 	}
 	key = s[i+1 : kend-1]
 	i = skipSpace(s, kend)
 	if i >= len(s) || s[i] != ':' {
 		m.i = len(s)
-		return "", 0, 0, false, false
+		return "", 0, false, false
 	}
 	i = skipSpace(s, i+1)
-	vend = valueEnd(s, i)
-	if vend <= i {
+	m.i = i
+	return key, i, esc, true
+}
+
+// valueDone moves past the value that nextKey started, which ends at
+// vend, and the comma after it. It reports false (and stops the
+// iteration) when the value is empty: malformed text.
+func (m *members) valueDone(vstart, vend int) bool {
+	s := m.s
+	if vend <= vstart {
 		m.i = len(s)
-		return "", 0, 0, false, false
+		return false
 	}
-	vstart = i
-	i = skipSpace(s, vend)
+	i := skipSpace(s, vend)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}
 	m.i = i
-	return key, vstart, vend, esc, true
+	return true
 }
 
 // end returns the offset just past the object, once next has returned

@@ -373,7 +373,9 @@ func (m *machine) fillKids(base int32, n *tnode) {
 }
 
 // fillMembers records the members of the object at m.doc[i] that n
-// needs, as the children of entry ri. With needEnd it scans the whole
+// needs, as the children of entry ri, and fills their own children as it
+// meets them, so that a needed object or array is scanned once, for its
+// extent and its contents together. With needEnd it scans the whole
 // object and returns the offset just past it; otherwise it stops once
 // every needed member is found.
 func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
@@ -389,16 +391,21 @@ func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
 	found := 0
 	it := newMembers(s, i)
 	for found < len(n.kids) {
-		key, vstart, vend, esc, ok := it.nextAt()
+		key, vstart, esc, ok := it.nextKey()
 		if !ok {
 			break
 		}
 		j := n.lookup(key, esc)
 		if j < 0 || m.recs[base+j].size != 0 {
+			if !it.valueDone(vstart, valueEnd(s, vstart)) {
+				break
+			}
 			continue
 		}
-		m.recs[base+j].off, m.recs[base+j].size = int32(vstart), int32(vend-vstart)
-		m.tableReads++
+		vend := m.fillValue(base+j, n.kids[j], vstart)
+		if !it.valueDone(vstart, vend) {
+			break
+		}
 		found++
 	}
 	end := 0
@@ -409,49 +416,93 @@ func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
 			end = it.end()
 		}
 	}
-	m.fillKids(base, n)
+	if found < len(n.kids) {
+		// The kids not found are missing: they have no elements.
+		for j, k := range n.kids {
+			if k.elem != nil && m.recs[base+int32(j)].size == 0 {
+				m.recs[base+int32(j)].elems = noEntries
+			}
+		}
+	}
+	return end
+}
+
+// fillValue records the value at m.doc[i] in entry ri, an instance of k,
+// with its children and elements, and returns the offset just past it.
+func (m *machine) fillValue(ri int32, k *tnode, i int) int {
+	s := m.doc
+	var end int
+	switch {
+	case s[i] == '[' && k.elem != nil:
+		end = m.fillArray(ri, k.elem, i)
+	case s[i] == '{' && len(k.kids) > 0:
+		end = m.fillMembers(ri, k, i, true)
+	default:
+		end = valueEnd(s, i)
+	}
+	if end <= i {
+		return end
+	}
+	m.recs[ri].off, m.recs[ri].size = int32(i), int32(end-i)
+	m.tableReads++
+	if k.elem != nil && s[i] != '[' {
+		m.fillElements(ri, k.elem) // null, or a list of one
+	}
 	return end
 }
 
 // fillElements records the elements of entry ri: one entry per element,
-// linked through next, each followed by its own children. An object
-// element is scanned once, for its extent and its members together.
+// linked through next, each followed by its own children.
 func (m *machine) fillElements(ri int32, en *tnode) {
 	e := m.recs[ri]
 	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
-	s := m.doc
-	if e.size == 0 || s[e.off] != '[' {
-		if e.size == 0 || m.raw(ri) == "null" {
-			return // missing or null: no elements
-		}
-		// A scalar or an object is a list of one: itself.
-		idx := m.addElement(ri, -1)
-		if idx < 0 {
-			return
-		}
-		m.recs[idx].off, m.recs[idx].size = e.off, e.size
-		m.fill(idx, en)
+	if e.size == 0 {
+		return // missing: no elements
+	}
+	if m.doc[e.off] == '[' {
+		m.fillArray(ri, en, int(e.off))
 		return
 	}
-	i := int(e.off) + 1
+	if m.raw(ri) == "null" {
+		return // no elements
+	}
+	// A scalar or an object is a list of one: itself.
+	idx := m.addElement(ri, -1)
+	if idx < 0 {
+		return
+	}
+	m.recs[idx].off, m.recs[idx].size = e.off, e.size
+	m.fill(idx, en)
+}
+
+// fillArray records the elements of the array at m.doc[i] as those of
+// entry ri, and returns the offset just past the array. An object element
+// is scanned once, for its extent and its members together.
+func (m *machine) fillArray(ri int32, en *tnode, i int) int {
+	s := m.doc
+	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
+	i++
 	prev := int32(-1)
 	for {
 		i = skipSpace(s, i)
-		if i >= len(s) || s[i] == ']' {
-			return
+		if i >= len(s) {
+			return len(s)
+		}
+		if s[i] == ']' {
+			return i + 1
 		}
 		idx := m.addElement(ri, prev)
 		if idx < 0 {
-			return
+			return closeAfter(s, i, 1)
 		}
 		var end int
 		if s[i] == '{' && len(en.kids) > 0 {
 			end = m.fillMembers(idx, en, i, true)
 		} else {
 			end = valueEnd(s, i)
-			if end <= i {
-				return
-			}
+		}
+		if end <= i {
+			return len(s)
 		}
 		m.recs[idx].off, m.recs[idx].size = int32(i), int32(end-i)
 		if en.elem != nil {
