@@ -26,6 +26,7 @@ type val struct {
 // Values that computed results can point to. They are never written.
 var (
 	missingValue = builtin.MissingValue()
+	nullValue    = builtin.NullValue()
 	trueValue    = builtin.BoolValue(true)
 	falseValue   = builtin.BoolValue(false)
 )
@@ -438,8 +439,7 @@ func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Va
 				}
 				r = k + o
 			}
-			m.load(r, slot)
-			*dst = val{v: slot, rec: r + 1}
+			*dst = val{v: m.entryValue(r, slot), rec: r + 1}
 			return
 		}
 	}
@@ -484,6 +484,24 @@ func (m *machine) advance(f *frame) bool {
 	f.curv = builtin.FromJSON(e)
 	f.cur = val{v: &f.curv}
 	return true
+}
+
+// entryValue returns the value of table entry r: a shared value for
+// missing, null and the booleans, else the value loaded into slot.
+func (m *machine) entryValue(r int32, slot *builtin.Value) *builtin.Value {
+	switch raw := m.raw(r); {
+	case raw == "":
+		return &missingValue
+	case raw == "true":
+		return &trueValue
+	case raw == "false":
+		return &falseValue
+	case raw == "null":
+		return &nullValue
+	default:
+		setValue(slot, raw)
+		return slot
+	}
 }
 
 // current returns f's current element, loading it from the table if
