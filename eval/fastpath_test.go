@@ -124,3 +124,30 @@ func TestInPlaceComparisons(t *testing.T) {
 		}
 	}
 }
+
+// TestRawEqual checks the comparisons decided on raw text against
+// builtin.Equal over the built values.
+func TestRawEqual(t *testing.T) {
+	texts := []string{"", "true", "false", "null", "0", "1", `"true"`, `"TRUE"`, `"false"`, `"1"`, `"abc"`,
+		`"a\u0062c"`, `"a\\bc"`, `"a\"c"`, `""`, "[]", `["abc"]`, `{"a":"abc"}`}
+	consts := []builtin.Value{builtin.BoolValue(true), builtin.BoolValue(false), builtin.StringValue("abc"),
+		builtin.StringValue(""), builtin.StringValue("true"), builtin.StringValue("1"), builtin.StringValue(`a\bc`),
+		builtin.StringValue(`a"c`), builtin.NullValue(), builtin.IntValue(1), builtin.MissingValue()}
+	decided := 0
+	for _, raw := range texts {
+		v := builtin.FromJSON(resultOf(raw))
+		for i := range consts {
+			eq, ok := rawEqual(raw, &consts[i])
+			if !ok {
+				continue
+			}
+			decided++
+			if want := builtin.Equal(v, consts[i]); eq != want {
+				t.Errorf("rawEqual(%s, %s) = %v, builtin %v", raw, jsonText(consts[i]), eq, want)
+			}
+		}
+	}
+	if decided < 20 {
+		t.Errorf("only %d comparisons decided on raw text", decided)
+	}
+}

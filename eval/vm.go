@@ -12,12 +12,14 @@ import (
 )
 
 // val is a value on the VM stack. v points to where the value lives: a
-// constant of the program, the current element of a loop frame, or the
-// machine's slot for that stack position when the value was read from the
-// path table (rec is then the entry's index+1) or computed. The current
-// element of a loop over table entries has a nil v until it is needed
-// (see machine.current). Pointers keep the stack small: JSON values are
-// never copied while the program runs.
+// constant of the program, a shared value (missing, null, true, false),
+// the current element of a loop frame, or the machine's slot for that
+// stack position. rec is the index+1 of the value's path-table entry when
+// it came from the table, else 0. A value read from the table has a nil v
+// until an operator needs it as a builtin.Value (see machine.deref): paths
+// read below it go through the table, and equality with a string or
+// boolean constant is decided on its raw text. Pointers keep the stack
+// small: JSON values are never copied while the program runs.
 type val struct {
 	v   *builtin.Value
 	rec int32
@@ -149,7 +151,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			sp++
 		case opElem:
 			if nf > 0 {
-				stack[sp] = m.current(&frames[nf-1])
+				stack[sp] = frames[nf-1].cur
 			} else {
 				stack[sp] = rootVal
 			}
@@ -166,11 +168,11 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			n := site.nargs
 			args := m.args[:0]
 			for i := sp - n; i < sp; i++ {
-				args = append(args, *stack[i].v)
+				args = append(args, *m.deref(stack, slots, i))
 			}
 			m.args = args
 			sp -= n
-			res, err := site.fn.Impl(&m.env, *stack[sp-1].v, args)
+			res, err := site.fn.Impl(&m.env, *m.deref(stack, slots, sp-1), args)
 			if err != nil {
 				m.errPC = pc - 1
 				return Error, funcError(site.fn.Name, err)
@@ -181,7 +183,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			stack[sp] = boolVal(acc)
 			sp++
 		case opGroup:
-			g, n := group(p, in.arg, *stack[sp-1].v)
+			g, n := group(p, in.arg, *m.deref(stack, slots, sp-1))
 			if steps += n; steps > budget {
 				m.errPC = pc - 1
 				return Error, budgetError(budget)
@@ -191,34 +193,34 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 
 		case opEq:
 			sp -= 2
-			acc = equal(stack[sp].v, stack[sp+1].v)
+			acc = equal(m.deref(stack, slots, sp), m.deref(stack, slots, sp+1))
 		case opNe:
 			sp -= 2
-			acc = !equal(stack[sp].v, stack[sp+1].v)
+			acc = !equal(m.deref(stack, slots, sp), m.deref(stack, slots, sp+1))
 		case opLt, opGt, opLe, opGe:
 			sp -= 2
-			acc = ordered(in.op, stack[sp].v, stack[sp+1].v)
+			acc = ordered(in.op, m.deref(stack, slots, sp), m.deref(stack, slots, sp+1))
 		case opEqK:
 			sp--
-			acc = equal(stack[sp].v, &p.consts[in.arg])
+			acc = m.equalK(stack, slots, sp, &p.consts[in.arg])
 		case opNeK:
 			sp--
-			acc = !equal(stack[sp].v, &p.consts[in.arg])
+			acc = !m.equalK(stack, slots, sp, &p.consts[in.arg])
 		case opLtK, opGtK, opLeK, opGeK:
 			sp--
-			acc = ordered(in.op-(opEqK-opEq), stack[sp].v, &p.consts[in.arg])
+			acc = ordered(in.op-(opEqK-opEq), m.deref(stack, slots, sp), &p.consts[in.arg])
 		case opLike:
 			sp--
-			acc = p.likes[in.arg].MatchValue(*stack[sp].v)
+			acc = p.likes[in.arg].MatchValue(*m.deref(stack, slots, sp))
 		case opRegex:
 			sp--
-			acc = builtin.MatchRegexp(p.regexes[in.arg], *stack[sp].v)
+			acc = builtin.MatchRegexp(p.regexes[in.arg], *m.deref(stack, slots, sp))
 		case opIn:
 			sp--
-			acc = inList(stack[sp].v, p.lists[in.arg])
+			acc = m.inListK(stack, slots, sp, p.lists[in.arg])
 		case opTruthy:
 			sp--
-			acc = builtin.Truthy(*stack[sp].v)
+			acc = builtin.Truthy(*m.deref(stack, slots, sp))
 		case opNot:
 			acc = !acc
 		case opSet:
@@ -439,7 +441,7 @@ func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Va
 				}
 				r = k + o
 			}
-			*dst = val{v: m.entryValue(r, slot), rec: r + 1}
+			*dst = val{rec: r + 1} // loaded by deref when needed
 			return
 		}
 	}
@@ -449,7 +451,7 @@ raw:
 	if base.v != nil {
 		b = base.v.JSON()
 	} else {
-		b = resultOf(m.raw(base.rec - 1)) // a table element not loaded yet
+		b = resultOf(m.raw(base.rec - 1)) // a table entry not loaded yet
 	}
 	*slot = builtin.FromJSON(p.paths[i].read(b))
 	*dst = val{v: slot}
@@ -462,6 +464,10 @@ func (m *machine) startLoop(f *frame, list val) {
 			f.tab, f.i = true, r.elems
 			return
 		}
+	}
+	if list.v == nil {
+		f.it = newElements(resultOf(m.raw(list.rec - 1)))
+		return
 	}
 	f.it = newElements(list.v.JSON())
 }
@@ -484,6 +490,75 @@ func (m *machine) advance(f *frame) bool {
 	f.curv = builtin.FromJSON(e)
 	f.cur = val{v: &f.curv}
 	return true
+}
+
+// deref returns the value of stack[i], loading it from the path table
+// into slots[i] if it is not loaded yet.
+func (m *machine) deref(stack []val, slots []builtin.Value, i int) *builtin.Value {
+	if v := stack[i].v; v != nil {
+		return v
+	}
+	v := m.entryValue(stack[i].rec-1, &slots[i])
+	stack[i].v = v
+	return v
+}
+
+// equalK is equal(stack[i], k) for a constant k, deciding a string or
+// boolean constant against a value not yet loaded from the path table by
+// its raw text.
+func (m *machine) equalK(stack []val, slots []builtin.Value, i int, k *builtin.Value) bool {
+	if stack[i].v == nil {
+		if eq, ok := rawEqual(m.raw(stack[i].rec-1), k); ok {
+			return eq
+		}
+	}
+	return equal(m.deref(stack, slots, i), k)
+}
+
+// inListK is inList(stack[i], list) for a list of constants, deciding
+// by raw text as equalK does.
+func (m *machine) inListK(stack []val, slots []builtin.Value, i int, list []builtin.Value) bool {
+	if stack[i].v == nil {
+		raw := m.raw(stack[i].rec - 1)
+		decided := true
+		for j := range list {
+			eq, ok := rawEqual(raw, &list[j])
+			if eq {
+				return true
+			}
+			decided = decided && ok
+		}
+		if decided {
+			return false
+		}
+	}
+	return inList(m.deref(stack, slots, i), list)
+}
+
+// rawEqual decides builtin.Equal between the value of the raw JSON text
+// raw and a string or boolean k when it can without building the value:
+// a string without escapes against a string, a boolean against a boolean.
+// It reports false in ok when it cannot.
+func rawEqual(raw string, k *builtin.Value) (eq, ok bool) {
+	switch k.Kind() {
+	case builtin.String:
+		if len(raw) < 2 || raw[0] != '"' {
+			return false, false
+		}
+		body := raw[1 : len(raw)-1]
+		if strings.IndexByte(body, '\\') >= 0 {
+			return false, false
+		}
+		return body == k.Str(), true
+	case builtin.Bool:
+		switch raw {
+		case "true":
+			return k.Bool(), true
+		case "false":
+			return !k.Bool(), true
+		}
+	}
+	return false, false
 }
 
 // entryValue returns the value of table entry r: a shared value for
