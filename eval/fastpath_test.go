@@ -151,3 +151,55 @@ func TestRawEqual(t *testing.T) {
 		t.Errorf("only %d comparisons decided on raw text", decided)
 	}
 }
+
+// TestUnloadedOperands checks the operators that decide a path-table
+// value on its raw text against package builtin over the loaded value.
+func TestUnloadedOperands(t *testing.T) {
+	texts := []string{"", "true", "false", "null", "0", "-0", "1", "22", "-22", "22.0", "2.2e1", "9007199254740993",
+		"123456789012345678901", `"true"`, `"TRUE"`, `"false"`, `"FaLsE"`, `"1"`, `"22"`, `"abc"`, `"ABC"`,
+		`"abd"`, `"a\u0062c"`, `"a\\bc"`, `""`, "[]", "[1]", `["abc"]`, "{}", `{"a":"abc"}`}
+	consts := append(operandValues(), builtin.StringValue("abc"), builtin.StringValue("a"),
+		builtin.StringValue(`a\bc`), builtin.StringValue("b"))
+	like := builtin.CompileLike("a%")
+	for _, raw := range texts {
+		m := &machine{doc: raw, recs: []trec{{size: int32(len(raw))}}}
+		loaded := builtin.FromJSON(resultOf(raw))
+		fresh := func() ([]val, []builtin.Value) { return []val{{rec: 1}}, make([]builtin.Value, 1) }
+		stack, slots := fresh()
+		if got := *m.deref(stack, slots, 0); !sameResult(got.JSON(), loaded.JSON()) {
+			t.Errorf("deref(%s) = %#v, want %#v", raw, got.JSON(), loaded.JSON())
+		}
+		stack, slots = fresh()
+		if got, want := m.truthy(stack, slots, 0), builtin.Truthy(loaded); got != want {
+			t.Errorf("truthy(%s) = %v, builtin %v", raw, got, want)
+		}
+		stack, _ = fresh()
+		if s, isStr, ok := m.stringOperand(stack, 0); ok {
+			if isStr != (loaded.Kind() == builtin.String) || isStr && s != loaded.Str() {
+				t.Errorf("stringOperand(%s) = %q, %v", raw, s, isStr)
+			}
+			if got, want := isStr && like.Match(s), like.MatchValue(loaded); got != want {
+				t.Errorf("like over %s = %v, builtin %v", raw, got, want)
+			}
+		}
+		for i := range consts {
+			k := &consts[i]
+			stack, slots = fresh()
+			if got, want := m.equalK(stack, slots, 0, k), builtin.Equal(loaded, *k); got != want {
+				t.Errorf("equalK(%s, %s) = %v, builtin %v", raw, jsonText(*k), got, want)
+			}
+			for _, op := range []opcode{opLt, opGt, opLe, opGe} {
+				stack, slots = fresh()
+				if got, want := m.orderedK(op, stack, slots, 0, k), compareHolds(op, loaded, *k); got != want {
+					t.Errorf("orderedK(%d, %s, %s) = %v, builtin %v", op, raw, jsonText(*k), got, want)
+				}
+			}
+		}
+		for k := 0; k+3 <= len(consts); k++ {
+			stack, slots = fresh()
+			if got, want := m.inListK(stack, slots, 0, consts[k:k+3]), builtin.In(loaded, consts[k:k+3]); got != want {
+				t.Errorf("inListK(%s, list %d) = %v, builtin %v", raw, k, got, want)
+			}
+		}
+	}
+}

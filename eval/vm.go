@@ -208,19 +208,27 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			acc = !m.equalK(stack, slots, sp, &p.consts[in.arg])
 		case opLtK, opGtK, opLeK, opGeK:
 			sp--
-			acc = ordered(in.op-(opEqK-opEq), m.deref(stack, slots, sp), &p.consts[in.arg])
+			acc = m.orderedK(in.op-(opEqK-opEq), stack, slots, sp, &p.consts[in.arg])
 		case opLike:
 			sp--
-			acc = p.likes[in.arg].MatchValue(*m.deref(stack, slots, sp))
+			if str, isStr, ok := m.stringOperand(stack, sp); ok {
+				acc = isStr && p.likes[in.arg].Match(str) // not a string: no match
+			} else {
+				acc = p.likes[in.arg].MatchValue(*m.deref(stack, slots, sp))
+			}
 		case opRegex:
 			sp--
-			acc = builtin.MatchRegexp(p.regexes[in.arg], *m.deref(stack, slots, sp))
+			if str, isStr, ok := m.stringOperand(stack, sp); ok {
+				acc = isStr && p.regexes[in.arg].MatchString(str) // not a string: no match
+			} else {
+				acc = builtin.MatchRegexp(p.regexes[in.arg], *m.deref(stack, slots, sp))
+			}
 		case opIn:
 			sp--
 			acc = m.inListK(stack, slots, sp, p.lists[in.arg])
 		case opTruthy:
 			sp--
-			acc = builtin.Truthy(*m.deref(stack, slots, sp))
+			acc = m.truthy(stack, slots, sp)
 		case opNot:
 			acc = !acc
 		case opSet:
@@ -535,6 +543,90 @@ func (m *machine) inListK(stack []val, slots []builtin.Value, i int, list []buil
 	return inList(m.deref(stack, slots, i), list)
 }
 
+// orderedK is ordered(op, stack[i], k) for a constant k, deciding a
+// value not yet loaded from the path table by its raw text when it is an
+// integer against an integer, or a string without escapes against a
+// string.
+func (m *machine) orderedK(op opcode, stack []val, slots []builtin.Value, i int, k *builtin.Value) bool {
+	if raw, ok := m.unloaded(stack, i); ok {
+		var c int
+		decided := false
+		switch k.Kind() {
+		case builtin.Number:
+			if x, ok := rawInt(raw); ok {
+				if y, ok := rawInt(k.Raw()); ok {
+					c, decided = cmpInt(x, y), true
+				}
+			}
+		case builtin.String:
+			if body, ok := plainString(raw); ok {
+				c, decided = strings.Compare(body, k.Str()), true
+			}
+		}
+		if decided {
+			switch op {
+			case opLt:
+				return c < 0
+			case opGt:
+				return c > 0
+			case opLe:
+				return c <= 0
+			}
+			return c >= 0
+		}
+	}
+	return ordered(op, m.deref(stack, slots, i), k)
+}
+
+// truthy is builtin.Truthy(stack[i]), deciding a string without escapes
+// not yet loaded from the path table by its raw text.
+func (m *machine) truthy(stack []val, slots []builtin.Value, i int) bool {
+	if raw, ok := m.unloaded(stack, i); ok {
+		if body, ok := plainString(raw); ok {
+			return body != "" && !strings.EqualFold(body, "false")
+		}
+	}
+	return builtin.Truthy(*m.deref(stack, slots, i))
+}
+
+// unloaded returns the raw JSON text of stack[i] when it is a path-table
+// value not loaded yet ("" when missing).
+func (m *machine) unloaded(stack []val, i int) (string, bool) {
+	if stack[i].v != nil {
+		return "", false
+	}
+	return m.raw(stack[i].rec - 1), true
+}
+
+// plainString returns the text of raw when it is a JSON string without
+// escapes.
+func plainString(raw string) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	if strings.IndexByte(body, '\\') >= 0 {
+		return "", false
+	}
+	return body, true
+}
+
+// stringOperand reads stack[i] for an operator that only matches
+// strings, when it is a path-table value not loaded yet: ok reports that
+// its raw text decides, isStr whether it is a string, and s is its text.
+// A string with escapes does not decide.
+func (m *machine) stringOperand(stack []val, i int) (s string, isStr, ok bool) {
+	raw, ok := m.unloaded(stack, i)
+	switch {
+	case !ok:
+		return "", false, false
+	case raw == "" || raw[0] != '"':
+		return "", false, true // missing, or not a string
+	}
+	s, ok = plainString(raw)
+	return s, ok, ok
+}
+
 // rawEqual decides builtin.Equal between the value of the raw JSON text
 // raw and a string or boolean k when it can without building the value:
 // a string without escapes against a string, a boolean against a boolean.
@@ -542,14 +634,8 @@ func (m *machine) inListK(stack []val, slots []builtin.Value, i int, list []buil
 func rawEqual(raw string, k *builtin.Value) (eq, ok bool) {
 	switch k.Kind() {
 	case builtin.String:
-		if len(raw) < 2 || raw[0] != '"' {
-			return false, false
-		}
-		body := raw[1 : len(raw)-1]
-		if strings.IndexByte(body, '\\') >= 0 {
-			return false, false
-		}
-		return body == k.Str(), true
+		body, ok := plainString(raw)
+		return ok && body == k.Str(), ok
 	case builtin.Bool:
 		switch raw {
 		case "true":
