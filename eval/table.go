@@ -43,6 +43,7 @@ type tnode struct {
 	// slots is an open-addressing table of the kids by keyHash (kid
 	// index+1, 0 for an empty slot), for nodes with many kids.
 	slots []int32
+	id    int32 // the node's index in tableLayout.nodeList
 }
 
 // hashedKids is the number of kids past which a node looks them up by
@@ -61,15 +62,17 @@ func keyHash(s string) uint32 {
 }
 
 // index builds the lookup tables of n and of the nodes below it, once its
-// kids are all added.
-func (n *tnode) index() {
+// kids are all added, and numbers them in list.
+func (n *tnode) index(list *[]*tnode) {
+	n.id = int32(len(*list))
+	*list = append(*list, n)
 	n.names = n.names[:0]
 	for _, k := range n.kids {
 		n.names = append(n.names, k.name)
-		k.index()
+		k.index(list)
 	}
 	if n.elem != nil {
-		n.elem.index()
+		n.elem.index(list)
 	}
 	n.slots = nil
 	if len(n.kids) > hashedKids {
@@ -158,6 +161,8 @@ type tableLayout struct {
 	nodes int
 	// shallow: only the entity's paths are in the trie.
 	shallow bool
+	// nodeList lists the nodes by id.
+	nodeList []*tnode
 }
 
 // newLayout merges the paths of progs into one trie. A shallow layout
@@ -170,7 +175,7 @@ func newLayout(progs []*Program, shallow bool) *tableLayout {
 		l.offs[i] = l.add(p)
 	}
 	l.nodes = countNodes(l.root)
-	l.root.index()
+	l.root.index(&l.nodeList)
 	return l
 }
 
@@ -265,11 +270,18 @@ type trec struct {
 	size  int32 // its length; 0 when the value is missing
 	kids  int32 // first named-child entry, or noEntries / notInTable
 	elems int32 // first element entry, or noEntries / notInTable
-	n     int32 // number of element entries
 	next  int32 // an element's next sibling entry, or -1
+	last  int32 // the last element entry so far, or -1
+	// An array whose extent is known when the table is built has its
+	// elements recorded as loops reach them, so that a loop that stops
+	// early does not pay for the rest: scan is where its next element
+	// starts in m.doc (0 once all are recorded) and node the id of its
+	// element node.
+	scan int32
+	node int32
 }
 
-func newRec() trec { return trec{kids: noEntries, elems: notInTable, next: -1} }
+func newRec() trec { return trec{kids: noEntries, elems: notInTable, next: -1, last: -1} }
 
 // raw returns the raw JSON text of entry r, "" when it is missing.
 func (m *machine) raw(r int32) string {
@@ -296,6 +308,7 @@ func offsetIn(base, sub string) (int, bool) {
 func (m *machine) buildTable(l *tableLayout, d *Document) {
 	m.docSize = max(m.docSize, len(d.raw))
 	m.doc = d.raw
+	m.layout = l
 	m.recs = append(m.recs[:0], newRec())
 	off, ok := offsetIn(d.raw, d.root.Raw)
 	if !ok || len(d.raw) > math.MaxInt32 {
@@ -345,7 +358,7 @@ func (m *machine) allocKids(ri int32, k int) int32 {
 	m.recs = slices.Grow(m.recs, k)[:base+k]
 	kids := m.recs[base:]
 	for i := range kids {
-		kids[i] = trec{kids: noEntries, elems: notInTable, next: -1}
+		kids[i] = newRec()
 	}
 	m.recs[ri].kids = int32(base)
 	return int32(base)
@@ -452,22 +465,23 @@ func (m *machine) fillValue(ri int32, k *tnode, i int) int {
 }
 
 // fillElements records the elements of entry ri: one entry per element,
-// linked through next, each followed by its own children.
+// linked through next, each followed by its own children. The elements of
+// an array are recorded as loops reach them (see fillNext).
 func (m *machine) fillElements(ri int32, en *tnode) {
 	e := m.recs[ri]
-	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
+	m.recs[ri].elems, m.recs[ri].last = noEntries, -1
 	if e.size == 0 {
 		return // missing: no elements
 	}
 	if m.doc[e.off] == '[' {
-		m.fillArray(ri, en, int(e.off))
+		m.recs[ri].scan, m.recs[ri].node = e.off+1, en.id
 		return
 	}
 	if m.raw(ri) == "null" {
 		return // no elements
 	}
 	// A scalar or an object is a list of one: itself.
-	idx := m.addElement(ri, -1)
+	idx := m.addElement(ri)
 	if idx < 0 {
 		return
 	}
@@ -479,59 +493,75 @@ func (m *machine) fillElements(ri int32, en *tnode) {
 // entry ri, and returns the offset just past the array. An object element
 // is scanned once, for its extent and its members together.
 func (m *machine) fillArray(ri int32, en *tnode, i int) int {
-	s := m.doc
-	m.recs[ri].elems, m.recs[ri].n = noEntries, 0
-	i++
-	prev := int32(-1)
+	m.recs[ri].elems, m.recs[ri].last = noEntries, -1
+	m.recs[ri].scan, m.recs[ri].node = int32(i+1), en.id
 	for {
-		i = skipSpace(s, i)
-		if i >= len(s) {
-			return len(s)
-		}
-		if s[i] == ']' {
-			return i + 1
-		}
-		idx := m.addElement(ri, prev)
-		if idx < 0 {
-			return closeAfter(s, i, 1)
-		}
-		var end int
-		if s[i] == '{' && len(en.kids) > 0 {
-			end = m.fillMembers(idx, en, i, true)
-		} else {
-			end = valueEnd(s, i)
-		}
-		if end <= i {
-			return len(s)
-		}
-		m.recs[idx].off, m.recs[idx].size = int32(i), int32(end-i)
-		if en.elem != nil {
-			m.fillElements(idx, en.elem)
-		}
-		prev = idx
-		i = skipSpace(s, end)
-		if i < len(s) && s[i] == ',' {
-			i++
+		idx, end := m.fillNext(ri)
+		switch {
+		case end > 0:
+			return end
+		case idx < 0: // the table is full
+			return closeAfter(m.doc, int(m.recs[ri].scan), 1)
 		}
 	}
 }
 
-// addElement appends an element entry to the list of entry ri after prev
-// (-1 for the first). It returns -1, marking the list as not in the table,
-// when the table is full.
-func (m *machine) addElement(ri, prev int32) int32 {
+// fillNext records the next element of the array of entry ri, whose
+// elements are not all recorded yet, and returns its entry, or -1. When
+// the array ends (with that element or with none) it also returns the
+// offset just past the array, else 0. When the table is full it returns
+// -1 and 0: the array's entry is then marked notInTable, and its scan
+// tells where the element not recorded starts.
+func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
+	s := m.doc
+	i := skipSpace(s, int(m.recs[ri].scan))
+	if i >= len(s) || s[i] == ']' {
+		m.recs[ri].scan = 0
+		return -1, min(i+1, len(s))
+	}
+	en := m.layout.nodeList[m.recs[ri].node]
+	idx = m.addElement(ri)
+	if idx < 0 {
+		m.recs[ri].scan = int32(i)
+		return -1, 0
+	}
+	var end int
+	if s[i] == '{' && len(en.kids) > 0 {
+		end = m.fillMembers(idx, en, i, true)
+	} else {
+		end = valueEnd(s, i)
+	}
+	if end <= i {
+		m.recs[ri].scan = 0 // malformed: stop
+		return idx, len(s)
+	}
+	m.recs[idx].off, m.recs[idx].size = int32(i), int32(end-i)
+	if en.elem != nil {
+		m.fillElements(idx, en.elem)
+	}
+	i = skipSpace(s, end)
+	if i < len(s) && s[i] == ',' {
+		i++
+	}
+	m.recs[ri].scan = int32(i)
+	return idx, 0
+}
+
+// addElement appends an element entry to the list of entry ri. It returns
+// -1, marking the list as not in the table, when the table is full.
+func (m *machine) addElement(ri int32) int32 {
 	if len(m.recs) >= maxTableEntries {
 		m.recs[ri].elems = notInTable
 		return -1
 	}
 	idx := int32(len(m.recs))
 	m.recs = append(m.recs, newRec())
-	if prev < 0 {
+	if prev := m.recs[ri].last; prev < 0 {
 		m.recs[ri].elems = idx
 	} else {
 		m.recs[prev].next = idx
 	}
-	m.recs[ri].n++
+	m.recs[ri].last = idx
 	return idx
 }
 

@@ -48,7 +48,8 @@ type frame struct {
 	count int32 // elements that passed (ONE, COUNT)
 
 	tab  bool  // iterating table entries rather than raw JSON
-	i    int32 // table iteration: the next element entry, or -1
+	list int32 // table iteration: the list's entry
+	i    int32 // table iteration: the current element entry, -1 before the first
 	it   elements
 	cur  val           // the current element
 	curv builtin.Value // its storage when it was read from raw JSON
@@ -65,11 +66,12 @@ type machine struct {
 	env    builtin.Env
 	rootv  builtin.Value
 
-	recs    []trec    // the path table, when evaluating through one
-	doc     string    // the text of the document the table was built for
-	offs    [][]int32 // the running program's offsets into it
-	members []member  // buffer for the document index
-	docSize int       // size of the largest document this use has seen
+	recs    []trec       // the path table, when evaluating through one
+	layout  *tableLayout // the layout it was built along
+	doc     string       // the text of the document the table was built for
+	offs    [][]int32    // the running program's offsets into it
+	members []member     // buffer for the document index
+	docSize int          // size of the largest document this use has seen
 
 	// Path reads while evaluating one document, for tests: values found
 	// while filling the path table, and paths read from raw JSON.
@@ -109,6 +111,7 @@ func putMachine(m *machine) {
 	}
 	m.rootv = builtin.Value{}
 	m.doc = ""
+	m.layout = nil
 	m.docSize = 0
 	machines.Put(m)
 }
@@ -469,7 +472,7 @@ raw:
 func (m *machine) startLoop(f *frame, list val) {
 	if list.rec != 0 && m.offs != nil {
 		if r := &m.recs[list.rec-1]; r.elems != notInTable {
-			f.tab, f.i = true, r.elems
+			f.tab, f.list, f.i = true, list.rec-1, -1
 			return
 		}
 	}
@@ -483,11 +486,25 @@ func (m *machine) startLoop(f *frame, list val) {
 // advance loads f's next element; false when none is left.
 func (m *machine) advance(f *frame) bool {
 	if f.tab {
-		idx := f.i
+		var idx int32
+		if f.i < 0 {
+			idx = m.recs[f.list].elems
+		} else {
+			idx = m.recs[f.i].next
+		}
+		if idx < 0 && m.recs[f.list].scan > 0 {
+			idx, _ = m.fillNext(f.list)
+			if idx < 0 && m.recs[f.list].elems == notInTable {
+				// The table is full: go on in the raw JSON.
+				f.tab = false
+				f.it = elements{s: m.doc, i: int(m.recs[f.list].scan)}
+				return m.advance(f)
+			}
+		}
 		if idx < 0 {
 			return false
 		}
-		f.i = m.recs[idx].next
+		f.i = idx
 		f.cur = val{rec: idx + 1} // loaded by current when needed
 		return true
 	}
