@@ -9,12 +9,20 @@ package eval
 // of child offsets from the node of its scope.
 //
 // Per document, the machine walks the document once along the trie
-// (buildTable), and records one entry (trec) per node instance: the value's
-// raw slice, where its named children's entries start, and where its
-// element entries start. The entries of a node's named children are
+// (buildTable), and records one entry (trec) per node instance: where the
+// value's raw text lies in the document, where its named children's
+// entries start, and where its element entries start. Entries hold no
+// pointers (filling them costs no write barriers), and a value becomes a
+// builtin.Value only when an operator needs one: equality, ordering, like
+// and truthiness over strings without escapes, integers and booleans are
+// decided on the raw text. The entries of a node's named children are
 // contiguous and in trie order, so a path read is a few index additions;
-// the elements of an iterated array are contiguous too. Each object that
-// has needed members is scanned once, stopping when all are found.
+// elements are linked in order. Each object that has needed members is
+// scanned once, stopping when all are found, and a needed object or array
+// met in that scan is filled by the same scan. The elements of an array
+// whose extent is already known (a top-level member, an element) are
+// recorded as loops reach them, so that a loop that stops early does not
+// pay for the rest; each is still recorded, and read, once.
 //
 // Programs then read from the table instead of the bytes: a PATH
 // instruction whose base value came from the table follows its offsets. A
