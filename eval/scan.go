@@ -143,8 +143,40 @@ func resultOf(raw string) gjson.Result {
 		if raw == "null" {
 			return gjson.Result{Type: gjson.Null, Raw: raw}
 		}
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if f, ok := smallInt(raw); ok {
+			return gjson.Result{Type: gjson.Number, Raw: raw, Num: f}
+		}
 	}
 	return gjson.Parse(raw)
+}
+
+// smallInt reads raw as an integer of at most 15 digits, with an optional
+// minus sign, giving exactly what strconv.ParseFloat (and so gjson) gives
+// for it: such an integer is a float64 exactly. It reports false for any
+// other text.
+func smallInt(raw string) (float64, bool) {
+	s := raw
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 15 {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + uint64(c)
+	}
+	f := float64(n)
+	if neg {
+		f = -f // -0 too, as ParseFloat gives
+	}
+	return f, true
 }
 
 // members iterates over the members of a raw JSON object.
@@ -164,36 +196,68 @@ func newMembers(s string, i int) members {
 // next returns the next member's raw key text (between the quotes, still
 // escaped, with esc telling whether it holds an escape) and raw value text.
 func (m *members) next() (key, value string, esc, ok bool) {
+	key, vstart, vend, esc, ok := m.nextAt()
+	if !ok {
+		return "", "", false, false
+	}
+	return key, m.s[vstart:vend], esc, true
+}
+
+// nextAt is next giving where the value's text starts and ends in the
+// scanned string.
+func (m *members) nextAt() (key string, vstart, vend int, esc, ok bool) {
+	key, vstart, esc, ok = m.nextKey()
+	if !ok {
+		return "", 0, 0, false, false
+	}
+	vend = valueEnd(m.s, vstart)
+	if !m.valueDone(vstart, vend) {
+		return "", 0, 0, false, false
+	}
+	return key, vstart, vend, esc, true
+}
+
+// nextKey reads the next member's key and colon: it returns the raw key
+// text and where the value starts. The caller finds the value's end and
+// gives it to valueDone before reading the next member.
+func (m *members) nextKey() (key string, vstart int, esc, ok bool) {
 	s := m.s
 	i := skipSpace(s, m.i)
 	if i >= len(s) || s[i] != '"' {
 		m.i = i
-		return "", "", false, false
+		return "", 0, false, false
 	}
 	kend, esc := stringEndEsc(s, i)
 	if kend-i < 2 {
 		m.i = len(s)
-		return "", "", false, false
+		return "", 0, false, false
 	}
 	key = s[i+1 : kend-1]
 	i = skipSpace(s, kend)
 	if i >= len(s) || s[i] != ':' {
 		m.i = len(s)
-		return "", "", false, false
+		return "", 0, false, false
 	}
 	i = skipSpace(s, i+1)
-	vend := valueEnd(s, i)
-	if vend <= i {
+	m.i = i
+	return key, i, esc, true
+}
+
+// valueDone moves past the value that nextKey started, which ends at
+// vend, and the comma after it. It reports false (and stops the
+// iteration) when the value is empty: malformed text.
+func (m *members) valueDone(vstart, vend int) bool {
+	s := m.s
+	if vend <= vstart {
 		m.i = len(s)
-		return "", "", false, false
+		return false
 	}
-	value = s[i:vend]
-	i = skipSpace(s, vend)
+	i := skipSpace(s, vend)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}
 	m.i = i
-	return key, value, esc, true
+	return true
 }
 
 // end returns the offset just past the object, once next has returned

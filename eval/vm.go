@@ -12,9 +12,13 @@ import (
 )
 
 // val is a value on the VM stack. v points to where the value lives: a
-// path-table entry (rec is then its index+1), a constant of the program,
+// constant of the program, a shared value (missing, null, true, false),
 // the current element of a loop frame, or the machine's slot for that
-// stack position when the value was computed. Pointers keep the stack
+// stack position. rec is the index+1 of the value's path-table entry when
+// it came from the table, else 0. A value read from the table has a nil v
+// until an operator needs it as a builtin.Value (see machine.deref): paths
+// read below it go through the table, and equality with a string or
+// boolean constant is decided on its raw text. Pointers keep the stack
 // small: JSON values are never copied while the program runs.
 type val struct {
 	v   *builtin.Value
@@ -24,6 +28,7 @@ type val struct {
 // Values that computed results can point to. They are never written.
 var (
 	missingValue = builtin.MissingValue()
+	nullValue    = builtin.NullValue()
 	trueValue    = builtin.BoolValue(true)
 	falseValue   = builtin.BoolValue(false)
 )
@@ -43,7 +48,8 @@ type frame struct {
 	count int32 // elements that passed (ONE, COUNT)
 
 	tab  bool  // iterating table entries rather than raw JSON
-	i    int32 // table iteration: the next element entry, or -1
+	list int32 // table iteration: the list's entry
+	i    int32 // table iteration: the current element entry, -1 before the first
 	it   elements
 	cur  val           // the current element
 	curv builtin.Value // its storage when it was read from raw JSON
@@ -60,10 +66,12 @@ type machine struct {
 	env    builtin.Env
 	rootv  builtin.Value
 
-	recs    []trec    // the path table, when evaluating through one
-	offs    [][]int32 // the running program's offsets into it
-	members []member  // buffer for the document index
-	docSize int       // size of the largest document this use has seen
+	recs    []trec       // the path table, when evaluating through one
+	layout  *tableLayout // the layout it was built along
+	doc     string       // the text of the document the table was built for
+	offs    [][]int32    // the running program's offsets into it
+	members []member     // buffer for the document index
+	docSize int          // size of the largest document this use has seen
 
 	// Path reads while evaluating one document, for tests: values found
 	// while filling the path table, and paths read from raw JSON.
@@ -99,10 +107,11 @@ func putMachine(m *machine) {
 		clear(m.slots)
 		clear(m.frames)
 		clear(m.args)
-		clear(m.recs[:cap(m.recs)])
 		clear(m.members[:cap(m.members)])
 	}
 	m.rootv = builtin.Value{}
+	m.doc = ""
+	m.layout = nil
 	m.docSize = 0
 	machines.Put(m)
 }
@@ -162,11 +171,11 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			n := site.nargs
 			args := m.args[:0]
 			for i := sp - n; i < sp; i++ {
-				args = append(args, *stack[i].v)
+				args = append(args, *m.deref(stack, slots, i))
 			}
 			m.args = args
 			sp -= n
-			res, err := site.fn.Impl(&m.env, *stack[sp-1].v, args)
+			res, err := site.fn.Impl(&m.env, *m.deref(stack, slots, sp-1), args)
 			if err != nil {
 				m.errPC = pc - 1
 				return Error, funcError(site.fn.Name, err)
@@ -177,7 +186,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 			stack[sp] = boolVal(acc)
 			sp++
 		case opGroup:
-			g, n := group(p, in.arg, *stack[sp-1].v)
+			g, n := group(p, in.arg, *m.deref(stack, slots, sp-1))
 			if steps += n; steps > budget {
 				m.errPC = pc - 1
 				return Error, budgetError(budget)
@@ -187,34 +196,42 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 
 		case opEq:
 			sp -= 2
-			acc = builtin.Equal(*stack[sp].v, *stack[sp+1].v)
+			acc = equal(m.deref(stack, slots, sp), m.deref(stack, slots, sp+1))
 		case opNe:
 			sp -= 2
-			acc = !builtin.Equal(*stack[sp].v, *stack[sp+1].v)
+			acc = !equal(m.deref(stack, slots, sp), m.deref(stack, slots, sp+1))
 		case opLt, opGt, opLe, opGe:
 			sp -= 2
-			acc = compareHolds(in.op, *stack[sp].v, *stack[sp+1].v)
+			acc = ordered(in.op, m.deref(stack, slots, sp), m.deref(stack, slots, sp+1))
 		case opEqK:
 			sp--
-			acc = builtin.Equal(*stack[sp].v, p.consts[in.arg])
+			acc = m.equalK(stack, slots, sp, &p.consts[in.arg])
 		case opNeK:
 			sp--
-			acc = !builtin.Equal(*stack[sp].v, p.consts[in.arg])
+			acc = !m.equalK(stack, slots, sp, &p.consts[in.arg])
 		case opLtK, opGtK, opLeK, opGeK:
 			sp--
-			acc = compareHolds(in.op-(opEqK-opEq), *stack[sp].v, p.consts[in.arg])
+			acc = m.orderedK(in.op-(opEqK-opEq), stack, slots, sp, &p.consts[in.arg])
 		case opLike:
 			sp--
-			acc = p.likes[in.arg].MatchValue(*stack[sp].v)
+			if str, isStr, ok := m.stringOperand(stack, sp); ok {
+				acc = isStr && p.likes[in.arg].Match(str) // not a string: no match
+			} else {
+				acc = p.likes[in.arg].MatchValue(*m.deref(stack, slots, sp))
+			}
 		case opRegex:
 			sp--
-			acc = builtin.MatchRegexp(p.regexes[in.arg], *stack[sp].v)
+			if str, isStr, ok := m.stringOperand(stack, sp); ok {
+				acc = isStr && p.regexes[in.arg].MatchString(str) // not a string: no match
+			} else {
+				acc = builtin.MatchRegexp(p.regexes[in.arg], *m.deref(stack, slots, sp))
+			}
 		case opIn:
 			sp--
-			acc = builtin.In(*stack[sp].v, p.lists[in.arg])
+			acc = m.inListK(stack, slots, sp, p.lists[in.arg])
 		case opTruthy:
 			sp--
-			acc = builtin.Truthy(*stack[sp].v)
+			acc = m.truthy(stack, slots, sp)
 		case opNot:
 			acc = !acc
 		case opSet:
@@ -287,7 +304,7 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 				}
 			case opCollect:
 				if acc {
-					f.add(*f.cur.v)
+					f.add(*m.current(f).v)
 				}
 			}
 			if done {
@@ -311,6 +328,113 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 	}
 }
 
+// equal is builtin.Equal(*a, *b), deciding the common cases in place
+// (strings, booleans, null, missing, integers written in the JSON text)
+// without copying the values.
+func equal(a, b *builtin.Value) bool {
+	ka, kb := a.Kind(), b.Kind()
+	if ka == kb {
+		switch ka {
+		case builtin.String:
+			return a.Str() == b.Str()
+		case builtin.Bool:
+			return a.Bool() == b.Bool()
+		case builtin.Null:
+			return true
+		case builtin.Missing:
+			return false
+		case builtin.Number:
+			if x, ok := rawInt(a.Raw()); ok {
+				if y, ok := rawInt(b.Raw()); ok {
+					return x == y
+				}
+			}
+		}
+	} else if ka == builtin.Missing || kb == builtin.Missing {
+		return false
+	}
+	return builtin.Equal(*a, *b)
+}
+
+// inList is builtin.In(*v, list).
+func inList(v *builtin.Value, list []builtin.Value) bool {
+	if v.Kind() == builtin.Missing {
+		return false
+	}
+	for i := range list {
+		if equal(v, &list[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordered is compareHolds(op, *a, *b) for the ordering opcodes (LT, GT,
+// LE, GE), deciding two strings or two integers written in the JSON text
+// in place.
+func ordered(op opcode, a, b *builtin.Value) bool {
+	ka, kb := a.Kind(), b.Kind()
+	var c int
+	switch {
+	case ka == builtin.String && kb == builtin.String:
+		c = strings.Compare(a.Str(), b.Str())
+	case ka == builtin.Number && kb == builtin.Number:
+		x, okx := rawInt(a.Raw())
+		y, oky := rawInt(b.Raw())
+		if !okx || !oky {
+			return compareHolds(op, *a, *b)
+		}
+		c = cmpInt(x, y)
+	default:
+		return compareHolds(op, *a, *b)
+	}
+	switch op {
+	case opLt:
+		return c < 0
+	case opGt:
+		return c > 0
+	case opLe:
+		return c <= 0
+	}
+	return c >= 0
+}
+
+func cmpInt(x, y int64) int {
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// rawInt reads the raw text of a number that is an integer of at most 18
+// digits, optionally negative: the exact value builtin compares such a
+// number by.
+func rawInt(raw string) (int64, bool) {
+	s := raw
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int64(c)
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
 // readPath reads path i of p from base into dst: through the table when
 // base came from it, else from raw JSON into slot.
 func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Value) {
@@ -328,13 +452,19 @@ func (m *machine) readPath(p *Program, i int32, base, dst *val, slot *builtin.Va
 				}
 				r = k + o
 			}
-			*dst = val{v: &m.recs[r].v, rec: r + 1}
+			*dst = val{rec: r + 1} // loaded by deref when needed
 			return
 		}
 	}
 raw:
 	m.rawReads++
-	*slot = builtin.FromJSON(p.paths[i].read(base.v.JSON()))
+	var b gjson.Result
+	if base.v != nil {
+		b = base.v.JSON()
+	} else {
+		b = resultOf(m.raw(base.rec - 1)) // a table entry not loaded yet
+	}
+	*slot = builtin.FromJSON(p.paths[i].read(b))
 	*dst = val{v: slot}
 }
 
@@ -342,9 +472,13 @@ raw:
 func (m *machine) startLoop(f *frame, list val) {
 	if list.rec != 0 && m.offs != nil {
 		if r := &m.recs[list.rec-1]; r.elems != notInTable {
-			f.tab, f.i = true, r.elems
+			f.tab, f.list, f.i = true, list.rec-1, -1
 			return
 		}
+	}
+	if list.v == nil {
+		f.it = newElements(resultOf(m.raw(list.rec - 1)))
+		return
 	}
 	f.it = newElements(list.v.JSON())
 }
@@ -352,12 +486,26 @@ func (m *machine) startLoop(f *frame, list val) {
 // advance loads f's next element; false when none is left.
 func (m *machine) advance(f *frame) bool {
 	if f.tab {
-		idx := f.i
+		var idx int32
+		if f.i < 0 {
+			idx = m.recs[f.list].elems
+		} else {
+			idx = m.recs[f.i].next
+		}
+		if idx < 0 && m.recs[f.list].scan > 0 {
+			idx, _ = m.fillNext(f.list)
+			if idx < 0 && m.recs[f.list].elems == notInTable {
+				// The table is full: go on in the raw JSON.
+				f.tab = false
+				f.it = elements{s: m.doc, i: int(m.recs[f.list].scan)}
+				return m.advance(f)
+			}
+		}
 		if idx < 0 {
 			return false
 		}
-		f.i = m.recs[idx].next
-		f.cur = val{v: &m.recs[idx].v, rec: idx + 1}
+		f.i = idx
+		f.cur = val{rec: idx + 1} // loaded by current when needed
 		return true
 	}
 	e, ok := f.it.next()
@@ -367,6 +515,182 @@ func (m *machine) advance(f *frame) bool {
 	f.curv = builtin.FromJSON(e)
 	f.cur = val{v: &f.curv}
 	return true
+}
+
+// deref returns the value of stack[i], loading it from the path table
+// into slots[i] if it is not loaded yet.
+func (m *machine) deref(stack []val, slots []builtin.Value, i int) *builtin.Value {
+	if v := stack[i].v; v != nil {
+		return v
+	}
+	v := m.entryValue(stack[i].rec-1, &slots[i])
+	stack[i].v = v
+	return v
+}
+
+// equalK is equal(stack[i], k) for a constant k, deciding a string or
+// boolean constant against a value not yet loaded from the path table by
+// its raw text.
+func (m *machine) equalK(stack []val, slots []builtin.Value, i int, k *builtin.Value) bool {
+	if stack[i].v == nil {
+		if eq, ok := rawEqual(m.raw(stack[i].rec-1), k); ok {
+			return eq
+		}
+	}
+	return equal(m.deref(stack, slots, i), k)
+}
+
+// inListK is inList(stack[i], list) for a list of constants, deciding
+// by raw text as equalK does.
+func (m *machine) inListK(stack []val, slots []builtin.Value, i int, list []builtin.Value) bool {
+	if stack[i].v == nil {
+		raw := m.raw(stack[i].rec - 1)
+		decided := true
+		for j := range list {
+			eq, ok := rawEqual(raw, &list[j])
+			if eq {
+				return true
+			}
+			decided = decided && ok
+		}
+		if decided {
+			return false
+		}
+	}
+	return inList(m.deref(stack, slots, i), list)
+}
+
+// orderedK is ordered(op, stack[i], k) for a constant k, deciding a
+// value not yet loaded from the path table by its raw text when it is an
+// integer against an integer, or a string without escapes against a
+// string.
+func (m *machine) orderedK(op opcode, stack []val, slots []builtin.Value, i int, k *builtin.Value) bool {
+	if raw, ok := m.unloaded(stack, i); ok {
+		var c int
+		decided := false
+		switch k.Kind() {
+		case builtin.Number:
+			if x, ok := rawInt(raw); ok {
+				if y, ok := rawInt(k.Raw()); ok {
+					c, decided = cmpInt(x, y), true
+				}
+			}
+		case builtin.String:
+			if body, ok := plainString(raw); ok {
+				c, decided = strings.Compare(body, k.Str()), true
+			}
+		}
+		if decided {
+			switch op {
+			case opLt:
+				return c < 0
+			case opGt:
+				return c > 0
+			case opLe:
+				return c <= 0
+			}
+			return c >= 0
+		}
+	}
+	return ordered(op, m.deref(stack, slots, i), k)
+}
+
+// truthy is builtin.Truthy(stack[i]), deciding a string without escapes
+// not yet loaded from the path table by its raw text.
+func (m *machine) truthy(stack []val, slots []builtin.Value, i int) bool {
+	if raw, ok := m.unloaded(stack, i); ok {
+		if body, ok := plainString(raw); ok {
+			return body != "" && !strings.EqualFold(body, "false")
+		}
+	}
+	return builtin.Truthy(*m.deref(stack, slots, i))
+}
+
+// unloaded returns the raw JSON text of stack[i] when it is a path-table
+// value not loaded yet ("" when missing).
+func (m *machine) unloaded(stack []val, i int) (string, bool) {
+	if stack[i].v != nil {
+		return "", false
+	}
+	return m.raw(stack[i].rec - 1), true
+}
+
+// plainString returns the text of raw when it is a JSON string without
+// escapes.
+func plainString(raw string) (string, bool) {
+	if len(raw) < 2 || raw[0] != '"' {
+		return "", false
+	}
+	body := raw[1 : len(raw)-1]
+	if strings.IndexByte(body, '\\') >= 0 {
+		return "", false
+	}
+	return body, true
+}
+
+// stringOperand reads stack[i] for an operator that only matches
+// strings, when it is a path-table value not loaded yet: ok reports that
+// its raw text decides, isStr whether it is a string, and s is its text.
+// A string with escapes does not decide.
+func (m *machine) stringOperand(stack []val, i int) (s string, isStr, ok bool) {
+	raw, ok := m.unloaded(stack, i)
+	switch {
+	case !ok:
+		return "", false, false
+	case raw == "" || raw[0] != '"':
+		return "", false, true // missing, or not a string
+	}
+	s, ok = plainString(raw)
+	return s, ok, ok
+}
+
+// rawEqual decides builtin.Equal between the value of the raw JSON text
+// raw and a string or boolean k when it can without building the value:
+// a string without escapes against a string, a boolean against a boolean.
+// It reports false in ok when it cannot.
+func rawEqual(raw string, k *builtin.Value) (eq, ok bool) {
+	switch k.Kind() {
+	case builtin.String:
+		body, ok := plainString(raw)
+		return ok && body == k.Str(), ok
+	case builtin.Bool:
+		switch raw {
+		case "true":
+			return k.Bool(), true
+		case "false":
+			return !k.Bool(), true
+		}
+	}
+	return false, false
+}
+
+// entryValue returns the value of table entry r: a shared value for
+// missing, null and the booleans, else the value loaded into slot.
+func (m *machine) entryValue(r int32, slot *builtin.Value) *builtin.Value {
+	switch raw := m.raw(r); {
+	case raw == "":
+		return &missingValue
+	case raw == "true":
+		return &trueValue
+	case raw == "false":
+		return &falseValue
+	case raw == "null":
+		return &nullValue
+	default:
+		setValue(slot, raw)
+		return slot
+	}
+}
+
+// current returns f's current element, loading it from the table if
+// it is not loaded yet: paths read from an element go through the table
+// and do not need it.
+func (m *machine) current(f *frame) val {
+	if f.cur.v == nil {
+		m.load(f.cur.rec-1, &f.curv)
+		f.cur.v = &f.curv
+	}
+	return f.cur
 }
 
 // add appends an element to a COLLECT frame's array.
