@@ -38,6 +38,16 @@ func stringStop(w uint64) uint64 {
 	return ((x - ones*0x21) | (b - ones)) &^ w & highs
 }
 
+// stringStopOrHigh is stringStop without its final mask: the lowest set
+// bit marks the first byte of w that is '"', '\\', a control character or
+// at least 0x80, and m&^w is stringStop(w).
+func stringStopOrHigh(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w ^ (ones * 0x02)
+	b := w ^ (ones * '\\')
+	return ((x - ones*0x21) | (b - ones)) & highs
+}
+
 func isHex(c byte) bool { return c-'0' < 10 || (c|0x20)-'a' < 6 }
 
 func isDigit(c byte) bool { return c-'0' < 10 }
@@ -366,14 +376,20 @@ key:
 	inKey = true
 str:
 	// The string at s[i] == '"': find the first byte that is '"', '\\' or
-	// a control character, eight at a time while a whole word remains
-	// (stringStop's lowest bit is exact), then one at a time. The byte
-	// found is taken from the word rather than loaded again.
+	// a control character, eight at a time while a whole word remains,
+	// then one at a time. A word is tested with stringStopOrHigh, which
+	// also marks non-ASCII bytes; the mask that drops them is paid only
+	// for the word where a string ends. The byte found is taken from the
+	// word rather than loaded again.
 	i++
 strRest:
 	for i+8 <= len(s) {
 		w := load64(s, i)
-		if m := stringStop(w); m != 0 {
+		if m := stringStopOrHigh(w); m != 0 {
+			if m &^= w; m == 0 {
+				i += 8 // only bytes >= 0x80 were marked
+				continue
+			}
 			n := bits.TrailingZeros64(m) // the high bit of the byte found
 			i += n / 8
 			c = byte(w >> (n &^ 7))
