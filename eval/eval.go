@@ -58,7 +58,8 @@ func (m *machine) evalDirect(p *Program, d *Document, set settings) (st Status, 
 	m.env = builtin.Env{Now: set.now}
 	m.buildTable(p.self, d)
 	m.offs = p.self.offs[0]
-	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
+	m.rootv = builtin.FromJSON(d.root)
+	return m.exec(p, 1, set.budget)
 }
 
 // rescue turns a panic into an Error result. It is a last resort: the

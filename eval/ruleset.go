@@ -99,6 +99,7 @@ func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
 	b := rs.byType[d.typ]
 	tab := b != nil && m.safeBuildTable(b.layout, d)
+	m.rootv = builtin.FromJSON(d.root) // run reads the root from here
 	if rs.set.onlyApplicable {
 		rs.evalApplicable(m, d, b, tab, emit)
 		return
@@ -168,18 +169,19 @@ func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
 
 // runRule runs p over d through the machine's current table.
 func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
-	st, err := m.runSafe(p, d, rs.set)
+	st, err := m.runSafe(p, rs.set)
 	if st == Fail || st == Error {
 		return p.explainResult(d, rs.set, st, err)
 	}
 	return Result{Status: st}
 }
 
-// runSafe runs p with the machine's table and offsets already set.
-func (m *machine) runSafe(p *Program, d *Document, set settings) (st Status, err error) {
+// runSafe runs p with the machine's table, offsets and root value
+// (m.rootv) already set.
+func (m *machine) runSafe(p *Program, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
 	m.env = builtin.Env{Now: set.now}
-	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
+	return m.exec(p, 1, set.budget)
 }
 
 // constResult is the result of a rule that is only `true` or `false`.

@@ -123,6 +123,13 @@ const largeDocument = 64 << 10
 // run executes p over the entity root (with rec 1 when the path table
 // holds it). It returns Pass, Fail or Skip, or Error with the reason.
 func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (Status, error) {
+	m.rootv = root
+	return m.exec(p, rec, budget)
+}
+
+// exec is run over the root value the caller stored in m.rootv, so that
+// the rules of one document share it.
+func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 	if len(m.stack) < p.maxStack {
 		m.stack = make([]val, p.maxStack)
 		m.slots = make([]builtin.Value, p.maxStack)
@@ -130,7 +137,6 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 	if len(m.frames) < p.maxLoops {
 		m.frames = make([]frame, p.maxLoops)
 	}
-	m.rootv = root
 	rootVal := val{v: &m.rootv, rec: rec}
 	stack, slots, frames := m.stack, m.slots, m.frames
 	code := p.code
