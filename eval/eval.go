@@ -78,12 +78,12 @@ func (p *Program) explainResult(d *Document, set settings, st Status, err error)
 	if set.noEvidence {
 		return Result{Status: st, Err: err}
 	}
-	t := p.explain(d, set, false)
-	r := Result{Status: st, Err: err, Evidence: t.Evidence}
-	if t.Status != st {
-		// Not expected: the explainer counts steps as the VM does and
-		// decides every test with the same operations. Blame the rule.
-		r.Evidence = nil
+	r := Result{Status: st, Err: err}
+	// The explainer counts steps as the VM does and decides every test
+	// with the same operations, so it should reach st; when it does not,
+	// or panicked (explain then gives nil), blame the rule.
+	if t := p.explain(d, set, false); t != nil && t.Status == st {
+		r.Evidence = t.Evidence
 	}
 	if len(r.Evidence) == 0 {
 		r.Evidence = []Evidence{{Span: p.rule.Span()}}
