@@ -1,6 +1,10 @@
 package eval
 
-import "github.com/gsl-lang/gsl/builtin"
+import (
+	"fmt"
+
+	"github.com/gsl-lang/gsl/builtin"
+)
 
 // RuleSet is a set of compiled programs indexed by entity type, so that each
 // document meets only the rules for its type and its paths are read once.
@@ -131,27 +135,66 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 // evalApplicable runs the rules of bucket b (nil when no rule targets the
 // document's type) and the const rules, merged in index order.
 func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result)) {
-	var rules []int
+	a := applicable{c: rs.consts}
 	if b != nil {
-		rules = b.rules
+		a.rules = b.rules
 	}
-	c := rs.consts
-	for k := 0; k < len(rules) || len(c) > 0; {
-		if len(c) > 0 && (k == len(rules) || c[0] < rules[k]) {
-			emit(c[0], rs.constResult(rs.progs[c[0]]))
-			c = c[1:]
+	for !rs.runApplicable(m, d, b, tab, emit, &a) {
+	}
+}
+
+// applicable is where evalApplicable is in its rules.
+type applicable struct {
+	rules []int // the bucket's rules
+	k     int   // the next of rules
+	c     []int // the const rules left
+}
+
+// runApplicable runs the rules of a from where it is, and reports whether
+// it got to the end. A rule that panics is reported as an Error and
+// runApplicable returns false: the caller resumes with the next rule.
+// One deferred recover serves all the rules of a document; a panic out of
+// emit is not a rule's and goes on up.
+func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result), a *applicable) bool {
+	running := -1 // the rule being run, if any
+	defer func() {
+		if running < 0 {
+			return // not a rule's panic (if any): let it go on
+		}
+		if r := recover(); r != nil {
+			m.stack, m.frames = nil, nil
+			i := running
+			running = -1
+			emit(i, rs.progs[i].explainResult(d, rs.set, Error, fmt.Errorf("%w: %v", ErrInternal, r)))
+		}
+	}()
+	for a.k < len(a.rules) || len(a.c) > 0 {
+		if len(a.c) > 0 && (a.k == len(a.rules) || a.c[0] < a.rules[a.k]) {
+			i := a.c[0]
+			a.c = a.c[1:]
+			emit(i, rs.constResult(rs.progs[i]))
 			continue
 		}
-		i, p := rules[k], rs.progs[rules[k]]
+		i, p := a.rules[a.k], rs.progs[a.rules[a.k]]
 		m.offs = nil
 		if tab {
-			m.offs = b.layout.offs[k]
+			m.offs = b.layout.offs[a.k]
 		}
-		k++
-		if !p.IsList() {
-			emit(i, rs.runRule(m, p, d))
+		a.k++
+		if p.IsList() {
+			continue
+		}
+		running = i
+		m.env = builtin.Env{Now: rs.set.now}
+		st, err := m.exec(p, 1, rs.set.budget)
+		running = -1
+		if st == Fail || st == Error {
+			emit(i, p.explainResult(d, rs.set, st, err))
+		} else {
+			emit(i, Result{Status: st})
 		}
 	}
+	return true
 }
 
 // safeBuildTable builds the path table for d, reporting false (and leaving
