@@ -21,6 +21,10 @@ type RuleSet struct {
 	byType map[string]*bucket // entity type (or "List<T>") -> its rules
 	lists  map[string][]int   // T -> the List<T> rules, in index order
 	consts []int              // the const rules, in index order
+	// types has a kid per key of byType, found by tnode.lookup (cheaper
+	// than the map's hash); buckets lists their buckets by kid index.
+	types   *tnode
+	buckets []*bucket
 }
 
 // bucket holds the rules of one entity type.
@@ -63,10 +67,22 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 			rs.lists[t] = append(rs.lists[t], i)
 		}
 	}
+	rs.types = &tnode{}
 	for t, b := range rs.byType {
 		b.layout = newLayout(members[t], false)
+		rs.types.child(t)
+		rs.buckets = append(rs.buckets, b)
 	}
+	rs.types.index(new([]*tnode))
 	return rs
+}
+
+// bucket returns the bucket of entity type t, nil when no rule targets it.
+func (rs *RuleSet) bucket(t string) *bucket {
+	if i := rs.types.lookup(t, false); i >= 0 {
+		return rs.buckets[i]
+	}
+	return nil
 }
 
 // Programs returns the programs of the set, in index order.
@@ -101,7 +117,7 @@ func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 }
 
 func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
-	b := rs.byType[d.typ]
+	b := rs.bucket(d.typ)
 	tab := b != nil && m.safeBuildTable(b.layout, d)
 	m.rootv = builtin.FromJSON(d.root) // run reads the root from here
 	if rs.set.onlyApplicable {
