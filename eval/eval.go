@@ -58,7 +58,8 @@ func (m *machine) evalDirect(p *Program, d *Document, set settings) (st Status, 
 	m.env = builtin.Env{Now: set.now}
 	m.buildTable(p.self, d)
 	m.offs = p.self.offs[0]
-	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
+	m.rootv = builtin.FromJSON(d.root)
+	return m.exec(p, 1, set.budget)
 }
 
 // rescue turns a panic into an Error result. It is a last resort: the
@@ -77,12 +78,12 @@ func (p *Program) explainResult(d *Document, set settings, st Status, err error)
 	if set.noEvidence {
 		return Result{Status: st, Err: err}
 	}
-	t := p.explain(d, set, false)
-	r := Result{Status: st, Err: err, Evidence: t.Evidence}
-	if t.Status != st {
-		// Not expected: the explainer counts steps as the VM does and
-		// decides every test with the same operations. Blame the rule.
-		r.Evidence = nil
+	r := Result{Status: st, Err: err}
+	// The explainer counts steps as the VM does and decides every test
+	// with the same operations, so it should reach st; when it does not,
+	// or panicked (explain then gives nil), blame the rule.
+	if t := p.explain(d, set, false); t != nil && t.Status == st {
+		r.Evidence = t.Evidence
 	}
 	if len(r.Evidence) == 0 {
 		r.Evidence = []Evidence{{Span: p.rule.Span()}}

@@ -1,6 +1,10 @@
 package eval
 
-import "github.com/gsl-lang/gsl/builtin"
+import (
+	"fmt"
+
+	"github.com/gsl-lang/gsl/builtin"
+)
 
 // RuleSet is a set of compiled programs indexed by entity type, so that each
 // document meets only the rules for its type and its paths are read once.
@@ -17,6 +21,10 @@ type RuleSet struct {
 	byType map[string]*bucket // entity type (or "List<T>") -> its rules
 	lists  map[string][]int   // T -> the List<T> rules, in index order
 	consts []int              // the const rules, in index order
+	// types has a kid per key of byType, found by tnode.lookup (cheaper
+	// than the map's hash); buckets lists their buckets by kid index.
+	types   *tnode
+	buckets []*bucket
 }
 
 // bucket holds the rules of one entity type.
@@ -59,10 +67,22 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 			rs.lists[t] = append(rs.lists[t], i)
 		}
 	}
+	rs.types = &tnode{}
 	for t, b := range rs.byType {
 		b.layout = newLayout(members[t], false)
+		rs.types.child(t)
+		rs.buckets = append(rs.buckets, b)
 	}
+	rs.types.index(new([]*tnode))
 	return rs
+}
+
+// bucket returns the bucket of entity type t, nil when no rule targets it.
+func (rs *RuleSet) bucket(t string) *bucket {
+	if i := rs.types.lookup(t, false); i >= 0 {
+		return rs.buckets[i]
+	}
+	return nil
 }
 
 // Programs returns the programs of the set, in index order.
@@ -97,8 +117,9 @@ func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 }
 
 func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
-	b := rs.byType[d.typ]
+	b := rs.bucket(d.typ)
 	tab := b != nil && m.safeBuildTable(b.layout, d)
+	m.rootv = builtin.FromJSON(d.root) // run reads the root from here
 	if rs.set.onlyApplicable {
 		rs.evalApplicable(m, d, b, tab, emit)
 		return
@@ -130,27 +151,66 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 // evalApplicable runs the rules of bucket b (nil when no rule targets the
 // document's type) and the const rules, merged in index order.
 func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result)) {
-	var rules []int
+	a := applicable{c: rs.consts}
 	if b != nil {
-		rules = b.rules
+		a.rules = b.rules
 	}
-	c := rs.consts
-	for k := 0; k < len(rules) || len(c) > 0; {
-		if len(c) > 0 && (k == len(rules) || c[0] < rules[k]) {
-			emit(c[0], rs.constResult(rs.progs[c[0]]))
-			c = c[1:]
+	for !rs.runApplicable(m, d, b, tab, emit, &a) {
+	}
+}
+
+// applicable is where evalApplicable is in its rules.
+type applicable struct {
+	rules []int // the bucket's rules
+	k     int   // the next of rules
+	c     []int // the const rules left
+}
+
+// runApplicable runs the rules of a from where it is, and reports whether
+// it got to the end. A rule that panics is reported as an Error and
+// runApplicable returns false: the caller resumes with the next rule.
+// One deferred recover serves all the rules of a document; a panic out of
+// emit is not a rule's and goes on up.
+func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result), a *applicable) bool {
+	running := -1 // the rule being run, if any
+	defer func() {
+		if running < 0 {
+			return // not a rule's panic (if any): let it go on
+		}
+		if r := recover(); r != nil {
+			m.stack, m.frames = nil, nil
+			i := running
+			running = -1
+			emit(i, rs.progs[i].explainResult(d, rs.set, Error, fmt.Errorf("%w: %v", ErrInternal, r)))
+		}
+	}()
+	for a.k < len(a.rules) || len(a.c) > 0 {
+		if len(a.c) > 0 && (a.k == len(a.rules) || a.c[0] < a.rules[a.k]) {
+			i := a.c[0]
+			a.c = a.c[1:]
+			emit(i, rs.constResult(rs.progs[i]))
 			continue
 		}
-		i, p := rules[k], rs.progs[rules[k]]
+		i, p := a.rules[a.k], rs.progs[a.rules[a.k]]
 		m.offs = nil
 		if tab {
-			m.offs = b.layout.offs[k]
+			m.offs = b.layout.offs[a.k]
 		}
-		k++
-		if !p.IsList() {
-			emit(i, rs.runRule(m, p, d))
+		a.k++
+		if p.IsList() {
+			continue
+		}
+		running = i
+		m.env = builtin.Env{Now: rs.set.now}
+		st, err := m.exec(p, 1, rs.set.budget)
+		running = -1
+		if st == Fail || st == Error {
+			emit(i, p.explainResult(d, rs.set, st, err))
+		} else {
+			emit(i, Result{Status: st})
 		}
 	}
+	return true
 }
 
 // safeBuildTable builds the path table for d, reporting false (and leaving
@@ -168,18 +228,19 @@ func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
 
 // runRule runs p over d through the machine's current table.
 func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
-	st, err := m.runSafe(p, d, rs.set)
+	st, err := m.runSafe(p, rs.set)
 	if st == Fail || st == Error {
 		return p.explainResult(d, rs.set, st, err)
 	}
 	return Result{Status: st}
 }
 
-// runSafe runs p with the machine's table and offsets already set.
-func (m *machine) runSafe(p *Program, d *Document, set settings) (st Status, err error) {
+// runSafe runs p with the machine's table, offsets and root value
+// (m.rootv) already set.
+func (m *machine) runSafe(p *Program, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
 	m.env = builtin.Env{Now: set.now}
-	return m.run(p, builtin.FromJSON(d.root), 1, set.budget)
+	return m.exec(p, 1, set.budget)
 }
 
 // constResult is the result of a rule that is only `true` or `false`.

@@ -45,6 +45,7 @@ type tnode struct {
 	name    string
 	kids    []*tnode
 	names   []string // the kids' names, for lookups
+	sigs    []uint32 // keySig of each kid's name, for lookups
 	byName  map[string]int32
 	lenMask uint64 // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
 	elem    *tnode // the elements, when an array operator iterates this node
@@ -74,9 +75,10 @@ func keyHash(s string) uint32 {
 func (n *tnode) index(list *[]*tnode) {
 	n.id = int32(len(*list))
 	*list = append(*list, n)
-	n.names = n.names[:0]
+	n.names, n.sigs = n.names[:0], n.sigs[:0]
 	for _, k := range n.kids {
 		n.names = append(n.names, k.name)
+		n.sigs = append(n.sigs, keySig(k.name))
 		k.index(list)
 	}
 	if n.elem != nil {
@@ -101,6 +103,16 @@ func (n *tnode) index(list *[]*tnode) {
 }
 
 func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+// keySig packs the length of an object key (modulo 2^16) with its first
+// and last bytes: keys with different signatures differ.
+func keySig(s string) uint32 {
+	n := len(s)
+	if n == 0 {
+		return 0
+	}
+	return uint32(n&0xffff) | uint32(s[0])<<16 | uint32(s[n-1])<<24
+}
 
 func (n *tnode) child(name string) (*tnode, int32) {
 	if i, ok := n.byName[name]; ok {
@@ -138,8 +150,9 @@ func (n *tnode) lookup(rawKey string, esc bool) int32 {
 		return -1 // no kid has a name of that length
 	}
 	if n.slots == nil {
-		for i, name := range n.names {
-			if len(name) == len(rawKey) && name == rawKey {
+		sig := keySig(rawKey)
+		for i, g := range n.sigs {
+			if g == sig && n.names[i] == rawKey {
 				return int32(i)
 			}
 		}

@@ -123,6 +123,13 @@ const largeDocument = 64 << 10
 // run executes p over the entity root (with rec 1 when the path table
 // holds it). It returns Pass, Fail or Skip, or Error with the reason.
 func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (Status, error) {
+	m.rootv = root
+	return m.exec(p, rec, budget)
+}
+
+// exec is run over the root value the caller stored in m.rootv, so that
+// the rules of one document share it.
+func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 	if len(m.stack) < p.maxStack {
 		m.stack = make([]val, p.maxStack)
 		m.slots = make([]builtin.Value, p.maxStack)
@@ -130,7 +137,6 @@ func (m *machine) run(p *Program, root builtin.Value, rec int32, budget int) (St
 	if len(m.frames) < p.maxLoops {
 		m.frames = make([]frame, p.maxLoops)
 	}
-	m.rootv = root
 	rootVal := val{v: &m.rootv, rec: rec}
 	stack, slots, frames := m.stack, m.slots, m.frames
 	code := p.code
@@ -646,13 +652,30 @@ func (m *machine) stringOperand(stack []val, i int) (s string, isStr, ok bool) {
 
 // rawEqual decides builtin.Equal between the value of the raw JSON text
 // raw and a string or boolean k when it can without building the value:
-// a string without escapes against a string, a boolean against a boolean.
-// It reports false in ok when it cannot.
+// a string against a string unless its text is longer than k and holds an
+// escape, a boolean against a boolean. It reports false in ok when it
+// cannot.
 func rawEqual(raw string, k *builtin.Value) (eq, ok bool) {
 	switch k.Kind() {
 	case builtin.String:
-		body, ok := plainString(raw)
-		return ok && body == k.Str(), ok
+		if len(raw) < 2 || raw[0] != '"' {
+			return false, false
+		}
+		// Each escape stands for fewer bytes than it is written with, so
+		// a string with escapes is shorter than its text: a text no
+		// longer than k decides without looking for escapes.
+		body, ks := raw[1:len(raw)-1], k.Str()
+		switch {
+		case len(body) < len(ks):
+			return false, true
+		case len(body) == len(ks):
+			// Equal texts are equal strings unless they hold an escape,
+			// which would make raw's value shorter than k.
+			return body == ks && strings.IndexByte(ks, '\\') < 0, true
+		case strings.IndexByte(body, '\\') < 0:
+			return false, true
+		}
+		return false, false
 	case builtin.Bool:
 		switch raw {
 		case "true":

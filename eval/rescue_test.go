@@ -1,0 +1,106 @@
+package eval
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/gsl-lang/gsl/builtin"
+)
+
+// rescueOptions are the test options plus vmtPanic, a custom function
+// that panics when its receiver is the string "boom".
+func rescueOptions(t *testing.T, noEvidence bool) *Options {
+	t.Helper()
+	r := vmtRegistry()
+	err := r.Register(builtin.Func{
+		Name: "vmtPanic", Recv: builtin.Any, Result: builtin.TBool,
+		Impl: func(_ *builtin.Env, recv builtin.Value, _ []builtin.Value) (builtin.Value, error) {
+			if recv.Kind() == builtin.String && recv.Str() == "boom" {
+				panic("vmtPanic met boom")
+			}
+			return builtin.BoolValue(true), nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Options{Now: vmtNow, Functions: r, NoEvidence: noEvidence, OnlyApplicable: noEvidence}
+}
+
+// TestRuleSetPanickingFunction checks that a custom function that panics
+// makes an Error of the rule that called it, and of no other rule of the
+// document, nor of the next documents.
+func TestRuleSetPanickingFunction(t *testing.T) {
+	for _, noEvidence := range []bool{false, true} {
+		opts := rescueOptions(t, noEvidence)
+		var progs []*Program
+		for _, src := range []string{
+			`T should have a = 1`,
+			`T should have x vmtPanic()`,
+			`T should have xs contain-all [name vmtPanic()]`,
+			`T should have a = 2`,
+			`T should have xs contain [name = 'boom']`,
+		} {
+			p, err := Compile(src, opts)
+			if err != nil {
+				t.Fatalf("Compile(%q): %v", src, err)
+			}
+			progs = append(progs, p)
+		}
+		rs := NewRuleSet(progs, opts)
+		for _, tc := range []struct {
+			doc  string
+			want []Status
+		}{
+			{`{"type":"T","a":1,"x":"boom","xs":[{"name":"a"},{"name":"boom"}]}`, []Status{Pass, Error, Error, Fail, Pass}},
+			{`{"type":"T","a":2,"x":"ok","xs":[{"name":"a"}]}`, []Status{Fail, Pass, Pass, Pass, Fail}},
+			{`{"type":"T","a":1,"x":"boom","xs":[]}`, []Status{Pass, Error, Pass, Fail, Fail}},
+		} {
+			got := make([]Status, len(progs))
+			calls := 0
+			err := rs.EvalDoc([]byte(tc.doc), func(i int, r Result) {
+				calls++
+				got[i] = r.Status
+				if r.Status == Error && !errors.Is(r.Err, ErrInternal) {
+					t.Errorf("noEvidence=%v %s: rule %d: error %v, want ErrInternal", noEvidence, tc.doc, i, r.Err)
+				}
+			})
+			if err != nil {
+				t.Fatalf("EvalDoc(%s): %v", tc.doc, err)
+			}
+			if calls != len(progs) {
+				t.Errorf("noEvidence=%v %s: %d results, want %d", noEvidence, tc.doc, calls, len(progs))
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("noEvidence=%v %s: rule %d is %v, want %v", noEvidence, tc.doc, i, got[i], tc.want[i])
+				}
+			}
+		}
+	}
+}
+
+// TestRuleSetEmitPanics checks that a panic in the caller's emit
+// function is not taken for a rule's: it reaches the caller.
+func TestRuleSetEmitPanics(t *testing.T) {
+	opts := rescueOptions(t, true)
+	p, err := Compile(`T should have a = 1`, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := NewRuleSet([]*Program{p, p}, opts)
+	calls := 0
+	defer func() {
+		if r := recover(); r != "emit" {
+			t.Errorf("recovered %v, want the panic of emit", r)
+		}
+		if calls != 1 {
+			t.Errorf("emit called %d times, want 1", calls)
+		}
+	}()
+	_ = rs.EvalDoc([]byte(`{"type":"T","a":1}`), func(int, Result) {
+		calls++
+		panic("emit")
+	})
+	t.Error("EvalDoc returned")
+}
