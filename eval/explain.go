@@ -105,7 +105,7 @@ type loopState struct {
 
 // explain runs p over d and returns the trace (nodes only when trace is
 // set).
-func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
+func (p *Program) explain(d *Document, set settings, trace bool) (out *Trace) {
 	x := &explainer{
 		p:      p,
 		doc:    *d,
@@ -120,6 +120,7 @@ func (p *Program) explain(d *Document, set settings, trace bool) *Trace {
 			t.Status = Error
 			t.Err = fmt.Errorf("%w: %v", ErrInternal, r)
 			t.Evidence = toEvidence([]evid{x.ruleEvidence("")})
+			out = t // a panic returned nothing: return the trace so far
 		}
 	}()
 	rootVal := xval{v: builtin.FromJSON(d.root), root: true}

@@ -23,9 +23,12 @@ func compareHolds(op opcode, a, b builtin.Value) bool {
 		return !builtin.Equal(a, b)
 	}
 	c, ok := builtin.Compare(a, b)
-	if !ok {
-		return false
-	}
+	return ok && orderHolds(op, c)
+}
+
+// orderHolds decides an ordering opcode (LT, GT, LE, GE) from the sign of
+// a three-way comparison c; it is false for any other opcode.
+func orderHolds(op opcode, c int) bool {
 	switch op {
 	case opLt:
 		return c < 0

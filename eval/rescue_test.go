@@ -104,3 +104,22 @@ func TestRuleSetEmitPanics(t *testing.T) {
 	})
 	t.Error("EvalDoc returned")
 }
+
+// TestExplainPanickingFunction checks that Explain of a rule whose custom
+// function panics returns a trace with an Error status, not nil.
+func TestExplainPanickingFunction(t *testing.T) {
+	p, err := Compile(`T should have x vmtPanic()`, rescueOptions(t, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := p.Explain([]byte(`{"type":"T","x":"boom"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr == nil || tr.Status != Error || !errors.Is(tr.Err, ErrInternal) || len(tr.Evidence) == 0 {
+		t.Fatalf("trace %+v", tr)
+	}
+	if r := p.Eval([]byte(`{"type":"T","x":"boom"}`)); r.Status != Error || len(r.Evidence) == 0 {
+		t.Fatalf("Eval: %+v", r)
+	}
+}

@@ -394,15 +394,7 @@ func ordered(op opcode, a, b *builtin.Value) bool {
 	default:
 		return compareHolds(op, *a, *b)
 	}
-	switch op {
-	case opLt:
-		return c < 0
-	case opGt:
-		return c > 0
-	case opLe:
-		return c <= 0
-	}
-	return c >= 0
+	return orderHolds(op, c)
 }
 
 func cmpInt(x, y int64) int {
@@ -587,15 +579,7 @@ func (m *machine) orderedK(op opcode, stack []val, slots []builtin.Value, i int,
 			}
 		}
 		if decided {
-			switch op {
-			case opLt:
-				return c < 0
-			case opGt:
-				return c > 0
-			case opLe:
-				return c <= 0
-			}
-			return c >= 0
+			return orderHolds(op, c)
 		}
 	}
 	return ordered(op, m.deref(stack, slots, i), k)
