@@ -9,7 +9,9 @@
 // into map[string]any; Rego decodes them into an ast.Value. Each engine
 // decodes a document once and then evaluates every rule of the document's
 // type over it. A verdict is a violation or not: the GSL rule fails, or the
-// peer expression is true.
+// peer expression is true. GSL runs twice: giving verdicts only, as the
+// peers do (eval.Options NoEvidence and OnlyApplicable), and building the
+// evidence of every failure, as gslcheck run does.
 //
 // Check runs every engine over every document and reports each (rule,
 // document) on which a peer disagrees with GSL; Measure times the engines
