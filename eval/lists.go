@@ -1,14 +1,18 @@
 package eval
 
 import (
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tidwall/gjson"
 )
 
 // Lists gathers the documents that List<Type> rules need, grouped by
 // accountNumber. It keeps a copy of each document whose type a List<> rule
-// of the set names, and nothing else. It is not safe for concurrent use.
+// of the set names, and nothing else. It is not safe for concurrent use
+// (Eval itself spreads its work over several goroutines).
 //
 // A List<Type> rule runs once per group over the virtual entity
 //
@@ -20,9 +24,10 @@ import (
 // the type was added at all, the rule still runs once, over group "*" with
 // no items, so that a rule requiring at least one such entity can fail.
 type Lists struct {
-	rs     *RuleSet
-	groups map[string]map[string]*listGroup // type -> account -> its documents
-	buf    []member
+	rs      *RuleSet
+	groups  map[string]map[string]*listGroup // type -> account -> its documents
+	buf     []member
+	workers int // goroutines of Eval; 0: GOMAXPROCS
 }
 
 // listGroup is the documents of one type and account.
@@ -110,9 +115,22 @@ func (l *Lists) items(t, id string) []byte {
 	return nil
 }
 
+// SetWorkers sets how many goroutines Eval runs the groups on: n < 1 means
+// GOMAXPROCS (the default), 1 runs them on the caller's goroutine.
+func (l *Lists) SetWorkers(n int) { l.workers = n }
+
+// listJob is one (type, group) that Eval runs the type's List<> rules over.
+type listJob struct {
+	t, id string
+	b     *bucket
+	out   []Result // by position in b.rules, once run
+}
+
 // Eval runs every List<> rule once per account group, calling emit with the
 // group's id (the accountNumber, or "*"). The order is deterministic: by
-// entity type, then group id, then rule index.
+// entity type, then group id, then rule index. The groups are evaluated on
+// several goroutines (see SetWorkers); emit is always called on the
+// caller's goroutine, after every group has run.
 func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 	rs := l.rs
 	types := make([]string, 0, len(rs.lists))
@@ -120,24 +138,70 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 		types = append(types, t)
 	}
 	slices.Sort(types)
+	var jobs []*listJob
 	for _, t := range types {
-		lt := "List<" + t + ">"
-		b := rs.byType[lt]
+		b := rs.byType["List<"+t+">"]
 		for _, id := range l.groupIDs(t) {
-			raw := listEntity(lt, id, l.items(t, id))
-			d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
-			m := getMachine()
-			tab := m.safeBuildTable(b.layout, &d)
-			for k, i := range b.rules {
-				m.offs = nil
-				if tab {
-					m.offs = b.layout.offs[k]
-				}
-				emit(i, id, rs.runRule(m, rs.progs[i], &d))
-			}
-			putMachine(m)
+			jobs = append(jobs, &listJob{t: t, id: id, b: b})
 		}
 	}
+	workers := l.workers
+	if workers < 1 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(jobs))
+	if workers <= 1 {
+		for _, j := range jobs {
+			l.run(j)
+			l.emitJob(j, emit)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				l.run(jobs[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, j := range jobs {
+		l.emitJob(j, emit)
+	}
+}
+
+// run evaluates the List<> rules of job j over its group's virtual entity.
+// It only reads l, so jobs may run concurrently.
+func (l *Lists) run(j *listJob) {
+	rs := l.rs
+	lt := "List<" + j.t + ">"
+	raw := listEntity(lt, j.id, l.items(j.t, j.id))
+	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
+	m := getMachine()
+	tab := m.safeBuildTable(j.b.layout, &d)
+	j.out = make([]Result, len(j.b.rules))
+	for k, i := range j.b.rules {
+		m.offs = nil
+		if tab {
+			m.offs = j.b.layout.offs[k]
+		}
+		j.out[k] = rs.runRule(m, rs.progs[i], &d)
+	}
+	putMachine(m)
+}
+
+// emitJob reports the results of a job that has run and lets them go.
+func (l *Lists) emitJob(j *listJob, emit func(rule int, group string, r Result)) {
+	for k, i := range j.b.rules {
+		emit(i, j.id, j.out[k])
+	}
+	j.out = nil
 }
 
 // listEntity spells the virtual entity of one group.

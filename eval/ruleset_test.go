@@ -305,6 +305,15 @@ func TestLists(t *testing.T) {
 	if got := run(); got != want {
 		t.Fatalf("second run: %s", got)
 	}
+	// The same results, in the same order, whatever the number of
+	// goroutines.
+	for _, n := range []int{1, 3, 16} {
+		l.SetWorkers(n)
+		if got := run(); got != want {
+			t.Fatalf("%d workers: %s", n, got)
+		}
+	}
+	l.SetWorkers(0)
 	// The evidence points into the virtual entity.
 	l.Eval(func(i int, group string, r Result) {
 		if i == 3 && group == "*" {

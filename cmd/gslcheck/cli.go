@@ -23,7 +23,7 @@ type runCmd struct {
 	Output      string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
 	Now         string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
 	ShowSkipped bool     `help:"Also report rules that did not apply to an entity (status skip)."`
-	Jobs        int      `short:"j" default:"${cpus}" help:"Documents evaluated in parallel (default: the number of CPUs, ${cpus})."`
+	Jobs        int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
 	InputFormat string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
 	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
 	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`

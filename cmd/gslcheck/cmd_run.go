@@ -86,7 +86,9 @@ func (c *runCmd) Run(e *env) error {
 	rs := eval.NewRuleSet(set.progs, opts)
 	p.rs = rs
 	if set.lists {
-		p.lists = rs.NewLists()
+		lists := rs.NewLists()
+		lists.SetWorkers(c.Jobs) // the List<> rules' groups run on as many goroutines
+		p.lists = lists
 		p.listTypes = map[string]bool{}
 		for _, prog := range set.progs {
 			if prog.IsList() {
