@@ -31,6 +31,11 @@ type RuleSet struct {
 type bucket struct {
 	rules  []int // indices into progs, ascending
 	layout *tableLayout
+	// progs and list hold, for each of rules, its program and whether it
+	// is a List<> rule, so that the per-document loop reads neither
+	// RuleSet.progs nor the rule's AST.
+	progs []*Program
+	list  []bool
 }
 
 // NewRuleSet indexes progs. Result indices passed to callbacks are indices
@@ -61,6 +66,8 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 			rs.byType[p.target] = b
 		}
 		b.rules = append(b.rules, i)
+		b.progs = append(b.progs, p)
+		b.list = append(b.list, p.IsList())
 		members[p.target] = append(members[p.target], p)
 		if p.IsList() {
 			t := p.rule.Target.Type
@@ -153,7 +160,7 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result)) {
 	a := applicable{c: rs.consts}
 	if b != nil {
-		a.rules = b.rules
+		a.rules, a.progs, a.list = b.rules, b.progs, b.list
 	}
 	for !rs.runApplicable(m, d, b, tab, emit, &a) {
 	}
@@ -161,9 +168,11 @@ func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, 
 
 // applicable is where evalApplicable is in its rules.
 type applicable struct {
-	rules []int // the bucket's rules
-	k     int   // the next of rules
-	c     []int // the const rules left
+	rules []int      // the bucket's rules
+	progs []*Program // their programs
+	list  []bool     // whether each is a List<> rule
+	k     int        // the next of rules
+	c     []int      // the const rules left
 }
 
 // runApplicable runs the rules of a from where it is, and reports whether
@@ -191,14 +200,15 @@ func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, e
 			emit(i, rs.constResult(rs.progs[i]))
 			continue
 		}
-		i, p := a.rules[a.k], rs.progs[a.rules[a.k]]
+		k := a.k
+		a.k++
+		if a.list[k] {
+			continue
+		}
+		i, p := a.rules[k], a.progs[k]
 		m.offs = nil
 		if tab {
-			m.offs = b.layout.offs[a.k]
-		}
-		a.k++
-		if p.IsList() {
-			continue
+			m.offs = b.layout.offs[k]
 		}
 		running = i
 		m.env = builtin.Env{Now: rs.set.now}

@@ -57,7 +57,7 @@ type tnode struct {
 
 // hashedKids is the number of kids past which a node looks them up by
 // hash rather than one by one.
-const hashedKids = 8
+const hashedKids = 2
 
 // keyHash is a cheap hash of an object key: its length and three of its
 // bytes.
