@@ -3,6 +3,7 @@ package eval
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -205,16 +206,18 @@ func (l *Lists) emitJob(j *listJob, emit func(rule int, group string, r Result))
 }
 
 // listEntity spells the virtual entity of one group.
+// The items, which may be many megabytes, are copied once.
 func listEntity(typ, id string, items []byte) string {
-	b := make([]byte, 0, len(items)+len(typ)+len(id)+40)
-	b = append(b, `{"type":`...)
-	b = append(b, jsonQuote(typ)...)
-	b = append(b, `,"id":`...)
-	b = append(b, jsonQuote(id)...)
-	b = append(b, `,"items":[`...)
-	b = append(b, items...)
-	b = append(b, "]}"...)
-	return string(b)
+	var b strings.Builder
+	b.Grow(len(items) + 2*len(typ) + 2*len(id) + 40)
+	b.WriteString(`{"type":`)
+	b.WriteString(jsonQuote(typ))
+	b.WriteString(`,"id":`)
+	b.WriteString(jsonQuote(id))
+	b.WriteString(`,"items":[`)
+	b.Write(items)
+	b.WriteString("]}")
+	return b.String()
 }
 
 // listRule returns rule's program when it is a List<> rule of the set.
