@@ -7,6 +7,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/gsl-lang/gsl/builtin"
+
 	"github.com/tidwall/gjson"
 )
 
@@ -186,6 +188,7 @@ func (l *Lists) run(j *listJob) {
 	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
 	m := getMachine()
 	tab := m.safeBuildTable(j.b.layout, &d)
+	m.rootv = builtin.FromJSON(d.root) // runRule reads the entity from here
 	j.out = make([]Result, len(j.b.rules))
 	for k, i := range j.b.rules {
 		m.offs = nil

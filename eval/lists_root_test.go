@@ -1,0 +1,31 @@
+package eval
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestListsRootValue checks that List<> rules that read the virtual entity
+// itself (`$`, functions of it) see it, on one goroutine and on several.
+func TestListsRootValue(t *testing.T) {
+	progs := compileAll(t, []string{
+		`List<T> should have $ length() = 3`,          // 0: the entity's members
+		`List<T> should have $.items length() = 2`,    // 1
+		`List<T> should not have $ isEmpty()`,         // 2
+		`List<T> should have items contain [$.a = 1]`, // 3
+	})
+	for _, workers := range []int{1, 4} {
+		l := NewRuleSet(progs, nil).NewLists()
+		l.SetWorkers(workers)
+		l.Add([]byte(`{"type":"T","accountNumber":"1","a":1}`))
+		l.Add([]byte(`{"type":"T","accountNumber":"1","a":2}`))
+		var got []string
+		l.Eval(func(i int, group string, r Result) {
+			got = append(got, fmt.Sprintf("%d/%s:%s", i, group, r.Status))
+		})
+		if want := "0/1:pass 1/1:pass 2/1:pass 3/1:pass"; strings.Join(got, " ") != want {
+			t.Errorf("%d workers: got %s, want %s", workers, strings.Join(got, " "), want)
+		}
+	}
+}
