@@ -29,3 +29,36 @@ func TestListsRootValue(t *testing.T) {
 		}
 	}
 }
+
+// TestRootValue checks that a rule reading the entity itself sees it
+// through every entry point: Program.Eval, Program.EvalDocument and a rule
+// set in both of its modes.
+func TestRootValue(t *testing.T) {
+	src := []string{`T should have $ length() = 2`, `T should not have $ isEmpty()`, `T should have $.a = 1`}
+	doc := []byte(`{"type":"T","a":1}`)
+	progs := compileAll(t, src)
+	d, err := NewDocument(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range progs {
+		if r := p.Eval(doc); r.Status != Pass {
+			t.Errorf("Eval %s: %v", src[i], r)
+		}
+		if r := p.EvalDocument(d); r.Status != Pass {
+			t.Errorf("EvalDocument %s: %v", src[i], r)
+		}
+	}
+	for _, opts := range []*Options{nil, {OnlyApplicable: true, NoEvidence: true}} {
+		n := 0
+		err := NewRuleSet(progs, opts).EvalDoc(doc, func(i int, r Result) {
+			n++
+			if r.Status != Pass {
+				t.Errorf("RuleSet %+v %s: %v", opts, src[i], r)
+			}
+		})
+		if err != nil || n != len(src) {
+			t.Errorf("RuleSet %+v: %d results, %v", opts, n, err)
+		}
+	}
+}
