@@ -66,6 +66,9 @@ func FuzzEval(f *testing.F) {
 	for i, r := range vmtFuzzRules(f) {
 		f.Add(r, docs[i%len(docs)])
 	}
+	// List<> rules that read the virtual entity itself.
+	f.Add(`List<T> should have $ length() = 3 and not $ isEmpty()`, `{"type":"List<T>","id":"1","items":[{"a":1}]}`)
+	f.Add(`List<T> should have items contain [$.a = 1]`, `{"type":"List<T>","id":"*","items":[{"a":1}]}`)
 	f.Fuzz(func(t *testing.T, rule, doc string) {
 		p, err := Compile(rule, vmtOptions())
 		if err != nil {

@@ -141,11 +141,22 @@ func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 		if viaSet.Status != r.Status {
 			t.Errorf("RuleSet (full path table) gave %v, Eval gave %v", viaSet, r)
 		}
+		// Verdicts only: the same status, called back only when the rule
+		// applies.
+		fast := NewRuleSet([]*Program{p}, &Options{Now: vmtNow, StepBudget: p.set.budget, NoEvidence: true, OnlyApplicable: true})
+		calls, viaFast := 0, Result{Status: Skip}
+		if err := fast.EvalDoc(doc, func(_ int, res Result) { viaFast = res; calls++ }); err != nil {
+			t.Errorf("EvalDoc (OnlyApplicable): %v", err)
+		}
+		if calls > 1 || viaFast.Status != r.Status || viaFast.Evidence != nil {
+			t.Errorf("RuleSet (OnlyApplicable, NoEvidence) gave %v in %d calls, Eval gave %v", viaFast, calls, r)
+		}
 	} else if b := rs.byType[d.typ]; b != nil {
 		// EvalDoc leaves List<> rules to Lists: run the table directly.
 		m := getMachine()
 		m.buildTable(b.layout, d)
 		m.offs = b.layout.offs[0]
+		m.rootv = builtin.FromJSON(d.root)
 		viaSet := rs.runRule(m, p, d)
 		putMachine(m)
 		if viaSet.Status != r.Status {
