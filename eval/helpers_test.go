@@ -154,9 +154,10 @@ func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 	} else if b := rs.byType[d.typ]; b != nil {
 		// EvalDoc leaves List<> rules to Lists: run the table directly.
 		m := getMachine()
-		m.buildTable(b.layout, d)
+		if !m.startDocument(b.layout, d) {
+			t.Errorf("building the path table panicked")
+		}
 		m.offs = b.layout.offs[0]
-		m.rootv = builtin.FromJSON(d.root)
 		viaSet := rs.runRule(m, p, d)
 		putMachine(m)
 		if viaSet.Status != r.Status {

@@ -7,8 +7,6 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/gsl-lang/gsl/builtin"
-
 	"github.com/tidwall/gjson"
 )
 
@@ -187,8 +185,7 @@ func (l *Lists) run(j *listJob) {
 	raw := listEntity(lt, j.id, l.items(j.t, j.id))
 	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
 	m := getMachine()
-	tab := m.safeBuildTable(j.b.layout, &d)
-	m.rootv = builtin.FromJSON(d.root) // runRule reads the entity from here
+	tab := m.startDocument(j.b.layout, &d)
 	j.out = make([]Result, len(j.b.rules))
 	for k, i := range j.b.rules {
 		m.offs = nil

@@ -125,8 +125,11 @@ func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 
 func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
 	b := rs.bucket(d.typ)
-	tab := b != nil && m.safeBuildTable(b.layout, d)
-	m.rootv = builtin.FromJSON(d.root) // run reads the root from here
+	var l *tableLayout
+	if b != nil {
+		l = b.layout
+	}
+	tab := m.startDocument(l, d)
 	if rs.set.onlyApplicable {
 		rs.evalApplicable(m, d, b, tab, emit)
 		return
@@ -223,6 +226,15 @@ func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, e
 	return true
 }
 
+// startDocument makes d the document the machine's rules run over (see
+// runRule): it sets the entity's root value, which every rule of the
+// document shares, and builds the path table of layout l (none when l is
+// nil). It reports whether there is a table.
+func (m *machine) startDocument(l *tableLayout, d *Document) bool {
+	m.rootv = builtin.FromJSON(d.root)
+	return l != nil && m.safeBuildTable(l, d)
+}
+
 // safeBuildTable builds the path table for d, reporting false (and leaving
 // no table) if building it panicked: a last resort, after which the rules
 // read the raw JSON.
@@ -236,7 +248,8 @@ func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
 	return true
 }
 
-// runRule runs p over d through the machine's current table.
+// runRule runs p over d through the machine's current table; the machine
+// must have been given d by startDocument.
 func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
 	st, err := m.runSafe(p, rs.set)
 	if st == Fail || st == Error {
