@@ -3,10 +3,11 @@ package eval
 import (
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
+	"github.com/gsl-lang/gsl/builtin"
 	"github.com/tidwall/gjson"
 )
 
@@ -31,10 +32,50 @@ type Lists struct {
 	workers int // goroutines of Eval; 0: GOMAXPROCS
 }
 
-// listGroup is the documents of one type and account.
+// listGroup is the documents of one type and account, kept as the text of
+// the group's virtual entity without its closing "]}", so that Eval reads
+// the entity where it is instead of copying megabytes at the end of a run.
 type listGroup struct {
-	items []byte // the documents, comma-separated
-	n     int    // how many
+	text   []byte // {"type":...,"id":...,"items":[ then the documents, comma-separated
+	n      int    // how many
+	sealed bool   // entity returned a string over text: copy it before adding
+}
+
+// listTail closes a group's virtual entity.
+const listTail = "]}"
+
+func newListGroup(typ, id string) *listGroup {
+	g := &listGroup{}
+	g.text = append(g.text, `{"type":`...)
+	g.text = builtin.AppendJSONString(g.text, "List<"+typ+">")
+	g.text = append(g.text, `,"id":`...)
+	g.text = builtin.AppendJSONString(g.text, id)
+	g.text = append(g.text, `,"items":[`...)
+	return g
+}
+
+// add appends the text of a document, keeping room for listTail.
+func (g *listGroup) add(doc string) {
+	need := len(doc) + 1 + len(listTail)
+	if g.sealed {
+		// A string returned by entity reads the bytes past text.
+		g.text = append(make([]byte, 0, 2*len(g.text)+need), g.text...)
+		g.sealed = false
+	}
+	g.text = slices.Grow(g.text, need)
+	if g.n > 0 {
+		g.text = append(g.text, ',')
+	}
+	g.text = append(g.text, doc...)
+	g.n++
+}
+
+// entity returns the group's virtual entity, which shares g's storage.
+func (g *listGroup) entity() string {
+	t := append(slices.Grow(g.text, len(listTail)), listTail...)
+	g.text = t[:len(t)-len(listTail)]
+	g.sealed = true
+	return unsafe.String(unsafe.SliceData(t), len(t))
 }
 
 // ListGroup describes one group a List<> rule runs over.
@@ -83,14 +124,10 @@ func (l *Lists) AddDocument(d *Document) {
 	}
 	g := byAcct[acct]
 	if g == nil {
-		g = &listGroup{}
+		g = newListGroup(d.typ, acct)
 		byAcct[acct] = g
 	}
-	if g.n > 0 {
-		g.items = append(g.items, ',')
-	}
-	g.items = append(g.items, d.root.Raw...)
-	g.n++
+	g.add(d.root.Raw)
 }
 
 // groupIDs returns the ids of the groups of documents of type t, in the
@@ -108,12 +145,13 @@ func (l *Lists) groupIDs(t string) []string {
 	return ids
 }
 
-// items returns the comma-separated documents of group id of type t.
-func (l *Lists) items(t, id string) []byte {
-	if g := l.groups[t][id]; g != nil {
-		return g.items
+// entity returns the virtual entity of group id of type t.
+func (l *Lists) entity(t, id string) string {
+	g := l.groups[t][id]
+	if g == nil {
+		g = newListGroup(t, id) // a type without documents: group "*", no items
 	}
-	return nil
+	return g.entity()
 }
 
 // SetWorkers sets how many goroutines Eval runs the groups on: n < 1 means
@@ -123,6 +161,7 @@ func (l *Lists) SetWorkers(n int) { l.workers = n }
 // listJob is one (type, group) that Eval runs the type's List<> rules over.
 type listJob struct {
 	t, id string
+	raw   string // the group's virtual entity
 	b     *bucket
 	out   []Result // by position in b.rules, once run
 }
@@ -143,7 +182,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 	for _, t := range types {
 		b := rs.byType["List<"+t+">"]
 		for _, id := range l.groupIDs(t) {
-			jobs = append(jobs, &listJob{t: t, id: id, b: b})
+			jobs = append(jobs, &listJob{t: t, id: id, raw: l.entity(t, id), b: b})
 		}
 	}
 	workers := l.workers
@@ -158,16 +197,19 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 		}
 		return
 	}
+	// The largest groups go first, so that the last to finish are small.
+	order := slices.Clone(jobs)
+	slices.SortStableFunc(order, func(a, b *listJob) int { return len(b.raw) - len(a.raw) })
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= len(jobs) {
+				if i >= len(order) {
 					return
 				}
-				l.run(jobs[i])
+				l.run(order[i])
 			}
 		})
 	}
@@ -181,9 +223,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 // It only reads l, so jobs may run concurrently.
 func (l *Lists) run(j *listJob) {
 	rs := l.rs
-	lt := "List<" + j.t + ">"
-	raw := listEntity(lt, j.id, l.items(j.t, j.id))
-	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: lt}
+	d := Document{raw: j.raw, root: gjson.Result{Type: gjson.JSON, Raw: j.raw}, typ: "List<" + j.t + ">"}
 	m := getMachine()
 	tab := m.startDocument(j.b.layout, &d)
 	j.out = make([]Result, len(j.b.rules))
@@ -203,21 +243,6 @@ func (l *Lists) emitJob(j *listJob, emit func(rule int, group string, r Result))
 		emit(i, j.id, j.out[k])
 	}
 	j.out = nil
-}
-
-// listEntity spells the virtual entity of one group.
-// The items, which may be many megabytes, are copied once.
-func listEntity(typ, id string, items []byte) string {
-	var b strings.Builder
-	b.Grow(len(items) + 2*len(typ) + 2*len(id) + 40)
-	b.WriteString(`{"type":`)
-	b.WriteString(jsonQuote(typ))
-	b.WriteString(`,"id":`)
-	b.WriteString(jsonQuote(id))
-	b.WriteString(`,"items":[`)
-	b.Write(items)
-	b.WriteString("]}")
-	return b.String()
 }
 
 // listRule returns rule's program when it is a List<> rule of the set.
@@ -259,7 +284,7 @@ func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
 		return nil, false
 	}
 	rs := l.rs
-	raw := listEntity(p.target, group, l.items(p.rule.Target.Type, group))
+	raw := l.entity(p.rule.Target.Type, group)
 	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: p.target}
 	tr := p.explain(&d, rs.set, true)
 	return tr, true

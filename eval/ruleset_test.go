@@ -353,6 +353,20 @@ func TestLists(t *testing.T) {
 	if s := strings.Join(got3, " "); s != "1/111:pass 3/111:pass 2/*:fail" {
 		t.Errorf("AddDocument: %s", s)
 	}
+	// A group's entity is read where the group keeps it; adding documents
+	// after Eval must leave an entity already returned as it was.
+	g := newListGroup("T", "111")
+	g.add(`{"a":1}`)
+	e1 := g.entity()
+	for range 3 {
+		g.add(`{"b":2}`)
+	}
+	if want := `{"type":"List<T>","id":"111","items":[{"a":1}]}`; e1 != want {
+		t.Errorf("entity after adding: %s, want %s", e1, want)
+	}
+	if e2, want := g.entity(), `{"type":"List<T>","id":"111","items":[{"a":1},{"b":2},{"b":2},{"b":2}]}`; e2 != want {
+		t.Errorf("entity: %s, want %s", e2, want)
+	}
 	// A set without List<> rules keeps nothing.
 	l2 := NewRuleSet(progs[:1], nil).NewLists()
 	l2.Add([]byte(`{"type":"T"}`))
