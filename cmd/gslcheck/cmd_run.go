@@ -118,7 +118,7 @@ func (c *runCmd) Run(e *env) error {
 				return br.writeRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
-				if err := reportOutcome(rep, set.metas, &sum, &b.outs[i]); err != nil {
+				if err := reportOutcome(rep, set.metas, &sum, &b.outs[i], nil); err != nil {
 					return err
 				}
 			}
@@ -157,7 +157,9 @@ func evalOptions(now time.Time) *eval.Options {
 }
 
 // reportOutcome counts one document's outcome and reports its records.
-func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome) error {
+// With scratch, the records of results are built in *scratch, one after
+// another: only for a reporter that keeps no record once result returns.
+func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome, scratch *record) error {
 	switch {
 	case o.whole:
 		sum.InputErrors++
@@ -179,12 +181,16 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome)
 	entity, loc := o.entity(), o.doc.Label()
 	for _, r := range o.results {
 		sum.count(r.res.Status, 1)
-		err := rep.result(&record{
+		rec := scratch
+		if rec == nil {
+			rec = new(record)
+		}
+		*rec = record{
 			rule: metas[r.rule], ruleIdx: r.rule, status: r.res.Status,
 			entity: entity, typ: o.typ, evidence: r.res.Evidence, err: errText(r.res.Err),
 			input: o.doc.Input, line: o.doc.Line, location: loc,
-		})
-		if err != nil {
+		}
+		if err := rep.result(rec); err != nil {
 			return err
 		}
 	}
@@ -206,7 +212,8 @@ type batchReporter interface {
 // recordRenderer renders the records of a batchReporter.
 type recordRenderer interface {
 	// appendRecord appends r to b, reporting false (appending nothing)
-	// for a record the report leaves out.
+	// for a record the report leaves out. It must not keep r: renderBatch
+	// builds every record in the same place.
 	appendRecord(b []byte, r *record) ([]byte, bool)
 }
 
@@ -215,15 +222,16 @@ type recordRenderer interface {
 func renderBatch(rr recordRenderer, metas []*ruleMeta, b *docBatch) {
 	rep := &batchRecords{rr: rr, b: b}
 	for i := range b.outs {
-		reportOutcome(rep, metas, &b.sum, &b.outs[i]) // never fails
+		reportOutcome(rep, metas, &b.sum, &b.outs[i], &rep.scratch) // never fails
 	}
 	b.rendered = true
 }
 
 // batchRecords is the reporter renderBatch reports through.
 type batchRecords struct {
-	rr recordRenderer
-	b  *docBatch
+	rr      recordRenderer
+	b       *docBatch
+	scratch record // each record in turn: a recordRenderer keeps none
 }
 
 func (r *batchRecords) result(rec *record) error {

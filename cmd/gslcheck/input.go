@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -63,13 +64,15 @@ type Doc struct {
 func (d *Doc) Label() string {
 	switch d.Kind {
 	case kindElem:
-		return fmt.Sprintf("%s[%d]", d.Input, d.Index)
+		return d.Input + "[" + strconv.Itoa(d.Index) + "]"
 	case kindTypeMap:
-		return fmt.Sprintf("%s[%s][%d]", d.Input, d.Key, d.Index)
+		return d.Input + "[" + d.Key + "][" + strconv.Itoa(d.Index) + "]"
 	case kindWhole:
 		return d.Input
 	}
-	return fmt.Sprintf("%s:%d", d.Input, d.Line)
+	// Every result of a document carries its label: spelled without fmt,
+	// it costs one allocation.
+	return d.Input + ":" + strconv.Itoa(d.Line)
 }
 
 // inputFormat selects how an input is split.

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sync"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -95,10 +96,18 @@ func (o *docOutcome) entity() string {
 // docBatch is a run of consecutive documents (and input errors) handed
 // between the pipeline's goroutines as one unit. Batches are reused: the
 // writer must not keep a batch, or its outcomes, after out returns.
+//
+// Each goroutine writes its own part: the reader fills ins and text0, a
+// worker fills outs from ins, the writer only reads. A batch goes from
+// core to core, and a cache line written on one core and written again on
+// another has to move between them: the reader writing the outcomes
+// directly (and the writer clearing them) made the reader several times
+// slower with two workers than with one.
 type docBatch struct {
 	seq   int
-	outs  []docOutcome
-	bytes int    // document text held
+	ins   []docIn      // the documents, as the reader found them
+	outs  []docOutcome // what became of them; filled by a worker
+	bytes int          // document text held
 	text0 []byte // storage for the documents' text, reused with the batch
 	grow  bool   // text0 filled up before the batch did: enlarge it
 
@@ -109,12 +118,17 @@ type docBatch struct {
 	sum      summary // the counts of the batch's records
 }
 
-// reset empties b for reuse, keeping its storage.
+// docIn is a document, or an input error, as the reader hands it on.
+type docIn struct {
+	doc   Doc
+	err   error
+	whole bool
+}
+
+// reset empties b for reuse, keeping its storage. It leaves the outcomes
+// alone: start overwrites each one it reuses.
 func (b *docBatch) reset() {
-	for i := range b.outs {
-		res := b.outs[i].results[:0]
-		b.outs[i] = docOutcome{results: res}
-	}
+	b.ins = b.ins[:0]
 	b.outs = b.outs[:0]
 	b.bytes = 0
 	b.text0 = b.text0[:0]
@@ -125,16 +139,25 @@ func (b *docBatch) reset() {
 	b.rendered, b.text, b.nrec, b.sum = false, b.text[:0], 0, summary{}
 }
 
-// add appends an outcome for d, reusing the storage of an earlier one.
+// add appends d (with the error that stopped its input, when whole).
 func (b *docBatch) add(d Doc, err error, whole bool) {
-	if len(b.outs) < cap(b.outs) {
-		b.outs = b.outs[:len(b.outs)+1]
-	} else {
-		b.outs = append(b.outs, docOutcome{})
-	}
-	o := &b.outs[len(b.outs)-1]
-	o.doc, o.err, o.whole = d, err, whole
+	b.ins = append(b.ins, docIn{doc: d, err: err, whole: whole})
 	b.bytes += len(d.Data)
+}
+
+// start sets an outcome up for each document, reusing the storage of the
+// outcomes of an earlier use of b. A worker calls it.
+func (b *docBatch) start() {
+	n := len(b.ins)
+	if n > cap(b.outs) {
+		b.outs = slices.Grow(b.outs[:cap(b.outs)], n-cap(b.outs))
+	}
+	b.outs = b.outs[:n]
+	for i := range b.outs {
+		in := &b.ins[i]
+		o := &b.outs[i]
+		*o = docOutcome{doc: in.doc, err: in.err, whole: in.whole, results: o.results[:0]}
+	}
 }
 
 // pipeline evaluates documents from sources.
@@ -179,7 +202,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 	window := 2*jobs + 4
 	free := make(chan *docBatch, window)
 	for range window {
-		free <- &docBatch{outs: make([]docOutcome, 0, batchDocs), text0: make([]byte, 0, batchText0)}
+		free <- &docBatch{ins: make([]docIn, 0, batchDocs), outs: make([]docOutcome, 0, batchDocs), text0: make([]byte, 0, batchText0)}
 	}
 	jobCh := make(chan *docBatch, window)
 	resCh := make(chan *docBatch, window)
@@ -201,7 +224,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			}
 		}
 		flush := func() {
-			if cur != nil && len(cur.outs) > 0 {
+			if cur != nil && len(cur.ins) > 0 {
 				jobCh <- cur
 				cur = nil
 			}
@@ -228,7 +251,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 				d.Data = bytes.Clone(d.Data)
 			}
 			cur.add(d, err, whole)
-			if len(cur.outs) >= batchDocs || cur.bytes >= batchBytes {
+			if len(cur.ins) >= batchDocs || cur.bytes >= batchBytes {
 				flush()
 			}
 			return nil
@@ -261,6 +284,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 				prepare = p.prepare()
 			}
 			for b := range jobCh {
+				b.start()
 				for i := range b.outs {
 					p.evalDoc(&b.outs[i])
 				}
@@ -405,9 +429,10 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 // JSON syntax error that hides it.
 func typedDoc(d *Doc) (data []byte, id, typ string, err error) {
 	data = d.Data
-	fields := gjson.GetManyBytes(data, "id", "type")
-	id = textOfResult(fields[0])
-	switch t := fields[1]; {
+	// Two reads rather than gjson.GetManyBytes, which reads them one after
+	// the other too but allocates the slice it returns them in.
+	id = textOfResult(gjson.GetBytes(data, "id"))
+	switch t := gjson.GetBytes(data, "type"); {
 	case t.Exists() && (t.Type != gjson.String || t.Str == ""):
 		err = fmt.Errorf(`"type" must be a non-empty string, not %s`, t.Raw)
 	case t.Exists():

@@ -264,7 +264,7 @@ func TestPipelineRenderedJSON(t *testing.T) {
 				return rep.writeRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
-				if err := reportOutcome(rep, rules, &sum, &b.outs[i]); err != nil {
+				if err := reportOutcome(rep, rules, &sum, &b.outs[i], nil); err != nil {
 					return err
 				}
 			}
