@@ -146,6 +146,11 @@ func generate(dir, name string, size int64) (string, int, int64, error) {
 		return "", 0, 0, err
 	}
 	err = invgen.Write(f, invgen.Config{N: n, Seed: 1, FailRatio: invgen.DefaultFailRatio})
+	if err == nil {
+		// Write the file out now: the kernel would otherwise write it
+		// back in the middle of the timed runs, taking a core from them.
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
