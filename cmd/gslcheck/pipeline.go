@@ -108,8 +108,8 @@ type docBatch struct {
 	ins   []docIn      // the documents, as the reader found them
 	outs  []docOutcome // what became of them; filled by a worker
 	bytes int          // document text held
-	text0 []byte // storage for the documents' text, reused with the batch
-	grow  bool   // text0 filled up before the batch did: enlarge it
+	text0 []byte       // storage for the documents' text, reused with the batch
+	grow  bool         // text0 filled up before the batch did: enlarge it
 
 	// Set by the pipeline's prepare hook in a worker, for the writer.
 	rendered bool    // the records are in text; outs need not be reported
