@@ -86,7 +86,9 @@ func bytesToString(b []byte) string {
 	return unsafe.String(&b[0], len(b))
 }
 
-// Type returns the entity type, the document's "type" property.
+// Type returns the entity type, the document's "type" property. Like
+// ID and AccountNumber, it reads the Document's bytes: a caller that keeps
+// it longer than those bytes keeps a copy (strings.Clone).
 func (d *Document) Type() string { return d.typ }
 
 // ID returns the document's "id" property as text ("" when absent). A

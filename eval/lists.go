@@ -3,6 +3,7 @@ package eval
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -120,7 +121,8 @@ func (l *Lists) AddDocument(d *Document) {
 	byAcct := l.groups[d.typ]
 	if byAcct == nil {
 		byAcct = map[string]*listGroup{}
-		l.groups[d.typ] = byAcct
+		// d.typ reads the caller's bytes, which may be reused.
+		l.groups[strings.Clone(d.typ)] = byAcct
 	}
 	g := byAcct[acct]
 	if g == nil {

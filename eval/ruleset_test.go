@@ -367,6 +367,16 @@ func TestLists(t *testing.T) {
 	if e2, want := g.entity(), `{"type":"List<T>","id":"111","items":[{"a":1},{"b":2},{"b":2},{"b":2}]}`; e2 != want {
 		t.Errorf("entity: %s, want %s", e2, want)
 	}
+	// Lists keep nothing that reads the bytes they were given: a caller
+	// may reuse them.
+	l5 := rs.NewLists()
+	buf := []byte(`{"type":"T","accountNumber":"111","region":"x"}`)
+	l5.Add(buf)
+	copy(buf, `{"type":"U","accountNumber":"222","region":"y"}`)
+	l5.Add(buf)
+	if got := fmt.Sprint(l5.Groups(1), l5.Groups(2)); got != "[{111 1}] [{222 1}]" {
+		t.Errorf("Groups after the caller reused its buffer: %s", got)
+	}
 	// A set without List<> rules keeps nothing.
 	l2 := NewRuleSet(progs[:1], nil).NewLists()
 	l2.Add([]byte(`{"type":"T"}`))
