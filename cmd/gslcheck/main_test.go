@@ -11,9 +11,11 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/internal/invgen"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -151,5 +153,63 @@ func TestRunInputsAgree(t *testing.T) {
 	}
 	if diff := cmp.Diff(a, b); diff != "" {
 		t.Errorf("NDJSON and JSON array results differ (-ndjson +json):\n%s", diff)
+	}
+}
+
+// TestRunListGroups runs the shipped bundles over a generated inventory of
+// several accounts, large enough for many batches and for the workers to
+// read it in chunks, and checks that every List<> rule reports one result
+// per account, with one worker and with two alike. (Lists once kept each
+// type's name as it read the input's bytes, which later batches overwrote:
+// the documents of the accounts seen before were then lost.)
+func TestRunListGroups(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates a 10 MB inventory")
+	}
+	file := filepath.Join(t.TempDir(), "inventory.ndjson")
+	f, err := os.Create(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const accounts = 4
+	err = invgen.Write(f, invgen.Config{N: 4000, Seed: 3, FailRatio: invgen.DefaultFailRatio, Accounts: accounts})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	groups := func(jobs string) (map[string]int, []any) {
+		_, out := runMain(t, "run", "--no-progress", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow.Format(time.RFC3339),
+			"-f", "json", "--jobs", jobs, file)
+		var rep struct{ Results []map[string]any }
+		if err := json.Unmarshal(out, &rep); err != nil {
+			t.Fatal(err)
+		}
+		perRule := map[string]int{}
+		var all []any
+		for _, r := range rep.Results {
+			if typ, _ := r["type"].(string); strings.HasPrefix(typ, "List<") {
+				perRule[r["rule"].(string)]++
+				if r["entity"] == "*" {
+					t.Errorf("jobs %s: %s ran over no %s documents", jobs, r["rule"], typ)
+				}
+			}
+			all = append(all, r)
+		}
+		return perRule, all
+	}
+	one, all1 := groups("1")
+	if len(one) == 0 {
+		t.Fatal("no List<> results")
+	}
+	for rule, n := range one {
+		if n != accounts {
+			t.Errorf("%s: %d results, want one per account (%d)", rule, n, accounts)
+		}
+	}
+	_, all2 := groups("2")
+	if diff := cmp.Diff(all1, all2); diff != "" {
+		t.Errorf("one and two workers differ (-1 +2):\n%s", diff)
 	}
 }
