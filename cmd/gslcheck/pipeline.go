@@ -111,6 +111,10 @@ type docBatch struct {
 	text0 []byte       // storage for the documents' text, reused with the batch
 	grow  bool         // text0 filled up before the batch did: enlarge it
 
+	// chunk, when set, is a range of an NDJSON file that the worker
+	// reads into the batch (see chunks.go): the reader leaves ins empty.
+	chunk *chunkJob
+
 	// Set by the pipeline's prepare hook in a worker, for the writer.
 	rendered bool    // the records are in text; outs need not be reported
 	text     []byte  // records rendered by the worker
@@ -128,6 +132,7 @@ type docIn struct {
 // reset empties b for reuse, keeping its storage. It leaves the outcomes
 // alone: start overwrites each one it reuses.
 func (b *docBatch) reset() {
+	b.chunk = nil
 	b.ins = b.ins[:0]
 	b.outs = b.outs[:0]
 	b.bytes = 0
@@ -174,6 +179,10 @@ type pipeline struct {
 	perDoc         int
 	read           readOptions
 	progress       *progress // nil for none
+
+	// chunkBytes is the size of the chunks an NDJSON file is read in by
+	// the workers (0: batchBytes); tests make it small.
+	chunkBytes int
 
 	// prepare, when set, is called once per worker; the function it
 	// returns is applied to each batch the worker has evaluated, in the
@@ -224,7 +233,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			}
 		}
 		flush := func() {
-			if cur != nil && len(cur.ins) > 0 {
+			if cur != nil && (len(cur.ins) > 0 || cur.chunk != nil) {
 				jobCh <- cur
 				cur = nil
 			}
@@ -257,8 +266,25 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			return nil
 		}
 		defer flush()
+		// chunks hands the chunks of cf to the workers, one batch each.
+		chunks := func(cf *chunkFile) error {
+			flush()
+			jobs := cf.jobs(p.chunkSize())
+			for i := range jobs {
+				if !take() {
+					// Stopping: the chunks not handed on are not read.
+					for range len(jobs) - i {
+						cf.done()
+					}
+					return errStop
+				}
+				cur.chunk = &jobs[i]
+				flush()
+			}
+			return nil
+		}
 		for _, src := range sources {
-			err := p.readSource(src, func(d Doc) error { return add(d, nil, false) }, flush)
+			err := p.readSource(src, func(d Doc) error { return add(d, nil, false) }, flush, chunks)
 			if errors.Is(err, errStop) {
 				return
 			}
@@ -284,6 +310,9 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 				prepare = p.prepare()
 			}
 			for b := range jobCh {
+				if b.chunk != nil {
+					b.chunk.read(b)
+				}
 				b.start()
 				for i := range b.outs {
 					p.evalDoc(&b.outs[i])
@@ -354,16 +383,21 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 }
 
 // readSource opens src and splits it into documents. idle is called when
-// the source may make the reader wait (see idleReader).
-func (p *pipeline) readSource(src source, emit func(Doc) error, idle func()) error {
+// the source may make the reader wait (see idleReader). A file the workers
+// can read in parallel (see chunks.go) is handed to chunks instead, which
+// then owns it.
+func (p *pipeline) readSource(src source, emit func(Doc) error, idle func(), chunks func(*chunkFile) error) error {
 	rc, err := src.open()
 	if err != nil {
 		return err
 	}
+	if cf, ok := p.chunked(rc, src.name); ok {
+		return chunks(cf)
+	}
 	defer rc.Close()
 	var r io.Reader = &idleReader{r: rc, idle: idle}
 	if p.progress != nil {
-		r = p.progress.reader(rc)
+		r = p.progress.reader(r)
 	}
 	opts := p.read
 	opts.borrow = true

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -238,16 +240,22 @@ func TestPipelineRenderedJSON(t *testing.T) {
 			fmt.Fprintf(&b, "{\"type\":%q,\"id\":\"d%d\",\"bad\":%v}\n", []string{"A", "B", "C"}[i%3], i, i%4 == 0)
 		}
 	}
+	// A file that several workers read in chunks (see chunks.go).
+	file := filepath.Join(t.TempDir(), "c.ndjson")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	sources := []source{
 		stringSource("a.ndjson", b.String()),
 		{name: "missing.json", open: func() (io.ReadCloser, error) { return nil, errors.New("no such file") }},
+		{name: file, open: func() (io.ReadCloser, error) { return os.Open(file) }},
 		stringSource("b.ndjson", b.String()),
 	}
 	rules := []*ruleMeta{{ID: "R1", Name: "r1", Severity: "High"}, {ID: "R2", Name: "r2 \"quoted\"", Severity: "Low"}}
 	report := func(jobs int, rendered, showSkipped bool) (string, summary) {
 		var out strings.Builder
 		rep := newJSONReporter(reportOptions{w: &out, rules: rules, showSkipped: showSkipped})
-		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, keepSkips: showSkipped}
+		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, keepSkips: showSkipped, chunkBytes: 97}
 		if rendered {
 			p.prepare = func() func(*docBatch) {
 				rr := rep.renderer()

@@ -1,0 +1,279 @@
+package main
+
+// Reading an NDJSON file in parallel.
+//
+// With several workers, a regular NDJSON file is not split by the reader:
+// it is cut into byte ranges (chunks), and the worker that takes a chunk
+// reads it with pread into the batch's own buffer and splits it into lines
+// there. The documents' bytes are then written and read on one core: when
+// the reader copied them and a worker on the other core read them, every
+// byte of the input crossed between the cores' caches, which cost about a
+// tenth of the CPU of a two-core run. A chunk holds the lines that start in
+// its range, the last of them read to its end past the range; the next
+// chunk skips that line's rest. Line numbers need the lines of every
+// earlier chunk, so a worker counts its chunk's lines first, then takes its
+// first line's number from the chunk before (lineChain): the wait is for a
+// chunk taken earlier, whose count is ready well before its documents are
+// evaluated.
+//
+// The documents and errors are those readDocs gives for the same file, in
+// the same order, with the same lines and columns (TestChunksMatchReadDocs).
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// chunkMinFile is the smallest file read in chunks: below it, splitting it
+// in one place costs nothing worth saving.
+const chunkMinFile = 4 * batchBytes
+
+// chunkFile is an NDJSON file being read in chunks.
+type chunkFile struct {
+	f    *os.File
+	name string
+	size int64
+	max  int // the longest line kept, in bytes
+
+	// Line numbering: next is the chunk whose first line is numbered
+	// line; chunks report their line counts in order.
+	mu   sync.Mutex
+	cond sync.Cond
+	next int
+	line int
+
+	left     atomic.Int32 // chunks not read yet; the last one closes f
+	progress *progress
+}
+
+// chunkJob is one chunk: the lines of f that start in [start, end).
+type chunkJob struct {
+	file       *chunkFile
+	index      int
+	start, end int64
+}
+
+// isNDJSON reports whether input name is read as NDJSON: by the format
+// asked for, else by its extension (see readDocs).
+func isNDJSON(name string, format inputFormat) bool {
+	switch format {
+	case formatNDJSON:
+		return true
+	case "", formatAuto:
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".ndjson", ".jsonl":
+			return true
+		}
+	}
+	return false
+}
+
+// chunked returns rc as a chunkFile when it can be read in chunks: a
+// regular NDJSON file of at least chunkMinFile bytes that does not start
+// with a byte order mark (which readDocs deals with).
+func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
+	f, ok := rc.(*os.File)
+	if !ok || p.jobs < 2 || !isNDJSON(name, p.read.Format) {
+		return nil, false
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() || fi.Size() < p.chunkMin() {
+		return nil, false
+	}
+	var head [3]byte
+	if n, _ := f.ReadAt(head[:], 0); n > 0 && (head[0] == 0xEF || head[0] == 0xFE || head[0] == 0xFF) {
+		return nil, false
+	}
+	max := p.read.MaxDocBytes
+	if max <= 0 {
+		max = DefaultMaxDocBytes
+	}
+	cf := &chunkFile{f: f, name: name, size: fi.Size(), max: max, line: 1, progress: p.progress}
+	cf.cond.L = &cf.mu
+	return cf, true
+}
+
+func (p *pipeline) chunkSize() int64 {
+	if p.chunkBytes > 0 {
+		return int64(p.chunkBytes)
+	}
+	return batchBytes
+}
+
+func (p *pipeline) chunkMin() int64 {
+	if p.chunkBytes > 0 {
+		return 4 * int64(p.chunkBytes)
+	}
+	return chunkMinFile
+}
+
+// jobs cuts cf into chunks.
+func (cf *chunkFile) jobs(size int64) []chunkJob {
+	n := int((cf.size + size - 1) / size)
+	cf.left.Store(int32(n))
+	jobs := make([]chunkJob, n)
+	for i := range jobs {
+		jobs[i] = chunkJob{file: cf, index: i, start: int64(i) * size, end: min(int64(i+1)*size, cf.size)}
+	}
+	return jobs
+}
+
+// firstLine waits until the chunks before chunk k have counted their lines
+// and returns the number of k's first line, recording that k holds n.
+func (cf *chunkFile) firstLine(k, n int) int {
+	cf.mu.Lock()
+	defer cf.mu.Unlock()
+	for cf.next != k {
+		cf.cond.Wait()
+	}
+	first := cf.line
+	cf.line += n
+	cf.next++
+	cf.cond.Broadcast()
+	return first
+}
+
+// done records that a chunk has been read, closing the file after the last.
+func (cf *chunkFile) done() {
+	if cf.left.Add(-1) == 0 {
+		cf.f.Close()
+	}
+}
+
+// read fills b with the documents of chunk j, their bytes in b.text0.
+func (j *chunkJob) read(b *docBatch) {
+	cf := j.file
+	defer cf.done()
+	lines, err := j.split(b)
+	first := cf.firstLine(j.index, lines)
+	for i := range b.ins {
+		b.ins[i].doc.Line += first - 1
+	}
+	if err != nil {
+		// The line the read failed in.
+		b.add(Doc{Input: cf.name, Line: first + lines}, &InputError{Input: cf.name, Line: first + lines, Msg: err.Error()}, true)
+	}
+	if cf.progress != nil {
+		cf.progress.bytes.Add(j.end - j.start)
+	}
+}
+
+// split adds the documents of chunk j to b, numbering lines from 1, and
+// returns how many lines start in the chunk (blank ones and those over the
+// size limit included).
+func (j *chunkJob) split(b *docBatch) (lines int, err error) {
+	cf := j.file
+	first := j.start
+	if first > 0 {
+		// The line that holds the byte before the chunk belongs to an
+		// earlier chunk: start after it.
+		nl, err := cf.newlineFrom(first - 1)
+		if err != nil {
+			return 0, err
+		}
+		first = nl + 1
+	}
+	if first >= j.end {
+		return 0, nil // no line starts here
+	}
+	// Read the chunk and a little past it, where its last line ends.
+	want := int(j.end-first) + 4<<10
+	buf := b.text0[:0]
+	if cap(buf) < want {
+		buf = make([]byte, 0, max(want, batchText))
+	}
+	buf, eof, err := cf.readMore(buf, first, want)
+	if err != nil {
+		return 0, err
+	}
+	pos := 0 // where the current line starts in buf (file offset first+pos)
+	for first+int64(pos) < j.end {
+		if pos >= len(buf) && eof {
+			break // the file is shorter than it was
+		}
+		rest := buf[pos:]
+		i := bytes.IndexByte(rest, '\n')
+		for i < 0 && !eof && len(rest) <= cf.max {
+			// The chunk's last line goes on past what was read.
+			buf, eof, err = cf.readMore(buf, first+int64(len(buf)), max(len(rest), 64<<10))
+			if err != nil {
+				return lines, err
+			}
+			rest = buf[pos:]
+			i = bytes.IndexByte(rest, '\n')
+		}
+		lines++
+		var raw []byte
+		switch {
+		case i >= 0 && i <= cf.max:
+			raw, pos = rest[:i], pos+i+1
+		case i < 0 && eof && len(rest) <= cf.max:
+			raw, pos = rest, len(buf) // the last line, without a newline
+		default:
+			// Over the limit: an error record, and the rest of the line
+			// is skipped without being kept.
+			b.add(Doc{Input: cf.name, Line: lines, Kind: kindLine, Err: fmt.Errorf("line longer than %d bytes", cf.max)}, nil, false)
+			if i >= 0 {
+				pos += i + 1
+				continue
+			}
+			// The line runs past the chunk (what was read covers it), so
+			// no other line starts here; the next chunk skips its rest.
+			b.text0 = buf
+			return lines, nil
+		}
+		data := bytes.TrimSpace(raw)
+		if len(data) == 0 {
+			continue
+		}
+		col := 1 + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
+		b.add(Doc{Data: data[:len(data):len(data)], Input: cf.name, Line: lines, Col: col, Kind: kindLine}, nil, false)
+	}
+	b.text0 = buf
+	return lines, nil
+}
+
+// readMore appends to buf up to n bytes of the file from offset off, and
+// reports whether the file ends there.
+func (cf *chunkFile) readMore(buf []byte, off int64, n int) ([]byte, bool, error) {
+	if len(buf)+n > cap(buf) {
+		grown := make([]byte, len(buf), 2*cap(buf)+n)
+		copy(grown, buf)
+		buf = grown
+	}
+	m, err := cf.f.ReadAt(buf[len(buf):len(buf)+n], off)
+	buf = buf[:len(buf)+m]
+	switch {
+	case err == io.EOF:
+		return buf, true, nil
+	case err != nil:
+		return buf, false, err
+	}
+	return buf, off+int64(m) >= cf.size, nil
+}
+
+// newlineFrom returns the offset of the first '\n' at or after off, or the
+// file's size when there is none.
+func (cf *chunkFile) newlineFrom(off int64) (int64, error) {
+	var buf [16 << 10]byte
+	for off < cf.size {
+		n, err := cf.f.ReadAt(buf[:], off)
+		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
+			return off + int64(i), nil
+		}
+		off += int64(n)
+		if err == io.EOF || n == 0 {
+			break
+		}
+		if err != nil {
+			return 0, err
+		}
+	}
+	return cf.size, nil
+}
