@@ -29,7 +29,8 @@
 // its file and line (NDJSON) or array index, and the rest still runs.
 //
 // Documents are evaluated on every core (--jobs) and reported in input
-// order, then rule order.
+// order, then rule order. With more than one job, the workers read a
+// regular NDJSON file themselves, each a range of it.
 //
 // # Output
 //
