@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -211,5 +212,25 @@ func TestRunListGroups(t *testing.T) {
 	_, all2 := groups("2")
 	if diff := cmp.Diff(all1, all2); diff != "" {
 		t.Errorf("one and two workers differ (-1 +2):\n%s", diff)
+	}
+
+	// No report keeps anything that reads the input's bytes after their
+	// batch is done: with each batch's text overwritten before it is
+	// reused, every format gives the same report.
+	junitTime := regexp.MustCompile(`time="[^"]*"`)
+	for _, format := range []string{"text", "json", "sarif", "junit"} {
+		report := func(jobs string, poison bool) string {
+			poisonBatches = poison
+			defer func() { poisonBatches = false }()
+			_, out := runMain(t, "run", "--no-progress", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow.Format(time.RFC3339),
+				"-f", format, "--jobs", jobs, file)
+			return junitTime.ReplaceAllString(string(out), `time=""`)
+		}
+		want := report("1", false)
+		for _, jobs := range []string{"1", "2"} {
+			if got := report(jobs, true); got != want {
+				t.Errorf("--format %s, --jobs %s: the report changes when batches are overwritten after use", format, jobs)
+			}
+		}
 	}
 }

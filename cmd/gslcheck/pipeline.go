@@ -129,9 +129,18 @@ type docIn struct {
 	whole bool
 }
 
+// poisonBatches makes reset overwrite the text of a batch before the batch
+// is reused, so that a test sees any result that still reads it.
+var poisonBatches = false
+
 // reset empties b for reuse, keeping its storage. It leaves the outcomes
 // alone: start overwrites each one it reuses.
 func (b *docBatch) reset() {
+	if poisonBatches {
+		for i := range b.text0[:cap(b.text0)] {
+			b.text0[:cap(b.text0)][i] = '#'
+		}
+	}
 	b.chunk = nil
 	b.ins = b.ins[:0]
 	b.outs = b.outs[:0]
