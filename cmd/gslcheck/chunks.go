@@ -172,8 +172,10 @@ func (j *chunkJob) split(b *docBatch) (lines int, err error) {
 	first := j.start
 	if first > 0 {
 		// The line that holds the byte before the chunk belongs to an
-		// earlier chunk: start after it.
-		nl, err := cf.newlineFrom(first - 1)
+		// earlier chunk: start after it. When it runs past the chunk, no
+		// line starts here (the search stops at the chunk's end, so a
+		// long line is read once, by the chunk it starts in).
+		nl, err := cf.newlineIn(first-1, j.end)
 		if err != nil {
 			return 0, err
 		}
@@ -258,12 +260,12 @@ func (cf *chunkFile) readMore(buf []byte, off int64, n int) ([]byte, bool, error
 	return buf, off+int64(m) >= cf.size, nil
 }
 
-// newlineFrom returns the offset of the first '\n' at or after off, or the
-// file's size when there is none.
-func (cf *chunkFile) newlineFrom(off int64) (int64, error) {
+// newlineIn returns the offset of the first '\n' in [off, end), or end
+// when there is none.
+func (cf *chunkFile) newlineIn(off, end int64) (int64, error) {
 	var buf [16 << 10]byte
-	for off < cf.size {
-		n, err := cf.f.ReadAt(buf[:], off)
+	for off < end {
+		n, err := cf.f.ReadAt(buf[:min(int64(len(buf)), end-off)], off)
 		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
 			return off + int64(i), nil
 		}
@@ -275,5 +277,5 @@ func (cf *chunkFile) newlineFrom(off int64) (int64, error) {
 			return 0, err
 		}
 	}
-	return cf.size, nil
+	return end, nil
 }

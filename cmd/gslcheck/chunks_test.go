@@ -174,3 +174,40 @@ func TestChunkedOnlyWhenItHelps(t *testing.T) {
 		}
 	}
 }
+
+// TestChunkBufferLetGo checks that a batch whose buffer grew for a long line
+// does not keep it once reused.
+func TestChunkBufferLetGo(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "long.ndjson")
+	long := "{\"pad\":\"" + strings.Repeat("x", 3<<20) + "\"}"
+	if err := os.WriteFile(file, []byte(strings.Repeat("{}\n", 10)+long+"\n{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &pipeline{jobs: 2, chunkBytes: 64, read: readOptions{MaxDocBytes: 4 << 20}}
+	cf, ok := p.chunked(f, file)
+	if !ok {
+		t.Fatal("not read in chunks")
+	}
+	b := &docBatch{}
+	var got int
+	for _, j := range cf.jobs(p.chunkSize()) {
+		j.read(b)
+		for _, in := range b.ins {
+			if len(in.doc.Data) == len(long) {
+				got++
+			}
+		}
+		b.reset()
+		if cap(b.text0) > batchText {
+			t.Fatalf("a reused batch keeps a buffer of %d bytes", cap(b.text0))
+		}
+	}
+	if got != 1 {
+		t.Errorf("the long line was read %d times", got)
+	}
+}

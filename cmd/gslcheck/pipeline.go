@@ -146,10 +146,14 @@ func (b *docBatch) reset() {
 	b.outs = b.outs[:0]
 	b.bytes = 0
 	b.text0 = b.text0[:0]
-	if b.grow {
+	switch {
+	case cap(b.text0) > batchText:
+		// Grown for a long line of a chunk (see chunks.go): let it go.
+		b.text0 = make([]byte, 0, batchText)
+	case b.grow:
 		b.text0 = make([]byte, 0, min(2*cap(b.text0), batchText))
-		b.grow = false
 	}
+	b.grow = false
 	b.rendered, b.text, b.nrec, b.sum = false, b.text[:0], 0, summary{}
 }
 
