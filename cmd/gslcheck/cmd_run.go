@@ -28,7 +28,6 @@ func (c *runCmd) Run(e *env) error {
 	if c.MaxDocBytes < 1 {
 		return usagef("--max-doc-bytes must be at least 1")
 	}
-	defer tuneGC(e.getenv)()
 	now, err := parseNow(c.Now)
 	if err != nil {
 		return err
@@ -48,6 +47,8 @@ func (c *runCmd) Run(e *env) error {
 		}
 		return &reportedError{fmt.Errorf("%d rule errors", len(problems))}
 	}
+	// Loading the rules leaves little live; the run's pacing starts after.
+	defer tuneGC(e.getenv)()
 
 	if err := outputIsNotInput(c.Output, c.Inputs); err != nil {
 		return err
