@@ -23,7 +23,7 @@ type chunkDoc struct {
 
 // readChunked reads file as the workers of a run do: in chunks of size
 // bytes, one after another.
-func readChunked(t *testing.T, file string, size, max int) []chunkDoc {
+func readChunked(t testing.TB, file string, size, max int) []chunkDoc {
 	t.Helper()
 	f, err := os.Open(file)
 	if err != nil {
@@ -58,7 +58,7 @@ func readChunked(t *testing.T, file string, size, max int) []chunkDoc {
 }
 
 // readWhole reads file with readDocs, as a run with one worker does.
-func readWhole(t *testing.T, file string, max int) []chunkDoc {
+func readWhole(t testing.TB, file string, max int) []chunkDoc {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -210,4 +210,33 @@ func TestChunkBufferLetGo(t *testing.T) {
 	if got != 1 {
 		t.Errorf("the long line was read %d times", got)
 	}
+}
+
+// FuzzChunks checks reading in chunks against readDocs on arbitrary input,
+// chunk sizes and line limits.
+func FuzzChunks(f *testing.F) {
+	f.Add([]byte("{\"a\":1}\n\n  {\"b\":2}\r\n"+strings.Repeat("x", 40)+"\n{}"), uint16(3), uint16(16))
+	f.Add([]byte(strings.Repeat("{\"type\":\"A\"}\n", 20)), uint16(7), uint16(100))
+	f.Add([]byte("\n\n\n"+strings.Repeat("y", 100)+"\n\n"), uint16(1), uint16(10))
+	f.Add([]byte("no newline at all"), uint16(2), uint16(5))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, in []byte, size, max uint16) {
+		if len(in) == 0 || in[0] == 0xEF || in[0] == 0xFE || in[0] == 0xFF {
+			return // empty, or a byte order mark: not read in chunks
+		}
+		chunk := 1 + int(size)%64
+		limit := 1 + int(max)%256
+		if len(in) < 4*chunk {
+			return // too small to be read in chunks
+		}
+		file := filepath.Join(dir, "in.ndjson")
+		if err := os.WriteFile(file, in, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want := readWhole(t, file, limit)
+		got := readChunked(t, file, chunk, limit)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("chunks of %d bytes, limit %d (-readDocs +chunks):\n%s", chunk, limit, diff)
+		}
+	})
 }
