@@ -353,7 +353,8 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []evi
 		return false, nil, t
 	}
 	var ok bool
-	ops := []xval{a}
+	var opsBuf [2]xval
+	ops := append(opsBuf[:0], a)
 	switch e.Op {
 	case lang.Like, lang.Unlike:
 		ok = x.p.likes[x.p.nodeLike[e]].MatchValue(a.v)
@@ -375,7 +376,7 @@ func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []evi
 		ok = compareHolds(compareOps[e.Op], a.v, b.v)
 		ops = append(ops, b)
 	}
-	var ev []evid
+	ev := make([]evid, 0, 2)
 	for _, o := range ops {
 		if !o.lit {
 			ev = x.operandEvidence(ev, o, e.Span())
@@ -432,7 +433,8 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 	if x.err != nil || body == nil {
 		return res
 	}
-	listEv := []evid{x.evidence(list, n.Span())}
+	// The list itself is the evidence when no element decides.
+	listEv := func() []evid { return []evid{x.evidence(list, n.Span())} }
 	x.loops = append(x.loops, loopState{list: list, span: n.Span()})
 	defer func() { x.loops = x.loops[:len(x.loops)-1] }()
 
@@ -519,14 +521,14 @@ func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Nod
 	}
 	switch op {
 	case opAny:
-		return loopResult{list: list, ok: false, ev: listEv}
+		return loopResult{list: list, ok: false, ev: listEv()}
 	case opAll, opNone:
-		return loopResult{list: list, ok: true, ev: listEv}
+		return loopResult{list: list, ok: true, ev: listEv()}
 	case opOne:
 		if res.count == 1 {
 			return loopResult{list: list, ok: true, ev: witness}
 		}
-		return loopResult{list: list, ok: false, ev: listEv}
+		return loopResult{list: list, ok: false, ev: listEv()}
 	}
 	res.ok = true
 	return res
