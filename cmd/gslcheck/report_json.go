@@ -65,7 +65,7 @@ func jsonValue(v string) json.RawMessage {
 	case v == "missing":
 		return json.RawMessage("null")
 	case json.Valid([]byte(v)):
-		return json.RawMessage(compactValue(v))
+		return json.RawMessage(compactValue(strings.Trim(v, " \t\r\n")))
 	}
 	b, _ := json.Marshal(v)
 	return b
@@ -154,6 +154,42 @@ func (j *jsonLines) appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
+// appendEvidence appends ev as encoding/json writes evidenceList(ev) (the
+// same bytes, TestAppendEvidence), without reflection: failures can be
+// many.
+func (j *jsonLines) appendEvidence(b []byte, ev []eval.Evidence) []byte {
+	b = append(b, '[')
+	for i, e := range ev {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"path":`...)
+		b = j.appendString(b, e.Path)
+		b = append(b, `,"value":`...)
+		b = append(b, jsonValue(e.Value)...)
+		if e.Value == "missing" {
+			b = append(b, `,"missing":true`...)
+		}
+		if sp := spanOf(e.Span); sp != nil {
+			b = append(b, `,"span":{"line":`...)
+			b = strconv.AppendInt(b, int64(sp.Line), 10)
+			b = append(b, `,"column":`...)
+			b = strconv.AppendInt(b, int64(sp.Column), 10)
+			if sp.EndLine != 0 {
+				b = append(b, `,"endLine":`...)
+				b = strconv.AppendInt(b, int64(sp.EndLine), 10)
+			}
+			if sp.EndColumn != 0 {
+				b = append(b, `,"endColumn":`...)
+				b = strconv.AppendInt(b, int64(sp.EndColumn), 10)
+			}
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']')
+}
+
 // appendValue appends v as encoding/json would.
 func (j *jsonLines) appendValue(b []byte, v any) []byte {
 	j.buf.Reset()
@@ -219,11 +255,7 @@ func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
 	b = append(b, `","message":`...)
 	b = j.appendString(b, r.message())
 	b = append(b, `,"evidence":`...)
-	if len(r.evidence) == 0 {
-		b = append(b, "[]"...)
-	} else {
-		b = j.appendValue(b, evidenceList(r.evidence))
-	}
+	b = j.appendEvidence(b, r.evidence)
 	if e := errorOf(r); e != "" {
 		b = append(b, `,"error":`...)
 		b = j.appendString(b, e)

@@ -399,3 +399,57 @@ func TestSARIFURI(t *testing.T) {
 		}
 	}
 }
+
+// evidenceByEncoder is how appendEvidence's output is defined: encoding/json
+// writing evidenceList, as the report's encoder does.
+func evidenceByEncoder(ev []eval.Evidence) string {
+	j := newJSONLines(nil, false)
+	if len(ev) == 0 {
+		return "[]"
+	}
+	return string(j.appendValue(nil, evidenceList(ev)))
+}
+
+// TestAppendEvidence checks that the hand-written evidence encoding gives
+// the bytes encoding/json gives.
+func TestAppendEvidence(t *testing.T) {
+	span := lang.Span{Start: lang.Pos{Line: 1, Column: 22, Offset: 21}, End: lang.Pos{Line: 1, Column: 57, Offset: 56}}
+	half := lang.Span{Start: lang.Pos{Line: 3, Column: 1}}
+	cases := [][]eval.Evidence{
+		nil,
+		{{Path: "volumes[1].encrypted", Value: "false", Span: span}},
+		{{Path: "tags", Value: "missing", Span: span}, {Path: "name", Value: `"a \"quoted\" <b>&amp; é \u2028"`, Span: half}},
+		{{Path: "x", Value: "{ \"a\" : [1, 2],\n \"b\":\"c d\" }"}},             // pretty-printed
+		{{Path: "x", Value: `[{"type":"Region","id":"us-east-1","name":"us-…`}}, // cut short
+		{{Path: "x", Value: "<cut> & \"so on\"…"}},                              // not JSON at all
+		{{Path: "weird\tpath\"<>\\", Value: "12.5e3", Span: span}},              // escapes in the path
+		{{Path: "", Value: "true"}, {Path: "$", Value: "null"}},                 // rule-level evidence
+		{{Path: "bad utf8", Value: "\"\xff\xfe\""}, {Path: "\xc3", Value: "1"}}, // invalid UTF-8
+		{{Path: "ws", Value: " 1"}, {Path: "ws2", Value: "[ ]"}},                // white space around
+	}
+	j := newJSONLines(nil, false)
+	for i, ev := range cases {
+		want := evidenceByEncoder(ev)
+		if got := string(j.appendEvidence(nil, ev)); got != want {
+			t.Errorf("case %d:\ngot  %s\nwant %s", i, got, want)
+		}
+	}
+}
+
+// FuzzAppendEvidence compares the hand-written evidence encoding with
+// encoding/json on arbitrary paths, values and spans.
+func FuzzAppendEvidence(f *testing.F) {
+	f.Add("a.b[0]", `{"k": "v <x>"}`, 1, 2, 1, 9)
+	f.Add("p", "missing", 0, 0, 0, 0)
+	f.Add("p\n", "\"\u2028\"", 2, 1, 0, 0)
+	f.Add("", "abc…", 1, 1, 3, 4)
+	j := newJSONLines(nil, false)
+	f.Fuzz(func(t *testing.T, path, value string, l1, c1, l2, c2 int) {
+		sp := lang.Span{Start: lang.Pos{Line: l1, Column: c1}, End: lang.Pos{Line: l2, Column: c2}}
+		ev := []eval.Evidence{{Path: path, Value: value, Span: sp}, {Path: value, Value: path}}
+		want := evidenceByEncoder(ev)
+		if got := string(j.appendEvidence(nil, ev)); got != want {
+			t.Fatalf("got  %s\nwant %s", got, want)
+		}
+	})
+}
