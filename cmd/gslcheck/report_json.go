@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -142,15 +143,78 @@ func newJSONReporter(o reportOptions) *jsonReporter {
 // appendString appends s as a JSON string, as encoding/json writes it
 // without HTML escaping.
 func (j *jsonLines) appendString(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
-			j.buf.Reset()
-			j.enc.Encode(s)
-			return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
+	b = append(b, '"')
+	b = appendStringBody(b, s)
+	return append(b, '"')
+}
+
+// appendStringBody appends s escaped as inside a JSON string, as
+// encoding/json escapes it without HTML escaping: the two-character escapes
+// it uses, \u00XX for other control bytes, \ufffd for each byte that is not
+// UTF-8, and \u2028 and \u2029 (FuzzAppendString checks it byte for byte).
+func appendStringBody(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+			}
+			i++
+			start = i
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	return append(b, s[start:]...)
+}
+
+// appendMessage appends the JSON string of r.message() without building it.
+func (j *jsonLines) appendMessage(b []byte, r *record) []byte {
+	if r.rule == nil || r.status != eval.Fail || len(r.evidence) == 0 {
+		return j.appendString(b, r.message())
 	}
 	b = append(b, '"')
-	b = append(b, s...)
+	for i, e := range r.evidence {
+		if i > 0 {
+			b = append(b, "; "...)
+		}
+		b = appendStringBody(b, e.Path)
+		b = append(b, " = "...)
+		b = appendStringBody(b, compactValue(e.Value))
+	}
 	return append(b, '"')
 }
 
@@ -253,7 +317,7 @@ func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
 	b = append(b, `,"status":"`...)
 	b = append(b, r.status.String()...)
 	b = append(b, `","message":`...)
-	b = j.appendString(b, r.message())
+	b = j.appendMessage(b, r)
 	b = append(b, `,"evidence":`...)
 	b = j.appendEvidence(b, r.evidence)
 	if e := errorOf(r); e != "" {

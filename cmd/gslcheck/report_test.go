@@ -453,3 +453,29 @@ func FuzzAppendEvidence(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAppendString compares the report's JSON string encoding with
+// encoding/json's (HTML escaping off), and the message written in place
+// with the message built as a string.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "plain", `a "q" \ b`, "\b\f\n\r\t\x00\x1f\x7f", "é\u2028\u2029", "\xff\xc3", "<>&", "\xe2\x80"} {
+		f.Add(s, "1")
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	j := newJSONLines(nil, false)
+	meta := &ruleMeta{ID: "R", Name: "r"}
+	f.Fuzz(func(t *testing.T, s, v string) {
+		buf.Reset()
+		enc.Encode(s)
+		want := strings.TrimSuffix(buf.String(), "\n")
+		if got := string(j.appendString(nil, s)); got != want {
+			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
+		}
+		r := &record{rule: meta, status: eval.Fail, evidence: []eval.Evidence{{Path: s, Value: v}, {Path: v, Value: "{ " + s}}}
+		if got, want := string(j.appendMessage(nil, r)), string(j.appendString(nil, r.message())); got != want {
+			t.Fatalf("appendMessage = %s, want %s", got, want)
+		}
+	})
+}
