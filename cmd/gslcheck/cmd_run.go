@@ -354,8 +354,10 @@ func openOutput(path string, def io.Writer) (io.Writer, func() error, error) {
 // read), so the default pace collects every few megabytes allocated and
 // the collector takes a large share of the CPU. A run lets the heap grow
 // to runGCPercent more than the live heap, up to about runMemoryLimit.
+// (400 was measured no faster over 1 GB, with a third more memory and more
+// page faults, which made small inputs slower; see BENCHMARKS.md.)
 const (
-	runGCPercent   = 400
+	runGCPercent   = 200
 	runMemoryLimit = 128 << 20
 )
 
