@@ -169,32 +169,30 @@ func (j *chunkJob) read(b *docBatch) {
 // size limit included).
 func (j *chunkJob) split(b *docBatch) (lines int, err error) {
 	cf := j.file
-	first := j.start
-	if first > 0 {
-		// The line that holds the byte before the chunk belongs to an
-		// earlier chunk: start after it. When it runs past the chunk, no
-		// line starts here (the search stops at the chunk's end, so a
-		// long line is read once, by the chunk it starts in).
-		nl, err := cf.newlineIn(first-1, j.end)
-		if err != nil {
-			return 0, err
-		}
-		first = nl + 1
-	}
-	if first >= j.end {
-		return 0, nil // no line starts here
-	}
-	// Read the chunk and a little past it, where its last line ends.
+	// Read the chunk from the byte before it, and a little past it, where
+	// its last line ends. The line that holds the byte before the chunk
+	// belongs to an earlier chunk: lines start after the first newline
+	// from there, and none does when that newline is not in the chunk (a
+	// long line is read once, by the chunk it starts in).
+	first := max(j.start-1, 0) // the file offset of buf[0]
 	want := int(j.end-first) + 4<<10
 	buf := b.text0[:0]
 	if cap(buf) < want {
-		buf = make([]byte, 0, max(want, batchText))
+		buf = make([]byte, 0, want)
 	}
 	buf, eof, err := cf.readMore(buf, first, want)
 	if err != nil {
 		return 0, err
 	}
 	pos := 0 // where the current line starts in buf (file offset first+pos)
+	if j.start > 0 {
+		i := bytes.IndexByte(buf[:min(len(buf), int(j.end-first))], '\n')
+		if i < 0 {
+			b.text0 = buf
+			return 0, nil // no line starts here
+		}
+		pos = i + 1
+	}
 	for first+int64(pos) < j.end {
 		if pos >= len(buf) && eof {
 			break // the file is shorter than it was
@@ -258,24 +256,4 @@ func (cf *chunkFile) readMore(buf []byte, off int64, n int) ([]byte, bool, error
 		return buf, false, err
 	}
 	return buf, off+int64(m) >= cf.size, nil
-}
-
-// newlineIn returns the offset of the first '\n' in [off, end), or end
-// when there is none.
-func (cf *chunkFile) newlineIn(off, end int64) (int64, error) {
-	var buf [16 << 10]byte
-	for off < end {
-		n, err := cf.f.ReadAt(buf[:min(int64(len(buf)), end-off)], off)
-		if i := bytes.IndexByte(buf[:n], '\n'); i >= 0 {
-			return off + int64(i), nil
-		}
-		off += int64(n)
-		if err == io.EOF || n == 0 {
-			break
-		}
-		if err != nil {
-			return 0, err
-		}
-	}
-	return end, nil
 }

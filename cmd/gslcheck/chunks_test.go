@@ -37,8 +37,9 @@ func readChunked(t testing.TB, file string, size, max int) []chunkDoc {
 	}
 	var docs []chunkDoc
 	jobs := cf.jobs(p.chunkSize())
+	b := &docBatch{} // reused, as the pipeline reuses batches
 	for i := range jobs {
-		b := &docBatch{}
+		b.reset()
 		jobs[i].read(b)
 		for _, in := range b.ins {
 			d := chunkDoc{Label: in.doc.Label(), Line: in.doc.Line, Col: in.doc.Col, Data: string(in.doc.Data)}
