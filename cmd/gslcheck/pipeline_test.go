@@ -157,18 +157,29 @@ func TestPipelineStopsOnWriterError(t *testing.T) {
 	for i := range 10000 {
 		fmt.Fprintf(&b, "{\"type\":\"A\",\"id\":\"%d\"}\n", i)
 	}
-	p := &pipeline{rs: fakeRules{types: []string{"A"}}, jobs: 3}
-	stop := errors.New("stdout closed")
-	seen := 0
-	err := p.run([]source{stringSource("x.ndjson", b.String())}, func(*docOutcome) error {
-		seen++
-		if seen == 5 {
-			return stop
+	// The same input from a string, and from a file the workers read in
+	// chunks (small ones, so that many are in flight when the writer stops).
+	file := filepath.Join(t.TempDir(), "x.ndjson")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []source{
+		stringSource("x.ndjson", b.String()),
+		{name: file, open: func() (io.ReadCloser, error) { return os.Open(file) }},
+	} {
+		p := &pipeline{rs: fakeRules{types: []string{"A"}}, jobs: 3, chunkBytes: 1000}
+		stop := errors.New("stdout closed")
+		seen := 0
+		err := p.run([]source{src}, func(*docOutcome) error {
+			seen++
+			if seen == 5 {
+				return stop
+			}
+			return nil
+		}, nil)
+		if err != stop || seen != 5 {
+			t.Errorf("%s: err = %v after %d outcomes, want the writer's error after 5", src.name, err, seen)
 		}
-		return nil
-	}, nil)
-	if err != stop || seen != 5 {
-		t.Errorf("err = %v after %d outcomes, want the writer's error after 5", err, seen)
 	}
 }
 
