@@ -101,8 +101,9 @@ func (o *docOutcome) entity() string {
 // between the pipeline's goroutines as one unit. Batches are reused: the
 // writer must not keep a batch, or its outcomes, after out returns.
 //
-// Each goroutine writes its own part: the reader fills ins and text0, a
-// worker fills outs from ins, the writer only reads. A batch goes from
+// Each goroutine writes its own part: the reader fills ins and text0 (for
+// a chunk of a file, the worker does, see chunks.go), a worker fills outs
+// from ins, the writer only reads. A batch goes from
 // core to core, and a cache line written on one core and written again on
 // another has to move between them: the reader writing the outcomes
 // directly (and the writer clearing them) made the reader several times
@@ -144,8 +145,9 @@ var poisonBatches = false
 // alone: start overwrites each one it reuses.
 func (b *docBatch) reset() {
 	if poisonBatches {
-		for i := range b.text0[:cap(b.text0)] {
-			b.text0[:cap(b.text0)][i] = '#'
+		full := b.text0[:cap(b.text0)]
+		for i := range full {
+			full[i] = '#'
 		}
 	}
 	b.chunk = nil
@@ -253,7 +255,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			}
 		}
 		flush := func() {
-			if cur != nil && (len(cur.ins) > 0 || cur.chunk != nil) {
+			if cur != nil && len(cur.ins) > 0 {
 				jobCh <- cur
 				cur = nil
 			}
