@@ -11,13 +11,14 @@ package main
 // tenth of the CPU of a two-core run. For the same reason each worker reads
 // its chunks into batches of its own (the writer hands them back to it), so
 // that a batch's buffers do not move from core to core as batches are
-// reused. A chunk holds the lines that start in
-// its range, the last of them read to its end past the range; the next
-// chunk skips that line's rest. Line numbers need the lines of every
-// earlier chunk, so a worker counts its chunk's lines first, then takes its
-// first line's number from the chunk before (firstLine): the wait is for a
-// chunk taken earlier, whose count is ready well before its documents are
-// evaluated.
+// reused.
+//
+// A chunk holds the lines that start in its range, the last of them read to
+// its end past the range; the next chunk skips that line's rest. Line
+// numbers need the lines of every earlier chunk, so a worker counts its
+// chunk's lines first, then takes its first line's number from the chunk
+// before (firstLine): the wait is for a chunk taken earlier, whose count is
+// ready well before its documents are evaluated.
 //
 // The documents and errors are those readDocs gives for the same file, in
 // the same order, with the same lines and columns (TestChunksMatchReadDocs).
@@ -37,10 +38,6 @@ import (
 // batch of the reader, so that a worker's batches stay in its core's cache
 // (256 KB measured a little faster than 512 KB on two cores, 128 KB slower).
 const chunkSize = 256 << 10
-
-// chunkMinFile is the smallest file read in chunks: below it, splitting it
-// in one place costs nothing worth saving.
-const chunkMinFile = 8 * chunkSize
 
 // chunkFile is an NDJSON file being read in chunks.
 type chunkFile struct {
@@ -83,8 +80,9 @@ func isNDJSON(name string, format inputFormat) bool {
 }
 
 // chunked returns rc as a chunkFile when it can be read in chunks: a
-// regular NDJSON file of at least chunkMinFile bytes that does not start
-// with a byte order mark (which readDocs deals with).
+// regular NDJSON file of at least four chunks (below that, splitting it in
+// one place costs nothing worth saving) that does not start with a byte
+// order mark (which readDocs deals with).
 func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
 	f, ok := rc.(*os.File)
 	if !ok || p.jobs < 2 || !isNDJSON(name, p.read.Format) {
@@ -107,6 +105,7 @@ func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
 	return cf, true
 }
 
+// chunkSize is the size of the chunks of p's files.
 func (p *pipeline) chunkSize() int64 {
 	if p.chunkBytes > 0 {
 		return int64(p.chunkBytes)
@@ -114,12 +113,8 @@ func (p *pipeline) chunkSize() int64 {
 	return chunkSize
 }
 
-func (p *pipeline) chunkMin() int64 {
-	if p.chunkBytes > 0 {
-		return 4 * int64(p.chunkBytes)
-	}
-	return chunkMinFile
-}
+// chunkMin is the size of the smallest file p reads in chunks.
+func (p *pipeline) chunkMin() int64 { return 4 * p.chunkSize() }
 
 // jobs cuts cf into chunks.
 func (cf *chunkFile) jobs(size int64) []chunkJob {

@@ -21,9 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
-	"strings"
 )
 
 // DefaultMaxDocBytes bounds one document (one NDJSON line, one array
@@ -124,13 +122,11 @@ func readDocs(r io.Reader, name string, opts readOptions, emit func(Doc) error) 
 		max = DefaultMaxDocBytes
 	}
 	format := opts.Format
-	if format == "" || format == formatAuto {
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".ndjson", ".jsonl":
-			format = formatNDJSON
-		default:
-			format = formatAuto
-		}
+	switch {
+	case isNDJSON(name, format):
+		format = formatNDJSON
+	case format == "":
+		format = formatAuto
 	}
 	sc := newScanner(r)
 	if err := sc.skipBOM(name); err != nil {
