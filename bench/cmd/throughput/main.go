@@ -52,7 +52,7 @@ func run(args []string, w io.Writer) error {
 	dir := fs.String("dir", os.TempDir(), "where to write the inventories")
 	bin := fs.String("gslcheck", "", "gslcheck binary (default: build it from -root)")
 	root := fs.String("root", "..", "module root to build gslcheck from")
-	rounds := fs.Int("rounds", 3, "runs per configuration (the fastest is reported)")
+	rounds := fs.Int("rounds", 5, "runs per configuration (the fastest is reported)")
 	keep := fs.Bool("keep", false, "keep the generated inventories")
 	if err := fs.Parse(args); err != nil {
 		return err
