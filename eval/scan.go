@@ -156,27 +156,36 @@ func resultOf(raw string) gjson.Result {
 // for it: such an integer is a float64 exactly. It reports false for any
 // other text.
 func smallInt(raw string) (float64, bool) {
-	s := raw
-	neg := len(s) > 0 && s[0] == '-'
-	if neg {
-		s = s[1:]
-	}
-	if len(s) == 0 || len(s) > 15 {
+	n, neg, ok := decimal(raw, 15)
+	if !ok {
 		return 0, false
-	}
-	var n uint64
-	for i := 0; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			return 0, false
-		}
-		n = n*10 + uint64(c)
 	}
 	f := float64(n)
 	if neg {
 		f = -f // -0 too, as ParseFloat gives
 	}
 	return f, true
+}
+
+// decimal reads raw as an optional minus sign and 1 to max decimal digits
+// (max at most 19, so the value fits), reporting false for any other text.
+func decimal(raw string, max int) (n uint64, neg, ok bool) {
+	s := raw
+	neg = len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	if len(s) == 0 || len(s) > max {
+		return 0, false, false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0'
+		if c > 9 {
+			return 0, false, false
+		}
+		n = n*10 + uint64(c)
+	}
+	return n, neg, true
 }
 
 // members iterates over the members of a raw JSON object.

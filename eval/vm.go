@@ -411,26 +411,11 @@ func cmpInt(x, y int64) int {
 // digits, optionally negative: the exact value builtin compares such a
 // number by.
 func rawInt(raw string) (int64, bool) {
-	s := raw
-	neg := len(s) > 0 && s[0] == '-'
+	n, neg, ok := decimal(raw, 18)
 	if neg {
-		s = s[1:]
+		return -int64(n), ok
 	}
-	if len(s) == 0 || len(s) > 18 {
-		return 0, false
-	}
-	var n int64
-	for i := 0; i < len(s); i++ {
-		c := s[i] - '0'
-		if c > 9 {
-			return 0, false
-		}
-		n = n*10 + int64(c)
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
+	return int64(n), ok
 }
 
 // readPath reads path i of p from base into dst: through the table when
