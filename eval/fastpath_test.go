@@ -133,20 +133,7 @@ func TestRawEqual(t *testing.T) {
 	consts := []builtin.Value{builtin.BoolValue(true), builtin.BoolValue(false), builtin.StringValue("abc"),
 		builtin.StringValue(""), builtin.StringValue("true"), builtin.StringValue("1"), builtin.StringValue(`a\bc`),
 		builtin.StringValue(`a"c`), builtin.NullValue(), builtin.IntValue(1), builtin.MissingValue()}
-	decided := 0
-	for _, raw := range texts {
-		v := builtin.FromJSON(resultOf(raw))
-		for i := range consts {
-			eq, ok := rawEqual(raw, &consts[i])
-			if !ok {
-				continue
-			}
-			decided++
-			if want := builtin.Equal(v, consts[i]); eq != want {
-				t.Errorf("rawEqual(%s, %s) = %v, builtin %v", raw, jsonText(consts[i]), eq, want)
-			}
-		}
-	}
+	decided, _ := checkRawEqual(t, texts, consts)
 	if decided < 20 {
 		t.Errorf("only %d comparisons decided on raw text", decided)
 	}

@@ -25,7 +25,17 @@ func TestRawEqualLengths(t *testing.T) {
 		add(builtin.FromJSON(resultOf(raw)).Str())
 		add(raw[1 : len(raw)-1])
 	}
-	decided, equal := 0, 0
+	decided, equal := checkRawEqual(t, texts, consts)
+	if decided < len(texts)*len(consts)/2 || equal < 10 {
+		t.Errorf("%d comparisons decided on raw text, %d of them equal", decided, equal)
+	}
+}
+
+// checkRawEqual compares rawEqual with builtin.Equal over the built value
+// for every (text, constant) pair, and returns how many pairs rawEqual
+// decided and how many of those were equal.
+func checkRawEqual(t *testing.T, texts []string, consts []builtin.Value) (decided, equal int) {
+	t.Helper()
 	for _, raw := range texts {
 		v := builtin.FromJSON(resultOf(raw))
 		for i := range consts {
@@ -36,14 +46,12 @@ func TestRawEqualLengths(t *testing.T) {
 			decided++
 			want := builtin.Equal(v, consts[i])
 			if eq != want {
-				t.Errorf("rawEqual(%s, %q) = %v, builtin %v", raw, consts[i].Str(), eq, want)
+				t.Errorf("rawEqual(%s, %s) = %v, builtin %v", raw, jsonText(consts[i]), eq, want)
 			}
 			if want {
 				equal++
 			}
 		}
 	}
-	if decided < len(texts)*len(consts)/2 || equal < 10 {
-		t.Errorf("%d comparisons decided on raw text, %d of them equal", decided, equal)
-	}
+	return decided, equal
 }
