@@ -301,18 +301,30 @@ func Write(w io.Writer, cfg Config) error {
 	return bw.Flush()
 }
 
-// Generate returns the documents of cfg, each in its own slice.
+// Generate returns the documents of cfg. They lie one after another in a
+// single buffer, separated by newlines, as they do when an NDJSON file is
+// read into memory; each slice's capacity ends with its document, so
+// appending to one cannot overwrite the next.
 func Generate(cfg Config) ([][]byte, error) {
 	g, err := New(cfg)
 	if err != nil {
 		return nil, err
 	}
-	docs := make([][]byte, 0, cfg.N)
+	var buf []byte
+	ends := make([]int, 0, cfg.N)
 	for doc := g.Next(); doc != nil; doc = g.Next() {
-		docs = append(docs, append([]byte(nil), doc...))
+		buf = append(buf, doc...)
+		ends = append(ends, len(buf))
+		buf = append(buf, '\n')
 	}
-	if len(docs) != cfg.N {
+	if len(ends) != cfg.N {
 		return nil, errors.New("invgen: internal error: wrong document count")
+	}
+	docs := make([][]byte, len(ends))
+	start := 0
+	for k, end := range ends {
+		docs[k] = buf[start:end:end]
+		start = end + 1
 	}
 	return docs, nil
 }
