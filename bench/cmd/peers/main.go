@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/gsl-lang/gsl/bench/peers"
@@ -35,6 +36,7 @@ func run(args []string, w io.Writer) error {
 	seed := fs.Uint64("seed", 1, "inventory seed")
 	rounds := fs.Int("rounds", 5, "timed passes over the documents per engine")
 	cpus := fs.Int("cpus", 1, "GOMAXPROCS while timing (1: one core, as the figures are quoted)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the timed passes to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -77,6 +79,17 @@ func run(args []string, w io.Writer) error {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(*cpus))
 	fmt.Fprintf(w, "%s %s/%s, GOMAXPROCS %d, %d rounds (fastest shown), %s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH,
 		runtime.GOMAXPROCS(0), *rounds, time.Now().UTC().Format(time.DateOnly))
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	timings, err := peers.Measure(append(engines, peers.Valid{}), len(rules), docs, *rounds)
 	if err != nil {
 		return err
