@@ -290,19 +290,25 @@ func (rd *docReader) object(strictJSON bool) error {
 	case err != nil:
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
 	}
-	if more {
-		if strictJSON {
-			return rd.trailing()
-		}
+	if more && !strictJSON {
 		return rd.rewind(captured, startLine, startCol).stream()
 	}
 	if err := sc.ioErr(rd.name); err != nil {
 		return err
 	}
 	if allArrays {
+		// typeMap reports anything after the object.
 		return rd.rewind(captured, startLine, startCol).typeMap()
 	}
-	return rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole})
+	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole}); err != nil {
+		return err
+	}
+	if more {
+		// Strict JSON holds one value: the document is evaluated, and
+		// what follows it is an input error.
+		return rd.trailing()
+	}
+	return nil
 }
 
 // rewind returns a reader over the captured bytes followed by the rest of

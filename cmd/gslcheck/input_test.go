@@ -154,10 +154,11 @@ func TestReadDocs(t *testing.T) {
 			},
 		},
 		{
-			name:    "strict json rejects a second value",
+			name:    "strict json reads the first value and rejects a second",
 			file:    "s.json",
 			format:  formatJSON,
 			in:      `{"type":"A"} {"type":"B"}`,
+			want:    []gotDoc{{"s.json", 1, `{"type":"A"}`, ""}},
 			wantErr: `s.json:1: unexpected '{' after the top-level value`,
 		},
 		{
