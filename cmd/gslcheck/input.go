@@ -153,6 +153,12 @@ func (rd *docReader) inputErr(line int, format string, args ...any) error {
 	return &InputError{Input: rd.name, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
+// syntaxErr is an InputError at the scanner's position: the message ends
+// with the column, which matters in minified JSON (one long line).
+func (rd *docReader) syntaxErr(format string, args ...any) error {
+	return rd.inputErr(rd.sc.line, "%s (column %d)", fmt.Sprintf(format, args...), rd.sc.col())
+}
+
 // unexpectedEnd reports the read error that ended the input, or else that
 // the input ended inside a structure ("unexpected end of input " + where).
 func (rd *docReader) unexpectedEnd(where string, args ...any) error {
@@ -181,14 +187,14 @@ func (rd *docReader) auto(strictJSON bool) error {
 	case '{':
 		return rd.object(strictJSON)
 	}
-	return rd.inputErr(sc.line, "expected a JSON array, object or NDJSON, found %s", quoteByte(c))
+	return rd.syntaxErr("expected a JSON array, object or NDJSON, found %s", quoteByte(c))
 }
 
 // trailing checks that only whitespace follows the top-level value.
 func (rd *docReader) trailing() error {
 	rd.sc.skipSpace()
 	if c, ok := rd.sc.peek(); ok {
-		return rd.inputErr(rd.sc.line, "unexpected %s after the top-level value", quoteByte(c))
+		return rd.syntaxErr("unexpected %s after the top-level value", quoteByte(c))
 	}
 	return rd.sc.ioErr(rd.name)
 }
@@ -227,7 +233,7 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			sc.advance(1)
 			return nil
 		default:
-			return rd.inputErr(sc.line, "expected ',' or %q after array element, found %s", close, quoteByte(c))
+			return rd.syntaxErr("expected ',' or %q after array element, found %s", close, quoteByte(c))
 		}
 	}
 }
@@ -340,7 +346,7 @@ func (rd *docReader) typeMap() error {
 			return rd.trailing()
 		}
 		if c != '"' {
-			return rd.inputErr(sc.line, "expected a type name in double quotes, found %s", quoteByte(c))
+			return rd.syntaxErr("expected a type name in double quotes, found %s", quoteByte(c))
 		}
 		line := sc.line
 		raw, err := sc.value(rd.max, true, nil)
@@ -353,12 +359,12 @@ func (rd *docReader) typeMap() error {
 		}
 		sc.skipSpace()
 		if c, ok := sc.peek(); !ok || c != ':' {
-			return rd.inputErr(sc.line, "expected ':' after %s", raw)
+			return rd.syntaxErr("expected ':' after %s", raw)
 		}
 		sc.advance(1)
 		sc.skipSpace()
 		if c, ok := sc.peek(); !ok || c != '[' {
-			return rd.inputErr(sc.line, "the value of %s must be an array of documents", raw)
+			return rd.syntaxErr("the value of %s must be an array of documents", raw)
 		}
 		sc.advance(1)
 		if err := rd.elements(']', key, kindTypeMap); err != nil {
@@ -375,7 +381,7 @@ func (rd *docReader) typeMap() error {
 		case !ok:
 			return rd.unexpectedEnd("in object (missing '}')")
 		default:
-			return rd.inputErr(sc.line, "expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
+			return rd.syntaxErr("expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
 		}
 	}
 }
@@ -390,7 +396,7 @@ func (rd *docReader) stream() error {
 			return sc.ioErr(rd.name)
 		}
 		if c != '{' {
-			return rd.inputErr(sc.line, "expected '{' to start the next document, found %s", quoteByte(c))
+			return rd.syntaxErr("expected '{' to start the next document, found %s", quoteByte(c))
 		}
 		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)

@@ -375,14 +375,16 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 					inString = true
 				case '{', '[':
 					if len(stack) >= maxNesting {
-						fail = fmt.Errorf("nesting deeper than %d at line %d", maxNesting, s.line)
+						col := int(s.off+int64(i)-s.lineStart) + 1
+						fail = fmt.Errorf("nesting deeper than %d at line %d, column %d", maxNesting, s.line, col)
 						break scan
 					}
 					stack = append(stack, c)
 				case '}', ']':
 					open := stack[len(stack)-1]
 					if (open == '{') != (c == '}') {
-						fail = fmt.Errorf("unexpected %q at line %d (%q opened before it is not closed)", c, s.line, open)
+						col := int(s.off+int64(i)-s.lineStart) + 1
+						fail = fmt.Errorf("unexpected %q at line %d, column %d (%q opened before it is not closed)", c, s.line, col, open)
 						break scan
 					}
 					stack = stack[:len(stack)-1]
