@@ -28,8 +28,9 @@ import (
 // element, or a whole single-document input).
 const DefaultMaxDocBytes = 64 << 20
 
-// maxNesting bounds bracket nesting while splitting, so that a hostile input
-// cannot grow the bracket stack without limit.
+// maxNesting bounds the bracket stack kept while splitting, so that a hostile
+// input cannot grow it without limit. A value nested deeper is skipped (its
+// deeper levels only counted) and becomes an error record.
 const maxNesting = 10000
 
 // docKind tells how a document was found, which decides its label.
@@ -408,8 +409,8 @@ func (rd *docReader) stream() error {
 }
 
 // emitValue emits doc, a value just split off the input, err being what
-// went wrong reading it. A value over the size limit becomes an error
-// record and reading goes on. Any other error means the structure is
+// went wrong reading it. A value over the size or nesting limit becomes an
+// error record and reading goes on. Any other error means the structure is
 // broken: the value becomes an error record and reading stops, with an
 // InputError saying that the rest was not read unless the input simply
 // ended there. stop reports that reading must end, returning err.
@@ -419,6 +420,8 @@ func (rd *docReader) emitValue(doc Doc, readErr error) (stop bool, err error) {
 	case readErr == nil:
 	case errors.Is(readErr, errTooLarge):
 		doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
+	case errors.As(readErr, new(*nestingError)):
+		doc.Data, doc.Err = nil, readErr
 	default:
 		doc.Data, doc.Err = nil, readErr
 		broken = true

@@ -193,6 +193,26 @@ func TestReadDocs(t *testing.T) {
 			},
 		},
 		{
+			name: "a value nested too deeply is an error record and the array goes on",
+			file: "a.json",
+			in:   "[{\"type\":\"A\"},\n{\"x\":" + strings.Repeat("[", maxNesting+5) + strings.Repeat("]", maxNesting+5) + "},\n{\"type\":\"C\"}]",
+			want: []gotDoc{
+				{"a.json[0]", 1, `{"type":"A"}`, ""},
+				{"a.json[1]", 2, "", fmt.Sprintf("nested deeper than %d levels (line 2, column %d)", maxNesting, 5+maxNesting)},
+				{"a.json[2]", 3, `{"type":"C"}`, ""},
+			},
+		},
+		{
+			name: "a JSON stream goes on after a value nested too deeply",
+			file: "s.json",
+			in:   "{\n\"type\":\"A\"\n}\n{\"x\":" + strings.Repeat("{\"y\":", maxNesting) + "1" + strings.Repeat("}", maxNesting) + "}\n{\"type\":\"C\"}",
+			want: []gotDoc{
+				{"s.json:1", 1, "{\n\"type\":\"A\"\n}", ""},
+				{"s.json:4", 4, "", fmt.Sprintf("nested deeper than %d levels", maxNesting)},
+				{"s.json:5", 5, `{"type":"C"}`, ""},
+			},
+		},
+		{
 			name:    "array missing its closing bracket",
 			file:    "a.json",
 			in:      "[{\"type\":\"A\"}\n",
