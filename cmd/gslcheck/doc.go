@@ -26,7 +26,9 @@
 // extension, or detected from the content). Inputs are split as they are
 // read: memory does not grow with the number of documents, except for what
 // List<> rules keep. A malformed document becomes an error record naming
-// its file and line (NDJSON) or array index, and the rest still runs.
+// its file and line (NDJSON) or array index, and the rest still runs; so
+// does a document over --max-doc-bytes (64 MiB) or nested deeper than 512
+// levels.
 //
 // Documents are evaluated on every core (--jobs) and reported in input
 // order, then rule order. With more than one job, the workers read a

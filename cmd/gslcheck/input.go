@@ -28,8 +28,9 @@ import (
 // element, or a whole single-document input).
 const DefaultMaxDocBytes = 64 << 20
 
-// maxNesting bounds bracket nesting while splitting, so that a hostile input
-// cannot grow the bracket stack without limit.
+// maxNesting bounds the bracket stack kept while splitting, so that a hostile
+// input cannot grow it without limit. A value nested deeper is skipped (its
+// deeper levels only counted) and becomes an error record.
 const maxNesting = 10000
 
 // docKind tells how a document was found, which decides its label.
@@ -153,6 +154,12 @@ func (rd *docReader) inputErr(line int, format string, args ...any) error {
 	return &InputError{Input: rd.name, Line: line, Msg: fmt.Sprintf(format, args...)}
 }
 
+// syntaxErr is an InputError at the scanner's position: the message ends
+// with the column, which matters in minified JSON (one long line).
+func (rd *docReader) syntaxErr(format string, args ...any) error {
+	return rd.inputErr(rd.sc.line, "%s (column %d)", fmt.Sprintf(format, args...), rd.sc.col())
+}
+
 // unexpectedEnd reports the read error that ended the input, or else that
 // the input ended inside a structure ("unexpected end of input " + where).
 func (rd *docReader) unexpectedEnd(where string, args ...any) error {
@@ -181,14 +188,14 @@ func (rd *docReader) auto(strictJSON bool) error {
 	case '{':
 		return rd.object(strictJSON)
 	}
-	return rd.inputErr(sc.line, "expected a JSON array, object or NDJSON, found %s", quoteByte(c))
+	return rd.syntaxErr("expected a JSON array, object or NDJSON, found %s", quoteByte(c))
 }
 
 // trailing checks that only whitespace follows the top-level value.
 func (rd *docReader) trailing() error {
 	rd.sc.skipSpace()
 	if c, ok := rd.sc.peek(); ok {
-		return rd.inputErr(rd.sc.line, "unexpected %s after the top-level value", quoteByte(c))
+		return rd.syntaxErr("unexpected %s after the top-level value", quoteByte(c))
 	}
 	return rd.sc.ioErr(rd.name)
 }
@@ -227,7 +234,7 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			sc.advance(1)
 			return nil
 		default:
-			return rd.inputErr(sc.line, "expected ',' or %q after array element, found %s", close, quoteByte(c))
+			return rd.syntaxErr("expected ',' or %q after array element, found %s", close, quoteByte(c))
 		}
 	}
 }
@@ -290,19 +297,25 @@ func (rd *docReader) object(strictJSON bool) error {
 	case err != nil:
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
 	}
-	if more {
-		if strictJSON {
-			return rd.trailing()
-		}
+	if more && !strictJSON {
 		return rd.rewind(captured, startLine, startCol).stream()
 	}
 	if err := sc.ioErr(rd.name); err != nil {
 		return err
 	}
 	if allArrays {
+		// typeMap reports anything after the object.
 		return rd.rewind(captured, startLine, startCol).typeMap()
 	}
-	return rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole})
+	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole}); err != nil {
+		return err
+	}
+	if more {
+		// Strict JSON holds one value: the document is evaluated, and
+		// what follows it is an input error.
+		return rd.trailing()
+	}
+	return nil
 }
 
 // rewind returns a reader over the captured bytes followed by the rest of
@@ -334,7 +347,7 @@ func (rd *docReader) typeMap() error {
 			return rd.trailing()
 		}
 		if c != '"' {
-			return rd.inputErr(sc.line, "expected a type name in double quotes, found %s", quoteByte(c))
+			return rd.syntaxErr("expected a type name in double quotes, found %s", quoteByte(c))
 		}
 		line := sc.line
 		raw, err := sc.value(rd.max, true, nil)
@@ -347,12 +360,12 @@ func (rd *docReader) typeMap() error {
 		}
 		sc.skipSpace()
 		if c, ok := sc.peek(); !ok || c != ':' {
-			return rd.inputErr(sc.line, "expected ':' after %s", raw)
+			return rd.syntaxErr("expected ':' after %s", raw)
 		}
 		sc.advance(1)
 		sc.skipSpace()
 		if c, ok := sc.peek(); !ok || c != '[' {
-			return rd.inputErr(sc.line, "the value of %s must be an array of documents", raw)
+			return rd.syntaxErr("the value of %s must be an array of documents", raw)
 		}
 		sc.advance(1)
 		if err := rd.elements(']', key, kindTypeMap); err != nil {
@@ -369,7 +382,7 @@ func (rd *docReader) typeMap() error {
 		case !ok:
 			return rd.unexpectedEnd("in object (missing '}')")
 		default:
-			return rd.inputErr(sc.line, "expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
+			return rd.syntaxErr("expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
 		}
 	}
 }
@@ -384,7 +397,7 @@ func (rd *docReader) stream() error {
 			return sc.ioErr(rd.name)
 		}
 		if c != '{' {
-			return rd.inputErr(sc.line, "expected '{' to start the next document, found %s", quoteByte(c))
+			return rd.syntaxErr("expected '{' to start the next document, found %s", quoteByte(c))
 		}
 		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)
@@ -396,8 +409,8 @@ func (rd *docReader) stream() error {
 }
 
 // emitValue emits doc, a value just split off the input, err being what
-// went wrong reading it. A value over the size limit becomes an error
-// record and reading goes on. Any other error means the structure is
+// went wrong reading it. A value over the size or nesting limit becomes an
+// error record and reading goes on. Any other error means the structure is
 // broken: the value becomes an error record and reading stops, with an
 // InputError saying that the rest was not read unless the input simply
 // ended there. stop reports that reading must end, returning err.
@@ -407,6 +420,8 @@ func (rd *docReader) emitValue(doc Doc, readErr error) (stop bool, err error) {
 	case readErr == nil:
 	case errors.Is(readErr, errTooLarge):
 		doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
+	case errors.As(readErr, new(*nestingError)):
+		doc.Data, doc.Err = nil, readErr
 	default:
 		doc.Data, doc.Err = nil, readErr
 		broken = true

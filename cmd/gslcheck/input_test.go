@@ -154,10 +154,11 @@ func TestReadDocs(t *testing.T) {
 			},
 		},
 		{
-			name:    "strict json rejects a second value",
+			name:    "strict json reads the first value and rejects a second",
 			file:    "s.json",
 			format:  formatJSON,
 			in:      `{"type":"A"} {"type":"B"}`,
+			want:    []gotDoc{{"s.json", 1, `{"type":"A"}`, ""}},
 			wantErr: `s.json:1: unexpected '{' after the top-level value`,
 		},
 		{
@@ -189,6 +190,26 @@ func TestReadDocs(t *testing.T) {
 			want: []gotDoc{
 				{"a.json[0]", 1, `{"type":"A"}`, ""},
 				{"a.json[1]", 2, "", "unexpected end of input in the value started at line 2"},
+			},
+		},
+		{
+			name: "a value nested too deeply is an error record and the array goes on",
+			file: "a.json",
+			in:   "[{\"type\":\"A\"},\n{\"x\":" + strings.Repeat("[", maxNesting+5) + strings.Repeat("]", maxNesting+5) + "},\n{\"type\":\"C\"}]",
+			want: []gotDoc{
+				{"a.json[0]", 1, `{"type":"A"}`, ""},
+				{"a.json[1]", 2, "", fmt.Sprintf("nested deeper than %d levels (line 2, column %d)", maxNesting, 5+maxNesting)},
+				{"a.json[2]", 3, `{"type":"C"}`, ""},
+			},
+		},
+		{
+			name: "a JSON stream goes on after a value nested too deeply",
+			file: "s.json",
+			in:   "{\n\"type\":\"A\"\n}\n{\"x\":" + strings.Repeat("{\"y\":", maxNesting) + "1" + strings.Repeat("}", maxNesting) + "}\n{\"type\":\"C\"}",
+			want: []gotDoc{
+				{"s.json:1", 1, "{\n\"type\":\"A\"\n}", ""},
+				{"s.json:4", 4, "", fmt.Sprintf("nested deeper than %d levels", maxNesting)},
+				{"s.json:5", 5, `{"type":"C"}`, ""},
 			},
 		},
 		{

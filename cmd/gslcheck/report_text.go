@@ -64,7 +64,7 @@ func (t *textReporter) finish(s *summary) error {
 	if len(t.inputErrs) > 0 {
 		fmt.Fprintf(&b, "%s\n", st.bold("Input errors"))
 		for _, r := range t.inputErrs {
-			fmt.Fprintf(&b, "  %s %s: %s\n", st.purple("ERROR"), r.entity, r.err)
+			fmt.Fprintf(&b, "  %s %s: %s\n", st.purple("ERROR"), printable(r.entity), printable(r.err))
 		}
 		b.WriteByte('\n')
 	}
@@ -87,19 +87,19 @@ func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
 	default:
 		tag = st.green("PASS ")
 	}
-	fmt.Fprintf(b, "  %s %s", tag, st.bold(r.entity))
+	fmt.Fprintf(b, "  %s %s", tag, st.bold(printable(r.entity)))
 	if r.typ != "" {
-		fmt.Fprintf(b, " (%s)", r.typ)
+		fmt.Fprintf(b, " (%s)", printable(r.typ))
 	}
 	if r.location != "" && r.location != r.entity {
-		fmt.Fprintf(b, "  %s", st.dim(r.location))
+		fmt.Fprintf(b, "  %s", st.dim(printable(r.location)))
 	}
 	b.WriteByte('\n')
 	const indent = "        "
 	switch r.status {
 	case eval.Fail, eval.Error:
 		if r.err != "" {
-			fmt.Fprintf(b, "%s%s\n", indent, r.err)
+			fmt.Fprintf(b, "%s%s\n", indent, printable(r.err))
 		}
 		for _, e := range r.evidence {
 			fmt.Fprintf(b, "%s%s = %s\n", indent, st.cyan(e.Path), compactValue(e.Value))
@@ -147,4 +147,31 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// printable escapes the control characters of s (as \x1b, or \u0085 for
+// the C1 ones); ranging over s replaces the bytes that are not UTF-8 by
+// U+FFFD. Ids, types and type-map keys come from the documents, whose JSON
+// escapes can spell any character, and a text report goes to a terminal.
+func printable(s string) string {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.WriteString(s[:i])
+	for _, r := range s[i:] {
+		switch {
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case r >= 0x80 && r < 0xa0:
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

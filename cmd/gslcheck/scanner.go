@@ -273,6 +273,11 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		started   bool
 		memberVal bool // after ':' at depth 1 of an object, before the value
 		finished  bool
+		// Levels beyond maxNesting are only counted (deep), so that the
+		// value can be skipped and reading go on; tooDeep says where the
+		// first of them opened.
+		deep    int
+		tooDeep error
 	)
 	keep := func(b []byte) error {
 		size += len(b)
@@ -375,14 +380,23 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 					inString = true
 				case '{', '[':
 					if len(stack) >= maxNesting {
-						fail = fmt.Errorf("nesting deeper than %d at line %d", maxNesting, s.line)
-						break scan
+						if tooDeep == nil {
+							col := int(s.off+int64(i)-s.lineStart) + 1
+							tooDeep = &nestingError{line: s.line, col: col}
+						}
+						deep++
+						continue
 					}
 					stack = append(stack, c)
 				case '}', ']':
+					if deep > 0 {
+						deep--
+						continue
+					}
 					open := stack[len(stack)-1]
 					if (open == '{') != (c == '}') {
-						fail = fmt.Errorf("unexpected %q at line %d (%q opened before it is not closed)", c, s.line, open)
+						col := int(s.off+int64(i)-s.lineStart) + 1
+						fail = fmt.Errorf("unexpected %q at line %d, column %d (%q opened before it is not closed)", c, s.line, col, open)
 						break scan
 					}
 					stack = stack[:len(stack)-1]
@@ -420,7 +434,18 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 	if overflow {
 		return nil, errTooLarge
 	}
+	if tooDeep != nil {
+		return nil, tooDeep
+	}
 	return out, nil
+}
+
+// nestingError reports a value nested deeper than maxNesting: the value
+// has been skipped whole, so reading can go on after it.
+type nestingError struct{ line, col int }
+
+func (e *nestingError) Error() string {
+	return fmt.Sprintf("document nested deeper than %d levels (line %d, column %d)", maxNesting, e.line, e.col)
 }
 
 func (s *scanner) eofErr() error {
