@@ -28,7 +28,10 @@
 // List<> rules keep. A malformed document becomes an error record naming
 // its file and line (NDJSON) or array index, and the rest still runs; so
 // does a document over --max-doc-bytes (64 MiB) or nested deeper than 512
-// levels.
+// levels. A stray bracket or comma where a document should be, or an
+// array, type map or stream that ends inside a document, is one input
+// error naming its line and column: the documents before it still run,
+// and none is counted for it.
 //
 // Documents are evaluated on every core (--jobs) and reported in input
 // order, then rule order. With more than one job, the workers read a

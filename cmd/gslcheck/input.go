@@ -214,12 +214,17 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			sc.advance(1)
 			return nil
 		}
+		if isDelim(c) {
+			// A missing element ("[,", "[1,]", "[}"): a fault of the
+			// structure, not a document.
+			if index == 0 {
+				return rd.syntaxErr("expected an array element or %q, found %s", close, quoteByte(c))
+			}
+			return rd.syntaxErr("expected an array element after ',', found %s", quoteByte(c))
+		}
 		line, col := sc.line, sc.col()
 		data, err := sc.value(rd.max, true, nil)
 		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Index: index, Key: key, Kind: kind}
-		if err == nil && len(data) == 0 {
-			doc.Err = fmt.Errorf("empty array element")
-		}
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}
@@ -410,14 +415,22 @@ func (rd *docReader) stream() error {
 
 // emitValue emits doc, a value just split off the input, err being what
 // went wrong reading it. A value over the size or nesting limit becomes an
-// error record and reading goes on. Any other error means the structure is
-// broken: the value becomes an error record and reading stops, with an
-// InputError saying that the rest was not read unless the input simply
-// ended there. stop reports that reading must end, returning err.
+// error record and reading goes on. A value that the input ends inside of
+// is not a document: reading stops with one InputError naming where the
+// value started. Any other error means the structure is broken: the value
+// becomes an error record and reading stops, with an InputError saying
+// that the rest was not read unless the input simply ended there. stop
+// reports that reading must end, returning err.
 func (rd *docReader) emitValue(doc Doc, readErr error) (stop bool, err error) {
 	broken := false
+	var te *truncatedError
 	switch {
 	case readErr == nil:
+	case errors.As(readErr, &te):
+		if err := rd.sc.ioErr(rd.name); err != nil {
+			return true, err
+		}
+		return true, rd.inputErr(rd.sc.line, "%v", te)
 	case errors.Is(readErr, errTooLarge):
 		doc.Data, doc.Err = nil, fmt.Errorf("document larger than %d bytes", rd.max)
 	case errors.As(readErr, new(*nestingError)):

@@ -261,7 +261,7 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 	if !s.fill() {
 		return nil, s.eofErr()
 	}
-	startLine := s.line
+	startLine, startCol := s.line, s.col()
 	var (
 		out       []byte
 		size      int
@@ -426,10 +426,11 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		}
 	}
 	if !finished && (inString || len(stack) > 0) {
+		te := &truncatedError{line: startLine, col: startCol}
 		if err := s.readErr; err != nil && err != io.EOF {
-			return nil, fmt.Errorf("read error: %v", err)
+			te.readErr = err
 		}
-		return nil, fmt.Errorf("unexpected end of input in the value started at line %d", startLine)
+		return nil, te
 	}
 	if overflow {
 		return nil, errTooLarge
@@ -438,6 +439,20 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		return nil, tooDeep
 	}
 	return out, nil
+}
+
+// truncatedError reports a string, object or array that the input ended
+// inside of (readErr set when a read error ended it).
+type truncatedError struct {
+	line, col int // where the value starts
+	readErr   error
+}
+
+func (e *truncatedError) Error() string {
+	if e.readErr != nil {
+		return fmt.Sprintf("read error: %v", e.readErr)
+	}
+	return fmt.Sprintf("unexpected end of input in the value started at line %d, column %d", e.line, e.col)
 }
 
 // nestingError reports a value nested deeper than maxNesting: the value
