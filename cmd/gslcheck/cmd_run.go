@@ -174,12 +174,12 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 		sum.Documents++
 		sum.Malformed++
 		sum.InputErrors++
-		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, location: o.doc.Label()})
+		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, col: o.doc.charCol(), location: o.doc.Label()})
 	}
 	sum.Documents++
 	sum.Evaluated++
 	sum.count(eval.Skip, o.skipped)
-	entity, loc := o.entity(), o.doc.Label()
+	entity, loc, col := o.entity(), o.doc.Label(), o.doc.charCol()
 	for _, r := range o.results {
 		sum.count(r.res.Status, 1)
 		rec := scratch
@@ -189,7 +189,7 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 		*rec = record{
 			rule: metas[r.rule], ruleIdx: r.rule, status: r.res.Status,
 			entity: entity, typ: o.typ, evidence: r.res.Evidence, err: errText(r.res.Err),
-			input: o.doc.Input, line: o.doc.Line, location: loc,
+			input: o.doc.Input, line: o.doc.Line, col: col, location: loc,
 		}
 		if err := rep.result(rec); err != nil {
 			return err

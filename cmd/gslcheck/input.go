@@ -48,9 +48,12 @@ const (
 // removed.
 type Doc struct {
 	Data  []byte
-	Input string  // display name of the input, e.g. "inventory.json" or "<stdin>"
-	Line  int     // 1-based line at which the document starts
-	Col   int     // 1-based byte column at which the document starts
+	Input string // display name of the input, e.g. "inventory.json" or "<stdin>"
+	Line  int    // 1-based line at which the document starts
+	Col   int    // 1-based byte column at which the document starts
+	// Wide is the number of UTF-8 continuation bytes on the line before
+	// the document: its column in characters is Col - Wide.
+	Wide  int
 	Index int     // 0-based position within its array (kindElem, kindTypeMap)
 	Key   string  // the type-map key (kindTypeMap)
 	Kind  docKind // how the document was found
@@ -72,6 +75,15 @@ func (d *Doc) Label() string {
 	// Every result of a document carries its label: spelled without fmt,
 	// it costs one allocation.
 	return d.Input + ":" + strconv.Itoa(d.Line)
+}
+
+// charCol is the document's column in characters (code points), 0 when
+// unknown.
+func (d *Doc) charCol() int {
+	if d.Col <= 0 {
+		return 0
+	}
+	return d.Col - d.Wide
 }
 
 // inputFormat selects how an input is split.
@@ -222,9 +234,9 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			}
 			return rd.syntaxErr("expected an array element after ',', found %s", quoteByte(c))
 		}
-		line, col := sc.line, sc.col()
+		line, col, wide := sc.line, sc.col(), sc.wide
 		data, err := sc.value(rd.max, true, nil)
-		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Index: index, Key: key, Kind: kind}
+		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Wide: wide, Index: index, Key: key, Kind: kind}
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}
@@ -251,7 +263,7 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 // the input is a type map, else a single document. More objects after the
 // first make a JSON stream.
 func (rd *docReader) object(strictJSON bool) error {
-	startLine, startCol := rd.sc.line, rd.sc.col()
+	startLine, startCol, startWide := rd.sc.line, rd.sc.col(), rd.sc.wide
 	if !strictJSON {
 		sc := rd.sc
 		sc.capture = true
@@ -266,7 +278,7 @@ func (rd *docReader) object(strictJSON bool) error {
 		}
 		captured := sc.captured
 		sc.capture, sc.captured = false, nil
-		rd = rd.rewind(captured, startLine, startCol)
+		rd = rd.rewind(captured, startLine, startCol, startWide)
 		if ndjson {
 			return rd.lines()
 		}
@@ -292,27 +304,27 @@ func (rd *docReader) object(strictJSON bool) error {
 	case errors.Is(err, errTooLarge) && allArrays:
 		// Too big for one document, and every member so far holds an
 		// array: a type map. Re-read it from the start, streaming.
-		return rd.rewind(captured, startLine, startCol).typeMap()
+		return rd.rewind(captured, startLine, startCol, startWide).typeMap()
 	case errors.Is(err, errTooLarge):
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole,
 			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
 	case err != nil && allArrays:
 		// Let the type-map reader find and report the element at fault.
-		return rd.rewind(captured, startLine, startCol).typeMap()
+		return rd.rewind(captured, startLine, startCol, startWide).typeMap()
 	case err != nil:
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
 	}
 	if more && !strictJSON {
-		return rd.rewind(captured, startLine, startCol).stream()
+		return rd.rewind(captured, startLine, startCol, startWide).stream()
 	}
 	if err := sc.ioErr(rd.name); err != nil {
 		return err
 	}
 	if allArrays {
 		// typeMap reports anything after the object.
-		return rd.rewind(captured, startLine, startCol).typeMap()
+		return rd.rewind(captured, startLine, startCol, startWide).typeMap()
 	}
-	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Kind: kindWhole}); err != nil {
+	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Wide: startWide, Kind: kindWhole}); err != nil {
 		return err
 	}
 	if more {
@@ -324,12 +336,14 @@ func (rd *docReader) object(strictJSON bool) error {
 }
 
 // rewind returns a reader over the captured bytes followed by the rest of
-// the input, with positions continuing from startLine and startCol.
-func (rd *docReader) rewind(captured []byte, startLine, startCol int) *docReader {
+// the input, with positions continuing from startLine, startCol and
+// startWide (see scanner.wide).
+func (rd *docReader) rewind(captured []byte, startLine, startCol, startWide int) *docReader {
 	src := io.MultiReader(bytes.NewReader(captured), bytes.NewReader(rd.sc.unread()), rd.sc.r)
 	sc := newScanner(src)
 	sc.line = startLine
 	sc.lineStart = -int64(startCol - 1)
+	sc.wide = startWide
 	return &docReader{sc: sc, name: rd.name, max: rd.max, emit: rd.emit}
 }
 
@@ -404,9 +418,9 @@ func (rd *docReader) stream() error {
 		if c != '{' {
 			return rd.syntaxErr("expected '{' to start the next document, found %s", quoteByte(c))
 		}
-		line, col := sc.line, sc.col()
+		line, col, wide := sc.line, sc.col(), sc.wide
 		data, err := sc.value(rd.max, true, nil)
-		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
+		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Wide: wide, Kind: kindLine}
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}

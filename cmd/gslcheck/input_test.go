@@ -488,3 +488,38 @@ func FuzzSplitters(f *testing.F) {
 		}
 	})
 }
+
+// TestDocCharColumn checks the column in characters of documents that
+// follow non-ASCII text on their line (minified JSON), which SARIF reports:
+// Col counts bytes, Col - Wide code points.
+func TestDocCharColumn(t *testing.T) {
+	tests := []struct {
+		name, file, in string
+		want           []int // charCol of each document
+	}{
+		{"array", "a.json", `[{"n":"é"},{"n":"日本"}, {"type":"A"}]`, []int{2, 12, 24}},
+		{"type map", "m.json", `{"Ünï":[{"n":"ü"},{"n":1}]}`, []int{9, 19}},
+		{"stream", "s.json", "{\n\"n\":\"ö\"}{\"n\":1}\n{}", []int{1, 9, 1}},
+		{"a new line starts over", "a.json", "[{\"n\":\"é\"},\n {\"n\":1}]", []int{2, 2}},
+		{"byte order mark", "a.json", "\xEF\xBB\xBF[{\"n\":1}]", []int{3}},
+	}
+	for _, tt := range tests {
+		for _, mode := range []string{"whole", "one byte"} {
+			var r io.Reader = strings.NewReader(tt.in)
+			if mode == "one byte" {
+				r = iotest.OneByteReader(r)
+			}
+			var got []int
+			err := readDocs(r, tt.file, readOptions{}, func(d Doc) error {
+				got = append(got, d.charCol())
+				return nil
+			})
+			if err != nil {
+				t.Errorf("%s (%s): %v", tt.name, mode, err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%s (%s): columns (-want +got):\n%s", tt.name, mode, diff)
+			}
+		}
+	}
+}

@@ -65,6 +65,7 @@ type record struct {
 	err      string // error text (Error results and input errors)
 	input    string // input file, "" for List<> results
 	line     int    // line in input where the document starts, 0 if unknown
+	col      int    // its column there in characters (code points), 0 if unknown
 	location string // the document's position label ("" for List<> results)
 }
 

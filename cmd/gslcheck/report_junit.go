@@ -16,6 +16,7 @@ type junitReporter struct {
 	start  time.Time
 	suites []junitSuite
 	input  junitSuite
+	locs   []caseLoc // the cases of rule suites that have a location
 }
 
 func newJUnitReporter(o reportOptions) *junitReporter {
@@ -41,17 +42,20 @@ func newJUnitReporter(o reportOptions) *junitReporter {
 
 func (j *junitReporter) result(r *record) error {
 	if r.rule == nil {
-		j.input.add(junitCase{
+		c := junitCase{
 			Name:      r.entity,
 			Classname: "input",
 			Error:     &junitProblem{Message: r.err, Type: "InputError"},
-		})
+		}
+		placeCase(&c, r)
+		j.input.add(c)
 		return nil
 	}
 	c := junitCase{Name: r.entity, Classname: classname(r.rule)}
 	if r.typ != "" {
 		c.Name += " (" + r.typ + ")"
 	}
+	placeCase(&c, r)
 	switch r.status {
 	case eval.Fail:
 		c.Failure = &junitProblem{Message: r.message(), Type: r.rule.Severity, Text: details(r)}
@@ -64,7 +68,45 @@ func (j *junitReporter) result(r *record) error {
 		c.Skipped = &junitSkipped{Message: "not applicable"}
 	}
 	j.suites[r.ruleIdx].add(c)
+	if r.location != "" {
+		j.locs = append(j.locs, caseLoc{suite: r.ruleIdx, index: len(j.suites[r.ruleIdx].Cases) - 1, location: r.location})
+	}
 	return nil
+}
+
+// caseLoc remembers where the document of a test case is.
+type caseLoc struct {
+	suite, index int
+	location     string
+}
+
+// placeCase gives every test case of a document, passing or not, the
+// document's file and line.
+func placeCase(c *junitCase, r *record) {
+	if r.input != "" && r.input != stdinName {
+		c.File, c.Line = r.input, r.line
+	}
+}
+
+// disambiguate appends " at LOCATION" to the names of the test cases that
+// share their name with another of the same suite (the same id in two
+// files, or twice in one): CI tools tell test cases apart by classname and
+// name. Names that are unique stay as they are, stable from run to run.
+func (j *junitReporter) disambiguate() {
+	count := map[[2]string]int{}
+	key := func(l caseLoc) [2]string {
+		c := &j.suites[l.suite].Cases[l.index]
+		return [2]string{c.Classname, c.Name}
+	}
+	for _, l := range j.locs {
+		count[key(l)]++
+	}
+	for _, l := range j.locs {
+		if count[key(l)] > 1 {
+			c := &j.suites[l.suite].Cases[l.index]
+			c.Name += " at " + l.location
+		}
+	}
 }
 
 // classname groups test cases as bundle.rule.
@@ -88,6 +130,7 @@ func details(r *record) string {
 }
 
 func (j *junitReporter) finish(*summary) error {
+	j.disambiguate()
 	doc := junitSuites{Name: "gslcheck run", Suites: j.suites}
 	if j.input.Tests > 0 {
 		doc.Suites = append(doc.Suites, j.input)

@@ -30,6 +30,7 @@ type sarifLog struct {
 
 type sarifRun struct {
 	Tool        sarifTool         `json:"tool"`
+	ColumnKind  string            `json:"columnKind,omitempty"`
 	Invocations []sarifInvocation `json:"invocations"`
 	Results     []sarifResult     `json:"results"`
 }
@@ -214,7 +215,8 @@ func (s *sarifReporter) result(r *record) error {
 	return nil
 }
 
-// locations places a record: in the input file at the document's line, or
+// locations places a record: in the input file at the document's line
+// (and column, counted in code points as the run's columnKind says), or
 // for results without a document (List<> groups, stdin) at the rule's
 // definition, plus the entity as a logical location.
 func (s *sarifReporter) locations(r *record) []sarifLocation {
@@ -223,7 +225,7 @@ func (s *sarifReporter) locations(r *record) []sarifLocation {
 	case r.input != "" && r.input != stdinName:
 		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(r.input)}}
 		if r.line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.line}
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.line, StartColumn: r.col}
 		}
 	case r.rule != nil && r.rule.Source != "":
 		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(r.rule.Source)}}
@@ -289,6 +291,7 @@ func (s *sarifReporter) finish(sum *summary) error {
 				InformationURI:  informationURI,
 				Rules:           rules,
 			}},
+			ColumnKind: "unicodeCodePoints",
 			Invocations: []sarifInvocation{{
 				ExecutionSuccessful:        sum.InputErrors == 0 && sum.Error == 0,
 				ToolExecutionNotifications: s.notes,

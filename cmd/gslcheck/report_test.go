@@ -46,13 +46,13 @@ func sampleRecords(rules []*ruleMeta) []*record {
 	return []*record{
 		{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-0a1b2c3d4e5f60718", typ: "Instance",
 			evidence: []eval.Evidence{{Path: "volumes[1].encrypted", Value: "false", Span: span}},
-			input:    "inv.json", line: 2, location: "inv.json[0]"},
+			input:    "inv.json", line: 2, col: 3, location: "inv.json[0]"},
 		{rule: rules[1], ruleIdx: 1, status: eval.Skip, entity: "i-0a1b2c3d4e5f60718", typ: "Instance",
 			input: "inv.json", line: 2, location: "inv.json[0]"},
 		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-0fedcba987654321", typ: "Instance",
-			input: "inv.json", line: 9, location: "inv.json[1]"},
+			input: "inv.json", line: 9, col: 3, location: "inv.json[1]"},
 		{rule: nil, entity: "inv.json[2]", err: `invalid JSON: invalid character '}' (line 14, column 3)`,
-			input: "inv.json", line: 13, location: "inv.json[2]"},
+			input: "inv.json", line: 13, col: 3, location: "inv.json[2]"},
 		{rule: rules[1], ruleIdx: 1, status: eval.Fail, entity: "inv.json[3]", typ: "S3Bucket",
 			evidence: []eval.Evidence{{Path: "publicAccessBlock.blockPublicAcls", Value: "missing"}},
 			input:    "inv.json", line: 16, location: "inv.json[3]"},
@@ -492,5 +492,50 @@ func TestPrintable(t *testing.T) {
 		if got := printable(in); got != want {
 			t.Errorf("printable(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestJUnitSameIDTwoPlaces checks that passing test cases carry their
+// document's file and line, and that two entities with the same id (here
+// from two files) get names that tell them apart, as CI tools key test
+// cases by classname and name.
+func TestJUnitSameIDTwoPlaces(t *testing.T) {
+	rules := sampleRules()
+	var b bytes.Buffer
+	rep, err := newReporter("junit", reportOptions{w: &b, rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []*record{
+		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "a.json", line: 3, col: 3, location: "a.json[1]"},
+		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "b.ndjson", line: 7, col: 1, location: "b.ndjson:7"},
+		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-2", typ: "Instance", input: "b.ndjson", line: 8, col: 1, location: "b.ndjson:8"},
+	} {
+		if err := rep.result(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rep.finish(&summary{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	type tc struct {
+		Name, File string
+		Line       int
+	}
+	var got []tc
+	for _, c := range doc.Suites[0].Cases {
+		got = append(got, tc{c.Name, c.File, c.Line})
+	}
+	want := []tc{
+		{"i-1 (Instance) at a.json[1]", "a.json", 3},
+		{"i-1 (Instance) at b.ndjson:7", "b.ndjson", 7},
+		{"i-2 (Instance)", "b.ndjson", 8},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("test cases (-want +got):\n%s", diff)
 	}
 }

@@ -23,6 +23,11 @@ func init() {
 	for _, c := range "\"{}[]:\n" {
 		containerStop[c] = true
 	}
+	// UTF-8 continuation bytes stop the skipping too, to be counted for
+	// character columns (see scanner.wide).
+	for c := 0x80; c < 0xC0; c++ {
+		stringStop[c], containerStop[c] = true, true
+	}
 }
 
 // errTooLarge reports a document or line over the size limit.
@@ -36,10 +41,15 @@ type scanner struct {
 	line      int   // 1-based line of buf[pos]
 	off       int64 // offset of buf[pos] in the input
 	lineStart int64 // offset of the first byte of the current line
-	readErr   error // sticky error from r (io.EOF at the end)
-	capture   bool  // when set, consumed bytes are appended to captured
-	captured  []byte
-	lineBuf   []byte // borrowLine's storage for lines longer than buf
+	// wide counts the UTF-8 continuation bytes that value has consumed
+	// since lineStart: the next byte's column in characters (code points)
+	// is col() - wide. Only value counts them; elsewhere, between
+	// documents, JSON holds only ASCII.
+	wide     int
+	readErr  error // sticky error from r (io.EOF at the end)
+	capture  bool  // when set, consumed bytes are appended to captured
+	captured []byte
+	lineBuf  []byte // borrowLine's storage for lines longer than buf
 }
 
 const scanBufSize = 64 << 10
@@ -127,6 +137,7 @@ func (s *scanner) skipBOM(name string) error {
 	switch {
 	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
 		s.consume(3)
+		s.wide = 2 // the mark is one character
 	case bytes.HasPrefix(b, []byte{0xFE, 0xFF}), bytes.HasPrefix(b, []byte{0xFF, 0xFE}):
 		return &InputError{Input: name, Line: 1, Msg: "UTF-16 input is not supported; convert it to UTF-8"}
 	}
@@ -146,6 +157,7 @@ func (s *scanner) skipSpace() {
 			if s.buf[i] == '\n' {
 				s.line++
 				s.lineStart = s.off + int64(i-s.pos) + 1
+				s.wide = 0
 			}
 			i++
 		}
@@ -189,6 +201,7 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 			s.consume(n + 1)
 			s.line++
 			s.lineStart = s.off
+			s.wide = 0
 			return line, nil
 		}
 		searched = len(chunk)
@@ -238,6 +251,7 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 			s.consume(n + 1)
 			s.line++
 			s.lineStart = s.off
+			s.wide = 0
 			break
 		}
 		s.consume(n)
@@ -323,6 +337,9 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 				break scan
 			}
 			c := chunk[i]
+			if c&0xC0 == 0x80 {
+				s.wide++
+			}
 			if !started {
 				started = true
 				switch c {
@@ -347,6 +364,7 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 				}
 				s.line++
 				s.lineStart = s.off + int64(i) + 1
+				s.wide = 0
 				escaped = false
 				continue
 			}
