@@ -278,51 +278,58 @@ func (rd *docReader) object(strictJSON bool) error {
 		}
 		captured := sc.captured
 		sc.capture, sc.captured = false, nil
-		rd = rd.rewind(captured, startLine, startCol, startWide)
+		rd = rd.rewind(startLine, startCol, startWide, captured)
 		if ndjson {
 			return rd.lines()
 		}
 	}
 	sc := rd.sc
 	allArrays := true
-	sc.capture = true
+	// data holds the object's bytes, or on an error those read before it:
+	// a re-read starts from them, so nothing else keeps a copy.
 	data, err := sc.value(rd.max, false, func(first byte) {
 		if first != '[' {
 			allArrays = false
 		}
 	})
 	more := false
+	var space []byte
 	if err == nil {
-		// Keep capturing through the whitespace so that a rewind keeps
+		// Keep the whitespace after the object so that a re-read keeps
 		// its line breaks.
+		sc.capture = true
 		sc.skipSpace()
 		_, more = sc.peek()
+		space = sc.captured
+		sc.capture, sc.captured = false, nil
 	}
-	captured := sc.captured
-	sc.capture, sc.captured = false, nil
 	switch {
 	case errors.Is(err, errTooLarge) && allArrays:
 		// Too big for one document, and every member so far holds an
 		// array: a type map. Re-read it from the start, streaming.
-		return rd.rewind(captured, startLine, startCol, startWide).typeMap()
+		return rd.rewind(startLine, startCol, startWide, data).typeMap()
 	case errors.Is(err, errTooLarge):
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole,
 			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
 	case err != nil && allArrays:
 		// Let the type-map reader find and report the element at fault.
-		return rd.rewind(captured, startLine, startCol, startWide).typeMap()
+		return rd.rewind(startLine, startCol, startWide, data).typeMap()
 	case err != nil:
 		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
 	}
 	if more && !strictJSON {
-		return rd.rewind(captured, startLine, startCol, startWide).stream()
+		// A JSON stream: this object is its first document.
+		if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Wide: startWide, Kind: kindLine}); err != nil {
+			return err
+		}
+		return rd.stream()
 	}
 	if err := sc.ioErr(rd.name); err != nil {
 		return err
 	}
 	if allArrays {
 		// typeMap reports anything after the object.
-		return rd.rewind(captured, startLine, startCol, startWide).typeMap()
+		return rd.rewind(startLine, startCol, startWide, data, space).typeMap()
 	}
 	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Wide: startWide, Kind: kindWhole}); err != nil {
 		return err
@@ -335,11 +342,15 @@ func (rd *docReader) object(strictJSON bool) error {
 	return nil
 }
 
-// rewind returns a reader over the captured bytes followed by the rest of
-// the input, with positions continuing from startLine, startCol and
-// startWide (see scanner.wide).
-func (rd *docReader) rewind(captured []byte, startLine, startCol, startWide int) *docReader {
-	src := io.MultiReader(bytes.NewReader(captured), bytes.NewReader(rd.sc.unread()), rd.sc.r)
+// rewind returns a reader over the bytes already read (parts, in order)
+// followed by the rest of the input, with positions continuing from
+// startLine, startCol and startWide (see scanner.wide).
+func (rd *docReader) rewind(startLine, startCol, startWide int, parts ...[]byte) *docReader {
+	readers := make([]io.Reader, 0, len(parts)+2)
+	for _, p := range parts {
+		readers = append(readers, bytes.NewReader(p))
+	}
+	src := io.MultiReader(append(readers, bytes.NewReader(rd.sc.unread()), rd.sc.r)...)
 	sc := newScanner(src)
 	sc.line = startLine
 	sc.lineStart = -int64(startCol - 1)

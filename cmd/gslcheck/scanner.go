@@ -269,7 +269,9 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 // delimiter (',', ']', '}', whitespace) or at the end of input, and is left
 // for later validation. A value over max bytes gives errTooLarge: with
 // skipOverflow the rest of the value is consumed, otherwise reading stops
-// at the limit. onMember, if not nil, is called with the first byte of each
+// at the limit. With an error, what was read of the value before it is
+// returned too (except past a skipped overflow or too deep a nesting), so
+// that a caller can read it again without keeping a copy. onMember, if not nil, is called with the first byte of each
 // member value of a top-level object.
 func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte, error) {
 	if !s.fill() {
@@ -433,10 +435,10 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		err := keep(chunk[:i])
 		s.consume(i)
 		if err != nil {
-			return nil, err
+			return out, err
 		}
 		if fail != nil {
-			return nil, fail
+			return out, fail
 		}
 		if done {
 			finished = true
@@ -448,7 +450,7 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		if err := s.readErr; err != nil && err != io.EOF {
 			te.readErr = err
 		}
-		return nil, te
+		return out, te
 	}
 	if overflow {
 		return nil, errTooLarge
