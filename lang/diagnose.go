@@ -119,6 +119,9 @@ func tokenIndex(toks []lexer.Token, off int) int {
 
 // unexpectedToken builds the error for a token the grammar did not accept.
 func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedTokenError) *Error {
+	if e := listTargetError(src, toks); e != nil {
+		return e
+	}
 	t := ute.Unexpected
 	idx := min(tokenIndex(toks, t.Pos.Offset), len(toks)-1)
 	expected := expectedFrom(ute)
@@ -198,6 +201,47 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		e.Expected = expectedAfter(toks[:idx])
 	}
 	return e
+}
+
+// listTargetError explains a rule that starts `List<` without going on
+// with an entity type and '>': participle backtracks to the bare type List
+// and blames a later token.
+func listTargetError(src string, toks []lexer.Token) *Error {
+	if len(toks) < 3 || toks[0].Type != tokIdent || toks[0].Value != "List" {
+		return nil
+	}
+	at := func(t lexer.Token, msg, expected string) *Error {
+		e := &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset), Msg: msg,
+			Expected: []string{expected}, Hint: "a List target names one entity type: List<Type>"}
+		if t.EOF() {
+			e.End = e.Pos
+		}
+		return e
+	}
+	switch toks[1].Value {
+	case "<>":
+		return at(toks[1], `"List<>" names no entity type`, "entity type")
+	case "<":
+	default:
+		return nil
+	}
+	describe := func(t lexer.Token) string {
+		if t.EOF() {
+			return "end of rule"
+		}
+		return describeToken(t)
+	}
+	if toks[2].Type != tokIdent {
+		return at(toks[2], "unexpected "+describe(toks[2])+` after "List<"`, "entity type")
+	}
+	if len(toks) < 4 || toks[3].Value != ">" {
+		end := toks[len(toks)-1]
+		if len(toks) >= 4 {
+			end = toks[3]
+		}
+		return at(end, fmt.Sprintf("unexpected %s after %q", describe(end), "List<"+toks[2].Value), `">"`)
+	}
+	return nil
 }
 
 // describeToken renders a token for a message.
