@@ -123,6 +123,9 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		return e
 	}
 	t := ute.Unexpected
+	if e := inWithoutList(src, toks[:tokenIndex(toks, t.Pos.Offset)]); e != nil {
+		return e
+	}
 	idx := min(tokenIndex(toks, t.Pos.Offset), len(toks)-1)
 	expected := expectedFrom(ute)
 	// When participle backtracks out of an optional part, it blames the
@@ -240,6 +243,22 @@ func listTargetError(src string, toks []lexer.Token) *Error {
 			end = toks[3]
 		}
 		return at(end, fmt.Sprintf("unexpected %s after %q", describe(end), "List<"+toks[2].Value), `">"`)
+	}
+	return nil
+}
+
+// inWithoutList explains an `in` before the fault that is not followed by
+// a parenthesised list, as in `port in 22, 3389`: the parser stops at the
+// comma, but the list's parentheses are what is missing.
+func inWithoutList(src string, before []lexer.Token) *Error {
+	for i := 0; i+1 < len(before); i++ {
+		if before[i].Type != tokCmpOp || !strings.EqualFold(before[i].Value, "in") || before[i+1].Value == "(" {
+			continue
+		}
+		t := before[i+1]
+		return &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset),
+			Msg:  "unexpected " + describeToken(t) + ` after "in"`,
+			Hint: "in takes a parenthesised list of literals, e.g. port in (22, 3389)"}
 	}
 	return nil
 }

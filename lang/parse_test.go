@@ -410,6 +410,8 @@ func TestParseErrors(t *testing.T) {
 		{name: "bad regex flag", src: "X should have a regexMatch /x/ig", pos: "1:32", msg: `unknown regular expression flag "g"`},
 		{name: "repeated regex flag", src: "X should have a regexMatch /x/ii", pos: "1:32", msg: `repeated regular expression flag "i"`},
 		{name: "in without list", src: "X should have a in 'x'", pos: "1:20", msg: `after "in"`, hint: "parenthesised list"},
+		{name: "in with a list without parentheses", src: "X should have port in 22, 3389", pos: "1:23",
+			msg: `unexpected number 22 after "in"`, hint: "parenthesised list", caret: "                      ^~"},
 		{name: "in with path", src: "X should have a in (b)", pos: "1:21", expected: "literal"},
 		{name: "empty in list", src: "X should have a in ()", pos: "1:21", expected: "literal"},
 		{name: "list after equals", src: "X should have a = (1, 2)", pos: "1:19", hint: `only follow "in"`},
