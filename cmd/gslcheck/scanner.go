@@ -97,10 +97,23 @@ func (s *scanner) ensure(n int) bool {
 // consume marks the next n buffered bytes as read.
 func (s *scanner) consume(n int) {
 	if s.capture {
-		s.captured = append(s.captured, s.buf[s.pos:s.pos+n]...)
+		s.captured = appendDoubling(s.captured, s.buf[s.pos:s.pos+n])
 	}
 	s.pos += n
 	s.off += int64(n)
+}
+
+// appendDoubling is append with a capacity that doubles as it grows, where
+// append grows large slices by a quarter: a document of many megabytes is
+// then copied a few times instead of a few dozen, and each copy, which
+// the garbage collector must wait for, is shorter in total.
+func appendDoubling(dst, b []byte) []byte {
+	if len(dst)+len(b) > cap(dst) {
+		grown := make([]byte, len(dst), max(2*cap(dst), len(dst)+len(b), 4<<10))
+		copy(grown, dst)
+		dst = grown
+	}
+	return append(dst, b...)
 }
 
 // col returns the 1-based byte column of the next byte.
@@ -307,7 +320,7 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 			overflow, out = true, nil
 			return nil
 		}
-		out = append(out, b...)
+		out = appendDoubling(out, b)
 		return nil
 	}
 	for s.fill() {
