@@ -216,6 +216,26 @@ func semGeneratedRows() []*semRow {
 		mid := "[" + strings.TrimSuffix(strings.Repeat(`{"c":`+inner+"},", n), ",") + "]"
 		return `{"type":"Instance","a":[` + strings.TrimSuffix(strings.Repeat(`{"b":`+mid+"},", n), ",") + "]}"
 	}
+	// bigObjects is a document holding two objects of n members, in
+	// opposite orders (equal), and a third differing in its last member.
+	bigObjects := func(n int) string {
+		var a, b, c strings.Builder
+		for i := range n {
+			if i > 0 {
+				a.WriteByte(',')
+				b.WriteByte(',')
+				c.WriteByte(',')
+			}
+			fmt.Fprintf(&a, `"k%d":[%d]`, i, i)
+			fmt.Fprintf(&b, `"k%d":[%d]`, n-1-i, n-1-i)
+			if i == n-1 {
+				fmt.Fprintf(&c, `"k%d":[-1]`, i)
+			} else {
+				fmt.Fprintf(&c, `"k%d":[%d]`, i, i)
+			}
+		}
+		return `{"type":"Instance","a":{` + a.String() + `},"b":{` + b.String() + `},"c":{` + c.String() + `}}`
+	}
 	const all = "Instance should have m contain-all [$ contain-all [$ >= 0]]"
 	const none = "Instance should have a contain-none [b contain-none [c contain-none [$ < 0]]]"
 	return []*semRow{
@@ -232,6 +252,12 @@ func semGeneratedRows() []*semRow {
 			Rule: "Instance should have " + strings.Repeat("not ", 10000) + "a", Want: "compile-error"},
 		{Case: "an overlong rule is a compile error", Pos: "generated:9",
 			Rule: "Instance should have " + strings.Repeat("a = 1 or ", 100000) + "a = 1", Want: "compile-error"},
+		// Comparing two objects of n members costs O(n), not O(n²): these
+		// rows took about 30 seconds each when it did.
+		{Case: "deep equality of two large objects", Pos: "generated:11", Rule: "Instance should have a = b and a != c",
+			Doc: bigObjects(50000), Want: "pass"},
+		{Case: "deep equality of two large objects that differ", Pos: "generated:12", Rule: "Instance should have a = c",
+			Doc: bigObjects(50000), Want: "fail"},
 		{Case: "a deeply nested document is an error", Pos: "generated:10", Rule: "Instance should have b = 1",
 			Doc: `{"type":"Instance","a":` + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "}", Want: "error"},
 	}
