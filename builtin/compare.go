@@ -83,8 +83,12 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 			}
 		}
 	case Object:
-		if countMembers(a.Raw) != countMembers(b.Raw) {
+		n := countMembers(a.Raw)
+		if n != countMembers(b.Raw) {
 			return false
+		}
+		if n > smallObject {
+			return bigObjectsEqual(a.Raw, b.Raw, n)
 		}
 		ia := newElemIter(a.Raw)
 		for {
@@ -104,6 +108,49 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 func deepEqual(a, b gjson.Result) bool {
 	ka, kb := Value{a}.Kind(), Value{b}.Kind()
 	return ka == kb && ka != Missing && sameKindEqual(ka, a, b)
+}
+
+// smallObject is the member count up to which object equality looks each
+// member up by scanning the other object; larger objects index it first, so
+// that comparing two objects of n members costs O(n), not O(n²).
+const smallObject = 16
+
+// bigObjectsEqual is the Object case of sameKindEqual for two raw objects of
+// n members each: every member of a has, under the same name, a deep-equal
+// value in b, where b's value for a repeated name is its first one (as
+// memberByRawKey finds it).
+func bigObjectsEqual(a, b string, n int) bool {
+	index := make(map[string]string, n)
+	ib := newElemIter(b)
+	for {
+		k, v, ok := ib.next()
+		if !ok {
+			break
+		}
+		name := rawKeyName(k)
+		if _, dup := index[name]; !dup {
+			index[name] = v
+		}
+	}
+	ia := newElemIter(a)
+	for {
+		k, va, ok := ia.next()
+		if !ok {
+			return true
+		}
+		vb, found := index[rawKeyName(k)]
+		if !found || !deepEqual(gjson.Parse(va), gjson.Parse(vb)) {
+			return false
+		}
+	}
+}
+
+// rawKeyName is the name a raw (quoted) key spells.
+func rawKeyName(k string) string {
+	if !strings.Contains(k, `\`) && len(k) >= 2 {
+		return k[1 : len(k)-1]
+	}
+	return gjson.Parse(k).Str
 }
 
 // memberByRawKey finds the value of the key whose name equals that of the

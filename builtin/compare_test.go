@@ -298,3 +298,66 @@ func TestValueAccessors(t *testing.T) {
 		t.Error("out-of-range Kind/Type names")
 	}
 }
+
+// TestEqualBigObjects checks that objects above smallObject members, which
+// Equal compares through an index instead of a scan, compare exactly as small
+// ones do: any key order, escaped keys, repeated names (the first counts),
+// nested values and a single differing member.
+func TestEqualBigObjects(t *testing.T) {
+	obj := func(n int, member func(i int) string) string {
+		s := "{"
+		for i := range n {
+			if i > 0 {
+				s += ","
+			}
+			s += member(i)
+		}
+		return s + "}"
+	}
+	plain := func(i int) string { return fmt.Sprintf(`"k%d":[%d,{"x":%d}]`, i, i, i) }
+	for _, n := range []int{smallObject, smallObject + 1, 200} {
+		base := obj(n, plain)
+		reversed := obj(n, func(i int) string { return plain(n - 1 - i) })
+		escaped := obj(n, func(i int) string { return fmt.Sprintf(`"\u006b%d":[%d.0,{"x":%de0}]`, i, i, i) })
+		changed := obj(n, func(i int) string {
+			if i == n/2 {
+				return fmt.Sprintf(`"k%d":[%d,{"x":"%d"}]`, i, i, i)
+			}
+			return plain(i)
+		})
+		renamed := obj(n, func(i int) string {
+			if i == n-1 {
+				return fmt.Sprintf(`"K%d":[%d,{"x":%d}]`, i, i, i)
+			}
+			return plain(i)
+		})
+		// b repeats k0 first with the value of k0, then with another value
+		// in place of k1: a's k1 is then missing from b.
+		repeated := obj(n, func(i int) string {
+			if i == 1 {
+				return `"k0":"other"`
+			}
+			return plain(i)
+		})
+		shorter := obj(n-1, plain)
+		for _, c := range []struct {
+			name string
+			a, b string
+			want bool
+		}{
+			{"same", base, base, true},
+			{"reversed", base, reversed, true},
+			{"escaped keys, number spellings", base, escaped, true},
+			{"escaped keys, reversed", escaped, reversed, true},
+			{"one value differs", base, changed, false},
+			{"one name differs", base, renamed, false},
+			{"repeated name in b", base, repeated, false},
+			{"repeated name in a", repeated, base, false},
+			{"fewer members", base, shorter, false},
+		} {
+			if got := Equal(j(c.a), j(c.b)); got != c.want {
+				t.Errorf("%d members, %s: Equal = %v, want %v", n, c.name, got, c.want)
+			}
+		}
+	}
+}

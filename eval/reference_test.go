@@ -545,20 +545,23 @@ func (ev *refEvaluator) arrayOp(o *lang.ArrayOp, cur any) (any, error) {
 	if o.Op == lang.GroupBy {
 		var groups []any
 		var keys []any
+		byDigest := map[string][]int{} // indices into keys, by refKeyDigest
 		for _, el := range elems {
 			if err := ev.step(); err != nil {
 				return nil, err
 			}
 			k := refPath(el, o.Key)
+			d := refKeyDigest(k)
 			i := -1
-			for j, kk := range keys {
-				if refSameKey(kk, k) {
+			for _, j := range byDigest[d] {
+				if refSameKey(keys[j], k) {
 					i = j
 					break
 				}
 			}
 			if i < 0 {
 				keys = append(keys, k)
+				byDigest[d] = append(byDigest[d], len(keys)-1)
 				g := map[string]any{"values": []any{}}
 				if !refIsMissing(k) {
 					g["key"] = k
@@ -627,6 +630,30 @@ func (ev *refEvaluator) arrayOp(o *lang.ArrayOp, cur any) (any, error) {
 		return kept, nil
 	}
 	return nil, fmt.Errorf("unknown array operator %v", o.Op)
+}
+
+// refKeyDigest summarises a groupBy key so that keys refSameKey finds the
+// same share a digest: its JSON type and, for scalars, its value (a number
+// as a float64), for arrays and objects its size.
+func refKeyDigest(k any) string {
+	switch k := k.(type) {
+	case json.Number:
+		f, _ := strconv.ParseFloat(string(k), 64)
+		if f == 0 {
+			f = 0 // -0 and 0 are one key
+		}
+		return "number " + strconv.FormatFloat(f, 'g', -1, 64)
+	case string:
+		return "string " + k
+	case []any:
+		return "array " + strconv.Itoa(len(k))
+	case map[string]any:
+		return "object " + strconv.Itoa(len(k))
+	}
+	if refIsMissing(k) {
+		return "missing"
+	}
+	return fmt.Sprintf("%T %v", k, k)
 }
 
 // refSameKey tells groupBy keys apart: strict JSON equality (no coercion),

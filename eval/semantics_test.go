@@ -216,6 +216,26 @@ func semGeneratedRows() []*semRow {
 		mid := "[" + strings.TrimSuffix(strings.Repeat(`{"c":`+inner+"},", n), ",") + "]"
 		return `{"type":"Instance","a":[` + strings.TrimSuffix(strings.Repeat(`{"b":`+mid+"},", n), ",") + "]}"
 	}
+	// bigObjects is a document holding two objects of n members, in
+	// opposite orders (equal), and a third differing in its last member.
+	bigObjects := func(n int) string {
+		var a, b, c strings.Builder
+		for i := range n {
+			if i > 0 {
+				a.WriteByte(',')
+				b.WriteByte(',')
+				c.WriteByte(',')
+			}
+			fmt.Fprintf(&a, `"k%d":[%d]`, i, i)
+			fmt.Fprintf(&b, `"k%d":[%d]`, n-1-i, n-1-i)
+			if i == n-1 {
+				fmt.Fprintf(&c, `"k%d":[-1]`, i)
+			} else {
+				fmt.Fprintf(&c, `"k%d":[%d]`, i, i)
+			}
+		}
+		return `{"type":"Instance","a":{` + a.String() + `},"b":{` + b.String() + `},"c":{` + c.String() + `}}`
+	}
 	const all = "Instance should have m contain-all [$ contain-all [$ >= 0]]"
 	const none = "Instance should have a contain-none [b contain-none [c contain-none [$ < 0]]]"
 	return []*semRow{
@@ -232,6 +252,12 @@ func semGeneratedRows() []*semRow {
 			Rule: "Instance should have " + strings.Repeat("not ", 10000) + "a", Want: "compile-error"},
 		{Case: "an overlong rule is a compile error", Pos: "generated:9",
 			Rule: "Instance should have " + strings.Repeat("a = 1 or ", 100000) + "a = 1", Want: "compile-error"},
+		// Comparing two objects of n members costs O(n), not O(n²): these
+		// rows took about 30 seconds each when it did.
+		{Case: "deep equality of two large objects", Pos: "generated:11", Rule: "Instance should have a = b and a != c",
+			Doc: bigObjects(50000), Want: "pass"},
+		{Case: "deep equality of two large objects that differ", Pos: "generated:12", Rule: "Instance should have a = c",
+			Doc: bigObjects(50000), Want: "fail"},
 		{Case: "a deeply nested document is an error", Pos: "generated:10", Rule: "Instance should have b = 1",
 			Doc: `{"type":"Instance","a":` + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "}", Want: "error"},
 	}
@@ -641,4 +667,40 @@ func TestSemanticsCustomFunction(t *testing.T) {
 			}
 		})
 	}
+}
+
+// distinctKeysDoc is a document whose list xs holds n elements with n/2
+// distinct keys k: strings, numbers (1 and 1.0 are one key) and bools.
+func distinctKeysDoc(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"type":"Instance","xs":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		switch h := i / 2; {
+		case i%2 == 1 && h%3 == 0:
+			fmt.Fprintf(&b, `{"k":"s%d"}`, h)
+		case h%3 == 0:
+			fmt.Fprintf(&b, `{"k":"s%d","first":true}`, h)
+		case i%2 == 1:
+			fmt.Fprintf(&b, `{"k":%d.0}`, h)
+		default:
+			fmt.Fprintf(&b, `{"k":%d,"first":true}`, h)
+		}
+	}
+	b.WriteString(`,{"k":true},{"k":false},{"k":"true"}]}`)
+	return b.String()
+}
+
+// TestGroupByManyDistinctKeys groups 60,003 distinct keys: about O(n) work,
+// not O(n²) (this took about a minute when groupBy compared each key with
+// every group). It stays out of the table (semLoad), whose every rule
+// TestTableMatchesRawReads runs over every document.
+func TestGroupByManyDistinctKeys(t *testing.T) {
+	r := &semRow{Case: "groupBy over many distinct keys", Pos: "TestGroupByManyDistinctKeys",
+		Rule: "Instance should have xs groupBy [k] length() = 60003 and xs groupBy [k] contain-all [values length() = 1 or (values length() = 2 and values contain-single [first])]",
+		Doc:  distinctKeysDoc(120000), Want: "pass"}
+	t.Run("ref", func(t *testing.T) { semRunRef(t, r) })
+	t.Run("vm", func(t *testing.T) { semRunVM(t, r) })
 }

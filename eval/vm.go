@@ -740,6 +740,10 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		values []byte
 	}
 	var groups []grp
+	// Past a few groups, buckets index them by a digest of the key, so that
+	// each element is compared with the keys of its bucket only, not with
+	// every group's (which made grouping n distinct keys O(n²)).
+	var buckets map[keyDigest][]int
 	it := newElements(list.JSON())
 	n := 0
 	for {
@@ -750,15 +754,35 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		n++
 		key := builtin.FromJSON(p.paths[k].read(e))
 		gi := -1
-		for i := range groups {
-			if sameKey(groups[i].key, key) {
-				gi = i
-				break
+		if buckets == nil {
+			for i := range groups {
+				if sameKey(groups[i].key, key) {
+					gi = i
+					break
+				}
+			}
+		} else {
+			for _, i := range buckets[digestKey(key)] {
+				if sameKey(groups[i].key, key) {
+					gi = i
+					break
+				}
 			}
 		}
 		if gi < 0 {
 			groups = append(groups, grp{key: key})
 			gi = len(groups) - 1
+			switch {
+			case buckets != nil:
+				d := digestKey(key)
+				buckets[d] = append(buckets[d], gi)
+			case len(groups) > fewGroups:
+				buckets = make(map[keyDigest][]int, 2*len(groups))
+				for i := range groups {
+					d := digestKey(groups[i].key)
+					buckets[d] = append(buckets[d], i)
+				}
+			}
 		} else {
 			groups[gi].values = append(groups[gi].values, ',')
 		}
@@ -781,6 +805,38 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 	}
 	b = append(b, ']')
 	return builtin.FromJSON(gjson.Result{Type: gjson.JSON, Raw: string(b)}), n
+}
+
+// fewGroups is the number of groupBy groups up to which a key is looked up
+// by comparing it with every group's.
+const fewGroups = 16
+
+// keyDigest summarises a groupBy key: keys that are the same (sameKey) have
+// the same digest. Numbers digest by their float64 value (integers that
+// differ beyond 2^53 may share one; sameKey tells them apart), arrays and
+// objects by their number of members.
+type keyDigest struct {
+	kind builtin.Kind
+	str  string
+	num  float64
+	n    int
+}
+
+func digestKey(v builtin.Value) keyDigest {
+	d := keyDigest{kind: v.Kind()}
+	switch d.kind {
+	case builtin.String:
+		d.str = v.Str()
+	case builtin.Number:
+		d.num = v.Num()
+	case builtin.Bool:
+		if v.Bool() {
+			d.n = 1
+		}
+	case builtin.Array, builtin.Object:
+		d.n = v.Len()
+	}
+	return d
 }
 
 // sameKey reports whether two groupBy keys are the same: both missing, or
