@@ -1,6 +1,8 @@
 package builtin
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -83,24 +85,7 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 			}
 		}
 	case Object:
-		n := countMembers(a.Raw)
-		if n != countMembers(b.Raw) {
-			return false
-		}
-		if n > smallObject {
-			return bigObjectsEqual(a.Raw, b.Raw, n)
-		}
-		ia := newElemIter(a.Raw)
-		for {
-			ka, va, ok := ia.next()
-			if !ok {
-				return true
-			}
-			vb, found := memberByRawKey(b.Raw, ka)
-			if !found || !deepEqual(gjson.Parse(va), gjson.Parse(vb)) {
-				return false
-			}
-		}
+		return objectsEqual(a.Raw, b.Raw)
 	}
 	return false
 }
@@ -110,38 +95,69 @@ func deepEqual(a, b gjson.Result) bool {
 	return ka == kb && ka != Missing && sameKindEqual(ka, a, b)
 }
 
-// smallObject is the member count up to which object equality looks each
-// member up by scanning the other object; larger objects index it first, so
+// smallObject is the member count up to which object equality finds a name
+// by scanning the other object's names; larger objects index them first, so
 // that comparing two objects of n members costs O(n), not O(n²).
 const smallObject = 16
 
-// bigObjectsEqual is the Object case of sameKindEqual for two raw objects of
-// n members each: every member of a has, under the same name, a deep-equal
-// value in b, where b's value for a repeated name is its first one (as
-// memberByRawKey finds it).
-func bigObjectsEqual(a, b string, n int) bool {
-	index := make(map[string]string, n)
-	ib := newElemIter(b)
-	for {
-		k, v, ok := ib.next()
-		if !ok {
-			break
-		}
-		name := rawKeyName(k)
-		if _, dup := index[name]; !dup {
-			index[name] = v
-		}
+// objectsEqual reports whether two raw objects have the same member names
+// and deep-equal values under each. A repeated name counts once, with its
+// first value, as paths read it: {"a":1,"a":2} equals {"a":1}.
+func objectsEqual(a, b string) bool {
+	na, va := firstMembers(a)
+	nb, vb := firstMembers(b)
+	if len(na) != len(nb) {
+		return false
 	}
-	ia := newElemIter(a)
-	for {
-		k, va, ok := ia.next()
-		if !ok {
-			return true
+	if len(nb) <= smallObject {
+		for i, name := range na {
+			j := slices.Index(nb, name)
+			if j < 0 || !deepEqual(gjson.Parse(va[i]), gjson.Parse(vb[j])) {
+				return false
+			}
 		}
-		vb, found := index[rawKeyName(k)]
-		if !found || !deepEqual(gjson.Parse(va), gjson.Parse(vb)) {
+		return true
+	}
+	index := make(map[string]int, len(nb))
+	for j, name := range nb {
+		index[name] = j
+	}
+	for i, name := range na {
+		j, found := index[name]
+		if !found || !deepEqual(gjson.Parse(va[i]), gjson.Parse(vb[j])) {
 			return false
 		}
+	}
+	return true
+}
+
+// firstMembers returns the names (unescaped) and raw values of the members
+// of the raw object obj that come first under their name, in order.
+func firstMembers(obj string) (names, vals []string) {
+	var seen map[string]bool // past smallObject names
+	it := newElemIter(obj)
+	for {
+		k, v, ok := it.next()
+		if !ok {
+			return names, vals
+		}
+		name := rawKeyName(k)
+		switch {
+		case seen != nil:
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+		case slices.Contains(names, name):
+			continue
+		case len(names) == smallObject:
+			seen = make(map[string]bool, 2*smallObject)
+			for _, n := range names {
+				seen[n] = true
+			}
+			seen[name] = true
+		}
+		names, vals = append(names, name), append(vals, v)
 	}
 }
 
@@ -151,31 +167,6 @@ func rawKeyName(k string) string {
 		return k[1 : len(k)-1]
 	}
 	return gjson.Parse(k).Str
-}
-
-// memberByRawKey finds the value of the key whose name equals that of the
-// raw (quoted) key k in the raw object obj.
-func memberByRawKey(obj, k string) (string, bool) {
-	it := newElemIter(obj)
-	for {
-		key, val, ok := it.next()
-		if !ok {
-			return "", false
-		}
-		if rawKeysEqual(key, k) {
-			return val, true
-		}
-	}
-}
-
-func rawKeysEqual(a, b string) bool {
-	if a == b {
-		return true
-	}
-	if !strings.Contains(a, `\`) && !strings.Contains(b, `\`) {
-		return false
-	}
-	return gjson.Parse(a).Str == gjson.Parse(b).Str
 }
 
 // Compare orders a and b for the operators < > <= >=. Two numbers compare
@@ -220,4 +211,73 @@ func In(v Value, list []Value) bool {
 		}
 	}
 	return false
+}
+
+// Hash returns a hash of v such that two values of one kind that Equal
+// reports equal hash alike: numbers by value (1 and 1.0 alike), strings by
+// their unescaped text, arrays by their elements in order, objects by the
+// first value under each name, in any order. Values that differ may share a
+// hash. It lets a caller bucket values before comparing them with Equal.
+func Hash(v Value) uint64 { return hashJSON(v.r) }
+
+func hashJSON(r gjson.Result) uint64 {
+	k := Value{r}.Kind()
+	h := mixHash(0x9E3779B97F4A7C15, uint64(k))
+	switch k {
+	case Bool:
+		if r.Type == gjson.True {
+			h = mixHash(h, 1)
+		}
+	case Number:
+		n := jsonNumber(&r)
+		f := n.f
+		if n.isInt {
+			f = float64(n.i)
+		}
+		if f == 0 {
+			f = 0 // -0 as 0
+		}
+		h = mixHash(h, math.Float64bits(f))
+	case String:
+		h = hashString(h, r.Str)
+	case Array:
+		it := newElemIter(r.Raw)
+		for {
+			_, e, ok := it.next()
+			if !ok {
+				break
+			}
+			h = mixHash(h, hashJSON(gjson.Parse(e)))
+		}
+	case Object:
+		// The members' hashes are summed, so that their order does not count.
+		names, vals := firstMembers(r.Raw)
+		var sum uint64
+		for i, name := range names {
+			sum += mixHash(hashString(h, name), hashJSON(gjson.Parse(vals[i])))
+		}
+		h = mixHash(h, sum)
+	}
+	return h
+}
+
+// mixHash folds x into h.
+func mixHash(h, x uint64) uint64 {
+	h = (h ^ x) * 0xBF58476D1CE4E5B9
+	return h ^ h>>31
+}
+
+// hashString folds the bytes of s into h.
+func hashString(h uint64, s string) uint64 {
+	h = mixHash(h, uint64(len(s)))
+	for len(s) >= 8 {
+		h = mixHash(h, uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
+			uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56)
+		s = s[8:]
+	}
+	var w uint64
+	for i := range len(s) {
+		w |= uint64(s[i]) << (8 * i)
+	}
+	return mixHash(h, w)
 }

@@ -3,6 +3,8 @@ package builtin
 import (
 	"fmt"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 // j reads a JSON literal as a document value (with its Raw text).
@@ -358,6 +360,42 @@ func TestEqualBigObjects(t *testing.T) {
 			if got := Equal(j(c.a), j(c.b)); got != c.want {
 				t.Errorf("%d members, %s: Equal = %v, want %v", n, c.name, got, c.want)
 			}
+		}
+	}
+}
+
+// TestHashAgreesWithEqual checks that values Equal finds equal (within a
+// kind) hash alike, and that a few that differ hash apart.
+func TestHashAgreesWithEqual(t *testing.T) {
+	same := [][2]string{
+		{`1`, `1.0`}, {`0`, `-0`}, {`100`, `1e2`}, {`"a"`, `"\u0061"`},
+		{`[1,"x",{"a":true}]`, `[1.0,"x",{"a":true}]`},
+		{`{"a":1,"b":[2]}`, `{"b":[2.0],"a":1}`},
+		{`{"a":1,"a":2}`, `{"a":1}`},
+		{`{"\u0061":1}`, `{"a":1}`},
+		{`{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17}`,
+			`{"k17":17,"k16":16,"k15":15,"k14":14,"k13":13,"k12":12,"k11":11,"k10":10,"k9":9,"k8":8,"k7":7,"k6":6,"k5":5,"k4":4,"k3":3,"k2":2,"k1":1}`},
+	}
+	for _, p := range same {
+		a, b := FromJSON(gjson.Parse(p[0])), FromJSON(gjson.Parse(p[1]))
+		if !Equal(a, b) {
+			t.Errorf("Equal(%s, %s) = false", p[0], p[1])
+		}
+		if Hash(a) != Hash(b) {
+			t.Errorf("Hash(%s) != Hash(%s)", p[0], p[1])
+		}
+	}
+	differ := [][2]string{
+		{`1`, `2`}, {`"a"`, `"b"`}, {`[1,2]`, `[2,1]`}, {`{"a":1}`, `{"a":2}`},
+		{`{"a":1}`, `{"b":1}`}, {`{"x":1,"x":1}`, `{"x":1,"y":5}`}, {`true`, `false`}, {`[]`, `{}`},
+	}
+	for _, p := range differ {
+		a, b := FromJSON(gjson.Parse(p[0])), FromJSON(gjson.Parse(p[1]))
+		if Equal(a, b) {
+			t.Errorf("Equal(%s, %s) = true", p[0], p[1])
+		}
+		if Hash(a) == Hash(b) {
+			t.Errorf("Hash(%s) == Hash(%s): these should not collide", p[0], p[1])
 		}
 	}
 }

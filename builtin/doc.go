@@ -41,9 +41,9 @@
 //
 //   - length() number; operand: any.
 //     The number of elements of an array, of characters (Unicode code points,
-//     not bytes) of a string, or of keys of an object. Missing, null, numbers
-//     and booleans have length 0. After `with [...]` it counts the elements
-//     that matched.
+//     not bytes) of a string, or of keys of an object (a repeated name counts
+//     once). Missing, null, numbers and booleans have length 0. After `with
+//     [...]` it counts the elements that matched.
 //     Example: VPC should have subnets length() >= 2
 //
 //   - isPublic() bool; operand: any.

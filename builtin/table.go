@@ -23,7 +23,7 @@ var builtins = []*Func{
 		Recv:   Any,
 		Result: TNumber,
 		Doc: "The number of elements of an array, of characters (Unicode code points, not bytes) of a string, " +
-			"or of keys of an object. Missing, null, numbers and booleans have length 0. " +
+			"or of keys of an object (a repeated name counts once). Missing, null, numbers and booleans have length 0. " +
 			"After `with [...]` it counts the elements that matched.",
 		Example: "VPC should have subnets length() >= 2",
 		Impl: func(_ *Env, recv Value, _ []Value) (Value, error) {

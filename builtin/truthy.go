@@ -42,8 +42,12 @@ func length(v Value) int {
 	switch v.Kind() {
 	case String:
 		return utf8.RuneCountInString(v.r.Str)
-	case Array, Object:
+	case Array:
 		return countMembers(v.r.Raw)
+	case Object:
+		// A repeated name counts once, as paths read only its first value.
+		names, _ := firstMembers(v.r.Raw)
+		return len(names)
 	}
 	return 0
 }
