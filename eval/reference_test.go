@@ -12,9 +12,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -56,16 +58,67 @@ var errRefBudget = errors.New("evaluation step budget exceeded")
 
 // refDecode decodes a JSON document keeping numbers exact.
 func refDecode(doc []byte) (any, error) {
+	// Check the text whole first: Token alone accepts some invalid JSON
+	// (it does not check the commas between tokens).
+	if !json.Valid(doc) {
+		return nil, errors.New("invalid JSON")
+	}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	v, err := refDecodeValue(dec)
+	if err != nil {
 		return nil, err
 	}
 	if len(bytes.TrimSpace(doc[dec.InputOffset():])) > 0 {
 		return nil, errors.New("trailing data after JSON value")
 	}
 	return v, nil
+}
+
+// refDecodeValue decodes the next value of dec into any, as encoding/json
+// does, except that an object's repeated name keeps its first value (as
+// SPEC.md says paths read it), where encoding/json keeps the last.
+func refDecodeValue(dec *json.Decoder) (any, error) {
+	t, err := dec.Token()
+	if err != nil {
+		return nil, err
+	}
+	switch t {
+	case json.Delim('{'):
+		m := map[string]any{}
+		for dec.More() {
+			kt, err := dec.Token()
+			if err != nil {
+				return nil, err
+			}
+			v, err := refDecodeValue(dec)
+			if err != nil {
+				return nil, err
+			}
+			if k := kt.(string); !refHas(m, k) {
+				m[k] = v
+			}
+		}
+		_, err := dec.Token() // '}'
+		return m, err
+	case json.Delim('['):
+		a := []any{}
+		for dec.More() {
+			v, err := refDecodeValue(dec)
+			if err != nil {
+				return nil, err
+			}
+			a = append(a, v)
+		}
+		_, err := dec.Token() // ']'
+		return a, err
+	}
+	return t, nil
+}
+
+func refHas(m map[string]any, k string) bool {
+	_, ok := m[k]
+	return ok
 }
 
 // refEvalOpts evaluates rule over doc (a decoded JSON value). The status is
@@ -633,8 +686,8 @@ func (ev *refEvaluator) arrayOp(o *lang.ArrayOp, cur any) (any, error) {
 }
 
 // refKeyDigest summarises a groupBy key so that keys refSameKey finds the
-// same share a digest: its JSON type and, for scalars, its value (a number
-// as a float64), for arrays and objects its size.
+// same share a digest: its JSON type and its content, numbers as float64,
+// objects with their names sorted.
 func refKeyDigest(k any) string {
 	switch k := k.(type) {
 	case json.Number:
@@ -644,11 +697,20 @@ func refKeyDigest(k any) string {
 		}
 		return "number " + strconv.FormatFloat(f, 'g', -1, 64)
 	case string:
-		return "string " + k
+		return "string " + strconv.Quote(k)
 	case []any:
-		return "array " + strconv.Itoa(len(k))
+		parts := make([]string, len(k))
+		for i, e := range k {
+			parts[i] = refKeyDigest(e)
+		}
+		return "array [" + strings.Join(parts, ", ") + "]"
 	case map[string]any:
-		return "object " + strconv.Itoa(len(k))
+		names := slices.Sorted(maps.Keys(k))
+		parts := make([]string, len(names))
+		for i, n := range names {
+			parts[i] = strconv.Quote(n) + ": " + refKeyDigest(k[n])
+		}
+		return "object {" + strings.Join(parts, ", ") + "}"
 	}
 	if refIsMissing(k) {
 		return "missing"

@@ -704,3 +704,25 @@ func TestGroupByManyDistinctKeys(t *testing.T) {
 	t.Run("ref", func(t *testing.T) { semRunRef(t, r) })
 	t.Run("vm", func(t *testing.T) { semRunVM(t, r) })
 }
+
+// TestGroupByManyDistinctObjectKeys groups by whole objects: 20,000
+// distinct one-member objects, each twice ({"k":i} then {"k":i.0}), and
+// objects of the same size must not share one bucket (this took about 30 s
+// when they did).
+func TestGroupByManyDistinctObjectKeys(t *testing.T) {
+	const n = 20000
+	var b strings.Builder
+	b.WriteString(`{"type":"Instance","xs":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"k":%d},{"k":%d.0}`, i, i)
+	}
+	b.WriteString(`]}`)
+	r := &semRow{Case: "groupBy over many distinct object keys", Pos: "TestGroupByManyDistinctObjectKeys",
+		Rule: "Instance should have xs groupBy [$] length() = 20000 and xs groupBy [$] contain-all [values length() = 2]",
+		Doc:  b.String(), Want: "pass"}
+	t.Run("ref", func(t *testing.T) { semRunRef(t, r) })
+	t.Run("vm", func(t *testing.T) { semRunVM(t, r) })
+}

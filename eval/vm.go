@@ -814,12 +814,13 @@ const fewGroups = 16
 // keyDigest summarises a groupBy key: keys that are the same (sameKey) have
 // the same digest. Numbers digest by their float64 value (integers that
 // differ beyond 2^53 may share one; sameKey tells them apart), arrays and
-// objects by their number of members.
+// objects by builtin.Hash.
 type keyDigest struct {
 	kind builtin.Kind
 	str  string
 	num  float64
 	n    int
+	hash uint64
 }
 
 func digestKey(v builtin.Value) keyDigest {
@@ -834,7 +835,7 @@ func digestKey(v builtin.Value) keyDigest {
 			d.n = 1
 		}
 	case builtin.Array, builtin.Object:
-		d.n = v.Len()
+		d.hash = builtin.Hash(v)
 	}
 	return d
 }
