@@ -122,9 +122,18 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 	if e := listTargetError(src, toks); e != nil {
 		return e
 	}
+	if e := constantWithMore(src, toks); e != nil {
+		return e
+	}
 	t := ute.Unexpected
 	if e := inWithoutList(src, toks[:tokenIndex(toks, t.Pos.Offset)]); e != nil {
 		return e
+	}
+	if i := tokenIndex(toks, t.Pos.Offset); t.Value == ")" && i >= 2 && i < len(toks) &&
+		toks[i-1].Value == "(" && toks[i-2].Type == tokCmpOp && strings.EqualFold(toks[i-2].Value, "in") {
+		return &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset),
+			Msg: `empty list after "in"`, Expected: []string{"literal"},
+			Hint: "in takes a parenthesised list of literals, e.g. port in (22, 3389)"}
 	}
 	idx := min(tokenIndex(toks, t.Pos.Offset), len(toks)-1)
 	expected := expectedFrom(ute)
@@ -245,6 +254,19 @@ func listTargetError(src string, toks []lexer.Token) *Error {
 		return at(end, fmt.Sprintf("unexpected %s after %q", describe(end), "List<"+toks[2].Value), `">"`)
 	}
 	return nil
+}
+
+// constantWithMore explains a rule that starts with true or false and goes
+// on: those two words are whole rules (manual controls), never a target.
+func constantWithMore(src string, toks []lexer.Token) *Error {
+	if len(toks) < 2 || toks[1].EOF() ||
+		!strings.EqualFold(toks[0].Value, "true") && !strings.EqualFold(toks[0].Value, "false") {
+		return nil
+	}
+	t := toks[1]
+	return &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset),
+		Msg:  fmt.Sprintf("unexpected %s after %q", describeToken(t), toks[0].Value),
+		Hint: "a rule that is true or false is only that word (a manual control); other rules start with an entity type: Type should ..."}
 }
 
 // inWithoutList explains an `in` before the fault that is not followed by
