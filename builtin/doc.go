@@ -17,7 +17,8 @@
 // The VM calls the operators directly; none of them allocates for scalar
 // operands:
 //
-//   - [Equal] is =, and != is exactly !Equal.
+//   - [Equal] is =, and != is exactly !Equal. [Hash] hashes values so
+//     that values of one kind that Equal finds equal hash alike.
 //   - [Compare] orders operands for < > <= >=; [Less], [LessOrEqual],
 //     [Greater] and [GreaterOrEqual] are the four operators.
 //   - [CompileLike] compiles the pattern of like once per rule;
