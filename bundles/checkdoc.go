@@ -8,6 +8,8 @@ import (
 	"io"
 	"sort"
 	"strings"
+
+	"github.com/gsl-lang/gsl/internal/firstjson"
 )
 
 // DocProblem is a place where a document departs from the schema.
@@ -28,7 +30,9 @@ func (s *Schema) CheckDocument(doc []byte) []DocProblem {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
 	var out []DocProblem
-	v, err := decodeFirst(dec, "", &out)
+	v, err := firstjson.Decode(dec, func(path string) {
+		out = append(out, DocProblem{Path: path, Msg: "repeated member: rules read the first one"})
+	})
 	if err == nil {
 		if _, terr := dec.Token(); terr != io.EOF {
 			err = errors.New("data after the document")
@@ -48,54 +52,6 @@ func (s *Schema) CheckDocument(doc []byte) []DocProblem {
 	}
 	s.checkValue(v, t.Node, "", &out)
 	return out
-}
-
-// decodeFirst decodes the next JSON value of dec token by token, reading
-// repeated members of an object as rules do: the first one counts. Each
-// repeat is reported in out.
-func decodeFirst(dec *json.Decoder, path string, out *[]DocProblem) (any, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch tok {
-	case json.Delim('{'):
-		m := map[string]any{}
-		for dec.More() {
-			kt, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			k, _ := kt.(string)
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			v, err := decodeFirst(dec, p, out)
-			if err != nil {
-				return nil, err
-			}
-			if _, dup := m[k]; dup {
-				*out = append(*out, DocProblem{Path: p, Msg: "repeated member: rules read the first one"})
-				continue
-			}
-			m[k] = v
-		}
-		_, err := dec.Token() // '}'
-		return m, err
-	case json.Delim('['):
-		a := []any{}
-		for dec.More() {
-			v, err := decodeFirst(dec, fmt.Sprintf("%s[%d]", path, len(a)), out)
-			if err != nil {
-				return nil, err
-			}
-			a = append(a, v)
-		}
-		_, err := dec.Token() // ']'
-		return a, err
-	}
-	return tok, nil
 }
 
 func (s *Schema) checkValue(v any, n *Node, path string, out *[]DocProblem) {

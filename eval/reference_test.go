@@ -24,6 +24,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/firstjson"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/tidwall/gjson"
 )
@@ -58,14 +59,14 @@ var errRefBudget = errors.New("evaluation step budget exceeded")
 
 // refDecode decodes a JSON document keeping numbers exact.
 func refDecode(doc []byte) (any, error) {
-	// Check the text whole first: Token alone accepts some invalid JSON
-	// (it does not check the commas between tokens).
+	// json.Valid first: decoding token by token does not enforce
+	// encoding/json's nesting limit, which rejects over-deep documents.
 	if !json.Valid(doc) {
 		return nil, errors.New("invalid JSON")
 	}
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
-	v, err := refDecodeValue(dec)
+	v, err := firstjson.Decode(dec, nil) // repeated names: the first counts, as in SPEC.md
 	if err != nil {
 		return nil, err
 	}
@@ -73,52 +74,6 @@ func refDecode(doc []byte) (any, error) {
 		return nil, errors.New("trailing data after JSON value")
 	}
 	return v, nil
-}
-
-// refDecodeValue decodes the next value of dec into any, as encoding/json
-// does, except that an object's repeated name keeps its first value (as
-// SPEC.md says paths read it), where encoding/json keeps the last.
-func refDecodeValue(dec *json.Decoder) (any, error) {
-	t, err := dec.Token()
-	if err != nil {
-		return nil, err
-	}
-	switch t {
-	case json.Delim('{'):
-		m := map[string]any{}
-		for dec.More() {
-			kt, err := dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			v, err := refDecodeValue(dec)
-			if err != nil {
-				return nil, err
-			}
-			if k := kt.(string); !refHas(m, k) {
-				m[k] = v
-			}
-		}
-		_, err := dec.Token() // '}'
-		return m, err
-	case json.Delim('['):
-		a := []any{}
-		for dec.More() {
-			v, err := refDecodeValue(dec)
-			if err != nil {
-				return nil, err
-			}
-			a = append(a, v)
-		}
-		_, err := dec.Token() // ']'
-		return a, err
-	}
-	return t, nil
-}
-
-func refHas(m map[string]any, k string) bool {
-	_, ok := m[k]
-	return ok
 }
 
 // refEvalOpts evaluates rule over doc (a decoded JSON value). The status is
