@@ -26,6 +26,7 @@ func (p DocProblem) String() string { return p.Path + ": " + p.Msg }
 // single element for an array marked single (IAM policy Statement). A document of
 // a type the schema does not know gets one problem at path "type". A
 // member repeated in an object is reported; as in rules, the first counts.
+// A document nested deeper than 10000 levels is reported as invalid JSON.
 func (s *Schema) CheckDocument(doc []byte) []DocProblem {
 	dec := json.NewDecoder(bytes.NewReader(doc))
 	dec.UseNumber()
