@@ -339,3 +339,30 @@ func TestSpanSet(t *testing.T) {
 		t.Fatalf("full minus all but zero: %v", got)
 	}
 }
+
+// TestAllowedHostsManyRules evaluates 100,000 ordered rules on separate
+// addresses, a third of them denies, then an allow of the /8 they all lie
+// in: the denied addresses stay out. Subtracting each source from all
+// those before it took 14 s here; the sweep takes a fraction of
+// a second.
+func TestAllowedHostsManyRules(t *testing.T) {
+	const n = 100000
+	var b strings.Builder
+	b.WriteString("[")
+	denies := 0
+	for i := range n {
+		action := "allow"
+		if i%3 == 0 {
+			action, denies = "deny", denies+1
+		}
+		a := 2 * i // every other address, so that no two sources touch
+		fmt.Fprintf(&b, `{"ruleNumber":%d,"ruleAction":%q,"cidrBlock":"10.%d.%d.%d/32","protocol":"-1"},`,
+			i, action, a>>16, a>>8&255, a&255)
+	}
+	fmt.Fprintf(&b, `{"ruleNumber":%d,"ruleAction":"allow","cidrBlock":"10.0.0.0/8","protocol":"-1"}]`, n)
+	set := allowedSources(j(b.String()), 22)
+	got := set.count()
+	if want := float64(1<<24 - denies); got != want {
+		t.Errorf("allowed %v addresses, want %v", got, want)
+	}
+}
