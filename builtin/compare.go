@@ -216,8 +216,8 @@ func In(v Value, list []Value) bool {
 // Hash returns a hash of v such that two values of one kind that Equal
 // reports equal hash alike: numbers by value (1 and 1.0 alike), strings by
 // their unescaped text, arrays by their elements in order, objects by the
-// first value under each name, in any order. Values that differ may share a
-// hash. It lets a caller bucket values before comparing them with Equal.
+// first value under each name, in any order; missing values all hash alike.
+// Values that differ may share a hash. It lets a caller bucket values before comparing them with Equal.
 func Hash(v Value) uint64 { return hashJSON(v.r) }
 
 func hashJSON(r gjson.Result) uint64 {

@@ -740,10 +740,10 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		values []byte
 	}
 	var groups []grp
-	// Past a few groups, buckets index them by a digest of the key, so that
-	// each element is compared with the keys of its bucket only, not with
-	// every group's (which made grouping n distinct keys O(n²)).
-	var buckets map[keyDigest][]int
+	// Past a few groups, buckets index them by builtin.Hash of the key, so
+	// that each element is compared with the keys of its bucket only, not
+	// with every group's (which made grouping n distinct keys O(n²)).
+	var buckets map[uint64][]int
 	it := newElements(list.JSON())
 	n := 0
 	for {
@@ -754,6 +754,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		n++
 		key := builtin.FromJSON(p.paths[k].read(e))
 		gi := -1
+		var h uint64 // the key's hash, once there are buckets
 		if buckets == nil {
 			for i := range groups {
 				if sameKey(groups[i].key, key) {
@@ -762,7 +763,8 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 				}
 			}
 		} else {
-			for _, i := range buckets[digestKey(key)] {
+			h = builtin.Hash(key)
+			for _, i := range buckets[h] {
 				if sameKey(groups[i].key, key) {
 					gi = i
 					break
@@ -774,13 +776,12 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 			gi = len(groups) - 1
 			switch {
 			case buckets != nil:
-				d := digestKey(key)
-				buckets[d] = append(buckets[d], gi)
+				buckets[h] = append(buckets[h], gi)
 			case len(groups) > fewGroups:
-				buckets = make(map[keyDigest][]int, 2*len(groups))
+				buckets = make(map[uint64][]int, 2*len(groups))
 				for i := range groups {
-					d := digestKey(groups[i].key)
-					buckets[d] = append(buckets[d], i)
+					h := builtin.Hash(groups[i].key)
+					buckets[h] = append(buckets[h], i)
 				}
 			}
 		} else {
@@ -810,35 +811,6 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 // fewGroups is the number of groupBy groups up to which a key is looked up
 // by comparing it with every group's.
 const fewGroups = 16
-
-// keyDigest summarises a groupBy key: keys that are the same (sameKey) have
-// the same digest. Numbers digest by their float64 value (integers that
-// differ beyond 2^53 may share one; sameKey tells them apart), arrays and
-// objects by builtin.Hash.
-type keyDigest struct {
-	kind builtin.Kind
-	str  string
-	num  float64
-	n    int
-	hash uint64
-}
-
-func digestKey(v builtin.Value) keyDigest {
-	d := keyDigest{kind: v.Kind()}
-	switch d.kind {
-	case builtin.String:
-		d.str = v.Str()
-	case builtin.Number:
-		d.num = v.Num()
-	case builtin.Bool:
-		if v.Bool() {
-			d.n = 1
-		}
-	case builtin.Array, builtin.Object:
-		d.hash = builtin.Hash(v)
-	}
-	return d
-}
 
 // sameKey reports whether two groupBy keys are the same: both missing, or
 // of one kind and equal (builtin.Equal is strict within a kind).
