@@ -103,10 +103,18 @@ func matchPrefix(s string, seg []rune) (int, bool) {
 		if i >= len(s) {
 			return 0, false
 		}
-		r, w := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			// foldCanon of an ASCII byte, inline.
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			if rune(c) != want {
+				return 0, false
+			}
+			i++
+			continue
 		}
+		r, w := utf8.DecodeRuneInString(s[i:])
 		if foldCanon(r) != want {
 			return 0, false
 		}
@@ -123,10 +131,17 @@ func matchSuffix(s string, seg []rune) (int, bool) {
 		if i <= 0 {
 			return 0, false
 		}
-		r, w := rune(s[i-1]), 1
-		if r >= utf8.RuneSelf {
-			r, w = utf8.DecodeLastRuneInString(s[:i])
+		if c := s[i-1]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			if rune(c) != seg[k] {
+				return 0, false
+			}
+			i--
+			continue
 		}
+		r, w := utf8.DecodeLastRuneInString(s[:i])
 		if foldCanon(r) != seg[k] {
 			return 0, false
 		}
@@ -136,16 +151,55 @@ func matchSuffix(s string, seg []rune) (int, bool) {
 }
 
 // find returns the end of the leftmost occurrence of seg in s.
+//
+// When seg starts with an ASCII rune, the only places an occurrence can
+// start are the bytes that fold to it and, for the two ASCII letters whose
+// orbit leaves ASCII (k and s: the Kelvin sign and the long s), any
+// non-ASCII byte; the scan skips every other byte without decoding it.
+// Each ASCII byte of s starts a rune in any reading of s, and a byte that
+// does not start a rune decodes to utf8.RuneError, which no ASCII rune
+// folds to, so trying only these places finds what trying every rune would.
 func find(s string, seg []rune) (int, bool) {
-	for i := 0; i < len(s); {
+	first := seg[0]
+	if first >= utf8.RuneSelf {
+		for i := 0; i < len(s); {
+			if n, ok := matchPrefix(s[i:], seg); ok {
+				return i + n, true
+			}
+			if s[i] < utf8.RuneSelf {
+				i++
+			} else {
+				_, w := utf8.DecodeRuneInString(s[i:])
+				i += w
+			}
+		}
+		return 0, false
+	}
+	up, lo := byte(first), byte(first)
+	if 'A' <= up && up <= 'Z' {
+		lo = up + ('a' - 'A')
+	}
+	if up == lo {
+		// Not a letter: nothing else folds to it.
+		for i := 0; ; {
+			k := strings.IndexByte(s[i:], up)
+			if k < 0 {
+				return 0, false
+			}
+			i += k
+			if n, ok := matchPrefix(s[i:], seg); ok {
+				return i + n, true
+			}
+			i++
+		}
+	}
+	wide := up == 'K' || up == 'S'
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != up && c != lo && (c < utf8.RuneSelf || !wide) {
+			continue
+		}
 		if n, ok := matchPrefix(s[i:], seg); ok {
 			return i + n, true
-		}
-		if s[i] < utf8.RuneSelf {
-			i++
-		} else {
-			_, w := utf8.DecodeRuneInString(s[i:])
-			i += w
 		}
 	}
 	return 0, false

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestLike(t *testing.T) {
@@ -190,5 +191,39 @@ func TestCompileRegexp(t *testing.T) {
 		if _, err := CompileRegexp(tt.re, tt.flags); err == nil {
 			t.Errorf("CompileRegexp(%q, %q) succeeded", tt.re, tt.flags)
 		}
+	}
+}
+
+// TestASCIIFoldOrbits checks what find assumes of Unicode simple folding:
+// the orbit of an ASCII rune holds only ASCII runes, apart from those of k
+// (the Kelvin sign) and s (the long s), and only letters have partners.
+func TestASCIIFoldOrbits(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		letter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		wide := r == 'k' || r == 'K' || r == 's' || r == 'S'
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if !letter {
+				t.Errorf("%q folds to %q", r, f)
+			}
+			if f >= utf8.RuneSelf && !wide {
+				t.Errorf("%q folds to non-ASCII %q", r, f)
+			}
+		}
+	}
+}
+
+func BenchmarkLike(b *testing.B) {
+	for _, tt := range []struct{ name, pat, s string }{
+		{"arn", "arn:aws%:iam::%:instance-profile/%", "arn:aws:iam::347072611980:instance-profile/payments-instance-5"},
+		{"contains", "%admin%", "arn:aws:iam::347072611980:role/service-role/payments-batch-runner-Administrator"},
+		{"miss", "%secret%", "arn:aws:iam::347072611980:role/service-role/payments-batch-runner-worker-pool"},
+		{"suffix", "%.amazonaws.com", "payments-queue.sqs.us-east-1.amazonaws.com"},
+	} {
+		p := CompileLike(tt.pat)
+		b.Run(tt.name, func(b *testing.B) {
+			for b.Loop() {
+				p.Match(tt.s)
+			}
+		})
 	}
 }
