@@ -32,9 +32,10 @@
 // array, type map or stream that ends inside a document, is one input
 // error naming its line and column: the documents before it still run,
 // and none is counted for it. An input that is one object (a type map or
-// a single document) is held in memory up to --max-doc-bytes while the two
-// are told apart, then read again, so a large type map costs far more
-// memory and time than the same documents as NDJSON.
+// a single document) is read twice: once to tell the two apart, then to
+// evaluate it. A regular file is read again from where the object starts,
+// holding nothing; standard input is held in memory up to --max-doc-bytes
+// meanwhile.
 //
 // Documents are evaluated on every core (--jobs) and reported in input
 // order, then rule order. With more than one job, the workers read a

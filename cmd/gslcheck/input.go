@@ -103,6 +103,13 @@ type readOptions struct {
 	// borrow lets readDocs emit NDJSON lines that alias its buffer: the
 	// Data of such a Doc is valid only until emit returns.
 	borrow bool
+
+	// reread, when set, moves the input back so that its next read
+	// returns the byte at offset off (counted from where readDocs began):
+	// a regular file. An object at the top level is then told apart (a
+	// type map, one document, the first line of NDJSON) by reading it
+	// twice, rather than by keeping a copy of up to MaxDocBytes of it.
+	reread func(off int64) error
 }
 
 // InputError is a problem with an input as a whole (not one document): it
@@ -145,7 +152,7 @@ func readDocs(r io.Reader, name string, opts readOptions, emit func(Doc) error) 
 	if err := sc.skipBOM(name); err != nil {
 		return err
 	}
-	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.borrow}
+	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.borrow, reread: opts.reread}
 	if format == formatNDJSON {
 		return rd.lines()
 	}
@@ -160,6 +167,7 @@ type docReader struct {
 	emit func(Doc) error
 	// borrow: lines() may emit Data aliasing the scanner's buffer.
 	borrow bool
+	reread func(off int64) error // see readOptions.reread
 }
 
 func (rd *docReader) inputErr(line int, format string, args ...any) error {
@@ -258,27 +266,32 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 
 // object handles an input that starts with '{'. Unless strictJSON, a first
 // line that holds a whole object ('{' ... '}') followed by more content makes
-// the input NDJSON. Otherwise the first object is captured (up to the size
+// the input NDJSON. Otherwise the first object is read (up to the size
 // limit) while noting whether every top-level member holds an array: if so
 // the input is a type map, else a single document. More objects after the
 // first make a JSON stream.
+//
+// Either way the object is read again once its kind is known. An input that
+// can be reread is moved back; any other is captured as it is read and the
+// capture replayed, so that up to the size limit of it is held meanwhile.
 func (rd *docReader) object(strictJSON bool) error {
-	startLine, startCol, startWide := rd.sc.line, rd.sc.col(), rd.sc.wide
+	start := rd.mark()
+	seek := rd.reread != nil
 	if !strictJSON {
 		sc := rd.sc
-		sc.capture = true
-		first, err := sc.readLine(rd.max, false)
+		sc.capture = !seek
+		whole, err := sc.lineIsObject(rd.max)
 		ndjson := false
-		if err == nil {
-			t := bytes.TrimSpace(first)
-			if len(t) >= 2 && t[0] == '{' && t[len(t)-1] == '}' {
-				sc.skipSpace()
-				_, ndjson = sc.peek()
-			}
+		if err == nil && whole {
+			sc.skipSpace()
+			_, ndjson = sc.peek()
 		}
 		captured := sc.captured
 		sc.capture, sc.captured = false, nil
-		rd = rd.rewind(startLine, startCol, startWide, captured)
+		var rerr error
+		if rd, rerr = rd.back(start, captured); rerr != nil {
+			return rerr
+		}
 		if ndjson {
 			return rd.lines()
 		}
@@ -286,18 +299,21 @@ func (rd *docReader) object(strictJSON bool) error {
 	sc := rd.sc
 	allArrays := true
 	// data holds the object's bytes, or on an error those read before it:
-	// a re-read starts from them, so nothing else keeps a copy.
+	// a re-read starts from them, so nothing else keeps a copy. An input
+	// that can be reread keeps none.
+	sc.discard = seek
 	data, err := sc.value(rd.max, false, func(first byte) {
 		if first != '[' {
 			allArrays = false
 		}
 	})
+	sc.discard = false
 	more := false
 	var space []byte
 	if err == nil {
 		// Keep the whitespace after the object so that a re-read keeps
 		// its line breaks.
-		sc.capture = true
+		sc.capture = !seek
 		sc.skipSpace()
 		_, more = sc.peek()
 		space = sc.captured
@@ -307,19 +323,37 @@ func (rd *docReader) object(strictJSON bool) error {
 	case errors.Is(err, errTooLarge) && allArrays:
 		// Too big for one document, and every member so far holds an
 		// array: a type map. Re-read it from the start, streaming.
-		return rd.rewind(startLine, startCol, startWide, data).typeMap()
+		return rd.backTo(start, func(rd *docReader) error { return rd.typeMap() }, data)
 	case errors.Is(err, errTooLarge):
-		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole,
+		return rd.emit(Doc{Input: rd.name, Line: start.line, Kind: kindWhole,
 			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
 	case err != nil && allArrays:
 		// Let the type-map reader find and report the element at fault.
-		return rd.rewind(startLine, startCol, startWide, data).typeMap()
+		return rd.backTo(start, func(rd *docReader) error { return rd.typeMap() }, data)
 	case err != nil:
-		return rd.emit(Doc{Input: rd.name, Line: startLine, Kind: kindWhole, Err: err})
+		return rd.emit(Doc{Input: rd.name, Line: start.line, Kind: kindWhole, Err: err})
+	}
+	// reload reads the document again, keeping it this time, when the
+	// first read kept none.
+	reload := func() error {
+		if !seek {
+			return nil
+		}
+		var err error
+		if rd, err = rd.back(start); err != nil {
+			return err
+		}
+		if data, err = rd.sc.value(rd.max, false, nil); err != nil {
+			return rd.inputErr(start.line, "the input changed while it was read: %v", err)
+		}
+		return nil
 	}
 	if more && !strictJSON {
 		// A JSON stream: this object is its first document.
-		if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Wide: startWide, Kind: kindLine}); err != nil {
+		if err := reload(); err != nil {
+			return err
+		}
+		if err := rd.emit(Doc{Data: data, Input: rd.name, Line: start.line, Col: start.col, Wide: start.wide, Kind: kindLine}); err != nil {
 			return err
 		}
 		return rd.stream()
@@ -329,9 +363,12 @@ func (rd *docReader) object(strictJSON bool) error {
 	}
 	if allArrays {
 		// typeMap reports anything after the object.
-		return rd.rewind(startLine, startCol, startWide, data, space).typeMap()
+		return rd.backTo(start, func(rd *docReader) error { return rd.typeMap() }, data, space)
 	}
-	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: startLine, Col: startCol, Wide: startWide, Kind: kindWhole}); err != nil {
+	if err := reload(); err != nil {
+		return err
+	}
+	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: start.line, Col: start.col, Wide: start.wide, Kind: kindWhole}); err != nil {
 		return err
 	}
 	if more {
@@ -342,20 +379,52 @@ func (rd *docReader) object(strictJSON bool) error {
 	return nil
 }
 
-// rewind returns a reader over the bytes already read (parts, in order)
-// followed by the rest of the input, with positions continuing from
-// startLine, startCol and startWide (see scanner.wide).
-func (rd *docReader) rewind(startLine, startCol, startWide int, parts ...[]byte) *docReader {
-	readers := make([]io.Reader, 0, len(parts)+2)
-	for _, p := range parts {
-		readers = append(readers, bytes.NewReader(p))
+// position is a place in the input: its offset from where reading began,
+// its line, and its column in bytes and in characters (see scanner.wide).
+type position struct {
+	off             int64
+	line, col, wide int
+}
+
+// mark returns the position of the scanner's next byte.
+func (rd *docReader) mark() position {
+	sc := rd.sc
+	return position{off: sc.off, line: sc.line, col: sc.col(), wide: sc.wide}
+}
+
+// back returns a reader that reads the input again from p, with positions
+// continuing from there. An input that can be reread is moved back;
+// otherwise parts must hold, in order, every byte consumed since p, and the
+// new reader reads them, then the rest of the input.
+func (rd *docReader) back(p position, parts ...[]byte) (*docReader, error) {
+	var src io.Reader
+	if rd.reread != nil {
+		if err := rd.reread(p.off); err != nil {
+			return nil, &InputError{Input: rd.name, Line: p.line, Msg: fmt.Sprintf("reading again: %v", err)}
+		}
+		src = rd.sc.r
+	} else {
+		readers := make([]io.Reader, 0, len(parts)+2)
+		for _, b := range parts {
+			readers = append(readers, bytes.NewReader(b))
+		}
+		src = io.MultiReader(append(readers, bytes.NewReader(rd.sc.unread()), rd.sc.r)...)
 	}
-	src := io.MultiReader(append(readers, bytes.NewReader(rd.sc.unread()), rd.sc.r)...)
 	sc := newScanner(src)
-	sc.line = startLine
-	sc.lineStart = -int64(startCol - 1)
-	sc.wide = startWide
-	return &docReader{sc: sc, name: rd.name, max: rd.max, emit: rd.emit}
+	sc.off = p.off
+	sc.line = p.line
+	sc.lineStart = p.off - int64(p.col-1)
+	sc.wide = p.wide
+	return &docReader{sc: sc, name: rd.name, max: rd.max, emit: rd.emit, reread: rd.reread}, nil
+}
+
+// backTo runs read over a reader moved back to p (see back).
+func (rd *docReader) backTo(p position, read func(*docReader) error, parts ...[]byte) error {
+	rd, err := rd.back(p, parts...)
+	if err != nil {
+		return err
+	}
+	return read(rd)
 }
 
 // typeMap reads {"Type": [docs...], ...}.

@@ -35,6 +35,40 @@ func collect(t *testing.T, r io.Reader, name string, opts readOptions) ([]gotDoc
 	return docs, err
 }
 
+// readMode is a way of handing readDocs its input.
+type readMode struct {
+	name    string
+	oneByte bool // reads return one byte at a time
+	reread  bool // the input can be moved back, as a regular file can
+}
+
+func (m readMode) String() string { return m.name }
+
+// open returns a reader over in and, when m rereads, its reread function.
+func (m readMode) open(in string) (io.Reader, func(int64) error) {
+	sr := strings.NewReader(in)
+	var r io.Reader = sr
+	if m.oneByte {
+		r = iotest.OneByteReader(r)
+	}
+	if !m.reread {
+		return r, nil
+	}
+	return r, func(off int64) error {
+		_, err := sr.Seek(off, io.SeekStart)
+		return err
+	}
+}
+
+// readModes are the modes every readDocs table runs in: the first object
+// of an input is captured, or read twice when the input can be reread.
+var readModes = []readMode{
+	{name: "whole"},
+	{name: "one byte", oneByte: true},
+	{name: "reread", reread: true},
+	{name: "reread one byte", oneByte: true, reread: true},
+}
+
 func TestReadDocs(t *testing.T) {
 	bigLine := `{"type":"X","pad":"` + strings.Repeat("a", 200) + `"}`
 	tests := []struct {
@@ -314,12 +348,9 @@ func TestReadDocs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			for _, mode := range []string{"whole", "one byte"} {
-				var r io.Reader = strings.NewReader(tt.in)
-				if mode == "one byte" {
-					r = iotest.OneByteReader(r)
-				}
-				got, err := collect(t, r, tt.file, readOptions{Format: tt.format, MaxDocBytes: tt.max})
+			for _, mode := range readModes {
+				r, reread := mode.open(tt.in)
+				got, err := collect(t, r, tt.file, readOptions{Format: tt.format, MaxDocBytes: tt.max, reread: reread})
 				// Compare error substrings rather than whole messages.
 				for i := range got {
 					if i < len(tt.want) && tt.want[i].Err != "" && strings.Contains(got[i].Err, tt.want[i].Err) {
@@ -378,18 +409,21 @@ func TestReadDocsLargeTypeMap(t *testing.T) {
 		fmt.Fprintf(&b, `{"id":"i-%04d"}`, i)
 	}
 	b.WriteString(`], "S3Bucket": [{"id":"b"}]}`)
-	got, err := collect(t, bytes.NewReader(b.Bytes()), "big.json", readOptions{MaxDocBytes: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 1001 {
-		t.Fatalf("got %d docs, want 1001", len(got))
-	}
-	if g := got[999]; g.Label != "big.json[Instance][999]" || g.Line != 1000 || g.Data != `{"id":"i-0999"}` {
-		t.Errorf("doc 999 = %+v", g)
-	}
-	if g := got[1000]; g.Label != "big.json[S3Bucket][0]" || g.Data != `{"id":"b"}` {
-		t.Errorf("doc 1000 = %+v", g)
+	for _, mode := range readModes {
+		r, reread := mode.open(b.String())
+		got, err := collect(t, r, "big.json", readOptions{MaxDocBytes: 1000, reread: reread})
+		if err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		if len(got) != 1001 {
+			t.Fatalf("%s: got %d docs, want 1001", mode, len(got))
+		}
+		if g := got[999]; g.Label != "big.json[Instance][999]" || g.Line != 1000 || g.Data != `{"id":"i-0999"}` {
+			t.Errorf("%s: doc 999 = %+v", mode, g)
+		}
+		if g := got[1000]; g.Label != "big.json[S3Bucket][0]" || g.Data != `{"id":"b"}` {
+			t.Errorf("%s: doc 1000 = %+v", mode, g)
+		}
 	}
 }
 
@@ -470,6 +504,21 @@ func FuzzSplitters(f *testing.F) {
 		if total > len(in) {
 			t.Fatalf("documents hold %d bytes, input has %d", total, len(in))
 		}
+		// Reading the first object twice (a regular file) and capturing
+		// it (a pipe) give the same documents, positions and errors.
+		var byMode [2][]string
+		var errs [2]string
+		for i, mode := range []readMode{{name: "capture"}, {name: "reread", reread: true}} {
+			r, reread := mode.open(string(in))
+			err := readDocs(r, name, readOptions{MaxDocBytes: 64, reread: reread}, func(d Doc) error {
+				byMode[i] = append(byMode[i], fmt.Sprintf("%s %d:%d-%d %q %v", d.Label(), d.Line, d.Col, d.Wide, d.Data, d.Err))
+				return nil
+			})
+			errs[i] = fmt.Sprint(err)
+		}
+		if diff := cmp.Diff(byMode[0], byMode[1]); diff != "" || errs[0] != errs[1] {
+			t.Fatalf("%q: capture and reread differ (-capture +reread):\n%s\nerrors: %s / %s", in, diff, errs[0], errs[1])
+		}
 		// For a valid JSON array of small values, the splitter must agree
 		// with encoding/json.
 		var elems []json.RawMessage
@@ -504,13 +553,10 @@ func TestDocCharColumn(t *testing.T) {
 		{"byte order mark", "a.json", "\xEF\xBB\xBF[{\"n\":1}]", []int{3}},
 	}
 	for _, tt := range tests {
-		for _, mode := range []string{"whole", "one byte"} {
-			var r io.Reader = strings.NewReader(tt.in)
-			if mode == "one byte" {
-				r = iotest.OneByteReader(r)
-			}
+		for _, mode := range readModes {
+			r, reread := mode.open(tt.in)
 			var got []int
-			err := readDocs(r, tt.file, readOptions{}, func(d Doc) error {
+			err := readDocs(r, tt.file, readOptions{reread: reread}, func(d Doc) error {
 				got = append(got, d.charCol())
 				return nil
 			})

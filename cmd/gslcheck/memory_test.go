@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/metrics"
 	"strings"
@@ -130,5 +132,114 @@ func TestRunMaxDocBytesAboveEvalDefault(t *testing.T) {
 		"-r", "T should have pad length() > 0", "-"}, doc, &out, &errb)
 	if code != exitOK || !strings.Contains(out.String(), "1 passed") {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
+	}
+}
+
+// typeMapText returns a minified type map of n Instance documents (about
+// 150 bytes each): one line, as `jq -c` writes an export.
+func typeMapText(n int) string {
+	var b strings.Builder
+	b.WriteString(`{"Instance":[`)
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"type":"Instance","id":"i-%08d","region":"us-east-1","tags":[{"key":"env","value":"prod"}],"pad":"%s"}`, i, strings.Repeat("x", 40))
+	}
+	b.WriteString(`],"S3Bucket":[{"type":"S3Bucket","id":"b"}]}`)
+	return b.String()
+}
+
+// TestReadDocsTypeMapNotHeld reads a type map four times the size limit.
+// Told apart by reading it twice, it is not copied at all when the input
+// can be reread: what is allocated before the first document is the
+// scanners' buffers. A capture copies up to the limit of it, which the test
+// sees too, so that it can fail.
+func TestReadDocsTypeMapNotHeld(t *testing.T) {
+	const max = 4 << 20
+	in := typeMapText(4 * max / 150)
+	for _, mode := range []readMode{{name: "capture"}, {name: "reread", reread: true}} {
+		r, reread := mode.open(in)
+		base := allocated()
+		var alloc uint64
+		n := 0
+		err := readDocs(r, "inv.json", readOptions{MaxDocBytes: max, reread: reread}, func(d Doc) error {
+			if n == 0 {
+				alloc = allocated() - base
+			}
+			n++
+			if d.Err != nil {
+				t.Errorf("%s: %s: %v", mode, d.Label(), d.Err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", mode, err)
+		}
+		if want := 4*max/150 + 1; n != want {
+			t.Errorf("%s: %d documents, want %d", mode, n, want)
+		}
+		switch {
+		case mode.reread && alloc > 1<<20:
+			t.Errorf("%s: %d KB allocated before the first document", mode, alloc>>10)
+		case !mode.reread && alloc < max:
+			t.Errorf("%s: only %d KB allocated before the first document: the capture was not seen", mode, alloc>>10)
+		}
+	}
+}
+
+// allocated returns the bytes allocated on the heap so far.
+func allocated() uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64()
+}
+
+// TestRereader checks the reread function the pipeline gives a regular
+// file: the documents come out as from any reader, and the progress count
+// ends at the file's size, the bytes read twice taken off. A pipe gets
+// none.
+func TestRereader(t *testing.T) {
+	in := typeMapText(3000)
+	file := filepath.Join(t.TempDir(), "inv.json")
+	if err := os.WriteFile(file, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	p := &pipeline{progress: newProgress(io.Discard, int64(len(in)))}
+	reread := p.rereader(f)
+	if reread == nil {
+		t.Fatal("no reread for a regular file")
+	}
+	n := 0
+	err = readDocs(p.progress.reader(f), "inv.json", readOptions{MaxDocBytes: 64 << 10, reread: reread}, func(d Doc) error {
+		if d.Err != nil {
+			t.Errorf("%s: %v", d.Label(), d.Err)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 3001 {
+		t.Errorf("%d documents, want 3001", n)
+	}
+	if got := p.progress.bytes.Load(); got != int64(len(in)) {
+		t.Errorf("progress counted %d bytes of %d", got, len(in))
+	}
+
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pr.Close()
+	defer pw.Close()
+	if p.rereader(pr) != nil {
+		t.Error("a pipe got a reread function")
 	}
 }

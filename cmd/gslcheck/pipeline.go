@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
@@ -451,7 +452,39 @@ func (p *pipeline) readSource(src source, emit func(Doc) error, idle func(), chu
 	}
 	opts := p.read
 	opts.borrow = true
+	opts.reread = p.rereader(rc)
 	return readDocs(r, src.name, opts, emit)
+}
+
+// rereader returns the readOptions.reread of rc when rc is a regular file,
+// else nil. Bytes read again are taken off the progress count, so that it
+// does not run past the input's size.
+func (p *pipeline) rereader(rc io.Reader) func(off int64) error {
+	f, ok := rc.(*os.File)
+	if !ok {
+		return nil
+	}
+	fi, err := f.Stat()
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil
+	}
+	base, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return nil
+	}
+	return func(off int64) error {
+		cur, err := f.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return err
+		}
+		if _, err := f.Seek(base+off, io.SeekStart); err != nil {
+			return err
+		}
+		if p.progress != nil {
+			p.progress.bytes.Add(base + off - cur)
+		}
+		return nil
+	}
 }
 
 // evalDoc validates and evaluates one document, filling o. A document that

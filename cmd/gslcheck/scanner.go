@@ -49,7 +49,11 @@ type scanner struct {
 	readErr  error // sticky error from r (io.EOF at the end)
 	capture  bool  // when set, consumed bytes are appended to captured
 	captured []byte
-	lineBuf  []byte // borrowLine's storage for lines longer than buf
+	// discard makes value keep nothing: it only finds where the value
+	// ends (and its size against the limit), for an input that can be
+	// read again from a known offset instead (see docReader.reread).
+	discard bool
+	lineBuf []byte // borrowLine's storage for lines longer than buf
 }
 
 const scanBufSize = 64 << 10
@@ -276,6 +280,49 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 	return out, nil
 }
 
+// lineIsObject consumes the next line, up to and including its '\n', and
+// reports whether it starts with '{' and ends with '}' once spaces are
+// trimmed (ASCII spaces, as bytes.TrimSpace has them). It keeps nothing of
+// the line, however long. A line over max bytes gives errTooLarge, with
+// reading stopped at the limit.
+func (s *scanner) lineIsObject(max int) (bool, error) {
+	var first, last byte
+	seen := false
+	size := 0
+	for s.fill() {
+		chunk := s.buf[s.pos:s.end]
+		i := bytes.IndexByte(chunk, '\n')
+		n := len(chunk)
+		if i >= 0 {
+			n = i
+		}
+		if size+n > max {
+			s.consume(max - size)
+			return false, errTooLarge
+		}
+		part := bytes.TrimRight(chunk[:n], asciiSpace)
+		if len(part) > 0 {
+			if !seen {
+				first, seen = bytes.TrimLeft(part, asciiSpace)[0], true
+			}
+			last = part[len(part)-1]
+		}
+		size += n
+		if i >= 0 {
+			s.consume(n + 1)
+			s.line++
+			s.lineStart = s.off
+			s.wide = 0
+			break
+		}
+		s.consume(n)
+	}
+	return first == '{' && last == '}', nil
+}
+
+// asciiSpace is the ASCII white space that bytes.TrimSpace trims.
+const asciiSpace = "\t\n\v\f\r "
+
 // value consumes one JSON value and returns its bytes. Objects and arrays
 // are followed through strings and brackets (mismatched brackets are
 // errors); strings end at their closing quote; anything else ends at a
@@ -320,7 +367,9 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 			overflow, out = true, nil
 			return nil
 		}
-		out = appendDoubling(out, b)
+		if !s.discard {
+			out = appendDoubling(out, b)
+		}
 		return nil
 	}
 	for s.fill() {
