@@ -577,3 +577,31 @@ func TestJUnitCDATAWellFormed(t *testing.T) {
 		t.Errorf("error body = %q", got)
 	}
 }
+
+// TestSARIFResultWithoutLocation checks that a result with nothing to
+// place it (a List<> group of an ad-hoc rule, whose account number is
+// empty) still validates: its locations are an empty array, not null.
+func TestSARIFResultWithoutLocation(t *testing.T) {
+	rules := []*ruleMeta{adhocMeta(0, "List<Instance> should have items length() > 2")}
+	rules[0].Target = "List<Instance>"
+	var b bytes.Buffer
+	rep, err := newReporter("sarif", reportOptions{w: &b, rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "", typ: "List<Instance>",
+		evidence: []eval.Evidence{{Path: "items length()", Value: "1"}}}
+	if err := rep.result(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.finish(&summary{Documents: 1, Evaluated: 1, Rules: 1, Results: 1, Fail: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := sarifSchema(t).validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the 2.1.0 schema:\n%s", strings.Join(errs, "\n"))
+	}
+}
