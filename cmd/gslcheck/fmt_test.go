@@ -57,6 +57,26 @@ func TestFormatBundleFile(t *testing.T) {
 			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true\n"),
 		},
 		{
+			name: "a comment after a block indicator is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic: >- # why\n      Volume   should encrypted=true\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true # why\n"),
+		},
+		{
+			name: "a comment on the key line before the value is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic: # why\n      Volume should encrypted=true\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true # why\n"),
+		},
+		{
+			name: "a comment after a plain value on the next line is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic:\n      Volume should encrypted=true   # why\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true   # why\n"),
+		},
+		{
+			name: "a comment after the indicator of a long block is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic: |2 # why\n      "+long+"\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: >- # why\n      Instance where tags contain [key = 'contains_phi' and value = 'true']\n      should have volumes contain-all [encrypted = true]\n"),
+		},
+		{
 			name: "plain on the next line",
 			in:   fmtHeader + ruleYAML("A", "    logic:\n      Volume should encrypted=true\n"),
 			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true\n"),
