@@ -176,6 +176,15 @@ func formatBundleFile(data []byte, file string, format func(string) (string, err
 			ed.startLine, ed.startByte, ed.endLine, ed.endByte, keyCol, comment, ok = yamlLogicExtent(lines, r.Line-1, r.LogicLine-1)
 			if ok {
 				ed.text = yamlLogicValue(formatted, keyCol, eolOf(lines))
+				if strings.HasPrefix(ed.text, ">-") {
+					// A comment after the old value would end up inside
+					// the block: it moves after the indicator.
+					l := trimEOL(lines[ed.endLine])
+					if t := strings.TrimSpace(l[ed.endByte:]); strings.HasPrefix(t, "#") {
+						comment = strings.TrimSpace(comment + " " + t)
+						ed.endByte = len(l)
+					}
+				}
 				if comment != "" {
 					// The comment was inside the extent: it follows the
 					// block indicator, or the value on its line.
