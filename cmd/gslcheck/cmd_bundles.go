@@ -53,6 +53,9 @@ func (c *bundlesExportCmd) Run(e *env) error {
 	if len(bs) != 1 {
 		return usagef("%s holds %d bundles; export one at a time", c.Name, len(bs))
 	}
+	if err := outputIsNotInput(c.Output, []string{bs[0].Source}); err != nil {
+		return err
+	}
 	data, err := bs[0].Dome9JSON()
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -47,6 +48,13 @@ func (c *testCmd) Run(e *env) error {
 			runs = append(runs, runFixtures(b, filter))
 		}
 	}
+	var read []string
+	for _, r := range runs {
+		read = append(read, fixtureFiles(r.b)...)
+	}
+	if err := outputIsNotInput(c.Output, read); err != nil {
+		return err
+	}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
 	if err != nil {
 		return err
@@ -81,6 +89,18 @@ func (c *testCmd) Run(e *env) error {
 		}
 	}
 	return nil
+}
+
+// fixtureFiles returns b's file and its fixture files (tests/*.yaml and
+// tests/*.yml beside it).
+func fixtureFiles(b *bundles.Bundle) []string {
+	files := []string{b.Source}
+	tests := filepath.Join(filepath.Dir(b.Source), "tests")
+	for _, pattern := range []string{"*.yaml", "*.yml"} {
+		m, _ := filepath.Glob(filepath.Join(tests, pattern))
+		files = append(files, m...)
+	}
+	return files
 }
 
 // runFixtures reads b's cases and runs those matching filter.

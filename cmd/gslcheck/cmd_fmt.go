@@ -172,9 +172,28 @@ func formatBundleFile(data []byte, file string, format func(string) (string, err
 			ed.text = jsonQuote(formatted)
 		} else {
 			var keyCol int
-			ed.startLine, ed.startByte, ed.endLine, ed.endByte, keyCol, ok = yamlLogicExtent(lines, r.Line-1, r.LogicLine-1)
+			var comment string
+			ed.startLine, ed.startByte, ed.endLine, ed.endByte, keyCol, comment, ok = yamlLogicExtent(lines, r.Line-1, r.LogicLine-1)
 			if ok {
 				ed.text = yamlLogicValue(formatted, keyCol, eolOf(lines))
+				if strings.HasPrefix(ed.text, ">-") {
+					// A comment after the old value would end up inside
+					// the block: it moves after the indicator.
+					l := trimEOL(lines[ed.endLine])
+					if t := strings.TrimSpace(l[ed.endByte:]); strings.HasPrefix(t, "#") {
+						comment = strings.TrimSpace(comment + " " + t)
+						ed.endByte = len(l)
+					}
+				}
+				if comment != "" {
+					// The comment was inside the extent: it follows the
+					// block indicator, or the value on its line.
+					if rest, block := strings.CutPrefix(ed.text, ">-"); block {
+						ed.text = ">- " + comment + rest
+					} else {
+						ed.text += " " + comment
+					}
+				}
 				if l := lines[ed.startLine]; ed.startByte > 0 && l[ed.startByte-1] == ':' {
 					ed.text = " " + ed.text
 				}
@@ -292,8 +311,10 @@ var logicKey = regexp.MustCompile(`^(\s*(?:-\s+)?)logic\s*:(?:\s|$)`)
 // yamlLogicExtent finds the value of the `logic:` key of the rule that
 // starts at line ruleLine and whose text starts at line textLine (0-based).
 // It returns the extent [start, end) of the value (after "logic:" and its
-// spaces, up to the end of the scalar) and the key's column (0-based).
-func yamlLogicExtent(lines []string, ruleLine, textLine int) (sl, sb, el, eb, keyCol int, ok bool) {
+// spaces, up to the end of the scalar), the key's column (0-based), and the
+// comment on the key line that lies inside the extent (after a block
+// indicator, or before a value that starts on the next line), "" if none.
+func yamlLogicExtent(lines []string, ruleLine, textLine int) (sl, sb, el, eb, keyCol int, comment string, ok bool) {
 	keyLine := -1
 	for i := max(ruleLine, 0); i <= textLine && i < len(lines); i++ {
 		if m := logicKey.FindStringSubmatch(lines[i]); m != nil {
@@ -317,6 +338,9 @@ func yamlLogicExtent(lines []string, ruleLine, textLine int) (sl, sb, el, eb, ke
 		if start < len(line) && (line[start] == '|' || line[start] == '>') {
 			style = line[start]
 		}
+		if i := strings.IndexByte(line[start:], '#'); i >= 0 && (i == 0 || line[start+i-1] == ' ' || line[start+i-1] == '\t') {
+			comment = strings.TrimRight(line[start+i:], " \t")
+		}
 		// Block scalar, or plain scalar starting on the next line: every
 		// following line that is blank or indented more than the key.
 		el, eb = keyLine, len(line)
@@ -332,11 +356,14 @@ func yamlLogicExtent(lines []string, ruleLine, textLine int) (sl, sb, el, eb, ke
 				break
 			}
 			el, eb = i, len(l)
+			if style == 0 {
+				eb = plainEnd(l, indentOf(l)) // before a trailing comment
+			}
 		}
 		if style == 0 && el == keyLine {
 			return // an empty value
 		}
-		return sl, sb, el, eb, keyCol, true
+		return sl, sb, el, eb, keyCol, comment, true
 	}
 	switch q := line[start]; q {
 	case '"', '\'':
@@ -353,7 +380,7 @@ func yamlLogicExtent(lines []string, ruleLine, textLine int) (sl, sb, el, eb, ke
 					j += 2
 					continue
 				case c == q:
-					return sl, sb, i, j + 1, keyCol, true
+					return sl, sb, i, j + 1, keyCol, "", true
 				}
 				j++
 			}
@@ -374,7 +401,7 @@ func yamlLogicExtent(lines []string, ruleLine, textLine int) (sl, sb, el, eb, ke
 		}
 		el, eb = i, plainEnd(l, indentOf(l))
 	}
-	return sl, sb, el, eb, keyCol, true
+	return sl, sb, el, eb, keyCol, "", true
 }
 
 // plainEnd is where a plain scalar's text ends on line: before a " #"

@@ -50,7 +50,7 @@ func (c *runCmd) Run(e *env) error {
 	// Loading the rules leaves little live; the run's pacing starts after.
 	defer tuneGC(e.getenv)()
 
-	if err := outputIsNotInput(c.Output, c.Inputs); err != nil {
+	if err := outputIsNotInput(c.Output, append(set.sources(), c.Inputs...)); err != nil {
 		return err
 	}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
@@ -319,8 +319,9 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// outputIsNotInput refuses an --output file that is also an input: the
-// report would truncate the input before it is read.
+// outputIsNotInput refuses an --output file that is also an input (a
+// document, bundle or fixture file): the report would truncate it, before
+// it is read or after.
 func outputIsNotInput(output string, inputs []string) error {
 	if output == "" || output == "-" {
 		return nil

@@ -7,8 +7,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/lang"
 )
 
@@ -55,6 +57,31 @@ func TestFormatBundleFile(t *testing.T) {
 			name: "plain continued on more-indented lines",
 			in:   fmtHeader + ruleYAML("A", "    logic: Volume should\n      encrypted=true\n"),
 			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true\n"),
+		},
+		{
+			name: "a comment after a block indicator is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic: >- # why\n      Volume   should encrypted=true\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true # why\n"),
+		},
+		{
+			name: "a comment on the key line before the value is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic: # why\n      Volume should encrypted=true\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true # why\n"),
+		},
+		{
+			name: "a comment after a plain value on the next line is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic:\n      Volume should encrypted=true   # why\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: Volume should have encrypted = true   # why\n"),
+		},
+		{
+			name: "a comment after the indicator of a long block is kept",
+			in:   fmtHeader + ruleYAML("A", "    logic: |2 # why\n      "+long+"\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: >- # why\n      Instance where tags contain [key = 'contains_phi' and value = 'true']\n      should have volumes contain-all [encrypted = true]\n"),
+		},
+		{
+			name: "a comment after a value that becomes a block moves after the indicator",
+			in:   fmtHeader + ruleYAML("A", "    logic: \""+long+"\"   # why\n"),
+			want: fmtHeader + ruleYAML("A", "    logic: >- # why\n      Instance where tags contain [key = 'contains_phi' and value = 'true']\n      should have volumes contain-all [encrypted = true]\n"),
 		},
 		{
 			name: "plain on the next line",
@@ -185,4 +212,52 @@ func TestReplaceFile(t *testing.T) {
 	if err := replaceFile(filepath.Join(dir, "missing.yaml"), nil); err == nil {
 		t.Error("replacing a missing file succeeded")
 	}
+}
+
+// FuzzFormatBundleFile puts rule text in a bundle in one of several YAML
+// layouts, each with a comment on the key line or after the value, and
+// checks that fmt either reports the rule's problems or gives a file that
+// loads with the canonical logic (formatBundleFile checks that), keeps the
+// comment and the other keys, and formats again to itself.
+func FuzzFormatBundleFile(f *testing.F) {
+	f.Add("Instance   should have volumes contain-all [encrypted=true]", uint8(0))
+	f.Add("Instance where tags contain [key='contains_phi' and value='true'] and name like 'abc%' should have volumes contain-all [encrypted=true]", uint8(1))
+	f.Add("S3Bucket should have name = 'a: b #c'", uint8(2))
+	f.Add("Iam should\n  have x>1", uint8(3))
+	f.Fuzz(func(t *testing.T, logic string, layout uint8) {
+		if strings.ContainsAny(logic, "\r\x00") || !utf8.ValidString(logic) {
+			return
+		}
+		var value string
+		switch layout % 4 {
+		case 0: // double-quoted, comment after it
+			value = " " + jsonQuote(logic) + " # c1\n"
+		case 1: // folded block, comment after the indicator
+			value = " >- # c1\n" + "      " + indentLines(logic, "      ") + "\n"
+		case 2: // literal block, comment after the indicator
+			value = " |2 # c1\n" + "      " + indentLines(logic, "      ") + "\n"
+		case 3: // comment, then a double-quoted value on the next line
+			value = " # c1\n      " + jsonQuote(logic) + "\n"
+		}
+		in := fmtHeader + ruleYAML("A", "    logic:"+value)
+		if _, err := bundles.Parse([]byte(in), "b.yaml"); err != nil {
+			return // not a valid bundle (an empty rule, say)
+		}
+		got, problems, err := formatBundleFile([]byte(in), "b.yaml", canonicalLogic)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, in)
+		}
+		if len(problems) > 0 {
+			return
+		}
+		for _, keep := range []string{"# c1", "# A bundle for the fmt tests.", "description: d   # keep this comment\n"} {
+			if !strings.Contains(string(got), keep) {
+				t.Fatalf("%q was lost:\n%s\nfrom\n%s", keep, got, in)
+			}
+		}
+		again, _, err := formatBundleFile(got, "b.yaml", canonicalLogic)
+		if err != nil || string(again) != string(got) {
+			t.Fatalf("not idempotent (err %v):\n%s\nthen\n%s", err, got, again)
+		}
+	})
 }

@@ -7,7 +7,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 type junitSuites struct {
@@ -77,7 +79,28 @@ func (s *junitSuite) add(c junitCase) {
 	if c.Time == "" {
 		c.Time = "0.000"
 	}
+	for _, p := range []*junitProblem{c.Failure, c.Error} {
+		if p != nil {
+			p.Text = xmlChars(p.Text)
+		}
+	}
 	s.Cases = append(s.Cases, c)
+}
+
+// xmlChars replaces what XML 1.0 cannot hold (control characters other
+// than tab, newline and carriage return, U+FFFE, U+FFFF and invalid UTF-8)
+// with U+FFFD. The encoder does that for attributes and text, but writes
+// CDATA as it is.
+func xmlChars(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return r
+		case r < 0x20, r == 0xfffe, r == 0xffff, r == utf8.RuneError:
+			return utf8.RuneError
+		}
+		return r
+	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
 }
 
 // seconds formats a duration for a time attribute.

@@ -219,6 +219,19 @@ type ruleSet struct {
 	lists bool // some rule is a List<> rule
 }
 
+// sources returns the files the rules were read from, each once.
+func (s *ruleSet) sources() []string {
+	var files []string
+	seen := map[string]bool{}
+	for _, m := range s.metas {
+		if m.Source != "" && !seen[m.Source] {
+			seen[m.Source] = true
+			files = append(files, m.Source)
+		}
+	}
+	return files
+}
+
 // compileRules loads the bundles and compiles every rule. All compile
 // problems are returned together.
 func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet, []problem, error) {

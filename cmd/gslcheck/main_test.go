@@ -234,3 +234,30 @@ func TestRunListGroups(t *testing.T) {
 		}
 	}
 }
+
+// fullWriter fails every write, like a full disk or a closed pipe.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestOutputWriteFails checks that every command whose output cannot be
+// written says so and exits 2, rather than losing its output silently.
+func TestOutputWriteFails(t *testing.T) {
+	inv := filepath.Join("..", "..", "examples", "inventory", "account.json")
+	for _, args := range [][]string{
+		{"version"},
+		{"bundles", "list"},
+		{"bundles", "export", "hipaa", "--format", "dome9"},
+		{"run", "-b", "hipaa", inv},
+		{"run", "-b", "hipaa", "-f", "json", inv},
+		{"lint", "hipaa"},
+		{"test", "hipaa"},
+		{"explain", "-b", "hipaa", "--rule-id", "HIPAA-002", inv},
+	} {
+		var stderr bytes.Buffer
+		code := Main(args, strings.NewReader(""), fullWriter{}, &stderr)
+		if code != exitError || !strings.Contains(stderr.String(), "no space left on device") {
+			t.Errorf("gslcheck %s: exit %d, stderr %q; want exit %d and the write error", strings.Join(args, " "), code, stderr.String(), exitError)
+		}
+	}
+}

@@ -241,7 +241,7 @@ func (s *sarifReporter) locations(r *record) []sarifLocation {
 		loc.LogicalLocations = []sarifLogical{l}
 	}
 	if loc.PhysicalLocation == nil && loc.LogicalLocations == nil {
-		return nil
+		return []sarifLocation{} // "locations" is an array, never null
 	}
 	return []sarifLocation{loc}
 }

@@ -539,3 +539,69 @@ func TestJUnitSameIDTwoPlaces(t *testing.T) {
 		t.Errorf("test cases (-want +got):\n%s", diff)
 	}
 }
+
+// TestJUnitCDATAWellFormed checks that the body of a failure or an error
+// stays well-formed XML whatever it holds: a file name with control
+// characters, invalid UTF-8 or "]]>" (the body is CDATA, where the XML
+// encoder escapes nothing).
+func TestJUnitCDATAWellFormed(t *testing.T) {
+	rules := sampleRules()
+	var b bytes.Buffer
+	rep, err := newReporter("junit", reportOptions{w: &b, rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	input := "a\x01b\x00c\xffd]]>e\ufffe.json"
+	for _, r := range []*record{
+		{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-1", typ: "Instance", input: input, line: 3, location: input + "[0]",
+			evidence: []eval.Evidence{{Path: "volumes[0].encrypted", Value: "false"}}},
+		{rule: rules[1], ruleIdx: 1, status: eval.Error, entity: "b-1", typ: "S3Bucket", err: "step budget exceeded",
+			input: input, line: 9, location: input + "[1]"},
+	} {
+		if err := rep.result(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rep.finish(&summary{}); err != nil {
+		t.Fatal(err)
+	}
+	var doc junitSuites
+	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatalf("not well-formed XML: %v\n%s", err, b.String())
+	}
+	want := "at a\ufffdb\ufffdc\ufffdd]]>e\ufffd.json[0]\nvolumes[0].encrypted = false\n"
+	if got := doc.Suites[0].Cases[0].Failure.Text; got != want {
+		t.Errorf("failure body = %q, want %q", got, want)
+	}
+	if got := doc.Suites[1].Cases[0].Error.Text; !strings.HasPrefix(got, "at a\ufffdb") {
+		t.Errorf("error body = %q", got)
+	}
+}
+
+// TestSARIFResultWithoutLocation checks that a result with nothing to
+// place it (a List<> group of an ad-hoc rule, whose account number is
+// empty) still validates: its locations are an empty array, not null.
+func TestSARIFResultWithoutLocation(t *testing.T) {
+	rules := []*ruleMeta{adhocMeta(0, "List<Instance> should have items length() > 2")}
+	rules[0].Target = "List<Instance>"
+	var b bytes.Buffer
+	rep, err := newReporter("sarif", reportOptions{w: &b, rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "", typ: "List<Instance>",
+		evidence: []eval.Evidence{{Path: "items length()", Value: "1"}}}
+	if err := rep.result(r); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.finish(&summary{Documents: 1, Evaluated: 1, Rules: 1, Results: 1, Fail: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var doc any
+	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := sarifSchema(t).validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the 2.1.0 schema:\n%s", strings.Join(errs, "\n"))
+	}
+}

@@ -33,6 +33,6 @@ func semanticVersion() string {
 }
 
 func (versionCmd) Run(e *env) error {
-	fmt.Fprintf(e.stdout, "gslcheck %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	return nil
+	_, err := fmt.Fprintf(e.stdout, "gslcheck %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	return err
 }
