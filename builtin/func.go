@@ -11,6 +11,8 @@ import (
 // against it where it can (literal arguments, results used in comparisons).
 type Type uint8
 
+// The types of a signature: Any accepts every value; the others one JSON
+// kind each.
 const (
 	Any Type = iota
 	TBool
@@ -106,6 +108,8 @@ type ArgError struct {
 	Msg   string
 }
 
+// Error returns the message, prefixed with "argument N: " (N counted from 1)
+// when the error concerns one argument.
 func (e *ArgError) Error() string {
 	if e.Index < 0 {
 		return e.Msg

@@ -23,6 +23,7 @@ const (
 
 var statusNames = [...]string{"pass", "fail", "skip", "error"}
 
+// String returns "pass", "fail", "skip" or "error".
 func (s Status) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s]
