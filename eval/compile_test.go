@@ -103,6 +103,16 @@ func TestCompileShapes(t *testing.T) {
 	if _, err := CompileRule(rule(e), nil); err == nil || !strings.Contains(err.Error(), "nests more than") {
 		t.Errorf("deep nesting: got %v", err)
 	}
+
+	// A chain of `and` nests one level per operator: SPEC.md's limits
+	// table says a chain of up to 199 conditions compiles.
+	chain := func(n int) string { return "T should have " + strings.Repeat("a = 1 and ", n-1) + "b = 1" }
+	if _, err := Compile(chain(199), nil); err != nil {
+		t.Errorf("chain of 199: %v", err)
+	}
+	if _, err := Compile(chain(200), nil); err == nil || !strings.Contains(err.Error(), "nests more than 200 levels") {
+		t.Errorf("chain of 200: got %v", err)
+	}
 }
 
 func TestCompileOptions(t *testing.T) {

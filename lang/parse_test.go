@@ -505,6 +505,9 @@ func TestErrorCollectsAll(t *testing.T) {
 	if !strings.Contains(err.Error(), "(and 2 more errors)") {
 		t.Errorf("Error() = %q", err.Error())
 	}
+	if got := list[:2].Error(); !strings.HasSuffix(got, " (and 1 more error)") {
+		t.Errorf("Error() of two = %q", got)
+	}
 }
 
 func TestLimits(t *testing.T) {
