@@ -215,3 +215,12 @@ func TestLongPathCompilesInLinearSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestNegativeLimitsMeanDefaults holds Options to its docs: a negative
+// step budget, size or depth is the default, not "no limit" nor "nothing".
+func TestNegativeLimitsMeanDefaults(t *testing.T) {
+	s := resolve(&Options{StepBudget: -1, MaxDocumentSize: -1, MaxDepth: -5})
+	if s.budget != DefaultStepBudget || s.maxSize != DefaultMaxDocumentSize || s.maxDepth != DefaultMaxDepth {
+		t.Errorf("settings = %+v", s)
+	}
+}
