@@ -13,7 +13,9 @@ import (
 //   - Missing equals nothing, not even Missing; null equals null.
 //   - Values of the same kind are equal when their values are: numbers
 //     numerically and exactly (two integers compare as int64, so 2^53+1
-//     differs from 2^53), strings byte for byte (case-sensitive).
+//     differs from 2^53), strings byte for byte (case-sensitive). A NaN,
+//     which JSON cannot write but a custom function can return with
+//     NumberValue, equals nothing, itself included.
 //   - A bool and a string are equal when the string is "true" or "false" in
 //     any case and names the same bool.
 //   - A number and a string are equal when the string holds a decimal number
@@ -42,11 +44,12 @@ func Equal(a, b Value) bool {
 	case ka == Bool && kb == String:
 		return boolString(a.Bool(), b.r.Str)
 	case ka == Number && kb == String:
+		x := jsonNumber(&a.r)
 		n, ok := parseNumber(b.r.Str)
-		if !ok {
+		if !ok || x.isNaN() {
 			return false
 		}
-		return cmpNumber(jsonNumber(&a.r), n) == 0
+		return cmpNumber(x, n) == 0
 	}
 	return false
 }
@@ -66,7 +69,8 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 	case Bool:
 		return a.Type == b.Type
 	case Number:
-		return cmpNumber(jsonNumber(&a), jsonNumber(&b)) == 0
+		x, y := jsonNumber(&a), jsonNumber(&b)
+		return !x.isNaN() && !y.isNaN() && cmpNumber(x, y) == 0
 	case String:
 		return a.Str == b.Str
 	case Array:
@@ -172,8 +176,9 @@ func rawKeyName(k string) string {
 // Compare orders a and b for the operators < > <= >=. Two numbers compare
 // numerically (exactly, as Equal does); a number and a string holding a
 // decimal number compare numerically; two strings compare lexicographically
-// by bytes (code points), even when both look numeric. For any other pair ok
-// is false, and all four operators are false. Compare does not allocate.
+// by bytes (code points), even when both look numeric. For any other pair,
+// and when either number is a NaN, ok is false, and all four operators are
+// false. Compare does not allocate.
 func Compare(a, b Value) (cmp int, ok bool) {
 	ka, kb := a.Kind(), b.Kind()
 	switch {
@@ -182,7 +187,7 @@ func Compare(a, b Value) (cmp int, ok bool) {
 	case (ka == Number || ka == String) && (kb == Number || kb == String):
 		x, ok1 := numberOf(a)
 		y, ok2 := numberOf(b)
-		if !ok1 || !ok2 {
+		if !ok1 || !ok2 || x.isNaN() || y.isNaN() {
 			return 0, false
 		}
 		return cmpNumber(x, y), true

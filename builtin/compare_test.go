@@ -2,6 +2,7 @@ package builtin
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -73,6 +74,13 @@ func TestEqual(t *testing.T) {
 		{j(`9007199254740993`), j(`"9007199254740992"`), false},
 		{NumberValue(0), j(`"NaN"`), false},
 		{NumberValue(0), j(`"Inf"`), false},
+		// NaN (a custom function's NumberValue) equals nothing, itself included
+		{NumberValue(math.NaN()), NumberValue(math.NaN()), false},
+		{NumberValue(math.NaN()), j(`0`), false},
+		{NumberValue(math.NaN()), j(`1.5`), false},
+		{NumberValue(math.NaN()), IntValue(7), false},
+		{NumberValue(math.NaN()), j(`"0"`), false},
+		{NumberValue(math.NaN()), j(`"NaN"`), false},
 		// strings
 		{j(`"abc"`), j(`"abc"`), true},
 		{j(`"abc"`), StringValue("abc"), true},
@@ -154,6 +162,11 @@ func TestCompare(t *testing.T) {
 		{j(`true`), j(`1`), none},
 		{j(`[1]`), j(`[2]`), none},
 		{j(`{}`), j(`{}`), none},
+		{NumberValue(math.NaN()), j(`0`), none},
+		{j(`0`), NumberValue(math.NaN()), none},
+		{NumberValue(math.NaN()), j(`2.5`), none},
+		{NumberValue(math.NaN()), j(`"3"`), none},
+		{NumberValue(math.NaN()), NumberValue(math.NaN()), none},
 	}
 	for _, tt := range tests {
 		c, ok := Compare(tt.a, tt.b)

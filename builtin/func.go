@@ -11,6 +11,8 @@ import (
 // against it where it can (literal arguments, results used in comparisons).
 type Type uint8
 
+// The types of a signature: Any accepts every value; the others one JSON
+// kind each.
 const (
 	Any Type = iota
 	TBool
@@ -89,7 +91,8 @@ type Func struct {
 	// A non-nil error becomes a compile error at that call. May be nil.
 	// Return an *ArgError to point the error at one argument. CheckCall
 	// has already checked the number of arguments and the kinds of the
-	// literal ones against Params when Check runs.
+	// literal ones against Params when Check runs. A panic in Check is
+	// reported as an error of the call, and a nil *ArgError as no error.
 	Check func(consts []Value) error
 
 	// Impl computes the result. It must not retain recv or args (they point
@@ -106,6 +109,8 @@ type ArgError struct {
 	Msg   string
 }
 
+// Error returns the message, prefixed with "argument N: " (N counted from 1)
+// when the error concerns one argument.
 func (e *ArgError) Error() string {
 	if e.Index < 0 {
 		return e.Msg
@@ -132,14 +137,28 @@ func (f *Func) CheckCall(consts []Value) error {
 	if f.Check == nil {
 		return nil
 	}
-	err := f.Check(consts)
+	err := f.runCheck(consts)
 	if err == nil {
 		return nil
 	}
 	if ae, ok := err.(*ArgError); ok {
+		if ae == nil {
+			return nil // a typed nil: no error
+		}
 		return ae
 	}
 	return &ArgError{Index: -1, Msg: err.Error()}
+}
+
+// runCheck calls f.Check, turning a panic into an error: the compiler
+// calls it on the embedder's behalf and must not crash.
+func (f *Func) runCheck(consts []Value) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%s(): checking the call panicked: %v", f.Name, r)
+		}
+	}()
+	return f.Check(consts)
 }
 
 // Signature returns the call form of f with its types, for docs and

@@ -14,6 +14,9 @@ type LikePattern struct {
 	// segs are the literal runs between the % signs, case-folded to the
 	// canonical member of each rune's simple-folding orbit.
 	segs [][]rune
+	// fail holds, for each segment longer than naiveSegment runes, its
+	// Knuth-Morris-Pratt failure table (nil for the shorter ones).
+	fail [][]int32
 	// lead and trail tell whether the pattern begins / ends with %;
 	// wild whether it has any %.
 	lead, trail, wild bool
@@ -24,7 +27,7 @@ type LikePattern struct {
 // sign), % matches any run of characters (the empty run included), and every
 // other character, _ and \ included, stands for itself. There is no escape.
 // Compile once per rule; Match is allocation-free and runs in time
-// O(len(s)·len(pat)) at worst, never exponential.
+// O(len(s) + len(pat)) at worst, never exponential.
 func CompileLike(pat string) LikePattern {
 	p := LikePattern{src: pat}
 	parts := strings.Split(pat, "%")
@@ -40,8 +43,36 @@ func CompileLike(pat string) LikePattern {
 			seg[i] = foldCanon(r)
 		}
 		p.segs = append(p.segs, seg)
+		var fail []int32
+		if len(seg) > naiveSegment {
+			fail = failTable(seg)
+		}
+		p.fail = append(p.fail, fail)
 	}
 	return p
+}
+
+// naiveSegment is the longest segment that find looks for by trying each
+// place it could start, at a cost of up to its length per place; longer
+// ones are looked for with findKMP, in time linear in the text.
+const naiveSegment = 8
+
+// failTable returns the Knuth-Morris-Pratt failure function of seg: fail[k]
+// is the length of the longest proper prefix of seg[:k+1] that is also its
+// suffix.
+func failTable(seg []rune) []int32 {
+	fail := make([]int32, len(seg))
+	k := 0
+	for i := 1; i < len(seg); i++ {
+		for k > 0 && seg[i] != seg[k] {
+			k = int(fail[k-1])
+		}
+		if seg[i] == seg[k] {
+			k++
+		}
+		fail[i] = int32(k)
+	}
+	return fail
 }
 
 // String returns the source text of the pattern.
@@ -79,14 +110,83 @@ func (p LikePattern) Match(s string) bool {
 	// Every remaining segment floats between % signs: take the leftmost
 	// occurrence of each in turn. With only the many-character wildcard,
 	// leftmost-first is optimal, so no backtracking is needed.
-	for _, seg := range segs {
-		n, ok := find(s, seg)
+	off := 0
+	if !p.lead {
+		off = 1
+	}
+	for i, seg := range segs {
+		var n int
+		var ok bool
+		if len(seg) > naiveSegment {
+			n, ok = findKMP(s, seg, p.fail[off+i])
+		} else {
+			n, ok = find(s, seg)
+		}
 		if !ok {
 			return false
 		}
 		s = s[n:]
 	}
 	return true
+}
+
+// findKMP is find for a long segment, with its failure table: it reads
+// each rune of s once, as matchPrefix would read it (decoded from the
+// start of s, folded), so it finds the same leftmost occurrence.
+func findKMP(s string, seg []rune, fail []int32) (int, bool) {
+	// With nothing matched yet, skip to the next byte that can start the
+	// segment, as find does: an ASCII first rune other than K and S
+	// (whose orbits leave ASCII) can only start at an ASCII byte, and an
+	// ASCII byte always starts a rune.
+	up, lo := byte(0), byte(0)
+	if first := seg[0]; first < utf8.RuneSelf && first != 'K' && first != 'S' {
+		up, lo = byte(first), byte(first)
+		if 'A' <= up && up <= 'Z' {
+			lo = up + ('a' - 'A')
+		}
+	}
+	k := 0
+	for i := 0; i < len(s); {
+		if k == 0 && up != 0 {
+			if up == lo {
+				j := strings.IndexByte(s[i:], up)
+				if j < 0 {
+					return 0, false
+				}
+				i += j
+			} else {
+				for i < len(s) && s[i] != up && s[i] != lo {
+					i++
+				}
+				if i == len(s) {
+					return 0, false
+				}
+			}
+		}
+		var r rune
+		if c := s[i]; c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			r = rune(c)
+			i++
+		} else {
+			var w int
+			r, w = utf8.DecodeRuneInString(s[i:])
+			r = foldCanon(r)
+			i += w
+		}
+		for k > 0 && seg[k] != r {
+			k = int(fail[k-1])
+		}
+		if seg[k] == r {
+			k++
+		}
+		if k == len(seg) {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 // MatchValue implements `v like pat`: only strings match; missing, numbers,

@@ -167,6 +167,44 @@ func TestLikeNotExponential(t *testing.T) {
 	}
 }
 
+// TestLikeLongSegment runs a long segment that almost matches everywhere:
+// trying each place it could start costs its length per place (20,000 ×
+// 2 MB: minutes), the failure table one step per byte. A test timeout is
+// the failure mode. It also holds findKMP to find over such segments.
+func TestLikeLongSegment(t *testing.T) {
+	seg := strings.Repeat("a", 20000)
+	s := strings.Repeat("A", 2<<20)
+	for _, tt := range []struct {
+		pat, s string
+		want   bool
+	}{
+		{"%" + seg + "b%", s, false},
+		{"%" + seg + "b%", s + "b", true},
+		{"x%" + seg + "%y", "x" + s + "y", true},
+		{"%" + seg + "%" + seg + "%", s[:40000], true},
+		{"%" + seg + "%" + seg + "%", s[:39999], false},
+	} {
+		if got := CompileLike(tt.pat).Match(tt.s); got != tt.want {
+			t.Errorf("pattern of %d bytes over %d bytes = %v, want %v", len(tt.pat), len(tt.s), got, tt.want)
+		}
+	}
+	// Segments past naiveSegment, with repeats that exercise the failure
+	// table, agree with the reference matcher.
+	for _, tt := range []struct{ pat, s string }{
+		{"%abababababc%", "ababababababababc"},
+		{"%abababababc%", "abababababab"},
+		{"%aabaabaabaab%", "aabaabaabaaabaabaabaab"},
+		{"%kkkkkkkkkk%", "kk\u212akkkkkkkK"},
+		{"%ßßßßßßßßßß%", "ẞßßßßßßßßß"},
+		{"%\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd%", "\xff\xfe\xff\xfe\xff\xfe\xff\xfe\xff"},
+		{"%ééééééééé%x", "éÉéÉéÉéÉéÉx"},
+	} {
+		if got, want := CompileLike(tt.pat).Match(tt.s), likeReference(tt.pat, tt.s); got != want {
+			t.Errorf("%q like %q = %v, reference says %v", tt.s, tt.pat, got, want)
+		}
+	}
+}
+
 func TestCompileRegexp(t *testing.T) {
 	re, err := CompileRegexp(`^prod-`, "i")
 	if err != nil {

@@ -22,6 +22,10 @@ func (n number) float() float64 {
 	return n.f
 }
 
+// isNaN reports whether n is not a number (only a custom function can
+// make one, with NumberValue; JSON cannot write it).
+func (n number) isNaN() bool { return !n.isInt && n.f != n.f }
+
 // numberOf reads a Number, or a String holding a decimal number.
 func numberOf(v Value) (number, bool) {
 	switch v.r.Type {

@@ -112,6 +112,17 @@ func TestCheckCall(t *testing.T) {
 	if (&ArgError{Index: 1, Msg: "m"}).Error() != "argument 2: m" {
 		t.Error("ArgError text")
 	}
+	// An embedder's Check that panics is an error of the call, not a crash
+	// of the compiler; one that returns a nil *ArgError reports nothing.
+	panics := &Func{Name: "pan", Params: []Param{{"x", Any}}, Check: func([]Value) error { panic("oops") }}
+	err := panics.CheckCall([]Value{IntValue(1)})
+	if ae, ok := err.(*ArgError); !ok || ae.Index != -1 || !strings.Contains(ae.Msg, "pan(): checking the call panicked: oops") {
+		t.Errorf("a panicking Check gives %#v", err)
+	}
+	typedNil := &Func{Name: "tn", Check: func([]Value) error { var ae *ArgError; return ae }}
+	if err := typedNil.CheckCall(nil); err != nil {
+		t.Errorf("a nil *ArgError gives %#v, want nil", err)
+	}
 }
 
 func TestCheckHelpers(t *testing.T) {

@@ -10,6 +10,7 @@ import (
 // Kind is the JSON kind of a Value, or Missing when a path resolved to nothing.
 type Kind uint8
 
+// The kinds of a Value: Missing, then the six JSON kinds.
 const (
 	Missing Kind = iota
 	Null
@@ -22,6 +23,8 @@ const (
 
 var kindNames = [...]string{"missing", "null", "bool", "number", "string", "array", "object"}
 
+// String returns the kind's name as messages show it: "missing", "null",
+// "bool", "number", "string", "array" or "object".
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
 		return kindNames[k]

@@ -18,6 +18,7 @@ type DocProblem struct {
 	Msg  string
 }
 
+// String formats the problem as "path: msg".
 func (p DocProblem) String() string { return p.Path + ": " + p.Msg }
 
 // CheckDocument compares one JSON document with the schema of its type:

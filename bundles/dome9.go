@@ -29,11 +29,47 @@ type jsonDoc struct {
 	name string
 	data []byte
 	errs ErrorList
+	// lines holds the file split into lines, made once for the rules'
+	// valueSources.
+	lines []string
+	// at, line and col are the last offset converted by lineCol and its
+	// position: the rules are read in file order, so each conversion
+	// counts only the bytes since the previous one.
+	at, line, col int
 }
 
 func (d *jsonDoc) errorf(off int, format string, args ...any) {
-	l, c := lineCol(d.data, off)
+	l, c := d.lineCol(off)
 	d.errs = append(d.errs, &Error{File: d.name, Line: l, Column: c, Msg: fmt.Sprintf(format, args...)})
+}
+
+// lineCol is lineCol(d.data, off), counting from the previous offset
+// converted when off is not before it.
+func (d *jsonDoc) lineCol(off int) (int, int) {
+	off = max(0, min(off, len(d.data)))
+	if d.line == 0 || off < d.at {
+		d.at, d.line, d.col = 0, 1, 1
+	}
+	if off < len(d.data) && !utf8.RuneStart(d.data[off]) {
+		return lineCol(d.data, off) // not a place to resume counting from
+	}
+	seg := d.data[d.at:off]
+	if i := bytes.LastIndexByte(seg, '\n'); i >= 0 {
+		d.line += bytes.Count(seg, []byte{'\n'})
+		d.col = 1
+		seg = seg[i+1:]
+	}
+	d.col += utf8.RuneCount(seg)
+	d.at = off
+	return d.line, d.col
+}
+
+// fileLines returns the lines of the file.
+func (d *jsonDoc) fileLines() []string {
+	if d.lines == nil {
+		d.lines = strings.Split(string(d.data), "\n")
+	}
+	return d.lines
 }
 
 // lineCol converts a byte offset to a 1-based line and rune column.
@@ -216,7 +252,7 @@ func parseDome9(data []byte, file string) (*Bundle, error) {
 // rule reads one Dome9 rule object.
 func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 	var r Rule
-	r.Line, r.Column = lineCol(d.data, it.off)
+	r.Line, r.Column = d.lineCol(it.off)
 	fields, ok := d.members(it.off, '{', "a rule")
 	if !ok {
 		return r, false
@@ -244,8 +280,8 @@ func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 			raw := str(m)
 			r.Logic = strings.TrimSpace(raw)
 			if r.Logic != "" && len(m.raw) > 0 && m.raw[0] == '"' {
-				l, c := lineCol(d.data, m.off+1)
-				vs := &valueSource{lines: strings.Split(string(d.data), "\n"), line: l, col: c, escapes: true}
+				l, c := d.lineCol(m.off + 1)
+				vs := &valueSource{lines: d.fileLines(), line: l, col: c, escapes: true}
 				if lead := len(raw) - len(strings.TrimLeft(raw, " \t\r\n")); lead > 0 {
 					vs.line, vs.col = vs.locate(raw, lead)
 				}

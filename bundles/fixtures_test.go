@@ -113,7 +113,7 @@ func TestBundleCases(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "b.yaml"), []byte(header+validRule), 0o644)
 	os.Mkdir(filepath.Join(dir, "tests"), 0o755)
-	os.WriteFile(filepath.Join(dir, "tests", "t.yaml"), []byte("cases:\n  - name: a\n    documents:\n      - {type: Volume}\n    expect:\n      R-1: pass\n      R-9: fail\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "tests", "t.yaml"), []byte("cases:\n  - name: a\n    documents:\n      - {type: Volume, encrypted: true}\n    expect:\n      R-1: pass\n      R-9: fail\n"), 0o644)
 	b, err = LoadFile(filepath.Join(dir, "b.yaml"))
 	if err != nil {
 		t.Fatal(err)
@@ -121,8 +121,18 @@ func TestBundleCases(t *testing.T) {
 	if _, err := b.Cases(); err == nil || !strings.Contains(err.Error(), "t.yaml:7:7: expect names \"R-9\", which is not a rule of bundle b") {
 		t.Errorf("Cases error = %v", err)
 	}
-	if cs, err := LoadCases(filepath.Join(dir, "tests")); err != nil || len(cs) != 1 {
-		t.Errorf("LoadCases = %d, %v", len(cs), err)
+	cs, err := LoadCases(filepath.Join(dir, "tests"))
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("LoadCases = %d, %v", len(cs), err)
+	}
+	// LoadCases does not know the bundle; RunCases reports the expectation
+	// it cannot check instead of passing the case without it.
+	r := RunCases(b, cs, nil)[0]
+	if r.Passed() || !strings.Contains(r.Failures(), `expectation for rule "R-9": the bundle has no such rule`) {
+		t.Errorf("RunCases of an expectation for an unknown rule: passed %v\n%s", r.Passed(), r.Failures())
+	}
+	if len(r.Outcomes) != 1 || r.Outcomes[0].Rule != "R-1" {
+		t.Errorf("outcomes = %+v", r.Outcomes)
 	}
 	if cs, err := (&Bundle{}).Cases(); cs != nil || err != nil {
 		t.Errorf("Cases of a bundle without fixtures = %v, %v", cs, err)

@@ -117,6 +117,13 @@ func TestParseErrors(t *testing.T) {
 		{"not a mapping", "- a\n- b\n", "f.yaml:1:1: a bundle must be a mapping, not a list"},
 		{"rule not a mapping", header + "\n  - just text\n", "f.yaml:6:5: a rule must be a mapping, not a string"},
 		{"no rules", header + " []\n", "f.yaml:5:8: rules is empty"},
+		// The YAML parser is quadratic in the nesting depth: these are
+		// rejected before it runs (the first took over a minute).
+		{"deep flow", strings.Repeat("[", 100000), "f.yaml:1:1001: YAML: nested more than 1000 levels deep"},
+		{"deep flow mapping", header + " [" + strings.Repeat("{a: ", 1001), "f.yaml:5:4005: YAML: nested more than 1000 levels deep"},
+		{"deep entries", header + "\n" + strings.Repeat("- ", 50000) + "x\n", "f.yaml:6:1001: YAML: nested more than 1000 levels deep"},
+		{"deep indentation", header + "\n  - id: R-1\n    x:\n" + strings.Repeat(" ", 1000) + "y: 1\n", "f.yaml:8:1001: YAML: nested more than 1000 levels deep"},
+		{"not too deep", header + " [" + strings.Repeat("[", 999) + "\n", "f.yaml:5:1007: YAML: sequence end token ']' not found"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,7 +41,9 @@ func (o Outcome) OK() bool { return o.Want == "" || o.Want == o.Got }
 type CaseResult struct {
 	Case     Case
 	Outcomes []Outcome // in bundle rule order
-	// Err reports a document the evaluator rejected (invalid JSON, no type).
+	// Err reports a document the evaluator rejected (invalid JSON, no type)
+	// and an expectation for a rule id the bundle does not have (Bundle.Cases
+	// rejects those; cases from ParseCases or LoadCases are not checked).
 	Err error
 }
 
@@ -195,6 +197,22 @@ func runCase(b *Bundle, c Case, rs *eval.RuleSet, index []int, compileErrs []err
 	lists.Eval(func(p int, group string, r eval.Result) {
 		aggs[index[p]].add("List group "+group, r)
 	})
+	var unknown []string
+	if len(c.Expect) > 0 {
+		ids := make(map[string]bool, len(b.Rules))
+		for _, r := range b.Rules {
+			ids[r.ID] = true
+		}
+		for id := range c.Expect {
+			if !ids[id] {
+				unknown = append(unknown, id)
+			}
+		}
+	}
+	sort.Strings(unknown)
+	for _, id := range unknown {
+		docErrs = append(docErrs, fmt.Errorf("expectation for rule %q: the bundle has no such rule", id))
+	}
 	res := CaseResult{Case: c, Err: errors.Join(docErrs...)}
 	for i, r := range b.Rules {
 		o := Outcome{Rule: r.ID, Want: c.Expect[r.ID]}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 	"github.com/gsl-lang/gsl/builtin"
@@ -40,7 +41,12 @@ func parseYAML(data []byte, name string) (*yamlFile, error) {
 	if !utf8.Valid(data) {
 		return nil, ErrorList{{File: name, Line: 1, Column: 1, Msg: "file is not valid UTF-8"}}
 	}
-	file, err := parser.ParseBytes(data, 0)
+	tokens := lexer.Tokenize(string(data))
+	if tk := tooDeep(tokens); tk != nil {
+		return nil, ErrorList{{File: name, Line: tk.Position.Line, Column: tk.Position.Column,
+			Msg: fmt.Sprintf("YAML: nested more than %d levels deep", maxYAMLDepth)}}
+	}
+	file, err := parser.Parse(tokens, 0)
 	if err != nil {
 		var ye yaml.Error
 		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
@@ -65,6 +71,43 @@ func parseYAML(data []byte, name string) (*yamlFile, error) {
 	}
 	f.body = docs[0]
 	return f, nil
+}
+
+// maxYAMLDepth bounds how deeply a YAML file may nest collections. The YAML
+// parser takes time quadratic in the depth (100,000 "[" took over a
+// minute), so deeper files are rejected before it runs.
+const maxYAMLDepth = 1000
+
+// tooDeep returns the first token that opens a collection nested deeper
+// than maxYAMLDepth, or nil. A flow collection's depth is counted with its
+// brackets; a block collection nests by indentation or by "- " entries on
+// one line, so each of its levels is at least one column to the right of
+// the one holding it: a block entry ("-", "?") or mapping key that starts
+// past column maxYAMLDepth may be that deep and is rejected.
+func tooDeep(tokens token.Tokens) *token.Token {
+	flow := 0
+	for i, tk := range tokens {
+		if tk.Position == nil {
+			continue
+		}
+		switch tk.Type {
+		case token.SequenceStartType, token.MappingStartType:
+			if flow++; flow > maxYAMLDepth {
+				return tk
+			}
+		case token.SequenceEndType, token.MappingEndType:
+			flow = max(0, flow-1)
+		case token.SequenceEntryType, token.MappingKeyType:
+			if flow == 0 && tk.Position.Column > maxYAMLDepth {
+				return tk
+			}
+		case token.MappingValueType:
+			if key := tokens[max(0, i-1)]; flow == 0 && key.Position != nil && key.Position.Column > maxYAMLDepth {
+				return key
+			}
+		}
+	}
+	return nil
 }
 
 // pos returns the 1-based line and column where n starts. For a mapping it

@@ -103,6 +103,16 @@ func TestCompileShapes(t *testing.T) {
 	if _, err := CompileRule(rule(e), nil); err == nil || !strings.Contains(err.Error(), "nests more than") {
 		t.Errorf("deep nesting: got %v", err)
 	}
+
+	// A chain of `and` nests one level per operator: SPEC.md's limits
+	// table says a chain of up to 199 conditions compiles.
+	chain := func(n int) string { return "T should have " + strings.Repeat("a = 1 and ", n-1) + "b = 1" }
+	if _, err := Compile(chain(199), nil); err != nil {
+		t.Errorf("chain of 199: %v", err)
+	}
+	if _, err := Compile(chain(200), nil); err == nil || !strings.Contains(err.Error(), "nests more than 200 levels") {
+		t.Errorf("chain of 200: got %v", err)
+	}
 }
 
 func TestCompileOptions(t *testing.T) {
@@ -168,5 +178,49 @@ func TestVerifyRejectsBrokenPrograms(t *testing.T) {
 		if err := broken(f); !errors.Is(err, ErrInternal) {
 			t.Errorf("%s: got %v", name, err)
 		}
+	}
+}
+
+// TestLongPathCompilesInLinearSpace holds the compiled path specs of a long
+// path to a size linear in the rule: a path of n segments once built a spec
+// for each of its n suffixes, O(n²) bytes (a 40 KB rule took seconds), while
+// evaluation only ever reads the first suffix.
+func TestLongPathCompilesInLinearSpace(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 2000} {
+		src := "Instance should have " + strings.Repeat("a.", n) + "`b c`.`0` = 1"
+		p, err := Compile(src, &Options{MaxDepth: 3 * n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		size := 0
+		for _, ps := range p.paths {
+			for s := ps; s != nil; s = s.tail {
+				size += len(s.text) + len(s.segs)
+				for _, c := range s.chunks {
+					size += len(c)
+				}
+			}
+		}
+		if size > 8*len(src) {
+			t.Errorf("%d segments: path specs hold %d bytes for a rule of %d", n+2, size, len(src))
+		}
+		// The path still reads what it names, through the document index
+		// (readDoc, which uses the tail) and from the raw text.
+		doc := `{"type":"Instance","a":` + strings.Repeat(`{"a":`, n-1) + `{"b c":{"0":1}}` + strings.Repeat("}", n-1) + `}`
+		if r := p.Eval([]byte(doc)); r.Status != Pass {
+			t.Errorf("%d segments: %v, want pass", n+2, r)
+		}
+		if r := p.Eval([]byte(strings.Replace(doc, `"0":1`, `"0":2`, 1))); r.Status != Fail {
+			t.Errorf("%d segments: %v, want fail", n+2, r)
+		}
+	}
+}
+
+// TestNegativeLimitsMeanDefaults holds Options to its docs: a negative
+// step budget, size or depth is the default, not "no limit" nor "nothing".
+func TestNegativeLimitsMeanDefaults(t *testing.T) {
+	s := resolve(&Options{StepBudget: -1, MaxDocumentSize: -1, MaxDepth: -5})
+	if s.budget != DefaultStepBudget || s.maxSize != DefaultMaxDocumentSize || s.maxDepth != DefaultMaxDepth {
+		t.Errorf("settings = %+v", s)
 	}
 }

@@ -21,14 +21,22 @@ type pathSpec struct {
 }
 
 func newPathSpec(segs []string, scope int32) *pathSpec {
-	p := &pathSpec{segs: segs, scope: scope, text: pathText(segs)}
+	p := &pathSpec{segs: segs, scope: scope, text: pathText(segs), chunks: pathChunks(segs)}
 	if len(segs) > 1 {
-		p.tail = newPathSpec(segs[1:], rawScope)
+		// Only readDoc reads the tail, and only its chunks: it has no tail
+		// of its own, so that a path of n segments costs O(n), not O(n²).
+		rest := segs[1:]
+		p.tail = &pathSpec{segs: rest, scope: rawScope, text: pathText(rest), chunks: pathChunks(rest)}
 	}
-	var cur []string
+	return p
+}
+
+// pathChunks groups segs into the escaped gjson paths of pathSpec.chunks.
+func pathChunks(segs []string) []string {
+	var chunks, cur []string
 	flush := func() {
 		if len(cur) > 0 {
-			p.chunks = append(p.chunks, strings.Join(cur, "."))
+			chunks = append(chunks, strings.Join(cur, "."))
 			cur = cur[:0]
 		}
 	}
@@ -37,9 +45,9 @@ func newPathSpec(segs []string, scope int32) *pathSpec {
 			flush()
 			if s == "" {
 				// gjson reads the empty path as the empty key.
-				p.chunks = append(p.chunks, "")
+				chunks = append(chunks, "")
 			} else {
-				p.chunks = append(p.chunks, s)
+				chunks = append(chunks, s)
 			}
 			flush()
 			continue
@@ -47,7 +55,7 @@ func newPathSpec(segs []string, scope int32) *pathSpec {
 		cur = append(cur, gjson.Escape(s))
 	}
 	flush()
-	return p
+	return chunks
 }
 
 func allDigits(s string) bool {

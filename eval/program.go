@@ -16,16 +16,16 @@ type Options struct {
 	// StepBudget bounds the work of one (rule, entity) evaluation; when
 	// exceeded the result is an Error. A step is one element visited by an
 	// array operator, one function call, or one element grouped by
-	// groupBy (the code between is bounded by the rule's length). Zero
-	// means DefaultStepBudget.
+	// groupBy (the code between is bounded by the rule's length). Zero (or
+	// a negative value) means DefaultStepBudget.
 	StepBudget int
 	// Functions resolves postfix functions. Nil means builtin.Default().
 	Functions *builtin.Registry
-	// MaxDocumentSize bounds a document's size in bytes. Zero means
-	// DefaultMaxDocumentSize.
+	// MaxDocumentSize bounds a document's size in bytes. Zero (or a
+	// negative value) means DefaultMaxDocumentSize.
 	MaxDocumentSize int
 	// MaxDepth bounds how deeply a document nests arrays and objects. Zero
-	// means DefaultMaxDepth.
+	// (or a negative value) means DefaultMaxDepth.
 	MaxDepth int
 	// NoEvidence leaves Result.Evidence empty: results carry only their
 	// status and, for Error, the error. Evidence is built by re-running a

@@ -23,6 +23,7 @@ const (
 
 var statusNames = [...]string{"pass", "fail", "skip", "error"}
 
+// String returns "pass", "fail", "skip" or "error".
 func (s Status) String() string {
 	if int(s) < len(statusNames) {
 		return statusNames[s]
@@ -41,8 +42,10 @@ type Evidence struct {
 	// It is "" when the evidence is about the whole document or rule.
 	Path string
 	// Value is the JSON text of the value read, "missing" when the path
-	// resolved to nothing. Long values are cut to MaxEvidenceValue bytes and
-	// end in "…".
+	// resolved to nothing. A value longer than MaxEvidenceValue bytes keeps
+	// its first MaxEvidenceValue bytes (fewer, so as not to split a
+	// character) followed by "…". Bytes that are not UTF-8 are written as
+	// U+FFFD, which can make the text longer than the bytes it shows.
 	Value string
 	// Span is the rule source range of the sub-expression that decided.
 	Span lang.Span
@@ -56,7 +59,8 @@ func (e Evidence) String() string {
 	return e.Path + " = " + e.Value
 }
 
-// MaxEvidenceValue bounds the length of Evidence.Value.
+// MaxEvidenceValue bounds how many bytes of a value Evidence.Value shows
+// (see Evidence.Value).
 const MaxEvidenceValue = 256
 
 // maxEvidence bounds the number of evidence items of one result.

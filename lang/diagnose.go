@@ -57,6 +57,8 @@ func lexError(src string, prev *lexer.Token, p lexer.Position) *Error {
 	endp.Advance(src[p.Offset : p.Offset+size])
 	e.End = posOf(endp)
 	switch {
+	case r == utf8.RuneError && size == 1:
+		e.Msg = fmt.Sprintf("invalid UTF-8: byte 0x%02X is not part of a character", src[p.Offset])
 	case prev != nil && strings.EqualFold(prev.Value, "regexMatch"):
 		if r == '/' {
 			e.Msg = "unterminated regular expression"

@@ -109,6 +109,8 @@ func (l ErrorList) Error() string {
 		return "no errors"
 	case 1:
 		return l[0].Error()
+	case 2:
+		return l[0].Error() + " (and 1 more error)"
 	}
 	return fmt.Sprintf("%s (and %d more errors)", l[0].Error(), len(l)-1)
 }

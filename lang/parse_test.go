@@ -434,6 +434,8 @@ func TestParseErrors(t *testing.T) {
 		{name: "integer overflow", src: "X should have a = 9223372036854775808", pos: "1:19", msg: "does not fit in 64 bits"},
 		{name: "non-breaking space", src: "X should have a =\u00a01", pos: "1:18", msg: "U+00A0 NO-BREAK SPACE"},
 		{name: "unknown character", src: "X should have a = 1 ; b", pos: "1:21", msg: `unexpected ";"`},
+		{name: "invalid UTF-8", src: "X should have a = 1 and \xff", pos: "1:25", msg: "invalid UTF-8: byte 0xFF"},
+		{name: "real U+FFFD", src: "X should have a = 1 and \ufffd", pos: "1:25", msg: "unexpected \"\ufffd\" (U+FFFD)"},
 		{name: "multi-line position", src: "X should have\n  a = 1 and\n  b ==2", pos: "3:5", msg: `unexpected "=="`,
 			caret: "    ^~"},
 		{name: "caret after a wide rune", src: "X where n = 'ü' should have a = 1)", pos: "1:34", msg: "unmatched",
@@ -504,6 +506,9 @@ func TestErrorCollectsAll(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "(and 2 more errors)") {
 		t.Errorf("Error() = %q", err.Error())
+	}
+	if got := list[:2].Error(); !strings.HasSuffix(got, " (and 1 more error)") {
+		t.Errorf("Error() of two = %q", got)
 	}
 }
 
