@@ -172,6 +172,9 @@ func (d *jsonDoc) str(m jsonMember, what string) string {
 }
 
 func parseDome9(data []byte, file string) (*Bundle, error) {
+	// A byte order mark is not JSON; positions are counted without it, as
+	// an editor shows the file.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	d := &jsonDoc{name: file, data: data}
 	if !utf8.Valid(data) {
 		return nil, ErrorList{{File: file, Line: 1, Column: 1, Msg: "file is not valid UTF-8"}}

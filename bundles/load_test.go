@@ -216,3 +216,37 @@ func TestNamesAndLoad(t *testing.T) {
 		t.Error("Load accepted a path")
 	}
 }
+
+// TestByteOrderMark loads the sample bundle and the sample Dome9 ruleset
+// with a UTF-8 byte order mark in front: the same rules come out, at the
+// same positions, as an editor (which shows no mark) counts them.
+func TestByteOrderMark(t *testing.T) {
+	for _, name := range []string{"sample.yaml", "ruleset.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		file := filepath.Join(t.TempDir(), name)
+		if err := os.WriteFile(file, append([]byte("\ufeff"), data...), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		want, err := LoadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := LoadFile(file)
+		if err != nil {
+			t.Fatalf("%s with a byte order mark: %v", name, err)
+		}
+		if len(got.Rules) != len(want.Rules) || len(got.Rules) == 0 {
+			t.Fatalf("%s: %d rules, want %d", name, len(got.Rules), len(want.Rules))
+		}
+		for i, r := range got.Rules {
+			w := want.Rules[i]
+			if r.ID != w.ID || r.Logic != w.Logic || r.LogicLine != w.LogicLine || r.LogicColumn != w.LogicColumn {
+				t.Errorf("%s: rule %d = %s %q at %d:%d, want %s %q at %d:%d", name, i,
+					r.ID, r.Logic, r.LogicLine, r.LogicColumn, w.ID, w.Logic, w.LogicLine, w.LogicColumn)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package bundles
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -37,6 +38,9 @@ var maxJSONBytes = 64 << 20
 // parseYAML parses data as a single YAML document. The error is an
 // ErrorList with the syntax error's position.
 func parseYAML(data []byte, name string) (*yamlFile, error) {
+	// A byte order mark may open a YAML stream; it is not content, and an
+	// editor shows none, so positions are counted without it.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	f := &yamlFile{name: name, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}
 	if !utf8.Valid(data) {
 		return nil, ErrorList{{File: name, Line: 1, Column: 1, Msg: "file is not valid UTF-8"}}
