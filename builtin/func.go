@@ -98,6 +98,9 @@ type Func struct {
 	// Impl computes the result. It must not retain recv or args (they point
 	// into the document being evaluated), and should not allocate for scalar
 	// operands. A non-nil error makes the (rule, entity) result an error.
+	// A panic in the Impl of a function added with Registry.Register is
+	// turned into such an error too (naming the function and the panic's
+	// value): it is a fault of the function, not of the evaluator.
 	Impl func(env *Env, recv Value, args []Value) (Value, error)
 }
 

@@ -88,9 +88,24 @@ func (r *Registry) Register(f Func) error {
 		}
 	}
 	f.Params = slices.Clone(f.Params)
+	f.Impl = recovering(f.Impl)
 	r.funcs[f.Name] = &f
 	r.order = append(r.order, &f)
 	return nil
+}
+
+// recovering returns impl, with a panic turned into its error: an
+// embedder's function that panics fails the (rule, entity) it ran for, as
+// one that returns an error does.
+func recovering(impl func(*Env, Value, []Value) (Value, error)) func(*Env, Value, []Value) (Value, error) {
+	return func(env *Env, recv Value, args []Value) (v Value, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				v, err = Value{}, fmt.Errorf("panicked: %v", p)
+			}
+		}()
+		return impl(env, recv, args)
+	}
 }
 
 func isIdent(s string) bool {

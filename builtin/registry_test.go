@@ -196,3 +196,19 @@ func TestSignature(t *testing.T) {
 		}
 	}
 }
+
+// TestRegisteredImplPanics checks that the Impl a registry keeps for an
+// embedder's function returns the panic of the function as its error.
+func TestRegisteredImplPanics(t *testing.T) {
+	r := NewRegistry()
+	err := r.Register(Func{Name: "explode", Recv: Any, Result: TBool,
+		Impl: func(*Env, Value, []Value) (Value, error) { panic("kaboom") }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := r.Lookup("explode")
+	v, err := f.Impl(&Env{}, StringValue("x"), nil)
+	if err == nil || err.Error() != "panicked: kaboom" || v.Kind() != Missing {
+		t.Errorf("Impl = %v, %v; want missing and the panic as an error", v, err)
+	}
+}

@@ -2,29 +2,59 @@ package eval
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/gsl-lang/gsl/builtin"
 )
 
-// rescueOptions are the test options plus vmtPanic, a custom function
-// that panics when its receiver is the string "boom".
+// boomImpl panics when its receiver is the string "boom".
+func boomImpl(_ *builtin.Env, recv builtin.Value, _ []builtin.Value) (builtin.Value, error) {
+	if recv.Kind() == builtin.String && recv.Str() == "boom" {
+		panic("vmtPanic met boom")
+	}
+	return builtin.BoolValue(true), nil
+}
+
+// rescueOptions are the test options plus vmtPanic, a function that panics
+// when its receiver is the string "boom". Registry.Register turns the panic
+// of an embedder's function into its error, so the registered Impl is then
+// replaced by boomImpl itself: the panic reaches the VM, as one of the
+// evaluator's own would, and the tests below see how it is contained.
 func rescueOptions(t *testing.T, noEvidence bool) *Options {
 	t.Helper()
 	r := vmtRegistry()
-	err := r.Register(builtin.Func{
-		Name: "vmtPanic", Recv: builtin.Any, Result: builtin.TBool,
-		Impl: func(_ *builtin.Env, recv builtin.Value, _ []builtin.Value) (builtin.Value, error) {
-			if recv.Kind() == builtin.String && recv.Str() == "boom" {
-				panic("vmtPanic met boom")
-			}
-			return builtin.BoolValue(true), nil
-		},
-	})
-	if err != nil {
+	if err := r.Register(builtin.Func{Name: "vmtPanic", Recv: builtin.Any, Result: builtin.TBool, Impl: boomImpl}); err != nil {
 		t.Fatal(err)
 	}
+	f, _ := r.Lookup("vmtPanic")
+	f.Impl = boomImpl
 	return &Options{Now: vmtNow, Functions: r, NoEvidence: noEvidence, OnlyApplicable: noEvidence}
+}
+
+// TestCustomFunctionPanics checks that the panic of a function an embedder
+// registered fails the rule with ErrFunction, naming the function and the
+// panic, not with ErrInternal: the fault is the function's.
+func TestCustomFunctionPanics(t *testing.T) {
+	r := vmtRegistry()
+	if err := r.Register(builtin.Func{Name: "vmtPanic", Recv: builtin.Any, Result: builtin.TBool, Impl: boomImpl}); err != nil {
+		t.Fatal(err)
+	}
+	for _, noEvidence := range []bool{false, true} {
+		opts := &Options{Now: vmtNow, Functions: r, NoEvidence: noEvidence}
+		p, err := Compile(`T should have x vmtPanic()`, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := p.Eval([]byte(`{"type":"T","x":"boom"}`))
+		if res.Status != Error || !errors.Is(res.Err, ErrFunction) || errors.Is(res.Err, ErrInternal) ||
+			!strings.Contains(res.Err.Error(), "vmtPanic(): panicked: vmtPanic met boom") {
+			t.Errorf("noEvidence=%v: %v (%v), want an ErrFunction naming vmtPanic and the panic", noEvidence, res.Status, res.Err)
+		}
+		if res := p.Eval([]byte(`{"type":"T","x":"fine"}`)); res.Status != Pass {
+			t.Errorf("noEvidence=%v: %v (%v) after the panic, want pass", noEvidence, res.Status, res.Err)
+		}
+	}
 }
 
 // TestRuleSetPanickingFunction checks that a custom function that panics
