@@ -245,6 +245,21 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 	}
 	// Slow path: a line longer than the buffer (or the limit).
 	out := s.lineBuf[:0]
+	err := s.lineParts(max, skipOverflow, func(part []byte) { out = append(out, part...) })
+	s.lineBuf = out[:0]
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// lineParts consumes the next line, up to and including its '\n' (or the
+// end of input), and calls part with each piece of it, in order, as the
+// buffer holds it. A line over max bytes gives errTooLarge: with
+// skipOverflow the rest of the line is consumed without calls to part,
+// otherwise reading stops at the limit. What part was given of such a line
+// is not the whole line.
+func (s *scanner) lineParts(max int, skipOverflow bool, part func([]byte)) error {
 	size := 0
 	for s.fill() {
 		chunk := s.buf[s.pos:s.end]
@@ -256,12 +271,11 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 		if size+n > max {
 			if !skipOverflow {
 				s.consume(max - size)
-				return nil, errTooLarge
+				return errTooLarge
 			}
 			size = max + 1
-			out = out[:0]
 		} else {
-			out = append(out, chunk[:n]...)
+			part(chunk[:n])
 			size += n
 		}
 		if i >= 0 {
@@ -273,11 +287,10 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 		}
 		s.consume(n)
 	}
-	s.lineBuf = out[:0]
 	if size > max {
-		return nil, errTooLarge
+		return errTooLarge
 	}
-	return out, nil
+	return nil
 }
 
 // lineIsObject consumes the next line, up to and including its '\n', and
@@ -288,34 +301,18 @@ func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 func (s *scanner) lineIsObject(max int) (bool, error) {
 	var first, last byte
 	seen := false
-	size := 0
-	for s.fill() {
-		chunk := s.buf[s.pos:s.end]
-		i := bytes.IndexByte(chunk, '\n')
-		n := len(chunk)
-		if i >= 0 {
-			n = i
+	err := s.lineParts(max, false, func(p []byte) {
+		p = bytes.TrimRight(p, asciiSpace)
+		if len(p) == 0 {
+			return
 		}
-		if size+n > max {
-			s.consume(max - size)
-			return false, errTooLarge
+		if !seen {
+			first, seen = bytes.TrimLeft(p, asciiSpace)[0], true
 		}
-		part := bytes.TrimRight(chunk[:n], asciiSpace)
-		if len(part) > 0 {
-			if !seen {
-				first, seen = bytes.TrimLeft(part, asciiSpace)[0], true
-			}
-			last = part[len(part)-1]
-		}
-		size += n
-		if i >= 0 {
-			s.consume(n + 1)
-			s.line++
-			s.lineStart = s.off
-			s.wide = 0
-			break
-		}
-		s.consume(n)
+		last = p[len(p)-1]
+	})
+	if err != nil {
+		return false, err
 	}
 	return first == '{' && last == '}', nil
 }
