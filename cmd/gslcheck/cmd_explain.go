@@ -45,9 +45,12 @@ func (c *explainCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	docs, err := readExplainDocs(sources[0])
-	if err != nil {
-		return err
+	// An input that breaks off (a stray bracket, a cut-off array) still has
+	// its documents before the fault explained, as run evaluates them; the
+	// input error is reported after them.
+	docs, inputErr := readExplainDocs(sources[0])
+	if len(docs) == 0 {
+		return inputErr
 	}
 	var items []*explained
 	target := prog.Target()
@@ -83,7 +86,7 @@ func (c *explainCmd) Run(e *env) error {
 			e.code = exitFindings
 		}
 	}
-	return nil
+	return inputErr
 }
 
 // explainRule finds the rule to explain: --rule text, or --rule-id in
@@ -121,7 +124,8 @@ type explainDoc struct {
 }
 
 // readExplainDocs reads every document of src and validates it, as run
-// does (see typedDoc).
+// does (see typedDoc). When the input breaks off, the documents before the
+// fault are returned with the error.
 func readExplainDocs(src source) ([]*explainDoc, error) {
 	rc, err := src.open()
 	if err != nil {
@@ -143,13 +147,10 @@ func readExplainDocs(src source) ([]*explainDoc, error) {
 		docs = append(docs, ed)
 		return nil
 	})
-	if err != nil {
-		return nil, err
+	if err == nil && len(docs) == 0 {
+		err = fmt.Errorf("%s: no documents", src.name)
 	}
-	if len(docs) == 0 {
-		return nil, fmt.Errorf("%s: no documents", src.name)
-	}
-	return docs, nil
+	return docs, err
 }
 
 // explained is the trace of the rule on one entity.
