@@ -87,7 +87,11 @@ func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
 	default:
 		tag = st.green("PASS ")
 	}
-	fmt.Fprintf(b, "  %s %s", tag, st.bold(printable(r.entity)))
+	name := printable(r.entity)
+	if name == "" {
+		name = `""` // an empty id (a List<> group of accountNumber ""): say so
+	}
+	fmt.Fprintf(b, "  %s %s", tag, st.bold(name))
 	if r.typ != "" {
 		fmt.Fprintf(b, " (%s)", printable(r.typ))
 	}
