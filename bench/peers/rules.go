@@ -115,17 +115,27 @@ hipaa_017_ok if {
 	},
 	{
 		ID:   "HIPAA-019",
-		GSL:  `S3Bucket should have policy.Statement contain [Effect = 'Deny' and (Condition.Bool.aws:SecureTransport contain [$ = false] or Condition.BoolIfExists.aws:SecureTransport contain [$ = false])]`,
-		Expr: `!any(list(r.policy?.Statement), .Effect == "Deny" && (any(list(.Condition?.Bool?.["aws:SecureTransport"]), lower(string(#)) == "false") || any(list(.Condition?.BoolIfExists?.["aws:SecureTransport"]), lower(string(#)) == "false")))`,
-		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, s.?Effect.orValue('') == 'Deny' && (items(s.?Condition.?Bool[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false') || items(s.?Condition.?BoolIfExists[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false')))`,
+		GSL:  `S3Bucket should have policy.Statement contain [Effect = 'Deny' and (Principal = '*' or Principal.AWS contain [$ = '*']) and Action contain [$ in ('s3:*', '*')] and (Condition.Bool.aws:SecureTransport contain [$ = false] or Condition.BoolIfExists.aws:SecureTransport contain [$ = false])]`,
+		Expr: `!any(list(r.policy?.Statement), .Effect == "Deny" && (.Principal == "*" || (type(.Principal) == "map" && any(list(.Principal.AWS), # == "*"))) && any(list(.Action), # in ["s3:*", "*"]) && (any(list(.Condition?.Bool?.["aws:SecureTransport"]), lower(string(#)) == "false") || any(list(.Condition?.BoolIfExists?.["aws:SecureTransport"]), lower(string(#)) == "false")))`,
+		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, s.?Effect.orValue('') == 'Deny' && (s.?Principal.orValue(null) == '*' || (type(s.?Principal.orValue(null)) == map && items(s.Principal[?'AWS'].orValue(null)).exists(p, p == '*'))) && items(s.?Action.orValue(null)).exists(a, a in ['s3:*', '*']) && (items(s.?Condition.?Bool[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false') || items(s.?Condition.?BoolIfExists[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false')))`,
 		Rego: `hipaa_019 if not hipaa_019_ok
 
 hipaa_019_ok if {
 	some s in as_list(object.get(input, ["policy", "Statement"], []))
 	s.Effect == "Deny"
+	hipaa_019_everyone(s)
+	some a in as_list(object.get(s, "Action", null))
+	a in {"s3:*", "*"}
 	some op in ["Bool", "BoolIfExists"]
 	some v in as_list(s.Condition[op]["aws:SecureTransport"])
 	lower(format_int_or_string(v)) == "false"
+}
+
+hipaa_019_everyone(s) if s.Principal == "*"
+
+hipaa_019_everyone(s) if {
+	some p in as_list(s.Principal.AWS)
+	p == "*"
 }`,
 	},
 	{
