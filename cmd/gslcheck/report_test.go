@@ -90,6 +90,26 @@ func render(t *testing.T, format string, color, showSkipped bool) string {
 var junitTime = regexp.MustCompile(`time="[0-9.]+"`)
 
 // golden compares got with testdata/golden/name, rewriting it with -update.
+// report writes records in format through a reporter over rules, then its
+// summary sum, and returns the output.
+func report(t *testing.T, format string, rules []*ruleMeta, sum *summary, records ...*record) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	rep, err := newReporter(format, reportOptions{w: &b, rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range records {
+		if err := rep.result(r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := rep.finish(sum); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", "golden", name)
@@ -501,25 +521,13 @@ func TestPrintable(t *testing.T) {
 // cases by classname and name.
 func TestJUnitSameIDTwoPlaces(t *testing.T) {
 	rules := sampleRules()
-	var b bytes.Buffer
-	rep, err := newReporter("junit", reportOptions{w: &b, rules: rules})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range []*record{
-		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "a.json", line: 3, col: 3, location: "a.json[1]"},
-		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "b.ndjson", line: 7, col: 1, location: "b.ndjson:7"},
-		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-2", typ: "Instance", input: "b.ndjson", line: 8, col: 1, location: "b.ndjson:8"},
-	} {
-		if err := rep.result(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := rep.finish(&summary{}); err != nil {
-		t.Fatal(err)
-	}
+	out := report(t, "junit", rules, &summary{},
+		&record{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "a.json", line: 3, col: 3, location: "a.json[1]"},
+		&record{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "b.ndjson", line: 7, col: 1, location: "b.ndjson:7"},
+		&record{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-2", typ: "Instance", input: "b.ndjson", line: 8, col: 1, location: "b.ndjson:8"},
+	)
 	var doc junitSuites
-	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
+	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
 	type tc struct {
@@ -546,28 +554,16 @@ func TestJUnitSameIDTwoPlaces(t *testing.T) {
 // encoder escapes nothing).
 func TestJUnitCDATAWellFormed(t *testing.T) {
 	rules := sampleRules()
-	var b bytes.Buffer
-	rep, err := newReporter("junit", reportOptions{w: &b, rules: rules})
-	if err != nil {
-		t.Fatal(err)
-	}
 	input := "a\x01b\x00c\xffd]]>e\ufffe.json"
-	for _, r := range []*record{
-		{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-1", typ: "Instance", input: input, line: 3, location: input + "[0]",
+	out := report(t, "junit", rules, &summary{},
+		&record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-1", typ: "Instance", input: input, line: 3, location: input + "[0]",
 			evidence: []eval.Evidence{{Path: "volumes[0].encrypted", Value: "false"}}},
-		{rule: rules[1], ruleIdx: 1, status: eval.Error, entity: "b-1", typ: "S3Bucket", err: "step budget exceeded",
+		&record{rule: rules[1], ruleIdx: 1, status: eval.Error, entity: "b-1", typ: "S3Bucket", err: "step budget exceeded",
 			input: input, line: 9, location: input + "[1]"},
-	} {
-		if err := rep.result(r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := rep.finish(&summary{}); err != nil {
-		t.Fatal(err)
-	}
+	)
 	var doc junitSuites
-	if err := xml.Unmarshal(b.Bytes(), &doc); err != nil {
-		t.Fatalf("not well-formed XML: %v\n%s", err, b.String())
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatalf("not well-formed XML: %v\n%s", err, out)
 	}
 	want := "at a\ufffdb\ufffdc\ufffdd]]>e\ufffd.json[0]\nvolumes[0].encrypted = false\n"
 	if got := doc.Suites[0].Cases[0].Failure.Text; got != want {
@@ -584,21 +580,11 @@ func TestJUnitCDATAWellFormed(t *testing.T) {
 func TestSARIFResultWithoutLocation(t *testing.T) {
 	rules := []*ruleMeta{adhocMeta(0, "List<Instance> should have items length() > 2")}
 	rules[0].Target = "List<Instance>"
-	var b bytes.Buffer
-	rep, err := newReporter("sarif", reportOptions{w: &b, rules: rules})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "", typ: "List<Instance>",
-		evidence: []eval.Evidence{{Path: "items length()", Value: "1"}}}
-	if err := rep.result(r); err != nil {
-		t.Fatal(err)
-	}
-	if err := rep.finish(&summary{Documents: 1, Evaluated: 1, Rules: 1, Results: 1, Fail: 1}); err != nil {
-		t.Fatal(err)
-	}
+	out := report(t, "sarif", rules, &summary{Documents: 1, Evaluated: 1, Rules: 1, Results: 1, Fail: 1},
+		&record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "", typ: "List<Instance>",
+			evidence: []eval.Evidence{{Path: "items length()", Value: "1"}}})
 	var doc any
-	if err := json.Unmarshal(b.Bytes(), &doc); err != nil {
+	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
 	if errs := sarifSchema(t).validate(doc); len(errs) > 0 {
