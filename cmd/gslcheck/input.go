@@ -323,13 +323,13 @@ func (rd *docReader) object(strictJSON bool) error {
 	case errors.Is(err, errTooLarge) && allArrays:
 		// Too big for one document, and every member so far holds an
 		// array: a type map. Re-read it from the start, streaming.
-		return rd.backTo(start, func(rd *docReader) error { return rd.typeMap() }, data)
+		return rd.typeMapFrom(start, data)
 	case errors.Is(err, errTooLarge):
 		return rd.emit(Doc{Input: rd.name, Line: start.line, Kind: kindWhole,
 			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
 	case err != nil && allArrays:
 		// Let the type-map reader find and report the element at fault.
-		return rd.backTo(start, func(rd *docReader) error { return rd.typeMap() }, data)
+		return rd.typeMapFrom(start, data)
 	case err != nil:
 		return rd.emit(Doc{Input: rd.name, Line: start.line, Kind: kindWhole, Err: err})
 	}
@@ -363,7 +363,7 @@ func (rd *docReader) object(strictJSON bool) error {
 	}
 	if allArrays {
 		// typeMap reports anything after the object.
-		return rd.backTo(start, func(rd *docReader) error { return rd.typeMap() }, data, space)
+		return rd.typeMapFrom(start, data, space)
 	}
 	if err := reload(); err != nil {
 		return err
@@ -418,13 +418,13 @@ func (rd *docReader) back(p position, parts ...[]byte) (*docReader, error) {
 	return &docReader{sc: sc, name: rd.name, max: rd.max, emit: rd.emit, reread: rd.reread}, nil
 }
 
-// backTo runs read over a reader moved back to p (see back).
-func (rd *docReader) backTo(p position, read func(*docReader) error, parts ...[]byte) error {
+// typeMapFrom reads the input again from p, as a type map (see back).
+func (rd *docReader) typeMapFrom(p position, parts ...[]byte) error {
 	rd, err := rd.back(p, parts...)
 	if err != nil {
 		return err
 	}
-	return read(rd)
+	return rd.typeMap()
 }
 
 // typeMap reads {"Type": [docs...], ...}.
