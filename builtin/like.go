@@ -135,32 +135,13 @@ func (p LikePattern) Match(s string) bool {
 // start of s, folded), so it finds the same leftmost occurrence.
 func findKMP(s string, seg []rune, fail []int32) (int, bool) {
 	// With nothing matched yet, skip to the next byte that can start the
-	// segment, as find does: an ASCII first rune other than K and S
-	// (whose orbits leave ASCII) can only start at an ASCII byte, and an
-	// ASCII byte always starts a rune.
-	up, lo := byte(0), byte(0)
-	if first := seg[0]; first < utf8.RuneSelf && first != 'K' && first != 'S' {
-		up, lo = byte(first), byte(first)
-		if 'A' <= up && up <= 'Z' {
-			lo = up + ('a' - 'A')
-		}
-	}
+	// segment, as find does.
+	up, lo, skip := startBytes(seg[0])
 	k := 0
 	for i := 0; i < len(s); {
-		if k == 0 && up != 0 {
-			if up == lo {
-				j := strings.IndexByte(s[i:], up)
-				if j < 0 {
-					return 0, false
-				}
-				i += j
-			} else {
-				for i < len(s) && s[i] != up && s[i] != lo {
-					i++
-				}
-				if i == len(s) {
-					return 0, false
-				}
+		if k == 0 && skip {
+			if i = nextStart(s, i, up, lo); i < 0 {
+				return 0, false
 			}
 		}
 		var r rune
@@ -275,27 +256,20 @@ func find(s string, seg []rune) (int, bool) {
 		}
 		return 0, false
 	}
-	up, lo := byte(first), byte(first)
-	if 'A' <= up && up <= 'Z' {
-		lo = up + ('a' - 'A')
-	}
-	if up == lo {
-		// Not a letter: nothing else folds to it.
-		for i := 0; ; {
-			k := strings.IndexByte(s[i:], up)
-			if k < 0 {
+	up, lo, skip := startBytes(first)
+	if skip {
+		for i := 0; ; i++ {
+			if i = nextStart(s, i, up, lo); i < 0 {
 				return 0, false
 			}
-			i += k
 			if n, ok := matchPrefix(s[i:], seg); ok {
 				return i + n, true
 			}
-			i++
 		}
 	}
-	wide := up == 'K' || up == 'S'
+	// K or S: a non-ASCII byte may start the Kelvin sign or the long s.
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c != up && c != lo && (c < utf8.RuneSelf || !wide) {
+		if c := s[i]; c != up && c != lo && c < utf8.RuneSelf {
 			continue
 		}
 		if n, ok := matchPrefix(s[i:], seg); ok {
@@ -303,6 +277,39 @@ func find(s string, seg []rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// startBytes returns the bytes that can start an occurrence of a segment
+// whose first (folded) rune is first, when that is an ASCII rune: up and
+// lo, its two cases (the same byte for a non-letter). skip reports whether
+// no other byte can: false for K and S, whose orbits hold the Kelvin sign
+// and the long s, and for a non-ASCII first rune.
+func startBytes(first rune) (up, lo byte, skip bool) {
+	if first >= utf8.RuneSelf {
+		return 0, 0, false
+	}
+	up, lo = byte(first), byte(first)
+	if 'A' <= up && up <= 'Z' {
+		lo = up + ('a' - 'A')
+	}
+	return up, lo, up != 'K' && up != 'S'
+}
+
+// nextStart returns the offset of the first byte at or after i that is up
+// or lo, or -1.
+func nextStart(s string, i int, up, lo byte) int {
+	if up == lo {
+		if j := strings.IndexByte(s[i:], up); j >= 0 {
+			return i + j
+		}
+		return -1
+	}
+	for ; i < len(s); i++ {
+		if s[i] == up || s[i] == lo {
+			return i
+		}
+	}
+	return -1
 }
 
 // foldCanon maps r to the smallest rune of its simple case-folding orbit, so

@@ -26,6 +26,12 @@ func TestLike(t *testing.T) {
 		{"%root%", "ROOT-user", true},
 		{"%root%", "the-Root", true},
 		{"%root%", "rot", false},
+		// Long segments (found with KMP), with a first rune that is not
+		// ASCII, or K (whose orbit holds the Kelvin sign).
+		{"%ébcdefghij%", "xxÉBCDEFGHIJyy", true},
+		{"%ébcdefghij%", "xxEBCDEFGHIJyy", false},
+		{"%kubernetes-node%", "x-\u212aUBERNETES-NODE-1", true},
+		{"%kubernetes-node%", "x-kubernetes-nod", false},
 		{"http://acs.amazonaws.com/groups/global/%", "http://acs.amazonaws.com/groups/global/AllUsers", true},
 		{"http://acs.amazonaws.com/groups/global/%", "http://acs.amazonaws.com/groups/globalx/AllUsers", false},
 		{"a%b", "ab", true},
