@@ -61,6 +61,9 @@ type account struct {
 	regionVPC map[string][]int
 }
 
+// hexDigits are the digits of lower-case hexadecimal.
+const hexDigits = "0123456789abcdef"
+
 func newAccount(g *Generator, i int, c *[numKinds]int) *account {
 	a := &account{g: g, c: c, seed: hash(g.cfg.Seed, 0xacc0, uint64(i))}
 	r := a.rnd(kIam, -1)

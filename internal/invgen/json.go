@@ -3,6 +3,8 @@ package invgen
 import (
 	"strconv"
 	"time"
+
+	"github.com/gsl-lang/gsl/builtin"
 )
 
 // jw appends JSON to a byte slice. It tracks only whether the next value
@@ -46,14 +48,14 @@ func (w *jw) endArr() {
 // key writes an object key; the next call writes its value.
 func (w *jw) key(k string) {
 	w.sep()
-	w.b = appendString(w.b, k)
+	w.b = builtin.AppendJSONString(w.b, k)
 	w.b = append(w.b, ':')
 	w.need = false
 }
 
 func (w *jw) str(v string) {
 	w.sep()
-	w.b = appendString(w.b, v)
+	w.b = builtin.AppendJSONString(w.b, v)
 	w.need = true
 }
 
@@ -102,32 +104,4 @@ func (w *jw) kstrs(k string, vs ...string) {
 		w.str(v)
 	}
 	w.endArr()
-}
-
-const hexDigits = "0123456789abcdef"
-
-// appendString appends s as a JSON string.
-func appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			b = append(b, '\\', c)
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
