@@ -7,7 +7,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -479,13 +478,11 @@ func plainSafe(s string) bool {
 	return !yamlSpecialPlain.MatchString(s)
 }
 
-// jsonQuote renders s as a JSON (and YAML double-quoted) string.
+// jsonQuote renders s as a JSON (and YAML double-quoted) string, as
+// encoding/json writes it without HTML escaping (see appendStringBody).
 func jsonQuote(s string) string {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.Encode(s)
-	return strings.TrimRight(b.String(), "\n")
+	b := appendStringBody([]byte{'"'}, s)
+	return string(append(b, '"'))
 }
 
 // jsonStringExtent finds the JSON string literal whose text starts at
