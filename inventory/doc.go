@@ -1,0 +1,16 @@
+// Package inventory turns the inputs users already have into entity
+// documents of the model described in ENTITIES.md: entity JSON and NDJSON,
+// JSON arrays and type maps, and the formats of the tools that describe
+// cloud resources (AWS Config, Terraform plans, CloudFormation templates,
+// raw AWS API dumps).
+//
+// Every document keeps its [Origin]: the input it came from and where in it
+// (a line, an array index, a resource address), so that a finding can point
+// back at the file a user wrote or exported. A document that cannot be read
+// or converted is not dropped: it becomes an error record with its origin,
+// and the counts in and out always match.
+//
+// The package depends only on the standard library, gjson and the format
+// libraries of the inputs it reads; it knows nothing of rules or of the
+// evaluator.
+package inventory
