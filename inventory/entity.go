@@ -21,11 +21,18 @@ type Origin struct {
 	Resource string
 }
 
-// Entity is one entity document: a JSON object with at least "type" and
-// "id", as ENTITIES.md defines them, or the error that kept a document of
-// the input from becoming one.
+// Entity is one record a reader emits for each thing it found in an input,
+// so that the counts in and out match. Exactly one of these holds:
+//   - Data is an entity document: a JSON object with at least "type" and
+//     "id", as ENTITIES.md defines them;
+//   - Err says why a document or resource of the input could not be read or
+//     converted (an error record, reported with its Origin);
+//   - NotModelled names the source's type of a resource the entity model
+//     has no type for ("AWS::Glue::Job", "aws_glue_job"): counted and named
+//     in the summary, never evaluated and never dropped silently.
 type Entity struct {
-	Data   []byte
-	Origin Origin
-	Err    error
+	Data        []byte
+	Origin      Origin
+	Err         error
+	NotModelled string
 }
