@@ -60,7 +60,7 @@ func BenchmarkTypicalRule(b *testing.B) {
 		b.ReportAllocs()
 		benchcpu.Loop(b, func() {
 			m := getMachine()
-			m.env = builtin.Env{Now: p.set.now}
+			m.env = builtin.Env{Now: p.set.at().now}
 			m.offs = nil
 			m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
 			putMachine(m)
@@ -132,7 +132,7 @@ func BenchmarkRuleSet(b *testing.B) {
 			m := getMachine()
 			for _, p := range passing {
 				m.offs = nil
-				m.env = builtin.Env{Now: p.set.now}
+				m.env = builtin.Env{Now: p.set.at().now}
 				m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
 			}
 			putMachine(m)
@@ -163,7 +163,7 @@ func BenchmarkRuleSet(b *testing.B) {
 			m := getMachine()
 			for _, p := range progs {
 				m.offs = nil
-				m.env = builtin.Env{Now: p.set.now}
+				m.env = builtin.Env{Now: p.set.at().now}
 				m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
 			}
 			putMachine(m)

@@ -24,10 +24,11 @@ func (p *Program) Eval(doc []byte) Result {
 		putMachine(m)
 		return Result{Status: Skip}
 	}
-	st, err := m.evalDirect(p, &d, p.set)
+	set := p.set.at()
+	st, err := m.evalDirect(p, &d, set)
 	var r Result
 	if st == Fail || st == Error {
-		r = p.explainResult(&d, p.set, st, err) // d's index lives in m
+		r = p.explainResult(&d, set, st, err) // d's index lives in m
 	} else {
 		r = Result{Status: st}
 	}
@@ -42,11 +43,12 @@ func (p *Program) EvalDocument(d *Document) Result {
 	if p.target != "" && d.typ != p.target {
 		return Result{Status: Skip}
 	}
+	set := p.set.at()
 	m := getMachine()
-	st, err := m.evalDirect(p, d, p.set)
+	st, err := m.evalDirect(p, d, set)
 	putMachine(m)
 	if st == Fail || st == Error {
-		return p.explainResult(d, p.set, st, err)
+		return p.explainResult(d, set, st, err)
 	}
 	return Result{Status: st}
 }
@@ -130,5 +132,5 @@ func (p *Program) ExplainDocument(d *Document) *Trace {
 	if p.target != "" && d.typ != p.target {
 		return &Trace{Rule: p.rule.Source, Status: Skip, Negated: p.rule.Negated}
 	}
-	return p.explain(d, p.set, true)
+	return p.explain(d, p.set.at(), true)
 }

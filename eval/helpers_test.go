@@ -158,7 +158,7 @@ func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 			t.Errorf("building the path table panicked")
 		}
 		m.offs = b.layout.offs[0]
-		viaSet := rs.runRule(m, p, d)
+		viaSet := runRule(m, p, d, rs.set.at())
 		putMachine(m)
 		if viaSet.Status != r.Status {
 			t.Errorf("full path table gave %v, Eval gave %v", viaSet, r)
@@ -167,7 +167,7 @@ func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 
 	if p.target == "" || d.typ == p.target {
 		m := getMachine()
-		m.env = builtin.Env{Now: p.set.now}
+		m.env = builtin.Env{Now: p.set.at().now}
 		st, _ := m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
 		putMachine(m)
 		if st != r.Status {

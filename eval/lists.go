@@ -187,6 +187,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 			jobs = append(jobs, &listJob{t: t, id: id, raw: l.entity(t, id), b: b})
 		}
 	}
+	set := rs.set.at()
 	workers := l.workers
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
@@ -194,7 +195,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 	workers = min(workers, len(jobs))
 	if workers <= 1 {
 		for _, j := range jobs {
-			l.run(j)
+			l.run(j, set)
 			l.emitJob(j, emit)
 		}
 		return
@@ -211,7 +212,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 				if i >= len(order) {
 					return
 				}
-				l.run(order[i])
+				l.run(order[i], set)
 			}
 		})
 	}
@@ -223,7 +224,7 @@ func (l *Lists) Eval(emit func(rule int, group string, r Result)) {
 
 // run evaluates the List<> rules of job j over its group's virtual entity.
 // It only reads l, so jobs may run concurrently.
-func (l *Lists) run(j *listJob) {
+func (l *Lists) run(j *listJob, set settings) {
 	rs := l.rs
 	d := Document{raw: j.raw, root: gjson.Result{Type: gjson.JSON, Raw: j.raw}, typ: "List<" + j.t + ">"}
 	m := getMachine()
@@ -234,7 +235,11 @@ func (l *Lists) run(j *listJob) {
 		if tab {
 			m.offs = j.b.layout.offs[k]
 		}
-		j.out[k] = rs.runRule(m, rs.progs[i], &d)
+		if rs.clockErr != nil {
+			j.out[k] = Result{Status: Error, Err: rs.clockErr}
+			continue
+		}
+		j.out[k] = runRule(m, rs.progs[i], &d, set)
 	}
 	putMachine(m)
 }
@@ -288,6 +293,6 @@ func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
 	rs := l.rs
 	raw := l.entity(p.rule.Target.Type, group)
 	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: p.target}
-	tr := p.explain(&d, rs.set, true)
+	tr := p.explain(&d, rs.set.at(), true)
 	return tr, true
 }

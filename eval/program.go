@@ -10,8 +10,15 @@ import (
 
 // Options configure compilation and evaluation.
 type Options struct {
-	// Now is the evaluation clock for before()/after(). Zero means the time
-	// at which Compile or NewRuleSet was called.
+	// Now is the evaluation clock for before()/after(). Zero means the
+	// wall clock, read at each evaluation (once per document for a
+	// RuleSet, once per Lists.Eval), never frozen when a rule is compiled.
+	// Given to Compile, it is the clock of the program's own Eval and
+	// Explain; given to NewRuleSet or RuleSet.With, the clock of the set's
+	// evaluations. A set built without one uses its programs' clock; a set
+	// whose programs were compiled with different clocks, or with one that
+	// differs from the set's, gives every result an Error naming the
+	// conflict rather than silently choosing one of them.
 	Now time.Time
 	// StepBudget bounds the work of one (rule, entity) evaluation; when
 	// exceeded the result is an Error. A step is one element visited by an
@@ -70,8 +77,18 @@ func resolve(opts *Options) settings {
 			s.maxDepth = opts.MaxDepth
 		}
 	}
+	return s
+}
+
+// wallClock reads the time for evaluations given no clock; tests replace
+// it to show that the clock is read when evaluating, not when compiling.
+var wallClock = time.Now
+
+// at returns s with its clock fixed for one evaluation: the given clock, or
+// else the wall clock now.
+func (s settings) at() settings {
 	if s.now.IsZero() {
-		s.now = time.Now()
+		s.now = wallClock()
 	}
 	return s
 }

@@ -116,4 +116,7 @@ var (
 	// reported instead of crashing; please file a bug with the rule and
 	// document.
 	ErrInternal = errors.New("internal error")
+	// ErrClockConflict: a rule set and its programs were given different
+	// clocks (see Options.Now).
+	ErrClockConflict = errors.New("conflicting clocks")
 )

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/gsl-lang/gsl/builtin"
 )
@@ -16,11 +17,14 @@ import (
 // A rule that is only `true` or `false` has no entity type: it applies to
 // every document, whatever its type, and passes or fails on each.
 type RuleSet struct {
-	progs  []*Program
-	set    settings
-	byType map[string]*bucket // entity type (or "List<T>") -> its rules
-	lists  map[string][]int   // T -> the List<T> rules, in index order
-	consts []int              // the const rules, in index order
+	progs []*Program
+	set   settings
+	// clockErr is set when the clocks given to NewRuleSet and to the
+	// programs' Compile disagree: every result is then this Error.
+	clockErr error
+	byType   map[string]*bucket // entity type (or "List<T>") -> its rules
+	lists    map[string][]int   // T -> the List<T> rules, in index order
+	consts   []int              // the const rules, in index order
 	// types has a kid per key of byType, found by tnode.lookup (cheaper
 	// than the map's hash); buckets lists their buckets by kid index.
 	types   *tnode
@@ -39,18 +43,19 @@ type bucket struct {
 }
 
 // NewRuleSet indexes progs. Result indices passed to callbacks are indices
-// into progs. opts sets the clock (Now), the step budget and the document
-// limits of the set's evaluations, in place of the programs' own; nil
-// means the defaults, with the clock read now. Functions were resolved when
-// the programs were compiled and are not read here. A nil program is
-// skipped for every document.
+// into progs. opts sets the step budget and the document limits of the
+// set's evaluations, in place of the programs' own; nil means the defaults.
+// The clock is opts.Now, else the programs' own (see Options.Now), else the
+// wall clock at each evaluation. Functions were resolved when the programs
+// were compiled and are not read here. A nil program is skipped for every
+// document.
 func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 	rs := &RuleSet{
 		progs:  progs,
-		set:    resolve(opts),
 		byType: map[string]*bucket{},
 		lists:  map[string][]int{},
 	}
+	rs.setOptions(opts)
 	members := map[string][]*Program{}
 	for i, p := range progs {
 		if p == nil {
@@ -84,6 +89,35 @@ func NewRuleSet(progs []*Program, opts *Options) *RuleSet {
 	return rs
 }
 
+// With returns a rule set with the programs and indexes of rs (shared, so
+// this is cheap) that evaluates under opts instead: its clock, step
+// budget, document limits, NoEvidence and OnlyApplicable, resolved as
+// NewRuleSet resolves them. It lets a service that compiles once give each
+// evaluation its own clock and limits.
+func (rs *RuleSet) With(opts *Options) *RuleSet {
+	c := *rs
+	c.setOptions(opts)
+	return &c
+}
+
+// setOptions resolves the run-time settings of rs from opts and from the
+// clocks its programs were compiled with.
+func (rs *RuleSet) setOptions(opts *Options) {
+	rs.set, rs.clockErr = resolve(opts), nil
+	given := "NewRuleSet"
+	for i, p := range rs.progs {
+		switch {
+		case p == nil || p.set.now.IsZero() || p.set.now.Equal(rs.set.now):
+		case rs.set.now.IsZero():
+			rs.set.now, given = p.set.now, fmt.Sprintf("the Compile of rule %d", i)
+		default:
+			rs.clockErr = fmt.Errorf("%w: rule %d was compiled with Now %s but %s was given Now %s; give the clock in one place",
+				ErrClockConflict, i, p.set.now.Format(time.RFC3339Nano), given, rs.set.now.Format(time.RFC3339Nano))
+			return
+		}
+	}
+}
+
 // bucket returns the bucket of entity type t, nil when no rule targets it.
 func (rs *RuleSet) bucket(t string) *bucket {
 	if i := rs.types.lookup(t, false); i >= 0 {
@@ -111,7 +145,7 @@ func (rs *RuleSet) EvalDoc(doc []byte, emit func(rule int, r Result)) error {
 		putMachine(m)
 		return err
 	}
-	rs.evalDocument(m, &d, emit)
+	rs.evalDocument(m, &d, rs.set.at(), emit)
 	putMachine(m)
 	return nil
 }
@@ -120,18 +154,27 @@ func (rs *RuleSet) EvalDoc(doc []byte, emit func(rule int, r Result)) error {
 func (rs *RuleSet) EvalDocument(d *Document, emit func(rule int, r Result)) {
 	m := getMachine()
 	defer putMachine(m)
-	rs.evalDocument(m, d, emit)
+	rs.evalDocument(m, d, rs.set.at(), emit)
 }
 
-func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r Result)) {
+// evalDocument runs the rules over d under set, whose clock is fixed.
+func (rs *RuleSet) evalDocument(m *machine, d *Document, set settings, emit func(rule int, r Result)) {
+	if rs.clockErr != nil {
+		for i, p := range rs.progs {
+			if p != nil && !p.IsList() && (!set.onlyApplicable || p.target == "" || p.target == d.typ) {
+				emit(i, Result{Status: Error, Err: rs.clockErr})
+			}
+		}
+		return
+	}
 	b := rs.bucket(d.typ)
 	var l *tableLayout
 	if b != nil {
 		l = b.layout
 	}
 	tab := m.startDocument(l, d)
-	if rs.set.onlyApplicable {
-		rs.evalApplicable(m, d, b, tab, emit)
+	if set.onlyApplicable {
+		rs.evalApplicable(m, d, b, tab, set, emit)
 		return
 	}
 	k := 0
@@ -144,14 +187,14 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 				k++
 			}
 		case p.target == "":
-			emit(i, rs.constResult(p))
+			emit(i, constResult(p, set))
 		case b != nil && k < len(b.rules) && b.rules[k] == i:
 			m.offs = nil // without a table, read the raw JSON
 			if tab {
 				m.offs = b.layout.offs[k]
 			}
 			k++
-			emit(i, rs.runRule(m, p, d))
+			emit(i, runRule(m, p, d, set))
 		default:
 			emit(i, Result{Status: Skip})
 		}
@@ -160,12 +203,12 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, emit func(rule int, r R
 
 // evalApplicable runs the rules of bucket b (nil when no rule targets the
 // document's type) and the const rules, merged in index order.
-func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result)) {
+func (rs *RuleSet) evalApplicable(m *machine, d *Document, b *bucket, tab bool, set settings, emit func(rule int, r Result)) {
 	a := applicable{c: rs.consts}
 	if b != nil {
 		a.rules, a.progs, a.list = b.rules, b.progs, b.list
 	}
-	for !rs.runApplicable(m, d, b, tab, emit, &a) {
+	for !rs.runApplicable(m, d, b, tab, &set, emit, &a) {
 	}
 }
 
@@ -183,7 +226,7 @@ type applicable struct {
 // runApplicable returns false: the caller resumes with the next rule.
 // One deferred recover serves all the rules of a document; a panic out of
 // emit is not a rule's and goes on up.
-func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, emit func(rule int, r Result), a *applicable) bool {
+func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, set *settings, emit func(rule int, r Result), a *applicable) bool {
 	running := -1 // the rule being run, if any
 	defer func() {
 		if running < 0 {
@@ -193,14 +236,14 @@ func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, e
 			m.stack, m.frames = nil, nil
 			i := running
 			running = -1
-			emit(i, rs.progs[i].explainResult(d, rs.set, Error, fmt.Errorf("%w: %v", ErrInternal, r)))
+			emit(i, rs.progs[i].explainResult(d, *set, Error, fmt.Errorf("%w: %v", ErrInternal, r)))
 		}
 	}()
 	for a.k < len(a.rules) || len(a.c) > 0 {
 		if len(a.c) > 0 && (a.k == len(a.rules) || a.c[0] < a.rules[a.k]) {
 			i := a.c[0]
 			a.c = a.c[1:]
-			emit(i, rs.constResult(rs.progs[i]))
+			emit(i, constResult(rs.progs[i], *set))
 			continue
 		}
 		k := a.k
@@ -214,11 +257,11 @@ func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, e
 			m.offs = b.layout.offs[k]
 		}
 		running = i
-		m.env = builtin.Env{Now: rs.set.now}
-		st, err := m.exec(p, 1, rs.set.budget)
+		m.env = builtin.Env{Now: set.now}
+		st, err := m.exec(p, 1, set.budget)
 		running = -1
 		if st == Fail || st == Error {
-			emit(i, p.explainResult(d, rs.set, st, err))
+			emit(i, p.explainResult(d, *set, st, err))
 		} else {
 			emit(i, Result{Status: st})
 		}
@@ -248,12 +291,12 @@ func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
 	return true
 }
 
-// runRule runs p over d through the machine's current table; the machine
-// must have been given d by startDocument.
-func (rs *RuleSet) runRule(m *machine, p *Program, d *Document) Result {
-	st, err := m.runSafe(p, rs.set)
+// runRule runs p over d through the machine's current table under set; the
+// machine must have been given d by startDocument.
+func runRule(m *machine, p *Program, d *Document, set settings) Result {
+	st, err := m.runSafe(p, set)
 	if st == Fail || st == Error {
-		return p.explainResult(d, rs.set, st, err)
+		return p.explainResult(d, set, st, err)
 	}
 	return Result{Status: st}
 }
@@ -267,11 +310,11 @@ func (m *machine) runSafe(p *Program, set settings) (st Status, err error) {
 }
 
 // constResult is the result of a rule that is only `true` or `false`.
-func (rs *RuleSet) constResult(p *Program) Result {
+func constResult(p *Program, set settings) Result {
 	if p.rule.Const {
 		return Result{Status: Pass}
 	}
-	if rs.set.noEvidence {
+	if set.noEvidence {
 		return Result{Status: Fail}
 	}
 	return Result{Status: Fail, Evidence: []Evidence{{Value: "false", Span: p.rule.Span()}}}

@@ -68,7 +68,7 @@ func checkTable(t *testing.T, rs *RuleSet, progs []*Program, doc string) {
 		}
 		m := getMachine()
 		m.offs = nil
-		m.env = builtin.Env{Now: p.set.now}
+		m.env = builtin.Env{Now: p.set.at().now}
 		want, _ := m.run(p, builtin.FromJSON(d.root), 0, p.set.budget)
 		putMachine(m)
 		if got[i] != want {
