@@ -39,6 +39,18 @@ func NewDocument(doc []byte) (*Document, error) {
 	return d, nil
 }
 
+// NewDocument validates doc as the package-level NewDocument does, under
+// the document limits of rs (Options.MaxDocumentSize and MaxDepth), so that
+// a caller can prepare a document once for EvalDocument and
+// Lists.AddDocument.
+func (rs *RuleSet) NewDocument(doc []byte) (*Document, error) {
+	d := new(Document)
+	if err := d.init(doc, rs.set.maxSize, rs.set.maxDepth, nil); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
 // init prepares d, appending the index of its top-level members to buf.
 // With a large enough buf it does not allocate.
 func (d *Document) init(doc []byte, maxSize, maxDepth int, buf []member) error {
