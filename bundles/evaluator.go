@@ -104,18 +104,25 @@ type Finding struct {
 	NotModelled string
 }
 
-// String renders f on one line: rule, entity, status and evidence.
+// String renders f on one line: rule, entity, status, evidence and where
+// the entity came from, e.g.
+//
+//	HIPAA-002 Volume vol-0e5f: fail: encrypted = false (account.ndjson:42)
 func (f Finding) String() string {
 	var b strings.Builder
 	if f.Rule != nil {
 		b.WriteString(f.Rule.ID)
 		b.WriteByte(' ')
 	}
-	switch {
-	case f.Type != "":
+	where := f.Origin.Input
+	if where != "" && f.Origin.Line > 0 {
+		where = fmt.Sprintf("%s:%d", where, f.Origin.Line)
+	}
+	if f.Type != "" {
 		fmt.Fprintf(&b, "%s %s", f.Type, f.ID)
-	case f.Origin.Input != "":
-		fmt.Fprintf(&b, "%s:%d", f.Origin.Input, f.Origin.Line)
+	} else {
+		b.WriteString(where)
+		where = ""
 	}
 	fmt.Fprintf(&b, ": %s", f.Status)
 	if f.NotModelled != "" {
@@ -124,16 +131,17 @@ func (f Finding) String() string {
 	if f.Err != nil {
 		fmt.Fprintf(&b, ": %v", f.Err)
 	}
-	for i, ev := range f.Evidence {
+	sep := ": "
+	for _, ev := range f.Evidence {
 		if ev.Path == "" && ev.Value == "" {
 			continue
 		}
-		if i == 0 {
-			b.WriteString(": ")
-		} else {
-			b.WriteString("; ")
-		}
+		b.WriteString(sep)
 		b.WriteString(ev.String())
+		sep = "; "
+	}
+	if where != "" {
+		fmt.Fprintf(&b, " (%s)", where)
 	}
 	return b.String()
 }

@@ -135,8 +135,8 @@ func TestEvaluatorRecords(t *testing.T) {
 		lines = append(lines, fmt.Sprintf("%d %s", f.Origin.Line, f))
 	}
 	want := []string{
-		"1 enc Volume v1: fail: encrypted = false",
-		"2 enc Volume v2: pass",
+		"1 enc Volume v1: fail: encrypted = false (in:1)",
+		"2 enc Volume v2: pass (in:2)",
 		"3 in:3: error: line 3: unexpected ]",
 		"4 in:4: skip (type AWS::Glue::Job is not in the entity model)",
 		"5 in:5: error: invalid JSON near byte 22: unexpected end of JSON input",
