@@ -88,3 +88,27 @@ func ExampleRuleSet() {
 	// 1 skip
 	// 2 fail (inboundRules[0].port = 22)
 }
+
+// A service compiles once and gives each evaluation its own clock: With
+// shares the compiled rules and indexes and changes only the run-time
+// settings. Without a clock, before() and after() read the time at each
+// evaluation, never the time the rule was compiled.
+func ExampleRuleSet_With() {
+	p, err := eval.Compile(`Certificate should have notAfter after(30, 'days')`, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rs := eval.NewRuleSet([]*eval.Program{p}, nil)
+	doc := []byte(`{"type": "Certificate", "id": "c-1", "notAfter": "2026-07-01T00:00:00Z"}`)
+	for _, month := range []time.Month{time.May, time.June} {
+		now := time.Date(2026, month, 15, 0, 0, 0, 0, time.UTC)
+		at := rs.With(&eval.Options{Now: now})
+		if err := at.EvalDoc(doc, func(_ int, r eval.Result) { fmt.Println(now.Format(time.DateOnly), r.Status) }); err != nil {
+			fmt.Println(err)
+		}
+	}
+	// Output:
+	// 2026-05-15 pass
+	// 2026-06-15 fail
+}
