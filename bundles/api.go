@@ -110,9 +110,11 @@ func Load(id string) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bundles: no shipped bundle %q (have %s)", id, strings.Join(Names(), ", "))
 	}
-	b, err := parseBundle(data, "bundles/"+id+"/bundle.yaml", true)
-	if err != nil {
-		return nil, err
+	b := fromPreparsed(id, data)
+	if b == nil {
+		if b, err = parseBundle(data, "bundles/"+id+"/bundle.yaml", true); err != nil {
+			return nil, err
+		}
 	}
 	if b.ID != id {
 		return nil, fmt.Errorf("bundles/%s/bundle.yaml: id is %q, want %q", id, b.ID, id)

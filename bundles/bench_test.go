@@ -1,7 +1,11 @@
 package bundles
 
 import (
+	"fmt"
+	"runtime"
 	"testing"
+
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 
 	"github.com/gsl-lang/gsl/lang"
 )
@@ -48,5 +52,41 @@ func BenchmarkCheckDocument(b *testing.B) {
 		if p := s.CheckDocument(doc); len(p) != 0 {
 			b.Fatal(p)
 		}
+	}
+}
+
+// BenchmarkLoadCompile measures the start-up of a short-lived process:
+// loading every shipped bundle and preparing one Evaluator from them, on
+// one core and on all of them (Prepare compiles in parallel). Besides wall
+// time it reports the CPU time of the whole process per op
+// ("proc-cpu-ns/op"), which a loaded shared machine barely moves.
+func BenchmarkLoadCompile(b *testing.B) {
+	for _, procs := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("procs=%d", procs), func(b *testing.B) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			start, ok := benchcpu.Process()
+			n := 0
+			for b.Loop() {
+				loadCompileShipped(b)
+				n++
+			}
+			if end, ok2 := benchcpu.Process(); ok && ok2 && n > 0 {
+				b.ReportMetric(float64(end-start)/float64(n), "proc-cpu-ns/op")
+			}
+		})
+	}
+}
+
+func loadCompileShipped(b *testing.B) {
+	var bs []*Bundle
+	for _, id := range Names() {
+		bd, err := Load(id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bs = append(bs, bd)
+	}
+	if _, err := Prepare(bs); err != nil {
+		b.Fatal(err)
 	}
 }

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gsl-lang/gsl/builtin"
@@ -157,36 +159,61 @@ func Prepare(bs []*Bundle, opts ...CompileOption) (*Evaluator, error) {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	e := &Evaluator{}
-	var progs []*eval.Program
-	var errs ErrorList
+	// Compiling is most of the start-up of a short-lived process: spread
+	// it over the cores (the compiler is safe for concurrent use).
+	var rules []*Rule
+	var owners []*Bundle
 	for _, b := range bs {
 		for i := range b.Rules {
-			r := &b.Rules[i]
-			p, err := eval.Compile(r.Logic, &eval.Options{Functions: cfg.functions})
-			if err != nil {
-				errs = append(errs, ruleErrors(b, r, err)...)
-				continue
-			}
-			if cfg.schema != nil {
-				for _, sp := range cfg.schema.CheckRule(p.Rule()) {
-					if sp.Level == Problem {
-						errs = append(errs, ruleError(b, r, sp.Span.Start, "schema: "+sp.Msg))
-					}
-				}
-			}
-			progs = append(progs, p)
-			e.rules = append(e.rules, r)
-			e.owners = append(e.owners, b)
-			e.targets = append(e.targets, p.Target())
+			rules = append(rules, &b.Rules[i])
+			owners = append(owners, b)
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
+	progs := make([]*eval.Program, len(rules))
+	errs := make([]ErrorList, len(rules))
+	eo := &eval.Options{Functions: cfg.functions}
+	workers := min(runtime.GOMAXPROCS(0), len(rules))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(rules); i += workers {
+				progs[i], errs[i] = compileRule(owners[i], rules[i], eo, cfg.schema)
+			}
+		})
+	}
+	wg.Wait()
+	var all ErrorList
+	for _, l := range errs {
+		all = append(all, l...)
+	}
+	if len(all) > 0 {
+		return nil, all
+	}
+	e := &Evaluator{rules: rules, owners: owners, targets: make([]string, len(progs))}
+	for i, p := range progs {
+		e.targets[i] = p.Target()
 	}
 	// No clock here: each Eval gives its own (see At).
 	e.rs = eval.NewRuleSet(progs, &eval.Options{OnlyApplicable: true})
 	return e, nil
+}
+
+// compileRule compiles r of b, and type-checks it against schema when
+// given; the errors are located in b's file.
+func compileRule(b *Bundle, r *Rule, eo *eval.Options, schema *Schema) (*eval.Program, ErrorList) {
+	p, err := eval.Compile(r.Logic, eo)
+	if err != nil {
+		return nil, ruleErrors(b, r, err)
+	}
+	var errs ErrorList
+	if schema != nil {
+		for _, sp := range schema.CheckRule(p.Rule()) {
+			if sp.Level == Problem {
+				errs = append(errs, ruleError(b, r, sp.Span.Start, "schema: "+sp.Msg))
+			}
+		}
+	}
+	return p, errs
 }
 
 // ruleErrors maps the errors of compiling r to positions in b's file.

@@ -37,11 +37,17 @@ var maxJSONBytes = 64 << 20
 
 // parseYAML parses data as a single YAML document. The error is an
 // ErrorList with the syntax error's position.
+// yamlLines splits a YAML file (without its byte order mark) into lines
+// without line ends, as positions in it are counted.
+func yamlLines(data []byte) []string {
+	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+}
+
 func parseYAML(data []byte, name string) (*yamlFile, error) {
 	// A byte order mark may open a YAML stream; it is not content, and an
 	// editor shows none, so positions are counted without it.
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	f := &yamlFile{name: name, lines: strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")}
+	f := &yamlFile{name: name, lines: yamlLines(data)}
 	if !utf8.Valid(data) {
 		return nil, ErrorList{{File: name, Line: 1, Column: 1, Msg: "file is not valid UTF-8"}}
 	}
