@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -61,12 +62,14 @@ type Case struct {
 	Now time.Time
 }
 
-// Severities lists the valid severity values, lowest first.
-var Severities = []string{"Informational", "Low", "Medium", "High", "Critical"}
+// Severities returns the valid severity values, lowest first.
+func Severities() []string { return slices.Clone(severities) }
+
+var severities = []string{"Informational", "Low", "Medium", "High", "Critical"}
 
 // normSeverity returns the canonical spelling of s (any case), or "".
 func normSeverity(s string) string {
-	for _, v := range Severities {
+	for _, v := range severities {
 		if strings.EqualFold(v, strings.TrimSpace(s)) {
 			return v
 		}

@@ -76,9 +76,6 @@ func (s *Schema) CheckRule(r *lang.Rule) []SchemaProblem {
 	return c.problems
 }
 
-// CheckRule is Schema.CheckRule as a function.
-func CheckRule(r *lang.Rule, s *Schema) []SchemaProblem { return s.CheckRule(r) }
-
 type checker struct {
 	s        *Schema
 	problems []SchemaProblem

@@ -317,7 +317,7 @@ func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 		if sevOff < 0 {
 			d.errorf(it.off, "rule %q has no severity", r.ID)
 		} else {
-			d.errorf(sevOff, "severity %q: want one of %s (any case)", sev, strings.Join(Severities, ", "))
+			d.errorf(sevOff, "severity %q: want one of %s (any case)", sev, strings.Join(severities, ", "))
 		}
 	}
 	return r, len(d.errs) == before

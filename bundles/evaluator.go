@@ -52,30 +52,34 @@ func WithSchema(s *Schema) CompileOption {
 }
 
 // EvalOption configures one call of Evaluator.Eval.
-type EvalOption func(*eval.Options)
+type EvalOption func(*evalConfig)
+
+// evalConfig holds the run-time options of one evaluation; the compile-time
+// ones (functions) cannot be set from here.
+type evalConfig struct{ o eval.Options }
 
 // At sets the clock of before() and after() for one evaluation. Without
 // it, the clock is read once when the evaluation starts.
 func At(now time.Time) EvalOption {
-	return func(o *eval.Options) { o.Now = now }
+	return func(c *evalConfig) { c.o.Now = now }
 }
 
 // WithStepBudget bounds the work of each (rule, entity) evaluation (see
 // eval.Options.StepBudget); over it, the finding is an error.
 func WithStepBudget(steps int) EvalOption {
-	return func(o *eval.Options) { o.StepBudget = steps }
+	return func(c *evalConfig) { c.o.StepBudget = steps }
 }
 
 // WithDocumentLimits bounds each document's size in bytes and nesting depth
 // (0 keeps eval's default); a document over them is an error finding.
 func WithDocumentLimits(maxBytes, maxDepth int) EvalOption {
-	return func(o *eval.Options) { o.MaxDocumentSize, o.MaxDepth = maxBytes, maxDepth }
+	return func(c *evalConfig) { c.o.MaxDocumentSize, c.o.MaxDepth = maxBytes, maxDepth }
 }
 
 // WithoutEvidence leaves Finding.Evidence empty, which saves re-running
 // each failing rule in recording mode when only verdicts are needed.
 func WithoutEvidence() EvalOption {
-	return func(o *eval.Options) { o.NoEvidence = true }
+	return func(c *evalConfig) { c.o.NoEvidence = true }
 }
 
 // Finding is one verdict of an evaluation, or one record about an input
@@ -261,15 +265,15 @@ func ruleError(b *Bundle, r *Rule, p lang.Pos, msg string) *Error {
 // bounded by the step budget). Stopping the loop early stops reading docs.
 func (e *Evaluator) Eval(ctx context.Context, docs iter.Seq[inventory.Entity], opts ...EvalOption) iter.Seq2[Finding, error] {
 	return func(yield func(Finding, error) bool) {
-		o := eval.Options{OnlyApplicable: true}
+		var c evalConfig
 		for _, opt := range opts {
-			opt(&o)
+			opt(&c)
 		}
-		o.OnlyApplicable = true
-		if o.Now.IsZero() {
-			o.Now = time.Now()
+		c.o.OnlyApplicable = true
+		if c.o.Now.IsZero() {
+			c.o.Now = time.Now() // one clock for the whole stream
 		}
-		rs := e.rs.With(&o)
+		rs := e.rs.With(&c.o)
 		lists := rs.NewLists()
 		stopped := false
 		emit := func(f Finding) {

@@ -57,7 +57,7 @@ func TestEvaluatorMatchesRunCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	findings := collect(t, ev.EvalBytes(context.Background(), "account.ndjson", bytes.Lines(data), At(DefaultNow)))
+	findings := collect(t, ev.EvalBytes(context.Background(), "account.ndjson", bytes.Lines(data), At(DefaultNow())))
 
 	aggs := map[*Rule]*aggregate{}
 	lines := map[int]bool{}
@@ -94,7 +94,7 @@ func TestEvaluatorMatchesRunCases(t *testing.T) {
 		t.Errorf("findings name %d lines, the input has %d documents", len(lines), len(docs))
 	}
 	for _, b := range bs {
-		res := RunCases(b, []Case{{Name: "example account", Documents: docs, Now: DefaultNow}}, nil)[0]
+		res := RunCases(b, []Case{{Name: "example account", Documents: docs, Now: DefaultNow()}}, nil)[0]
 		for i, o := range res.Outcomes {
 			got := "skip"
 			if a := aggs[&b.Rules[i]]; a != nil {

@@ -67,7 +67,7 @@ func TestExampleInventory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		res := RunCases(b, []Case{{Name: "example account", Documents: docs, Now: DefaultNow}}, nil)[0]
+		res := RunCases(b, []Case{{Name: "example account", Documents: docs, Now: DefaultNow()}}, nil)[0]
 		if res.Err != nil {
 			t.Errorf("%s: %v", id, res.Err)
 		}

@@ -13,11 +13,13 @@ import (
 	"github.com/goccy/go-yaml/ast"
 )
 
-// DefaultNow is the evaluation clock of fixture files that set no `now`.
-var DefaultNow = time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+// DefaultNow returns the evaluation clock of fixture files that set no
+// `now`, 2026-06-15T00:00:00Z, the date the example inventory and the
+// fixtures are written against.
+func DefaultNow() time.Time { return time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC) }
 
-// Statuses lists the values a fixture may expect for a rule.
-var Statuses = []string{"pass", "fail", "skip", "error"}
+// statuses lists the values a fixture may expect for a rule.
+var statuses = []string{"pass", "fail", "skip", "error"}
 
 // ParseCases reads one fixture file (tests/*.yaml; see bundles/FORMAT.md):
 //
@@ -51,7 +53,7 @@ func parseCases(data []byte, file string) ([]Case, []caseExpect, error) {
 	if !ok {
 		return nil, nil, f.errs
 	}
-	now := DefaultNow
+	now := DefaultNow()
 	var casesNode ast.Node
 	for _, fl := range fields {
 		switch fl.name {
@@ -201,7 +203,7 @@ func (f *yamlFile) document(n ast.Node) ([]byte, bool) {
 }
 
 func isStatus(s string) bool {
-	for _, v := range Statuses {
+	for _, v := range statuses {
 		if s == v {
 			return true
 		}

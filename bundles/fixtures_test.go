@@ -24,7 +24,7 @@ func TestParseCases(t *testing.T) {
 		t.Fatalf("%d cases", len(cases))
 	}
 	c := cases[0]
-	if c.Name != "encrypted and unencrypted volumes" || c.Source != "sample.yaml:3" || !c.Now.Equal(DefaultNow) {
+	if c.Name != "encrypted and unencrypted volumes" || c.Source != "sample.yaml:3" || !c.Now.Equal(DefaultNow()) {
 		t.Errorf("case = %q %q %v", c.Name, c.Source, c.Now)
 	}
 	want := `{"type":"Volume","id":"vol-0a1b2c3d4e5f60718","accountNumber":"123456789012","region":"us-east-1","encrypted":true,"size":18446744073709551617,"ratio":1.50}`

@@ -111,7 +111,7 @@ func (f *yamlFile) rule(n ast.Node, shipped bool) (Rule, bool) {
 		case "severity":
 			s, _ := f.str(fl.val, "severity")
 			if r.Severity = normSeverity(s); r.Severity == "" && s != "" {
-				f.errorf(fl.val, "severity %q: want one of %s", s, strings.Join(Severities, ", "))
+				f.errorf(fl.val, "severity %q: want one of %s", s, strings.Join(severities, ", "))
 			}
 		case "logic":
 			raw, ok := f.str(fl.val, "logic")

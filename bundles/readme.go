@@ -23,9 +23,9 @@ func (b *Bundle) Readme() string {
 		bySev[r.Severity]++
 	}
 	var sev []string
-	for i := len(Severities) - 1; i >= 0; i-- {
-		if n := bySev[Severities[i]]; n > 0 {
-			sev = append(sev, fmt.Sprintf("%s %d", Severities[i], n))
+	for i := len(severities) - 1; i >= 0; i-- {
+		if n := bySev[severities[i]]; n > 0 {
+			sev = append(sev, fmt.Sprintf("%s %d", severities[i], n))
 		}
 	}
 	fmt.Fprintf(&w, "Bundle `%s`, version %s: **%d rules** (%s).\n\n", b.ID, b.Version, len(b.Rules), strings.Join(sev, ", "))

@@ -83,9 +83,9 @@ func (r CaseResult) Failures() string {
 	return b.String()
 }
 
-// CompileAll compiles every rule of b with the given clock. progs[i] is nil
+// compileAll compiles every rule of b with the given clock. progs[i] is nil
 // when rule i did not compile; errs[i] then says why.
-func CompileAll(b *Bundle, now time.Time, opts *RunOptions) (progs []*eval.Program, errs []error) {
+func compileAll(b *Bundle, now time.Time, opts *RunOptions) (progs []*eval.Program, errs []error) {
 	if opts == nil {
 		opts = &RunOptions{}
 	}
@@ -118,11 +118,11 @@ func RunCases(b *Bundle, cases []Case, opts *RunOptions) []CaseResult {
 	for ci, c := range cases {
 		now := c.Now
 		if now.IsZero() {
-			now = DefaultNow
+			now = DefaultNow()
 		}
 		cp := byNow[now]
 		if cp == nil {
-			progs, errs := CompileAll(b, now, opts)
+			progs, errs := compileAll(b, now, opts)
 			cp = &compiled{errs: errs}
 			var ok []*eval.Program
 			for i, p := range progs {

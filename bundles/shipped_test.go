@@ -21,7 +21,7 @@ func TestShippedRulesCompile(t *testing.T) {
 			t.Errorf("%s: %v", id, err)
 			continue
 		}
-		_, errs := CompileAll(b, DefaultNow, nil)
+		_, errs := compileAll(b, DefaultNow(), nil)
 		for i, err := range errs {
 			if err != nil {
 				r := b.Rules[i]
