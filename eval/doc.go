@@ -1,6 +1,11 @@
 // Package eval compiles GSL rules to a compact predicate bytecode and runs
 // it over raw JSON documents with gjson, without decoding them into maps.
 //
+// Most programs want bundles.Prepare and Evaluator.Eval, the one path from
+// bundles (or rules of your own) to findings, which runs on this package.
+// This package is the layer below: single rules and rule sets over single
+// documents, with callbacks.
+//
 // # Compiling and evaluating
 //
 // [Compile] parses a rule and compiles it into a [Program]. Everything that
@@ -28,6 +33,23 @@
 // marks every sub-expression true or false with the values it read (an
 // operand that computes a value, such as `with [...] length()`, shows the
 // value).
+//
+// # The clock
+//
+// before() and after() compare dates with an evaluation clock,
+// [Options].Now. It is never frozen when a rule is compiled: without one,
+// each evaluation reads the wall clock (once per document for a RuleSet,
+// once per [Lists.Eval]). A clock given to [Compile] is the program's;
+// [NewRuleSet] uses the one given to it, or else its programs' one. Two
+// different clocks given for the same evaluation are not resolved by a
+// silent choice: every result is an Error wrapping [ErrClockConflict].
+// [RuleSet.With] gives one evaluation its own clock and limits over the
+// same compiled set, so a service compiles once and passes each request's
+// time.
+//
+// As an API this layer is expr's two steps, Compile then Eval; the
+// package bundles adds the prepare-once, stream-of-findings layer that OPA
+// and cel-go users expect (see its API review).
 //
 // # Rule sets
 //
