@@ -56,7 +56,6 @@
 //	ev, err := bundles.Prepare(bs, compileOpts...)
 //	for f, err := range ev.Eval(ctx, entities, evalOpts...) { ... }
 //
-//
 // Like OPA, preparing is separate from evaluating, the prepared value is
 // safe for concurrent use, and Eval takes a context. Like cel-go, options
 // are two types, so a compile-time option cannot be given to an
