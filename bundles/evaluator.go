@@ -87,15 +87,17 @@ func WithoutEvidence() EvalOption {
 type Finding struct {
 	// Rule is the rule judged, and Bundle the bundle it belongs to; both
 	// are nil for a record about an input entity itself: one the reader or
-	// the evaluator could not read (Status Error) or one of a type the
-	// entity model does not have (Status Skip, NotModelled set).
+	// the evaluator could not read (Status Error), one of a type the
+	// entity model does not have (Status Skip, NotModelled set), or one
+	// that no rule judged (Status Skip: no rule reads its type, or every
+	// rule's `where` excluded it).
 	Rule   *Rule
 	Bundle *Bundle
 	// Type and ID name the entity: its "type" and "id" properties, or for
 	// a List<T> rule "List<T>" and the account group the rule ran over
 	// (the accountNumber, or "*"). Empty when the document was unreadable.
 	Type, ID string
-	// Status is Pass, Fail or Error; Skip only for a NotModelled record
+	// Status is Pass, Fail or Error; Skip only for a record without a Rule
 	// (and for a List<> rule whose `where` excluded the group).
 	Status eval.Status
 	// Evidence says what decided a Fail or an Error (see eval.Evidence).
@@ -254,11 +256,12 @@ func ruleError(b *Bundle, r *Rule, p lang.Pos, msg string) *Error {
 // Eval judges every entity of docs with every rule that applies to it, and
 // yields the findings as it goes: for each entity, a finding per rule of
 // its type (Pass, Fail or Error; rules of other types, and rules whose
-// `where` excludes the entity, are not reported), or one record when the
-// entity could not be read or is not modelled.
-// After the last entity it runs the List<T> rules over the entities of
-// their type grouped by account, so they cannot be forgotten. An entity
-// type that no rule reads yields nothing.
+// `where` excludes the entity, are not reported), or else one record
+// without a Rule: the entity could not be read (Error), is not modelled
+// (Skip, NotModelled set) or was judged by no rule (Skip). So every entity
+// in yields at least one finding out. After the last entity it runs the
+// List<T> rules over the entities of their type grouped by account, so
+// they cannot be forgotten.
 //
 // The error is non-nil only in the last pair: ctx was cancelled (checked
 // before each entity and before the List<> rules; each rule evaluation is
@@ -327,6 +330,11 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 		}
 		emit(e.finding(i, typ, id, r, ent.Origin))
 	})
+	if typ == "" {
+		// No rule judged it: say so, so that every entity in has a
+		// finding out.
+		emit(Finding{Type: strings.Clone(d.Type()), ID: strings.Clone(d.ID()), Status: eval.Skip, Origin: ent.Origin})
+	}
 	lists.AddDocument(d)
 }
 
