@@ -31,9 +31,9 @@
 // starts, once for the whole stream. Eval takes an iter.Seq of
 // inventory.Entity, so an inventory reader plugs straight in; EvalBytes
 // takes raw documents (the lines of an NDJSON file: bytes.Lines).
-// Entities a reader could not read, documents that are not valid entities
-// and entity types the model lacks each yield a Finding with their origin,
-// never nothing. examples/scan is a complete program.
+// Entities a reader could not read, documents that are not valid
+// entities, entity types the model lacks and entities no rule judged each
+// yield a Finding with their origin, never nothing. examples/scan is a complete program.
 //
 // # API review: the call sequence against OPA, cel-go and expr
 //

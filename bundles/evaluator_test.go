@@ -299,3 +299,43 @@ rules:
 		t.Errorf("got %s", got)
 	}
 }
+
+// FuzzEvaluator feeds any bytes as a document to every shipped rule: the
+// evaluation never panics or hangs, and a document that is not blank
+// yields at least one finding about itself, with its origin, before the
+// List<> rules' findings.
+func FuzzEvaluator(f *testing.F) {
+	ev, _ := shippedEvaluator(f)
+	data, err := os.ReadFile(filepath.Join("..", "examples", "inventory", "account.ndjson"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for line := range bytes.Lines(data) {
+		f.Add(line)
+	}
+	for _, s := range []string{``, ` `, `{`, `[]`, `{"type":1}`, `{"type":"Instance"}`, `{"type":"List<Volume>","items":[]}`, "\xff", `{"type":"Volume","id":"a","encrypted":"` + strings.Repeat(`\u00e9`, 50) + `"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		own, lists := 0, false
+		for fd, err := range ev.EvalBytes(context.Background(), "fuzz", slices.Values([][]byte{doc}), At(DefaultNow()), WithStepBudget(1<<14)) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fd.Origin.Input == "" {
+				lists = true
+				continue
+			}
+			if lists {
+				t.Errorf("finding %v after the List<> findings", fd)
+			}
+			if fd.Origin.Input != "fuzz" || fd.Origin.Line != 1 {
+				t.Errorf("finding %v has origin %+v", fd, fd.Origin)
+			}
+			own++
+		}
+		if blank := len(bytes.TrimSpace(doc)) == 0; blank != (own == 0) {
+			t.Errorf("%d findings about the document %q", own, doc)
+		}
+	})
+}
