@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite generated files (ENTITIES.md, bundles/*/README.md)")
+var update = flag.Bool("update", false, "rewrite generated files (ENTITIES.md, bundles/*/README.md, bundles/preparsed_gen.go)")
 
 func TestAWSSchema(t *testing.T) {
 	s, err := ParseSchema(awsSchemaYAML, "aws.yaml")
