@@ -7,5 +7,5 @@ import "embed"
 // and the framework control lists. A new shipped bundle is added by
 // creating its directory and naming it here.
 //
-//go:embed schema frameworks hipaa cis-aws
+//go:embed schema frameworks hipaa cis-aws aws-best-practices
 var shipped embed.FS

@@ -95,21 +95,37 @@ func writeCoverage(w *strings.Builder, fw *Framework, mapped map[string][]string
 		covered, len(fw.Controls), byDec["yes"].covered, byDec["yes"].total, byDec["partly"].covered, byDec["partly"].total,
 		byDec["no"].covered, byDec["no"].total)
 	kind := fw.Controls[0].Kind != ""
-	if kind {
-		w.WriteString("| Control | Title | R/A | Decidable | Rules |\n|---|---|---|---|---|\n")
-	} else {
-		w.WriteString("| Control | Title | Decidable | Rules |\n|---|---|---|---|\n")
+	notes := false
+	for _, c := range fw.Controls {
+		notes = notes || c.Note != ""
 	}
+	header := "| Control | Title |"
+	if kind {
+		header += " R/A |"
+	}
+	header += " Decidable | Rules |"
+	if notes {
+		header += " Why no rule |"
+	}
+	w.WriteString(header + "\n" + strings.Repeat("|---", strings.Count(header, "|")-1) + "|\n")
 	for _, c := range fw.Controls {
 		rules := strings.Join(mapped[c.ID], ", ")
 		if rules == "" {
 			rules = "—"
 		}
+		row := fmt.Sprintf("| %s | %s |", c.ID, cell(c.Title))
 		if kind {
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", c.ID, cell(c.Title), c.Kind, c.Decidable, rules)
-		} else {
-			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", c.ID, cell(c.Title), c.Decidable, rules)
+			row += " " + c.Kind + " |"
 		}
+		row += fmt.Sprintf(" %s | %s |", c.Decidable, rules)
+		if notes {
+			note := ""
+			if len(mapped[c.ID]) == 0 {
+				note = cell(c.Note)
+			}
+			row += " " + note + " |"
+		}
+		w.WriteString(row + "\n")
 	}
 	var unknown []string
 	for id := range mapped {

@@ -12,7 +12,7 @@ func TestFrameworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"CIS AWS Foundations v5.0.0": 63, "HIPAA": 37}
+	want := map[string]int{"AWS Foundational Security Best Practices": 374, "CIS AWS Foundations v5.0.0": 63, "HIPAA": 37}
 	for _, fw := range fws {
 		if n, ok := want[fw.Name]; !ok || n != len(fw.Controls) {
 			t.Errorf("framework %q has %d controls, want %d", fw.Name, len(fw.Controls), n)
@@ -28,6 +28,9 @@ func TestFrameworks(t *testing.T) {
 	}
 	if c := FrameworkByName("CIS AWS Foundations v5.0.0").Control("5.7"); c == nil || !strings.Contains(c.Title, "IMDSv2") {
 		t.Errorf("CIS 5.7 = %+v", c)
+	}
+	if c := FrameworkByName("AWS Foundational Security Best Practices").Control("EC2.6"); c == nil || c.Decidable != "partly" || !strings.HasPrefix(c.Note, "cross-resource") {
+		t.Errorf("FSBP EC2.6 = %+v", c)
 	}
 	if FrameworkByName("PCI") != nil {
 		t.Error("unknown framework found")
