@@ -12,8 +12,9 @@ var targetOf = regexp.MustCompile(`^\s*(List\s*<\s*\w+\s*>|\w+)`)
 
 // Readme renders the bundle's generated README.md: rule counts, the
 // coverage of each framework whose control list is embedded (which control
-// ids have at least one rule), the other frameworks the rules map to, and
-// the rule index.
+// ids have at least one rule, and for the others why not when the list says),
+// the other frameworks the rules map to, and the rule index with each rule's
+// control ids.
 func (b *Bundle) Readme() string {
 	var w strings.Builder
 	fmt.Fprintf(&w, "# %s\n\n", b.Name)
@@ -65,13 +66,18 @@ func (b *Bundle) Readme() string {
 			fmt.Fprintf(&w, "| %s | %d | %d |\n", cell(name), len(mapped[name]), len(rules))
 		}
 	}
-	w.WriteString("\n## Rules\n\n| Rule | Severity | Entity | Name |\n|---|---|---|---|\n")
+	w.WriteString("\n## Rules\n\nControls are the ids the rule maps to in the frameworks whose control list is embedded.\n\n" +
+		"| Rule | Severity | Entity | Name | Controls |\n|---|---|---|---|---|\n")
 	for _, r := range b.Rules {
 		target := ""
 		if m := targetOf.FindStringSubmatch(r.Logic); m != nil {
 			target = "`" + strings.Join(strings.Fields(m[1]), "") + "`"
 		}
-		fmt.Fprintf(&w, "| %s | %s | %s | %s |\n", r.ID, r.Severity, target, cell(r.Name))
+		var controls []string
+		for _, fw := range Frameworks() {
+			controls = append(controls, r.Compliance[fw.Name]...)
+		}
+		fmt.Fprintf(&w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, target, cell(r.Name), cell(strings.Join(controls, ", ")))
 	}
 	return w.String()
 }

@@ -115,7 +115,7 @@ func TestReadmeSample(t *testing.T) {
 		"| 1.1 | Maintain current AWS account contact details | no | — |",
 		"## Coverage of HIPAA\n\n2 of the 37 controls listed",
 		"| 164.312(a)(2)(iv) | Encryption and decryption | A | yes | S-001 |",
-		"| S-002 | Medium | `Instance` | Instances use IMDSv2 |",
+		"| S-002 | Medium | `Instance` | Instances use IMDSv2 | 5.7, 164.312(a)(1) |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("README lacks %q\n%s", want, got)
