@@ -1,5 +1,6 @@
-// Package bundles holds the compliance bundles shipped with the module, the
-// format they are written in, and the entity model their rules read.
+// Package bundles holds the compliance bundles shipped with the module
+// (hipaa, cis-aws and aws-best-practices), the format they are written in,
+// and the entity model their rules read.
 //
 // # Bundles
 //
@@ -40,7 +41,10 @@
 //
 // # Frameworks
 //
-// Frameworks returns the embedded control lists of CIS AWS Foundations
-// v5.0.0 and the HIPAA Security Rule; Bundle.Readme renders a bundle's
-// README.md with its rule counts and the controls its rules cover.
+// Frameworks returns the embedded control lists of AWS Foundational Security
+// Best Practices, CIS AWS Foundations v5.0.0 and the HIPAA Security Rule; a
+// control may carry a note saying why no shipped rule decides it.
+// Bundle.Readme renders a bundle's README.md with its rule counts, the
+// controls its rules cover (and the notes of those they do not) and each
+// rule's control ids.
 package bundles
