@@ -53,8 +53,11 @@ func TestCheckRule(t *testing.T) {
 			[]string{`1:20: error: Region has no property "hasVpcFlowLogging" (did you mean "hasVpcFLowLogging"?)`}},
 		{"Instance where colour = 'red' should have vpc",
 			[]string{`1:16: error: Instance has no property "colour"`}},
-		{"EcsCluster should have containerInstances contain [agentConnected = true]",
-			[]string{`1:1: warning: entity type "EcsCluster" is not in the schema`}},
+		{"Route53Domain should have autoRenew = true",
+			[]string{`1:1: warning: entity type "Route53Domain" is not in the schema`}},
+		{"EcsCluster should have containerInstances contain [agentConnected = true]", nil},
+		{"EcsTaskDefinition should have containerDefinitions contain [priviledged = true]",
+			[]string{`1:61: error: EcsTaskDefinition.containerDefinitions[] has no property "priviledged" (did you mean "privileged"?)`}},
 		{"Instanse should have vpc",
 			[]string{`1:1: warning: entity type "Instanse" is not in the schema; its paths are not checked (did you mean "Instance"?)`}},
 	}

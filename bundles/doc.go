@@ -1,6 +1,7 @@
-// Package bundles holds the compliance bundles shipped with the module, the
-// format they are written in, the entity model their rules read, and the
-// one path from bundles to findings (Prepare, Evaluator.Eval).
+// Package bundles holds the compliance bundles shipped with the module
+// (hipaa, cis-aws and aws-best-practices), the format they are written in,
+// the entity model their rules read, and the one path from bundles to
+// findings (Prepare, Evaluator.Eval).
 //
 // The Evaluator lives here, not in eval, because a finding names a bundle
 // rule (id, severity, compliance mappings) and an inventory origin, which
@@ -114,7 +115,10 @@
 //
 // # Frameworks
 //
-// Frameworks returns the embedded control lists of CIS AWS Foundations
-// v5.0.0 and the HIPAA Security Rule; Bundle.Readme renders a bundle's
-// README.md with its rule counts and the controls its rules cover.
+// Frameworks returns the embedded control lists of AWS Foundational Security
+// Best Practices, CIS AWS Foundations v5.0.0 and the HIPAA Security Rule; a
+// control may carry a note saying why no shipped rule decides it.
+// Bundle.Readme renders a bundle's README.md with its rule counts, the
+// controls its rules cover (and the notes of those they do not) and each
+// rule's control ids.
 package bundles

@@ -8,5 +8,5 @@ import "embed"
 // creating its directory, naming it here and running `go generate
 // ./bundles` (see preparsed.go), as after any edit of a bundle.yaml.
 //
-//go:embed schema frameworks hipaa cis-aws
+//go:embed schema frameworks hipaa cis-aws aws-best-practices
 var shipped embed.FS

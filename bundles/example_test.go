@@ -32,8 +32,9 @@ func exampleDocs(t *testing.T) [][]byte {
 }
 
 // TestExampleInventory checks the example account: both variants hold the
-// same documents, every document follows the schema, and every shipped
-// bundle finds some rules passing and some failing on it.
+// same documents, every document follows the schema, every entity type of
+// the model has a document, and every shipped bundle finds some rules
+// passing and some failing on it.
 func TestExampleInventory(t *testing.T) {
 	docs := exampleDocs(t)
 	if len(docs) < 40 {
@@ -57,9 +58,19 @@ func TestExampleInventory(t *testing.T) {
 	if !reflect.DeepEqual(fromArray, fromLines) {
 		t.Error("account.json and account.ndjson hold different documents")
 	}
+	seen := map[string]bool{}
 	for i, d := range docs {
 		for _, p := range AWS().CheckDocument(d) {
 			t.Errorf("account.ndjson line %d (%s): %s", i+1, docName(d, i), p)
+		}
+		var head struct{ Type string }
+		if json.Unmarshal(d, &head) == nil {
+			seen[head.Type] = true
+		}
+	}
+	for _, name := range AWS().TypeNames() {
+		if !seen[name] {
+			t.Errorf("the example account has no %s document; it holds every type of the model", name)
 		}
 	}
 	for _, id := range Names() {

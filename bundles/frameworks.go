@@ -17,6 +17,10 @@ type Control struct {
 	// Kind is the HIPAA implementation kind: "R" (required), "A"
 	// (addressable) or "Std" (a standard); "" for other frameworks.
 	Kind string
+	// Note says why no shipped rule decides the control (cross-resource,
+	// runtime status, an external list, not in the model yet); the
+	// generated README shows it for controls without a rule.
+	Note string
 }
 
 // Framework is the list of controls of a compliance framework, as the
@@ -43,8 +47,8 @@ var (
 )
 
 // Frameworks returns the embedded control lists (bundles/frameworks/*.yaml),
-// sorted by name: CIS AWS Foundations v5.0.0 and the HIPAA Security Rule
-// paragraphs.
+// sorted by name: AWS Foundational Security Best Practices, CIS AWS
+// Foundations v5.0.0 and the HIPAA Security Rule paragraphs.
 func Frameworks() []*Framework {
 	frameworksOnce.Do(func() { frameworks, frameworksErr = loadFrameworks(shipped, "frameworks") })
 	if frameworksErr != nil {
@@ -85,7 +89,7 @@ func loadFrameworks(fsys fs.FS, dir string) ([]*Framework, error) {
 }
 
 // parseFramework reads `framework: name` and `controls: [{id, title,
-// decidable, kind}]`.
+// decidable, kind, note}]`.
 func parseFramework(data []byte, file string) (*Framework, error) {
 	f, err := parseYAML(data, file)
 	if err != nil {
@@ -117,6 +121,8 @@ func parseFramework(data []byte, file string) (*Framework, error) {
 						}
 					case "kind":
 						c.Kind = s
+					case "note":
+						c.Note = s
 					default:
 						f.errorf(x.key, "unknown key %q in control", x.name)
 					}

@@ -12,8 +12,9 @@ var targetOf = regexp.MustCompile(`^\s*(List\s*<\s*\w+\s*>|\w+)`)
 
 // Readme renders the bundle's generated README.md: rule counts, the
 // coverage of each framework whose control list is embedded (which control
-// ids have at least one rule), the other frameworks the rules map to, and
-// the rule index.
+// ids have at least one rule, and for the others why not when the list says),
+// the other frameworks the rules map to, and the rule index with each rule's
+// control ids.
 func (b *Bundle) Readme() string {
 	var w strings.Builder
 	fmt.Fprintf(&w, "# %s\n\n", b.Name)
@@ -65,13 +66,18 @@ func (b *Bundle) Readme() string {
 			fmt.Fprintf(&w, "| %s | %d | %d |\n", cell(name), len(mapped[name]), len(rules))
 		}
 	}
-	w.WriteString("\n## Rules\n\n| Rule | Severity | Entity | Name |\n|---|---|---|---|\n")
+	w.WriteString("\n## Rules\n\nControls are the ids the rule maps to in the frameworks whose control list is embedded.\n\n" +
+		"| Rule | Severity | Entity | Name | Controls |\n|---|---|---|---|---|\n")
 	for _, r := range b.Rules {
 		target := ""
 		if m := targetOf.FindStringSubmatch(r.Logic); m != nil {
 			target = "`" + strings.Join(strings.Fields(m[1]), "") + "`"
 		}
-		fmt.Fprintf(&w, "| %s | %s | %s | %s |\n", r.ID, r.Severity, target, cell(r.Name))
+		var controls []string
+		for _, fw := range Frameworks() {
+			controls = append(controls, r.Compliance[fw.Name]...)
+		}
+		fmt.Fprintf(&w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, target, cell(r.Name), cell(strings.Join(controls, ", ")))
 	}
 	return w.String()
 }
@@ -95,21 +101,37 @@ func writeCoverage(w *strings.Builder, fw *Framework, mapped map[string][]string
 		covered, len(fw.Controls), byDec["yes"].covered, byDec["yes"].total, byDec["partly"].covered, byDec["partly"].total,
 		byDec["no"].covered, byDec["no"].total)
 	kind := fw.Controls[0].Kind != ""
-	if kind {
-		w.WriteString("| Control | Title | R/A | Decidable | Rules |\n|---|---|---|---|---|\n")
-	} else {
-		w.WriteString("| Control | Title | Decidable | Rules |\n|---|---|---|---|\n")
+	notes := false
+	for _, c := range fw.Controls {
+		notes = notes || c.Note != ""
 	}
+	header := "| Control | Title |"
+	if kind {
+		header += " R/A |"
+	}
+	header += " Decidable | Rules |"
+	if notes {
+		header += " Why no rule |"
+	}
+	w.WriteString(header + "\n" + strings.Repeat("|---", strings.Count(header, "|")-1) + "|\n")
 	for _, c := range fw.Controls {
 		rules := strings.Join(mapped[c.ID], ", ")
 		if rules == "" {
 			rules = "—"
 		}
+		row := fmt.Sprintf("| %s | %s |", c.ID, cell(c.Title))
 		if kind {
-			fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", c.ID, cell(c.Title), c.Kind, c.Decidable, rules)
-		} else {
-			fmt.Fprintf(w, "| %s | %s | %s | %s |\n", c.ID, cell(c.Title), c.Decidable, rules)
+			row += " " + c.Kind + " |"
 		}
+		row += fmt.Sprintf(" %s | %s |", c.Decidable, rules)
+		if notes {
+			note := ""
+			if len(mapped[c.ID]) == 0 {
+				note = cell(c.Note)
+			}
+			row += " " + note + " |"
+		}
+		w.WriteString(row + "\n")
 	}
 	var unknown []string
 	for id := range mapped {

@@ -12,7 +12,7 @@ func TestFrameworks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"CIS AWS Foundations v5.0.0": 63, "HIPAA": 37}
+	want := map[string]int{"AWS Foundational Security Best Practices": 374, "CIS AWS Foundations v5.0.0": 63, "HIPAA": 37}
 	for _, fw := range fws {
 		if n, ok := want[fw.Name]; !ok || n != len(fw.Controls) {
 			t.Errorf("framework %q has %d controls, want %d", fw.Name, len(fw.Controls), n)
@@ -28,6 +28,9 @@ func TestFrameworks(t *testing.T) {
 	}
 	if c := FrameworkByName("CIS AWS Foundations v5.0.0").Control("5.7"); c == nil || !strings.Contains(c.Title, "IMDSv2") {
 		t.Errorf("CIS 5.7 = %+v", c)
+	}
+	if c := FrameworkByName("AWS Foundational Security Best Practices").Control("EC2.6"); c == nil || c.Decidable != "partly" || !strings.HasPrefix(c.Note, "cross-resource") {
+		t.Errorf("FSBP EC2.6 = %+v", c)
 	}
 	if FrameworkByName("PCI") != nil {
 		t.Error("unknown framework found")
@@ -112,7 +115,7 @@ func TestReadmeSample(t *testing.T) {
 		"| 1.1 | Maintain current AWS account contact details | no | — |",
 		"## Coverage of HIPAA\n\n2 of the 37 controls listed",
 		"| 164.312(a)(2)(iv) | Encryption and decryption | A | yes | S-001 |",
-		"| S-002 | Medium | `Instance` | Instances use IMDSv2 |",
+		"| S-002 | Medium | `Instance` | Instances use IMDSv2 | 5.7, 164.312(a)(1) |",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("README lacks %q\n%s", want, got)

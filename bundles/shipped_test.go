@@ -8,8 +8,8 @@ import (
 // TestShippedNames checks that the shipped bundles are embedded: the tests
 // that range over Names() would pass vacuously without them.
 func TestShippedNames(t *testing.T) {
-	if got := strings.Join(Names(), " "); got != "cis-aws hipaa" {
-		t.Errorf("Names() = %q, want the shipped bundles cis-aws and hipaa", got)
+	if got := strings.Join(Names(), " "); got != "aws-best-practices cis-aws hipaa" {
+		t.Errorf("Names() = %q, want the shipped bundles aws-best-practices, cis-aws and hipaa", got)
 	}
 }
 

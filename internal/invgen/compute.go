@@ -89,6 +89,7 @@ func genInstance(a *account, w *jw, i int) {
 	phi := r.chance(0.25)
 	a.head(w, "Instance", p.id, name, a.arn("ec2", p.region, "instance/"+p.id), p.region)
 	a.tags(w, r, name, env, phi)
+	a.fsbpInstance(w, i)
 	w.ks("instanceType", pick(r, instanceTypes...))
 	nAMI := max(1, a.c[kAMI])
 	w.ks("image", a.awsID("ami", kAMI, r.IntN(nAMI)))
@@ -384,7 +385,7 @@ func genLambda(a *account, w *jw, i int) {
 			statement(w, "PublicInvoke", "Allow", `"*"`, []string{"lambda:InvokeFunction"}, []string{arn}, "")
 		} else {
 			statement(w, "Invoke", "Allow", `{"Service":"`+src+`"}`, []string{"lambda:InvokeFunction"}, []string{arn},
-				`{"ArnLike":{"AWS:SourceArn":"arn:aws:`+src[:len(src)-len(".amazonaws.com")]+`:`+region+`:`+a.id+`:*"}}`)
+				a.invokeCondition(i, "arn:aws:"+src[:len(src)-len(".amazonaws.com")]+":"+region+":"+a.id+":*"))
 		}
 		w.endArr()
 		w.end()

@@ -29,6 +29,7 @@ func genELB(a *account, w *jw, i int) {
 	v, region := a.network(r)
 	name := pick(r, apps...) + "-legacy-" + strconv.Itoa(i)
 	a.lbFront(w, r, "ELB", name, a.arn("elasticloadbalancing", region, "loadbalancer/"+name), region)
+	a.fsbpLB(w, kELB, i, "ELB", region)
 	var subs []int
 	if v >= 0 {
 		w.ks("vpcId", a.awsID("vpc", kVPC, v))
@@ -164,6 +165,7 @@ func (a *account) elbv2(w *jw, k kindID, i int) {
 	}
 	arn := a.arn("elasticloadbalancing", region, "loadbalancer/"+kind+"/"+name+"/"+a.hex(k, i, 1, 16))
 	a.lbFront(w, r, typ, name, arn, region)
+	a.fsbpLB(w, k, i, typ, region)
 	w.ks("state", "active")
 	if app {
 		w.ks("ipAddressType", pick(r, "ipv4", "dualstack"))
@@ -262,6 +264,7 @@ func genCloudFront(a *account, w *jw, i int) {
 	name := pick(r, apps...) + "-cdn-" + strconv.Itoa(i)
 	a.head(w, "CloudFront", id, name, "arn:aws:cloudfront::"+a.id+":distribution/"+id, "global")
 	a.tags(w, r, "", "prod", false)
+	a.fsbpCloudFront(w, i)
 	w.ks("domainName", "d"+a.hex(kCloudFront, i, 2, 13)+".cloudfront.net")
 	w.kb("enabled", true)
 	custom := r.chance(0.7)
@@ -412,6 +415,7 @@ func genRegion(a *account, w *jw, i int) {
 		w.ks("detectorId", a.hex(kRegion, i, 4, 32))
 		w.ks("status", "ENABLED")
 		w.ks("findingPublishingFrequency", pick(r, "FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"))
+		a.guardDutyFeatures(w, i)
 	}
 	w.end()
 	w.ko("macie")

@@ -55,6 +55,10 @@ var Mix = []Share{
 	{"ElastiCache", 18}, {"ELB", 24}, {"ApplicationLoadBalancer", 58}, {"NetworkLoadBalancer", 17},
 	{"Lambda", 412}, {"SnsTopic", 112}, {"SqsQueue", 164}, {"LogGroup", 930},
 	{"AcmCertificate", 57}, {"CloudFront", 23}, {"CloudTrail", 3},
+	{"EcrRepository", 60}, {"EcsCluster", 8}, {"EcsService", 45}, {"EcsTaskDefinition", 120},
+	{"EKSCluster", 4}, {"ElasticSearchDomain", 6}, {"ApiGateway", 25}, {"ApiGatewayV2", 15},
+	{"SecretsManagerSecret", 140}, {"LaunchTemplate", 50}, {"AutoScalingGroup", 35},
+	{"RDSCluster", 12}, {"RDSSnapshot", 200},
 }
 
 // AccountSize is the number of documents of one large account: the sum of
@@ -105,6 +109,19 @@ const (
 	kAcmCertificate
 	kCloudFront
 	kCloudTrail
+	kEcrRepository
+	kEcsCluster
+	kEcsService
+	kEcsTaskDefinition
+	kEKSCluster
+	kElasticSearchDomain
+	kApiGateway
+	kApiGatewayV2
+	kSecretsManagerSecret
+	kLaunchTemplate
+	kAutoScalingGroup
+	kRDSCluster
+	kRDSSnapshot
 	numKinds
 )
 
@@ -113,7 +130,9 @@ var kindTypes = [numKinds]string{
 	"NACL", "SecurityGroup", "Instance", "Volume", "EbsSnapshot", "AMI", "S3Bucket", "RDS",
 	"DynamoDbTable", "EFS", "Redshift", "ElastiCache", "ELB", "ApplicationLoadBalancer",
 	"NetworkLoadBalancer", "Lambda", "SnsTopic", "SqsQueue", "LogGroup", "AcmCertificate",
-	"CloudFront", "CloudTrail",
+	"CloudFront", "CloudTrail", "EcrRepository", "EcsCluster", "EcsService", "EcsTaskDefinition",
+	"EKSCluster", "ElasticSearchDomain", "ApiGateway", "ApiGatewayV2", "SecretsManagerSecret",
+	"LaunchTemplate", "AutoScalingGroup", "RDSCluster", "RDSSnapshot",
 }
 
 // kindOf maps a Mix type name to its kind (the non-root IamUser kind).

@@ -34,4 +34,18 @@ var generators = [numKinds]func(a *account, w *jw, i int){
 	kAcmCertificate: genAcmCertificate,
 	kCloudFront:     genCloudFront,
 	kCloudTrail:     genCloudTrail,
+
+	kEcrRepository:        genEcrRepository,
+	kEcsCluster:           genEcsCluster,
+	kEcsService:           genEcsService,
+	kEcsTaskDefinition:    genEcsTaskDefinition,
+	kEKSCluster:           genEKSCluster,
+	kElasticSearchDomain:  genElasticSearchDomain,
+	kApiGateway:           genApiGateway,
+	kApiGatewayV2:         genApiGatewayV2,
+	kSecretsManagerSecret: genSecretsManagerSecret,
+	kLaunchTemplate:       genLaunchTemplate,
+	kAutoScalingGroup:     genAutoScalingGroup,
+	kRDSCluster:           genRDSCluster,
+	kRDSSnapshot:          genRDSSnapshot,
 }

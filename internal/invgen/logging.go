@@ -224,6 +224,8 @@ func genSnsTopic(a *account, w *jw, i int) {
 	w.ks("Version", "2012-10-17")
 	w.ka("Statement")
 	statement(w, "OwnerPublish", "Allow", `{"AWS":"arn:aws:iam::`+a.id+`:root"}`, []string{"sns:Publish", "sns:Subscribe"}, []string{arn}, "")
+	statement(w, "EventsPublish", "Allow", `{"Service":"events.amazonaws.com"}`, []string{"sns:Publish"}, []string{arn},
+		`{"StringEquals":{"aws:SourceAccount":"`+a.id+`"}}`)
 	w.endArr()
 	w.end()
 	subs := r.IntN(4)
@@ -270,6 +272,7 @@ func genSqsQueue(a *account, w *jw, i int) {
 	default:
 		w.kb("sqsManagedSseEnabled", true)
 	}
+	a.queuePolicy(w, i, a.arn("sqs", region, name), region)
 	w.ki("visibilityTimeout", pick(r, 30, 60, 120, 900))
 	w.ki("messageRetentionPeriod", pick(r, 345600, 1209600))
 	if r.chance(0.5) {

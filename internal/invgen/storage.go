@@ -12,6 +12,7 @@ func (a *account) bucket(w *jw, k kindID, i int, name, region string, trail bool
 	arn := "arn:aws:s3:::" + name
 	a.head(w, "S3Bucket", name, name, arn, region)
 	a.tags(w, r, "", pick(r, envs...), phi)
+	a.fsbpBucket(w, k, i)
 	w.kt("creationDate", a.ago(r, 30, 3000))
 	w.ko("acl")
 	w.ks("ownerId", a.owner)
@@ -203,6 +204,7 @@ func genRDS(a *account, w *jw, i int) {
 	a.head(w, "RDS", "db-"+a.upperID("", kRDS, i)+a.upperID("", kRDS, -1-i)[:9], name, a.arn("rds", region, "db:"+name), region)
 	phi := r.chance(0.3)
 	a.tags(w, r, "", env, phi)
+	a.fsbpRDS(w, i, a.awsID("vpc", kVPC, v))
 	w.ks("dbInstanceIdentifier", name)
 	w.ks("dbType", e.name)
 	w.ks("engineVersion", e.version)
@@ -355,6 +357,7 @@ func genElastiCache(a *account, w *jw, i int) {
 	name := pick(r, apps...) + "-cache-" + strconv.Itoa(i)
 	a.head(w, "ElastiCache", name, name, a.arn("elasticache", region, "replicationgroup:"+name), region)
 	a.tags(w, r, "", pick(r, envs...), r.chance(0.2))
+	a.fsbpElastiCache(w, i)
 	w.ks("engine", engine)
 	w.ks("engineVersion", map[string]string{"redis": "7.1", "valkey": "8.0", "memcached": "1.6.22"}[engine])
 	w.ks("cacheNodeType", pick(r, "cache.t4g.medium", "cache.r6g.large", "cache.m7g.large"))
