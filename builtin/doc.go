@@ -109,6 +109,20 @@
 //     Example: VMInstance should not have nics contain [ inboundRules
 //     allowedPublicHostsForPort(22) > 0 ]
 //
+//   - openToInternetForPort(port number) bool; operand: list.
+//     True when, over a list of firewall rules read and ordered as
+//     allowedHostsForPort reads them, some allow rule whose source is a whole
+//     address space (0.0.0.0/0, ::/0, '*', 'Any' or 'Internet') applies to
+//     `port` and decides it for at least one address, that is, is not wholly
+//     hidden by earlier rules. So a network ACL that denies a few addresses
+//     before allowing 0.0.0.0/0 is open (the rest of the internet still
+//     reaches the port), and one that denies 0.0.0.0/0 for the port first is
+//     not; an allow from a narrower network, however large, is never open.
+//     Protocols are read as allowedHostsForPort reads them (TCP, UDP and ALL
+//     apply, ICMP does not). A missing or null operand is not open; the port
+//     must be an integer in 0-65535.
+//     Example: NACL should not have inbound openToInternetForPort(22)
+//
 //   - before(n number, unit string) bool; operand: any.
 //     True when the operand, a date, is earlier than now + n·unit (n may be
 //     negative: `before(-90, 'days')` means more than 90 days ago). Dates are

@@ -102,6 +102,22 @@ var builtins = []*Func{
 		Impl:    allowedPublicHostsImpl,
 	},
 	{
+		Name:   "openToInternetForPort",
+		Recv:   TList,
+		Params: []Param{{"port", TNumber}},
+		Result: TBool,
+		Doc: "True when, over a list of firewall rules read and ordered as allowedHostsForPort reads them, some allow " +
+			"rule whose source is a whole address space (0.0.0.0/0, ::/0, '*', 'Any' or 'Internet') applies to `port` and " +
+			"decides it for at least one address, that is, is not wholly hidden by earlier rules. So a network ACL that " +
+			"denies a few addresses before allowing 0.0.0.0/0 is open (the rest of the internet still reaches the port), " +
+			"and one that denies 0.0.0.0/0 for the port first is not; an allow from a narrower network, however large, " +
+			"is never open. Protocols are read as allowedHostsForPort reads them (TCP, UDP and ALL apply, ICMP does not). " +
+			"A missing or null operand is not open; the port must be an integer in 0-65535.",
+		Example: "NACL should not have inbound openToInternetForPort(22)",
+		Check:   checkPortArg,
+		Impl:    openToInternetImpl,
+	},
+	{
 		Name:   "before",
 		Recv:   Any,
 		Params: []Param{{"n", TNumber}, {"unit", TString}},
