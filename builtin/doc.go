@@ -111,16 +111,19 @@
 //
 //   - openToInternetForPort(port number) bool; operand: list.
 //     True when, over a list of firewall rules read and ordered as
-//     allowedHostsForPort reads them, some allow rule whose source is a whole
-//     address space (0.0.0.0/0, ::/0, '*', 'Any' or 'Internet') applies to
-//     `port` and decides it for at least one address, that is, is not wholly
-//     hidden by earlier rules. So a network ACL that denies a few addresses
-//     before allowing 0.0.0.0/0 is open (the rest of the internet still
-//     reaches the port), and one that denies 0.0.0.0/0 for the port first is
-//     not; an allow from a narrower network, however large, is never open.
-//     Protocols are read as allowedHostsForPort reads them (TCP, UDP and ALL
-//     apply, ICMP does not). A missing or null operand is not open; the port
-//     must be an integer in 0-65535.
+//     allowedHostsForPort reads them, TCP or UDP traffic to `port` is let in
+//     by an allow rule whose source is a whole address space (0.0.0.0/0, ::/0,
+//     '*', 'Any' or 'Internet') that still decides it for at least one
+//     address, that is, is not wholly hidden by earlier rules. TCP and UDP are
+//     judged apart: a rule applies to one when its protocol names it ('TCP' or
+//     6, 'UDP' or 17, any case) or every protocol ('ALL', '-1', '*', 'Any'),
+//     so a deny of TCP 22 before an allow of all traffic still leaves UDP 22
+//     open; ICMP and other protocols never apply. So a network ACL that denies
+//     a few addresses before allowing 0.0.0.0/0 is open (the rest of the
+//     internet still reaches the port), one that denies 0.0.0.0/0 for the port
+//     and both protocols first is not, and an allow from a narrower network,
+//     however large, is never open. A missing or null operand is not open; the
+//     port must be an integer in 0-65535.
 //     Example: NACL should not have inbound openToInternetForPort(22)
 //
 //   - before(n number, unit string) bool; operand: any.

@@ -384,12 +384,20 @@ func TestOpenToInternetForPort(t *testing.T) {
 			{"number":60,"protocol":"ALL","source":"203.0.113.0/24","action":"DENY"},
 			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"},
 			{"number":32767,"protocol":"ALL","source":"0.0.0.0/0","action":"DENY"}]`, 22, true},
-		{"deny all first", `[
+		{"deny tcp first leaves udp open", `[
 			{"number":50,"protocol":"TCP","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"},
-			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, true},
+		{"deny tcp and udp first", `[
+			{"number":50,"protocol":"6","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"},
+			{"number":51,"protocol":17,"source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"},
+			{"number":100,"protocol":"-1","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
 		{"deny all first, listed out of order", `[
 			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"},
-			{"number":50,"protocol":"TCP","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"}]`, 22, false},
+			{"number":50,"protocol":"ALL","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"}]`, 22, false},
+		{"tcp deny does not hide a udp allow", `[
+			{"number":50,"protocol":"TCP","source":"0.0.0.0/0","action":"DENY"},
+			{"number":100,"protocol":"udp","source":"0.0.0.0/0","destinationPort":3389,"destinationPortTo":3389,"action":"ALLOW"}]`, 3389, true},
+		{"gre", `[{"number":100,"protocol":"47","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
 		{"deny all after", `[
 			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"},
 			{"number":200,"protocol":"ALL","source":"0.0.0.0/0","action":"DENY"}]`, 22, true},
