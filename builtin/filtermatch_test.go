@@ -3,6 +3,8 @@ package builtin
 import (
 	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 // CloudTrail events as CloudTrail writes them (abridged to the fields the
@@ -119,4 +121,43 @@ func TestFilterPatternSelectsErrors(t *testing.T) {
 func callErr(name string, recv Value, args ...Value) (Value, error) {
 	f, _ := Default().Lookup(name)
 	return f.Impl(&Env{}, recv, args)
+}
+
+// FuzzFilterPattern checks that any pattern either parses or gives a
+// positioned error, never a panic or a hang, and that evaluating a parsed
+// pattern against an event never panics.
+func FuzzFilterPattern(f *testing.F) {
+	for _, s := range []string{
+		`{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") }`,
+		`{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS }`,
+		`{ $.a[0].b[*] >= 3.5 || $.c IS TRUE }`, `{ $.e = %^x.*y$% }`, `?ERROR -DEBUG "a phrase"`, `[ip, user]`, ``,
+		`{ (((`, `{ $.a = "`, `{ $.a = %(%}`,
+	} {
+		f.Add(s)
+	}
+	ev := []gjson.Result{gjson.Parse(evStopLogging), gjson.Parse(evNumbers)}
+	f.Fuzz(func(t *testing.T, pattern string) {
+		fp, err := parseFilterPattern(pattern)
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "filter pattern") {
+				t.Fatalf("%q: error %q does not name the filter pattern", pattern, err)
+			}
+			return
+		}
+		for _, e := range ev {
+			fp.match(e)
+		}
+	})
+}
+
+func BenchmarkFilterPatternSelects(b *testing.B) {
+	f, _ := Default().Lookup("filterPatternSelects")
+	recv := StringValue(`{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }`)
+	args := []Value{StringValue(`[{"eventSource": "kms.amazonaws.com", "eventName": "DisableKey"}, {"eventSource": "kms.amazonaws.com", "eventName": "ScheduleKeyDeletion"}]`),
+		StringValue(`[{"eventSource": "kms.amazonaws.com", "eventName": "EnableKey"}]`)}
+	for b.Loop() {
+		if v, err := f.Impl(nil, recv, args); err != nil || !v.Bool() {
+			b.Fatal(v, err)
+		}
+	}
 }

@@ -149,3 +149,33 @@ func TestCoversAction(t *testing.T) {
 		t.Errorf("coversAction with a computed argument passed CheckCall")
 	}
 }
+
+// FuzzCoversAction checks actionMatch against globsOverlap: a pattern that
+// covers an action must also overlap it, and neither may panic.
+func FuzzCoversAction(f *testing.F) {
+	for _, s := range [][2]string{{"s3:*", "s3:GetObject"}, {"*", "*"}, {"s3:?et*", "s3:Get*"}, {"**?", ""}, {"a*b*c", "a*c"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, p, a string) {
+		if len(p) > 64 || len(a) > 64 {
+			return
+		}
+		covers := actionMatch(p, a)
+		aa := a
+		if aa == "*" {
+			aa = "*:*"
+		}
+		if covers && !globsOverlap(p, aa) {
+			t.Fatalf("actionMatch(%q, %q) but the patterns do not overlap", p, a)
+		}
+	})
+}
+
+func BenchmarkGrantsPublicAccess(b *testing.B) {
+	doc := j(`{"Version":"2012-10-17","Statement":[{"Sid":"CloudTrail","Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::logs/*"},{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::logs/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc"}}}]}`)
+	for b.Loop() {
+		if grantsPublic(doc) {
+			b.Fatal("public")
+		}
+	}
+}
