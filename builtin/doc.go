@@ -167,13 +167,16 @@
 //     lambda:EventSourceToken, sns:Endpoint; any case) is tested with
 //     StringEquals, StringEqualsIgnoreCase, StringLike, ArnEquals, ArnLike or
 //     IpAddress (optionally prefixed ForAnyValue:) against values none of
-//     which is a bare wildcard ('*') or, for IpAddress, a /0 network. Other
-//     conditions do not restrict who may call: negated operators, ...IfExists
-//     operators (a caller without the key passes), Null, Bool and BoolIfExists
-//     (aws:SecureTransport), dates, and keys about the request rather than the
-//     caller. Field names are matched ignoring case. An array is public when
-//     any element is, and a policy document (an object with a Statement
-//     member) when any of its statements is. Any other value is not public.
+//     which is a bare wildcard ('*'), for IpAddress a /0 network, or for an
+//     ARN key (aws:PrincipalArn, aws:SourceArn ...) an ARN whose account is a
+//     wildcard (arn:aws:iam::*:role/admin names that role in every account).
+//     Other conditions do not restrict who may call: negated operators,
+//     ...IfExists operators (a caller without the key passes), Null, Bool and
+//     BoolIfExists (aws:SecureTransport), dates, and keys about the request
+//     rather than the caller. Field names are matched ignoring case. An array
+//     is public when any element is, and a policy document (an object with a
+//     Statement member) when any of its statements is. Any other value is not
+//     public.
 //     Example: S3Bucket should not have policy.Statement contain [ $
 //     grantsPublicAccess() ]
 //

@@ -122,7 +122,8 @@ func conditionRestricts(stmt Value) bool {
 			return true
 		}
 		block.ForEach(func(key, vals gjson.Result) bool {
-			if oneOfFold(key.String(), restrictingKeys) && valuesNarrow(Value{vals}, strings.EqualFold(name, "IpAddress")) {
+			k := key.String()
+			if oneOfFold(k, restrictingKeys) && valuesNarrow(Value{vals}, strings.EqualFold(name, "IpAddress"), strings.HasSuffix(strings.ToLower(k), "arn")) {
 				restricts = true
 			}
 			return !restricts
@@ -134,11 +135,18 @@ func conditionRestricts(stmt Value) bool {
 
 // valuesNarrow reports whether condition values admit less than everyone:
 // at least one value, and none that is "*" (or, for an address condition,
-// a /0 network).
-func valuesNarrow(v Value, ip bool) bool {
+// a /0 network; for an ARN condition, an ARN whose account is a wildcard,
+// such as arn:aws:iam::*:role/admin, which names that role in every
+// account).
+func valuesNarrow(v Value, ip, arn bool) bool {
 	open := func(s string) bool {
-		if ip {
+		switch {
+		case ip:
 			return strings.HasSuffix(strings.TrimSpace(s), "/0")
+		case arn:
+			if parts := strings.SplitN(s, ":", 6); len(parts) == 6 && strings.ContainsAny(parts[4], "*?") {
+				return true
+			}
 		}
 		return strings.Trim(s, "*?") == ""
 	}

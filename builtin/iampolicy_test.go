@@ -39,7 +39,10 @@ func TestGrantsPublicAccess(t *testing.T) {
 		{"SourceIp", `{"Effect":"Allow","Principal":"*","Action":"s3:*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}}`, false},
 		{"ForAnyValue StringEquals", `{"Effect":"Allow","Principal":"*","Action":"s3:*","Condition":{"ForAnyValue:StringEquals":{"aws:PrincipalOrgPaths":["o-a/r-b/ou-c/"]}}}`, false},
 		{"kms CallerAccount", `{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Condition":{"StringEquals":{"kms:CallerAccount":"111122223333","kms:ViaService":"s3.us-east-1.amazonaws.com"}}}`, false},
+		{"SourceArn bucket", `{"Effect":"Allow","Principal":{"Service":"*"},"Action":"sqs:SendMessage","Condition":{"ArnLike":{"aws:SourceArn":"arn:aws:s3:::ehr-uploads"}}}`, false},
 		// Conditions that do not restrict who.
+		{"PrincipalArn in any account", `{"Effect":"Allow","Principal":"*","Action":"s3:*","Condition":{"ArnLike":{"aws:PrincipalArn":"arn:aws:iam::*:role/admin"}}}`, true},
+		{"SourceArn in any account", `{"Effect":"Allow","Principal":"*","Action":"sns:Publish","Condition":{"ArnLike":{"aws:SourceArn":["arn:aws:cloudwatch:us-east-1:*:alarm:*"]}}}`, true},
 		{"SecureTransport Bool", `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"Bool":{"aws:SecureTransport":"true"}}}`, true},
 		{"SecureTransport BoolIfExists", `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Condition":{"BoolIfExists":{"aws:SecureTransport":"true"}}}`, true},
 		{"SourceArn IfExists", `{"Effect":"Allow","Principal":"*","Action":"sns:Publish","Condition":{"ArnLikeIfExists":{"aws:SourceArn":"arn:aws:s3:::logs"}}}`, true},
