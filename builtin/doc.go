@@ -109,6 +109,23 @@
 //     Example: VMInstance should not have nics contain [ inboundRules
 //     allowedPublicHostsForPort(22) > 0 ]
 //
+//   - openToInternetForPort(port number) bool; operand: list.
+//     True when, over a list of firewall rules read and ordered as
+//     allowedHostsForPort reads them, TCP or UDP traffic to `port` is let in
+//     by an allow rule whose source is a whole address space (0.0.0.0/0, ::/0,
+//     '*', 'Any' or 'Internet') that still decides it for at least one
+//     address, that is, is not wholly hidden by earlier rules. TCP and UDP are
+//     judged apart: a rule applies to one when its protocol names it ('TCP' or
+//     6, 'UDP' or 17, any case) or every protocol ('ALL', '-1', '*', 'Any'),
+//     so a deny of TCP 22 before an allow of all traffic still leaves UDP 22
+//     open; ICMP and other protocols never apply. So a network ACL that denies
+//     a few addresses before allowing 0.0.0.0/0 is open (the rest of the
+//     internet still reaches the port), one that denies 0.0.0.0/0 for the port
+//     and both protocols first is not, and an allow from a narrower network,
+//     however large, is never open. A missing or null operand is not open; the
+//     port must be an integer in 0-65535.
+//     Example: NACL should not have inbound openToInternetForPort(22)
+//
 //   - before(n number, unit string) bool; operand: any.
 //     True when the operand, a date, is earlier than now + n·unit (n may be
 //     negative: `before(-90, 'days')` means more than 90 days ago). Dates are
@@ -133,6 +150,73 @@
 //     and errors are as for before().
 //     Example: CloudTrail should have status.latestDeliveryTime after(-1,
 //     'days')
+//
+//   - grantsPublicAccess() bool; operand: any.
+//     True when the operand, an IAM policy statement, allows anyone to call:
+//     its Effect is Allow (any case) and either its Principal names everyone
+//     ("*", or an object such as {"AWS": "*"} or {"AWS": ["arn..", "*"]} one
+//     of whose AWS, CanonicalUser, Federated or Service values holds a '*') or
+//     it has a NotPrincipal (everyone but the listed); and its Condition does
+//     not restrict the caller. A Condition restricts when some key naming the
+//     caller, its account, organization, network or source (aws:PrincipalArn,
+//     aws:PrincipalAccount, aws:PrincipalOrgID, aws:PrincipalOrgPaths,
+//     aws:PrincipalServiceName, aws:SourceArn, aws:SourceAccount,
+//     aws:SourceOwner, aws:SourceOrgID, aws:SourceOrgPaths, aws:SourceVpc,
+//     aws:SourceVpce, aws:SourceIp, aws:userid, aws:username,
+//     kms:CallerAccount, s3:DataAccessPointAccount, s3:DataAccessPointArn,
+//     lambda:EventSourceToken, sns:Endpoint; any case) is tested with
+//     StringEquals, StringEqualsIgnoreCase, StringLike, ArnEquals, ArnLike or
+//     IpAddress (optionally prefixed ForAnyValue:) against values none of
+//     which is a bare wildcard ('*'), for IpAddress a /0 network, or for an
+//     ARN key (aws:PrincipalArn, aws:SourceArn ...) an ARN whose account is a
+//     wildcard (arn:aws:iam::*:role/admin names that role in every account).
+//     Other conditions do not restrict who may call: negated operators,
+//     ...IfExists operators (a caller without the key passes), Null, Bool and
+//     BoolIfExists (aws:SecureTransport), dates, and keys about the request
+//     rather than the caller. Field names are matched ignoring case. An array
+//     is public when any element is, and a policy document (an object with a
+//     Statement member) when any of its statements is. Any other value is not
+//     public.
+//     Example: S3Bucket should not have policy.Statement contain [ $
+//     grantsPublicAccess() ]
+//
+//   - coversAction(action string) bool; operand: any.
+//     True when the operand covers the IAM action `action`. The operand is an
+//     action pattern ('s3:Get*', '*'), an array of them (any one covering is
+//     enough) or a policy statement, which covers the action when its Action
+//     does, or when it has a NotAction none of whose patterns matches any
+//     action `action` names (Effect and Resource are not read). Patterns use
+//     the IAM wildcards '*' (any run of characters) and '?' (one character)
+//     and are compared ignoring case, as IAM compares actions. The action may
+//     itself end in or hold '*': 's3:*' asks whether every S3 action is
+//     covered and '*' whether every action is ('*' and '*:*' cover it, 's3:*'
+//     does not); a '*' of the action is only covered by a '*' of a pattern.
+//     Any other operand covers nothing.
+//     Example: IamPolicy should not have document.Statement contain [ Effect =
+//     'Allow' and $ coversAction('*') and Resource = '*' ]
+//
+//   - filterPatternSelects(events string, others string) bool; operand: any.
+//     True when the operand, a CloudWatch Logs filter pattern, matches every
+//     log event of `events` and none of `others`; both are string literals
+//     holding a JSON array of event objects (checked when the rule compiles).
+//     So the rule states which events a filter must select instead of one
+//     spelling of the pattern: quoted and unquoted values, spacing,
+//     parentheses and equivalent forms all give the same answer. JSON patterns
+//     are evaluated: { SELECTOR OP VALUE } terms joined by && and || (&& binds
+//     tighter) with parentheses; selectors $.a.b, $.a[0], $.a[*]; operators =,
+//     != (strings, with '*' matching any run of characters, case-sensitive;
+//     numbers by value), <, <=, >, >= (numbers), IS TRUE, IS FALSE, IS NULL,
+//     NOT EXISTS; values quoted, unquoted (up to the next ')', '}', '&&' or
+//     '||') or a regular expression %...%. A comparison on a field the event
+//     lacks is false (for != too). Term patterns (words and "quoted phrases"
+//     that must all occur in the event text, ?alternatives, -exclusions) are
+//     matched against the event's JSON text, and the empty pattern matches
+//     every event. A space-delimited [...] pattern matches no event. A missing
+//     or non-string operand gives false; a JSON pattern that does not parse
+//     makes the result an error naming the byte.
+//     Example: CloudTrail should have metricFilters contain [ filterPattern
+//     filterPatternSelects('[{"eventName": "StopLogging"}]', '[{"eventName":
+//     "GetTrail"}]') ]
 //
 //   - isFilterPatternEqual(pattern string) bool; operand: string.
 //     True when the operand and the argument, two CloudWatch Logs filter

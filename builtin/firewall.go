@@ -29,6 +29,7 @@ type fwRule struct {
 	hasOrder bool
 	deny     bool
 	covers   bool // the rule applies to the port asked about
+	proto    protoClass
 	srcs     []fwSource
 }
 
@@ -36,6 +37,17 @@ type fwSource struct {
 	fam family
 	sp  span
 }
+
+// protoClass is what a rule's protocol field says.
+type protoClass uint8
+
+const (
+	protoOther protoClass = iota // a named or numbered protocol other than those below, or none given
+	protoAny
+	protoTCP
+	protoUDP
+	protoICMP
+)
 
 // ruleField classifies a field name.
 type ruleField uint8
@@ -128,10 +140,18 @@ func readRule(obj gjson.Result, p int) fwRule {
 		return true
 	})
 	switch {
+	case protoIsNum && protoNum == 6, !protoIsNum && strings.EqualFold(proto, "tcp"):
+		r.proto = protoTCP
+	case protoIsNum && protoNum == 17, !protoIsNum && strings.EqualFold(proto, "udp"):
+		r.proto = protoUDP
+	}
+	switch {
 	case protoIsNum && protoNum == -1, !protoIsNum && isAnyProtocol(proto):
+		r.proto = protoAny
 		r.covers = true
 		return r
 	case protoIsNum && (protoNum == 1 || protoNum == 58), !protoIsNum && isICMP(proto):
+		r.proto = protoICMP
 		return r // ICMP has no ports
 	}
 	if ports == 0 {
@@ -274,6 +294,11 @@ func forEachString(v gjson.Result, fn func(string)) {
 // and names it as a source decides. With allow rules only this is the union
 // of their sources.
 func allowedSources(recv Value, p int) addrSet {
+	return decideRules(readRules(recv, p))
+}
+
+// readRules reads the rule list recv for port p, in evaluation order.
+func readRules(recv Value, p int) []fwRule {
 	var rules []fwRule
 	switch recv.Kind() {
 	case Array:
@@ -298,6 +323,11 @@ func allowedSources(recv Value, p int) addrSet {
 		}
 		return 0
 	})
+	return rules
+}
+
+// decideRules returns the addresses allowed by rules, taken in order.
+func decideRules(rules []fwRule) addrSet {
 	var bounds [2][]bound
 	var deny []bool
 	for _, r := range rules {
@@ -474,4 +504,64 @@ func allowedPublicHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
 	}
 	set := allowedSources(recv, p)
 	return NumberValue(set.publicCount()), nil
+}
+
+// wholeSpace is the span of every address of a family.
+var wholeSpace = [2]span{v4: {u128{}, u128{0, 1<<32 - 1}}, v6: {u128{}, maxU128}}
+
+// openToInternet reports whether, for TCP or for UDP, some allow rule whose
+// source is a whole address space (0.0.0.0/0 or ::/0) applies to port p and
+// still decides at least one address: the allowed set with those sources
+// differs from the set without them. A rule applies to a protocol when it
+// names that protocol or every protocol.
+func openToInternet(recv Value, p int) bool {
+	all := readRules(recv, p)
+	for _, proto := range [...]protoClass{protoTCP, protoUDP} {
+		var rules []fwRule
+		for _, r := range all {
+			if r.proto == proto || r.proto == protoAny {
+				rules = append(rules, r)
+			}
+		}
+		if wholeSpaceDecides(rules) {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeSpaceDecides reports whether an allow from a whole address space
+// decides some address among rules (in evaluation order).
+func wholeSpaceDecides(rules []fwRule) bool {
+	with := decideRules(rules)
+	without := make([]fwRule, len(rules))
+	dropped := false
+	for i, r := range rules {
+		without[i] = r
+		if r.deny || !r.covers {
+			continue
+		}
+		kept := make([]fwSource, 0, len(r.srcs))
+		for _, s := range r.srcs {
+			if s.sp == wholeSpace[s.fam] {
+				dropped = true
+				continue
+			}
+			kept = append(kept, s)
+		}
+		without[i].srcs = kept
+	}
+	if !dropped {
+		return false
+	}
+	w := decideRules(without)
+	return !slices.Equal(with.fam[v4], w.fam[v4]) || !slices.Equal(with.fam[v6], w.fam[v6])
+}
+
+func openToInternetImpl(_ *Env, recv Value, args []Value) (Value, error) {
+	p, err := portArg("openToInternetForPort", args[0])
+	if err != nil {
+		return Value{}, err
+	}
+	return BoolValue(openToInternet(recv, p)), nil
 }

@@ -366,3 +366,63 @@ func TestAllowedHostsManyRules(t *testing.T) {
 		t.Errorf("allowed %v addresses, want %v", got, want)
 	}
 }
+
+func TestOpenToInternetForPort(t *testing.T) {
+	tests := []struct {
+		name  string
+		rules string
+		port  int
+		want  bool
+	}{
+		{"allow 0.0.0.0/0 ssh", `[{"number":100,"protocol":"TCP","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"ALLOW"}]`, 22, true},
+		{"allow ::/0 all", `[{"number":100,"protocol":"ALL","source":"::/0","action":"ALLOW"}]`, 3389, true},
+		{"allow udp range", `[{"number":100,"protocol":"UDP","source":"0.0.0.0/0","destinationPort":3000,"destinationPortTo":4000,"action":"ALLOW"}]`, 3389, true},
+		{"range misses port", `[{"number":100,"protocol":"TCP","source":"0.0.0.0/0","destinationPort":80,"destinationPortTo":443,"action":"ALLOW"}]`, 22, false},
+		{"icmp", `[{"number":100,"protocol":"ICMP","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
+		{"few denies before allow", `[
+			{"number":50,"protocol":"ALL","source":"198.51.100.7/32","action":"DENY"},
+			{"number":60,"protocol":"ALL","source":"203.0.113.0/24","action":"DENY"},
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"},
+			{"number":32767,"protocol":"ALL","source":"0.0.0.0/0","action":"DENY"}]`, 22, true},
+		{"deny tcp first leaves udp open", `[
+			{"number":50,"protocol":"TCP","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"},
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, true},
+		{"deny tcp and udp first", `[
+			{"number":50,"protocol":"6","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"},
+			{"number":51,"protocol":17,"source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"},
+			{"number":100,"protocol":"-1","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
+		{"deny all first, listed out of order", `[
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"},
+			{"number":50,"protocol":"ALL","source":"0.0.0.0/0","destinationPort":22,"destinationPortTo":22,"action":"DENY"}]`, 22, false},
+		{"tcp deny does not hide a udp allow", `[
+			{"number":50,"protocol":"TCP","source":"0.0.0.0/0","action":"DENY"},
+			{"number":100,"protocol":"udp","source":"0.0.0.0/0","destinationPort":3389,"destinationPortTo":3389,"action":"ALLOW"}]`, 3389, true},
+		{"gre", `[{"number":100,"protocol":"47","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
+		{"deny all after", `[
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"},
+			{"number":200,"protocol":"ALL","source":"0.0.0.0/0","action":"DENY"}]`, 22, true},
+		{"denied in halves", `[
+			{"number":10,"protocol":"ALL","source":"0.0.0.0/1","action":"DENY"},
+			{"number":20,"protocol":"ALL","source":"128.0.0.0/1","action":"DENY"},
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, false},
+		{"v4 denied, v6 open", `[
+			{"number":10,"protocol":"ALL","source":"0.0.0.0/0","action":"DENY"},
+			{"number":100,"protocol":"ALL","source":"::/0","action":"ALLOW"}]`, 22, true},
+		{"large but not whole", `[{"number":100,"protocol":"ALL","source":"0.0.0.0/1","action":"ALLOW"}]`, 22, false},
+		{"office only", `[{"number":100,"protocol":"TCP","source":"192.0.2.0/24","destinationPort":22,"destinationPortTo":22,"action":"ALLOW"}]`, 22, false},
+		{"earlier narrow allow, then whole", `[
+			{"number":10,"protocol":"ALL","source":"192.0.2.0/24","action":"ALLOW"},
+			{"number":100,"protocol":"ALL","source":"0.0.0.0/0","action":"ALLOW"}]`, 22, true},
+		{"security group rules", `[{"protocol":"TCP","port":0,"portTo":65535,"scope":"0.0.0.0/0"}]`, 445, true},
+		{"empty", `[]`, 22, false},
+	}
+	for _, tt := range tests {
+		got := call(t, "openToInternetForPort", j(tt.rules), IntValue(int64(tt.port)))
+		if got.Bool() != tt.want {
+			t.Errorf("%s: openToInternetForPort(%d) = %v, want %v", tt.name, tt.port, got, tt.want)
+		}
+	}
+	if got := call(t, "openToInternetForPort", missing, IntValue(22)); got.Bool() {
+		t.Errorf("missing: open")
+	}
+}

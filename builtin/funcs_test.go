@@ -101,7 +101,8 @@ func TestIsFilterPatternEqual(t *testing.T) {
 
 func TestTableIsComplete(t *testing.T) {
 	want := []string{"isEmpty", "length", "isPublic", "numberOfHosts", "allowedHostsForPort",
-		"allowedPublicHostsForPort", "before", "after", "isFilterPatternEqual"}
+		"allowedPublicHostsForPort", "openToInternetForPort", "before", "after", "grantsPublicAccess", "coversAction",
+		"filterPatternSelects", "isFilterPatternEqual"}
 	reg := Default()
 	for _, name := range want {
 		f, ok := reg.Lookup(name)

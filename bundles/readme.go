@@ -79,7 +79,38 @@ func (b *Bundle) Readme() string {
 		}
 		fmt.Fprintf(&w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, target, cell(r.Name), cell(strings.Join(controls, ", ")))
 	}
+	var limits []string
+	for _, r := range b.Rules {
+		if l := knownLimit(r.Description); l != "" {
+			limits = append(limits, "- "+r.ID+": "+l+"\n")
+		}
+	}
+	if len(limits) > 0 {
+		w.WriteString("\n## Known limits\n\nWhere the entity model cannot express part of a control, the rule's description says so; " +
+			"these are those statements.\n\n")
+		for _, l := range limits {
+			w.WriteString(l)
+		}
+	}
 	return w.String()
+}
+
+// knownLimitMarker starts the part of a rule description that says what
+// of the control the rule cannot check.
+const knownLimitMarker = "Known limit:"
+
+// knownLimit returns the text after "Known limit:" in a rule description,
+// up to the end of its paragraph, on one line; "" when there is none.
+func knownLimit(desc string) string {
+	i := strings.Index(desc, knownLimitMarker)
+	if i < 0 {
+		return ""
+	}
+	rest := desc[i+len(knownLimitMarker):]
+	if j := strings.Index(rest, "\n\n"); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.Join(strings.Fields(rest), " ")
 }
 
 // writeCoverage writes the coverage table of one framework.

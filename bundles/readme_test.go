@@ -101,6 +101,19 @@ func TestReadme(t *testing.T) {
 	}
 }
 
+func TestKnownLimit(t *testing.T) {
+	for desc, want := range map[string]string{
+		"No limits here.": "",
+		"Why.\nKnown limit: the key\n  is matched as written.": "the key is matched as written.",
+		"Why. Known limit: a.\n\nOther paragraph.":             "a.",
+		"Known limit:": "",
+	} {
+		if got := knownLimit(desc); got != want {
+			t.Errorf("knownLimit(%q) = %q, want %q", desc, got, want)
+		}
+	}
+}
+
 func TestReadmeSample(t *testing.T) {
 	b, err := LoadFile(filepath.Join("testdata", "sample.yaml"))
 	if err != nil {
@@ -116,6 +129,8 @@ func TestReadmeSample(t *testing.T) {
 		"## Coverage of HIPAA\n\n2 of the 37 controls listed",
 		"| 164.312(a)(2)(iv) | Encryption and decryption | A | yes | S-001 |",
 		"| S-002 | Medium | `Instance` | Instances use IMDSv2 | 5.7, 164.312(a)(1) |",
+		"## Known limits\n\n",
+		"\n- S-002: the hop limit is not read.\n",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("README lacks %q\n%s", want, got)

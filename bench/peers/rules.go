@@ -115,17 +115,17 @@ hipaa_017_ok if {
 	},
 	{
 		ID:   "HIPAA-019",
-		GSL:  `S3Bucket should have policy.Statement contain [Effect = 'Deny' and (Principal = '*' or Principal.AWS contain [$ = '*']) and Action contain [$ in ('s3:*', '*')] and (Condition.Bool.aws:SecureTransport contain [$ = false] or Condition.BoolIfExists.aws:SecureTransport contain [$ = false])]`,
-		Expr: `!any(list(r.policy?.Statement), .Effect == "Deny" && (.Principal == "*" || (type(.Principal) == "map" && any(list(.Principal.AWS), # == "*"))) && any(list(.Action), # in ["s3:*", "*"]) && (any(list(.Condition?.Bool?.["aws:SecureTransport"]), lower(string(#)) == "false") || any(list(.Condition?.BoolIfExists?.["aws:SecureTransport"]), lower(string(#)) == "false")))`,
-		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, s.?Effect.orValue('') == 'Deny' && (s.?Principal.orValue(null) == '*' || (type(s.?Principal.orValue(null)) == map && items(s.Principal[?'AWS'].orValue(null)).exists(p, p == '*'))) && items(s.?Action.orValue(null)).exists(a, a in ['s3:*', '*']) && (items(s.?Condition.?Bool[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false') || items(s.?Condition.?BoolIfExists[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false')))`,
+		GSL:  `S3Bucket should have policy.Statement contain [Effect like 'deny' and (Principal = '*' or Principal.AWS contain [$ = '*']) and $ coversAction('s3:*') and (Condition.Bool.aws:SecureTransport contain [$ = false] or Condition.BoolIfExists.aws:SecureTransport contain [$ = false])]`,
+		Expr: `!any(list(r.policy?.Statement), type(.Effect) == "string" && lower(.Effect) == "deny" && (.Principal == "*" || (type(.Principal) == "map" && any(list(.Principal.AWS), # == "*"))) && any(list(.Action), type(#) == "string" && lower(#) in ["s3:*", "*", "*:*"]) && (any(list(.Condition?.Bool?.["aws:SecureTransport"]), lower(string(#)) == "false") || any(list(.Condition?.BoolIfExists?.["aws:SecureTransport"]), lower(string(#)) == "false")))`,
+		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'deny' && (s.?Principal.orValue(null) == '*' || (type(s.?Principal.orValue(null)) == map && items(s.Principal[?'AWS'].orValue(null)).exists(p, p == '*'))) && items(s.?Action.orValue(null)).exists(a, type(a) == string && a.lowerAscii() in ['s3:*', '*', '*:*']) && (items(s.?Condition.?Bool[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false') || items(s.?Condition.?BoolIfExists[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false')))`,
 		Rego: `hipaa_019 if not hipaa_019_ok
 
 hipaa_019_ok if {
 	some s in as_list(object.get(input, ["policy", "Statement"], []))
-	s.Effect == "Deny"
+	lower(s.Effect) == "deny"
 	hipaa_019_everyone(s)
 	some a in as_list(object.get(s, "Action", null))
-	a in {"s3:*", "*"}
+	lower(a) in {"s3:*", "*", "*:*"}
 	some op in ["Bool", "BoolIfExists"]
 	some v in as_list(s.Condition[op]["aws:SecureTransport"])
 	lower(format_int_or_string(v)) == "false"
@@ -205,19 +205,19 @@ hipaa_026_ok if {
 	},
 	{
 		ID:   "HIPAA-029",
-		GSL:  `SecurityGroup should not have inboundRules contain [scope in ('0.0.0.0/0', '::/0') and (protocol = 'ALL' or protocol = 'TCP' and (port <= 22 and portTo >= 22 or port <= 3389 and portTo >= 3389))]`,
-		Expr: `any(r.inboundRules ?? [], .scope in ["0.0.0.0/0", "::/0"] && (.protocol == "ALL" || .protocol == "TCP" && (.port <= 22 && .portTo >= 22 || .port <= 3389 && .portTo >= 3389)))`,
-		CEL:  `r.?inboundRules.orValue([]).exists(x, x.?scope.orValue('') in ['0.0.0.0/0', '::/0'] && (x.?protocol.orValue('') == 'ALL' || x.?protocol.orValue('') == 'TCP' && (x.port <= 22 && x.portTo >= 22 || x.port <= 3389 && x.portTo >= 3389)))`,
+		GSL:  `SecurityGroup should not have inboundRules contain [scope in ('0.0.0.0/0', '::/0') and (protocol like 'all' or protocol = -1 or (protocol like 'tcp' or protocol like 'udp' or protocol in (6, 17)) and (port <= 22 and portTo >= 22 or port <= 3389 and portTo >= 3389))]`,
+		Expr: `any(r.inboundRules ?? [], .scope in ["0.0.0.0/0", "::/0"] && (lower(string(.protocol)) in ["all", "-1"] || lower(string(.protocol)) in ["tcp", "udp", "6", "17"] && (.port <= 22 && .portTo >= 22 || .port <= 3389 && .portTo >= 3389)))`,
+		CEL:  `r.?inboundRules.orValue([]).exists(x, x.?scope.orValue('') in ['0.0.0.0/0', '::/0'] && (string(x.?protocol.orValue('')).lowerAscii() in ['all', '-1'] || string(x.?protocol.orValue('')).lowerAscii() in ['tcp', 'udp', '6', '17'] && (x.port <= 22 && x.portTo >= 22 || x.port <= 3389 && x.portTo >= 3389)))`,
 		Rego: `hipaa_029 if {
 	some x in object.get(input, "inboundRules", [])
 	x.scope in {"0.0.0.0/0", "::/0"}
 	hipaa_029_port(x)
 }
 
-hipaa_029_port(x) if x.protocol == "ALL"
+hipaa_029_port(x) if lower(format_int_or_string(x.protocol)) in {"all", "-1"}
 
 hipaa_029_port(x) if {
-	x.protocol == "TCP"
+	lower(format_int_or_string(x.protocol)) in {"tcp", "udp", "6", "17"}
 	some p in [22, 3389]
 	x.port <= p
 	x.portTo >= p
@@ -293,14 +293,15 @@ hipaa_039_on(k) if input.accountPublicAccessBlock[k] == true`,
 	},
 	{
 		ID:   "HIPAA-051",
-		GSL:  `IamPolicy where attachmentCount > 0 or users or groups or roles should not have document.Statement contain [Effect = 'Allow' and Action contain [$ = '*'] and Resource contain [$ = '*']]`,
-		Expr: `((r.attachmentCount ?? 0) > 0 || len(r.users ?? []) > 0 || len(r.groups ?? []) > 0 || len(r.roles ?? []) > 0) && any(list(r.document?.Statement), .Effect == "Allow" && "*" in list(.Action) && "*" in list(.Resource))`,
-		CEL:  `(r.?attachmentCount.orValue(0) > 0 || size(r.?users.orValue([])) > 0 || size(r.?groups.orValue([])) > 0 || size(r.?roles.orValue([])) > 0) && items(r.?document.?Statement.orValue(null)).exists(s, s.?Effect.orValue('') == 'Allow' && '*' in items(s.?Action.orValue(null)) && '*' in items(s.?Resource.orValue(null)))`,
+		GSL:  `IamPolicy where attachmentCount > 0 or users or groups or roles should not have document.Statement contain [Effect like 'allow' and $ coversAction('*') and Resource contain [$ = '*']]`,
+		Expr: `((r.attachmentCount ?? 0) > 0 || len(r.users ?? []) > 0 || len(r.groups ?? []) > 0 || len(r.roles ?? []) > 0) && any(list(r.document?.Statement), type(.Effect) == "string" && lower(.Effect) == "allow" && any(list(.Action), # in ["*", "*:*"]) && "*" in list(.Resource))`,
+		CEL:  `(r.?attachmentCount.orValue(0) > 0 || size(r.?users.orValue([])) > 0 || size(r.?groups.orValue([])) > 0 || size(r.?roles.orValue([])) > 0) && items(r.?document.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'allow' && items(s.?Action.orValue(null)).exists(a, a in ['*', '*:*']) && '*' in items(s.?Resource.orValue(null)))`,
 		Rego: `hipaa_051 if {
 	hipaa_051_attached
 	some s in as_list(object.get(input, ["document", "Statement"], []))
-	s.Effect == "Allow"
-	"*" in as_list(s.Action)
+	lower(s.Effect) == "allow"
+	some a in as_list(s.Action)
+	a in {"*", "*:*"}
 	"*" in as_list(s.Resource)
 }
 
@@ -313,13 +314,13 @@ hipaa_051_attached if {
 	},
 	{
 		ID:   "HIPAA-055",
-		GSL:  `IamUser where firstAccessKey.isActive = true or secondAccessKey.isActive = true should not have firstAccessKey.isActive = true and firstAccessKey.lastRotated before(-90, 'days') or secondAccessKey.isActive = true and secondAccessKey.lastRotated before(-90, 'days')`,
-		Expr: `(r.firstAccessKey?.isActive == true || r.secondAccessKey?.isActive == true) && (r.firstAccessKey?.isActive == true && r.firstAccessKey?.lastRotated != nil && date(r.firstAccessKey.lastRotated) < clock - duration("2160h") || r.secondAccessKey?.isActive == true && r.secondAccessKey?.lastRotated != nil && date(r.secondAccessKey.lastRotated) < clock - duration("2160h"))`,
-		CEL:  `(r.?firstAccessKey.?isActive.orValue(false) == true || r.?secondAccessKey.?isActive.orValue(false) == true) && (r.?firstAccessKey.?isActive.orValue(false) == true && r.?firstAccessKey.?lastRotated.hasValue() && timestamp(r.firstAccessKey.lastRotated) < now - duration('2160h') || r.?secondAccessKey.?isActive.orValue(false) == true && r.?secondAccessKey.?lastRotated.hasValue() && timestamp(r.secondAccessKey.lastRotated) < now - duration('2160h'))`,
+		GSL:  `IamUser where firstAccessKey.isActive = true or secondAccessKey.isActive = true should not have firstAccessKey.isActive = true and firstAccessKey.lastRotated before(-91, 'days') or secondAccessKey.isActive = true and secondAccessKey.lastRotated before(-91, 'days')`,
+		Expr: `(r.firstAccessKey?.isActive == true || r.secondAccessKey?.isActive == true) && (r.firstAccessKey?.isActive == true && r.firstAccessKey?.lastRotated != nil && date(r.firstAccessKey.lastRotated) < clock - duration("2184h") || r.secondAccessKey?.isActive == true && r.secondAccessKey?.lastRotated != nil && date(r.secondAccessKey.lastRotated) < clock - duration("2184h"))`,
+		CEL:  `(r.?firstAccessKey.?isActive.orValue(false) == true || r.?secondAccessKey.?isActive.orValue(false) == true) && (r.?firstAccessKey.?isActive.orValue(false) == true && r.?firstAccessKey.?lastRotated.hasValue() && timestamp(r.firstAccessKey.lastRotated) < now - duration('2184h') || r.?secondAccessKey.?isActive.orValue(false) == true && r.?secondAccessKey.?lastRotated.hasValue() && timestamp(r.secondAccessKey.lastRotated) < now - duration('2184h'))`,
 		Rego: `hipaa_055 if {
 	some k in ["firstAccessKey", "secondAccessKey"]
 	input[k].isActive == true
-	time.parse_rfc3339_ns(input[k].lastRotated) < now_ns - 90 * day_ns
+	time.parse_rfc3339_ns(input[k].lastRotated) < now_ns - 91 * day_ns
 }`,
 	},
 	{
@@ -336,14 +337,15 @@ hipaa_056_ok if {
 	},
 	{
 		ID:   "HIPAA-060",
-		GSL:  `IamRole where assumeRolePolicyDocument.Statement contain [Effect = 'Allow' and Action contain [$ in ('sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity')]] should not have maxSessionDuration > 3600`,
-		Expr: `any(list(r.assumeRolePolicyDocument?.Statement), .Effect == "Allow" && any(list(.Action), # in ["sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"])) && (r.maxSessionDuration ?? 0) > 3600`,
-		CEL:  `items(r.?assumeRolePolicyDocument.?Statement.orValue(null)).exists(s, s.?Effect.orValue('') == 'Allow' && items(s.?Action.orValue(null)).exists(a, a in ['sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'])) && r.?maxSessionDuration.orValue(0) > 3600`,
+		GSL:  `IamRole where assumeRolePolicyDocument.Statement contain [Effect like 'allow' and ($ coversAction('sts:AssumeRoleWithSAML') or $ coversAction('sts:AssumeRoleWithWebIdentity'))] should not have maxSessionDuration > 3600`,
+		Expr: `any(list(r.assumeRolePolicyDocument?.Statement), type(.Effect) == "string" && lower(.Effect) == "allow" && any(list(.Action), type(#) == "string" && ("sts:assumerolewithsaml" matches ("^" + replace(replace(lower(#), "*", ".*"), "?", ".") + "$") || "sts:assumerolewithwebidentity" matches ("^" + replace(replace(lower(#), "*", ".*"), "?", ".") + "$")))) && (r.maxSessionDuration ?? 0) > 3600`,
+		CEL:  `items(r.?assumeRolePolicyDocument.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'allow' && items(s.?Action.orValue(null)).exists(a, type(a) == string && ['sts:assumerolewithsaml', 'sts:assumerolewithwebidentity'].exists(t, t.matches('^' + a.lowerAscii().replace('*', '.*').replace('?', '.') + '$')))) && r.?maxSessionDuration.orValue(0) > 3600`,
 		Rego: `hipaa_060 if {
 	some s in as_list(object.get(input, ["assumeRolePolicyDocument", "Statement"], []))
-	s.Effect == "Allow"
+	lower(s.Effect) == "allow"
 	some a in as_list(s.Action)
-	a in {"sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"}
+	some t in ["sts:assumerolewithsaml", "sts:assumerolewithwebidentity"]
+	glob.match(lower(a), ["\n"], t)
 	input.maxSessionDuration > 3600
 }`,
 	},
