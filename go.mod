@@ -13,8 +13,13 @@ require (
 )
 
 require (
+	github.com/apparentlymart/go-textseg/v15 v15.0.0 // indirect
+	github.com/hashicorp/go-version v1.9.0 // indirect
+	github.com/hashicorp/terraform-json v0.29.0 // indirect
 	github.com/tidwall/match v1.1.1 // indirect
 	github.com/tidwall/pretty v1.2.0 // indirect
+	github.com/zclconf/go-cty v1.16.4 // indirect
 	golang.org/x/sys v0.49.0 // indirect
+	golang.org/x/text v0.11.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )

@@ -1,0 +1,405 @@
+package inventory
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+
+	tfjson "github.com/hashicorp/terraform-json"
+)
+
+// MaxTerraformSize bounds the size of a Terraform plan or state document
+// ReadTerraform accepts; a larger one is an error, not an exhausted memory.
+const MaxTerraformSize = 256 << 20
+
+// ReadTerraform reads the output of `terraform show -json`: a plan (format
+// versions 0.1 to 1.x) or a state, and emits one Entity per resource the
+// plan creates, updates, replaces or leaves unchanged (resources being only
+// deleted, and data sources, are not deployed resources and are not
+// emitted), of every module and every count or for_each instance:
+//   - resources of the types the entity model has become entity documents
+//     whose id and Origin.Resource are the Terraform address;
+//   - Terraform's split resources (aws_s3_bucket_*, security group rules,
+//     policy attachments, aws_iam_account_password_policy ...) are merged
+//     into their parent's document and not emitted on their own; a child
+//     whose parent is not in the input is an error record;
+//   - other resources are emitted with NotModelled set to their type.
+//
+// Values known only after apply are left out of the documents and listed
+// under source.unknown (see UnknownKey). input names the input in Origins
+// and errors. An input that is not Terraform JSON at all is an error
+// returned, with its line and column when the JSON is malformed.
+func ReadTerraform(r io.Reader, input string, emit func(Entity) error) error {
+	data, err := io.ReadAll(io.LimitReader(r, MaxTerraformSize+1))
+	if err != nil {
+		return fmt.Errorf("%s: %w", input, err)
+	}
+	if len(data) > MaxTerraformSize {
+		return fmt.Errorf("%s: Terraform JSON larger than %d bytes", input, MaxTerraformSize)
+	}
+	data, err = decodeBOM(data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", input, err)
+	}
+	res, err := terraformResources(data, input)
+	if err != nil {
+		return err
+	}
+	return convert(res, terraformTypes, emit)
+}
+
+// isTerraformJSON reports whether head, the first bytes of an input, look
+// like `terraform show -json` output (a plan or a state) or a raw state
+// file: a JSON object naming a format_version or terraform_version. A
+// UTF-16 or UTF-8 byte-order mark (PowerShell's redirection writes one) is
+// allowed.
+func isTerraformJSON(head []byte) bool {
+	if h, err := decodeBOM(head); err == nil {
+		head = h
+	} else if len(head) > 2 && (head[0] == 0xff || head[0] == 0xfe) {
+		// A UTF-16 prefix cut in the middle of a character.
+		h, _ := decodeBOM(head[:len(head)&^1])
+		head = h
+	}
+	t := bytes.TrimLeft(head, " \t\r\n")
+	if len(t) == 0 || t[0] != '{' {
+		return false
+	}
+	return bytes.Contains(t, []byte(`"format_version"`)) || bytes.Contains(t, []byte(`"terraform_version"`))
+}
+
+// decodeBOM removes a UTF-8 byte-order mark and decodes UTF-16 text that
+// starts with one (Windows PowerShell writes `terraform show -json >
+// plan.json` as UTF-16).
+func decodeBOM(b []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xef, 0xbb, 0xbf}):
+		return b[3:], nil
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}), bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		le := b[0] == 0xff
+		b = b[2:]
+		if len(b)%2 != 0 {
+			return nil, errors.New("UTF-16 text with an odd number of bytes")
+		}
+		u := make([]uint16, len(b)/2)
+		for i := range u {
+			if le {
+				u[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+			} else {
+				u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+			}
+		}
+		return []byte(string(utf16.Decode(u))), nil
+	}
+	return b, nil
+}
+
+// tfProbe tells plans, `show -json` states and raw state files apart.
+type tfProbe struct {
+	FormatVersion   string          `json:"format_version"`
+	Version         json.RawMessage `json:"version"`
+	Lineage         string          `json:"lineage"`
+	ResourceChanges json.RawMessage `json:"resource_changes"`
+	PlannedValues   json.RawMessage `json:"planned_values"`
+	Values          json.RawMessage `json:"values"`
+}
+
+// terraformResources decodes a plan or a state into the resources to map.
+func terraformResources(data []byte, input string) ([]*iacResource, error) {
+	var probe tfProbe
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, jsonError(data, input, err)
+	}
+	switch {
+	case probe.FormatVersion == "" && probe.Lineage != "":
+		return nil, fmt.Errorf("%s: a raw Terraform state file (version %s); convert it with `terraform show -json` first", input, probe.Version)
+	case probe.FormatVersion == "":
+		return nil, fmt.Errorf("%s: not Terraform JSON: no format_version (expected the output of `terraform show -json`)", input)
+	case probe.ResourceChanges != nil || probe.PlannedValues != nil:
+		var p tfjson.Plan
+		if err := json.Unmarshal(data, &p); err != nil {
+			return nil, fmt.Errorf("%s: Terraform plan: %w", input, err)
+		}
+		return planResources(&p, input), nil
+	default:
+		var s tfjson.State
+		if err := json.Unmarshal(data, &s); err != nil {
+			return nil, fmt.Errorf("%s: Terraform state: %w", input, err)
+		}
+		var res []*iacResource
+		if s.Values != nil {
+			res = stateResources(s.Values.RootModule, input, "terraform-state", nil)
+		}
+		return res, nil
+	}
+}
+
+// jsonError turns a JSON syntax error into one naming the line and column.
+func jsonError(data []byte, input string, err error) error {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineCol(data, int(se.Offset))
+		return fmt.Errorf("%s:%d:%d: invalid JSON: %v", input, line, col, err)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		line, col := lineCol(data, int(te.Offset))
+		return fmt.Errorf("%s:%d:%d: not Terraform JSON: %v", input, line, col, err)
+	}
+	return fmt.Errorf("%s: invalid JSON: %v", input, err)
+}
+
+func lineCol(data []byte, off int) (int, int) {
+	off = min(max(off, 0), len(data))
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	col := off - bytes.LastIndexByte(data[:off], '\n')
+	return line, col
+}
+
+// planResources lists the managed resources a plan deploys, with their
+// planned values and, where after_unknown marks a value, an unknownVal
+// carrying the configuration's references for it.
+func planResources(p *tfjson.Plan, input string) []*iacResource {
+	cfg := newConfigIndex(p.Config)
+	var res []*iacResource
+	if len(p.ResourceChanges) == 0 && p.PlannedValues != nil {
+		return stateResources(p.PlannedValues.RootModule, input, "terraform-plan", cfg)
+	}
+	for i, rc := range p.ResourceChanges {
+		if rc == nil || rc.Mode != tfjson.ManagedResourceMode || rc.Change == nil || rc.DeposedKey != "" {
+			continue
+		}
+		a := rc.Change.Actions
+		if a.Delete() || a.Read() {
+			continue
+		}
+		after, _ := rc.Change.After.(map[string]any)
+		if after == nil {
+			after = map[string]any{}
+		}
+		r := &iacResource{
+			addr:   rc.Address,
+			typ:    rc.Type,
+			create: a.Create() || a.Replace(),
+			origin: Origin{Input: input, Index: i, Resource: rc.Address},
+			format: "terraform-plan",
+		}
+		exprs := cfg.lookup(rc.Address)
+		r.links = linksFrom(exprs)
+		merged := mergeUnknown(after, rc.Change.AfterUnknown, func(attr string) []string {
+			if e := exprs[attr]; e != nil && e.ExpressionData != nil {
+				return e.References
+			}
+			return nil
+		}, "")
+		r.vals, _ = merged.(map[string]any)
+		if r.vals == nil {
+			r.vals = map[string]any{}
+		}
+		res = append(res, r)
+	}
+	return res
+}
+
+// stateResources lists the managed resources of a state module tree (a
+// state's values, or a plan's planned_values when it has no
+// resource_changes).
+func stateResources(m *tfjson.StateModule, input, format string, cfg configIndex) []*iacResource {
+	var res []*iacResource
+	var walk func(m *tfjson.StateModule)
+	walk = func(m *tfjson.StateModule) {
+		if m == nil {
+			return
+		}
+		for _, sr := range m.Resources {
+			if sr == nil || sr.Mode != tfjson.ManagedResourceMode {
+				continue
+			}
+			vals := sr.AttributeValues
+			if vals == nil {
+				vals = map[string]any{}
+			}
+			r := &iacResource{
+				addr:   sr.Address,
+				typ:    sr.Type,
+				vals:   vals,
+				origin: Origin{Input: input, Index: -1, Resource: sr.Address},
+				format: format,
+			}
+			r.links = linksFrom(cfg.lookup(sr.Address))
+			res = append(res, r)
+		}
+		for _, c := range m.ChildModules {
+			walk(c)
+		}
+	}
+	walk(m)
+	return res
+}
+
+// mergeUnknown puts unknownVal markers into after wherever unk (a plan's
+// after_unknown) is true. refs gives the configuration references of a
+// top-level attribute.
+func mergeUnknown(after, unk any, refs func(string) []string, attr string) any {
+	switch u := unk.(type) {
+	case bool:
+		if u {
+			return unknownVal{refs: refs(attr)}
+		}
+		return after
+	case map[string]any:
+		m, _ := after.(map[string]any)
+		if m == nil {
+			m = map[string]any{}
+		}
+		for k, sub := range u {
+			a := attr
+			if a == "" {
+				a = k
+			}
+			if v := mergeUnknown(m[k], sub, refs, a); v != nil {
+				m[k] = v
+			}
+		}
+		return m
+	case []any:
+		l, _ := after.([]any)
+		for i, sub := range u {
+			for len(l) <= i {
+				l = append(l, nil)
+			}
+			l[i] = mergeUnknown(l[i], sub, refs, attr)
+		}
+		return l
+	}
+	return after
+}
+
+// configIndex maps a resource's configuration address (module path and
+// resource, without instance keys: module.net.aws_subnet.private) to its
+// expressions.
+type configIndex map[string]map[string]*tfjson.Expression
+
+func newConfigIndex(c *tfjson.Config) configIndex {
+	idx := configIndex{}
+	if c == nil {
+		return idx
+	}
+	var walk func(m *tfjson.ConfigModule, prefix string)
+	walk = func(m *tfjson.ConfigModule, prefix string) {
+		if m == nil {
+			return
+		}
+		for _, r := range m.Resources {
+			if r != nil {
+				idx[prefix+r.Address] = r.Expressions
+			}
+		}
+		for name, call := range m.ModuleCalls {
+			if call != nil {
+				walk(call.Module, prefix+"module."+name+".")
+			}
+		}
+	}
+	walk(c.RootModule, "")
+	return idx
+}
+
+// lookup finds the expressions of the resource instance at addr.
+func (c configIndex) lookup(addr string) map[string]*tfjson.Expression {
+	if c == nil {
+		return nil
+	}
+	return c[stripKeys(addr)]
+}
+
+// linksFrom returns a links function over a resource's configuration
+// expressions: the references of an attribute (or of the attributes of a
+// nested block), made absolute with the module instance prefix of the
+// resource that holds them is done by the caller.
+func linksFrom(exprs map[string]*tfjson.Expression) func(string) []string {
+	return func(attr string) []string {
+		e := exprs[attr]
+		if e == nil || e.ExpressionData == nil {
+			return nil
+		}
+		return e.References
+	}
+}
+
+// stripKeys removes the instance keys of an address: module.a["x"].b[0]
+// becomes module.a.b. Keys are quoted strings or numbers in brackets.
+func stripKeys(addr string) string {
+	var sb strings.Builder
+	depth, inStr := 0, false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case inStr:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth > 0 && c == '"':
+			inStr = true
+		case depth == 0:
+			sb.WriteByte(c)
+		}
+	}
+	return sb.String()
+}
+
+// modulePrefix returns the module instance part of a resource address,
+// with its trailing dot ("module.a[0].module.b." or "").
+func modulePrefix(addr string) string {
+	// The resource part is the last two dot-separated names outside
+	// brackets; everything before it is the module path.
+	var dots []int
+	depth, inStr := 0, false
+	for i := 0; i < len(addr); i++ {
+		c := addr[i]
+		switch {
+		case inStr:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth > 0 && c == '"':
+			inStr = true
+		case depth == 0 && c == '.':
+			dots = append(dots, i)
+		}
+	}
+	if len(dots) < 2 {
+		return ""
+	}
+	return addr[:dots[len(dots)-2]+1]
+}
+
+// instanceKey returns the instance key of a resource address ("[0]",
+// `["a"]`), or "".
+func instanceKey(addr string) string {
+	if !strings.HasSuffix(addr, "]") {
+		return ""
+	}
+	mp := modulePrefix(addr)
+	rest := addr[len(mp):]
+	if i := strings.IndexByte(rest, '['); i >= 0 {
+		return rest[i:]
+	}
+	return ""
+}

@@ -1,0 +1,101 @@
+package inventory
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the Terraform and CloudFormation readers")
+
+// renderEntities writes the entities a reader emitted as NDJSON: the
+// document itself with its origin, or an error or not-modelled record.
+func renderEntities(t *testing.T, ents []Entity) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	for _, e := range ents {
+		o := e.Origin
+		origin := fmt.Sprintf("%s:%d:%d #%d %s", filepath.Base(o.Input), o.Line, o.Col, o.Index, o.Resource)
+		var line any
+		switch {
+		case e.Err != nil:
+			line = map[string]any{"origin": origin, "error": e.Err.Error()}
+		case e.NotModelled != "":
+			line = map[string]any{"origin": origin, "notModelled": e.NotModelled}
+		default:
+			var doc any
+			if err := json.Unmarshal(e.Data, &doc); err != nil {
+				t.Fatalf("%s: document is not JSON: %v", origin, err)
+			}
+			line = map[string]any{"origin": origin, "doc": doc}
+		}
+		b, err := json.Marshal(line)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buf.Write(b)
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes()
+}
+
+func collect(t *testing.T, read func(func(Entity) error) error) ([]Entity, error) {
+	t.Helper()
+	var ents []Entity
+	err := read(func(e Entity) error {
+		ents = append(ents, e)
+		return nil
+	})
+	return ents, err
+}
+
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./inventory -update)", err)
+	}
+	if d := cmp.Diff(string(want), string(got)); d != "" {
+		t.Errorf("%s differs (-want +got; go test ./inventory -update rewrites it):\n%s", golden, d)
+	}
+}
+
+// TestTerraformGolden converts checkov's plan fixtures (format versions
+// 0.1 to 1.2, modules, split S3 resources, UTF-16) and compares the
+// entities with golden files.
+func TestTerraformGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/terraform/checkov/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".json")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ents, err := collect(t, func(emit func(Entity) error) error {
+				return ReadTerraform(bytes.NewReader(data), f, emit)
+			})
+			out := renderEntities(t, ents)
+			if err != nil {
+				out = append(out, []byte("input error: "+strings.ReplaceAll(err.Error(), f, filepath.Base(f))+"\n")...)
+			}
+			checkGolden(t, filepath.Join("testdata/terraform/golden", name+".ndjson"), out)
+		})
+	}
+}
