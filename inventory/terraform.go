@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -190,12 +191,9 @@ func planResources(p *tfjson.Plan, input string) []*iacResource {
 		}
 		exprs := cfg.lookup(rc.Address)
 		r.links = linksFrom(exprs)
-		merged := mergeUnknown(after, rc.Change.AfterUnknown, func(attr string) []string {
-			if e := exprs[attr]; e != nil && e.ExpressionData != nil {
-				return e.References
-			}
-			return nil
-		}, "")
+		merged := mergeUnknown(after, rc.Change.AfterUnknown, func(path []string) []string {
+			return exprRefs(exprs, path)
+		}, nil)
 		r.vals, _ = merged.(map[string]any)
 		if r.vals == nil {
 			r.vals = map[string]any{}
@@ -242,13 +240,13 @@ func stateResources(m *tfjson.StateModule, input, format string, cfg configIndex
 }
 
 // mergeUnknown puts unknownVal markers into after wherever unk (a plan's
-// after_unknown) is true. refs gives the configuration references of a
-// top-level attribute.
-func mergeUnknown(after, unk any, refs func(string) []string, attr string) any {
+// after_unknown) is true. refs gives the configuration references of the
+// attribute at a path.
+func mergeUnknown(after, unk any, refs func([]string) []string, path []string) any {
 	switch u := unk.(type) {
 	case bool:
 		if u {
-			return unknownVal{refs: refs(attr)}
+			return unknownVal{refs: refs(path)}
 		}
 		return after
 	case map[string]any:
@@ -257,11 +255,7 @@ func mergeUnknown(after, unk any, refs func(string) []string, attr string) any {
 			m = map[string]any{}
 		}
 		for k, sub := range u {
-			a := attr
-			if a == "" {
-				a = k
-			}
-			if v := mergeUnknown(m[k], sub, refs, a); v != nil {
+			if v := mergeUnknown(m[k], sub, refs, append(path[:len(path):len(path)], k)); v != nil {
 				m[k] = v
 			}
 		}
@@ -272,11 +266,42 @@ func mergeUnknown(after, unk any, refs func(string) []string, attr string) any {
 			for len(l) <= i {
 				l = append(l, nil)
 			}
-			l[i] = mergeUnknown(l[i], sub, refs, attr)
+			l[i] = mergeUnknown(l[i], sub, refs, append(path[:len(path):len(path)], strconv.Itoa(i)))
 		}
 		return l
 	}
 	return after
+}
+
+// exprRefs returns the references of the configuration expression at
+// path: an attribute, or an attribute of a nested block (logging.0.target_bucket).
+func exprRefs(exprs map[string]*tfjson.Expression, path []string) []string {
+	var e *tfjson.Expression
+	blocks := []map[string]*tfjson.Expression{exprs}
+	for i := 0; i < len(path); i++ {
+		if len(blocks) == 0 {
+			return nil
+		}
+		e = blocks[0][path[i]]
+		if e == nil || e.ExpressionData == nil {
+			return nil
+		}
+		if len(e.References) > 0 || i == len(path)-1 {
+			return e.References
+		}
+		// A nested block: the next segment picks the block.
+		blocks = e.NestedBlocks
+		if i+1 < len(path) {
+			if n, err := strconv.Atoi(path[i+1]); err == nil {
+				if n >= len(blocks) {
+					return nil
+				}
+				blocks = blocks[n:]
+				i++
+			}
+		}
+	}
+	return nil
 }
 
 // configIndex maps a resource's configuration address (module path and

@@ -1,0 +1,212 @@
+package inventory_test
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/inventory"
+	"github.com/gsl-lang/gsl/lang"
+)
+
+// rulePaths lists the property paths a rule reads from the entity itself:
+// those outside array brackets (inside them paths read the element), and
+// the operand of each array operator.
+func rulePaths(r *lang.Rule) []string {
+	var out []string
+	var walk func(n lang.Node, top bool)
+	walk = func(n lang.Node, top bool) {
+		switch n := n.(type) {
+		case nil:
+		case *lang.Rule:
+			if n.Where != nil {
+				walk(n.Where, top)
+			}
+			if n.Cond != nil {
+				walk(n.Cond, top)
+			}
+		case *lang.Logical:
+			walk(n.X, top)
+			walk(n.Y, top)
+		case *lang.Not:
+			walk(n.X, top)
+		case *lang.Test:
+			walk(n.X, top)
+		case *lang.Compare:
+			walk(n.X, top)
+			walk(n.Y, top)
+		case *lang.Call:
+			walk(n.X, top)
+		case *lang.ArrayOp:
+			walk(n.X, top)
+		case *lang.Path:
+			if top && !n.Current {
+				var segs []string
+				for _, s := range n.Segments {
+					segs = append(segs, s.Name)
+				}
+				out = append(out, strings.Join(segs, "."))
+			}
+		}
+	}
+	walk(r, true)
+	return out
+}
+
+// judge is what a runner reports for rule on doc: eval's verdict, or
+// "error" when the rule reads a property the input knows only after apply.
+type judged struct {
+	status  string
+	unknown []string
+}
+
+type bundleRule struct {
+	id    string
+	prog  *eval.Program
+	paths []string
+}
+
+func loadRules(t *testing.T, ids ...string) map[string]bundleRule {
+	t.Helper()
+	out := map[string]bundleRule{}
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, id := range ids {
+		b, err := bundles.Load(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range b.Rules {
+			prog, err := eval.Compile(r.Logic, &eval.Options{Now: now})
+			if err != nil {
+				t.Fatalf("%s: %v", r.ID, err)
+			}
+			out[r.ID] = bundleRule{id: r.ID, prog: prog, paths: rulePaths(prog.Rule())}
+		}
+	}
+	return out
+}
+
+func (br bundleRule) judge(doc []byte) judged {
+	res := br.prog.Eval(doc)
+	j := judged{status: res.Status.String()}
+	if res.Status == eval.Pass || res.Status == eval.Fail {
+		if u := inventory.Undecided(doc, br.paths, res.Status == eval.Pass); len(u) > 0 {
+			j.status, j.unknown = "error", u
+		}
+	}
+	return j
+}
+
+func readPlan(t *testing.T, file string) map[string][]byte {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{}
+	err = inventory.ReadTerraform(bytes.NewReader(data), file, func(e inventory.Entity) error {
+		if e.Data != nil {
+			docs[e.Origin.Resource] = e.Data
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestTerraformBundles runs shipped rules over checkov's plans. The
+// expectations come from the plans' content and the controls' text:
+// a bucket whose ACL is public-read-write grants AllUsers (HIPAA-040
+// fails), a security group open to 0.0.0.0/0 on every port exposes SSH
+// (HIPAA-029, CIS 5.3 fail).
+func TestTerraformBundles(t *testing.T) {
+	rules := loadRules(t, "hipaa", "cis-aws")
+	const dir = "testdata/terraform/checkov/"
+	tests := []struct {
+		file, resource, rule, want string
+	}{
+		// Split aws_s3_bucket_acl (public-read-write) and
+		// aws_s3_bucket_public_access_block (all false) in a count module.
+		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-040", "fail"},
+		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-039", "fail"},
+		// The public access block's bucket is unknown until apply; the
+		// configuration's reference joins it to the root bucket.
+		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "aws_s3_bucket.root_bucket", "HIPAA-039", "pass"},
+		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_module.module.s3_submodule.aws_s3_bucket.submodule_bucket", "HIPAA-040", "pass"},
+		// for_each module instances of a group allowing all traffic from anywhere.
+		{"common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json", `module.sg["bad_example"].aws_security_group.bad`, "HIPAA-029", "fail"},
+		{"common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json", `module.sg["terrible_example"].aws_security_group.bad`, "CIS-AWS-5.3", "fail"},
+		// Inline policies granting iam:* on * merged into user and role.
+		{"terraform__runner__plan_with_iam_policies__tfplan.json", "aws_iam_user.fail_3", "HIPAA-050", "fail"},
+		// TerraGoat (checkov's plan): the data bucket has a public-read ACL
+		// in a format 0.1 plan of provider v2.
+		{"terraform__runner__plan__tfplan.json", "aws_s3_bucket.data", "HIPAA-040", "fail"},
+		{"terraform__runner__plan__tfplan.json", "aws_s3_bucket.financials", "HIPAA-040", "pass"},
+		// EBS volume created without encryption: encrypted is left to the
+		// provider (computed), so the fail stands.
+		{"terraform__runner__plan__tfplan.json", "aws_ebs_volume.web_host_storage", "HIPAA-002", "fail"},
+		// The snapshot of that volume: its encryption is computed too.
+		{"terraform__runner__plan__tfplan.json", "aws_ebs_snapshot.example_snapshot", "HIPAA-003", "fail"},
+		// Whether a snapshot is public is not in a plan at all; eval alone
+		// would pass `should not have isPublic` on the missing value.
+		{"terraform__runner__plan__tfplan.json", "aws_ebs_snapshot.example_snapshot", "HIPAA-043", "error"},
+		// The RDS instance sets no key: storage_encrypted is false.
+		{"terraform__runner__plan__tfplan.json", "aws_db_instance.default", "HIPAA-005", "fail"},
+	}
+	plans := map[string]map[string][]byte{}
+	for _, tc := range tests {
+		docs := plans[tc.file]
+		if docs == nil {
+			docs = readPlan(t, dir+tc.file)
+			plans[tc.file] = docs
+		}
+		doc := docs[tc.resource]
+		if doc == nil {
+			t.Errorf("%s: no document for %s", tc.file, tc.resource)
+			continue
+		}
+		br, ok := rules[tc.rule]
+		if !ok {
+			t.Fatalf("no rule %s", tc.rule)
+		}
+		if got := br.judge(doc); got.status != tc.want {
+			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
+		}
+	}
+}
+
+// TestTerraformUnknownNeverPasses checks, for every shipped rule and every
+// document of every fixture plan, that a rule whose verdict rests on a
+// value known only after apply is not reported as pass: either it reads
+// none of them, or the judged status is error.
+func TestTerraformUnknownNeverPasses(t *testing.T) {
+	rules := loadRules(t, "hipaa", "cis-aws")
+	files, _ := os.ReadDir("testdata/terraform/checkov")
+	checked := 0
+	for _, f := range files {
+		if !strings.HasSuffix(f.Name(), ".json") || strings.Contains(f.Name(), "corrupted") {
+			continue
+		}
+		for addr, doc := range readPlan(t, "testdata/terraform/checkov/"+f.Name()) {
+			unknown := inventory.UnknownProperties(doc)
+			for _, br := range rules {
+				got := br.judge(doc)
+				if u := inventory.UnknownReads(doc, br.paths); len(u) > 0 {
+					checked++
+					if got.status == "pass" {
+						t.Errorf("%s %s: %s passes although it reads %v (unknown %v)", f.Name(), addr, br.id, u, unknown)
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no rule read an unknown value: the test proves nothing")
+	}
+}
