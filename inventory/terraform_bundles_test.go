@@ -3,6 +3,7 @@ package inventory_test
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -127,37 +128,50 @@ func readPlan(t *testing.T, file string) map[string][]byte {
 // (HIPAA-029, CIS 5.3 fail).
 func TestTerraformBundles(t *testing.T) {
 	rules := loadRules(t, "hipaa", "cis-aws")
-	const dir = "testdata/terraform/checkov/"
+	const dir = "testdata/terraform/"
 	tests := []struct {
 		file, resource, rule, want string
 	}{
 		// Split aws_s3_bucket_acl (public-read-write) and
 		// aws_s3_bucket_public_access_block (all false) in a count module.
-		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-040", "fail"},
-		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-039", "fail"},
+		{"checkov/terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-040", "fail"},
+		{"checkov/terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-039", "fail"},
 		// The public access block's bucket is unknown until apply; the
 		// configuration's reference joins it to the root bucket.
-		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "aws_s3_bucket.root_bucket", "HIPAA-039", "pass"},
-		{"terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_module.module.s3_submodule.aws_s3_bucket.submodule_bucket", "HIPAA-040", "pass"},
+		{"checkov/terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "aws_s3_bucket.root_bucket", "HIPAA-039", "pass"},
+		{"checkov/terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_module.module.s3_submodule.aws_s3_bucket.submodule_bucket", "HIPAA-040", "pass"},
 		// for_each module instances of a group allowing all traffic from anywhere.
-		{"common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json", `module.sg["bad_example"].aws_security_group.bad`, "HIPAA-029", "fail"},
-		{"common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json", `module.sg["terrible_example"].aws_security_group.bad`, "CIS-AWS-5.3", "fail"},
+		{"checkov/common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json", `module.sg["bad_example"].aws_security_group.bad`, "HIPAA-029", "fail"},
+		{"checkov/common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json", `module.sg["terrible_example"].aws_security_group.bad`, "CIS-AWS-5.3", "fail"},
 		// Inline policies granting iam:* on * merged into user and role.
-		{"terraform__runner__plan_with_iam_policies__tfplan.json", "aws_iam_user.fail_3", "HIPAA-050", "fail"},
+		{"checkov/terraform__runner__plan_with_iam_policies__tfplan.json", "aws_iam_user.fail_3", "HIPAA-050", "fail"},
 		// TerraGoat (checkov's plan): the data bucket has a public-read ACL
 		// in a format 0.1 plan of provider v2.
-		{"terraform__runner__plan__tfplan.json", "aws_s3_bucket.data", "HIPAA-040", "fail"},
-		{"terraform__runner__plan__tfplan.json", "aws_s3_bucket.financials", "HIPAA-040", "pass"},
+		{"checkov/terraform__runner__plan__tfplan.json", "aws_s3_bucket.data", "HIPAA-040", "fail"},
+		{"checkov/terraform__runner__plan__tfplan.json", "aws_s3_bucket.financials", "HIPAA-040", "pass"},
 		// EBS volume created without encryption: encrypted is left to the
 		// provider (computed), so the fail stands.
-		{"terraform__runner__plan__tfplan.json", "aws_ebs_volume.web_host_storage", "HIPAA-002", "fail"},
+		{"checkov/terraform__runner__plan__tfplan.json", "aws_ebs_volume.web_host_storage", "HIPAA-002", "fail"},
 		// The snapshot of that volume: its encryption is computed too.
-		{"terraform__runner__plan__tfplan.json", "aws_ebs_snapshot.example_snapshot", "HIPAA-003", "fail"},
+		{"checkov/terraform__runner__plan__tfplan.json", "aws_ebs_snapshot.example_snapshot", "HIPAA-003", "fail"},
 		// Whether a snapshot is public is not in a plan at all; eval alone
 		// would pass `should not have isPublic` on the missing value.
-		{"terraform__runner__plan__tfplan.json", "aws_ebs_snapshot.example_snapshot", "HIPAA-043", "error"},
+		{"checkov/terraform__runner__plan__tfplan.json", "aws_ebs_snapshot.example_snapshot", "HIPAA-043", "error"},
 		// The RDS instance sets no key: storage_encrypted is false.
-		{"terraform__runner__plan__tfplan.json", "aws_db_instance.default", "HIPAA-005", "fail"},
+		{"checkov/terraform__runner__plan__tfplan.json", "aws_db_instance.default", "HIPAA-005", "fail"},
+		// Encrypted with a key whose ARN exists only after apply: eval
+		// alone fails kmsKeyId like 'arn:aws%:kms:%' on the missing value.
+		{"handwritten/joins_plan.json", "aws_db_instance.db", "HIPAA-005", "error"},
+		{"handwritten/joins_plan.json", "aws_db_instance.db", "HIPAA-086", "pass"},
+		// The bucket policy joined through the module's reference denies
+		// insecure transport; versioning from the split resource.
+		{"handwritten/joins_plan.json", `module.logs.aws_s3_bucket.b["audit"]`, "HIPAA-019", "pass"},
+		{"handwritten/joins_plan.json", `module.logs.aws_s3_bucket.b["audit"]`, "HIPAA-088", "pass"},
+		{"handwritten/joins_plan.json", "aws_security_group.sg", "CIS-AWS-5.3", "fail"},
+		{"handwritten/joins_plan.json", "aws_iam_account_password_policy.strict", "CIS-AWS-1.8", "pass"},
+		{"handwritten/joins_plan.json", "aws_iam_account_password_policy.strict", "HIPAA-059", "pass"},
+		// Root MFA is not in a plan: not a fail, not a pass.
+		{"handwritten/joins_plan.json", "aws_iam_account_password_policy.strict", "CIS-AWS-1.4", "error"},
 	}
 	plans := map[string]map[string][]byte{}
 	for _, tc := range tests {
@@ -187,20 +201,20 @@ func TestTerraformBundles(t *testing.T) {
 // none of them, or the judged status is error.
 func TestTerraformUnknownNeverPasses(t *testing.T) {
 	rules := loadRules(t, "hipaa", "cis-aws")
-	files, _ := os.ReadDir("testdata/terraform/checkov")
+	files, _ := filepath.Glob("testdata/terraform/*/*.json")
 	checked := 0
 	for _, f := range files {
-		if !strings.HasSuffix(f.Name(), ".json") || strings.Contains(f.Name(), "corrupted") {
+		if strings.Contains(f, "corrupted") {
 			continue
 		}
-		for addr, doc := range readPlan(t, "testdata/terraform/checkov/"+f.Name()) {
+		for addr, doc := range readPlan(t, f) {
 			unknown := inventory.UnknownProperties(doc)
 			for _, br := range rules {
 				got := br.judge(doc)
 				if u := inventory.UnknownReads(doc, br.paths); len(u) > 0 {
 					checked++
 					if got.status == "pass" {
-						t.Errorf("%s %s: %s passes although it reads %v (unknown %v)", f.Name(), addr, br.id, u, unknown)
+						t.Errorf("%s %s: %s passes although it reads %v (unknown %v)", f, addr, br.id, u, unknown)
 					}
 				}
 			}

@@ -161,7 +161,7 @@ func findParents(c *iacResource, cm *childMap, byType map[string][]*iacResource)
 				switch {
 				case abs == p.addr || strings.HasPrefix(abs, p.addr+"."):
 					add(p)
-				case abs == stripKeys(p.addr) || strings.HasPrefix(abs, stripKeys(p.addr)+"."):
+				case stripKeys(abs) == stripKeys(p.addr) || strings.HasPrefix(stripKeys(abs), stripKeys(p.addr)+"."):
 					byName = append(byName, p)
 				}
 			}

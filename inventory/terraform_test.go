@@ -77,7 +77,7 @@ func checkGolden(t *testing.T, golden string, got []byte) {
 // 0.1 to 1.2, modules, split S3 resources, UTF-16) and compares the
 // entities with golden files.
 func TestTerraformGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/terraform/checkov/*.json")
+	files, err := filepath.Glob("testdata/terraform/*/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no fixtures: %v", err)
 	}
@@ -97,5 +97,57 @@ func TestTerraformGolden(t *testing.T) {
 			}
 			checkGolden(t, filepath.Join("testdata/terraform/golden", name+".ndjson"), out)
 		})
+	}
+}
+
+// TestTerraformJoins pins the merging of split resources on a hand-written
+// plan: references through a for_each module, a literal security group
+// id, a child whose bucket is in no input, a deleted resource and a data
+// source (neither emitted), an unmodelled type.
+func TestTerraformJoins(t *testing.T) {
+	f := "testdata/terraform/handwritten/joins_plan.json"
+	data, err := os.ReadFile(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents, err := collect(t, func(emit func(Entity) error) error { return ReadTerraform(bytes.NewReader(data), f, emit) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range ents {
+		switch {
+		case e.Err != nil:
+			got[e.Origin.Resource] = "error: " + e.Err.Error()
+		case e.NotModelled != "":
+			got[e.Origin.Resource] = "not modelled: " + e.NotModelled
+		default:
+			got[e.Origin.Resource] = string(e.Data)
+		}
+	}
+	want := []struct{ addr, contains string }{
+		{"aws_kms_key.k", `"rotationStatus":true`},
+		{"aws_db_instance.db", `"unknown":{"arn":["aws_db_instance.db.arn (computed)"],"kmsKeyId":["aws_kms_key.k","aws_kms_key.k.arn"]}`},
+		{`module.logs.aws_s3_bucket.b["audit"]`, `"merged":["module.logs.aws_s3_bucket_policy.p[\"audit\"]","module.logs.aws_s3_bucket_versioning.v[\"audit\"]"]`},
+		{`module.logs.aws_s3_bucket.b["audit"]`, `"versioning":{"status":"Enabled"}`},
+		{`module.logs.aws_s3_bucket.b["audit"]`, `"aws:SecureTransport":"false"`},
+		{"aws_s3_bucket_versioning.orphan", `error: aws_s3_bucket_versioning.orphan: its bucket "bucket-of-another-state" is not a aws_s3_bucket of this input`},
+		{"aws_security_group.sg", `"inboundRules":[{"port":22,"portTo":22,"protocol":"TCP","scope":"0.0.0.0/0"}]`},
+		{"aws_security_group.sg", `"outboundRules":[{"port":0,"portTo":65535,"protocol":"ALL","scope":"0.0.0.0/0"}]`},
+		{"aws_iam_account_password_policy.strict", `"passwordPolicy":{"allowUsersToChangePassword":true,"enabledInAccount":true,"expirePasswords":true,"hardExpiry":false,"maxPasswordAge":90,"minPasswordLength":14`},
+		{"aws_glue_job.etl", "not modelled: aws_glue_job"},
+	}
+	for _, w := range want {
+		if !strings.Contains(got[w.addr], w.contains) {
+			t.Errorf("%s: want %s in\n%s", w.addr, w.contains, got[w.addr])
+		}
+	}
+	for _, gone := range []string{"aws_ebs_volume.old", "data.aws_caller_identity.me", `module.logs.aws_s3_bucket_policy.p["audit"]`, "aws_vpc_security_group_ingress_rule.ssh"} {
+		if _, ok := got[gone]; ok {
+			t.Errorf("%s emitted: %s", gone, got[gone])
+		}
+	}
+	if len(ents) != 7 {
+		t.Errorf("%d entities, want 7 (5 documents, 1 error, 1 not modelled)", len(ents))
 	}
 }
