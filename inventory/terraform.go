@@ -246,7 +246,8 @@ func mergeUnknown(after, unk any, refs func([]string) []string, path []string) a
 	switch u := unk.(type) {
 	case bool:
 		if u {
-			return unknownVal{refs: refs(path)}
+			r := refs(path)
+			return unknownVal{refs: r, placeholder: tfPlaceholder(r)}
 		}
 		return after
 	case map[string]any:
@@ -271,6 +272,43 @@ func mergeUnknown(after, unk any, refs func([]string) []string, path []string) a
 		return l
 	}
 	return after
+}
+
+// tfPlaceholder returns the placeholder for an unknown value whose
+// expression refers to exactly one attribute that identifies another
+// resource (its arn, id, name ...), or "" for anything else (variables,
+// locals, data sources, module outputs, several resources).
+func tfPlaceholder(refs []string) string {
+	best := ""
+	res := ""
+	for _, ref := range refs {
+		k := stripKeys(ref)
+		for _, p := range []string{"var.", "local.", "data.", "module.", "count.", "each.", "path.", "terraform.", "self."} {
+			if strings.HasPrefix(k, p) {
+				return ""
+			}
+		}
+		parts := strings.Split(k, ".")
+		if len(parts) < 2 {
+			return ""
+		}
+		if r := parts[0] + "." + parts[1]; res == "" {
+			res = r
+		} else if res != r {
+			return ""
+		}
+		if len(parts) == 3 && len(ref) > len(best) {
+			best = ref
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	switch best[strings.LastIndexByte(best, '.')+1:] {
+	case "arn", "id", "key_id", "name", "bucket", "url", "unique_id":
+		return "${" + best + "}"
+	}
+	return ""
 }
 
 // exprRefs returns the references of the configuration expression at

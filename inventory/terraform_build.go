@@ -23,11 +23,29 @@ import (
 // UnknownReads and INPUTS.md.
 const UnknownKey = "unknown"
 
+// ReferenceKey is the member of source that lists the properties holding
+// a placeholder for a reference resolved at apply or deploy time
+// ("${aws_kms_key.k.arn}", "${Key.Arn}"), each with what it refers to. The
+// value will exist, only its text is unknown: a rule that passes on the
+// placeholder passes on any value of that reference's kind, while a rule
+// that fails on it may be judging the placeholder's text. See Undecided.
+const ReferenceKey = "references"
+
 // unknownVal stands, in a resource's value tree, for a value that is known
 // only after apply or deploy. refs names what it depends on: Terraform
 // references (aws_kms_key.k.arn) or a CloudFormation expression (!GetAtt
 // Key.Arn, !Ref KeyParam).
-type unknownVal struct{ refs []string }
+//
+// placeholder is set when the value is a reference to something the input
+// creates or the account has (another resource's ARN or id, the account
+// id): it will exist, only its text is unknown. The placeholder, in
+// CloudFormation's ${Name.Attr} notation, stands in for it in the
+// document, and the property is listed under source.references instead
+// of source.unknown (see ReferenceKey).
+type unknownVal struct {
+	refs        []string
+	placeholder string
+}
 
 // iacResource is one resource of a plan, a state or a template, before it
 // is mapped into the entity model.
@@ -44,6 +62,8 @@ type iacResource struct {
 	links func(attr string) []string
 	// format is the "source.format" of its documents.
 	format string
+	// err, when set, is why the resource cannot be read at all.
+	err error
 }
 
 // get reads a dotted path of r's values. A segment of digits indexes a
@@ -78,6 +98,66 @@ func lookup(tree any, path string) (v any, known bool, refs []string) {
 	return cur, true, nil
 }
 
+// placeholders replaces the unknown values of v that are references by
+// their placeholders. It returns the new value, the references it put
+// placeholders for, and, when some unknown value is not a reference, the
+// references of those (non-nil, possibly empty: computed values have none).
+func placeholders(v any) (out any, refs, unresolved []string) {
+	var walk func(any) any
+	walk = func(v any) any {
+		switch c := v.(type) {
+		case unknownVal:
+			if c.placeholder != "" {
+				refs = append(refs, c.refs...)
+				return c.placeholder
+			}
+			if unresolved == nil {
+				unresolved = []string{}
+			}
+			unresolved = append(unresolved, c.refs...)
+			return nil
+		case map[string]any:
+			m := make(map[string]any, len(c))
+			for k, e := range c {
+				m[k] = walk(e)
+			}
+			return m
+		case []any:
+			l := make([]any, len(c))
+			for i, e := range c {
+				l[i] = walk(e)
+			}
+			return l
+		}
+		return v
+	}
+	out = walk(v)
+	return out, refs, unresolved
+}
+
+// lookupRaw is lookup returning the unknownVal itself where the path
+// reaches one (nil elsewhere a path is missing).
+func lookupRaw(tree any, path string) any {
+	cur := tree
+	for seg := range strings.SplitSeq(path, ".") {
+		switch c := cur.(type) {
+		case unknownVal:
+			return c
+		case map[string]any:
+			cur = c[seg]
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(c) {
+				return nil
+			}
+			cur = c[i]
+		default:
+			return nil
+		}
+	}
+	return cur
+}
+
 // hasUnknown reports whether v holds an unknownVal anywhere, and the
 // references of all of them.
 func hasUnknown(v any) (bool, []string) {
@@ -108,11 +188,15 @@ type builder struct {
 	r       *iacResource
 	doc     map[string]any
 	unknown map[string][]string // entity path -> what it depends on
+	refd    map[string][]string // entity path holding placeholders -> what they refer to
 	merged  []string            // addresses of the child resources merged in
+	// egressSet: an egress rule resource replaced the default allow-all
+	// egress rule of a CloudFormation security group.
+	egressSet bool
 }
 
 func newBuilder(r *iacResource, entityType string) *builder {
-	b := &builder{r: r, doc: map[string]any{"type": entityType, "id": r.addr}, unknown: map[string][]string{}}
+	b := &builder{r: r, doc: map[string]any{"type": entityType, "id": r.addr}, unknown: map[string][]string{}, refd: map[string][]string{}}
 	return b
 }
 
@@ -160,19 +244,30 @@ func (b *builder) copy(to, from string, conv func(any) (any, bool)) bool {
 func (b *builder) copyFrom(r *iacResource, to, from string, conv func(any) (any, bool)) bool {
 	v, known, refs := r.get(from)
 	if !known {
-		b.markUnknown(to, refsOr(refs, r, from)...)
-		return false
+		v = unknownVal{refs: refs}
+		if u, ok := lookupRaw(r.vals, from).(unknownVal); ok {
+			v = u
+		}
 	}
 	if v == nil {
 		return false
 	}
-	if u, refs := hasUnknown(v); u {
-		b.markUnknown(to, refsOr(refs, r, from)...)
+	v, refs, unresolved := placeholders(v)
+	if unresolved != nil {
+		b.markUnknown(to, refsOr(unresolved, r, from)...)
 		return false
+	}
+	if len(refs) > 0 {
+		b.refd[to] = append(b.refd[to], refs...)
 	}
 	if conv != nil {
 		var ok bool
 		if v, ok = conv(v); !ok {
+			if len(refs) > 0 {
+				// The placeholder does not fit (JSON text built from a
+				// reference): the value is unknown.
+				b.markUnknown(to, refs...)
+			}
 			return false
 		}
 	}
@@ -400,6 +495,19 @@ func (b *builder) finish() ([]byte, error) {
 		}
 		if len(u) > 0 {
 			src[UnknownKey] = u
+		}
+	}
+	if len(b.refd) > 0 {
+		r := map[string]any{}
+		for p, refs := range b.refd {
+			if _, unk := b.unknown[p]; unk {
+				continue
+			}
+			sort.Strings(refs)
+			r[p] = slices.Compact(refs)
+		}
+		if len(r) > 0 {
+			src[ReferenceKey] = r
 		}
 	}
 	dropUnknown(b.doc)

@@ -211,7 +211,7 @@ func TestTerraformUnknownNeverPasses(t *testing.T) {
 			unknown := inventory.UnknownProperties(doc)
 			for _, br := range rules {
 				got := br.judge(doc)
-				if u := inventory.UnknownReads(doc, br.paths); len(u) > 0 {
+				if u := inventory.UnknownReads(inventory.UnknownProperties(doc), br.paths); len(u) > 0 {
 					checked++
 					if got.status == "pass" {
 						t.Errorf("%s %s: %s passes although it reads %v (unknown %v)", f, addr, br.id, u, unknown)

@@ -49,7 +49,7 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 	byType := map[string][]*iacResource{}
 	for _, r := range res {
 		tm, ok := types[r.typ]
-		if ok && tm.build != nil {
+		if ok && tm.build != nil && r.err == nil {
 			b := newBuilder(r, tm.entity)
 			tm.build(b)
 			builders[r] = b
@@ -111,6 +111,8 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		var e Entity
 		e.Origin = r.origin
 		switch b, err := builders[r], childErr[r]; {
+		case r.err != nil:
+			e.Err = r.err
 		case b != nil:
 			b.doc = cleanDoc(b.doc)
 			data, ferr := b.finish()

@@ -127,7 +127,8 @@ func TestTerraformJoins(t *testing.T) {
 	}
 	want := []struct{ addr, contains string }{
 		{"aws_kms_key.k", `"rotationStatus":true`},
-		{"aws_db_instance.db", `"unknown":{"arn":["aws_db_instance.db.arn (computed)"],"kmsKeyId":["aws_kms_key.k","aws_kms_key.k.arn"]}`},
+		{"aws_db_instance.db", `"kmsKeyId":"${aws_kms_key.k.arn}"`},
+		{"aws_db_instance.db", `"references":{"kmsKeyId":["aws_kms_key.k","aws_kms_key.k.arn"]}`},
 		{`module.logs.aws_s3_bucket.b["audit"]`, `"merged":["module.logs.aws_s3_bucket_policy.p[\"audit\"]","module.logs.aws_s3_bucket_versioning.v[\"audit\"]"]`},
 		{`module.logs.aws_s3_bucket.b["audit"]`, `"versioning":{"status":"Enabled"}`},
 		{`module.logs.aws_s3_bucket.b["audit"]`, `"aws:SecureTransport":"false"`},
