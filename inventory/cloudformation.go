@@ -192,6 +192,9 @@ func yamlErrorText(err error) string {
 }
 
 func posErr(input string, n ast.Node, msg string) error {
+	if m, ok := n.(*ast.MappingNode); ok && len(m.Values) > 0 {
+		n = m.Values[0].Key // a mapping's own token is its first ':'
+	}
 	if n != nil && n.GetToken() != nil {
 		p := n.GetToken().Position
 		return fmt.Errorf("%s:%d:%d: %s", input, p.Line, p.Column, msg)

@@ -35,6 +35,9 @@ var cloudFormationTypes = map[string]typeMap{
 		{link: "Groups", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy},
 		{link: "Roles", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnInlinePolicy},
 	}},
+	"AWS::IAM::RolePolicy":    {children: []*childMap{{link: "RoleName", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnInlinePolicy}}},
+	"AWS::IAM::UserPolicy":    {children: []*childMap{{link: "UserName", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnInlinePolicy}}},
+	"AWS::IAM::GroupPolicy":   {children: []*childMap{{link: "GroupName", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy}}},
 	"AWS::IAM::ManagedPolicy": {entity: "IamPolicy", build: cfnManagedPolicy},
 
 	"AWS::RDS::DBInstance":                      {entity: "RDS", build: cfnRDS},

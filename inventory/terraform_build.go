@@ -481,9 +481,10 @@ func (b *builder) finish() ([]byte, error) {
 	if len(b.unknown) > 0 {
 		u := map[string]any{}
 		for p, refs := range b.unknown {
-			// A known value set later (a merged child) supersedes it.
-			if _, known, _ := lookup(b.doc, p); known {
-				if v, _, _ := lookup(b.doc, p); v != nil {
+			// A value a merged child set supersedes it; a list may hold
+			// the known elements beside the unknown ones.
+			if v, _, _ := lookup(b.doc, p); v != nil {
+				if _, isList := v.([]any); !isList {
 					continue
 				}
 			}

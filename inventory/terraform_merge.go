@@ -3,6 +3,7 @@ package inventory
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -185,8 +186,24 @@ func findParents(c *iacResource, cm *childMap, byType map[string][]*iacResource)
 	}
 	v, known, refs := c.get(cm.link)
 	if !known {
-		return nil, fmt.Errorf("%s: its %s is known only after apply (%s) and the configuration names no %s of this input",
-			c.addr, cm.link, strings.Join(refs, ", "), strings.Join(cm.parents, " or "))
+		// The same expression as a parent's name (!Sub ${AppName}-logs
+		// in both) gives the same value.
+		for _, p := range cands {
+			for _, k := range cm.keys {
+				if _, pk, prefs := p.get(k); !pk && len(prefs) > 0 && slices.Equal(prefs, refs) {
+					add(p)
+				}
+			}
+		}
+		if len(found) > 0 {
+			return found, nil
+		}
+		when := "apply"
+		if c.format == "cloudformation" {
+			when = "deploy"
+		}
+		return nil, fmt.Errorf("%s: its %s is known only at %s (%s) and names no %s of this input",
+			c.addr, cm.link, when, strings.Join(refs, ", "), strings.Join(cm.parents, " or "))
 	}
 	names := list(v)
 	if len(names) == 0 {

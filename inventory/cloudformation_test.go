@@ -1,0 +1,130 @@
+package inventory
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCloudFormationGolden converts AWS's sample templates (YAML and JSON)
+// and compares the entities, with the line of each resource, with golden
+// files.
+func TestCloudFormationGolden(t *testing.T) {
+	var files []string
+	for _, ext := range []string{"yaml", "json"} {
+		f, _ := filepath.Glob("testdata/cloudformation/templates/*." + ext)
+		files = append(files, f...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no templates")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ents, err := collect(t, func(emit func(Entity) error) error {
+				return ReadCloudFormation(bytes.NewReader(data), f, emit)
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("testdata/cloudformation/golden", name+".ndjson"), renderEntities(t, ents))
+		})
+	}
+}
+
+// TestCloudFormationYAMLJSON checks that the YAML and the JSON form of
+// the same AWS sample give the same documents, and that each resource's
+// origin is the line of its logical id in its own file.
+func TestCloudFormationYAMLJSON(t *testing.T) {
+	read := func(f string) ([]Entity, []byte) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ents, err := collect(t, func(emit func(Entity) error) error { return ReadCloudFormation(bytes.NewReader(data), f, emit) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ents, data
+	}
+	y, ydata := read("testdata/cloudformation/templates/S3_compliant-bucket.yaml")
+	j, jdata := read("testdata/cloudformation/templates/S3_compliant-bucket.json")
+	if len(y) != len(j) || len(y) == 0 {
+		t.Fatalf("%d entities from YAML, %d from JSON", len(y), len(j))
+	}
+	for i := range y {
+		if string(y[i].Data) != string(j[i].Data) || y[i].NotModelled != j[i].NotModelled {
+			t.Errorf("%s differs:\nyaml %s\njson %s", y[i].Origin.Resource, y[i].Data, j[i].Data)
+		}
+		for _, c := range []struct {
+			e    Entity
+			data []byte
+			key  string
+		}{{y[i], ydata, y[i].Origin.Resource + ":"}, {j[i], jdata, `"` + j[i].Origin.Resource + `"`}} {
+			lines := strings.Split(string(c.data), "\n")
+			o := c.e.Origin
+			if o.Line < 1 || o.Line > len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[o.Line-1]), c.key) {
+				t.Errorf("%s: origin line %d col %d is not where %s is", o.Input, o.Line, o.Col, c.key)
+			} else if got := strings.Index(lines[o.Line-1], strings.TrimSpace(lines[o.Line-1])) + 1; got != o.Col {
+				t.Errorf("%s: %s at column %d, origin says %d", o.Input, c.key, got, o.Col)
+			}
+		}
+	}
+}
+
+func TestCloudFormationErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"not yaml", "Resources: [\n", "t.yaml:"},
+		{"no resources", "AWSTemplateFormatVersion: '2010-09-09'\nDescription: x\n", "t.yaml:1:1: no Resources section"},
+		{"list", "- a\n- b\n", "a template is a mapping"},
+		{"two documents", "Resources: {}\n---\nResources: {}\n", "2 YAML documents"},
+		{"deep", "Resources:\n  A:\n    Type: AWS::SNS::Topic\n    Properties:\n      X: " + strings.Repeat("[", 300) + strings.Repeat("]", 300) + "\n", "nest too deeply"},
+	}
+	for _, tc := range tests {
+		err := ReadCloudFormation(strings.NewReader(tc.src), "t.yaml", func(Entity) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
+		}
+	}
+	// A resource without a Type is an error record, not a lost resource.
+	var ents []Entity
+	err := ReadCloudFormation(strings.NewReader("Resources:\n  Topic:\n    Properties: {}\n  Q:\n    Type: AWS::SQS::Queue\n"), "t.yaml", func(e Entity) error {
+		ents = append(ents, e)
+		return nil
+	})
+	if err != nil || len(ents) != 2 || ents[0].Err == nil || !strings.Contains(ents[0].Err.Error(), "t.yaml:2:3: Topic: resource has no Type") {
+		t.Errorf("got %v, %+v", err, ents)
+	}
+}
+
+func TestDetectors(t *testing.T) {
+	for _, tc := range []struct {
+		head string
+		name string
+		tf   bool
+		cfn  bool
+	}{
+		{`{"format_version":"1.2","terraform_version":"1.9.5","planned_values":{`, "plan.json", true, false},
+		{"{\n  \"format_version\": \"0.1\",", "x.json", true, false},
+		{"\xff\xfe{\x00\"\x00f\x00o\x00r\x00m\x00a\x00t\x00_\x00v\x00e\x00r\x00s\x00i\x00o\x00n\x00\"\x00", "plan.json", true, false},
+		{`{"version": 4, "terraform_version": "1.5.0", "serial": 3, "lineage": "`, "terraform.tfstate", true, false},
+		{"AWSTemplateFormatVersion: '2010-09-09'\nResources:\n", "t.yaml", false, true},
+		{"Resources:\n  B:\n    Type: AWS::S3::Bucket\n", "t.yml", false, true},
+		{`{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`, "t.json", false, true},
+		{`{"type": "S3Bucket", "id": "b"}`, "e.json", false, false},
+		{"Resources:\n  - 1\n", "notes.yaml", false, false},
+	} {
+		if got := isTerraformJSON([]byte(tc.head)); got != tc.tf {
+			t.Errorf("isTerraformJSON(%q) = %v", tc.head, got)
+		}
+		if got := isCloudFormation([]byte(tc.head), tc.name); got != tc.cfn {
+			t.Errorf("isCloudFormation(%q) = %v", tc.head, got)
+		}
+	}
+}
