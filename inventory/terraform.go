@@ -143,12 +143,12 @@ func terraformResources(data []byte, input string) ([]*iacResource, error) {
 func jsonError(data []byte, input string, err error) error {
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset))
+		line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
 		return fmt.Errorf("%s:%d:%d: invalid JSON: %v", input, line, col, err)
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		line, col := lineCol(data, int(te.Offset))
+		line, col := lineCol(data, int(te.Offset)-1)
 		return fmt.Errorf("%s:%d:%d: not Terraform JSON: %v", input, line, col, err)
 	}
 	return fmt.Errorf("%s: invalid JSON: %v", input, err)

@@ -152,3 +152,56 @@ func TestTerraformJoins(t *testing.T) {
 		t.Errorf("%d entities, want 7 (5 documents, 1 error, 1 not modelled)", len(ents))
 	}
 }
+
+// TestTerraformState reads `terraform show -json` of a state: values of a
+// root module and a child module, inline provider-v3 bucket arguments.
+func TestTerraformState(t *testing.T) {
+	state := `{"format_version":"1.0","terraform_version":"1.9.5","values":{"root_module":{
+	  "resources":[{"address":"aws_s3_bucket.logs","mode":"managed","type":"aws_s3_bucket","name":"logs","provider_name":"registry.terraform.io/hashicorp/aws","schema_version":0,
+	    "values":{"bucket":"acme-logs","id":"acme-logs","acl":"log-delivery-write","versioning":[{"enabled":true,"mfa_delete":false}],
+	      "server_side_encryption_configuration":[{"rule":[{"apply_server_side_encryption_by_default":[{"sse_algorithm":"aws:kms","kms_master_key_id":"arn:aws:kms:us-east-1:111122223333:key/k"}],"bucket_key_enabled":true}]}],
+	      "logging":[],"policy":"","tags":{"contains_phi":"true"}}},
+	    {"address":"data.aws_region.here","mode":"data","type":"aws_region","name":"here","values":{"name":"us-east-1"}}],
+	  "child_modules":[{"address":"module.net","resources":[{"address":"module.net.aws_subnet.a[0]","mode":"managed","type":"aws_subnet","name":"a","index":0,
+	    "values":{"cidr_block":"10.0.1.0/24","map_public_ip_on_launch":true,"vpc_id":"vpc-1","tags":{"Name":"public-a"}}}]}]}}}`
+	ents, err := collect(t, func(emit func(Entity) error) error { return ReadTerraform(strings.NewReader(state), "state.json", emit) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 2 {
+		t.Fatalf("%d entities, want 2 (the data source is not a resource)", len(ents))
+	}
+	for _, want := range []string{
+		`"grants":[{"displayName":"bucket owner","premission":"FULL_CONTROL","type":"CanonicalUser"},{"premission":"WRITE","type":"Group","uri":"http://acs.amazonaws.com/groups/s3/LogDelivery"},{"premission":"READ_ACP","type":"Group","uri":"http://acs.amazonaws.com/groups/s3/LogDelivery"}]`,
+		`"versioning":{"mfaDelete":"Disabled","status":"Enabled"}`,
+		`"serverSideEncryptionAlgorithm":"aws:kms"`,
+		`"logging":{"enabled":false}`,
+		`"format":"terraform-state"`,
+	} {
+		if !strings.Contains(string(ents[0].Data), want) {
+			t.Errorf("bucket: want %s in\n%s", want, ents[0].Data)
+		}
+	}
+	if strings.Contains(string(ents[0].Data), `"policy"`) || strings.Contains(string(ents[0].Data), `"unknown"`) {
+		t.Errorf("an empty policy is no policy, and a state knows everything: %s", ents[0].Data)
+	}
+	if !strings.Contains(string(ents[1].Data), `"id":"module.net.aws_subnet.a[0]","mapPublicIpOnLaunch":true,"name":"public-a"`) {
+		t.Errorf("subnet: %s", ents[1].Data)
+	}
+}
+
+func TestTerraformErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"syntax", "{\n  \"format_version\": \"1.0\",\n  \"planned_values\": {,}\n}", "p.json:3:22: invalid JSON"},
+		{"raw state", `{"version": 4, "terraform_version": "1.5.0", "serial": 1, "lineage": "abc", "resources": []}`, "raw Terraform state file (version 4); convert it with `terraform show -json` first"},
+		{"not terraform", `{"type": "S3Bucket", "id": "b"}`, "not Terraform JSON: no format_version"},
+		{"future format", `{"format_version": "2.0", "resource_changes": []}`, "p.json: Terraform plan: unsupported plan format version"},
+		{"array", `[1]`, "p.json:1:1: not Terraform JSON"},
+		{"odd utf-16", "\xff\xfe{\x00}", "UTF-16 text with an odd number of bytes"},
+	} {
+		err := ReadTerraform(strings.NewReader(tc.src), "p.json", func(Entity) error { return nil })
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}
