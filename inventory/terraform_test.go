@@ -164,7 +164,9 @@ func TestTerraformState(t *testing.T) {
 	    {"address":"data.aws_region.here","mode":"data","type":"aws_region","name":"here","values":{"name":"us-east-1"}}],
 	  "child_modules":[{"address":"module.net","resources":[{"address":"module.net.aws_subnet.a[0]","mode":"managed","type":"aws_subnet","name":"a","index":0,
 	    "values":{"cidr_block":"10.0.1.0/24","map_public_ip_on_launch":true,"vpc_id":"vpc-1","tags":{"Name":"public-a"}}}]}]}}}`
-	ents, err := collect(t, func(emit func(Entity) error) error { return ReadTerraform(strings.NewReader(state), "state.json", emit) })
+	ents, err := collect(t, func(emit func(Entity) error) error {
+		return ReadTerraform(strings.NewReader(state), "state.json", emit)
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
