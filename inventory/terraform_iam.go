@@ -77,8 +77,8 @@ func tfAttachPolicy(p *builder, c *iacResource) {
 	if !known || s == "" {
 		// A policy of the same input being created: its ARN comes later.
 		pol := map[string]any{"policyType": "Managed"}
-		for _, ref := range linksOf(c, "policy_arn") {
-			pol["name"] = ref
+		if ph := tfPlaceholder(refs); ph != "" {
+			pol["arn"] = ph
 		}
 		p.appendTo("managedPolicies", pol)
 		if !known && len(linksOf(c, "policy_arn")) == 0 {

@@ -254,7 +254,7 @@ func cleanDoc(m map[string]any) map[string]any {
 	for k, v := range m {
 		if sub, ok := v.(map[string]any); ok {
 			sub = cleanDoc(sub)
-			if len(sub) == 0 && k != "policy" {
+			if len(sub) == 0 {
 				delete(m, k)
 			}
 		}

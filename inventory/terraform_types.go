@@ -445,11 +445,12 @@ func tfLambdaPermission(p *builder, c *iacResource) {
 		st["Principal"] = map[string]any{"AWS": s}
 	}
 	cond := map[string]any{}
-	if v, _, _ := c.get("source_arn"); v != nil {
+	if v, known, refs := c.get("source_arn"); v != nil {
 		cond["ArnLike"] = map[string]any{"AWS:SourceArn": v}
-	} else if _, known, refs := c.get("source_arn"); !known {
-		cond["ArnLike"] = map[string]any{"AWS:SourceArn": "known after apply"}
-		_ = refs
+	} else if !known {
+		// Set, to an ARN that exists only after apply: the condition is
+		// there, whatever its text.
+		cond["ArnLike"] = map[string]any{"AWS:SourceArn": "${" + strings.Join(refs, " ") + "}"}
 	}
 	if v, _, _ := c.get("source_account"); v != nil {
 		cond["StringEquals"] = map[string]any{"AWS:SourceAccount": v}
