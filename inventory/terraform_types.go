@@ -489,10 +489,14 @@ func tfELB(b *builder) {
 				}
 			}
 			for from, to := range map[string]string{"lb_port": "sourcePort", "instance_port": "instancePort", "ssl_certificate_id": "sslCertificateId"} {
-				if x := m[from]; x != nil {
-					if _, unk := x.(unknownVal); !unk {
+				switch x := m[from].(type) {
+				case nil, unknownVal:
+				case string:
+					if x != "" {
 						l[to] = x
 					}
+				default:
+					l[to] = x
 				}
 			}
 			out = append(out, l)
