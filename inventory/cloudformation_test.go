@@ -128,3 +128,92 @@ func TestDetectors(t *testing.T) {
 		}
 	}
 }
+
+// TestCloudFormationJoins pins the joins and intrinsic functions on a
+// small template: GetAtt and Ref links, a trail's bucket embedded, the
+// default egress rule replaced by an egress resource, placeholders in a
+// policy, parameters unknown, literal Sub and Join.
+func TestCloudFormationJoins(t *testing.T) {
+	const tmpl = `AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  KeyArn:
+    Type: String
+Resources:
+  TrailBucket:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub "audit-trail-logs"
+      LoggingConfiguration:
+        DestinationBucketName: !Join ["-", [access, logs]]
+      AccessControl: LogDeliveryWrite
+  TrailBucketPolicy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: !Ref TrailBucket
+      PolicyDocument:
+        Statement:
+          - Effect: Deny
+            Principal: "*"
+            Action: "s3:*"
+            Resource: !Sub "${TrailBucket.Arn}/*"
+            Condition: {Bool: {"aws:SecureTransport": false}}
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: !Ref TrailBucket
+      KMSKeyId: !Ref KeyArn
+  Group:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+  Https:
+    Type: AWS::EC2::SecurityGroupIngress
+    Properties:
+      GroupId: !GetAtt Group.GroupId
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 0.0.0.0/0
+  Out:
+    Type: AWS::EC2::SecurityGroupEgress
+    Properties:
+      GroupId: !Ref Group
+      IpProtocol: tcp
+      FromPort: 443
+      ToPort: 443
+      CidrIp: 10.0.0.0/8
+`
+	ents, err := collect(t, func(emit func(Entity) error) error {
+		return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, e := range ents {
+		got[e.Origin.Resource] = string(e.Data)
+	}
+	if len(ents) != 3 {
+		t.Errorf("%d entities, want 3 (bucket, trail, group)", len(ents))
+	}
+	for _, w := range []struct{ id, want string }{
+		{"TrailBucket", `"logging":{"enabled":true,"targetBucketName":"access-logs"}`},
+		{"TrailBucket", `"name":"audit-trail-logs"`},
+		{"TrailBucket", `"Resource":"${TrailBucket.Arn}/*"`},
+		{"TrailBucket", `"references":{"policy":["!Sub ${TrailBucket.Arn}/*"]}`},
+		{"TrailBucket", `"uri":"http://acs.amazonaws.com/groups/s3/LogDelivery"`},
+		{"Trail", `"s3Bucket":{"acl":`},
+		{"Trail", `"kmsKeyId":["!Ref KeyArn (parameter)"]`},
+		{"Group", `"inboundRules":[{"port":443,"portTo":443,"protocol":"TCP","scope":"0.0.0.0/0"}]`},
+		{"Group", `"outboundRules":[{"port":443,"portTo":443,"protocol":"TCP","scope":"10.0.0.0/8"}]`},
+		{"Group", `"merged":["Https","Out"]`},
+	} {
+		if !strings.Contains(got[w.id], w.want) {
+			t.Errorf("%s: want %s in\n%s", w.id, w.want, got[w.id])
+		}
+	}
+	if o := ents[1].Origin; o.Resource != "Trail" || o.Line != 24 || o.Col != 3 {
+		t.Errorf("trail origin %+v, want line 24 column 3", o)
+	}
+}

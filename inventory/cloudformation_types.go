@@ -40,10 +40,11 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::IAM::GroupPolicy":   {children: []*childMap{{link: "GroupName", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy}}},
 	"AWS::IAM::ManagedPolicy": {entity: "IamPolicy", build: cfnManagedPolicy},
 
-	"AWS::RDS::DBInstance":                      {entity: "RDS", build: cfnRDS},
-	"AWS::KMS::Key":                             {entity: "KMS", build: cfnKMS},
-	"AWS::KMS::Alias":                           {children: []*childMap{{link: "TargetKeyId", parents: []string{"AWS::KMS::Key"}, merge: cfnKMSAlias}}},
-	"AWS::CloudTrail::Trail":                    {entity: "CloudTrail", build: cfnCloudTrail},
+	"AWS::RDS::DBInstance": {entity: "RDS", build: cfnRDS},
+	"AWS::KMS::Key":        {entity: "KMS", build: cfnKMS},
+	"AWS::KMS::Alias":      {children: []*childMap{{link: "TargetKeyId", parents: []string{"AWS::KMS::Key"}, merge: cfnKMSAlias}}},
+	"AWS::CloudTrail::Trail": {entity: "CloudTrail", build: cfnCloudTrail, embeds: []embedMap{
+		{link: "S3BucketName", to: "s3Bucket", parents: []string{"AWS::S3::Bucket"}, keys: []string{"BucketName"}}}},
 	"AWS::DynamoDB::Table":                      {entity: "DynamoDbTable", build: cfnDynamo},
 	"AWS::EFS::FileSystem":                      {entity: "EFS", build: cfnEFS},
 	"AWS::Redshift::Cluster":                    {entity: "Redshift", build: cfnRedshift},
@@ -289,10 +290,8 @@ func cfnS3Bucket(b *builder) {
 	cfnCommon(b, "BucketName")
 	if v, known, refs := b.r.get("AccessControl"); !known {
 		b.markUnknown("acl.grants", refs...)
-	} else if s, ok := v.(string); ok {
-		if g, ok := cannedACLGrants(s); ok {
-			b.set("acl.grants", g)
-		}
+	} else if s, ok := v.(string); ok && s != "" {
+		setCannedACL(b, s)
 	}
 	if v, known, refs := b.r.get("BucketEncryption.ServerSideEncryptionConfiguration"); !known {
 		b.markUnknown("encryption", refs...)

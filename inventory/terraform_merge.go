@@ -24,6 +24,41 @@ type typeMap struct {
 	// bucket).
 	broadcast []string
 	merge     func(p *builder, c *iacResource)
+	// embeds copies the documents of other resources of the input into
+	// this one (a trail's destination bucket).
+	embeds []embedMap
+}
+
+// embedMap embeds the document of the resource the attribute link names
+// (one of the source types parents, matched as childMap does) at the
+// property to.
+type embedMap struct {
+	link, to string
+	parents  []string
+	keys     []string
+}
+
+// embed copies the finished document of the resource em names into b at
+// em.to, with its unknown properties and references under that prefix. A
+// target that is not in the input leaves the property missing, as in an
+// inventory where the bucket was not collected.
+func embed(b *builder, em embedMap, byType map[string][]*iacResource, builders map[*iacResource]*builder) {
+	ps, err := findParents(b.r, &childMap{link: em.link, parents: em.parents, keys: em.keys}, byType)
+	if err != nil || len(ps) != 1 {
+		return
+	}
+	t := builders[ps[0]]
+	doc := map[string]any{}
+	for k, v := range t.doc {
+		doc[k] = v
+	}
+	b.doc[em.to] = doc
+	for p, refs := range t.unknown {
+		b.markUnknown(em.to+"."+p, refs...)
+	}
+	for p, refs := range t.refd {
+		b.refd[em.to+"."+p] = append(b.refd[em.to+"."+p], refs...)
+	}
 }
 
 // childMap merges a split resource into its parent: link is the attribute
@@ -105,6 +140,13 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		if b := builders[r]; b != nil {
 			if tm := types[r.typ]; tm.after != nil {
 				tm.after(b)
+			}
+		}
+	}
+	for _, r := range res {
+		if b := builders[r]; b != nil {
+			for _, em := range types[r.typ].embeds {
+				embed(b, em, byType, builders)
 			}
 		}
 	}

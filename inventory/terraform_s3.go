@@ -28,9 +28,10 @@ func groupGrant(uri, perm string) map[string]any {
 // FULL_CONTROL. Object-only ACLs (bucket-owner-read,
 // bucket-owner-full-control) give a bucket just the owner's grant. It
 // reports false for a name that is not a canned ACL.
+// CloudFormation spells the names in PascalCase (LogDeliveryWrite).
 func cannedACLGrants(acl string) ([]any, bool) {
 	g := []any{ownerGrant()}
-	switch strings.ToLower(acl) {
+	switch kebab(acl) {
 	case "private", "bucket-owner-read", "bucket-owner-full-control":
 	case "public-read":
 		g = append(g, groupGrant(allUsersURI, "READ"))
@@ -48,6 +49,43 @@ func cannedACLGrants(acl string) ([]any, bool) {
 	return g, true
 }
 
+// kebab turns PascalCase into lower-case words joined by hyphens
+// (PublicReadWrite -> public-read-write) and lower-cases the rest.
+func kebab(s string) string {
+	if strings.ContainsRune(s, '-') {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			if i > 0 {
+				b.WriteByte('-')
+			}
+			r += 'a' - 'A'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// configuredUnknown reports whether property p is unknown for a reason
+// other than the provider computing it: a configured expression, a
+// parameter, an unrecognised value.
+func configuredUnknown(b *builder, p string) bool {
+	refs, ok := b.unknown[p]
+	return ok && !onlyComputed(refs)
+}
+
+// setCannedACL sets acl.grants from a canned ACL name; a name that is not
+// one is recorded as unknown rather than read as private.
+func setCannedACL(b *builder, name string) {
+	if g, ok := cannedACLGrants(name); ok {
+		b.set("acl.grants", g)
+	} else {
+		b.markUnknown("acl.grants", "unrecognised canned ACL "+name)
+	}
+}
+
 // s3NewBucketDefaults fills what AWS gives every bucket created today when
 // neither the bucket nor a split resource sets it: SSE-S3 default
 // encryption (since 2023-01-05), the private ACL (ACLs disabled, since
@@ -59,7 +97,7 @@ func s3NewBucketDefaults(b *builder) {
 		}})
 		delete(b.unknown, "encryption")
 	}
-	if acl, _ := b.doc["acl"].(map[string]any); acl == nil || acl["grants"] == nil {
+	if acl, _ := b.doc["acl"].(map[string]any); (acl == nil || acl["grants"] == nil) && !configuredUnknown(b, "acl.grants") {
 		g, _ := cannedACLGrants("private")
 		b.set("acl.grants", g)
 		delete(b.unknown, "acl.grants")
@@ -101,10 +139,8 @@ func tfS3Bucket(b *builder) {
 	if _, set := b.doc["acl"]; !set {
 		if v, known, refs := r.get("acl"); !known {
 			b.markUnknown("acl.grants", refs...)
-		} else if s, ok := v.(string); ok {
-			if g, ok := cannedACLGrants(s); ok {
-				b.set("acl.grants", g)
-			}
+		} else if s, ok := v.(string); ok && s != "" {
+			setCannedACL(b, s)
 		}
 	}
 	b.copy("policy", "policy", policyDoc)
@@ -277,10 +313,8 @@ func tfS3Child(p *builder, c *iacResource) {
 			p.copyFrom(c, "acl.ownerId", "access_control_policy.0.owner.0.id", nil)
 		} else if a, known, refs := c.get("acl"); !known {
 			p.markUnknown("acl.grants", refs...)
-		} else if s, ok := a.(string); ok {
-			if g, ok := cannedACLGrants(s); ok {
-				p.set("acl.grants", g)
-			}
+		} else if s, ok := a.(string); ok && s != "" {
+			setCannedACL(p, s)
 		}
 	case "aws_s3_bucket_policy":
 		p.copyFrom(c, "policy", "policy", policyDoc)

@@ -61,10 +61,11 @@ var terraformTypes = map[string]typeMap{
 	}},
 	"aws_iam_account_password_policy": {entity: "Iam", build: tfPasswordPolicy},
 
-	"aws_db_instance":       {entity: "RDS", build: tfRDS},
-	"aws_kms_key":           {entity: "KMS", build: tfKMS},
-	"aws_kms_alias":         {children: []*childMap{{link: "target_key_id", parents: []string{"aws_kms_key"}, keys: []string{"key_id", "arn", "id"}, merge: tfKMSAlias}}},
-	"aws_cloudtrail":        {entity: "CloudTrail", build: tfCloudTrail},
+	"aws_db_instance": {entity: "RDS", build: tfRDS},
+	"aws_kms_key":     {entity: "KMS", build: tfKMS},
+	"aws_kms_alias":   {children: []*childMap{{link: "target_key_id", parents: []string{"aws_kms_key"}, keys: []string{"key_id", "arn", "id"}, merge: tfKMSAlias}}},
+	"aws_cloudtrail": {entity: "CloudTrail", build: tfCloudTrail, embeds: []embedMap{
+		{link: "s3_bucket_name", to: "s3Bucket", parents: []string{"aws_s3_bucket"}, keys: []string{"bucket", "id"}}}},
 	"aws_dynamodb_table":    {entity: "DynamoDbTable", build: tfDynamo},
 	"aws_efs_file_system":   {entity: "EFS", build: tfEFS},
 	"aws_efs_backup_policy": {children: []*childMap{{link: "file_system_id", parents: []string{"aws_efs_file_system"}, keys: []string{"id"}, merge: tfEFSBackup}}},
