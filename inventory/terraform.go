@@ -133,7 +133,7 @@ func terraformResources(data []byte, input string) ([]*iacResource, error) {
 		}
 		var res []*iacResource
 		if s.Values != nil {
-			res = stateResources(s.Values.RootModule, input, "terraform-state", nil)
+			res = stateResources(s.Values.RootModule, input, "terraform-state", configIndex{})
 		}
 		return res, nil
 	}
@@ -190,7 +190,7 @@ func planResources(p *tfjson.Plan, input string) []*iacResource {
 			format: "terraform-plan",
 		}
 		exprs := cfg.lookup(rc.Address)
-		r.links = linksFrom(exprs)
+		r.links = cfg.links(rc.Address)
 		merged := mergeUnknown(after, rc.Change.AfterUnknown, func(path []string) []string {
 			return exprRefs(exprs, path)
 		}, nil)
@@ -228,7 +228,7 @@ func stateResources(m *tfjson.StateModule, input, format string, cfg configIndex
 				origin: Origin{Input: input, Index: -1, Resource: sr.Address},
 				format: format,
 			}
-			r.links = linksFrom(cfg.lookup(sr.Address))
+			r.links = cfg.links(sr.Address)
 			res = append(res, r)
 		}
 		for _, c := range m.ChildModules {
@@ -342,56 +342,117 @@ func exprRefs(exprs map[string]*tfjson.Expression, path []string) []string {
 	return nil
 }
 
-// configIndex maps a resource's configuration address (module path and
-// resource, without instance keys: module.net.aws_subnet.private) to its
-// expressions.
-type configIndex map[string]map[string]*tfjson.Expression
+// configIndex is what the plan's configuration says about references:
+// each resource's expressions by its configuration address (module path
+// and resource, without instance keys: module.net.aws_subnet.private),
+// and the references of module outputs and of module call arguments, so
+// that a reference can be followed through modules to a resource.
+type configIndex struct {
+	res     map[string]map[string]*tfjson.Expression
+	outputs map[string][]string // "module.a.module.b." + output -> references in module.a.module.b
+	vars    map[string][]string // "module.a.module.b." + variable -> references in module.a
+}
 
 func newConfigIndex(c *tfjson.Config) configIndex {
-	idx := configIndex{}
+	idx := configIndex{res: map[string]map[string]*tfjson.Expression{}, outputs: map[string][]string{}, vars: map[string][]string{}}
 	if c == nil {
 		return idx
 	}
-	var walk func(m *tfjson.ConfigModule, prefix string)
-	walk = func(m *tfjson.ConfigModule, prefix string) {
-		if m == nil {
+	var walk func(m *tfjson.ConfigModule, prefix string, depth int)
+	walk = func(m *tfjson.ConfigModule, prefix string, depth int) {
+		if m == nil || depth > maxModuleDepth {
 			return
 		}
 		for _, r := range m.Resources {
 			if r != nil {
-				idx[prefix+r.Address] = r.Expressions
+				idx.res[prefix+r.Address] = r.Expressions
+			}
+		}
+		for name, o := range m.Outputs {
+			if o != nil && o.Expression != nil && o.Expression.ExpressionData != nil {
+				idx.outputs[prefix+name] = o.Expression.References
 			}
 		}
 		for name, call := range m.ModuleCalls {
-			if call != nil {
-				walk(call.Module, prefix+"module."+name+".")
+			if call == nil {
+				continue
 			}
+			sub := prefix + "module." + name + "."
+			for v, e := range call.Expressions {
+				if e != nil && e.ExpressionData != nil {
+					idx.vars[sub+v] = e.References
+				}
+			}
+			walk(call.Module, sub, depth+1)
 		}
 	}
-	walk(c.RootModule, "")
+	walk(c.RootModule, "", 0)
 	return idx
 }
 
+// maxModuleDepth bounds module nesting and the references followed
+// through module outputs and variables.
+const maxModuleDepth = 64
+
 // lookup finds the expressions of the resource instance at addr.
 func (c configIndex) lookup(addr string) map[string]*tfjson.Expression {
-	if c == nil {
-		return nil
-	}
-	return c[stripKeys(addr)]
+	return c.res[stripKeys(addr)]
 }
 
-// linksFrom returns a links function over a resource's configuration
-// expressions: the references of an attribute (or of the attributes of a
-// nested block), made absolute with the module instance prefix of the
-// resource that holds them is done by the caller.
-func linksFrom(exprs map[string]*tfjson.Expression) func(string) []string {
+// links returns the links function of the resource at addr: the
+// references of an attribute, made absolute and followed through module
+// variables and outputs to the resources they name.
+func (c configIndex) links(addr string) func(string) []string {
+	exprs := c.lookup(addr)
+	prefix := modulePrefix(addr)
 	return func(attr string) []string {
 		e := exprs[attr]
 		if e == nil || e.ExpressionData == nil {
 			return nil
 		}
-		return e.References
+		var out []string
+		c.resolve(prefix, e.References, 0, &out)
+		return out
 	}
+}
+
+// resolve appends to out the absolute addresses that refs, written in the
+// module instance prefix ("" or "module.a[0]."), name.
+func (c configIndex) resolve(prefix string, refs []string, depth int, out *[]string) {
+	if depth > maxModuleDepth {
+		return
+	}
+	mod := stripKeys(prefix)
+	for _, ref := range refs {
+		parts := strings.Split(stripKeys(ref), ".")
+		switch {
+		case parts[0] == "var" && len(parts) >= 2:
+			// A module argument: follow it in the calling module.
+			if up, ok := c.vars[mod+parts[1]]; ok && prefix != "" {
+				c.resolve(parentModule(prefix), up, depth+1, out)
+			}
+		case parts[0] == "module" && len(parts) >= 3:
+			// A module output: follow it inside the module. The module's
+			// instance key is not in the reference; matching then falls
+			// back on the addresses without keys.
+			sub := mod + "module." + parts[1] + "."
+			if down, ok := c.outputs[sub+parts[2]]; ok {
+				c.resolve(prefix+"module."+parts[1]+".", down, depth+1, out)
+			}
+		case parts[0] == "local" || parts[0] == "data" || parts[0] == "count" || parts[0] == "each" || parts[0] == "path" || parts[0] == "terraform" || parts[0] == "self":
+		default:
+			*out = append(*out, prefix+ref)
+		}
+	}
+}
+
+// parentModule drops the last module of a module instance prefix:
+// "module.a[0].module.b." becomes "module.a[0].".
+func parentModule(prefix string) string {
+	p := strings.TrimSuffix(prefix, ".")
+	// modulePrefix treats the last two names as a resource address: the
+	// last module call "module.b" (with its key) is exactly that.
+	return modulePrefix(p)
 }
 
 // stripKeys removes the instance keys of an address: module.a["x"].b[0]

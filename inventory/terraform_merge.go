@@ -197,10 +197,8 @@ func findParents(c *iacResource, cm *childMap, byType map[string][]*iacResource)
 		found = append(found, p)
 	}
 	if c.links != nil {
-		prefix := modulePrefix(c.addr)
 		key := instanceKey(c.addr)
-		for _, ref := range c.links(cm.link) {
-			abs := prefix + ref
+		for _, abs := range c.links(cm.link) {
 			var byName []*iacResource
 			for _, p := range cands {
 				switch {

@@ -137,6 +137,11 @@ func TestTerraformJoins(t *testing.T) {
 		{"aws_security_group.sg", `"outboundRules":[{"port":0,"portTo":65535,"protocol":"ALL","scope":"0.0.0.0/0"}]`},
 		{"aws_iam_account_password_policy.strict", `"passwordPolicy":{"allowUsersToChangePassword":true,"enabledInAccount":true,"expirePasswords":true,"hardExpiry":false,"maxPasswordAge":90,"minPasswordLength":14`},
 		{"aws_glue_job.etl", "not modelled: aws_glue_job"},
+		// Joined through the module's output bucket_id.
+		{"module.store.aws_s3_bucket.this", `"publicAccessBlockConfiguration":{"blockPublicAcls":true,"blockPublicPolicy":false`},
+		// Joined through the module argument group_id (var.group_id).
+		{"aws_security_group.new", `"inboundRules":[{"port":5432,"portTo":5432,"protocol":"TCP","scope":"0.0.0.0/0"}]`},
+		{"aws_security_group.new", `"merged":["module.guard[0].aws_security_group_rule.pg"]`},
 	}
 	for _, w := range want {
 		if !strings.Contains(got[w.addr], w.contains) {
@@ -148,8 +153,8 @@ func TestTerraformJoins(t *testing.T) {
 			t.Errorf("%s emitted: %s", gone, got[gone])
 		}
 	}
-	if len(ents) != 7 {
-		t.Errorf("%d entities, want 7 (5 documents, 1 error, 1 not modelled)", len(ents))
+	if len(ents) != 9 {
+		t.Errorf("%d entities, want 9 (7 documents, 1 error, 1 not modelled)", len(ents))
 	}
 }
 
