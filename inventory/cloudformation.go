@@ -66,7 +66,7 @@ func isCloudFormation(head []byte, name string) bool {
 	if bytes.Contains(head, []byte("AWSTemplateFormatVersion")) {
 		return true
 	}
-	hasResources := bytes.Contains(head, []byte("Resources"))
+	hasResources := cfnResourcesRe.Match(head)
 	awsType := cfnTypeRe.Match(head)
 	if hasResources && awsType {
 		return true
@@ -76,7 +76,12 @@ func isCloudFormation(head []byte, name string) bool {
 	return templ && (hasResources || awsType)
 }
 
-var cfnTypeRe = regexp.MustCompile(`"?Type"?\s*:\s*["']?AWS::[A-Za-z0-9]+::`)
+// The keys must stand alone: AWS Config items have "resourceType":
+// "AWS::S3::Bucket" and "relatedResources".
+var (
+	cfnTypeRe      = regexp.MustCompile(`(?:^|[^A-Za-z0-9_])"?Type"?\s*:\s*["']?AWS::[A-Za-z0-9]+::`)
+	cfnResourcesRe = regexp.MustCompile(`(?:^|[^A-Za-z0-9_])"?Resources"?\s*:`)
+)
 
 // cfnContext resolves intrinsic functions: it knows the template's
 // resources and parameters.

@@ -119,6 +119,7 @@ func TestDetectors(t *testing.T) {
 		{`{"Resources": {"B": {"Type": "AWS::S3::Bucket"}}}`, "t.json", false, true},
 		{`{"type": "S3Bucket", "id": "b"}`, "e.json", false, false},
 		{"Resources:\n  - 1\n", "notes.yaml", false, false},
+		{`{"configurationItems": [{"resourceType": "AWS::S3::Bucket", "relatedResources": []}]}`, "snapshot.json", false, false},
 	} {
 		if got := isTerraformJSON([]byte(tc.head)); got != tc.tf {
 			t.Errorf("isTerraformJSON(%q) = %v", tc.head, got)
