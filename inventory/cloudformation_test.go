@@ -218,3 +218,31 @@ Resources:
 		t.Errorf("trail origin %+v, want line 24 column 3", o)
 	}
 }
+
+// TestCloudFormationManagedPolicy: a managed policy of the template is an
+// IamPolicy and is attached to the users it lists.
+func TestCloudFormationManagedPolicy(t *testing.T) {
+	const tmpl = `Resources:
+  Dev:
+    Type: AWS::IAM::User
+    Properties: {UserName: dev}
+  Admin:
+    Type: AWS::IAM::ManagedPolicy
+    Properties:
+      ManagedPolicyName: admin
+      Users: [!Ref Dev, someone-else]
+      PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "*", Resource: "*"}]}
+`
+	ents, err := collect(t, func(emit func(Entity) error) error {
+		return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
+	})
+	if err != nil || len(ents) != 2 {
+		t.Fatalf("%v, %d entities", err, len(ents))
+	}
+	if !strings.Contains(string(ents[0].Data), `"managedPolicies":[{"arn":"${Admin}","name":"admin","policyDocument":{"Statement":[{"Action":"*"`) {
+		t.Errorf("user: %s", ents[0].Data)
+	}
+	if !strings.Contains(string(ents[1].Data), `"attachmentCount":2`) {
+		t.Errorf("policy: %s", ents[1].Data)
+	}
+}

@@ -35,10 +35,14 @@ var cloudFormationTypes = map[string]typeMap{
 		{link: "Groups", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy},
 		{link: "Roles", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnInlinePolicy},
 	}},
-	"AWS::IAM::RolePolicy":    {children: []*childMap{{link: "RoleName", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnInlinePolicy}}},
-	"AWS::IAM::UserPolicy":    {children: []*childMap{{link: "UserName", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnInlinePolicy}}},
-	"AWS::IAM::GroupPolicy":   {children: []*childMap{{link: "GroupName", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy}}},
-	"AWS::IAM::ManagedPolicy": {entity: "IamPolicy", build: cfnManagedPolicy},
+	"AWS::IAM::RolePolicy":  {children: []*childMap{{link: "RoleName", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnInlinePolicy}}},
+	"AWS::IAM::UserPolicy":  {children: []*childMap{{link: "UserName", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnInlinePolicy}}},
+	"AWS::IAM::GroupPolicy": {children: []*childMap{{link: "GroupName", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy}}},
+	"AWS::IAM::ManagedPolicy": {entity: "IamPolicy", build: cfnManagedPolicy, children: []*childMap{
+		{link: "Users", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnAttachManaged, optional: true},
+		{link: "Groups", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnAttachManaged, optional: true},
+		{link: "Roles", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnAttachManaged, optional: true},
+	}},
 
 	"AWS::RDS::DBInstance": {entity: "RDS", build: cfnRDS},
 	"AWS::KMS::Key":        {entity: "KMS", build: cfnKMS},
@@ -433,6 +437,21 @@ func cfnInlinePolicy(p *builder, c *iacResource) {
 	p.appendTo("inlinePolicies", pol)
 }
 
+// cfnAttachManaged adds a managed policy of the template to a user, group
+// or role it lists, with its document.
+func cfnAttachManaged(p *builder, c *iacResource) {
+	pol := map[string]any{"policyType": "Managed", "arn": "${" + c.addr + "}"}
+	if n, ok := c.vals["ManagedPolicyName"].(string); ok {
+		pol["name"] = n
+	}
+	if d, ok := policyDoc(c.vals["PolicyDocument"]); ok {
+		if out, _, unresolved := placeholders(d); unresolved == nil {
+			pol["policyDocument"] = out
+		}
+	}
+	p.appendTo("managedPolicies", pol)
+}
+
 func cfnManagedPolicy(b *builder) {
 	cfnCommon(b, "ManagedPolicyName")
 	b.fields("path", "Path", "description", "Description")
@@ -444,8 +463,13 @@ func cfnManagedPolicy(b *builder) {
 	for _, k := range []string{"Users", "Groups", "Roles"} {
 		for _, e := range list(b.r.vals[k]) {
 			p := map[string]any{}
-			if s, ok := e.(string); ok {
-				p["name"] = s
+			switch x := e.(type) {
+			case string:
+				p["name"] = x
+			case unknownVal:
+				if x.placeholder != "" {
+					p["name"] = x.placeholder
+				}
 			}
 			b.appendTo(strings.ToLower(k), p)
 			n++
