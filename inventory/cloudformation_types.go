@@ -38,6 +38,7 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::IAM::RolePolicy":  {children: []*childMap{{link: "RoleName", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnInlinePolicy}}},
 	"AWS::IAM::UserPolicy":  {children: []*childMap{{link: "UserName", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnInlinePolicy}}},
 	"AWS::IAM::GroupPolicy": {children: []*childMap{{link: "GroupName", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnInlinePolicy}}},
+	"AWS::IAM::AccessKey":   {children: []*childMap{{link: "UserName", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnAccessKey}}},
 	"AWS::IAM::ManagedPolicy": {entity: "IamPolicy", build: cfnManagedPolicy, children: []*childMap{
 		{link: "Users", parents: []string{"AWS::IAM::User"}, keys: []string{"UserName"}, merge: cfnAttachManaged, optional: true},
 		{link: "Groups", parents: []string{"AWS::IAM::Group"}, keys: []string{"GroupName"}, merge: cfnAttachManaged, optional: true},
@@ -424,6 +425,19 @@ func cfnIamIdentity(nameProp string) func(b *builder) {
 			notInPlan(b, "mfaActive", "virtualMfaEnabled", "firstAccessKey", "secondAccessKey", "passwordLastUsed")
 		}
 	}
+}
+
+// cfnAccessKey merges AWS::IAM::AccessKey into its user (Status defaults
+// to Active).
+func cfnAccessKey(p *builder, c *iacResource) {
+	key := map[string]any{"isActive": c.vals["Status"] != "Inactive"}
+	slot := "firstAccessKey"
+	if _, used := p.doc[slot]; used {
+		slot = "secondAccessKey"
+	}
+	p.doc[slot] = key
+	delete(p.unknown, slot)
+	p.markUnknown(slot+".lastRotated", "the time of deploy")
 }
 
 func cfnInlinePolicy(p *builder, c *iacResource) {

@@ -12,6 +12,38 @@ func tfIamIdentity(idField string) func(b *builder) {
 		b.set("region", "global")
 		b.doc["managedPolicies"] = []any{}
 		b.doc["inlinePolicies"] = []any{}
+		if b.r.typ == "aws_iam_user" {
+			// A console password comes with aws_iam_user_login_profile.
+			b.set("passwordEnabled", false)
+			notInPlan(b, "mfaActive", "virtualMfaEnabled", "passwordLastUsed", "createDate")
+		}
+	}
+}
+
+// tfLoginProfile merges aws_iam_user_login_profile: the user has a
+// console password.
+func tfLoginProfile(p *builder, c *iacResource) {
+	p.set("passwordEnabled", true)
+}
+
+// tfAccessKey merges aws_iam_access_key into the user's first free key
+// slot, as the credential report numbers them. A key being created was
+// last rotated at apply time.
+func tfAccessKey(p *builder, c *iacResource) {
+	key := map[string]any{"isActive": true}
+	if s, _, _ := c.get("status"); s == "Inactive" {
+		key["isActive"] = false
+	}
+	if id, _, _ := c.get("id"); id != nil {
+		key["id"] = id
+	}
+	slot := "firstAccessKey"
+	if _, used := p.doc[slot]; used {
+		slot = "secondAccessKey"
+	}
+	p.doc[slot] = key
+	if c.create {
+		p.markUnknown(slot+".lastRotated", "the time of apply")
 	}
 }
 
@@ -19,8 +51,12 @@ func tfIamRole(b *builder) {
 	tfIamIdentity("roleId")(b)
 	b.fields("description", "description", "maxSessionDuration", "max_session_duration")
 	b.copy("assumeRolePolicyDocument", "assume_role_policy", policyDoc)
+	// Unset, these two are computed: they hold what the attachment and
+	// policy resources of the input, merged below, give the role.
 	if v, known, refs := b.r.get("inline_policy"); !known {
-		b.markUnknown("inlinePolicies", refs...)
+		if len(refs) > 0 {
+			b.markUnknown("inlinePolicies", refs...)
+		}
 	} else {
 		for _, e := range list(v) {
 			m, _ := e.(map[string]any)
@@ -34,7 +70,9 @@ func tfIamRole(b *builder) {
 		}
 	}
 	if v, known, refs := b.r.get("managed_policy_arns"); !known {
-		b.markUnknown("managedPolicies", refs...)
+		if len(refs) > 0 {
+			b.markUnknown("managedPolicies", refs...)
+		}
 	} else {
 		for _, a := range stringsOf(v) {
 			b.appendTo("managedPolicies", managedPolicy(a))

@@ -60,6 +60,8 @@ var terraformTypes = map[string]typeMap{
 		{link: "user", parents: []string{"aws_iam_user"}, keys: []string{"name"}, merge: tfGroupMembers},
 	}},
 	"aws_iam_account_password_policy": {entity: "Iam", build: tfPasswordPolicy},
+	"aws_iam_user_login_profile":      {children: []*childMap{{link: "user", parents: []string{"aws_iam_user"}, keys: []string{"name"}, merge: tfLoginProfile}}},
+	"aws_iam_access_key":              {children: []*childMap{{link: "user", parents: []string{"aws_iam_user"}, keys: []string{"name"}, merge: tfAccessKey}}},
 
 	"aws_db_instance": {entity: "RDS", build: tfRDS},
 	"aws_kms_key":     {entity: "KMS", build: tfKMS},
