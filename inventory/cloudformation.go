@@ -138,7 +138,7 @@ func cfnResources(data []byte, input string) ([]*iacResource, error) {
 		ctx.resources[keyText(kv.Key)] = true
 	}
 	var out []*iacResource
-	for i, kv := range resMap.Values {
+	for _, kv := range resMap.Values {
 		id := keyText(kv.Key)
 		pos := kv.Key.GetToken().Position
 		r := &iacResource{
@@ -148,7 +148,6 @@ func cfnResources(data []byte, input string) ([]*iacResource, error) {
 			format: "cloudformation",
 			vals:   map[string]any{},
 		}
-		_ = i
 		body, ok := unwrap(kv.Value).(*ast.MappingNode)
 		if !ok {
 			r.err = posErr(input, kv.Value, id+": a resource is a mapping with a Type")
