@@ -246,3 +246,31 @@ func TestCloudFormationManagedPolicy(t *testing.T) {
 		t.Errorf("policy: %s", ents[1].Data)
 	}
 }
+
+// TestCloudFormationMalformedProperties: properties of the wrong shape
+// leave the property out (or unknown); they never panic.
+func TestCloudFormationMalformedProperties(t *testing.T) {
+	const tmpl = `Resources:
+  F:
+    Type: AWS::Lambda::Function
+    Properties: {VpcConfig: oops, Environment: [1], TracingConfig: 3}
+  B:
+    Type: AWS::S3::Bucket
+    Properties: {BucketEncryption: {ServerSideEncryptionConfiguration: [x, {ServerSideEncryptionByDefault: 1}]}, PublicAccessBlockConfiguration: [], Tags: oops}
+  G:
+    Type: AWS::EC2::SecurityGroup
+    Properties: {SecurityGroupIngress: [x, [1], {IpProtocol: {a: b}}], SecurityGroupEgress: oops}
+  L:
+    Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+    Properties: {LoadBalancerAttributes: [x, {Key: 1}]}
+  LL:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties: {LoadBalancerArn: !Ref L, Certificates: [x], DefaultActions: [x, {RedirectConfig: x}]}
+`
+	ents, err := collect(t, func(emit func(Entity) error) error {
+		return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
+	})
+	if err != nil || len(ents) != 4 {
+		t.Fatalf("%v, %d entities", err, len(ents))
+	}
+}

@@ -742,7 +742,8 @@ func cfnLambda(b *builder) {
 	if v, _, _ := b.r.get("VpcConfig"); v != nil {
 		b.fields("vpcConfig.subnetIds", "VpcConfig.SubnetIds", "vpcConfig.securityGroupIds", "VpcConfig.SecurityGroupIds")
 		b.markUnknown("vpcConfig.vpcId", "the VPC of VpcConfig.SubnetIds")
-		if ids, _ := b.r.vals["VpcConfig"].(map[string]any)["SubnetIds"].([]any); len(ids) > 0 {
+		vc, _ := b.r.vals["VpcConfig"].(map[string]any)
+		if ids, _ := vc["SubnetIds"].([]any); len(ids) > 0 {
 			// Subnets given: the function is in their VPC.
 			delete(b.unknown, "vpcConfig.vpcId")
 			b.set("vpcConfig.vpcId", "(the VPC of the function's subnets)")
@@ -784,7 +785,8 @@ func cfnLambdaPermission(p *builder, c *iacResource) {
 		doc = map[string]any{"Version": "2012-10-17", "Statement": []any{}}
 		p.doc["policyDocument"] = doc
 	}
-	doc["Statement"] = append(doc["Statement"].([]any), st)
+	stmts, _ := doc["Statement"].([]any)
+	doc["Statement"] = append(stmts, st)
 }
 
 // dropUnknownScalar shows an unknown value as what it depends on.

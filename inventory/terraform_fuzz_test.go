@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -31,6 +32,9 @@ func checkEntities(t *testing.T, read func(emit func(Entity) error) error) {
 		}
 		if e.Err != nil {
 			n++
+			if strings.Contains(e.Err.Error(), "internal error") {
+				t.Fatalf("a mapping panicked: %v", e.Err)
+			}
 		}
 		if e.NotModelled != "" {
 			n++

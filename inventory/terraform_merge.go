@@ -87,9 +87,10 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		tm, ok := types[r.typ]
 		if ok && tm.build != nil && r.err == nil {
 			b := newBuilder(r, tm.entity)
-			tm.build(b)
-			builders[r] = b
-			byType[r.typ] = append(byType[r.typ], r)
+			if safely(r, func() { tm.build(b) }) {
+				builders[r] = b
+				byType[r.typ] = append(byType[r.typ], r)
+			}
 		}
 	}
 	for _, r := range res {
@@ -99,9 +100,10 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		}
 		for _, t := range tm.broadcast {
 			for _, p := range byType[t] {
-				tm.merge(builders[p], r)
-				builders[p].merged = append(builders[p].merged, r.addr)
-				merged[r] = true
+				if safely(r, func() { tm.merge(builders[p], r) }) {
+					builders[p].merged = append(builders[p].merged, r.addr)
+					merged[r] = true
+				}
 			}
 		}
 	}
@@ -124,10 +126,11 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 			}
 			for _, p := range ps {
 				pb := builders[p]
-				cm.merge(pb, r)
-				pb.merged = append(pb.merged, r.addr)
+				if safely(r, func() { cm.merge(pb, r) }) {
+					pb.merged = append(pb.merged, r.addr)
+					merged[r] = true
+				}
 			}
-			merged[r] = true
 		}
 		if !merged[r] {
 			if len(errs) == 0 {
@@ -139,14 +142,14 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 	for _, r := range res {
 		if b := builders[r]; b != nil {
 			if tm := types[r.typ]; tm.after != nil {
-				tm.after(b)
+				safely(r, func() { tm.after(b) })
 			}
 		}
 	}
 	for _, r := range res {
 		if b := builders[r]; b != nil {
 			for _, em := range types[r.typ].embeds {
-				embed(b, em, byType, builders)
+				safely(r, func() { embed(b, em, byType, builders) })
 			}
 		}
 	}
@@ -176,6 +179,24 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		}
 	}
 	return nil
+}
+
+// safely runs one step of a resource's conversion. The mappings read
+// values of any shape; should one still panic on a shape it does not
+// expect, the resource becomes an error record naming the fault instead
+// of the reader crashing (the tests and fuzz targets fail on such
+// records). It reports whether the step completed.
+func safely(r *iacResource, step func()) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			if r.err == nil {
+				r.err = fmt.Errorf("%s: internal error converting %s: %v", r.addr, r.typ, p)
+			}
+			ok = false
+		}
+	}()
+	step()
+	return true
 }
 
 // findParents resolves the parents a child names: first through the

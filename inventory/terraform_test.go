@@ -212,3 +212,78 @@ func TestTerraformErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTerraformMalformedValues: attribute values of the wrong shape (a
+// provider bug, a hand-edited plan) never panic.
+func TestTerraformMalformedValues(t *testing.T) {
+	odd := []string{`"oops"`, `[1, "x", null]`, `{"a": [{"b": 1}]}`, `42`, `[[["x"]]]`, `[{"enabled": "yes", "target_bucket": 1}]`}
+	types := []string{}
+	for tt := range terraformTypes {
+		types = append(types, tt)
+	}
+	attrs := []string{"ingress", "egress", "grant", "acl", "policy", "logging", "versioning", "server_side_encryption_configuration",
+		"replication_configuration", "lifecycle_rule", "tags", "metadata_options", "root_block_device", "ebs_block_device",
+		"event_selector", "advanced_event_selector", "server_side_encryption", "point_in_time_recovery", "listener", "access_logs",
+		"default_action", "ordered_cache_behavior", "origin", "viewer_certificate", "inline_policy", "managed_policy_arns",
+		"vpc_config", "rule", "access_control_policy", "versioning_configuration", "users", "groups", "roles", "bucket",
+		"security_group_id", "cidr_blocks", "protocol", "from_port", "to_port", "assume_role_policy", "principal", "source_arn"}
+	for _, v := range odd {
+		var rcs []string
+		for i, tt := range types {
+			var kv []string
+			for _, a := range attrs {
+				kv = append(kv, `"`+a+`": `+v)
+			}
+			rcs = append(rcs, `{"address": "`+tt+`.x`+strings.Repeat("y", i)+`", "mode": "managed", "type": "`+tt+`", "change": {"actions": ["create"], "after": {`+strings.Join(kv, ",")+`}, "after_unknown": {}}}`)
+		}
+		plan := `{"format_version": "1.2", "resource_changes": [` + strings.Join(rcs, ",") + `]}`
+		ents, err := collect(t, func(emit func(Entity) error) error { return ReadTerraform(strings.NewReader(plan), "p.json", emit) })
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		// Every resource is an entity or merged into one (once: the
+		// account-wide public access block goes into every bucket).
+		merged := map[string]bool{}
+		for _, e := range ents {
+			var doc struct {
+				Source struct{ Merged []string } `json:"source"`
+			}
+			if e.Data != nil {
+				if err := json.Unmarshal(e.Data, &doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, m := range doc.Source.Merged {
+				merged[m] = true
+			}
+		}
+		if len(ents)+len(merged) != len(types) {
+			t.Errorf("%s: %d entities and %d merged for %d resources", v, len(ents), len(merged), len(types))
+		}
+		for _, e := range ents {
+			if e.Err != nil && strings.Contains(e.Err.Error(), "internal error") {
+				t.Errorf("%s: %v", v, e.Err)
+			}
+		}
+	}
+}
+
+// TestConvertRecovers: a mapping that panics turns its resource into an
+// error record; the other resources still convert.
+func TestConvertRecovers(t *testing.T) {
+	types := map[string]typeMap{
+		"bad":  {entity: "X", build: func(*builder) { panic("boom") }},
+		"good": {entity: "Y", build: func(b *builder) { b.set("ok", true) }},
+	}
+	res := []*iacResource{
+		{addr: "bad.a", typ: "bad", vals: map[string]any{}, origin: Origin{Input: "p"}},
+		{addr: "good.b", typ: "good", vals: map[string]any{}, origin: Origin{Input: "p"}},
+	}
+	var ents []Entity
+	if err := convert(res, types, func(e Entity) error { ents = append(ents, e); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(ents) != 2 || ents[0].Err == nil || ents[0].Err.Error() != "bad.a: internal error converting bad: boom" || ents[1].Data == nil {
+		t.Errorf("%+v", ents)
+	}
+}

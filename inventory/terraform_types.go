@@ -466,7 +466,8 @@ func tfLambdaPermission(p *builder, c *iacResource) {
 		doc = map[string]any{"Version": "2012-10-17", "Statement": []any{}}
 		p.doc["policyDocument"] = doc
 	}
-	doc["Statement"] = append(doc["Statement"].([]any), st)
+	stmts, _ := doc["Statement"].([]any)
+	doc["Statement"] = append(stmts, st)
 }
 
 func tfELB(b *builder) {
