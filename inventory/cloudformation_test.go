@@ -2,6 +2,8 @@ package inventory
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -272,5 +274,55 @@ func TestCloudFormationMalformedProperties(t *testing.T) {
 	})
 	if err != nil || len(ents) != 4 {
 		t.Fatalf("%v, %d entities", err, len(ents))
+	}
+}
+
+// cfnPropertyNames are the property names the CloudFormation mappings read.
+const cfnPropertyNames = "ACTIVE AccessControl AccessLoggingPolicy AcmCertificate Action AdvancedEventSelectors AliasName Aliases AllocatedStorage Allow AllowVersionUpgrade ApplicationLoadBalancer ArnLike AssociatePublicIpAddress AssumeRolePolicyDocument AtRestEncryptionEnabled AuthToken AuthType AutoMinorVersionUpgrade AutomatedSnapshotRetentionPeriod AvailabilityZone AvailabilityZones BackupPolicy BackupRetentionPeriod BillingMode BlockDeviceMappings BlockPublicAcls BlockPublicPolicy Bucket BucketEncryption BucketKeyEnabled BucketName CACertificateIdentifier CUSTOMER CacheBehaviors CacheNodeType CertificateArn Certificates CidrBlock CidrIp CidrIpv6 CloudFront CloudTrail CloudWatchLogsLogGroupArn CloudWatchLogsRoleArn ClusterIdentifier Condition ConnectionDrainingPolicy CopyTagsToSnapshot CrossZone DBClusterIdentifier DBInstanceClass DBInstanceIdentifier DBName DataResources DeadLetterConfig DefaultActions DefaultCacheBehavior DefaultRootObject DeletionProtection DeletionProtectionEnabled Description DestinationPrefixListId DestinationSecurityGroupId DeviceName Disabled DisplayName DomainName DynamoDbTable EFS ELB ENABLED Ebs EbsOptimized Effect Egress ElastiCache EnableCloudwatchLogsExports EnableIAMDatabaseAuthentication EnableKeyRotation EnableLogFileValidation EnablePerformanceInsights Encrypted Engine EngineVersion EnhancedVpcRouting Environment EventSelectors FieldSelectors FifoQueue FileSystemPolicy From FromPort FunctionName GatewayLoadBalancer GroupDescription GroupId GroupName Groups Handler IamGroup IamInstanceProfile IamPolicy IamRole IamUser Id IgnorePublicAcls ImageId IncludeGlobalServiceEvents IncludeManagementEvents Inline Instance InstancePort InstanceProtocol InstanceTenancy InstanceType Iops IpAddressType IpProtocol Ipv6CidrBlock IsLogging IsMultiRegionTrail IsOrganizationTrail KMS KMSKeyId KMSMasterKeyID Key KeyName KeyPolicy KeySpec KeyUsage KmsKeyArn KmsKeyId KmsMasterKeyId Lambda LaunchTemplate Layers LifecycleConfiguration Listeners LoadBalancerArn LoadBalancerAttributes LoadBalancerName LoadBalancerPort LogDestination LogDestinationType LogGroup LogGroupName Logging LoggingConfiguration LoggingProperties LoginProfile Managed ManagedPolicyArns ManagedPolicyName MapPublicIpOnLaunch MasterUsername MaxSessionDuration MemorySize MessageRetentionPeriod Monitoring MonitoringInterval MultiAZ MultiAZEnabled MultiRegion NACL NetworkAclId NetworkInterfaces NetworkLoadBalancer NodeType NumberOfNodes ObjectLockEnabled Origin PackageType Path PathPattern PerformanceMode PermissionsBoundary PointInTimeRecoverySpecification Policies PolicyDocument PolicyName Port PortRange Principal Protocol PublicAccessBlockConfiguration PubliclyAccessible QueueName Queues RDS ReadWriteType RedirectConfig RedrivePolicy Redshift ReplicationConfiguration ReservedConcurrentExecutions ResourceId RestrictPublicBuckets RetentionInDays RoleName Roles RuleAction RuleNumber Runtime S3Bucket S3BucketName S3KeyPrefix SSEAlgorithm SSESpecification SSLCertificateId Scheme SecurityGroup SecurityGroupEgress SecurityGroupIngress ServerSideEncryptionByDefault Service Size SnapshotId SnapshotRetentionLimit SnsTopic SourceAccount SourceArn SourceDestCheck SourcePrefixListId SourceSecurityGroupId SourceSecurityGroupName SqsManagedSseEnabled SqsQueue SslPolicy Statement Status StatusCode StorageEncrypted StorageType StringEquals SubjectAlternativeNames Subnet SubnetId SubnetIds Subnets TableName Tags TargetFunctionArn TargetKeyId ThroughputMode Timeout To ToPort TopicName Topics TracingConfig TrafficType TrailName TransitEncryptionEnabled UserName Users VPC Value Values Version VersioningConfiguration ViewerCertificate ViewerProtocolPolicy VisibilityTimeout Volume VolumeSize VolumeType VpcConfig VpcId WebACLId WebsiteConfiguration"
+
+// TestCloudFormationOddValues gives every property of every mapped type
+// values of odd shapes: never a panic, every resource accounted for.
+func TestCloudFormationOddValues(t *testing.T) {
+	odd := []string{"oops", "[1, {Key: 1, Value: [2]}, null]", "{a: [{b: 1}]}", "!GetAtt R.Arn"}
+	for _, v := range odd {
+		var b strings.Builder
+		b.WriteString("Parameters: {P: {Type: String}}\nResources:\n  R:\n    Type: AWS::KMS::Key\n")
+		n := 1
+		for tt := range cloudFormationTypes {
+			fmt.Fprintf(&b, "  R%d:\n    Type: %s\n    Properties:\n", n, tt)
+			for _, p := range strings.Fields(cfnPropertyNames) {
+				fmt.Fprintf(&b, "      %s: %s\n", p, v)
+			}
+			n++
+		}
+		ents, err := collect(t, func(emit func(Entity) error) error {
+			return ReadCloudFormation(strings.NewReader(b.String()), "t.yaml", emit)
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		merged := map[string]bool{}
+		for _, e := range ents {
+			if e.Err != nil && strings.Contains(e.Err.Error(), "internal error") {
+				t.Errorf("%s: %v", v, e.Err)
+			}
+			var doc struct {
+				Source struct{ Merged []string } `json:"source"`
+			}
+			if e.Data != nil {
+				if err := json.Unmarshal(e.Data, &doc); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for _, m := range doc.Source.Merged {
+				merged[m] = true
+			}
+		}
+		for _, e := range ents {
+			delete(merged, e.Origin.Resource) // a managed policy is both
+		}
+		if len(ents)+len(merged) != n {
+			t.Errorf("%s: %d entities and %d merged for %d resources", v, len(ents), len(merged), n)
+		}
 	}
 }
