@@ -68,6 +68,13 @@ var cloudFormationTypes = map[string]typeMap{
 		merge: cfnLBListener}}},
 	"AWS::CloudFront::Distribution":        {entity: "CloudFront", build: cfnCloudFront},
 	"AWS::CertificateManager::Certificate": {entity: "AcmCertificate", build: cfnACM},
+
+	"AWS::GuardDuty::Detector":           {region: cfnRegion},
+	"AWS::SecurityHub::Hub":              {region: cfnRegion},
+	"AWS::Config::ConfigurationRecorder": {region: cfnRegion},
+	"AWS::Config::DeliveryChannel":       {region: cfnRegion},
+	"AWS::AccessAnalyzer::Analyzer":      {region: cfnRegion},
+	"AWS::Macie::Session":                {region: cfnRegion},
 }
 
 // cfnCommon copies the envelope: tags, and the name from the given

@@ -224,3 +224,64 @@ func TestTerraformUnknownNeverPasses(t *testing.T) {
 		t.Fatal("no rule read an unknown value: the test proves nothing")
 	}
 }
+
+// TestRegionSettings: the region-level settings of a plan and of a
+// template make one Region entity; what the input does not set is not
+// judged from it.
+func TestRegionSettings(t *testing.T) {
+	rules := loadRules(t, "hipaa", "cis-aws")
+	const plan = `{"format_version": "1.2", "resource_changes": [
+	  {"address": "aws_ebs_encryption_by_default.on", "mode": "managed", "type": "aws_ebs_encryption_by_default", "name": "on",
+	   "change": {"actions": ["create"], "after": {"enabled": true}, "after_unknown": {"id": true}}},
+	  {"address": "aws_guardduty_detector.main", "mode": "managed", "type": "aws_guardduty_detector", "name": "main",
+	   "change": {"actions": ["no-op"], "after": {"enable": true, "finding_publishing_frequency": "SIX_HOURS"}, "after_unknown": {}}},
+	  {"address": "aws_config_configuration_recorder_status.main", "mode": "managed", "type": "aws_config_configuration_recorder_status", "name": "main",
+	   "change": {"actions": ["create"], "after": {"name": "default", "is_enabled": true}, "after_unknown": {"id": true}}},
+	  {"address": "aws_config_configuration_recorder.main", "mode": "managed", "type": "aws_config_configuration_recorder", "name": "main",
+	   "change": {"actions": ["create"], "after": {"name": "default", "recording_group": [{"all_supported": true, "include_global_resource_types": true}]}, "after_unknown": {"role_arn": true}}}
+	]}`
+	const tmpl = `Resources:
+  Detector:
+    Type: AWS::GuardDuty::Detector
+    Properties: {Enable: false}
+  Recorder:
+    Type: AWS::Config::ConfigurationRecorder
+    Properties: {RoleARN: !GetAtt Role.Arn}
+  Hub:
+    Type: AWS::SecurityHub::Hub
+`
+	var tfDocs, cfnDocs [][]byte
+	if err := inventory.ReadTerraform(strings.NewReader(plan), "p.json", func(e inventory.Entity) error {
+		tfDocs = append(tfDocs, e.Data)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if err := inventory.ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", func(e inventory.Entity) error {
+		cfnDocs = append(cfnDocs, e.Data)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(tfDocs) != 1 || len(cfnDocs) != 1 || tfDocs[0] == nil || cfnDocs[0] == nil {
+		t.Fatalf("want one Region entity from each: %q %q", tfDocs, cfnDocs)
+	}
+	for _, tc := range []struct {
+		doc        []byte
+		rule, want string
+	}{
+		{tfDocs[0], "HIPAA-004", "pass"},
+		{tfDocs[0], "HIPAA-075", "pass"},
+		{tfDocs[0], "HIPAA-077", "pass"},
+		{tfDocs[0], "CIS-AWS-3.3-a", "pass"},
+		{tfDocs[0], "HIPAA-076", "error"}, // Security Hub is not in the plan
+		{cfnDocs[0], "HIPAA-075", "fail"},
+		{cfnDocs[0], "HIPAA-076", "pass"},
+		{cfnDocs[0], "HIPAA-077", "error"}, // no delivery channel: recording is not said
+		{cfnDocs[0], "HIPAA-004", "error"}, // a template cannot set EBS default encryption
+	} {
+		if got := rules[tc.rule].judge(tc.doc); got.status != tc.want {
+			t.Errorf("%s = %s (unknown %v), want %s\n%s", tc.rule, got.status, got.unknown, tc.want, tc.doc)
+		}
+	}
+}

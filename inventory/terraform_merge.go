@@ -27,6 +27,9 @@ type typeMap struct {
 	// embeds copies the documents of other resources of the input into
 	// this one (a trail's destination bucket).
 	embeds []embedMap
+	// region merges a region-level setting (EBS default encryption,
+	// GuardDuty, Security Hub ...) into the input's one Region entity.
+	region func(b *builder, r *iacResource)
 }
 
 // embedMap embeds the document of the resource the attribute link names
@@ -92,6 +95,26 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 				byType[r.typ] = append(byType[r.typ], r)
 			}
 		}
+	}
+	// Region-level settings: the first one hosts the Region entity, the
+	// others are merged into it.
+	var region *builder
+	for _, r := range res {
+		tm := types[r.typ]
+		if tm.region == nil || r.err != nil {
+			continue
+		}
+		if region == nil {
+			region = newBuilder(r, "Region")
+			builders[r] = region
+		} else {
+			region.merged = append(region.merged, r.addr)
+			merged[r] = true
+		}
+		safely(r, func() { tm.region(region, r) })
+	}
+	if region != nil {
+		safely(region.r, func() { regionFinish(region) })
 	}
 	for _, r := range res {
 		tm, ok := types[r.typ]

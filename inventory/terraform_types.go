@@ -94,6 +94,15 @@ var terraformTypes = map[string]typeMap{
 	"aws_alb_listener":            {children: []*childMap{lbListenerChild}},
 	"aws_cloudfront_distribution": {entity: "CloudFront", build: tfCloudFront},
 	"aws_acm_certificate":         {entity: "AcmCertificate", build: tfACM},
+
+	"aws_ebs_encryption_by_default":            {region: tfRegion},
+	"aws_ebs_default_kms_key":                  {region: tfRegion},
+	"aws_guardduty_detector":                   {region: tfRegion},
+	"aws_securityhub_account":                  {region: tfRegion},
+	"aws_config_configuration_recorder":        {region: tfRegion},
+	"aws_config_configuration_recorder_status": {region: tfRegion},
+	"aws_accessanalyzer_analyzer":              {region: tfRegion},
+	"aws_macie2_account":                       {region: tfRegion},
 }
 
 // tfGroupMembersOfUser adds the group of an aws_iam_group_membership to
