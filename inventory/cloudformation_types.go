@@ -151,14 +151,21 @@ func cfnInstance(b *builder) {
 	if v, _, _ := b.r.get("NetworkInterfaces"); v != nil {
 		for _, e := range list(v) {
 			if m, _ := e.(map[string]any); m != nil && m["AssociatePublicIpAddress"] == true {
-				b.markUnknown("isPublic", "a public IP address, reachable if the subnet routes to an internet gateway")
+				b.markUnknown("isPublic", "a public IP address: reachable if the subnet routes to an internet gateway")
 			}
 		}
 	}
-	notInPlan(b, "isRunning", "state", "ssm")
+	notInPlan(b, "isRunning", "state", "ssm", "isPublic")
 	// IMDS settings live in a launch template, not on AWS::EC2::Instance.
 	if _, ok := b.r.vals["LaunchTemplate"]; ok {
 		b.markUnknown("metadataOptions", "the launch template")
+	} else {
+		b.markUnknown("metadataOptions", "the AMI's and account's instance metadata defaults"+computedSuffix)
+	}
+	if _, ok := b.doc["volumes"]; !ok {
+		if _, unk := b.unknown["volumes"]; !unk {
+			b.markUnknown("volumes", "the AMI's block device mappings"+computedSuffix)
+		}
 	}
 }
 
@@ -393,6 +400,13 @@ func cfnIamIdentity(nameProp string) func(b *builder) {
 		b.fields("path", "Path", "description", "Description", "maxSessionDuration", "MaxSessionDuration", "permissionsBoundary", "PermissionsBoundary")
 		b.set("region", "global")
 		b.copy("assumeRolePolicyDocument", "AssumeRolePolicyDocument", policyDoc)
+		if b.r.typ == "AWS::IAM::Role" {
+			if _, set := b.doc["maxSessionDuration"]; !set {
+				if _, known, _ := b.r.get("MaxSessionDuration"); known {
+					b.set("maxSessionDuration", 3600)
+				}
+			}
+		}
 		b.doc["managedPolicies"] = []any{}
 		b.doc["inlinePolicies"] = []any{}
 		if v, known, refs := b.r.get("Policies"); !known {
@@ -503,7 +517,7 @@ func cfnRDS(b *builder) {
 	cfnCommon(b, "DBInstanceIdentifier")
 	b.fields("dbInstanceIdentifier", "DBInstanceIdentifier", "dbType", "Engine", "engineVersion", "EngineVersion",
 		"instanceType", "DBInstanceClass", "storageType", "StorageType", "allocatedStorage", "AllocatedStorage",
-		"kmsKeyId", "KmsKeyId", "autoMinorVersionUpgrade", "AutoMinorVersionUpgrade",
+		"kmsKeyId", "KmsKeyId",
 		"copyTagsToSnapshot", "CopyTagsToSnapshot", "monitoringInterval", "MonitoringInterval",
 		"performanceInsightsEnabled", "EnablePerformanceInsights", "enabledCloudwatchLogsExports", "EnableCloudwatchLogsExports",
 		"caCertificateIdentifier", "CACertificateIdentifier", "dbClusterIdentifier", "DBClusterIdentifier")
@@ -516,6 +530,7 @@ func cfnRDS(b *builder) {
 		{"deletionProtection", "DeletionProtection", false},
 		{"iamDatabaseAuthenticationEnabled", "EnableIAMDatabaseAuthentication", false},
 		{"backupRetentionPeriod", "BackupRetentionPeriod", 1},
+		{"autoMinorVersionUpgrade", "AutoMinorVersionUpgrade", true},
 	}
 	for _, d := range defaults {
 		conv := asBool

@@ -200,7 +200,7 @@ func tfPasswordPolicy(b *builder) {
 	} else if _, known, _ := b.r.get("max_password_age"); known {
 		b.set("passwordPolicy.expirePasswords", false)
 	}
-	notInPlan(b, "stats", "rootUser", "virtualMfaDevices", "alternateContacts", "credentialReportGeneratedTime")
+	notInPlan(b, "stats", "rootUser", "virtualMfaDevices", "alternateContacts", "credentialReportGeneratedTime", "serverCertificates")
 }
 
 // notInPlan records properties the input format never describes.

@@ -172,7 +172,12 @@ func tfInstance(b *builder) {
 	if vols != nil {
 		b.set("volumes", vols)
 	}
-	notInPlan(b, "isRunning", "state", "ssm")
+	// Reachability needs the public address and the routes AWS assigns.
+	notInPlan(b, "isRunning", "state", "ssm", "isPublic")
+	if v, known, _ := b.r.get("metadata_options"); known && len(list(v)) == 0 {
+		// Not configured: the AMI's and the account's IMDS defaults apply.
+		b.markUnknown("metadataOptions", "the AMI's and account's instance metadata defaults"+computedSuffix)
+	}
 }
 
 func tfVolume(b *builder) {
