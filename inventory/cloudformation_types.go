@@ -550,6 +550,14 @@ func cfnRDS(b *builder) {
 			b.markUnknown("isPublic", "the DB subnet group's VPC (PubliclyAccessible not set)")
 		}
 	}
+	if _, ok := b.doc["dbType"]; !ok {
+		// A read replica or a restored snapshot takes its source's engine.
+		for _, src := range []string{"SourceDBInstanceIdentifier", "DBSnapshotIdentifier", "SourceDBClusterIdentifier"} {
+			if v, _ := b.r.vals[src]; v != nil {
+				b.markUnknown("dbType", "the engine of "+src)
+			}
+		}
+	}
 	if _, ok := b.doc["dbClusterIdentifier"]; ok {
 		// Aurora instances keep storage and backup settings on the cluster.
 		for _, p := range []string{"isStorageEncrypted", "backupRetentionPeriod", "kmsKeyId"} {
