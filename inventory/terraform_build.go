@@ -372,11 +372,6 @@ func nonEmptyString(v any) (any, bool) {
 	return s, ok && s != ""
 }
 
-func upper(v any) (any, bool) {
-	s, ok := v.(string)
-	return strings.ToUpper(s), ok
-}
-
 // policyDoc parses an IAM policy document given as JSON text (Terraform,
 // CloudFormation strings) or as an object (CloudFormation YAML).
 func policyDoc(v any) (any, bool) {
