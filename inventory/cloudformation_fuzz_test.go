@@ -1,0 +1,22 @@
+package inventory
+
+import (
+	"bytes"
+	"testing"
+)
+
+// FuzzCloudFormation feeds ReadCloudFormation with mutations of AWS's
+// sample templates and registry test files.
+func FuzzCloudFormation(f *testing.F) {
+	addSeeds(f, "testdata/cloudformation/templates/*.yaml")
+	addSeeds(f, "testdata/cloudformation/templates/*.json")
+	f.Add([]byte("Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Sub '${AWS::StackName}-b'\n  P:\n    Type: AWS::S3::BucketPolicy\n    Properties:\n      Bucket: !Ref B\n      PolicyDocument: {Statement: [{Effect: Deny, Principal: '*', Resource: !GetAtt B.Arn}]}\n"))
+	f.Add([]byte("Resources:\n  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      SecurityGroupIngress:\n        - {IpProtocol: -1, CidrIp: 0.0.0.0/0}\n  I:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties: {GroupId: !GetAtt G.GroupId, IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIpv6: ::/0}\n"))
+	f.Add([]byte("Resources:\n  A: &a\n    Type: AWS::SNS::Topic\n  B: *a\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkEntities(t, func(emit func(Entity) error) error {
+			return ReadCloudFormation(bytes.NewReader(data), "fuzz.yaml", emit)
+		})
+		isCloudFormation(data, "fuzz.yaml")
+	})
+}

@@ -1,0 +1,354 @@
+package inventory
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A typeMap says how the resources of one source type become entity
+// documents: either as a document of their own (entity, build) or merged
+// into a parent's document (child).
+type typeMap struct {
+	entity string
+	build  func(b *builder)
+	// children merges a split resource into the parents its link
+	// attributes name; it is merged when some parent is found.
+	children []*childMap
+	// after runs once the children are merged (defaults for what neither
+	// the resource nor a child set).
+	after func(b *builder)
+	// broadcast merges an account-wide resource into every document of
+	// these source types (aws_s3_account_public_access_block into every
+	// bucket).
+	broadcast []string
+	merge     func(p *builder, c *iacResource)
+	// embeds copies the documents of other resources of the input into
+	// this one (a trail's destination bucket).
+	embeds []embedMap
+	// region merges a region-level setting (EBS default encryption,
+	// GuardDuty, Security Hub ...) into the input's one Region entity.
+	region func(b *builder, r *iacResource)
+}
+
+// embedMap embeds the document of the resource the attribute link names
+// (one of the source types parents, matched as childMap does) at the
+// property to.
+type embedMap struct {
+	link, to string
+	parents  []string
+	keys     []string
+}
+
+// embed copies the finished document of the resource em names into b at
+// em.to, with its unknown properties and references under that prefix. A
+// target that is not in the input leaves the property missing, as in an
+// inventory where the bucket was not collected.
+func embed(b *builder, em embedMap, byType map[string][]*iacResource, builders map[*iacResource]*builder) {
+	ps, err := findParents(b.r, &childMap{link: em.link, parents: em.parents, keys: em.keys}, byType)
+	if err != nil || len(ps) != 1 {
+		return
+	}
+	t := builders[ps[0]]
+	doc := map[string]any{}
+	for k, v := range t.doc {
+		doc[k] = v
+	}
+	b.doc[em.to] = doc
+	for p, refs := range t.unknown {
+		b.markUnknown(em.to+"."+p, refs...)
+	}
+	for p, refs := range t.refd {
+		b.refd[em.to+"."+p] = append(b.refd[em.to+"."+p], refs...)
+	}
+}
+
+// childMap merges a split resource into its parent: link is the attribute
+// that names the parent (bucket, security_group_id, user ...; a list of
+// names is allowed), parents the source types it may name, keys the
+// parent attributes a literal name is compared with (bucket, id, name,
+// arn ...). merge adds the child to one parent.
+type childMap struct {
+	link    string
+	parents []string
+	keys    []string
+	merge   func(parent *builder, child *iacResource)
+	// optional links may name something outside the input (an AWS
+	// managed policy): no parent found is not an error.
+	optional bool
+}
+
+// convert maps resources with types and emits, in input order, one Entity
+// per resource that is not merged into a parent.
+func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) error) error {
+	builders := map[*iacResource]*builder{}
+	childErr := map[*iacResource]error{}
+	merged := map[*iacResource]bool{}
+	byType := map[string][]*iacResource{}
+	for _, r := range res {
+		tm, ok := types[r.typ]
+		if ok && tm.build != nil && r.err == nil {
+			b := newBuilder(r, tm.entity)
+			if safely(r, func() { tm.build(b) }) {
+				builders[r] = b
+				byType[r.typ] = append(byType[r.typ], r)
+			}
+		}
+	}
+	// Region-level settings: the first one hosts the Region entity, the
+	// others are merged into it.
+	var region *builder
+	for _, r := range res {
+		tm := types[r.typ]
+		if tm.region == nil || r.err != nil {
+			continue
+		}
+		if region == nil {
+			region = newBuilder(r, "Region")
+			builders[r] = region
+		} else {
+			region.merged = append(region.merged, r.addr)
+			merged[r] = true
+		}
+		safely(r, func() { tm.region(region, r) })
+	}
+	if region != nil {
+		safely(region.r, func() { regionFinish(region) })
+	}
+	for _, r := range res {
+		tm, ok := types[r.typ]
+		if !ok || tm.broadcast == nil {
+			continue
+		}
+		for _, t := range tm.broadcast {
+			for _, p := range byType[t] {
+				if safely(r, func() { tm.merge(builders[p], r) }) {
+					builders[p].merged = append(builders[p].merged, r.addr)
+					merged[r] = true
+				}
+			}
+		}
+	}
+	for _, r := range res {
+		tm, ok := types[r.typ]
+		if !ok || tm.children == nil {
+			continue
+		}
+		var errs []string
+		for _, cm := range tm.children {
+			if v, known, _ := r.get(cm.link); known && len(list(v)) == 0 && len(linksOf(r, cm.link)) == 0 {
+				continue // this link names nothing
+			}
+			ps, err := findParents(r, cm, byType)
+			if err != nil {
+				if !cm.optional {
+					errs = append(errs, err.Error())
+				}
+				continue
+			}
+			for _, p := range ps {
+				pb := builders[p]
+				if safely(r, func() { cm.merge(pb, r) }) {
+					pb.merged = append(pb.merged, r.addr)
+					merged[r] = true
+				}
+			}
+		}
+		if !merged[r] {
+			if len(errs) == 0 {
+				errs = append(errs, r.addr+": names no "+strings.Join(tm.children[0].parents, " or ")+" of this input")
+			}
+			childErr[r] = errors.New(strings.Join(errs, "; "))
+		}
+	}
+	for _, r := range res {
+		if b := builders[r]; b != nil {
+			if tm := types[r.typ]; tm.after != nil {
+				safely(r, func() { tm.after(b) })
+			}
+		}
+	}
+	for _, r := range res {
+		if b := builders[r]; b != nil {
+			for _, em := range types[r.typ].embeds {
+				safely(r, func() { embed(b, em, byType, builders) })
+			}
+		}
+	}
+	for _, r := range res {
+		var e Entity
+		e.Origin = r.origin
+		switch b, err := builders[r], childErr[r]; {
+		case r.err != nil:
+			e.Err = r.err
+		case b != nil:
+			b.doc = cleanDoc(b.doc)
+			data, ferr := b.finish()
+			if ferr != nil {
+				e.Err = fmt.Errorf("%s: %w", r.addr, ferr)
+			} else {
+				e.Data = data
+			}
+		case err != nil:
+			e.Err = err
+		case merged[r]:
+			continue
+		default:
+			e.NotModelled = r.typ
+		}
+		if err := emit(e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// safely runs one step of a resource's conversion. The mappings read
+// values of any shape; should one still panic on a shape it does not
+// expect, the resource becomes an error record naming the fault instead
+// of the reader crashing (the tests and fuzz targets fail on such
+// records). It reports whether the step completed.
+func safely(r *iacResource, step func()) (ok bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			if r.err == nil {
+				r.err = fmt.Errorf("%s: internal error converting %s: %v", r.addr, r.typ, p)
+			}
+			ok = false
+		}
+	}()
+	step()
+	return true
+}
+
+// findParents resolves the parents a child names: first through the
+// references of its link attribute (the plan's configuration, or the
+// template's Ref/GetAtt), then by comparing a literal name with the
+// parents' key attributes.
+func findParents(c *iacResource, cm *childMap, byType map[string][]*iacResource) ([]*iacResource, error) {
+	var cands []*iacResource
+	for _, t := range cm.parents {
+		cands = append(cands, byType[t]...)
+	}
+	var found []*iacResource
+	add := func(p *iacResource) {
+		for _, f := range found {
+			if f == p {
+				return
+			}
+		}
+		found = append(found, p)
+	}
+	if c.links != nil {
+		key := instanceKey(c.addr)
+		for _, abs := range c.links(cm.link) {
+			var byName []*iacResource
+			for _, p := range cands {
+				switch {
+				case abs == p.addr || strings.HasPrefix(abs, p.addr+"."):
+					add(p)
+				case stripKeys(abs) == stripKeys(p.addr) || strings.HasPrefix(stripKeys(abs), stripKeys(p.addr)+"."):
+					byName = append(byName, p)
+				}
+			}
+			// A reference without the instance key (aws_s3_bucket.b with
+			// count): the instance with the child's own key, else the only one.
+			if len(byName) == 1 {
+				add(byName[0])
+			} else {
+				for _, p := range byName {
+					if key != "" && instanceKey(p.addr) == key {
+						add(p)
+					}
+				}
+			}
+		}
+	}
+	if len(found) > 0 {
+		return found, nil
+	}
+	v, known, refs := c.get(cm.link)
+	if !known {
+		// The same expression as a parent's name (!Sub ${AppName}-logs
+		// in both) gives the same value.
+		for _, p := range cands {
+			for _, k := range cm.keys {
+				if _, pk, prefs := p.get(k); !pk && len(prefs) > 0 && slices.Equal(prefs, refs) {
+					add(p)
+				}
+			}
+		}
+		if len(found) > 0 {
+			return found, nil
+		}
+		when := "apply"
+		if c.format == "cloudformation" {
+			when = "deploy"
+		}
+		return nil, fmt.Errorf("%s: its %s is known only at %s (%s) and names no %s of this input",
+			c.addr, cm.link, when, strings.Join(refs, ", "), strings.Join(cm.parents, " or "))
+	}
+	names := list(v)
+	if len(names) == 0 {
+		return nil, fmt.Errorf("%s: has no %s to say which %s it belongs to", c.addr, cm.link, strings.Join(cm.parents, " or "))
+	}
+	var missing []string
+	for _, n := range names {
+		s, ok := n.(string)
+		if !ok {
+			continue
+		}
+		hit := false
+		for _, p := range cands {
+			for _, k := range cm.keys {
+				if pv, known, _ := p.get(k); known && pv == s || k == "arn:name" && arnName(s) != "" && matchName(p, arnName(s)) {
+					add(p)
+					hit = true
+				}
+			}
+		}
+		if !hit {
+			missing = append(missing, s)
+		}
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("%s: its %s %q is not a %s of this input", c.addr, cm.link, strings.Join(missing, ", "), strings.Join(cm.parents, " or "))
+	}
+	return found, nil
+}
+
+func matchName(p *iacResource, name string) bool {
+	v, known, _ := p.get("name")
+	return known && v == name
+}
+
+// arnName returns the last path segment of an ARN (the name of a user,
+// role, policy ...), or "".
+func arnName(s string) string {
+	if !strings.HasPrefix(s, "arn:") {
+		return ""
+	}
+	i := strings.LastIndexAny(s, "/:")
+	return s[i+1:]
+}
+
+// cleanDoc drops objects left empty by properties that were all absent.
+func cleanDoc(m map[string]any) map[string]any {
+	for k, v := range m {
+		if sub, ok := v.(map[string]any); ok {
+			sub = cleanDoc(sub)
+			if len(sub) == 0 {
+				delete(m, k)
+			}
+		}
+	}
+	return m
+}
+
+func linksOf(r *iacResource, attr string) []string {
+	if r.links == nil {
+		return nil
+	}
+	return r.links(attr)
+}
