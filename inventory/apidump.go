@@ -140,7 +140,7 @@ func adHasCallFile(fsys fs.FS, dir string) bool {
 	return false
 }
 
-// looksLikeRegion matches region codes such as us-east-1, eu-central-2,
+// adLooksLikeRegion matches region codes such as us-east-1, eu-central-2,
 // us-gov-west-1, cn-north-1, ap-southeast-4.
 func adLooksLikeRegion(s string) bool {
 	parts := strings.Split(s, "-")
@@ -193,7 +193,7 @@ func readAPIDumpFS(fsys fs.FS, display string, emit func(Entity) error) (*APIDum
 	return sum, nil
 }
 
-// dump is one account directory: its response files by region and call.
+// apiDump is one account directory: its response files by region and call.
 type apiDump struct {
 	fsys    fs.FS
 	root    string // the account directory within fsys
@@ -214,7 +214,7 @@ type apiDump struct {
 	global  string // the region whose directory holds the global calls
 }
 
-// dumpArg is one per-resource response file.
+// apiDumpArg is one per-resource response file.
 type apiDumpArg struct {
 	param string // the decoded parameter (bucket name, ARN ...)
 	file  string
@@ -301,7 +301,7 @@ func (d *apiDump) indexParams(region, call, dir string) {
 	})
 }
 
-// callAlias maps misspelt call names found in real dumps to the real one:
+// adCallAlias maps misspelt call names found in real dumps to the real one:
 // cloudmapper's demo account has accessanalzyer-list-analyzers.json.
 func adCallAlias(call string) string {
 	if rest, ok := strings.CutPrefix(call, "accessanalzyer-"); ok {
@@ -446,7 +446,7 @@ func (d *apiDump) paramNotConfigured(region, call, param string) bool {
 	return d.notConf[path.Join(d.root, region, call, adQuotePlus(param))]
 }
 
-// quotePlus encodes a parameter as Python's urllib.parse.quote_plus does,
+// adQuotePlus encodes a parameter as Python's urllib.parse.quote_plus does,
 // which is how cloudmapper names per-resource files.
 func adQuotePlus(s string) string {
 	var b strings.Builder
@@ -469,7 +469,7 @@ func adQuotePlus(s string) string {
 // cloudmapper does).
 func QuotePlus(param string) string { return adQuotePlus(param) }
 
-// global returns a global call's response from whichever region holds it.
+// globalCall returns a global call's response from whichever region holds it.
 func (d *apiDump) globalCall(call string) (v any, file string, ok bool) {
 	for _, r := range d.regions {
 		if d.has(r, call) {
@@ -549,7 +549,7 @@ func (d *apiDump) accountNumber() string {
 	return ""
 }
 
-// arnAccount is the account field of an ARN (arn:partition:service:region:account:...).
+// adArnAccount is the account field of an ARN (arn:partition:service:region:account:...).
 func adArnAccount(arn string) string {
 	f := strings.SplitN(arn, ":", 6)
 	if len(f) < 6 || f[0] != "arn" {
@@ -613,7 +613,7 @@ func (d *apiDump) reportUnused() {
 	}
 }
 
-// onlyList returns the one list of a response object, ignoring paging
+// adOnlyList returns the one list of a response object, ignoring paging
 // fields; nil when there is not exactly one.
 func adOnlyList(v any) (string, []any) {
 	m, ok := v.(adObj)
@@ -635,7 +635,7 @@ func adOnlyList(v any) (string, []any) {
 	return key, list
 }
 
-// resourceName picks a name for an element of an unmodelled list.
+// adResourceName picks a name for an element of an unmodelled list.
 func adResourceName(v any) string {
 	if s, ok := v.(string); ok {
 		return s

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// ec2Region holds one region's EC2 and VPC documents: emitted as entities
+// adEC2 holds one region's EC2 and VPC documents: emitted as entities
 // and embedded in the documents of the resources that use them.
 type adEC2 struct {
 	sgs       map[string]adObj // group id -> SecurityGroup
@@ -24,7 +24,7 @@ type adEC2 struct {
 	instances []adPending
 }
 
-// pending is a document and where it came from.
+// adPending is a document and where it came from.
 type adPending struct {
 	doc    adObj
 	origin Origin
@@ -533,7 +533,7 @@ func (d *apiDump) emitEC2(region string, e *adEC2, iam *adIAM) {
 	}
 }
 
-// eniKind names the kind of asset a network interface belongs to, for
+// adEniKind names the kind of asset a network interface belongs to, for
 // SecurityGroup.networkAssetsStats.
 func adEniKind(n any) string {
 	desc := adStr(adGet(n, "Description"))
@@ -559,7 +559,7 @@ func adEniKind(n any) string {
 	return "Other"
 }
 
-// flattenPermissions turns EC2 IpPermissions into Dome9's rules: one per
+// adFlattenPermissions turns EC2 IpPermissions into Dome9's rules: one per
 // port range and scope (CIDR, IPv6 CIDR, peer group or prefix list).
 func adFlattenPermissions(perms any) []any {
 	out := []any{}
@@ -587,7 +587,7 @@ func adFlattenPermissions(perms any) []any {
 	return out
 }
 
-// ruleProtocol maps an IpProtocol and its ports to Dome9's form: -1 is ALL
+// adRuleProtocol maps an IpProtocol and its ports to Dome9's form: -1 is ALL
 // with ports 0-65535; ICMP keeps type and code as port and portTo.
 func adRuleProtocol(p any) (string, any, any) {
 	proto := strings.ToLower(adStr(adGet(p, "IpProtocol")))
@@ -602,7 +602,7 @@ func adRuleProtocol(p any) (string, any, any) {
 	return name, from, to
 }
 
-// naclEntry converts one network ACL entry.
+// adNaclEntry converts one network ACL entry.
 func adNaclEntry(en any) adObj {
 	egress, _ := adBool(adGet(en, "Egress"))
 	proto := adStr(adGet(en, "Protocol"))
@@ -631,7 +631,7 @@ func adNaclEntry(en any) adObj {
 	return e
 }
 
-// shallowVPC is a VPC embedded in another document: without its subnets,
+// adShallowVPC is a VPC embedded in another document: without its subnets,
 // route tables and endpoints.
 func adShallowVPC(v adObj) adObj {
 	out := adObj{}

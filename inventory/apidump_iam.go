@@ -8,14 +8,14 @@ import (
 	"strings"
 )
 
-// iamData is what other types embed from IAM: roles by name and by
+// adIAM is what other types embed from IAM: roles by name and by
 // instance profile ARN.
 type adIAM struct {
 	roles    map[string]adObj // role name -> IamRole document
 	profiles map[string][]any // instance profile ARN -> its IamRole documents
 }
 
-// rootUserName is the credential report's name for the root user.
+// adRootUser is the credential report's name for the root user.
 const adRootUser = "<root_account>"
 
 // readIAM assembles IamUser (with the credential report merged in and the
@@ -116,6 +116,14 @@ func (d *apiDump) readIAM() *adIAM {
 			doc["tags"] = adTagList(t)
 		}
 		adSet(doc, "permissionsBoundary", adStr(adGet(u, "PermissionsBoundary", "PermissionsBoundaryArn")))
+		// iam GetUser gives the permissions boundary and tags of users
+		// whose authorization details predate them.
+		if full := adGet(d.globalParam("iam-get-user", name), "User"); full != nil {
+			adSet(doc, "permissionsBoundary", adStr(adGet(full, "PermissionsBoundary", "PermissionsBoundaryArn")))
+			if _, ok := doc["tags"]; !ok && adGet(full, "Tags") != nil {
+				doc["tags"] = adTagList(adGet(full, "Tags"))
+			}
+		}
 		doc["managedPolicies"] = managed(adGet(u, "AttachedManagedPolicies"))
 		doc["inlinePolicies"] = inline(adGet(u, "UserPolicyList"), o)
 		combined := append(append([]any{}, doc["managedPolicies"].([]any)...), doc["inlinePolicies"].([]any)...)
@@ -237,7 +245,7 @@ func (d *apiDump) readIAM() *adIAM {
 	return out
 }
 
-// shallowGroup is a group embedded in a user: without its member list.
+// adShallowGroup is a group embedded in a user: without its member list.
 func adShallowGroup(g adObj) adObj {
 	out := adObj{}
 	for k, v := range g {
@@ -302,7 +310,7 @@ func (d *apiDump) credentialReport() (map[string]map[string]string, any) {
 	return rows, adTime(adGet(v, "GeneratedTime"))
 }
 
-// reportValue is a credential-report cell, or "" for the report's "no
+// adReportValue is a credential-report cell, or "" for the report's "no
 // value" markers.
 func adReportValue(row map[string]string, col string) string {
 	switch v := row[col]; v {
@@ -313,7 +321,7 @@ func adReportValue(row map[string]string, col string) string {
 	}
 }
 
-// mergeCredentialRow adds the credential-report fields to an IamUser.
+// adMergeCredentialRow adds the credential-report fields to an IamUser.
 func adMergeCredentialRow(doc adObj, row map[string]string) {
 	if _, ok := doc["createDate"]; !ok {
 		adSet(doc, "createDate", adReportTime(row, "user_creation_time"))
@@ -372,7 +380,7 @@ func (d *apiDump) virtualMFA() ([]any, bool) {
 	return out, true
 }
 
-// setVirtualMFA sets virtualMfaEnabled on a user whose MFA state is known:
+// adSetVirtualMFA sets virtualMfaEnabled on a user whose MFA state is known:
 // true when a virtual device is assigned to the user's ARN.
 func adSetVirtualMFA(doc adObj, devices []any) {
 	arn := adStr(doc["arn"])
@@ -469,7 +477,7 @@ func (d *apiDump) emitIam(root adObj, adReportTime any, mfa []any, haveMFA bool)
 	d.doc(origin, doc)
 }
 
-// arns collects one string field of each element of a list.
+// adArns collects one string field of each element of a list.
 func adArns(list any, field string) []any {
 	out := []any{}
 	for _, it := range adArr(list) {

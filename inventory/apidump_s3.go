@@ -126,7 +126,7 @@ func (d *apiDump) readS3() map[string]adObj {
 	return out
 }
 
-// publicAccessBlock converts a PublicAccessBlockConfiguration.
+// adPublicAccessBlock converts a PublicAccessBlockConfiguration.
 func adPublicAccessBlock(v any) adObj {
 	p := adObj{}
 	adSetBool(p, "blockPublicAcls", adGet(v, "BlockPublicAcls"))
@@ -136,7 +136,7 @@ func adPublicAccessBlock(v any) adObj {
 	return p
 }
 
-// bucketRegion maps GetBucketLocation's LocationConstraint to a region:
+// adBucketRegion maps GetBucketLocation's LocationConstraint to a region:
 // null or "" is us-east-1, EU is eu-west-1.
 func adBucketRegion(v any) string {
 	switch s := adStr(v); s {

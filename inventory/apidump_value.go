@@ -11,10 +11,10 @@ import (
 	"time"
 )
 
-// obj is a decoded JSON object, and the documents the raw API reader builds.
+// adObj is a decoded JSON object, and the documents the raw API reader builds.
 type adObj = map[string]any
 
-// decodeJSON decodes one JSON value, keeping numbers as json.Number so that
+// adDecode decodes one JSON value, keeping numbers as json.Number so that
 // they are written back unchanged.
 func adDecode(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -29,14 +29,26 @@ func adDecode(data []byte) (any, error) {
 	return v, nil
 }
 
-// get walks object keys; nil when a step is missing or not an object.
+// adGet walks object keys; nil when a step is missing or not an object.
 func adGet(v any, keys ...string) any {
 	for _, k := range keys {
 		m, ok := v.(adObj)
 		if !ok {
 			return nil
 		}
-		v = m[k]
+		x, ok := m[k]
+		if !ok {
+			// The AWS CLI writes the members of JSON-protocol APIs in their
+			// wire case (logGroupName); a Go SDK struct marshals them as its
+			// field names (LogGroupName).
+			for mk, mv := range m {
+				if strings.EqualFold(mk, k) {
+					x = mv
+					break
+				}
+			}
+		}
+		v = x
 	}
 	return v
 }
@@ -46,13 +58,13 @@ func adArr(v any) []any {
 	return a
 }
 
-// str is a string value, or "" for anything else.
+// adStr is a string value, or "" for anything else.
 func adStr(v any) string {
 	s, _ := v.(string)
 	return s
 }
 
-// boolean reads a JSON boolean, or the strings "true"/"false" that some APIs
+// adBool reads a JSON boolean, or the strings "true"/"false" that some APIs
 // (elbv2 attributes, SQS/SNS attributes) use.
 func adBool(v any) (bool, bool) {
 	switch x := v.(type) {
@@ -65,7 +77,7 @@ func adBool(v any) (bool, bool) {
 	return false, false
 }
 
-// number reads a JSON number, or a string holding an integer (attribute
+// adNumber reads a JSON number, or a string holding an integer (attribute
 // maps); nil when it is neither.
 func adNumber(v any) any {
 	switch x := v.(type) {
@@ -81,7 +93,7 @@ func adNumber(v any) any {
 	return nil
 }
 
-// timestamp turns an API time into RFC 3339 in UTC. The AWS CLI and
+// adTime turns an API time into RFC 3339 in UTC. The AWS CLI and
 // boto3 write ISO 8601 strings with an offset; JSON-protocol APIs read raw
 // give epoch seconds. Anything else is kept as it is, so that no value is
 // lost.
@@ -103,7 +115,7 @@ func adTime(v any) any {
 	return v
 }
 
-// epochMillis turns an epoch-milliseconds number (CloudWatch Logs) into RFC 3339.
+// adEpochMillis turns an epoch-milliseconds number (CloudWatch Logs) into RFC 3339.
 func adEpochMillis(v any) any {
 	if n, ok := v.(json.Number); ok {
 		if ms, err := n.Int64(); err == nil {
@@ -113,7 +125,7 @@ func adEpochMillis(v any) any {
 	return adTime(v)
 }
 
-// lowerFirst is the camelCase name of an API field: VolumeId -> volumeId,
+// adCamel is the camelCase name of an API field: VolumeId -> volumeId,
 // KMSKeyId -> kmsKeyId, DBName -> dbName.
 func adCamel(s string) string {
 	n := 0
@@ -130,7 +142,7 @@ func adCamel(s string) string {
 	}
 }
 
-// set stores v under k unless v is nil (missing means unset).
+// adSet stores v under k unless v is nil (missing means unset).
 func adSet(doc adObj, k string, v any) {
 	if v == nil {
 		return
@@ -141,14 +153,14 @@ func adSet(doc adObj, k string, v any) {
 	doc[k] = v
 }
 
-// setBool stores a boolean read with boolean.
+// adSetBool stores a boolean read with boolean.
 func adSetBool(doc adObj, k string, v any) {
 	if b, ok := adBool(v); ok {
 		doc[k] = b
 	}
 }
 
-// copyFields copies src's fields by API name into doc under their camelCase
+// adCopy copies src's fields by API name into doc under their camelCase
 // name, converting the time fields listed in times.
 func adCopy(doc adObj, src any, fields ...string) {
 	for _, f := range fields {
@@ -163,7 +175,7 @@ func adCopy(doc adObj, src any, fields ...string) {
 	}
 }
 
-// camelTree converts every key of a value to camelCase, recursively (for
+// adCamelTree converts every key of a value to camelCase, recursively (for
 // nested API structures that map one to one onto the model).
 func adCamelTree(v any) any {
 	switch x := v.(type) {
@@ -194,7 +206,7 @@ func (d *apiDump) envelope(typ, id, name, arn, region string) adObj {
 	return doc
 }
 
-// tagList converts [{Key, Value}] (EC2, RDS, S3, ELB) to [{key, value}].
+// adTagList converts [{Key, Value}] (EC2, RDS, S3, ELB) to [{key, value}].
 func adTagList(v any) []any {
 	out := []any{}
 	for _, t := range adArr(v) {
@@ -203,7 +215,7 @@ func adTagList(v any) []any {
 	return out
 }
 
-// tagMap converts {"k": "v"} (Lambda, SQS) to [{key, value}], sorted by key.
+// adTagMap converts {"k": "v"} (Lambda, SQS) to [{key, value}], sorted by key.
 func adTagMap(v any) []any {
 	m, _ := v.(adObj)
 	keys := make([]string, 0, len(m))
@@ -218,7 +230,7 @@ func adTagMap(v any) []any {
 	return out
 }
 
-// nameTag is the value of the Name tag, or "".
+// adNameTag is the value of the Name tag, or "".
 func adNameTag(v any) string {
 	for _, t := range adArr(v) {
 		if adStr(adGet(t, "Key")) == "Name" {
@@ -228,7 +240,7 @@ func adNameTag(v any) string {
 	return ""
 }
 
-// policyDoc parses an IAM policy document: an object (the CLI's form), a
+// adPolicy parses an IAM policy document: an object (the CLI's form), a
 // JSON string (S3, SNS, SQS, Lambda, KMS responses) or a URL-encoded JSON
 // string (the raw IAM API). nil when v is none of these.
 func adPolicy(v any) (adObj, error) {
