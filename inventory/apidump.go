@@ -211,7 +211,8 @@ type apiDump struct {
 	stop    error // the first error emit returned
 
 	account string
-	global  string // the region whose directory holds the global calls
+	global  string    // the region whose directory holds the global calls
+	report  *adReport // the credential report, once read
 }
 
 // apiDumpArg is one per-resource response file.
@@ -545,6 +546,10 @@ func (d *apiDump) accountNumber() string {
 				}
 			}
 		}
+	}
+	rows, _ := d.credentialReport()
+	if root, ok := rows[adRootUser]; ok {
+		return adArnAccount(root["arn"])
 	}
 	return ""
 }

@@ -269,6 +269,20 @@ func adReportFile(d *apiDump) string {
 // base64 (the AWS CLI and the raw API) or as text (cloudmapper decodes it).
 // It returns the rows by user name and the report's generation time.
 func (d *apiDump) credentialReport() (map[string]map[string]string, any) {
+	if d.report == nil {
+		d.report = &adReport{}
+		d.report.rows, d.report.generated = d.readCredentialReport()
+	}
+	return d.report.rows, d.report.generated
+}
+
+// adReport is the credential report, read once.
+type adReport struct {
+	rows      map[string]map[string]string
+	generated any
+}
+
+func (d *apiDump) readCredentialReport() (map[string]map[string]string, any) {
 	rows := map[string]map[string]string{}
 	v, file, ok := d.globalCall("iam-get-credential-report")
 	if !ok {
