@@ -321,7 +321,7 @@ func (d *apiDump) readEC2(region string) *adEC2 {
 	e.haveVols = haveVols
 	for i, v := range adArr(adGet(volV, "Volumes")) {
 		id := adStr(adGet(v, "VolumeId"))
-		doc := d.envelope("Volume", id, adNameTag(adGet(v, "Tags")), "arn:aws:ec2:"+region+":"+d.account+":volume/"+id, region)
+		doc := d.envelope("Volume", id, adNameTag(adGet(v, "Tags")), "arn:"+adPartition(region)+":ec2:"+region+":"+d.account+":volume/"+id, region)
 		doc["tags"] = adTagList(adGet(v, "Tags"))
 		adCopy(doc, v, "VolumeId", "Encrypted", "KmsKeyId", "Size", "VolumeType", "Iops", "State", "AvailabilityZone", "SnapshotId", "CreateTime")
 		att := []any{}
@@ -339,7 +339,7 @@ func (d *apiDump) readEC2(region string) *adEC2 {
 	snapV, snapFile, _ := d.call(region, "ec2-describe-snapshots")
 	for i, s := range adArr(adGet(snapV, "Snapshots")) {
 		id := adStr(adGet(s, "SnapshotId"))
-		doc := d.envelope("EbsSnapshot", id, adNameTag(adGet(s, "Tags")), "arn:aws:ec2:"+region+"::snapshot/"+id, region)
+		doc := d.envelope("EbsSnapshot", id, adNameTag(adGet(s, "Tags")), "arn:"+adPartition(region)+":ec2:"+region+"::snapshot/"+id, region)
 		doc["tags"] = adTagList(adGet(s, "Tags"))
 		adCopy(doc, s, "SnapshotId", "VolumeId", "VolumeSize", "Encrypted", "KmsKeyId", "State", "StartTime", "OwnerId")
 		if attr := d.param(region, "ec2-describe-snapshot-attribute", id); attr != nil {
@@ -358,7 +358,7 @@ func (d *apiDump) readEC2(region string) *adEC2 {
 	imgV, imgFile, _ := d.call(region, "ec2-describe-images")
 	for i, im := range adArr(adGet(imgV, "Images")) {
 		id := adStr(adGet(im, "ImageId"))
-		doc := d.envelope("AMI", id, adStr(adGet(im, "Name")), "arn:aws:ec2:"+region+"::image/"+id, region)
+		doc := d.envelope("AMI", id, adStr(adGet(im, "Name")), "arn:"+adPartition(region)+":ec2:"+region+"::image/"+id, region)
 		doc["tags"] = adTagList(adGet(im, "Tags"))
 		adCopy(doc, im, "ImageId", "OwnerId", "CreationDate", "State", "Platform")
 		adSetBool(doc, "isPublic", adGet(im, "Public"))
@@ -383,7 +383,7 @@ func (d *apiDump) readEC2(region string) *adEC2 {
 	for ri, r := range adArr(adGet(instV, "Reservations")) {
 		for _, in := range adArr(adGet(r, "Instances")) {
 			id := adStr(adGet(in, "InstanceId"))
-			doc := d.envelope("Instance", id, adNameTag(adGet(in, "Tags")), "arn:aws:ec2:"+region+":"+d.account+":instance/"+id, region)
+			doc := d.envelope("Instance", id, adNameTag(adGet(in, "Tags")), "arn:"+adPartition(region)+":ec2:"+region+":"+d.account+":instance/"+id, region)
 			doc["tags"] = adTagList(adGet(in, "Tags"))
 			adCopy(doc, in, "InstanceType", "KernelId", "Platform", "Architecture", "LaunchTime", "PublicIpAddress", "PrivateIpAddress", "PrivateDnsName", "SubnetId", "VpcId", "EbsOptimized", "SourceDestCheck", "KeyName")
 			adSet(doc, "image", adStr(adGet(in, "ImageId")))
@@ -548,7 +548,7 @@ func adEniKind(n any) string {
 		return "ELB"
 	case desc == "RDSNetworkInterface" || adStr(adGet(n, "RequesterId")) == "amazon-rds":
 		return "RDS"
-	case strings.HasPrefix(desc, "arn:aws:ecs:"):
+	case strings.HasPrefix(desc, "arn:aws") && strings.Contains(desc, ":ecs:"):
 		return "ECS"
 	case adStr(adGet(n, "Attachment", "InstanceId")) != "":
 		return "Instance"
@@ -663,13 +663,13 @@ func adOrEmpty(a []any) []any {
 }
 
 func adSgArn(region, account, id string) string {
-	return "arn:aws:ec2:" + region + ":" + account + ":security-group/" + id
+	return "arn:" + adPartition(region) + ":ec2:" + region + ":" + account + ":security-group/" + id
 }
 
 func adVpcArn(region, account, id string) string {
-	return "arn:aws:ec2:" + region + ":" + account + ":vpc/" + id
+	return "arn:" + adPartition(region) + ":ec2:" + region + ":" + account + ":vpc/" + id
 }
 
 func adSubnetArn(region, account, id string) string {
-	return "arn:aws:ec2:" + region + ":" + account + ":subnet/" + id
+	return "arn:" + adPartition(region) + ":ec2:" + region + ":" + account + ":subnet/" + id
 }

@@ -28,7 +28,7 @@ func (d *apiDump) readS3() map[string]adObj {
 		} else if r := adStr(adGet(b, "BucketRegion")); r != "" {
 			region = r
 		}
-		doc := d.envelope("S3Bucket", name, name, "arn:aws:s3:::"+name, region)
+		doc := d.envelope("S3Bucket", name, name, "arn:"+adPartition(d.global)+":s3:::"+name, region)
 		adSet(doc, "creationDate", adTime(adGet(b, "CreationDate")))
 		if t := d.globalParam("s3-get-bucket-tagging", name); t != nil {
 			doc["tags"] = adTagList(adGet(t, "TagSet"))

@@ -67,7 +67,7 @@ func (d *apiDump) readELB(r string, e *adEC2) {
 	}
 	for i, lb := range adArr(adGet(v, "LoadBalancerDescriptions")) {
 		name := adStr(adGet(lb, "LoadBalancerName"))
-		arn := "arn:aws:elasticloadbalancing:" + r + ":" + d.account + ":loadbalancer/" + name
+		arn := "arn:" + adPartition(r) + ":elasticloadbalancing:" + r + ":" + d.account + ":loadbalancer/" + name
 		doc := d.envelope("ELB", name, name, arn, r)
 		adSet(doc, "dnsName", adStr(adGet(lb, "DNSName")))
 		adCopy(doc, lb, "Scheme", "VpcId")
@@ -433,7 +433,7 @@ func (d *apiDump) readRedshift(r string, e *adEC2) {
 	v, file, _ := d.call(r, "redshift-describe-clusters")
 	for i, c := range adArr(adGet(v, "Clusters")) {
 		id := adStr(adGet(c, "ClusterIdentifier"))
-		arn := "arn:aws:redshift:" + r + ":" + d.account + ":cluster:" + id
+		arn := "arn:" + adPartition(r) + ":redshift:" + r + ":" + d.account + ":cluster:" + id
 		doc := d.envelope("Redshift", id, id, arn, r)
 		doc["tags"] = adTagList(adGet(c, "Tags"))
 		adCopy(doc, c, "ClusterIdentifier", "NodeType", "NumberOfNodes", "ClusterVersion", "MasterUsername", "Encrypted", "KmsKeyId", "EnhancedVpcRouting", "AllowVersionUpgrade", "AutomatedSnapshotRetentionPeriod")

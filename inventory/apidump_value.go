@@ -280,3 +280,15 @@ func adIsTimeField(f string) bool {
 	}
 	return false
 }
+
+// adPartition is the ARN partition of a region: aws-cn for China, aws-us-gov
+// for GovCloud, aws elsewhere.
+func adPartition(region string) string {
+	switch {
+	case strings.HasPrefix(region, "cn-"):
+		return "aws-cn"
+	case strings.HasPrefix(region, "us-gov-"):
+		return "aws-us-gov"
+	}
+	return "aws"
+}
