@@ -224,6 +224,8 @@ var notConfiguredCodes = map[string][]string{
 	"securityhub-describe-hub":              {"InvalidAccessException"},
 	"account-get-alternate-contact":         {"ResourceNotFoundException"},
 	"kms-get-key-rotation-status":           {"UnsupportedOperationException"},
+	"lambda-get-policy":                     {"ResourceNotFoundException"},
+	"lambda-get-function-url-config":        {"ResourceNotFoundException"},
 }
 
 // notConfigured reports whether a failed call's error means "there is

@@ -40,6 +40,7 @@ var protocols = map[string]string{
 	"cloudtrail": "json", "logs": "json", "kms": "json", "config": "json",
 	"access-analyzer": "rest-json", "securityhub": "rest-json", "guardduty": "rest-json", "macie2": "rest-json", "account": "rest-json",
 	"s3": "rest-xml", "monitoring": "cbor",
+	"elasticloadbalancing": "query", "lambda": "rest-json", "dynamodb": "json", "sqs": "json",
 }
 
 var scopeRE = regexp.MustCompile(`Credential=[^/]+/[0-9]+/([^/]+)/([^/]+)/aws4_request`)
