@@ -22,7 +22,7 @@ const adRootUser = "<root_account>"
 // root user), IamRole, IamGroup, IamPolicy and the account's Iam document.
 func (d *apiDump) readIAM() *adIAM {
 	out := &adIAM{roles: map[string]adObj{}, profiles: map[string][]any{}}
-	auth, authFile, haveAuth := d.globalCall("iam-get-account-authorization-details")
+	auth, authFile, _ := d.globalCall("iam-get-account-authorization-details")
 
 	// Managed policy documents, by ARN (default version).
 	policyDocs := map[string]adObj{}
@@ -239,7 +239,6 @@ func (d *apiDump) readIAM() *adIAM {
 		}
 		d.doc(Origin{Input: d.show(authFile), Index: i, Key: "Policies", Resource: arn}, doc)
 	}
-	_ = haveAuth
 
 	d.emitIam(root, adReportTime, mfa, haveMFA)
 	return out

@@ -172,15 +172,14 @@ func TestAPIDumpTrailMonitoring(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("errors: %+v", errs)
 	}
-	if n := 0; true {
-		for k := range docs {
-			if strings.HasPrefix(k, "CloudTrail/") {
-				n++
-			}
+	trails := 0
+	for k := range docs {
+		if strings.HasPrefix(k, "CloudTrail/") {
+			trails++
 		}
-		if n != 1 {
-			t.Errorf("%d CloudTrail documents, want 1 (a multi-region trail is listed by every region)", n)
-		}
+	}
+	if trails != 1 {
+		t.Errorf("%d CloudTrail documents, want 1 (a multi-region trail is listed by every region)", trails)
 	}
 	ct := docs["CloudTrail/"+trail]
 	for path, want := range map[string]any{

@@ -22,21 +22,19 @@ func (d *apiDump) readRegions(ec2 map[string]*adEC2, trails map[string][]adObj) 
 		listed[r] = true
 	}
 	file := path.Join(d.root, "describe-regions.json")
-	if _, ok := d.used[file]; !ok {
-		if v := d.loadIfExists(file); v != nil {
-			for i, r := range adArr(adGet(v, "Regions")) {
-				name := adStr(adGet(r, "RegionName"))
-				if name == "" {
-					continue
-				}
-				if s := adStr(adGet(r, "OptInStatus")); s != "" {
-					optIn[name] = s
-				}
-				origin[name] = Origin{Input: d.show(file), Index: i, Key: "Regions", Resource: name}
-				if !listed[name] {
-					listed[name] = true
-					regions = append(regions, name)
-				}
+	if v := d.loadIfExists(file); v != nil {
+		for i, r := range adArr(adGet(v, "Regions")) {
+			name := adStr(adGet(r, "RegionName"))
+			if name == "" {
+				continue
+			}
+			if s := adStr(adGet(r, "OptInStatus")); s != "" {
+				optIn[name] = s
+			}
+			origin[name] = Origin{Input: d.show(file), Index: i, Key: "Regions", Resource: name}
+			if !listed[name] {
+				listed[name] = true
+				regions = append(regions, name)
 			}
 		}
 	}
