@@ -345,3 +345,15 @@ func TestAPIDumpDemoFindings(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadAPIDumpDemo reads the cloudmapper demo account (61 files)
+// into entity documents.
+func BenchmarkReadAPIDumpDemo(b *testing.B) {
+	n := 0
+	for b.Loop() {
+		if _, err := inventory.ReadAPIDump(demoDir, func(inventory.Entity) error { n++; return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/float64(b.N), "entities/op")
+}
