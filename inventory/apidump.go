@@ -389,8 +389,28 @@ func (d *apiDump) load(file string) any {
 		d.fail(Origin{Input: d.show(file), Index: -1}, fmt.Errorf("not a JSON API response: %w", err))
 		return nil
 	}
+	if _, ok := v.(adObj); !ok {
+		// Every AWS API response is a JSON object.
+		d.fail(Origin{Input: d.show(file), Index: -1}, fmt.Errorf("not an AWS API response: a JSON %s, not an object", adKind(v)))
+		return nil
+	}
 	d.cache[file] = v
 	return v
+}
+
+// adKind names the JSON type of a decoded value.
+func adKind(v any) string {
+	switch v.(type) {
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case nil:
+		return "null"
+	}
+	return "number"
 }
 
 // call returns the decoded response of a region's call and its file; ok is

@@ -54,9 +54,11 @@ func TestAPIDumpBadFile(t *testing.T) {
 		"describe-regions.json":                       file(`{"Regions":[{"RegionName":"eu-west-1","OptInStatus":"opt-in-not-required"}]}`),
 		"eu-west-1/ec2-describe-security-groups.json": file(`{"SecurityGroups": [`),
 		"eu-west-1/ec2-describe-vpcs.json":            file(`{"Vpcs":[{"VpcId":"vpc-1","CidrBlock":"10.0.0.0/16","IsDefault":false}]}`),
+		"eu-west-1/ec2-describe-subnets.json":         file(`[{"SubnetId":"subnet-1"}]`),
 	})
-	if len(errs) != 1 || errs[0].Origin.Input != "dump/eu-west-1/ec2-describe-security-groups.json" || !strings.Contains(errs[0].Err.Error(), "not a JSON API response") {
-		t.Fatalf("want one error record naming the broken file, got %+v", errs)
+	if len(errs) != 2 || errs[0].Origin.Input != "dump/eu-west-1/ec2-describe-security-groups.json" || !strings.Contains(errs[0].Err.Error(), "not a JSON API response") ||
+		errs[1].Origin.Input != "dump/eu-west-1/ec2-describe-subnets.json" || !strings.Contains(errs[1].Err.Error(), "a JSON array, not an object") {
+		t.Fatalf("want one error record naming each broken file, got %+v", errs)
 	}
 	if docs["VPC/vpc-1"] == nil || docs["Region/eu-west-1"] == nil {
 		t.Errorf("the readable files' documents are still emitted; got %v", keys(docs))
