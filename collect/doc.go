@@ -1,0 +1,22 @@
+// Package collect reads an AWS account through its APIs and writes the
+// responses as a raw API dump: the directory layout of duo-labs/cloudmapper's
+// `collect`, which the inventory package reads (inventory.ReadAPIDump):
+//
+//	<out>/<account>/describe-regions.json
+//	<out>/<account>/collect-summary.json              failed and "not configured" calls
+//	<out>/<account>/<region>/<service>-<operation>.json
+//	<out>/<account>/<region>/<service>-<operation>/<parameter>
+//
+// It uses aws-sdk-go-v2 with the standard credential chain, its retries and
+// its backoff on throttling. Calls run with bounded concurrency. A call that
+// fails (AccessDenied, a region not opted in, a service not available) is
+// recorded with its reason in collect-summary.json and the summary and the
+// collection goes on; a call whose error means "there is none" (a bucket
+// without a policy, an account without a password policy) is recorded as
+// not configured. Directories are written 0700 and files 0600: the
+// collection describes the account's security posture. No credential is
+// ever written or logged.
+//
+// This is a module of its own so that the gsl library's dependencies stay
+// small; the least-privilege policy it needs is policy.json.
+package collect
