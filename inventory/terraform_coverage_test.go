@@ -119,6 +119,8 @@ var absentMeans = map[string]string{
 	"Lambda.functionUrl.authType":                             "no aws_lambda_function_url or AWS::Lambda::Url for the function in the input",
 	"Lambda.policyDocument.Statement":                         "no permission for the function in the input: its resource policy is empty",
 	"S3Bucket.policy.Statement":                               "no bucket policy in the input",
+	"Lambda.policyDocument":                                   "no permission for the function in the input: it has no resource policy",
+	"S3Bucket.policy":                                         "no bucket policy in the input",
 	"S3Bucket.accountPublicAccessBlock.blockPublicAcls":       "the account-level block is a fallback; the rule passed on the bucket's own settings",
 	"S3Bucket.accountPublicAccessBlock.blockPublicPolicy":     "as above",
 	"S3Bucket.accountPublicAccessBlock.ignorePublicAcls":      "as above",
