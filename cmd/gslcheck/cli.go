@@ -26,6 +26,8 @@ type runCmd struct {
 	Jobs        int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
 	InputFormat string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
 	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
+	Schema      string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
+	AllowEmpty  bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
 	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
 }
 
@@ -42,7 +44,9 @@ Examples:
     aws-export | gslcheck run -b hipaa --format json -
 
 Exit status: 0 when nothing failed, 1 when a rule failed on an entity, 2 on
-usage errors, rule errors, unreadable inputs or malformed documents.`
+usage errors, rule errors (a rule that does not compile, or names an entity
+type or property the schema does not know), unreadable inputs, malformed
+documents, or inputs without any document.`
 }
 
 type testCmd struct {

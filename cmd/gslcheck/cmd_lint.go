@@ -38,12 +38,9 @@ func (r *lintRule) counts() (errs, warns int) {
 }
 
 func (c *lintCmd) Run(e *env) error {
-	if c.Schema != "builtin" && c.Schema != "none" {
-		return usagef("--schema must be builtin or none, not %q", c.Schema)
-	}
-	var schema *bundles.Schema
-	if c.Schema == "builtin" {
-		schema = bundles.AWS()
+	schema, err := schemaFlag(c.Schema)
+	if err != nil {
+		return err
 	}
 	var rules []*lintRule
 	for _, p := range c.Paths {
@@ -53,7 +50,6 @@ func (c *lintCmd) Run(e *env) error {
 		}
 		rules = append(rules, rs...)
 	}
-	var err error
 	if c.Format == "json" {
 		err = writeLintJSON(e.stdout, rules)
 	} else {
@@ -119,9 +115,16 @@ func checkParsed(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool,
 		}
 		out = append(out, ps...)
 	}
+	return append(out, schemaProblems(m, r, schema, inFile, line0, col0)...)
+}
+
+// schemaProblems checks a parsed rule against schema (nil for none), with
+// positions as checkParsed takes them.
+func schemaProblems(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool, line0, col0 int) []problem {
 	if schema == nil {
-		return out
+		return nil
 	}
+	var out []problem
 	for _, sp := range schema.CheckRule(r) {
 		le := r.Errorf(sp.Span, "%s", sp.Msg)
 		p := problem{File: m.Source, RuleID: m.ID, Msg: sp.Msg, Source: le.Line, Warning: sp.Level == bundles.Warning}

@@ -28,6 +28,10 @@ func (c *runCmd) Run(e *env) error {
 	if c.MaxDocBytes < 1 {
 		return usagef("--max-doc-bytes must be at least 1")
 	}
+	schema, err := schemaFlag(c.Schema)
+	if err != nil {
+		return err
+	}
 	now, err := parseNow(c.Now)
 	if err != nil {
 		return err
@@ -41,6 +45,7 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	problems = append(problems, set.checkSchema(schema)...)
 	if len(problems) > 0 {
 		for _, p := range problems {
 			writeProblem(e.stderr, e.errSty, p)

@@ -296,3 +296,30 @@ func parseNow(s string) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// schemaFlag reads a --schema value: the built-in entity schema, or nil
+// for none.
+func schemaFlag(v string) (*bundles.Schema, error) {
+	switch v {
+	case "builtin":
+		return bundles.AWS(), nil
+	case "none":
+		return nil, nil
+	}
+	return nil, usagef("--schema must be builtin or none, not %q", v)
+}
+
+// checkSchema checks the compiled rules against schema (nil: nothing to
+// check). Unlike lint, which warns about an entity type the schema does
+// not know, a run refuses it: such a rule applies to no document and
+// would pass silently.
+func (s *ruleSet) checkSchema(schema *bundles.Schema) []problem {
+	var out []problem
+	for i, m := range s.metas {
+		for _, p := range schemaProblems(m, s.progs[i].Rule(), schema, false, 1, 1) {
+			p.Warning = false
+			out = append(out, p)
+		}
+	}
+	return out
+}

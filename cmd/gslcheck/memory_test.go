@@ -128,7 +128,7 @@ func TestRunMaxDocBytesAboveEvalDefault(t *testing.T) {
 	doc := io.MultiReader(strings.NewReader(`{"type":"T","pad":"`),
 		io.LimitReader(repeatReader('x'), int64(size)), strings.NewReader(`"}`))
 	var out, errb strings.Builder
-	code := Main([]string{"run", "--no-progress", "--max-doc-bytes", fmt.Sprint(size + 100),
+	code := Main([]string{"run", "--no-progress", "--schema", "none", "--max-doc-bytes", fmt.Sprint(size + 100),
 		"-r", "T should have pad length() > 0", "-"}, doc, &out, &errb)
 	if code != exitOK || !strings.Contains(out.String(), "1 passed") {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())
