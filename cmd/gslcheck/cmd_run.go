@@ -117,8 +117,10 @@ func (c *runCmd) Run(e *env) error {
 			return func(b *docBatch) { renderBatch(rr, set.metas, b) }
 		}
 	}
+	docsIn := newDocCounter()
 	err = p.runBatches(sources,
 		func(b *docBatch) error {
+			docsIn.count(b)
 			if b.rendered {
 				sum.add(&b.sum)
 				return br.writeRendered(b.text, b.nrec)
@@ -142,6 +144,9 @@ func (c *runCmd) Run(e *env) error {
 			})
 		})
 	p.progress.finish()
+	if err == nil && !c.AllowEmpty {
+		err = reportEmpty(rep, &sum, sources, docsIn)
+	}
 	if err == nil {
 		err = rep.finish(&sum)
 	}
@@ -152,6 +157,43 @@ func (c *runCmd) Run(e *env) error {
 		return err
 	}
 	e.code = sum.exitCode()
+	return nil
+}
+
+// docCounter counts the documents (and input errors) of each input.
+type docCounter struct {
+	n    map[string]int
+	last string
+}
+
+func newDocCounter() *docCounter { return &docCounter{n: map[string]int{}} }
+
+func (d *docCounter) count(b *docBatch) {
+	for i := range b.outs {
+		in := b.outs[i].doc.Input
+		if in == d.last {
+			continue // counted: only emptiness matters
+		}
+		d.last = in
+		d.n[in]++
+	}
+}
+
+// reportEmpty reports each input that held no document as an input error:
+// an empty file, [] or {} is what a broken export step leaves, and a run
+// over it must not pass.
+func reportEmpty(rep reporter, sum *summary, sources []source, docs *docCounter) error {
+	for _, s := range sources {
+		if docs.n[s.name] > 0 {
+			continue
+		}
+		sum.InputErrors++
+		err := rep.result(&record{entity: s.name, err: "no documents in the input (an empty file, [] or {}); use --allow-empty if that is expected",
+			input: s.name, location: s.name})
+		if err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
