@@ -16,13 +16,13 @@ import (
 
 // testBundle is one bundle's fixture run.
 type testBundle struct {
-	b       *bundles.Bundle
-	results []bundles.CaseResult
+	b        *bundles.Bundle
+	results  []bundles.CaseResult
 	err      error     // fixtures that could not be read
 	missing  []string  // rules without a pass or a fail case
 	noCases  bool      // the bundle has rules and no fixture at all
 	problems []problem // rules that do not compile
-	elapsed time.Duration
+	elapsed  time.Duration
 }
 
 func (c *testCmd) Run(e *env) error {
