@@ -28,6 +28,12 @@ type runCmd struct {
 	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
 	Schema      string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
 	AllowEmpty  bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
+	RuleID      []string `name:"rule-id" sep:"," placeholder:"ID|GLOB" help:"Run only the rules whose id matches (HIPAA-001, CIS-AWS-5.*). Repeatable."`
+	SkipRule    []string `sep:"," placeholder:"ID|GLOB" help:"Do not run the rules whose id matches. Repeatable."`
+	Severity    []string `sep:"," placeholder:"LEVEL" help:"Run only the rules of these severities (e.g. High,Critical); rules without a severity always run."`
+	FailOn      string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
+	Exceptions  string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
+	Baseline    string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
 	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
 }
 

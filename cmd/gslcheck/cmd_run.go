@@ -9,8 +9,10 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"strings"
 	"time"
 
+	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 )
 
@@ -40,8 +42,19 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	g, err := c.gate(e, now)
+	if err != nil {
+		return err
+	}
+	sel, err := newRuleSelection(c.RuleID, c.SkipRule, c.Severity)
+	if err != nil {
+		return err
+	}
 	opts := evalOptions(now)
-	set, problems, err := compileRules(c.Bundle, c.Rule, opts)
+	set, problems, warnings, err := compileRules(c.Bundle, c.Rule, sel, opts)
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.yellow("warning"), w)
+	}
 	if err != nil {
 		return err
 	}
@@ -114,7 +127,7 @@ func (c *runCmd) Run(e *env) error {
 	if rendered {
 		p.prepare = func() func(*docBatch) {
 			rr := br.renderer()
-			return func(b *docBatch) { renderBatch(rr, set.metas, b) }
+			return func(b *docBatch) { renderBatch(rr, set.metas, g, b) }
 		}
 	}
 	docsIn := newDocCounter()
@@ -126,26 +139,31 @@ func (c *runCmd) Run(e *env) error {
 				return br.writeRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
-				if err := reportOutcome(rep, set.metas, &sum, &b.outs[i], nil); err != nil {
+				if err := reportOutcome(rep, set.metas, g, &sum, &b.outs[i], nil); err != nil {
 					return err
 				}
 			}
 			return nil
 		},
 		func(rule int, group string, r eval.Result) error {
-			sum.count(r.Status, 1)
-			if r.Status == eval.Skip && !c.ShowSkipped {
-				return nil
-			}
-			return rep.result(&record{
+			rec := &record{
 				rule: set.metas[rule], ruleIdx: rule, status: r.Status,
 				entity: group, typ: set.metas[rule].Target,
 				evidence: r.Evidence, err: errText(r.Err),
-			})
+			}
+			g.judge(rec, nil)
+			sum.countRecord(rec, g)
+			if r.Status == eval.Skip && !c.ShowSkipped {
+				return nil
+			}
+			return rep.result(rec)
 		})
 	p.progress.finish()
 	if err == nil && !c.AllowEmpty {
 		err = reportEmpty(rep, &sum, sources, docsIn)
+	}
+	if err == nil && g != nil && g.baseline != nil {
+		err = reportFixed(rep, &sum, g.baseline)
 	}
 	if err == nil {
 		err = rep.finish(&sum)
@@ -156,7 +174,57 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	if g != nil && g.exceptions != nil {
+		for _, w := range g.exceptions.unmatchedWarnings() {
+			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.yellow("warning"), w)
+		}
+	}
 	e.code = sum.exitCode()
+	return nil
+}
+
+// gate reads --fail-on, the exceptions and the baseline. Expired
+// exceptions are warned about here, before the run.
+func (c *runCmd) gate(e *env, now time.Time) (*gate, error) {
+	g := &gate{}
+	if c.FailOn != "" {
+		name, ok := severityName(c.FailOn)
+		if !ok {
+			return nil, usagef("--fail-on %q: want one of %s", c.FailOn, strings.Join(bundles.Severities, ", "))
+		}
+		g.failOn = severityRank(name)
+	}
+	var err error
+	if g.exceptions, err = loadExceptions(c.Exceptions, now); err != nil {
+		return nil, err
+	}
+	if g.exceptions != nil {
+		for _, w := range g.exceptions.expiredWarnings() {
+			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.yellow("warning"), w)
+		}
+	}
+	if c.Baseline != "" {
+		if g.baseline, err = loadBaseline(c.Baseline); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+// fixedReporter is a reporter that lists the baseline's findings a run
+// did not find.
+type fixedReporter interface {
+	fixed(f []*baselineFinding) error
+}
+
+// reportFixed counts the findings of the baseline that are gone, and
+// lists them in reports that can.
+func reportFixed(rep reporter, sum *summary, b *baseline) error {
+	f := b.fixed()
+	sum.Fixed = len(f)
+	if fr, ok := rep.(fixedReporter); ok && len(f) > 0 {
+		return fr.fixed(f)
+	}
 	return nil
 }
 
@@ -207,7 +275,7 @@ func evalOptions(now time.Time) *eval.Options {
 // reportOutcome counts one document's outcome and reports its records.
 // With scratch, the records of results are built in *scratch, one after
 // another: only for a reporter that keeps no record once result returns.
-func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome, scratch *record) error {
+func reportOutcome(rep reporter, metas []*ruleMeta, g *gate, sum *summary, o *docOutcome, scratch *record) error {
 	switch {
 	case o.whole:
 		sum.InputErrors++
@@ -228,7 +296,6 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 	sum.count(eval.Skip, o.skipped)
 	entity, loc, col := o.entity(), o.doc.Label(), o.doc.charCol()
 	for _, r := range o.results {
-		sum.count(r.res.Status, 1)
 		rec := scratch
 		if rec == nil {
 			rec = new(record)
@@ -238,6 +305,8 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 			entity: entity, typ: o.typ, evidence: r.res.Evidence, err: errText(r.res.Err),
 			input: o.doc.Input, line: o.doc.Line, col: col, location: loc,
 		}
+		g.judge(rec, o.doc.Data)
+		sum.countRecord(rec, g)
 		if err := rep.result(rec); err != nil {
 			return err
 		}
@@ -267,10 +336,10 @@ type recordRenderer interface {
 
 // renderBatch reports the outcomes of b through rr, in a worker: the
 // records go to b.text, each preceded by ",\n", and their counts to b.sum.
-func renderBatch(rr recordRenderer, metas []*ruleMeta, b *docBatch) {
+func renderBatch(rr recordRenderer, metas []*ruleMeta, g *gate, b *docBatch) {
 	rep := &batchRecords{rr: rr, b: b}
 	for i := range b.outs {
-		reportOutcome(rep, metas, &b.sum, &b.outs[i], &rep.scratch) // never fails
+		reportOutcome(rep, metas, g, &b.sum, &b.outs[i], &rep.scratch) // never fails
 	}
 	b.rendered = true
 }
@@ -307,6 +376,10 @@ func (s *summary) add(o *summary) {
 	s.Fail += o.Fail
 	s.Error += o.Error
 	s.Skip += o.Skip
+	s.Suppressed += o.Suppressed
+	s.InBaseline += o.InBaseline
+	s.Fixed += o.Fixed
+	s.Tolerated += o.Tolerated
 }
 
 func errText(err error) string {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -234,7 +235,7 @@ func (s *ruleSet) sources() []string {
 
 // compileRules loads the bundles and compiles every rule. All compile
 // problems are returned together.
-func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet, []problem, error) {
+func compileRules(bundleArgs, ruleTexts []string, sel *ruleSelection, opts *eval.Options) (*ruleSet, []problem, []string, error) {
 	// Bundles are loaded, and rules compiled, on every core: start-up
 	// counts in every run.
 	loaded := make([][]*bundles.Bundle, len(bundleArgs))
@@ -245,11 +246,18 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 	}
 	wg.Wait()
 	var metas []*ruleMeta
+	seen := map[string]bool{}
 	for i, bs := range loaded {
 		if errs[i] != nil {
-			return nil, nil, errs[i]
+			return nil, nil, nil, errs[i]
 		}
 		for _, b := range bs {
+			// A bundle named twice (-b hipaa -b bundles/hipaa) runs once.
+			key := b.ID + "\x00" + filepath.Clean(b.Source)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
 			for j := range b.Rules {
 				metas = append(metas, metaOf(b, &b.Rules[j]))
 			}
@@ -257,6 +265,13 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 	}
 	for i, text := range ruleTexts {
 		metas = append(metas, adhocMeta(i, text))
+	}
+	var warnings []string
+	if sel != nil {
+		var err error
+		if metas, warnings, err = sel.apply(metas); err != nil {
+			return nil, nil, warnings, err
+		}
 	}
 	progs := make([]*eval.Program, len(metas))
 	cerrs := make([]error, len(metas))
@@ -282,7 +297,7 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 		set.metas = append(set.metas, m)
 		set.progs = append(set.progs, prog)
 	}
-	return set, problems, nil
+	return set, problems, warnings, nil
 }
 
 // parseNow reads a --now value; "" means the current time.

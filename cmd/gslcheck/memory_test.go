@@ -75,7 +75,7 @@ func TestPipelineMemoryBounded(t *testing.T) {
 			runtime.GC()
 			peak = max(peak, liveHeap())
 		}
-		return reportOutcome(rep, rules, &sum, o, nil)
+		return reportOutcome(rep, rules, nil, &sum, o, nil)
 	}, func(int, string, eval.Result) error { return nil })
 	if err != nil {
 		t.Fatal(err)

@@ -270,7 +270,7 @@ func TestPipelineRenderedJSON(t *testing.T) {
 		if rendered {
 			p.prepare = func() func(*docBatch) {
 				rr := rep.renderer()
-				return func(b *docBatch) { renderBatch(rr, rules, b) }
+				return func(b *docBatch) { renderBatch(rr, rules, nil, b) }
 			}
 		}
 		sum := summary{Rules: len(rules)}
@@ -283,7 +283,7 @@ func TestPipelineRenderedJSON(t *testing.T) {
 				return rep.writeRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
-				if err := reportOutcome(rep, rules, &sum, &b.outs[i], nil); err != nil {
+				if err := reportOutcome(rep, rules, nil, &sum, &b.outs[i], nil); err != nil {
 					return err
 				}
 			}

@@ -67,6 +67,9 @@ type record struct {
 	line     int    // line in input where the document starts, 0 if unknown
 	col      int    // its column there in characters (code points), 0 if unknown
 	location string // the document's position label ("" for List<> results)
+
+	suppressed *exception    // the exception that suppresses a failure, or nil
+	baseline   baselineState // what the baseline says of a failure
 }
 
 // message is the one-line explanation of a record.
@@ -98,6 +101,15 @@ type summary struct {
 	Fail        int `json:"fail"`
 	Error       int `json:"error"`
 	Skip        int `json:"skip"`
+	// Suppressed counts failures an exception suppresses (not in Fail).
+	Suppressed int `json:"suppressed,omitempty"`
+	// InBaseline counts failures the baseline holds (in Fail).
+	InBaseline int `json:"inBaseline,omitempty"`
+	// Fixed counts the baseline's failures this run did not find.
+	Fixed int `json:"fixed,omitempty"`
+	// Tolerated counts failures that leave the run green: in the baseline,
+	// or below --fail-on (in Fail).
+	Tolerated int `json:"tolerated,omitempty"`
 }
 
 func (s *summary) count(st eval.Status, n int) {
@@ -115,12 +127,13 @@ func (s *summary) count(st eval.Status, n int) {
 }
 
 // exitCode maps a summary to the process exit code: 2 for errors (input
-// errors or rule errors), else 1 for failures, else 0.
+// errors or rule errors), else 1 for failures that are not tolerated,
+// else 0. Suppressed failures are not in Fail.
 func (s *summary) exitCode() int {
 	switch {
 	case s.InputErrors > 0 || s.Error > 0:
 		return exitError
-	case s.Fail > 0:
+	case s.Fail > s.Tolerated:
 		return exitFindings
 	}
 	return exitOK

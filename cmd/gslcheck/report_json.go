@@ -29,6 +29,19 @@ type resultJSON struct {
 	Location string         `json:"location,omitempty"`
 	Input    string         `json:"input,omitempty"`
 	Line     int            `json:"line,omitempty"`
+	// Suppression is the exception that suppresses the failure (status
+	// "suppressed").
+	Suppression *suppressionJSON `json:"suppression,omitempty"`
+	// Baseline is "new" or "unchanged" when run with --baseline.
+	Baseline string `json:"baseline,omitempty"`
+}
+
+// suppressionJSON is why a failure is suppressed.
+type suppressionJSON struct {
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner,omitempty"`
+	Expires string `json:"expires,omitempty"`
+	Source  string `json:"source"` // FILE:LINE of the exception
 }
 
 // inputErrorJSON is an input error in JSON output.
@@ -103,6 +116,7 @@ type jsonReporter struct {
 	w    *bufio.Writer
 	n    int
 	line []byte
+	gone []*baselineFinding // the baseline's findings not found
 	*jsonLines
 }
 
@@ -315,7 +329,11 @@ func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
 	b = append(b, `,"type":`...)
 	b = j.appendString(b, r.typ)
 	b = append(b, `,"status":"`...)
-	b = append(b, r.status.String()...)
+	if r.suppressed != nil {
+		b = append(b, "suppressed"...)
+	} else {
+		b = append(b, r.status.String()...)
+	}
 	b = append(b, `","message":`...)
 	b = j.appendMessage(b, r)
 	b = append(b, `,"evidence":`...)
@@ -336,7 +354,42 @@ func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
 		b = append(b, `,"line":`...)
 		b = strconv.AppendInt(b, int64(r.line), 10)
 	}
+	if x := r.suppressed; x != nil {
+		b = append(b, `,"suppression":{"reason":`...)
+		b = j.appendString(b, x.Reason)
+		if x.Owner != "" {
+			b = append(b, `,"owner":`...)
+			b = j.appendString(b, x.Owner)
+		}
+		if x.Expires != "" {
+			b = append(b, `,"expires":`...)
+			b = j.appendString(b, x.Expires)
+		}
+		b = append(b, `,"source":`...)
+		b = j.appendString(b, x.where())
+		b = append(b, '}')
+	}
+	if r.baseline != baselineNone {
+		b = append(b, `,"baseline":"`...)
+		b = append(b, r.baseline.String()...)
+		b = append(b, '"')
+	}
 	return append(b, '}'), true
+}
+
+// fixedJSON is a finding of the baseline that a run did not find.
+type fixedJSON struct {
+	Rule   string `json:"rule"`
+	Name   string `json:"name"`
+	Bundle string `json:"bundle"`
+	Entity string `json:"entity"`
+	Type   string `json:"type"`
+}
+
+// fixed keeps the baseline's findings that are gone, for finish.
+func (j *jsonReporter) fixed(f []*baselineFinding) error {
+	j.gone = f
+	return nil
 }
 
 func errorOf(r *record) string {
@@ -352,9 +405,21 @@ func (j *jsonReporter) finish(s *summary) error {
 	} else {
 		j.w.WriteString("\n")
 	}
+	j.w.WriteString("],\n")
+	if len(j.gone) > 0 {
+		j.w.WriteString("\"fixed\": [")
+		for i, f := range j.gone {
+			if i > 0 {
+				j.w.WriteString(",")
+			}
+			j.w.WriteString("\n")
+			j.w.Write(j.appendValue(nil, fixedJSON{Rule: f.key.rule, Name: f.name, Bundle: f.key.bundle, Entity: f.key.entity, Type: f.key.typ}))
+		}
+		j.w.WriteString("\n],\n")
+	}
 	j.buf.Reset()
 	j.enc.Encode(s)
-	j.w.WriteString("],\n\"summary\": ")
+	j.w.WriteString("\"summary\": ")
 	j.w.Write(j.buf.Bytes())
 	j.w.WriteString("}\n")
 	return j.w.Flush()

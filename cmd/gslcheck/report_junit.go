@@ -56,12 +56,14 @@ func (j *junitReporter) result(r *record) error {
 		c.Name += " (" + r.typ + ")"
 	}
 	placeCase(&c, r)
-	switch r.status {
-	case eval.Fail:
+	switch {
+	case r.suppressed != nil:
+		c.Skipped = &junitSkipped{Message: "suppressed: " + r.suppressed.Reason + " (" + r.suppressed.where() + ")"}
+	case r.status == eval.Fail:
 		c.Failure = &junitProblem{Message: r.message(), Type: r.rule.Severity, Text: details(r)}
-	case eval.Error:
+	case r.status == eval.Error:
 		c.Error = &junitProblem{Message: r.err, Type: "RuleError", Text: details(r)}
-	case eval.Skip:
+	case r.status == eval.Skip:
 		if !j.o.showSkipped {
 			return nil
 		}

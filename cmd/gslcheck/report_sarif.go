@@ -67,13 +67,25 @@ type sarifConfig struct {
 }
 
 type sarifResult struct {
-	RuleID              string            `json:"ruleId"`
-	RuleIndex           int               `json:"ruleIndex"`
-	Level               string            `json:"level"`
-	Message             sarifText         `json:"message"`
-	Locations           []sarifLocation   `json:"locations"`
-	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
-	Properties          map[string]any    `json:"properties,omitempty"`
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	BaselineState       string             `json:"baselineState,omitempty"`
+	Properties          map[string]any     `json:"properties,omitempty"`
+}
+
+// sarifSuppression is an exception that suppresses a result; code
+// scanning dismisses a result with an accepted suppression.
+type sarifSuppression struct {
+	Kind          string         `json:"kind"`
+	Status        string         `json:"status,omitempty"`
+	Justification string         `json:"justification,omitempty"`
+	Location      *sarifLocation `json:"location,omitempty"`
+	Properties    map[string]any `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -209,6 +221,8 @@ func (s *sarifReporter) result(r *record) error {
 			Message:             sarifText{Text: msg},
 			Locations:           s.locations(r),
 			PartialFingerprints: map[string]string{"gslcheckEntity/v1": hex.EncodeToString(sum[:16])},
+			Suppressions:        sarifSuppressions(r.suppressed),
+			BaselineState:       r.baseline.String(),
 			Properties:          props,
 		})
 	}
@@ -300,4 +314,30 @@ func (s *sarifReporter) finish(sum *summary) error {
 		}},
 	}
 	return writeJSON(s.o.w, log)
+}
+
+// sarifSuppressions describes the exception that suppresses a result: an
+// external suppression (the exceptions file), accepted, with its reason as
+// the justification.
+func sarifSuppressions(x *exception) []sarifSuppression {
+	if x == nil {
+		return nil
+	}
+	sup := sarifSuppression{Kind: "external", Status: "accepted", Justification: x.Reason}
+	loc := sarifLocation{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(x.file)}}}
+	if x.line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: x.line}
+	}
+	sup.Location = &loc
+	props := map[string]any{}
+	if x.Owner != "" {
+		props["owner"] = x.Owner
+	}
+	if x.Expires != "" {
+		props["expires"] = x.Expires
+	}
+	if len(props) > 0 {
+		sup.Properties = props
+	}
+	return []sarifSuppression{sup}
 }

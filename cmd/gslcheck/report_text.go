@@ -15,6 +15,13 @@ type textReporter struct {
 	o         reportOptions
 	groups    map[int][]*record // rule index -> fail, error (and skip) records
 	inputErrs []*record
+	gone      []*baselineFinding // the baseline's findings not found
+}
+
+// fixed keeps the baseline's findings that are gone, for finish.
+func (t *textReporter) fixed(f []*baselineFinding) error {
+	t.gone = f
+	return nil
 }
 
 func newTextReporter(o reportOptions) *textReporter {
@@ -42,7 +49,7 @@ func (t *textReporter) finish(s *summary) error {
 			continue
 		}
 		for _, r := range recs {
-			if r.status == eval.Fail || r.status == eval.Error {
+			if (r.status == eval.Fail && r.suppressed == nil) || r.status == eval.Error {
 				failedRules++
 				break
 			}
@@ -68,6 +75,17 @@ func (t *textReporter) finish(s *summary) error {
 		}
 		b.WriteByte('\n')
 	}
+	if len(t.gone) > 0 {
+		fmt.Fprintf(&b, "%s\n", st.bold("Fixed since the baseline"))
+		for _, f := range t.gone {
+			fmt.Fprintf(&b, "  %s %s  %s", st.green("FIXED"), st.bold(printable(f.key.rule)), printable(f.key.entity))
+			if f.key.typ != "" {
+				fmt.Fprintf(&b, " (%s)", printable(f.key.typ))
+			}
+			b.WriteByte('\n')
+		}
+		b.WriteByte('\n')
+	}
 	b.WriteString(textSummary(s, failedRules, st))
 	b.WriteByte('\n')
 	_, err := io.WriteString(t.o.w, b.String())
@@ -77,12 +95,14 @@ func (t *textReporter) finish(s *summary) error {
 func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
 	st := t.o.style
 	var tag string
-	switch r.status {
-	case eval.Fail:
+	switch {
+	case r.suppressed != nil:
+		tag = st.dim("SUPPRESSED")
+	case r.status == eval.Fail:
 		tag = st.red("FAIL ")
-	case eval.Error:
+	case r.status == eval.Error:
 		tag = st.purple("ERROR")
-	case eval.Skip:
+	case r.status == eval.Skip:
 		tag = st.dim("SKIP ")
 	default:
 		tag = st.green("PASS ")
@@ -98,8 +118,23 @@ func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
 	if r.location != "" && r.location != r.entity {
 		fmt.Fprintf(b, "  %s", st.dim(printable(r.location)))
 	}
+	if r.baseline == baselineUnchanged {
+		fmt.Fprintf(b, "  %s", st.dim("[in baseline]"))
+	}
 	b.WriteByte('\n')
 	const indent = "        "
+	if x := r.suppressed; x != nil {
+		fmt.Fprintf(b, "%ssuppressed: %s", indent, printable(x.Reason))
+		var by []string
+		if x.Owner != "" {
+			by = append(by, "owner "+printable(x.Owner))
+		}
+		if x.Expires != "" {
+			by = append(by, "expires "+x.Expires)
+		}
+		by = append(by, x.where())
+		fmt.Fprintf(b, " %s\n", st.dim("("+strings.Join(by, ", ")+")"))
+	}
 	switch r.status {
 	case eval.Fail, eval.Error:
 		if r.err != "" {
@@ -120,9 +155,14 @@ func textSummary(s *summary, failedRules int, st *style) string {
 		}
 	}
 	add(s.Fail, "failed", st.red)
+	if s.InBaseline > 0 {
+		parts[len(parts)-1] += fmt.Sprintf(" (%s in the baseline)", commas(int64(s.InBaseline)))
+	}
+	add(s.Suppressed, "suppressed", st.dim)
 	add(s.Error, plural(s.Error, "error", "errors"), st.purple)
 	add(s.Pass, "passed", st.green)
 	add(s.Skip, "skipped", st.dim)
+	add(s.Fixed, "fixed since the baseline", st.green)
 	if len(parts) == 0 {
 		parts = append(parts, "no results")
 	}
@@ -132,6 +172,9 @@ func textSummary(s *summary, failedRules int, st *style) string {
 		strings.Join(parts, ", "))
 	if failedRules > 0 {
 		line += fmt.Sprintf(" (%d %s with findings)", failedRules, plural(failedRules, "rule", "rules"))
+	}
+	if n := s.Tolerated - s.InBaseline; n > 0 {
+		line += fmt.Sprintf("; %s %s below --fail-on", commas(int64(n)), plural(n, "failure", "failures"))
 	}
 	if s.InputErrors > 0 {
 		line += st.purple(fmt.Sprintf("; %d input %s", s.InputErrors, plural(s.InputErrors, "error", "errors")))
