@@ -261,3 +261,55 @@ func TestOutputWriteFails(t *testing.T) {
 		}
 	}
 }
+
+// TestRunSARIFSchemaSuppressions validates SARIF that holds suppressed
+// results and baseline states against the SARIF schema.
+func TestRunSARIFSchemaSuppressions(t *testing.T) {
+	schema := sarifSchema(t)
+	dir := t.TempDir()
+	inv := filepath.Join("..", "..", "examples", "inventory", "account.json")
+	exc := filepath.Join(dir, "exceptions.yaml")
+	os.WriteFile(exc, []byte(`exceptions:
+  - rule: HIPAA-002
+    entity: vol-0e5f60718293a4b52
+    reason: Scratch volume, holds no PHI
+    owner: platform-team
+    expires: 2026-12-31
+  - rule: "HIPAA-0[01]*"
+    account: "123456789012"
+    reason: Accepted risk
+`), 0o644)
+	base := filepath.Join(dir, "base.json")
+	code, out := runMain(t, "run", "-b", "hipaa", "--now", "2026-06-15T00:00:00Z", "--rule-id", "HIPAA-00*", "-f", "json", inv)
+	if code != exitFindings {
+		t.Fatalf("baseline run: exit %d", code)
+	}
+	os.WriteFile(base, out, 0o644)
+	code, out = runMain(t, "run", "-b", "hipaa", "--now", "2026-06-15T00:00:00Z", "--exceptions", exc, "--baseline", base, "-f", "sarif", inv)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d", code, exitFindings)
+	}
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := schema.validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
+	}
+	var log sarifLog
+	json.Unmarshal(out, &log)
+	states := map[string]int{}
+	suppressed := 0
+	for _, r := range log.Runs[0].Results {
+		states[r.BaselineState]++
+		if len(r.Suppressions) > 0 {
+			suppressed++
+			if r.Suppressions[0].Justification == "" || r.Suppressions[0].Status != "accepted" {
+				t.Errorf("suppression without justification: %+v", r.Suppressions[0])
+			}
+		}
+	}
+	if suppressed == 0 || states["new"] == 0 || states["unchanged"] == 0 {
+		t.Errorf("want suppressed, new and unchanged results; got %d suppressed, states %v", suppressed, states)
+	}
+}
