@@ -17,24 +17,27 @@ type cli struct {
 }
 
 type runCmd struct {
-	Bundle      []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, or a directory. Repeatable."`
-	Rule        []string `short:"r" sep:"none" placeholder:"TEXT" help:"A GSL rule to run, named rule-1, rule-2, ... Repeatable."`
-	Format      string   `short:"f" enum:"text,json,sarif,junit" default:"text" help:"Report format: text, json, sarif or junit."`
-	Output      string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
-	Now         string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
-	ShowSkipped bool     `help:"Also report rules that did not apply to an entity (status skip)."`
-	Jobs        int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
-	InputFormat string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
-	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
-	Schema      string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
-	AllowEmpty  bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
-	RuleID      []string `name:"rule-id" sep:"," placeholder:"ID|GLOB" help:"Run only the rules whose id matches (HIPAA-001, CIS-AWS-5.*). Repeatable."`
-	SkipRule    []string `sep:"," placeholder:"ID|GLOB" help:"Do not run the rules whose id matches. Repeatable."`
-	Severity    []string `sep:"," placeholder:"LEVEL" help:"Run only the rules of these severities (e.g. High,Critical); rules without a severity always run."`
-	FailOn      string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
-	Exceptions  string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
-	Baseline    string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
-	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
+	Bundle          []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, or a directory. Repeatable."`
+	Rule            []string `short:"r" sep:"none" placeholder:"TEXT" help:"A GSL rule to run, named rule-1, rule-2, ... Repeatable."`
+	Format          string   `short:"f" enum:"text,json,sarif,junit" default:"text" help:"Report format: text, json, sarif or junit."`
+	Output          string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
+	Report          []string `sep:"none" placeholder:"FORMAT=FILE" help:"Also write a report in FORMAT (text, json, sarif, junit) to FILE, e.g. sarif=results.sarif. Repeatable; the --format report still goes to stdout (or --output)."`
+	Now             string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
+	ShowSkipped     bool     `help:"Also report rules that did not apply to an entity (status skip)."`
+	FailuresOnly    bool     `help:"Leave passing results out of JSON and JUnit reports: only failures, suppressed failures and errors."`
+	SARIFMaxResults int      `name:"sarif-max-results" default:"25000" placeholder:"N" help:"Most results in a SARIF report (code scanning accepts 25,000 per run): the most severe are kept, and a notification says what was left out. 0: no limit."`
+	Jobs            int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
+	InputFormat     string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
+	MaxDocBytes     int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
+	Schema          string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
+	AllowEmpty      bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
+	RuleID          []string `name:"rule-id" sep:"," placeholder:"ID|GLOB" help:"Run only the rules whose id matches (HIPAA-001, CIS-AWS-5.*). Repeatable."`
+	SkipRule        []string `sep:"," placeholder:"ID|GLOB" help:"Do not run the rules whose id matches. Repeatable."`
+	Severity        []string `sep:"," placeholder:"LEVEL" help:"Run only the rules of these severities (e.g. High,Critical); rules without a severity always run."`
+	FailOn          string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
+	Exceptions      string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
+	Baseline        string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
+	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
 }
 
 func (runCmd) Help() string {

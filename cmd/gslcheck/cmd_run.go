@@ -68,9 +68,26 @@ func (c *runCmd) Run(e *env) error {
 	// Loading the rules leaves little live; the run's pacing starts after.
 	defer tuneGC(e.getenv)()
 
-	if err := outputIsNotInput(c.Output, append(set.sources(), c.Inputs...)); err != nil {
+	specs, err := parseReportSpecs(c.Report)
+	if err != nil {
 		return err
 	}
+	if c.SARIFMaxResults < 0 {
+		return usagef("--sarif-max-results must be 0 (no limit) or more")
+	}
+	inputs := append(set.sources(), c.Inputs...)
+	if g.baseline != nil {
+		inputs = append(inputs, g.baseline.file)
+	}
+	if g.exceptions != nil {
+		inputs = append(inputs, g.exceptions.file)
+	}
+	for _, o := range append([]string{c.Output}, specFiles(specs)...) {
+		if err := outputIsNotInput(o, inputs); err != nil {
+			return err
+		}
+	}
+	base := reportOptions{rules: set.metas, showSkipped: c.ShowSkipped, failuresOnly: c.FailuresOnly, sarifMax: c.SARIFMaxResults}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
 	if err != nil {
 		return err
@@ -79,10 +96,33 @@ func (c *runCmd) Run(e *env) error {
 	if c.Output != "" {
 		st = &style{on: c.Format == "text" && e.color == "always"}
 	}
-	rep, err := newReporter(c.Format, reportOptions{w: out, rules: set.metas, showSkipped: c.ShowSkipped, style: st})
+	o := base
+	o.w, o.style = out, st
+	rep, err := newReporter(c.Format, o)
 	if err != nil {
 		closeOut()
 		return err
+	}
+	if len(specs) > 0 {
+		reps := multiReporter{rep}
+		for _, sp := range specs {
+			w, cl, err := openOutput(sp.file, nil)
+			if err != nil {
+				closeOut()
+				return err
+			}
+			prev := closeOut
+			closeOut = func() error { return errors.Join(prev(), cl()) }
+			o := base
+			o.w, o.style = w, &style{}
+			r, err := newReporter(sp.format, o)
+			if err != nil {
+				closeOut()
+				return err
+			}
+			reps = append(reps, r)
+		}
+		rep = reps
 	}
 	p := &pipeline{
 		jobs:      c.Jobs,
@@ -263,6 +303,15 @@ func reportEmpty(rep reporter, sum *summary, sources []source, docs *docCounter)
 		}
 	}
 	return nil
+}
+
+// specFiles are the files of --report flags.
+func specFiles(specs []reportSpec) []string {
+	out := make([]string, len(specs))
+	for i, s := range specs {
+		out[i] = s.file
+	}
+	return out
 }
 
 // evalOptions are the evaluation options of a run. The input splitter

@@ -152,6 +152,85 @@ type reportOptions struct {
 	rules       []*ruleMeta
 	showSkipped bool
 	style       *style
+	// failuresOnly leaves passes (and skips) out of JSON and JUnit.
+	failuresOnly bool
+	// sarifMax bounds the results of a SARIF report (0: no bound).
+	sarifMax int
+}
+
+// keeps reports whether a report keeps a rule result of status st.
+func (o *reportOptions) keeps(st eval.Status) bool {
+	switch st {
+	case eval.Pass:
+		return !o.failuresOnly
+	case eval.Skip:
+		return o.showSkipped && !o.failuresOnly
+	}
+	return true
+}
+
+// multiReporter writes several reports from the same records.
+type multiReporter []reporter
+
+func (m multiReporter) result(r *record) error {
+	for _, rep := range m {
+		if err := rep.result(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (m multiReporter) finish(s *summary) error {
+	var first error
+	for _, rep := range m {
+		if err := rep.finish(s); err != nil && first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
+func (m multiReporter) fixed(f []*baselineFinding) error {
+	for _, rep := range m {
+		if fr, ok := rep.(fixedReporter); ok {
+			if err := fr.fixed(f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// reportSpec is one --report FORMAT=FILE.
+type reportSpec struct {
+	format, file string
+}
+
+// parseReportSpecs reads the --report flags.
+func parseReportSpecs(args []string) ([]reportSpec, error) {
+	var out []reportSpec
+	seen := map[string]bool{}
+	for _, a := range args {
+		f, file, ok := strings.Cut(a, "=")
+		if !ok || file == "" {
+			return nil, usagef("--report %q: want FORMAT=FILE, e.g. sarif=results.sarif", a)
+		}
+		switch f {
+		case "text", "json", "sarif", "junit":
+		default:
+			return nil, usagef("--report %q: unknown format %q (want text, json, sarif or junit)", a, f)
+		}
+		if file == "-" {
+			return nil, usagef("--report %q: reports go to files; the --format report goes to stdout", a)
+		}
+		if seen[file] {
+			return nil, usagef("--report: %s named twice", file)
+		}
+		seen[file] = true
+		out = append(out, reportSpec{f, file})
+	}
+	return out, nil
 }
 
 func newReporter(format string, o reportOptions) (reporter, error) {

@@ -124,21 +124,22 @@ type jsonReporter struct {
 // for concurrent use: each worker of a run renders with its own (see
 // renderer).
 type jsonLines struct {
-	buf         bytes.Buffer
-	enc         *json.Encoder
-	prefix      [][]byte // per rule: `{"rule":...,"severity":...,`; shared, read only
-	showSkipped bool
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	prefix [][]byte // per rule: `{"rule":...,"severity":...,`; shared, read only
+	o      *reportOptions
 }
 
-func newJSONLines(prefix [][]byte, showSkipped bool) *jsonLines {
-	l := &jsonLines{prefix: prefix, showSkipped: showSkipped}
+func newJSONLines(prefix [][]byte, o *reportOptions) *jsonLines {
+	l := &jsonLines{prefix: prefix, o: o}
 	l.enc = json.NewEncoder(&l.buf)
 	l.enc.SetEscapeHTML(false)
 	return l
 }
 
 func newJSONReporter(o reportOptions) *jsonReporter {
-	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10), jsonLines: newJSONLines(nil, o.showSkipped)}
+	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10)}
+	j.jsonLines = newJSONLines(nil, &j.o)
 	j.prefix = make([][]byte, len(o.rules))
 	for i, m := range o.rules {
 		b := append([]byte(nil), `{"rule":`...)
@@ -294,7 +295,7 @@ func (j *jsonReporter) result(r *record) error {
 
 // renderer returns a jsonLines of its own for one worker of a run.
 func (j *jsonReporter) renderer() recordRenderer {
-	return newJSONLines(j.prefix, j.showSkipped)
+	return newJSONLines(j.prefix, &j.o)
 }
 
 // writeRendered writes n records that a renderer appended to text, each
@@ -317,7 +318,7 @@ func (j *jsonReporter) writeRendered(text []byte, n int) error {
 // results are spelled by hand, in the field order of resultJSON, since
 // there can be millions.
 func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
-	if r.rule != nil && r.status == eval.Skip && !j.showSkipped {
+	if r.rule != nil && !j.o.keeps(r.status) {
 		return b, false
 	}
 	if r.rule == nil {

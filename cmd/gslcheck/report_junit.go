@@ -63,10 +63,9 @@ func (j *junitReporter) result(r *record) error {
 		c.Failure = &junitProblem{Message: r.message(), Type: r.rule.Severity, Text: details(r)}
 	case r.status == eval.Error:
 		c.Error = &junitProblem{Message: r.err, Type: "RuleError", Text: details(r)}
+	case !j.o.keeps(r.status):
+		return nil
 	case r.status == eval.Skip:
-		if !j.o.showSkipped {
-			return nil
-		}
 		c.Skipped = &junitSkipped{Message: "not applicable"}
 	}
 	j.suites[r.ruleIdx].add(c)

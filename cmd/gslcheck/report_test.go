@@ -423,7 +423,7 @@ func TestSARIFURI(t *testing.T) {
 // evidenceByEncoder is how appendEvidence's output is defined: encoding/json
 // writing evidenceList, as the report's encoder does.
 func evidenceByEncoder(ev []eval.Evidence) string {
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &reportOptions{})
 	if len(ev) == 0 {
 		return "[]"
 	}
@@ -447,7 +447,7 @@ func TestAppendEvidence(t *testing.T) {
 		{{Path: "bad utf8", Value: "\"\xff\xfe\""}, {Path: "\xc3", Value: "1"}}, // invalid UTF-8
 		{{Path: "ws", Value: " 1"}, {Path: "ws2", Value: "[ ]"}},                // white space around
 	}
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &reportOptions{})
 	for i, ev := range cases {
 		want := evidenceByEncoder(ev)
 		if got := string(j.appendEvidence(nil, ev)); got != want {
@@ -463,7 +463,7 @@ func FuzzAppendEvidence(f *testing.F) {
 	f.Add("p", "missing", 0, 0, 0, 0)
 	f.Add("p\n", "\"\u2028\"", 2, 1, 0, 0)
 	f.Add("", "abc…", 1, 1, 3, 4)
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &reportOptions{})
 	f.Fuzz(func(t *testing.T, path, value string, l1, c1, l2, c2 int) {
 		sp := lang.Span{Start: lang.Pos{Line: l1, Column: c1}, End: lang.Pos{Line: l2, Column: c2}}
 		ev := []eval.Evidence{{Path: path, Value: value, Span: sp}, {Path: value, Value: path}}
@@ -484,7 +484,7 @@ func FuzzAppendString(f *testing.F) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &reportOptions{})
 	meta := &ruleMeta{ID: "R", Name: "r"}
 	f.Fuzz(func(t *testing.T, s, v string) {
 		buf.Reset()
