@@ -313,3 +313,36 @@ func TestRunSARIFSchemaSuppressions(t *testing.T) {
 		t.Errorf("want suppressed, new and unchanged results; got %d suppressed, states %v", suppressed, states)
 	}
 }
+
+// TestRunSARIFSchemaLimit validates SARIF cut by --sarif-max-results
+// against the schema: the held results and the notification.
+func TestRunSARIFSchemaLimit(t *testing.T) {
+	schema := sarifSchema(t)
+	inv := filepath.Join("..", "..", "examples", "inventory", "account.json")
+	code, out := runMain(t, "run", "-b", "hipaa", "-b", "cis-aws", "--now", "2026-06-15T00:00:00Z", "--sarif-max-results", "5", "-f", "sarif", inv)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d", code, exitFindings)
+	}
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := schema.validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
+	}
+	var log sarifLog
+	json.Unmarshal(out, &log)
+	run := log.Runs[0]
+	if len(run.Results) != 5 {
+		t.Errorf("%d results, want 5", len(run.Results))
+	}
+	for _, r := range run.Results {
+		if r.Level != "error" {
+			t.Errorf("kept a result of level %s; the most severe (error) are more than 5", r.Level)
+		}
+	}
+	notes := run.Invocations[0].ToolExecutionNotifications
+	if len(notes) == 0 || notes[len(notes)-1].Descriptor.ID != "results-limit" {
+		t.Errorf("no results-limit notification: %+v", notes)
+	}
+}

@@ -5,15 +5,29 @@ package main
 // is a result located at the input file (with the document's line) and at
 // the entity as a logical location. Rule errors and input errors are tool
 // execution notifications.
+//
+// The report streams: the tool and its rules are written first, then each
+// result as it comes, then the invocation (SARIF does
+// not order an object's properties). Under a result limit (code scanning
+// takes 25,000 results per run), the most severe results are held instead,
+// at most the limit, and written at the end with a notification saying
+// what was left out.
 
 import (
+	"bufio"
+	"bytes"
+	"container/heap"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 )
 
@@ -75,7 +89,15 @@ type sarifResult struct {
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	BaselineState       string             `json:"baselineState,omitempty"`
-	Properties          map[string]any     `json:"properties,omitempty"`
+	Properties          *sarifResultProps  `json:"properties,omitempty"`
+}
+
+// sarifResultProps are the properties of a result: the entity and the
+// evidence of the failure.
+type sarifResultProps struct {
+	Entity     string         `json:"entity"`
+	EntityType string         `json:"entityType,omitempty"`
+	Evidence   []evidenceJSON `json:"evidence,omitempty"`
 }
 
 // sarifSuppression is an exception that suppresses a result; code
@@ -173,20 +195,42 @@ func sarifURI(path string) string {
 	return (&url.URL{Path: strings.TrimPrefix(p, "./")}).String()
 }
 
+// maxSARIFNotes bounds the tool execution notifications of a report (one
+// per input error or rule error); the rest are counted in a last one.
+const maxSARIFNotes = 1000
+
 type sarifReporter struct {
 	o       reportOptions
-	results []sarifResult
+	w       *bufio.Writer
+	started bool
+	n       int // results written (or held, under a limit)
+	seq     int // results offered
+	held    sarifHeap
+	left    map[string]int // severity -> results left out by the limit
 	notes   []sarifNotification
+	more    map[string]int // descriptor -> notifications left out
+	buf     []byte
 }
 
 func newSARIFReporter(o reportOptions) *sarifReporter {
-	return &sarifReporter{o: o, results: []sarifResult{}}
+	return &sarifReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10)}
+}
+
+func (s *sarifReporter) note(n sarifNotification) {
+	if len(s.notes) >= maxSARIFNotes {
+		if s.more == nil {
+			s.more = map[string]int{}
+		}
+		s.more[n.Descriptor.ID]++
+		return
+	}
+	s.notes = append(s.notes, n)
 }
 
 func (s *sarifReporter) result(r *record) error {
 	switch {
 	case r.rule == nil:
-		s.notes = append(s.notes, sarifNotification{
+		s.note(sarifNotification{
 			Level:      "error",
 			Message:    sarifText{Text: r.err},
 			Locations:  s.locations(r),
@@ -194,7 +238,7 @@ func (s *sarifReporter) result(r *record) error {
 		})
 	case r.status == eval.Error:
 		idx := r.ruleIdx
-		s.notes = append(s.notes, sarifNotification{
+		s.note(sarifNotification{
 			Level:          "error",
 			Message:        sarifText{Text: fmt.Sprintf("%s on %s: %s", r.rule.ID, r.entity, r.err)},
 			Locations:      s.locations(r),
@@ -202,31 +246,109 @@ func (s *sarifReporter) result(r *record) error {
 			AssociatedRule: &sarifReference{ID: r.rule.ID, Index: &idx},
 		})
 	case r.status == eval.Fail:
-		msg := fmt.Sprintf("%s %s fails %s: %s", orDash(r.typ), r.entity, r.rule.ID, r.rule.Name)
-		if m := r.message(); m != "" && m != r.rule.Name {
-			msg += " (" + m + ")"
-		}
-		props := map[string]any{"entity": r.entity}
-		if r.typ != "" {
-			props["entityType"] = r.typ
-		}
-		if len(r.evidence) > 0 {
-			props["evidence"] = evidenceList(r.evidence)
-		}
-		sum := sha256.Sum256([]byte(r.rule.Bundle + "\x00" + r.rule.ID + "\x00" + r.typ + "\x00" + r.entity))
-		s.results = append(s.results, sarifResult{
-			RuleID:              r.rule.ID,
-			RuleIndex:           r.ruleIdx,
-			Level:               sarifLevel(r.rule.Severity),
-			Message:             sarifText{Text: msg},
-			Locations:           s.locations(r),
-			PartialFingerprints: map[string]string{"gslcheckEntity/v1": hex.EncodeToString(sum[:16])},
-			Suppressions:        sarifSuppressions(r.suppressed),
-			BaselineState:       r.baseline.String(),
-			Properties:          props,
-		})
+		return s.fail(r)
 	}
 	return nil
+}
+
+// fail writes, or holds, the result of a failure.
+func (s *sarifReporter) fail(r *record) error {
+	rank := severityRank(r.rule.Severity)
+	s.seq++
+	if s.o.sarifMax > 0 && s.held.Len() >= s.o.sarifMax {
+		// Full: the new result replaces the least severe held one (the
+		// latest of those), if it is more severe.
+		worst := s.held.items[0]
+		if rank <= worst.rank {
+			s.leaveOut(r.rule.Severity)
+			return nil
+		}
+		s.leaveOut(worst.severity)
+		heap.Pop(&s.held)
+	}
+	b, err := s.marshal(s.sarifResult(r), "        ")
+	if err != nil {
+		return err
+	}
+	if s.o.sarifMax > 0 {
+		heap.Push(&s.held, heldResult{rank: rank, seq: s.seq, severity: r.rule.Severity, text: b})
+		return nil
+	}
+	return s.writeResult(b)
+}
+
+func (s *sarifReporter) leaveOut(severity string) {
+	if s.left == nil {
+		s.left = map[string]int{}
+	}
+	s.left[orDash(severity)]++
+}
+
+// writeResult writes one result of the results array.
+func (s *sarifReporter) writeResult(b []byte) error {
+	if !s.started {
+		if err := s.start(); err != nil {
+			return err
+		}
+	}
+	if s.n > 0 {
+		s.w.WriteString(",\n        ")
+	} else {
+		s.w.WriteString("\n        ")
+	}
+	s.n++
+	_, err := s.w.Write(b)
+	return err
+}
+
+func (s *sarifReporter) sarifResult(r *record) *sarifResult {
+	msg := fmt.Sprintf("%s %s fails %s: %s", orDash(r.typ), r.entity, r.rule.ID, r.rule.Name)
+	if m := r.message(); m != "" && m != r.rule.Name {
+		msg += " (" + m + ")"
+	}
+	props := &sarifResultProps{Entity: r.entity, EntityType: r.typ}
+	if len(r.evidence) > 0 {
+		props.Evidence = evidenceList(r.evidence)
+	}
+	sum := sha256.Sum256([]byte(r.rule.Bundle + "\x00" + r.rule.ID + "\x00" + r.typ + "\x00" + r.entity))
+	return &sarifResult{
+		RuleID:              r.rule.ID,
+		RuleIndex:           r.ruleIdx,
+		Level:               sarifLevel(r.rule.Severity),
+		Message:             sarifText{Text: msg},
+		Locations:           s.locations(r),
+		PartialFingerprints: map[string]string{"gslcheckEntity/v1": hex.EncodeToString(sum[:16])},
+		Suppressions:        sarifSuppressions(r.suppressed),
+		BaselineState:       r.baseline.String(),
+		Properties:          props,
+	}
+}
+
+// heldResult is a rendered result held under a result limit.
+type heldResult struct {
+	rank, seq int
+	severity  string
+	text      []byte
+}
+
+// sarifHeap holds results with the least severe (and, among equals, the
+// latest) on top: the first to leave when a more severe result comes.
+type sarifHeap struct{ items []heldResult }
+
+func (h *sarifHeap) Len() int { return len(h.items) }
+func (h *sarifHeap) Less(i, j int) bool {
+	a, b := &h.items[i], &h.items[j]
+	if a.rank != b.rank {
+		return a.rank < b.rank
+	}
+	return a.seq > b.seq
+}
+func (h *sarifHeap) Swap(i, j int) { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *sarifHeap) Push(x any)    { h.items = append(h.items, x.(heldResult)) }
+func (h *sarifHeap) Pop() any {
+	x := h.items[len(h.items)-1]
+	h.items = h.items[:len(h.items)-1]
+	return x
 }
 
 // locations places a record: in the input file at the document's line
@@ -260,7 +382,19 @@ func (s *sarifReporter) locations(r *record) []sarifLocation {
 	return []sarifLocation{loc}
 }
 
-func (s *sarifReporter) finish(sum *summary) error {
+// sarifHead is the start of the log: everything before the results.
+type sarifHead struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []struct {
+		Tool       sarifTool `json:"tool"`
+		ColumnKind string    `json:"columnKind,omitempty"`
+	} `json:"runs"`
+}
+
+// start writes the log up to the first result.
+func (s *sarifReporter) start() error {
+	s.started = true
 	rules := make([]sarifRule, 0, len(s.o.rules))
 	for _, m := range s.o.rules {
 		rule := sarifRule{
@@ -294,26 +428,100 @@ func (s *sarifReporter) finish(sum *summary) error {
 		rule.Properties = props
 		rules = append(rules, rule)
 	}
-	log := sarifLog{
-		Schema:  sarifSchemaURI,
-		Version: "2.1.0",
-		Runs: []sarifRun{{
-			Tool: sarifTool{Driver: sarifDriver{
-				Name:            "gslcheck",
-				Version:         version(),
-				SemanticVersion: semanticVersion(),
-				InformationURI:  informationURI,
-				Rules:           rules,
-			}},
-			ColumnKind: "unicodeCodePoints",
-			Invocations: []sarifInvocation{{
-				ExecutionSuccessful:        sum.InputErrors == 0 && sum.Error == 0,
-				ToolExecutionNotifications: s.notes,
-			}},
-			Results: s.results,
-		}},
+	var head sarifHead
+	head.Schema, head.Version = sarifSchemaURI, "2.1.0"
+	head.Runs = make([]struct {
+		Tool       sarifTool `json:"tool"`
+		ColumnKind string    `json:"columnKind,omitempty"`
+	}, 1)
+	head.Runs[0].Tool = sarifTool{Driver: sarifDriver{
+		Name:            "gslcheck",
+		Version:         version(),
+		SemanticVersion: semanticVersion(),
+		InformationURI:  informationURI,
+		Rules:           rules,
+	}}
+	head.Runs[0].ColumnKind = "unicodeCodePoints"
+	b, err := s.marshal(head, "")
+	if err != nil {
+		return err
 	}
-	return writeJSON(s.o.w, log)
+	// Cut the log open after columnKind: "...\n    }\n  ]\n}".
+	b = b[:len(b)-len("\n    }\n  ]\n}")]
+	s.w.Write(b)
+	_, err = s.w.WriteString(",\n      \"results\": [")
+	return err
+}
+
+func (s *sarifReporter) finish(sum *summary) error {
+	if s.o.sarifMax > 0 {
+		held := s.held.items
+		s.held.items = nil
+		slices.SortFunc(held, func(a, b heldResult) int { return a.seq - b.seq })
+		for _, h := range held {
+			if err := s.writeResult(h.text); err != nil {
+				return err
+			}
+		}
+	}
+	if !s.started {
+		if err := s.start(); err != nil {
+			return err
+		}
+	}
+	if s.n > 0 {
+		s.w.WriteString("\n      ")
+	}
+	s.w.WriteString("],\n      \"invocations\": ")
+	if len(s.left) > 0 {
+		s.notes = append(s.notes, sarifNotification{
+			Level:      "warning",
+			Message:    sarifText{Text: s.leftOutText()},
+			Descriptor: &sarifReference{ID: "results-limit"},
+		})
+	}
+	for _, id := range slices.Sorted(maps.Keys(s.more)) {
+		s.notes = append(s.notes, sarifNotification{
+			Level:      "error",
+			Message:    sarifText{Text: fmt.Sprintf("%s more notifications like the above (%s) were left out; the JSON report lists them all", commas(int64(s.more[id])), id)},
+			Descriptor: &sarifReference{ID: id},
+		})
+	}
+	inv := []sarifInvocation{{
+		ExecutionSuccessful:        sum.InputErrors == 0 && sum.Error == 0,
+		ToolExecutionNotifications: s.notes,
+	}}
+	b, err := s.marshal(inv, "      ")
+	if err != nil {
+		return err
+	}
+	s.w.Write(b)
+	s.w.WriteString("\n    }\n  ]\n}\n")
+	return s.w.Flush()
+}
+
+// leftOutText says how many results the limit left out, by severity.
+func (s *sarifReporter) leftOutText() string {
+	total := 0
+	var parts []string
+	for i := len(bundles.Severities); i >= 0; i-- {
+		name := "-"
+		if i < len(bundles.Severities) {
+			name = bundles.Severities[i]
+		}
+		if n := s.left[name]; n > 0 {
+			total += n
+			parts = append(parts, fmt.Sprintf("%s %s", commas(int64(n)), name))
+		}
+	}
+	for name, n := range s.left {
+		if _, ok := severityName(name); !ok && name != "-" {
+			total += n
+			parts = append(parts, fmt.Sprintf("%s %s", commas(int64(n)), name))
+		}
+	}
+	return fmt.Sprintf("%s of %s failures are in this report (the limit, --sarif-max-results), the most severe; left out: %s. The JSON report lists them all.",
+		commas(int64(s.n)), commas(int64(s.n+total)), strings.Join(parts, ", "))
 }
 
 // sarifSuppressions describes the exception that suppresses a result: an
@@ -340,4 +548,17 @@ func sarifSuppressions(x *exception) []sarifSuppression {
 		sup.Properties = props
 	}
 	return []sarifSuppression{sup}
+}
+
+// marshal encodes v as indented JSON after prefix, without HTML escaping
+// and without a final newline. The bytes are new.
+func (s *sarifReporter) marshal(v any, prefix string) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
 }
