@@ -4,18 +4,24 @@ package main
 // rule in rule order, input errors, and a one-line summary.
 
 import (
+	"bufio"
+	"bytes"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 )
 
+// textReporter groups records by rule through a bounded spill: memory
+// stays flat however many findings there are.
 type textReporter struct {
-	o         reportOptions
-	groups    map[int][]*record // rule index -> fail, error (and skip) records
-	inputErrs []*record
-	gone      []*baselineFinding // the baseline's findings not found
+	o      reportOptions
+	sp     *spill // groups: one per rule, then the input errors
+	has    []bool // per rule: it has records to show
+	failed []bool // per rule: it has a failure (not suppressed) or an error
+	inputs bool   // there are input errors
+	buf    bytes.Buffer
+	gone   []*baselineFinding // the baseline's findings not found
 }
 
 // fixed keeps the baseline's findings that are gone, for finish.
@@ -25,62 +31,70 @@ func (t *textReporter) fixed(f []*baselineFinding) error {
 }
 
 func newTextReporter(o reportOptions) *textReporter {
-	return &textReporter{o: o, groups: make(map[int][]*record)}
+	n := len(o.rules)
+	return &textReporter{o: o, sp: newSpill(n + 1), has: make([]bool, n), failed: make([]bool, n)}
 }
 
 func (t *textReporter) result(r *record) error {
+	t.buf.Reset()
 	switch {
 	case r.rule == nil:
-		t.inputErrs = append(t.inputErrs, r)
+		st := t.o.style
+		fmt.Fprintf(&t.buf, "  %s %s: %s\n", st.purple("ERROR"), printable(r.entity), printable(r.err))
+		t.inputs = true
+		t.sp.add(len(t.o.rules), t.buf.Bytes())
 	case r.status == eval.Pass, r.status == eval.Skip && !t.o.showSkipped:
 	default:
-		t.groups[r.ruleIdx] = append(t.groups[r.ruleIdx], r)
+		t.writeRecord(&t.buf, r)
+		i := r.ruleIdx
+		t.has[i] = true
+		if (r.status == eval.Fail && r.suppressed == nil) || r.status == eval.Error {
+			t.failed[i] = true
+		}
+		t.sp.add(i, t.buf.Bytes())
 	}
 	return nil
 }
 
 func (t *textReporter) finish(s *summary) error {
+	defer t.sp.close()
 	st := t.o.style
-	var b strings.Builder
+	b := bufio.NewWriterSize(t.o.w, 64<<10)
 	failedRules := 0
 	for i, rule := range t.o.rules {
-		recs := t.groups[i]
-		if len(recs) == 0 {
+		if !t.has[i] {
 			continue
 		}
-		for _, r := range recs {
-			if (r.status == eval.Fail && r.suppressed == nil) || r.status == eval.Error {
-				failedRules++
-				break
-			}
+		if t.failed[i] {
+			failedRules++
 		}
-		fmt.Fprintf(&b, "%s  ", st.bold(rule.ID))
+		fmt.Fprintf(b, "%s  ", st.bold(rule.ID))
 		if rule.Severity != "" {
-			fmt.Fprintf(&b, "%s  ", st.severity(rule.Severity))
+			fmt.Fprintf(b, "%s  ", st.severity(rule.Severity))
 		}
 		b.WriteString(rule.Name)
 		if rule.Bundle != "" {
-			fmt.Fprintf(&b, "  %s", st.dim("("+rule.Bundle+")"))
+			fmt.Fprintf(b, "  %s", st.dim("("+rule.Bundle+")"))
 		}
 		b.WriteByte('\n')
-		for _, r := range recs {
-			t.writeRecord(&b, r)
+		if err := t.sp.writeTo(b, i); err != nil {
+			return err
 		}
 		b.WriteByte('\n')
 	}
-	if len(t.inputErrs) > 0 {
-		fmt.Fprintf(&b, "%s\n", st.bold("Input errors"))
-		for _, r := range t.inputErrs {
-			fmt.Fprintf(&b, "  %s %s: %s\n", st.purple("ERROR"), printable(r.entity), printable(r.err))
+	if t.inputs {
+		fmt.Fprintf(b, "%s\n", st.bold("Input errors"))
+		if err := t.sp.writeTo(b, len(t.o.rules)); err != nil {
+			return err
 		}
 		b.WriteByte('\n')
 	}
 	if len(t.gone) > 0 {
-		fmt.Fprintf(&b, "%s\n", st.bold("Fixed since the baseline"))
+		fmt.Fprintf(b, "%s\n", st.bold("Fixed since the baseline"))
 		for _, f := range t.gone {
-			fmt.Fprintf(&b, "  %s %s  %s", st.green("FIXED"), st.bold(printable(f.key.rule)), printable(f.key.entity))
+			fmt.Fprintf(b, "  %s %s  %s", st.green("FIXED"), st.bold(printable(f.key.rule)), printable(f.key.entity))
 			if f.key.typ != "" {
-				fmt.Fprintf(&b, " (%s)", printable(f.key.typ))
+				fmt.Fprintf(b, " (%s)", printable(f.key.typ))
 			}
 			b.WriteByte('\n')
 		}
@@ -88,11 +102,10 @@ func (t *textReporter) finish(s *summary) error {
 	}
 	b.WriteString(textSummary(s, failedRules, st))
 	b.WriteByte('\n')
-	_, err := io.WriteString(t.o.w, b.String())
-	return err
+	return b.Flush()
 }
 
-func (t *textReporter) writeRecord(b *strings.Builder, r *record) {
+func (t *textReporter) writeRecord(b *bytes.Buffer, r *record) {
 	st := t.o.style
 	var tag string
 	switch {
