@@ -67,6 +67,13 @@ type junitSkipped struct {
 
 // add appends c to the suite and counts it.
 func (s *junitSuite) add(c junitCase) {
+	s.count(&c)
+	s.Cases = append(s.Cases, c)
+}
+
+// count counts c in the suite and readies it to be written: a time, and
+// CDATA that XML can hold.
+func (s *junitSuite) count(c *junitCase) {
 	s.Tests++
 	switch {
 	case c.Failure != nil:
@@ -84,7 +91,6 @@ func (s *junitSuite) add(c junitCase) {
 			p.Text = xmlChars(p.Text)
 		}
 	}
-	s.Cases = append(s.Cases, c)
 }
 
 // xmlChars replaces what XML 1.0 cannot hold (control characters other

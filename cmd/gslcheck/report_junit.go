@@ -2,9 +2,19 @@ package main
 
 // This file writes the `run` report as JUnit XML: one testsuite per rule,
 // one testcase per (rule, entity) result, and a testsuite for input errors.
+//
+// The report streams: each test case is rendered as it comes and kept in
+// its suite's group of a bounded spill (see spill.go); the suites, whose
+// counts head them, are written at the end.
 
 import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"encoding/xml"
 	"fmt"
+	"hash/maphash"
+	"io"
 	"strings"
 	"time"
 
@@ -14,13 +24,14 @@ import (
 type junitReporter struct {
 	o      reportOptions
 	start  time.Time
-	suites []junitSuite
-	input  junitSuite
-	locs   []caseLoc // the cases of rule suites that have a location
+	suites []junitSuite // one per rule, then the input errors; counts only
+	sp     *spill
+	buf    bytes.Buffer
+	frame  []byte
 }
 
 func newJUnitReporter(o reportOptions) *junitReporter {
-	j := &junitReporter{o: o, start: time.Now(), suites: make([]junitSuite, len(o.rules))}
+	j := &junitReporter{o: o, start: time.Now(), suites: make([]junitSuite, len(o.rules)+1), sp: newSpill(len(o.rules) + 1)}
 	for i, m := range o.rules {
 		s := &j.suites[i]
 		s.Name = m.ID
@@ -36,7 +47,7 @@ func newJUnitReporter(o reportOptions) *junitReporter {
 		}
 		s.Properties = &junitProperties{List: props}
 	}
-	j.input.Name = "input errors"
+	j.suites[len(o.rules)].Name = "input errors"
 	return j
 }
 
@@ -48,8 +59,7 @@ func (j *junitReporter) result(r *record) error {
 			Error:     &junitProblem{Message: r.err, Type: "InputError"},
 		}
 		placeCase(&c, r)
-		j.input.add(c)
-		return nil
+		return j.add(len(j.o.rules), c, "")
 	}
 	c := junitCase{Name: r.entity, Classname: classname(r.rule)}
 	if r.typ != "" {
@@ -68,17 +78,69 @@ func (j *junitReporter) result(r *record) error {
 	case r.status == eval.Skip:
 		c.Skipped = &junitSkipped{Message: "not applicable"}
 	}
-	j.suites[r.ruleIdx].add(c)
-	if r.location != "" {
-		j.locs = append(j.locs, caseLoc{suite: r.ruleIdx, index: len(j.suites[r.ruleIdx].Cases) - 1, location: r.location})
+	return j.add(r.ruleIdx, c, r.location)
+}
+
+// add counts c in suite g and spills it as a frame: its name, its
+// location ("" when it has none, or is never renamed), and its XML with
+// an empty name, which the name is spliced into at the end.
+func (j *junitReporter) add(g int, c junitCase, location string) error {
+	j.suites[g].count(&c)
+	name := c.Name
+	c.Name = ""
+	j.buf.Reset()
+	enc := xml.NewEncoder(&j.buf)
+	enc.Indent("    ", "  ")
+	if err := enc.EncodeElement(&c, xml.StartElement{Name: xml.Name{Local: "testcase"}}); err != nil {
+		return err
 	}
+	f := j.frame[:0]
+	f = binary.AppendUvarint(f, uint64(len(name)))
+	f = append(f, name...)
+	f = binary.AppendUvarint(f, uint64(len(location)))
+	f = append(f, location...)
+	f = binary.AppendUvarint(f, uint64(j.buf.Len()))
+	f = append(f, j.buf.Bytes()...)
+	j.frame = f
+	j.sp.add(g, f)
 	return nil
 }
 
-// caseLoc remembers where the document of a test case is.
-type caseLoc struct {
-	suite, index int
-	location     string
+// junitFrame is a test case read back from the spill.
+type junitFrame struct {
+	name, location, xml []byte
+}
+
+// frames calls fn for each test case of suite g, in order.
+func (j *junitReporter) frames(g int, fn func(f *junitFrame) error) error {
+	r := bufio.NewReaderSize(j.sp.reader(g), 64<<10)
+	var f junitFrame
+	field := func(dst []byte) ([]byte, error) {
+		n, err := binary.ReadUvarint(r)
+		if err != nil {
+			return nil, err
+		}
+		dst = append(dst[:0], make([]byte, n)...)
+		_, err = io.ReadFull(r, dst)
+		return dst, err
+	}
+	for {
+		var err error
+		if f.name, err = field(f.name); err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if f.location, err = field(f.location); err != nil {
+			return err
+		}
+		if f.xml, err = field(f.xml); err != nil {
+			return err
+		}
+		if err := fn(&f); err != nil {
+			return err
+		}
+	}
 }
 
 // placeCase gives every test case of a document, passing or not, the
@@ -86,27 +148,6 @@ type caseLoc struct {
 func placeCase(c *junitCase, r *record) {
 	if r.input != "" && r.input != stdinName {
 		c.File, c.Line = r.input, r.line
-	}
-}
-
-// disambiguate appends " at LOCATION" to the names of the test cases that
-// share their name with another of the same suite (the same id in two
-// files, or twice in one): CI tools tell test cases apart by classname and
-// name. Names that are unique stay as they are, stable from run to run.
-func (j *junitReporter) disambiguate() {
-	count := map[[2]string]int{}
-	key := func(l caseLoc) [2]string {
-		c := &j.suites[l.suite].Cases[l.index]
-		return [2]string{c.Classname, c.Name}
-	}
-	for _, l := range j.locs {
-		count[key(l)]++
-	}
-	for _, l := range j.locs {
-		if count[key(l)] > 1 {
-			c := &j.suites[l.suite].Cases[l.index]
-			c.Name += " at " + l.location
-		}
 	}
 }
 
@@ -130,11 +171,95 @@ func details(r *record) string {
 	return b.String()
 }
 
-func (j *junitReporter) finish(*summary) error {
-	j.disambiguate()
-	doc := junitSuites{Name: "gslcheck run", Suites: j.suites}
-	if j.input.Tests > 0 {
-		doc.Suites = append(doc.Suites, j.input)
+// cutClose renders v as indented XML and cuts off its closing tag, so
+// that children can follow.
+func cutClose(v any, prefix, tag string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := xml.NewEncoder(&buf)
+	enc.Indent(prefix, "  ")
+	if err := enc.EncodeElement(v, xml.StartElement{Name: xml.Name{Local: tag}}); err != nil {
+		return nil, err
 	}
-	return doc.write(j.o.w, time.Since(j.start))
+	b := bytes.TrimSuffix(buf.Bytes(), []byte("</"+tag+">"))
+	return bytes.TrimRight(b, " \n"), nil
+}
+
+func (j *junitReporter) finish(*summary) error {
+	defer j.sp.close()
+	w := bufio.NewWriterSize(j.o.w, 64<<10)
+	nrules := len(j.o.rules)
+	suites := j.suites
+	if suites[nrules].Tests == 0 {
+		suites = suites[:nrules]
+	}
+	top := junitSuites{Name: "gslcheck run"}
+	for i := range suites {
+		s := &suites[i]
+		top.Tests += s.Tests
+		top.Failures += s.Failures
+		top.Errors += s.Errors
+		top.Skipped += s.Skipped
+		s.Time = "0.000"
+	}
+	top.Time = seconds(time.Since(j.start))
+	w.WriteString(xml.Header)
+	head, err := cutClose(&top, "", "testsuites")
+	if err != nil {
+		return err
+	}
+	w.Write(head)
+	seed := maphash.MakeSeed()
+	for i := range suites {
+		s := &suites[i]
+		head, err := cutClose(s, "  ", "testsuite")
+		if err != nil {
+			return err
+		}
+		w.WriteString("\n")
+		w.Write(head)
+		if s.Tests == 0 {
+			w.WriteString("\n  </testsuite>")
+			continue
+		}
+		// Test cases that share their name with another of the suite (the
+		// same id in two files, or twice in one) get " at LOCATION": CI
+		// tools tell test cases apart by classname and name. Names that
+		// are unique stay as they are, stable from run to run.
+		var count map[uint64]int32
+		if i < nrules {
+			count = map[uint64]int32{}
+			err := j.frames(i, func(f *junitFrame) error {
+				if len(f.location) > 0 {
+					count[maphash.Bytes(seed, f.name)]++
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		err = j.frames(i, func(f *junitFrame) error {
+			const open = `<testcase name="`
+			k := bytes.Index(f.xml, []byte(open))
+			if k < 0 {
+				return fmt.Errorf("internal error: a test case without a name attribute: %q", f.xml[:min(len(f.xml), 80)])
+			}
+			k += len(open)
+			w.WriteString("\n")
+			w.Write(f.xml[:k])
+			xml.EscapeText(w, f.name)
+			if len(f.location) > 0 && count[maphash.Bytes(seed, f.name)] > 1 {
+				w.WriteString(" at ")
+				xml.EscapeText(w, f.location)
+			}
+			_, err := w.Write(f.xml[k:])
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		w.WriteString("\n  </testsuite>")
+	}
+	w.WriteString("\n</testsuites>\n")
+	return w.Flush()
 }
