@@ -7,7 +7,7 @@ package main
 // execution notifications.
 //
 // The report streams: the tool and its rules are written first, then each
-// result as it comes, then the invocation (SARIF does
+// result on a line of its own as it comes, then the invocation (SARIF does
 // not order an object's properties). Under a result limit (code scanning
 // takes 25,000 results per run), the most severe results are held instead,
 // at most the limit, and written at the end with a notification saying
@@ -25,6 +25,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/gsl-lang/gsl/bundles"
@@ -209,11 +210,14 @@ type sarifReporter struct {
 	left    map[string]int // severity -> results left out by the limit
 	notes   []sarifNotification
 	more    map[string]int // descriptor -> notifications left out
-	buf     []byte
+	buf     []byte         // the rendered result, without a limit
+
+	lastPath, lastURI string
+	lines             *jsonLines // for its evidence writer
 }
 
 func newSARIFReporter(o reportOptions) *sarifReporter {
-	return &sarifReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10)}
+	return &sarifReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10), lines: newJSONLines(nil, &o)}
 }
 
 func (s *sarifReporter) note(n sarifNotification) {
@@ -266,15 +270,12 @@ func (s *sarifReporter) fail(r *record) error {
 		s.leaveOut(worst.severity)
 		heap.Pop(&s.held)
 	}
-	b, err := s.marshal(s.sarifResult(r), "        ")
-	if err != nil {
-		return err
-	}
 	if s.o.sarifMax > 0 {
-		heap.Push(&s.held, heldResult{rank: rank, seq: s.seq, severity: r.rule.Severity, text: b})
+		heap.Push(&s.held, heldResult{rank: rank, seq: s.seq, severity: r.rule.Severity, text: s.appendResult(nil, r)})
 		return nil
 	}
-	return s.writeResult(b)
+	s.buf = s.appendResult(s.buf[:0], r)
+	return s.writeResult(s.buf)
 }
 
 func (s *sarifReporter) leaveOut(severity string) {
@@ -322,6 +323,126 @@ func (s *sarifReporter) sarifResult(r *record) *sarifResult {
 		BaselineState:       r.baseline.String(),
 		Properties:          props,
 	}
+}
+
+// appendResult appends the result of failure r as compact JSON, the
+// bytes encoding/json writes for sarifResult(r) without HTML escaping
+// (TestSARIFAppendResult), without reflection: failures can be millions.
+func (s *sarifReporter) appendResult(b []byte, r *record) []byte {
+	b = append(b, `{"ruleId":"`...)
+	b = appendStringBody(b, r.rule.ID)
+	b = append(b, `","ruleIndex":`...)
+	b = strconv.AppendInt(b, int64(r.ruleIdx), 10)
+	b = append(b, `,"level":"`...)
+	b = append(b, sarifLevel(r.rule.Severity)...)
+	b = append(b, `","message":{"text":"`...)
+	b = appendStringBody(b, orDash(r.typ))
+	b = append(b, ' ')
+	b = appendStringBody(b, r.entity)
+	b = append(b, " fails "...)
+	b = appendStringBody(b, r.rule.ID)
+	b = append(b, ": "...)
+	b = appendStringBody(b, r.rule.Name)
+	if r.status == eval.Fail && len(r.evidence) > 0 {
+		b = append(b, " ("...)
+		for i, e := range r.evidence {
+			if i > 0 {
+				b = append(b, "; "...)
+			}
+			b = appendStringBody(b, e.Path)
+			b = append(b, " = "...)
+			b = appendStringBody(b, compactValue(e.Value))
+		}
+		b = append(b, ')')
+	}
+	b = append(b, `"},"locations":`...)
+	b = s.appendLocations(b, r)
+	sum := sha256.Sum256([]byte(r.rule.Bundle + "\x00" + r.rule.ID + "\x00" + r.typ + "\x00" + r.entity))
+	b = append(b, `,"partialFingerprints":{"gslcheckEntity/v1":"`...)
+	b = hex.AppendEncode(b, sum[:16])
+	b = append(b, `"}`...)
+	if r.suppressed != nil {
+		sup, _ := s.marshal(sarifSuppressions(r.suppressed), "", "")
+		b = append(b, `,"suppressions":`...)
+		b = append(b, sup...)
+	}
+	if r.baseline != baselineNone {
+		b = append(b, `,"baselineState":"`...)
+		b = append(b, r.baseline.String()...)
+		b = append(b, '"')
+	}
+	b = append(b, `,"properties":{"entity":"`...)
+	b = appendStringBody(b, r.entity)
+	b = append(b, '"')
+	if r.typ != "" {
+		b = append(b, `,"entityType":"`...)
+		b = appendStringBody(b, r.typ)
+		b = append(b, '"')
+	}
+	if len(r.evidence) > 0 {
+		b = append(b, `,"evidence":`...)
+		b = s.lines.appendEvidence(b, r.evidence)
+	}
+	return append(b, "}}"...)
+}
+
+// appendLocations appends s.locations(r) as encoding/json writes it.
+func (s *sarifReporter) appendLocations(b []byte, r *record) []byte {
+	var uri string
+	line, col := 0, 0
+	switch {
+	case r.input != "" && r.input != stdinName:
+		uri = s.uri(r.input)
+		line, col = r.line, r.col
+	case r.rule != nil && r.rule.Source != "":
+		uri = s.uri(r.rule.Source)
+		line = r.rule.LogicLine
+	}
+	if uri == "" && r.entity == "" {
+		return append(b, "[]"...)
+	}
+	b = append(b, "[{"...)
+	if uri != "" {
+		b = append(b, `"physicalLocation":{"artifactLocation":{"uri":"`...)
+		b = appendStringBody(b, uri)
+		b = append(b, `"}`...)
+		if line > 0 {
+			b = append(b, `,"region":{"startLine":`...)
+			b = strconv.AppendInt(b, int64(line), 10)
+			if col != 0 {
+				b = append(b, `,"startColumn":`...)
+				b = strconv.AppendInt(b, int64(col), 10)
+			}
+			b = append(b, '}')
+		}
+		b = append(b, '}')
+	}
+	if r.entity != "" {
+		if uri != "" {
+			b = append(b, ',')
+		}
+		b = append(b, `"logicalLocations":[{"name":"`...)
+		b = appendStringBody(b, r.entity)
+		b = append(b, '"')
+		if r.typ != "" {
+			b = append(b, `,"fullyQualifiedName":"`...)
+			b = appendStringBody(b, r.typ)
+			b = append(b, '/')
+			b = appendStringBody(b, r.entity)
+			b = append(b, '"')
+		}
+		b = append(b, `,"kind":"resource"}]`...)
+	}
+	return append(b, "}]"...)
+}
+
+// uri is sarifURI(path), remembered for the last path: results come file
+// by file.
+func (s *sarifReporter) uri(path string) string {
+	if path != s.lastPath {
+		s.lastPath, s.lastURI = path, sarifURI(path)
+	}
+	return s.lastURI
 }
 
 // heldResult is a rendered result held under a result limit.
@@ -442,7 +563,7 @@ func (s *sarifReporter) start() error {
 		Rules:           rules,
 	}}
 	head.Runs[0].ColumnKind = "unicodeCodePoints"
-	b, err := s.marshal(head, "")
+	b, err := s.marshal(head, "", "  ")
 	if err != nil {
 		return err
 	}
@@ -491,7 +612,7 @@ func (s *sarifReporter) finish(sum *summary) error {
 		ExecutionSuccessful:        sum.InputErrors == 0 && sum.Error == 0,
 		ToolExecutionNotifications: s.notes,
 	}}
-	b, err := s.marshal(inv, "      ")
+	b, err := s.marshal(inv, "      ", "  ")
 	if err != nil {
 		return err
 	}
@@ -550,13 +671,16 @@ func sarifSuppressions(x *exception) []sarifSuppression {
 	return []sarifSuppression{sup}
 }
 
-// marshal encodes v as indented JSON after prefix, without HTML escaping
-// and without a final newline. The bytes are new.
-func (s *sarifReporter) marshal(v any, prefix string) ([]byte, error) {
+// marshal encodes v as JSON indented by indent after prefix (compact
+// when both are ""), without HTML escaping and without a final newline.
+// The bytes are new.
+func (s *sarifReporter) marshal(v any, prefix, indent string) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
+	if prefix != "" || indent != "" {
+		enc.SetIndent(prefix, indent)
+	}
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
