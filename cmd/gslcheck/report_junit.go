@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -89,11 +90,7 @@ func (j *junitReporter) add(g int, c junitCase, location string) error {
 	name := c.Name
 	c.Name = ""
 	j.buf.Reset()
-	enc := xml.NewEncoder(&j.buf)
-	enc.Indent("    ", "  ")
-	if err := enc.EncodeElement(&c, xml.StartElement{Name: xml.Name{Local: "testcase"}}); err != nil {
-		return err
-	}
+	writeCase(&j.buf, &c)
 	f := j.frame[:0]
 	f = binary.AppendUvarint(f, uint64(len(name)))
 	f = append(f, name...)
@@ -262,4 +259,71 @@ func (j *junitReporter) finish(*summary) error {
 	}
 	w.WriteString("\n</testsuites>\n")
 	return w.Flush()
+}
+
+// writeCase writes c as encoding/xml writes it as a <testcase> indented
+// two levels (TestJUnitWriteCase), without reflection: cases can be
+// millions.
+func writeCase(w *bytes.Buffer, c *junitCase) {
+	attr := func(name, v string) {
+		w.WriteString(name)
+		w.WriteString(`="`)
+		xml.EscapeText(w, []byte(v))
+		w.WriteByte('"')
+	}
+	w.WriteString("    <testcase ")
+	attr("name", c.Name)
+	attr(" classname", c.Classname)
+	attr(" time", c.Time)
+	if c.File != "" {
+		attr(" file", c.File)
+	}
+	if c.Line != 0 {
+		w.WriteString(` line="`)
+		w.WriteString(strconv.Itoa(c.Line))
+		w.WriteByte('"')
+	}
+	w.WriteByte('>')
+	children := false
+	for _, p := range []struct {
+		tag string
+		p   *junitProblem
+	}{{"failure", c.Failure}, {"error", c.Error}} {
+		if p.p == nil {
+			continue
+		}
+		children = true
+		w.WriteString("\n      <" + p.tag + " ")
+		attr("message", p.p.Message)
+		if p.p.Type != "" {
+			attr(" type", p.p.Type)
+		}
+		w.WriteByte('>')
+		writeCDATA(w, p.p.Text)
+		w.WriteString("</" + p.tag + ">")
+	}
+	if c.Skipped != nil {
+		children = true
+		w.WriteString("\n      <skipped")
+		if c.Skipped.Message != "" {
+			attr(" message", c.Skipped.Message)
+		}
+		w.WriteString("></skipped>")
+	}
+	if children {
+		w.WriteString("\n    </testcase>")
+	} else {
+		w.WriteString("</testcase>")
+	}
+}
+
+// writeCDATA writes s as a CDATA section the way encoding/xml does: none
+// for "", and "]]>" split across two sections.
+func writeCDATA(w *bytes.Buffer, s string) {
+	if s == "" {
+		return
+	}
+	w.WriteString("<![CDATA[")
+	w.WriteString(strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>"))
+	w.WriteString("]]>")
 }
