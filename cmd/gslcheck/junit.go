@@ -98,6 +98,14 @@ func (s *junitSuite) count(c *junitCase) {
 // with U+FFFD. The encoder does that for attributes and text, but writes
 // CDATA as it is.
 func xmlChars(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c < utf8.RuneSelf && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+	}
+	if plain {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':

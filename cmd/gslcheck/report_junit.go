@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -117,7 +118,7 @@ func (j *junitReporter) frames(g int, fn func(f *junitFrame) error) error {
 		if err != nil {
 			return nil, err
 		}
-		dst = append(dst[:0], make([]byte, n)...)
+		dst = slices.Grow(dst[:0], int(n))[:n]
 		_, err = io.ReadFull(r, dst)
 		return dst, err
 	}
@@ -160,10 +161,15 @@ func classname(m *ruleMeta) string {
 func details(r *record) string {
 	var b strings.Builder
 	if r.location != "" {
-		fmt.Fprintf(&b, "at %s\n", r.location)
+		b.WriteString("at ")
+		b.WriteString(r.location)
+		b.WriteByte('\n')
 	}
 	for _, e := range r.evidence {
-		fmt.Fprintf(&b, "%s = %s\n", e.Path, compactValue(e.Value))
+		b.WriteString(e.Path)
+		b.WriteString(" = ")
+		b.WriteString(compactValue(e.Value))
+		b.WriteByte('\n')
 	}
 	return b.String()
 }
@@ -268,7 +274,11 @@ func writeCase(w *bytes.Buffer, c *junitCase) {
 	attr := func(name, v string) {
 		w.WriteString(name)
 		w.WriteString(`="`)
-		xml.EscapeText(w, []byte(v))
+		if plainXML(v) {
+			w.WriteString(v)
+		} else {
+			xml.EscapeText(w, []byte(v))
+		}
 		w.WriteByte('"')
 	}
 	w.WriteString("    <testcase ")
@@ -326,4 +336,16 @@ func writeCDATA(w *bytes.Buffer, s string) {
 	w.WriteString("<![CDATA[")
 	w.WriteString(strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>"))
 	w.WriteString("]]>")
+}
+
+// plainXML reports whether s is printable ASCII that XML escaping leaves
+// as it is.
+func plainXML(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '<', c == '>', c == '&', c == '"', c == '\'':
+			return false
+		}
+	}
+	return true
 }
