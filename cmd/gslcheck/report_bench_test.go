@@ -7,7 +7,9 @@ package main
 //	GSL_BENCH_FINDINGS=1000000 go test ./cmd/gslcheck -run '^$' -bench Report -benchtime=1x
 //
 // peak-heap-MB is the most heap (live and garbage) seen while the report
-// was written, sampled every 10,000 records and after finish.
+// was written, sampled every 10,000 records and after finish; cpu-ns is
+// the process's CPU time (GC included), steadier than the wall clock on a
+// shared machine.
 
 import (
 	"fmt"
@@ -57,6 +59,7 @@ func BenchmarkReport(b *testing.B) {
 	for _, format := range []string{"json", "text", "sarif", "junit"} {
 		b.Run(format, func(b *testing.B) {
 			var peak uint64
+			cpu0 := processCPU()
 			for b.Loop() {
 				runtime.GC()
 				rep, err := newReporter(format, reportOptions{w: io.Discard, rules: rules, style: &style{}, sarifMax: 0})
@@ -89,6 +92,9 @@ func BenchmarkReport(b *testing.B) {
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/finding")
+			if cpu := processCPU() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/finding")
+			}
 		})
 	}
 }
