@@ -2,10 +2,13 @@ package main
 
 // This file declares the command line: commands, flags and their help.
 
+import "github.com/alecthomas/kong"
+
 // cli is the root of the command tree.
 type cli struct {
-	Color      string `enum:"auto,always,never" default:"auto" help:"Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."`
-	NoProgress bool   `help:"Never draw a progress line on stderr."`
+	Color       string           `enum:"auto,always,never" default:"auto" help:"Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."`
+	NoProgress  bool             `help:"Never draw a progress line on stderr."`
+	ShowVersion kong.VersionFlag `name:"version" help:"Print the version and exit."`
 
 	Run     runCmd     `cmd:"" help:"Evaluate bundles or rules over JSON documents."`
 	Test    testCmd    `cmd:"" help:"Run bundle fixtures: expected against actual results."`
@@ -17,7 +20,7 @@ type cli struct {
 }
 
 type runCmd struct {
-	Bundle          []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, or a directory. Repeatable."`
+	Bundle          []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, a .gsl rule file, or a directory. Repeatable; a bundle named twice runs once."`
 	Rule            []string `short:"r" sep:"none" placeholder:"TEXT" help:"A GSL rule to run, named rule-1, rule-2, ... Repeatable."`
 	Format          string   `short:"f" enum:"text,json,sarif,junit" default:"text" help:"Report format: text, json, sarif or junit."`
 	Output          string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
@@ -105,7 +108,7 @@ file could not be read.`
 type fmtCmd struct {
 	Write bool     `short:"w" help:"Write the result back to the files instead of printing it."`
 	Check bool     `help:"List the files whose formatting would change, and exit 1 if any would."`
-	Paths []string `arg:"" name:"PATH" help:"Bundle files or directories."`
+	Paths []string `arg:"" name:"PATH" help:"Bundle files or directories, or .gsl rule files."`
 }
 
 func (fmtCmd) Help() string {
@@ -125,10 +128,11 @@ does not parse (the file is then left as it is).`
 
 type explainCmd struct {
 	Rule   string `short:"r" placeholder:"TEXT" help:"The rule text to explain."`
-	Bundle string `short:"b" placeholder:"NAME|PATH" help:"The bundle that holds the rule (with --rule-id)."`
+	Bundle string `short:"b" placeholder:"NAME|PATH" help:"The bundle (or .gsl rule file) that holds the rule (with --rule-id)."`
 	RuleID string `placeholder:"ID" help:"The id of the rule in --bundle."`
 	Now    string `placeholder:"RFC3339" help:"Evaluation clock for date functions (default: the current time)."`
 	Format string `short:"f" enum:"text,json" default:"text" help:"Output format: text or json."`
+	Entity string `placeholder:"ID" help:"Explain only the document with this id (or, for a List<> rule, the account group)."`
 	Doc    string `arg:"" name:"DOC" help:"The document: a file or - for stdin (every document in it is explained)."`
 }
 
@@ -140,6 +144,7 @@ Examples:
 
     gslcheck explain --rule "Instance should have volumes contain-all [encrypted=true]" instance.json
     gslcheck explain --bundle hipaa --rule-id HIPAA-001 instance.json
+    gslcheck explain -b hipaa --rule-id HIPAA-002 --entity vol-0e5f60718293a4b52 inventory.json
     cat instance.json | gslcheck explain -b hipaa --rule-id HIPAA-001 -
 
 Exit status: 0 when the rule passed (or did not apply) on every document, 1

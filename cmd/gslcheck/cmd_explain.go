@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -56,6 +57,24 @@ func (c *explainCmd) Run(e *env) error {
 	target := prog.Target()
 	if prog.IsList() {
 		items = explainLists(prog, &eval.Options{Now: now}, docs)
+		if c.Entity != "" {
+			items = slices.DeleteFunc(items, func(x *explained) bool { return x.entity != c.Entity })
+			if len(items) == 0 {
+				return fmt.Errorf("no account group %q of %s in %s", c.Entity, target, c.Doc)
+			}
+		}
+	} else if c.Entity != "" {
+		var found *explainDoc
+		for _, d := range docs {
+			if d.err == nil && d.id == c.Entity {
+				found = d
+				break
+			}
+		}
+		if found == nil {
+			return fmt.Errorf("no document with id %q in %s", c.Entity, c.Doc)
+		}
+		items = append(items, explainOne(prog, found))
 	} else {
 		skipped := 0
 		for _, d := range docs {

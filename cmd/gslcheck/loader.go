@@ -27,6 +27,13 @@ const stdinName = "<stdin>"
 // or Dome9 JSON), a directory (its bundle.yaml, else every bundle file in
 // it), or a shipped bundle name.
 func resolveBundles(arg string) ([]*bundles.Bundle, error) {
+	if strings.EqualFold(filepath.Ext(arg), ".gsl") {
+		b, err := loadRuleFile(arg)
+		if err != nil {
+			return nil, err
+		}
+		return []*bundles.Bundle{b}, nil
+	}
 	fi, err := os.Stat(arg)
 	switch {
 	case err == nil && fi.IsDir():
@@ -52,6 +59,27 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	}
 	return nil, fmt.Errorf("unknown bundle %q: not a file or directory, and not a shipped bundle (shipped: %s)",
 		arg, strings.Join(bundleNames(), ", "))
+}
+
+// loadRuleFile reads a .gsl rule file (rules separated by blank lines, as
+// lint reads it) as a bundle named after the file, its rules rule-1,
+// rule-2, ... A rule that does not parse keeps its text, and fails to
+// compile where the bundle is used, with its position in the file.
+func loadRuleFile(path string) (*bundles.Bundle, error) {
+	lrs, err := lintRuleFile(path, nil)
+	if err != nil {
+		return nil, err
+	}
+	base := filepath.Base(path)
+	b := &bundles.Bundle{ID: strings.TrimSuffix(base, filepath.Ext(base)), Name: base, Source: path}
+	for _, lr := range lrs {
+		m := lr.meta
+		b.Rules = append(b.Rules, bundles.Rule{ID: m.ID, Name: m.Name, Logic: m.Logic, LogicLine: m.LogicLine, LogicColumn: m.LogicColumn, Line: m.LogicLine, Column: 1})
+	}
+	if len(b.Rules) == 0 {
+		return nil, fmt.Errorf("%s: no rules in the file", path)
+	}
+	return b, nil
 }
 
 // loadBundleDir loads the bundles of a directory (see bundles.LoadDir); a
@@ -151,7 +179,9 @@ func errorMessage(e *lang.Error) string {
 // rule does not come from a file).
 func filePos(m *ruleMeta, p lang.Pos) (int, int) {
 	if m.src != nil {
-		return m.src.FilePos(p)
+		if line, col := m.src.FilePos(p); line > 0 {
+			return line, col
+		}
 	}
 	if m.LogicLine <= 0 || p.Line <= 0 {
 		return 0, 0
