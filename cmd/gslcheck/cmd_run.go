@@ -82,9 +82,12 @@ func (c *runCmd) Run(e *env) error {
 	if g.exceptions != nil {
 		inputs = append(inputs, g.exceptions.file)
 	}
-	for _, o := range append([]string{c.Output}, specFiles(specs)...) {
-		if err := outputIsNotInput(o, inputs); err != nil {
-			return err
+	if err := outputIsNotInput(c.Output, inputs); err != nil {
+		return err
+	}
+	for _, sp := range specs {
+		if err := outputIsNotInput(sp.file, inputs); err != nil {
+			return usagef("--report %s=%s is also an input; the report would overwrite it", sp.format, sp.file)
 		}
 	}
 	base := reportOptions{rules: set.metas, showSkipped: c.ShowSkipped, failuresOnly: c.FailuresOnly, sarifMax: c.SARIFMaxResults}
@@ -303,15 +306,6 @@ func reportEmpty(rep reporter, sum *summary, sources []source, docs *docCounter)
 		}
 	}
 	return nil
-}
-
-// specFiles are the files of --report flags.
-func specFiles(specs []reportSpec) []string {
-	out := make([]string, len(specs))
-	for i, s := range specs {
-		out[i] = s.file
-	}
-	return out
 }
 
 // evalOptions are the evaluation options of a run. The input splitter
