@@ -24,17 +24,21 @@ import (
 )
 
 type junitReporter struct {
-	o      reportOptions
-	start  time.Time
-	suites []junitSuite // one per rule, then the input errors; counts only
-	sp     *spill
-	buf    bytes.Buffer
-	frame  []byte
+	o       reportOptions
+	start   time.Time
+	suites  []junitSuite // one per rule, then the input errors; counts only
+	sp      *spill
+	buf     bytes.Buffer
+	frame   []byte
+	rd      *bufio.Reader // reads the spill back, suite by suite
+	classes []string      // per rule: its test cases' classname
 }
 
 func newJUnitReporter(o reportOptions) *junitReporter {
 	j := &junitReporter{o: o, start: time.Now(), suites: make([]junitSuite, len(o.rules)+1), sp: newSpill(len(o.rules) + 1)}
+	j.classes = make([]string, len(o.rules))
 	for i, m := range o.rules {
+		j.classes[i] = classname(m)
 		s := &j.suites[i]
 		s.Name = m.ID
 		if m.Name != "" {
@@ -63,7 +67,7 @@ func (j *junitReporter) result(r *record) error {
 		placeCase(&c, r)
 		return j.add(len(j.o.rules), c, "")
 	}
-	c := junitCase{Name: r.entity, Classname: classname(r.rule)}
+	c := junitCase{Name: r.entity, Classname: j.classes[r.ruleIdx]}
 	if r.typ != "" {
 		c.Name += " (" + r.typ + ")"
 	}
@@ -111,7 +115,11 @@ type junitFrame struct {
 
 // frames calls fn for each test case of suite g, in order.
 func (j *junitReporter) frames(g int, fn func(f *junitFrame) error) error {
-	r := bufio.NewReaderSize(j.sp.reader(g), 64<<10)
+	if j.rd == nil {
+		j.rd = bufio.NewReaderSize(nil, 64<<10)
+	}
+	r := j.rd
+	r.Reset(j.sp.reader(g))
 	var f junitFrame
 	field := func(dst []byte) ([]byte, error) {
 		n, err := binary.ReadUvarint(r)
@@ -250,10 +258,10 @@ func (j *junitReporter) finish(*summary) error {
 			k += len(open)
 			w.WriteString("\n")
 			w.Write(f.xml[:k])
-			xml.EscapeText(w, f.name)
+			escapeAttr(w, f.name)
 			if len(f.location) > 0 && count[maphash.Bytes(seed, f.name)] > 1 {
 				w.WriteString(" at ")
-				xml.EscapeText(w, f.location)
+				escapeAttr(w, f.location)
 			}
 			_, err := w.Write(f.xml[k:])
 			return err
@@ -348,4 +356,15 @@ func plainXML(s string) bool {
 		}
 	}
 	return true
+}
+
+// escapeAttr writes b escaped as an attribute value, as encoding/xml does.
+func escapeAttr(w io.Writer, b []byte) {
+	for _, c := range b {
+		if c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&' || c == '"' || c == '\'' {
+			xml.EscapeText(w, b)
+			return
+		}
+	}
+	w.Write(b)
 }
