@@ -75,10 +75,9 @@ func (c *runCmd) Run(e *env) error {
 	if c.SARIFMaxResults < 0 {
 		return usagef("--sarif-max-results must be 0 (no limit) or more")
 	}
+	// The baseline is read whole before any report is opened: a report may
+	// replace it (the next run's baseline).
 	inputs := append(set.sources(), c.Inputs...)
-	if g.baseline != nil {
-		inputs = append(inputs, g.baseline.file)
-	}
 	if g.exceptions != nil {
 		inputs = append(inputs, g.exceptions.file)
 	}
