@@ -27,6 +27,8 @@ type spill struct {
 	off   int64
 	err   error // the first write error: later adds are dropped, finish reports it
 	limit int   // spillTotalBytes, lowered by tests
+
+	unlinked bool // the file was removed while open
 }
 
 // spillSegment is a range of the spill file.
@@ -64,7 +66,9 @@ func (s *spill) flush(g int) {
 		if s.err != nil {
 			return
 		}
-		os.Remove(s.f.Name()) // removed when closed, even on a crash (on Unix)
+		// Unlinked at once where an open file can be (Unix): nothing is
+		// left behind even on a crash. Elsewhere close removes it.
+		s.unlinked = os.Remove(s.f.Name()) == nil
 	}
 	if _, err := s.f.WriteAt(b, s.off); err != nil {
 		s.err = err
@@ -106,6 +110,9 @@ func (s *spill) reader(g int) io.Reader {
 func (s *spill) close() {
 	if s.f != nil {
 		s.f.Close()
+		if !s.unlinked {
+			os.Remove(s.f.Name())
+		}
 		s.f = nil
 	}
 }
