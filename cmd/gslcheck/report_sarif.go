@@ -302,6 +302,8 @@ func (s *sarifReporter) writeResult(b []byte) error {
 	return err
 }
 
+// sarifResult is the SARIF result of failure r as a value: what
+// appendResult spells by hand, and the reference it is tested against.
 func (s *sarifReporter) sarifResult(r *record) *sarifResult {
 	msg := fmt.Sprintf("%s %s fails %s: %s", orDash(r.typ), r.entity, r.rule.ID, r.rule.Name)
 	if m := r.message(); m != "" && m != r.rule.Name {
