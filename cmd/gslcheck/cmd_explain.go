@@ -218,37 +218,37 @@ func explainLists(prog *eval.Program, opts *eval.Options, docs []*explainDoc) []
 func statusStyle(st *style, s eval.Status) string {
 	switch s {
 	case eval.Pass:
-		return st.green(s.String())
+		return st.Green(s.String())
 	case eval.Fail:
-		return st.red(s.String())
+		return st.Red(s.String())
 	case eval.Error:
-		return st.purple(s.String())
+		return st.Purple(s.String())
 	}
-	return st.dim(s.String())
+	return st.Dim(s.String())
 }
 
 func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) error {
 	var b strings.Builder
 	if m.Bundle != "" {
-		fmt.Fprintf(&b, "%s %s  %s\n", st.bold("rule:    "), st.bold(m.ID), m.Name)
+		fmt.Fprintf(&b, "%s %s  %s\n", st.Bold("rule:    "), st.Bold(m.ID), m.Name)
 	}
-	fmt.Fprintf(&b, "%s %s\n", st.bold("logic:   "), oneLineText(m.Logic, 1<<20))
+	fmt.Fprintf(&b, "%s %s\n", st.Bold("logic:   "), oneLineText(m.Logic, 1<<20))
 	for _, x := range items {
 		b.WriteByte('\n')
-		fmt.Fprintf(&b, "%s %s", st.bold("entity:  "), st.bold(x.entity))
+		fmt.Fprintf(&b, "%s %s", st.Bold("entity:  "), st.Bold(x.entity))
 		if x.typ != "" {
 			fmt.Fprintf(&b, " (%s)", x.typ)
 		}
 		if x.location != "" && x.location != x.entity {
-			fmt.Fprintf(&b, "  %s", st.dim(x.location))
+			fmt.Fprintf(&b, "  %s", st.Dim(x.location))
 		}
 		b.WriteByte('\n')
 		if x.err != nil {
-			fmt.Fprintf(&b, "%s %s: %v\n", st.bold("result:  "), statusStyle(st, eval.Error), x.err)
+			fmt.Fprintf(&b, "%s %s: %v\n", st.Bold("result:  "), statusStyle(st, eval.Error), x.err)
 			continue
 		}
 		t := x.trace
-		fmt.Fprintf(&b, "%s %s", st.bold("result:  "), statusStyle(st, t.Status))
+		fmt.Fprintf(&b, "%s %s", st.Bold("result:  "), statusStyle(st, t.Status))
 		if t.Err != nil {
 			fmt.Fprintf(&b, ": %v", t.Err)
 		}
@@ -261,9 +261,9 @@ func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) e
 			if i > 0 {
 				label = "         "
 			}
-			fmt.Fprintf(&b, "%s %s", st.bold(label), evidenceText(st, ev))
+			fmt.Fprintf(&b, "%s %s", st.Bold(label), evidenceText(st, ev))
 			if ev.Span.Start.IsValid() {
-				fmt.Fprintf(&b, "   %s", st.dim(fmt.Sprintf("(%d:%d %s)", ev.Span.Start.Line, ev.Span.Start.Column, oneLineText(spanSource(t.Rule, ev.Span), 60))))
+				fmt.Fprintf(&b, "   %s", st.Dim(fmt.Sprintf("(%d:%d %s)", ev.Span.Start.Line, ev.Span.Start.Column, oneLineText(spanSource(t.Rule, ev.Span), 60))))
 			}
 			b.WriteByte('\n')
 		}
@@ -281,7 +281,7 @@ func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) e
 			writeTraceNode(&b, st, label, t.Cond, 0)
 		}
 		if t.Truncated {
-			fmt.Fprintf(&b, "%s\n", st.dim("… (the trace was cut; later steps were evaluated but not recorded)"))
+			fmt.Fprintf(&b, "%s\n", st.Dim("… (the trace was cut; later steps were evaluated but not recorded)"))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -299,7 +299,7 @@ func evidenceText(st *style, ev eval.Evidence) string {
 	if ev.Path == "" {
 		return compactValue(ev.Value)
 	}
-	return st.cyan(ev.Path) + " = " + compactValue(ev.Value)
+	return st.Cyan(ev.Path) + " = " + compactValue(ev.Value)
 }
 
 // writeTraceNode prints a node and its children, one a line:
@@ -309,13 +309,13 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	b.WriteString("  ")
 	switch {
 	case !n.Evaluated:
-		b.WriteString(st.dim("-    "))
+		b.WriteString(st.Dim("-    "))
 	case n.Result != "":
 		b.WriteString("=    ")
 	case n.Value:
-		b.WriteString(st.green("true "))
+		b.WriteString(st.Green("true "))
 	default:
-		b.WriteString(st.red("false"))
+		b.WriteString(st.Red("false"))
 	}
 	b.WriteString("  ")
 	b.WriteString(strings.Repeat("  ", depth))
@@ -325,7 +325,7 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 		b.WriteString(compactValue(n.Result))
 	}
 	if !n.Evaluated {
-		b.WriteString(st.dim("   (not evaluated)"))
+		b.WriteString(st.Dim("   (not evaluated)"))
 	}
 	for i, r := range n.Reads {
 		if i == 0 {

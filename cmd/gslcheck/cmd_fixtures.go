@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -63,7 +64,7 @@ func (c *testCmd) Run(e *env) error {
 	}
 	st := e.style
 	if c.Output != "" {
-		st = &style{on: e.color == "always"}
+		st = &style{On: e.color == "always"}
 	}
 	switch c.Format {
 	case "json":
@@ -195,7 +196,7 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 	for _, t := range runs {
 		if t.err != nil {
 			broken++
-			fmt.Fprintf(&b, "%s %s: %v\n", st.purple("ERROR"), t.b.ID, t.err)
+			fmt.Fprintf(&b, "%s %s: %v\n", st.Purple("ERROR"), t.b.ID, t.err)
 		}
 		for _, p := range t.problems {
 			writeProblem(&b, st, p)
@@ -205,17 +206,17 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 		}
 		if t.noCases {
 			noFixtures++
-			fmt.Fprintf(&b, "%s %s: %d %s and no fixtures (tests/*.yaml beside %s)\n", st.red("--- FAIL:"), t.b.ID,
-				len(t.b.Rules), plural(len(t.b.Rules), "rule", "rules"), t.b.Source)
+			fmt.Fprintf(&b, "%s %s: %d %s and no fixtures (tests/*.yaml beside %s)\n", st.Red("--- FAIL:"), t.b.ID,
+				len(t.b.Rules), textout.Plural(len(t.b.Rules), "rule", "rules"), t.b.Source)
 		}
 		for _, r := range t.results {
 			if r.Passed() {
 				if verbose {
-					fmt.Fprintf(&b, "%s %s  %s\n", st.green("--- PASS:"), r.Case.Name, st.dim(r.Case.Source))
+					fmt.Fprintf(&b, "%s %s  %s\n", st.Green("--- PASS:"), r.Case.Name, st.Dim(r.Case.Source))
 				}
 				continue
 			}
-			fmt.Fprintf(&b, "%s %s  %s\n", st.red("--- FAIL:"), r.Case.Name, st.dim(r.Case.Source))
+			fmt.Fprintf(&b, "%s %s  %s\n", st.Red("--- FAIL:"), r.Case.Name, st.Dim(r.Case.Source))
 			if r.Err != nil {
 				fmt.Fprintf(&b, "    %s\n", indentLines(r.Err.Error(), "    "))
 			}
@@ -223,7 +224,7 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 				if o.OK() {
 					continue
 				}
-				fmt.Fprintf(&b, "    %s: want %s, got %s\n", st.bold(o.Rule), o.Want, st.red(o.Got))
+				fmt.Fprintf(&b, "    %s: want %s, got %s\n", st.Bold(o.Rule), o.Want, st.Red(o.Got))
 				if o.Err != nil && (o.Got == "error" || o.Got == compileErrorStatus) {
 					fmt.Fprintf(&b, "        %s\n", o.Err)
 				}
@@ -235,28 +236,28 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 		passed, failed := t.counts()
 		totalPassed += passed
 		totalFailed += failed
-		status := st.green("ok  ")
+		status := st.Green("ok  ")
 		if failed > 0 || t.err != nil || t.failed() {
-			status = st.red("FAIL")
+			status = st.Red("FAIL")
 		}
 		fmt.Fprintf(&b, "%s %s  %d %s, %d passed, %d failed  (%s)\n", status, t.b.ID,
-			len(t.results), plural(len(t.results), "case", "cases"), passed, failed, seconds(t.elapsed)+"s")
+			len(t.results), textout.Plural(len(t.results), "case", "cases"), passed, failed, seconds(t.elapsed)+"s")
 		if len(t.missing) > 0 {
-			fmt.Fprintf(&b, "     %s %s: %s\n", st.yellow("warning:"),
+			fmt.Fprintf(&b, "     %s %s: %s\n", st.Yellow("warning:"),
 				"rules without both a pass and a fail case", strings.Join(t.missing, ", "))
 		}
 	}
 	summary := fmt.Sprintf("%d %s, %d %s: %d passed, %d failed",
-		len(runs), plural(len(runs), "bundle", "bundles"),
-		totalPassed+totalFailed, plural(totalPassed+totalFailed, "case", "cases"), totalPassed, totalFailed)
+		len(runs), textout.Plural(len(runs), "bundle", "bundles"),
+		totalPassed+totalFailed, textout.Plural(totalPassed+totalFailed, "case", "cases"), totalPassed, totalFailed)
 	if broken > 0 {
-		summary += fmt.Sprintf("; %d %s with unreadable fixtures", broken, plural(broken, "bundle", "bundles"))
+		summary += fmt.Sprintf("; %d %s with unreadable fixtures", broken, textout.Plural(broken, "bundle", "bundles"))
 	}
 	if badRules > 0 {
-		summary += fmt.Sprintf("; %d %s with rules that do not compile", badRules, plural(badRules, "bundle", "bundles"))
+		summary += fmt.Sprintf("; %d %s with rules that do not compile", badRules, textout.Plural(badRules, "bundle", "bundles"))
 	}
 	if noFixtures > 0 {
-		summary += fmt.Sprintf("; %d %s without fixtures", noFixtures, plural(noFixtures, "bundle", "bundles"))
+		summary += fmt.Sprintf("; %d %s without fixtures", noFixtures, textout.Plural(noFixtures, "bundle", "bundles"))
 	}
 	b.WriteString(summary + "\n")
 	_, err := io.WriteString(w, b.String())

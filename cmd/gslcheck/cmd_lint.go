@@ -7,6 +7,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"io"
 	"os"
 	"path/filepath"
@@ -266,15 +267,15 @@ func writeLintText(w io.Writer, st *style, rules []*lintRule) error {
 			writeProblem(&b, st, p)
 		}
 	}
-	summary := fmt.Sprintf("%d %s: %d %s, %d %s", len(rules), plural(len(rules), "rule", "rules"),
-		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	summary := fmt.Sprintf("%d %s: %d %s, %d %s", len(rules), textout.Plural(len(rules), "rule", "rules"),
+		errs, textout.Plural(errs, "error", "errors"), warns, textout.Plural(warns, "warning", "warnings"))
 	switch {
 	case errs > 0:
-		summary = st.red(summary) + fmt.Sprintf(" in %d %s", bad, plural(bad, "rule", "rules"))
+		summary = st.Red(summary) + fmt.Sprintf(" in %d %s", bad, textout.Plural(bad, "rule", "rules"))
 	case warns > 0:
-		summary = st.yellow(summary)
+		summary = st.Yellow(summary)
 	default:
-		summary = st.green(summary)
+		summary = st.Green(summary)
 	}
 	b.WriteString(summary + "\n")
 	_, err := io.WriteString(w, b.String())

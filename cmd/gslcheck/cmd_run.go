@@ -53,7 +53,7 @@ func (c *runCmd) Run(e *env) error {
 	opts := evalOptions(now)
 	set, problems, warnings, err := compileRules(c.Bundle, c.Rule, sel, opts)
 	for _, w := range warnings {
-		fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.yellow("warning"), w)
+		fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
 	}
 	if err != nil {
 		return err
@@ -96,7 +96,7 @@ func (c *runCmd) Run(e *env) error {
 	}
 	st := e.style
 	if c.Output != "" {
-		st = &style{on: c.Format == "text" && e.color == "always"}
+		st = &style{On: c.Format == "text" && e.color == "always"}
 	}
 	o := base
 	o.w, o.style = out, st
@@ -218,7 +218,7 @@ func (c *runCmd) Run(e *env) error {
 	}
 	if g != nil && g.exceptions != nil {
 		for _, w := range g.exceptions.unmatchedWarnings() {
-			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.yellow("warning"), w)
+			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
 		}
 	}
 	e.code = sum.exitCode()
@@ -242,7 +242,7 @@ func (c *runCmd) gate(e *env, now time.Time) (*gate, error) {
 	}
 	if g.exceptions != nil {
 		for _, w := range g.exceptions.expiredWarnings() {
-			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.yellow("warning"), w)
+			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
 		}
 	}
 	if c.Baseline != "" {

@@ -209,17 +209,17 @@ func writeProblem(w io.Writer, st *style, p problem) {
 			line, col = p.FileLine, p.FileCol
 		}
 	}
-	kind := st.red("error")
+	kind := st.Red("error")
 	if p.Warning {
-		kind = st.yellow("warning")
+		kind = st.Yellow("warning")
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", where, line, col, kind, st.bold(p.RuleID), p.Msg)
+	fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", where, line, col, kind, st.Bold(p.RuleID), p.Msg)
 	if p.Source != "" && p.Column > 0 {
 		marks := "^"
 		if p.EndColumn > p.Column+1 {
 			marks += strings.Repeat("~", p.EndColumn-p.Column-1)
 		}
-		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.green(marks))
+		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.Green(marks))
 	}
 }
 

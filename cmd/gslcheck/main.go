@@ -93,8 +93,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	e.color = c.Color
 	e.noProg = c.NoProgress
-	e.style = &style{on: useColor(c.Color, stdout, e.getenv)}
-	e.errSty = &style{on: useColor(c.Color, stderr, e.getenv)}
+	e.style = &style{On: useColor(c.Color, stdout, e.getenv)}
+	e.errSty = &style{On: useColor(c.Color, stderr, e.getenv)}
 	if err := ctx.Run(e); err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"io"
 	"os"
 	"path/filepath"
@@ -230,7 +231,7 @@ func TestRenderProgress(t *testing.T) {
 	if got, want := renderProgress(3<<20, 0, 7, 1_000_000_000), "7 documents  3.0 MiB  3.0 MiB/s"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := commas(-1234567); got != "-1,234,567" {
+	if got := textout.Commas(-1234567); got != "-1,234,567" {
 		t.Errorf("commas = %q", got)
 	}
 }

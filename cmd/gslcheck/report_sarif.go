@@ -21,6 +21,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"maps"
 	"net/url"
 	"path/filepath"
@@ -606,7 +607,7 @@ func (s *sarifReporter) finish(sum *summary) error {
 	for _, id := range slices.Sorted(maps.Keys(s.more)) {
 		s.notes = append(s.notes, sarifNotification{
 			Level:      "error",
-			Message:    sarifText{Text: fmt.Sprintf("%s more notifications like the above (%s) were left out; the JSON report lists them all", commas(int64(s.more[id])), id)},
+			Message:    sarifText{Text: fmt.Sprintf("%s more notifications like the above (%s) were left out; the JSON report lists them all", textout.Commas(int64(s.more[id])), id)},
 			Descriptor: &sarifReference{ID: id},
 		})
 	}
@@ -634,17 +635,17 @@ func (s *sarifReporter) leftOutText() string {
 		}
 		if n := s.left[name]; n > 0 {
 			total += n
-			parts = append(parts, fmt.Sprintf("%s %s", commas(int64(n)), name))
+			parts = append(parts, fmt.Sprintf("%s %s", textout.Commas(int64(n)), name))
 		}
 	}
 	for name, n := range s.left {
 		if _, ok := severityName(name); !ok && name != "-" {
 			total += n
-			parts = append(parts, fmt.Sprintf("%s %s", commas(int64(n)), name))
+			parts = append(parts, fmt.Sprintf("%s %s", textout.Commas(int64(n)), name))
 		}
 	}
 	return fmt.Sprintf("%s of %s failures are in this report (the limit, --sarif-max-results), the most severe; left out: %s. The JSON report lists them all.",
-		commas(int64(s.n)), commas(int64(s.n+total)), strings.Join(parts, ", "))
+		textout.Commas(int64(s.n)), textout.Commas(int64(s.n+total)), strings.Join(parts, ", "))
 }
 
 // sarifSuppressions describes the exception that suppresses a result: an

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -72,7 +73,7 @@ func render(t *testing.T, format string, color, showSkipped bool) string {
 	t.Helper()
 	var b bytes.Buffer
 	rules := sampleRules()
-	rep, err := newReporter(format, reportOptions{w: &b, rules: rules, showSkipped: showSkipped, style: &style{on: color}})
+	rep, err := newReporter(format, reportOptions{w: &b, rules: rules, showSkipped: showSkipped, style: &style{On: color}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -509,8 +510,8 @@ func TestPrintable(t *testing.T) {
 		"café \u0085 \u00a0": "café \\u0085 \u00a0",
 		"bad\xffbyte":        "bad\ufffdbyte",
 	} {
-		if got := printable(in); got != want {
-			t.Errorf("printable(%q) = %q, want %q", in, got, want)
+		if got := textout.Printable(in); got != want {
+			t.Errorf("textout.Printable(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

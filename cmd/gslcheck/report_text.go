@@ -7,6 +7,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -40,7 +41,7 @@ func (t *textReporter) result(r *record) error {
 	switch {
 	case r.rule == nil:
 		st := t.o.style
-		fmt.Fprintf(&t.buf, "  %s %s: %s\n", st.purple("ERROR"), printable(r.entity), printable(r.err))
+		fmt.Fprintf(&t.buf, "  %s %s: %s\n", st.Purple("ERROR"), textout.Printable(r.entity), textout.Printable(r.err))
 		t.inputs = true
 		t.sp.add(len(t.o.rules), t.buf.Bytes())
 	case r.status == eval.Pass, r.status == eval.Skip && !t.o.showSkipped:
@@ -68,13 +69,13 @@ func (t *textReporter) finish(s *summary) error {
 		if t.failed[i] {
 			failedRules++
 		}
-		fmt.Fprintf(b, "%s  ", st.bold(rule.ID))
+		fmt.Fprintf(b, "%s  ", st.Bold(rule.ID))
 		if rule.Severity != "" {
-			fmt.Fprintf(b, "%s  ", st.severity(rule.Severity))
+			fmt.Fprintf(b, "%s  ", st.Severity(rule.Severity))
 		}
 		b.WriteString(rule.Name)
 		if rule.Bundle != "" {
-			fmt.Fprintf(b, "  %s", st.dim("("+rule.Bundle+")"))
+			fmt.Fprintf(b, "  %s", st.Dim("("+rule.Bundle+")"))
 		}
 		b.WriteByte('\n')
 		if err := t.sp.writeTo(b, i); err != nil {
@@ -83,18 +84,18 @@ func (t *textReporter) finish(s *summary) error {
 		b.WriteByte('\n')
 	}
 	if t.inputs {
-		fmt.Fprintf(b, "%s\n", st.bold("Input errors"))
+		fmt.Fprintf(b, "%s\n", st.Bold("Input errors"))
 		if err := t.sp.writeTo(b, len(t.o.rules)); err != nil {
 			return err
 		}
 		b.WriteByte('\n')
 	}
 	if len(t.gone) > 0 {
-		fmt.Fprintf(b, "%s\n", st.bold("Fixed since the baseline"))
+		fmt.Fprintf(b, "%s\n", st.Bold("Fixed since the baseline"))
 		for _, f := range t.gone {
-			fmt.Fprintf(b, "  %s %s  %s", st.green("FIXED"), st.bold(printable(f.key.rule)), printable(f.key.entity))
+			fmt.Fprintf(b, "  %s %s  %s", st.Green("FIXED"), st.Bold(textout.Printable(f.key.rule)), textout.Printable(f.key.entity))
 			if f.key.typ != "" {
-				fmt.Fprintf(b, " (%s)", printable(f.key.typ))
+				fmt.Fprintf(b, " (%s)", textout.Printable(f.key.typ))
 			}
 			b.WriteByte('\n')
 		}
@@ -110,51 +111,51 @@ func (t *textReporter) writeRecord(b *bytes.Buffer, r *record) {
 	var tag string
 	switch {
 	case r.suppressed != nil:
-		tag = st.dim("SUPPRESSED")
+		tag = st.Dim("SUPPRESSED")
 	case r.status == eval.Fail:
-		tag = st.red("FAIL ")
+		tag = st.Red("FAIL ")
 	case r.status == eval.Error:
-		tag = st.purple("ERROR")
+		tag = st.Purple("ERROR")
 	case r.status == eval.Skip:
-		tag = st.dim("SKIP ")
+		tag = st.Dim("SKIP ")
 	default:
-		tag = st.green("PASS ")
+		tag = st.Green("PASS ")
 	}
-	name := printable(r.entity)
+	name := textout.Printable(r.entity)
 	if name == "" {
 		name = `""` // an empty id (a List<> group of accountNumber ""): say so
 	}
-	fmt.Fprintf(b, "  %s %s", tag, st.bold(name))
+	fmt.Fprintf(b, "  %s %s", tag, st.Bold(name))
 	if r.typ != "" {
-		fmt.Fprintf(b, " (%s)", printable(r.typ))
+		fmt.Fprintf(b, " (%s)", textout.Printable(r.typ))
 	}
 	if r.location != "" && r.location != r.entity {
-		fmt.Fprintf(b, "  %s", st.dim(printable(r.location)))
+		fmt.Fprintf(b, "  %s", st.Dim(textout.Printable(r.location)))
 	}
 	if r.baseline == baselineUnchanged {
-		fmt.Fprintf(b, "  %s", st.dim("[in baseline]"))
+		fmt.Fprintf(b, "  %s", st.Dim("[in baseline]"))
 	}
 	b.WriteByte('\n')
 	const indent = "        "
 	if x := r.suppressed; x != nil {
-		fmt.Fprintf(b, "%ssuppressed: %s", indent, printable(x.Reason))
+		fmt.Fprintf(b, "%ssuppressed: %s", indent, textout.Printable(x.Reason))
 		var by []string
 		if x.Owner != "" {
-			by = append(by, "owner "+printable(x.Owner))
+			by = append(by, "owner "+textout.Printable(x.Owner))
 		}
 		if x.Expires != "" {
 			by = append(by, "expires "+x.Expires)
 		}
 		by = append(by, x.where())
-		fmt.Fprintf(b, " %s\n", st.dim("("+strings.Join(by, ", ")+")"))
+		fmt.Fprintf(b, " %s\n", st.Dim("("+strings.Join(by, ", ")+")"))
 	}
 	switch r.status {
 	case eval.Fail, eval.Error:
 		if r.err != "" {
-			fmt.Fprintf(b, "%s%s\n", indent, printable(r.err))
+			fmt.Fprintf(b, "%s%s\n", indent, textout.Printable(r.err))
 		}
 		for _, e := range r.evidence {
-			fmt.Fprintf(b, "%s%s = %s\n", indent, st.cyan(e.Path), compactValue(e.Value))
+			fmt.Fprintf(b, "%s%s = %s\n", indent, st.Cyan(e.Path), compactValue(e.Value))
 		}
 	}
 }
@@ -164,42 +165,35 @@ func textSummary(s *summary, failedRules int, st *style) string {
 	var parts []string
 	add := func(n int, what string, colour func(string) string) {
 		if n > 0 {
-			parts = append(parts, colour(fmt.Sprintf("%s %s", commas(int64(n)), what)))
+			parts = append(parts, colour(fmt.Sprintf("%s %s", textout.Commas(int64(n)), what)))
 		}
 	}
-	add(s.Fail, "failed", st.red)
+	add(s.Fail, "failed", st.Red)
 	if s.InBaseline > 0 {
-		parts[len(parts)-1] += fmt.Sprintf(" (%s in the baseline)", commas(int64(s.InBaseline)))
+		parts[len(parts)-1] += fmt.Sprintf(" (%s in the baseline)", textout.Commas(int64(s.InBaseline)))
 	}
-	add(s.Suppressed, "suppressed", st.dim)
-	add(s.Error, plural(s.Error, "error", "errors"), st.purple)
-	add(s.Pass, "passed", st.green)
-	add(s.Skip, "skipped", st.dim)
-	add(s.Fixed, "fixed since the baseline", st.green)
+	add(s.Suppressed, "suppressed", st.Dim)
+	add(s.Error, textout.Plural(s.Error, "error", "errors"), st.Purple)
+	add(s.Pass, "passed", st.Green)
+	add(s.Skip, "skipped", st.Dim)
+	add(s.Fixed, "fixed since the baseline", st.Green)
 	if len(parts) == 0 {
 		parts = append(parts, "no results")
 	}
 	line := fmt.Sprintf("%s %s, %s %s: %s",
-		commas(int64(s.Documents)), plural(s.Documents, "document", "documents"),
-		commas(int64(s.Rules)), plural(s.Rules, "rule", "rules"),
+		textout.Commas(int64(s.Documents)), textout.Plural(s.Documents, "document", "documents"),
+		textout.Commas(int64(s.Rules)), textout.Plural(s.Rules, "rule", "rules"),
 		strings.Join(parts, ", "))
 	if failedRules > 0 {
-		line += fmt.Sprintf(" (%d %s with findings)", failedRules, plural(failedRules, "rule", "rules"))
+		line += fmt.Sprintf(" (%d %s with findings)", failedRules, textout.Plural(failedRules, "rule", "rules"))
 	}
 	if n := s.Tolerated - s.InBaseline; n > 0 {
-		line += fmt.Sprintf("; %s %s below --fail-on", commas(int64(n)), plural(n, "failure", "failures"))
+		line += fmt.Sprintf("; %s %s below --fail-on", textout.Commas(int64(n)), textout.Plural(n, "failure", "failures"))
 	}
 	if s.InputErrors > 0 {
-		line += st.purple(fmt.Sprintf("; %d input %s", s.InputErrors, plural(s.InputErrors, "error", "errors")))
+		line += st.Purple(fmt.Sprintf("; %d input %s", s.InputErrors, textout.Plural(s.InputErrors, "error", "errors")))
 	}
 	return line
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func orDash(s string) string {
@@ -207,31 +201,4 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// printable escapes the control characters of s (as \x1b, or \u0085 for
-// the C1 ones); ranging over s replaces the bytes that are not UTF-8 by
-// U+FFFD. Ids, types and type-map keys come from the documents, whose JSON
-// escapes can spell any character, and a text report goes to a terminal.
-func printable(s string) string {
-	i := 0
-	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	var b strings.Builder
-	b.WriteString(s[:i])
-	for _, r := range s[i:] {
-		switch {
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\x%02x", r)
-		case r >= 0x80 && r < 0xa0:
-			fmt.Fprintf(&b, "\\u%04x", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
