@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/gsl-lang/gsl/report"
 	"os"
 	"sync/atomic"
 )
@@ -30,26 +31,6 @@ type baseline struct {
 	file     string
 	index    map[findingKey]*baselineFinding
 	findings []*baselineFinding // in the report's order
-}
-
-// baselineState is what a baseline says of a finding.
-type baselineState uint8
-
-const (
-	baselineNone      baselineState = iota // no baseline given
-	baselineNew                            // not in the baseline: it fails the run
-	baselineUnchanged                      // in the baseline: it does not
-)
-
-// String is the state as SARIF's baselineState spells it.
-func (s baselineState) String() string {
-	switch s {
-	case baselineNew:
-		return "new"
-	case baselineUnchanged:
-		return "unchanged"
-	}
-	return ""
 }
 
 // loadBaseline reads the findings (status fail or suppressed) of a JSON
@@ -113,16 +94,16 @@ func loadBaseline(file string) (*baseline, error) {
 }
 
 // state says whether a finding is in the baseline, and marks it seen.
-func (b *baseline) state(r *record) baselineState {
+func (b *baseline) state(r *report.Record) report.BaselineState {
 	if b == nil {
-		return baselineNone
+		return report.BaselineNone
 	}
-	bf := b.index[findingKey{r.rule.Bundle, r.rule.ID, r.typ, r.entity}]
+	bf := b.index[findingKey{r.Rule.Bundle, r.Rule.ID, r.Type, r.Entity}]
 	if bf == nil {
-		return baselineNew
+		return report.BaselineNew
 	}
 	bf.seen.Store(true)
-	return baselineUnchanged
+	return report.BaselineUnchanged
 }
 
 // fixed returns the baseline's findings that this run did not find.

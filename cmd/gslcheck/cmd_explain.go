@@ -7,6 +7,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/gsl-lang/gsl/report"
 	"io"
 	"slices"
 	"strings"
@@ -253,7 +254,7 @@ func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) e
 			fmt.Fprintf(&b, ": %v", t.Err)
 		}
 		if t.Status == eval.Skip && t.Where == nil {
-			fmt.Fprintf(&b, " (the rule is for %s)", orDash(m.Target))
+			fmt.Fprintf(&b, " (the rule is for %s)", dashIfEmpty(m.Target))
 		}
 		b.WriteByte('\n')
 		for i, ev := range t.Evidence {
@@ -297,9 +298,9 @@ func padRight(s string, n int) string {
 
 func evidenceText(st *style, ev eval.Evidence) string {
 	if ev.Path == "" {
-		return compactValue(ev.Value)
+		return report.CompactValue(ev.Value)
 	}
-	return st.Cyan(ev.Path) + " = " + compactValue(ev.Value)
+	return st.Cyan(ev.Path) + " = " + report.CompactValue(ev.Value)
 }
 
 // writeTraceNode prints a node and its children, one a line:
@@ -322,7 +323,7 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	b.WriteString(oneLineText(n.Text, 1<<20))
 	if n.Result != "" {
 		b.WriteString(" = ")
-		b.WriteString(compactValue(n.Result))
+		b.WriteString(report.CompactValue(n.Result))
 	}
 	if !n.Evaluated {
 		b.WriteString(st.Dim("   (not evaluated)"))
@@ -365,39 +366,39 @@ type explainRuleJSON struct {
 }
 
 type explanationJSON struct {
-	Entity    string         `json:"entity"`
-	Type      string         `json:"type,omitempty"`
-	Location  string         `json:"location,omitempty"`
-	Status    string         `json:"status"`
-	Error     string         `json:"error,omitempty"`
-	Evidence  []evidenceJSON `json:"evidence"`
-	Negated   bool           `json:"negated,omitempty"`
-	Where     *traceNodeJSON `json:"where,omitempty"`
-	Should    *traceNodeJSON `json:"should,omitempty"`
-	Truncated bool           `json:"truncated,omitempty"`
+	Entity    string                `json:"entity"`
+	Type      string                `json:"type,omitempty"`
+	Location  string                `json:"location,omitempty"`
+	Status    string                `json:"status"`
+	Error     string                `json:"error,omitempty"`
+	Evidence  []report.EvidenceJSON `json:"evidence"`
+	Negated   bool                  `json:"negated,omitempty"`
+	Where     *traceNodeJSON        `json:"where,omitempty"`
+	Should    *traceNodeJSON        `json:"should,omitempty"`
+	Truncated bool                  `json:"truncated,omitempty"`
 }
 
 type traceNodeJSON struct {
-	Text      string          `json:"text"`
-	Span      *spanJSON       `json:"span,omitempty"`
-	Element   bool            `json:"element,omitempty"`
-	Evaluated bool            `json:"evaluated"`
-	Value     bool            `json:"value"`
-	Result    json.RawMessage `json:"result,omitempty"`
-	Reads     []evidenceJSON  `json:"reads,omitempty"`
-	Children  []traceNodeJSON `json:"children,omitempty"`
+	Text      string                `json:"text"`
+	Span      *report.SpanJSON      `json:"span,omitempty"`
+	Element   bool                  `json:"element,omitempty"`
+	Evaluated bool                  `json:"evaluated"`
+	Value     bool                  `json:"value"`
+	Result    json.RawMessage       `json:"result,omitempty"`
+	Reads     []report.EvidenceJSON `json:"reads,omitempty"`
+	Children  []traceNodeJSON       `json:"children,omitempty"`
 }
 
 func traceJSON(n *eval.TraceNode) *traceNodeJSON {
 	if n == nil {
 		return nil
 	}
-	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: spanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
+	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: report.SpanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
 	if n.Result != "" {
-		j.Result = jsonValue(n.Result)
+		j.Result = report.JSONValue(n.Result)
 	}
 	if len(n.Reads) > 0 {
-		j.Reads = evidenceList(n.Reads)
+		j.Reads = report.EvidenceList(n.Reads)
 	}
 	for _, c := range n.Children {
 		j.Children = append(j.Children, *traceJSON(c))
@@ -411,17 +412,25 @@ func writeExplainJSON(w io.Writer, m *ruleMeta, items []*explained) error {
 		Explanations: []explanationJSON{},
 	}
 	for _, x := range items {
-		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []evidenceJSON{}}
+		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []report.EvidenceJSON{}}
 		if x.err != nil {
 			j.Status, j.Error = eval.Error.String(), x.err.Error()
 		} else {
 			t := x.trace
 			j.Status, j.Error = t.Status.String(), errText(t.Err)
-			j.Evidence = evidenceList(t.Evidence)
+			j.Evidence = report.EvidenceList(t.Evidence)
 			j.Negated, j.Truncated = t.Negated, t.Truncated
 			j.Where, j.Should = traceJSON(t.Where), traceJSON(t.Cond)
 		}
 		rep.Explanations = append(rep.Explanations, j)
 	}
 	return writeJSON(w, rep)
+}
+
+// dashIfEmpty is s, or "-" when s is empty.
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/gsl-lang/gsl/report"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -538,9 +539,9 @@ func plainSafe(s string) bool {
 }
 
 // jsonQuote renders s as a JSON (and YAML double-quoted) string, as
-// encoding/json writes it without HTML escaping (see appendStringBody).
+// encoding/json writes it without HTML escaping (see report.AppendJSONStringBody).
 func jsonQuote(s string) string {
-	b := appendStringBody([]byte{'"'}, s)
+	b := report.AppendJSONStringBody([]byte{'"'}, s)
 	return string(append(b, '"'))
 }
 

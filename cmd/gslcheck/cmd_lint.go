@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/gsl-lang/gsl/internal/textout"
+	"github.com/gsl-lang/gsl/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -175,7 +176,7 @@ func lintRuleFile(path string, schema *bundles.Schema) ([]*lintRule, error) {
 	chunks := ruleChunks(src)
 	rules := make([]*lintRule, len(chunks))
 	for i, ch := range chunks {
-		m := &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: oneLineText(ch.text, 80), Logic: ch.text, Source: path, LogicLine: ch.line, LogicColumn: 1}
+		m := &ruleMeta{Rule: report.Rule{ID: fmt.Sprintf("rule-%d", i+1), Name: oneLineText(ch.text, 80), Logic: ch.text, Source: path, LogicLine: ch.line, LogicColumn: 1}}
 		rules[i] = &lintRule{meta: m, file: path, line: ch.line}
 	}
 	// find returns the rule whose chunk holds line: the last chunk starting

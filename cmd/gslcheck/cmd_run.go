@@ -5,10 +5,12 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/gsl-lang/gsl/report"
 	"io"
 	"math"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -89,7 +91,8 @@ func (c *runCmd) Run(e *env) error {
 			return usagef("--report %s=%s is also an input; the report would overwrite it", sp.format, sp.file)
 		}
 	}
-	base := reportOptions{rules: set.metas, showSkipped: c.ShowSkipped, failuresOnly: c.FailuresOnly, sarifMax: c.SARIFMaxResults}
+	base := report.Options{Rules: set.rules(), ShowSkipped: c.ShowSkipped, FailuresOnly: c.FailuresOnly, SARIFMaxResults: c.SARIFMaxResults,
+		ToolVersion: version(), ToolSemanticVersion: semanticVersion()}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
 	if err != nil {
 		return err
@@ -99,14 +102,14 @@ func (c *runCmd) Run(e *env) error {
 		st = &style{On: c.Format == "text" && e.color == "always"}
 	}
 	o := base
-	o.w, o.style = out, st
-	rep, err := newReporter(c.Format, o)
+	o.Style = st
+	rep, err := report.New(c.Format, out, o)
 	if err != nil {
 		closeOut()
 		return err
 	}
 	if len(specs) > 0 {
-		reps := multiReporter{rep}
+		reps := report.Multi{rep}
 		for _, sp := range specs {
 			w, cl, err := openOutput(sp.file, nil)
 			if err != nil {
@@ -115,9 +118,7 @@ func (c *runCmd) Run(e *env) error {
 			}
 			prev := closeOut
 			closeOut = func() error { return errors.Join(prev(), cl()) }
-			o := base
-			o.w, o.style = w, &style{}
-			r, err := newReporter(sp.format, o)
+			r, err := report.New(sp.format, w, base)
 			if err != nil {
 				closeOut()
 				return err
@@ -164,11 +165,11 @@ func (c *runCmd) Run(e *env) error {
 		go p.progress.run()
 	}
 
-	sum := summary{Rules: len(set.metas)}
-	br, rendered := rep.(batchReporter)
+	sum := report.Summary{Rules: len(set.metas)}
+	br, rendered := rep.(batchWriter)
 	if rendered {
 		p.prepare = func() func(*docBatch) {
-			rr := br.renderer()
+			rr := br.Renderer()
 			return func(b *docBatch) { renderBatch(rr, set.metas, g, b) }
 		}
 	}
@@ -177,8 +178,8 @@ func (c *runCmd) Run(e *env) error {
 		func(b *docBatch) error {
 			docsIn.count(b)
 			if b.rendered {
-				sum.add(&b.sum)
-				return br.writeRendered(b.text, b.nrec)
+				sum.Add(&b.sum)
+				return br.WriteRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
 				if err := reportOutcome(rep, set.metas, g, &sum, &b.outs[i], nil); err != nil {
@@ -188,17 +189,17 @@ func (c *runCmd) Run(e *env) error {
 			return nil
 		},
 		func(rule int, group string, r eval.Result) error {
-			rec := &record{
-				rule: set.metas[rule], ruleIdx: rule, status: r.Status,
-				entity: group, typ: set.metas[rule].Target,
-				evidence: r.Evidence, err: errText(r.Err),
+			rec := &report.Record{
+				Rule: &set.metas[rule].Rule, RuleIndex: rule, Status: r.Status,
+				Entity: group, Type: set.metas[rule].Target,
+				Evidence: r.Evidence, Err: errText(r.Err),
 			}
 			g.judge(rec, nil)
-			sum.countRecord(rec, g)
+			countRecord(&sum, rec, g)
 			if r.Status == eval.Skip && !c.ShowSkipped {
 				return nil
 			}
-			return rep.result(rec)
+			return rep.Result(rec)
 		})
 	p.progress.finish()
 	if err == nil && !c.AllowEmpty {
@@ -208,7 +209,7 @@ func (c *runCmd) Run(e *env) error {
 		err = reportFixed(rep, &sum, g.baseline)
 	}
 	if err == nil {
-		err = rep.finish(&sum)
+		err = rep.Finish(&sum)
 	}
 	if cerr := closeOut(); err == nil {
 		err = cerr
@@ -221,7 +222,7 @@ func (c *runCmd) Run(e *env) error {
 			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
 		}
 	}
-	e.code = sum.exitCode()
+	e.code = exitCode(&sum)
 	return nil
 }
 
@@ -230,11 +231,11 @@ func (c *runCmd) Run(e *env) error {
 func (c *runCmd) gate(e *env, now time.Time) (*gate, error) {
 	g := &gate{}
 	if c.FailOn != "" {
-		name, ok := severityName(c.FailOn)
+		name, ok := report.SeverityName(c.FailOn)
 		if !ok {
 			return nil, usagef("--fail-on %q: want one of %s", c.FailOn, strings.Join(bundles.Severities, ", "))
 		}
-		g.failOn = severityRank(name)
+		g.failOn = report.SeverityRank(name)
 	}
 	var err error
 	if g.exceptions, err = loadExceptions(c.Exceptions, now); err != nil {
@@ -253,19 +254,17 @@ func (c *runCmd) gate(e *env, now time.Time) (*gate, error) {
 	return g, nil
 }
 
-// fixedReporter is a reporter that lists the baseline's findings a run
-// did not find.
-type fixedReporter interface {
-	fixed(f []*baselineFinding) error
-}
-
 // reportFixed counts the findings of the baseline that are gone, and
 // lists them in reports that can.
-func reportFixed(rep reporter, sum *summary, b *baseline) error {
-	f := b.fixed()
+func reportFixed(rep report.Writer, sum *report.Summary, b *baseline) error {
+	var f []report.Finding
+	for _, bf := range b.fixed() {
+		k := bf.key
+		f = append(f, report.Finding{Rule: k.rule, Name: bf.name, Bundle: k.bundle, Entity: k.entity, Type: k.typ})
+	}
 	sum.Fixed = len(f)
-	if fr, ok := rep.(fixedReporter); ok && len(f) > 0 {
-		return fr.fixed(f)
+	if fw, ok := rep.(report.FixedWriter); ok && len(f) > 0 {
+		return fw.Fixed(f)
 	}
 	return nil
 }
@@ -292,14 +291,14 @@ func (d *docCounter) count(b *docBatch) {
 // reportEmpty reports each input that held no document as an input error:
 // an empty file, [] or {} is what a broken export step leaves, and a run
 // over it must not pass.
-func reportEmpty(rep reporter, sum *summary, sources []source, docs *docCounter) error {
+func reportEmpty(rep report.Writer, sum *report.Summary, sources []source, docs *docCounter) error {
 	for _, s := range sources {
 		if docs.n[s.name] > 0 {
 			continue
 		}
 		sum.InputErrors++
-		err := rep.result(&record{entity: s.name, err: "no documents in the input (an empty file, [] or {}); use --allow-empty if that is expected",
-			input: s.name, location: s.name})
+		err := rep.Result(&report.Record{Entity: s.name, Err: "no documents in the input (an empty file, [] or {}); use --allow-empty if that is expected",
+			Input: s.name, Location: s.name})
 		if err != nil {
 			return err
 		}
@@ -316,8 +315,9 @@ func evalOptions(now time.Time) *eval.Options {
 
 // reportOutcome counts one document's outcome and reports its records.
 // With scratch, the records of results are built in *scratch, one after
-// another: only for a reporter that keeps no record once result returns.
-func reportOutcome(rep reporter, metas []*ruleMeta, g *gate, sum *summary, o *docOutcome, scratch *record) error {
+// another: only for a writer that keeps no record once Result returns
+// (every report.Writer).
+func reportOutcome(rep report.Writer, metas []*ruleMeta, g *gate, sum *report.Summary, o *docOutcome, scratch *report.Record) error {
 	switch {
 	case o.whole:
 		sum.InputErrors++
@@ -326,59 +326,51 @@ func reportOutcome(rep reporter, metas []*ruleMeta, g *gate, sum *summary, o *do
 		if errors.As(o.err, &ie) {
 			msg = ie.Msg
 		}
-		return rep.result(&record{entity: o.entity(), err: msg, input: o.doc.Input, line: o.doc.Line, location: o.entity()})
+		return rep.Result(&report.Record{Entity: o.entity(), Err: msg, Input: o.doc.Input, Line: o.doc.Line, Location: o.entity()})
 	case o.err != nil:
 		sum.Documents++
 		sum.Malformed++
 		sum.InputErrors++
-		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, col: o.doc.charCol(), location: o.doc.Label()})
+		return rep.Result(&report.Record{Entity: o.entity(), Type: o.typ, Err: o.err.Error(), Input: o.doc.Input, Line: o.doc.Line, Col: o.doc.charCol(), Location: o.doc.Label()})
 	}
 	sum.Documents++
 	sum.Evaluated++
-	sum.count(eval.Skip, o.skipped)
+	sum.Count(eval.Skip, o.skipped)
 	entity, loc, col := o.entity(), o.doc.Label(), o.doc.charCol()
 	for _, r := range o.results {
 		rec := scratch
 		if rec == nil {
-			rec = new(record)
+			rec = new(report.Record)
 		}
-		*rec = record{
-			rule: metas[r.rule], ruleIdx: r.rule, status: r.res.Status,
-			entity: entity, typ: o.typ, evidence: r.res.Evidence, err: errText(r.res.Err),
-			input: o.doc.Input, line: o.doc.Line, col: col, location: loc,
+		*rec = report.Record{
+			Rule: &metas[r.rule].Rule, RuleIndex: r.rule, Status: r.res.Status,
+			Entity: entity, Type: o.typ, Evidence: r.res.Evidence, Err: errText(r.res.Err),
+			Input: o.doc.Input, Line: o.doc.Line, Col: col, Location: loc,
 		}
 		g.judge(rec, o.doc.Data)
-		sum.countRecord(rec, g)
-		if err := rep.result(rec); err != nil {
+		countRecord(sum, rec, g)
+		if err := rep.Result(rec); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// batchReporter is a reporter whose records are independent of each other
-// (JSON lines): the workers of a run render them, and the writer only
-// copies the text out in order.
-type batchReporter interface {
-	reporter
-	// renderer returns a recordRenderer for one worker.
-	renderer() recordRenderer
-	// writeRendered writes n records a renderer appended to text, each
+// batchWriter is a report writer whose records are independent of each
+// other (JSON lines, report.JSONWriter): the workers of a run render them,
+// and the writer only copies the text out in order.
+type batchWriter interface {
+	report.Writer
+	// Renderer returns a renderer for one worker.
+	Renderer() *report.JSONRenderer
+	// WriteRendered writes n records a renderer appended to text, each
 	// preceded by ",\n" (see renderBatch).
-	writeRendered(text []byte, n int) error
-}
-
-// recordRenderer renders the records of a batchReporter.
-type recordRenderer interface {
-	// appendRecord appends r to b, reporting false (appending nothing)
-	// for a record the report leaves out. It must not keep r: renderBatch
-	// builds every record in the same place.
-	appendRecord(b []byte, r *record) ([]byte, bool)
+	WriteRendered(text []byte, n int) error
 }
 
 // renderBatch reports the outcomes of b through rr, in a worker: the
 // records go to b.text, each preceded by ",\n", and their counts to b.sum.
-func renderBatch(rr recordRenderer, metas []*ruleMeta, g *gate, b *docBatch) {
+func renderBatch(rr *report.JSONRenderer, metas []*ruleMeta, g *gate, b *docBatch) {
 	rep := &batchRecords{rr: rr, b: b}
 	for i := range b.outs {
 		reportOutcome(rep, metas, g, &b.sum, &b.outs[i], &rep.scratch) // never fails
@@ -386,16 +378,16 @@ func renderBatch(rr recordRenderer, metas []*ruleMeta, g *gate, b *docBatch) {
 	b.rendered = true
 }
 
-// batchRecords is the reporter renderBatch reports through.
+// batchRecords is the writer renderBatch reports through.
 type batchRecords struct {
-	rr      recordRenderer
+	rr      *report.JSONRenderer
 	b       *docBatch
-	scratch record // each record in turn: a recordRenderer keeps none
+	scratch report.Record // each record in turn: a renderer keeps none
 }
 
-func (r *batchRecords) result(rec *record) error {
+func (r *batchRecords) Result(rec *report.Record) error {
 	n := len(r.b.text)
-	text, ok := r.rr.appendRecord(append(r.b.text, ",\n"...), rec)
+	text, ok := r.rr.AppendRecord(append(r.b.text, ",\n"...), rec)
 	if !ok {
 		r.b.text = text[:n]
 		return nil
@@ -405,23 +397,48 @@ func (r *batchRecords) result(rec *record) error {
 	return nil
 }
 
-func (r *batchRecords) finish(*summary) error { return nil }
+func (r *batchRecords) Finish(*report.Summary) error { return nil }
 
-// add adds the counts of o to s (all but Rules).
-func (s *summary) add(o *summary) {
-	s.Documents += o.Documents
-	s.Evaluated += o.Evaluated
-	s.Malformed += o.Malformed
-	s.InputErrors += o.InputErrors
-	s.Results += o.Results
-	s.Pass += o.Pass
-	s.Fail += o.Fail
-	s.Error += o.Error
-	s.Skip += o.Skip
-	s.Suppressed += o.Suppressed
-	s.InBaseline += o.InBaseline
-	s.Fixed += o.Fixed
-	s.Tolerated += o.Tolerated
+// exitCode maps a summary to the process exit code: 2 for errors (input
+// errors or rule errors), else 1 for failures that are not tolerated,
+// else 0. Suppressed failures are not in Fail.
+func exitCode(s *report.Summary) int {
+	switch {
+	case s.InputErrors > 0 || s.Error > 0:
+		return exitError
+	case s.Fail > s.Tolerated:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// reportSpec is one --report FORMAT=FILE.
+type reportSpec struct {
+	format, file string
+}
+
+// parseReportSpecs reads the --report flags.
+func parseReportSpecs(args []string) ([]reportSpec, error) {
+	var out []reportSpec
+	seen := map[string]bool{}
+	for _, a := range args {
+		f, file, ok := strings.Cut(a, "=")
+		if !ok || file == "" {
+			return nil, usagef("--report %q: want FORMAT=FILE, e.g. sarif=results.sarif", a)
+		}
+		if !slices.Contains(report.Formats, f) {
+			return nil, usagef("--report %q: unknown format %q (want %s)", a, f, strings.Join(report.Formats, ", "))
+		}
+		if file == "-" {
+			return nil, usagef("--report %q: reports go to files; the --format report goes to stdout", a)
+		}
+		if seen[file] {
+			return nil, usagef("--report: %s named twice", file)
+		}
+		seen[file] = true
+		out = append(out, reportSpec{f, file})
+	}
+	return out, nil
 }
 
 func errText(err error) string {

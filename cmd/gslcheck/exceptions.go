@@ -27,6 +27,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
 
@@ -49,6 +50,7 @@ type exception struct {
 	expires time.Time // the first instant it no longer applies; zero: never
 	expired bool      // past its expiry at the run's clock
 	hits    atomic.Int64
+	sup     *report.Suppression // what reports say of the entry
 }
 
 // where names the entry's place in its file.
@@ -130,6 +132,7 @@ func parseExceptions(data []byte, file string, now time.Time) (*exceptionSet, er
 			}
 			x.expired = !now.Before(x.expires)
 		}
+		x.sup = &report.Suppression{Reason: x.Reason, Owner: x.Owner, Expires: x.Expires, File: x.file, Line: x.line, Source: x.where()}
 		set.entries = append(set.entries, x)
 	}
 	return set, nil

@@ -18,10 +18,19 @@ import (
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // stdinName is how standard input is named in results.
-const stdinName = "<stdin>"
+const stdinName = report.StdinName
+
+// ruleMeta describes one rule being run: what reports say of it, and the
+// bundle rule it comes from (nil for --rule text), which maps positions in
+// its logic to its file.
+type ruleMeta struct {
+	report.Rule
+	src *bundles.Rule
+}
 
 // resolveBundles loads what a --bundle argument names: a bundle file (YAML
 // or Dome9 JSON), a directory (its bundle.yaml, else every bundle file in
@@ -110,18 +119,17 @@ func metaOf(b *bundles.Bundle, r *bundles.Rule) *ruleMeta {
 	if id == "" {
 		id = r.Name
 	}
-	return &ruleMeta{
+	return &ruleMeta{Rule: report.Rule{
 		Bundle: b.ID, BundleName: b.Name, BundleVersion: b.Version,
 		ID: id, Name: r.Name, Severity: r.Severity,
 		Description: r.Description, Remediation: r.Remediation, Compliance: r.Compliance,
 		Logic: r.Logic, Source: b.Source, LogicLine: r.LogicLine, LogicColumn: r.LogicColumn,
-		src: r,
-	}
+	}, src: r}
 }
 
 // adhocMeta describes the i-th rule given with --rule.
 func adhocMeta(i int, text string) *ruleMeta {
-	return &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: strings.Join(strings.Fields(text), " "), Logic: text}
+	return &ruleMeta{Rule: report.Rule{ID: fmt.Sprintf("rule-%d", i+1), Name: strings.Join(strings.Fields(text), " "), Logic: text}}
 }
 
 // problem is a positioned message about a rule.
@@ -248,6 +256,15 @@ type ruleSet struct {
 	metas []*ruleMeta
 	progs []*eval.Program
 	lists bool // some rule is a List<> rule
+}
+
+// rules returns what reports say of the rules, in order.
+func (s *ruleSet) rules() []*report.Rule {
+	out := make([]*report.Rule, len(s.metas))
+	for i, m := range s.metas {
+		out[i] = &m.Rule
+	}
+	return out
 }
 
 // sources returns the files the rules were read from, each once.

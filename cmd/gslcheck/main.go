@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -116,3 +117,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 type reportedError struct{ err error }
 
 func (e *reportedError) Error() string { return e.err.Error() }
+
+// writeJSON writes v to w as indented JSON, without HTML escaping: the
+// shape of every JSON output that is written as one document.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

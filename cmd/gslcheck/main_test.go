@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"github.com/gsl-lang/gsl/internal/jsonschema"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -99,7 +100,7 @@ func TestRunSARIFSchema(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if errs := schema.validate(doc); len(errs) > 0 {
+	if errs := schema.Validate(doc); len(errs) > 0 {
 		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
 	}
 	var log sarifLog
@@ -293,7 +294,7 @@ func TestRunSARIFSchemaSuppressions(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if errs := schema.validate(doc); len(errs) > 0 {
+	if errs := schema.Validate(doc); len(errs) > 0 {
 		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
 	}
 	var log sarifLog
@@ -327,7 +328,7 @@ func TestRunSARIFSchemaLimit(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if errs := schema.validate(doc); len(errs) > 0 {
+	if errs := schema.Validate(doc); len(errs) > 0 {
 		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
 	}
 	var log sarifLog
@@ -345,4 +346,43 @@ func TestRunSARIFSchemaLimit(t *testing.T) {
 	if len(notes) == 0 || notes[len(notes)-1].Descriptor.ID != "results-limit" {
 		t.Errorf("no results-limit notification: %+v", notes)
 	}
+}
+
+// sarifLog is what the tests read of a SARIF log.
+type sarifLog struct {
+	Runs []struct {
+		Results []struct {
+			RuleID        string `json:"ruleId"`
+			Level         string `json:"level"`
+			BaselineState string `json:"baselineState"`
+			Locations     []struct {
+				PhysicalLocation *struct {
+					Region *struct {
+						StartLine int `json:"startLine"`
+					} `json:"region"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+			Suppressions []struct {
+				Status        string `json:"status"`
+				Justification string `json:"justification"`
+			} `json:"suppressions"`
+		} `json:"results"`
+		Invocations []struct {
+			ToolExecutionNotifications []struct {
+				Descriptor struct {
+					ID string `json:"id"`
+				} `json:"descriptor"`
+			} `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
+	} `json:"runs"`
+}
+
+// sarifSchema is the SARIF 2.1.0 schema.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	s, err := jsonschema.SARIF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

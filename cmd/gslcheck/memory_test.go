@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/gsl-lang/gsl/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,10 +62,10 @@ func TestPipelineMemoryBounded(t *testing.T) {
 	}
 	const n = 200_000
 	src := source{name: "big.json", open: func() (io.ReadCloser, error) { return io.NopCloser(&docStream{n: n}), nil }}
-	rules := []*ruleMeta{{ID: "R1", Name: "r1", Severity: "High"}, {ID: "R2", Name: "r2", Severity: "Low"}}
-	rep := newJSONReporter(reportOptions{w: io.Discard, rules: rules})
+	rules := []*ruleMeta{{Rule: report.Rule{ID: "R1", Name: "r1", Severity: "High"}}, {Rule: report.Rule{ID: "R2", Name: "r2", Severity: "Low"}}}
+	rep := report.NewJSON(io.Discard, report.Options{Rules: rulesOf(rules)})
 	p := &pipeline{rs: fakeRules{types: []string{"Instance", "Bucket"}}, jobs: 4}
-	var sum summary
+	var sum report.Summary
 	runtime.GC()
 	base := liveHeap()
 	var peak uint64
@@ -80,7 +81,7 @@ func TestPipelineMemoryBounded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := rep.finish(&sum); err != nil {
+	if err := rep.Finish(&sum); err != nil {
 		t.Fatal(err)
 	}
 	if sum.Documents != n || sum.Evaluated != n || sum.Pass != n || sum.Skip != n {

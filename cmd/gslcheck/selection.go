@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/gsl-lang/gsl/report"
 	"path"
 	"slices"
 	"strings"
@@ -30,7 +31,7 @@ func newRuleSelection(only, skip, severities []string) (*ruleSelection, error) {
 	}
 	for _, v := range severities {
 		for _, one := range strings.Split(v, ",") {
-			name, ok := severityName(strings.TrimSpace(one))
+			name, ok := report.SeverityName(strings.TrimSpace(one))
 			if !ok {
 				return nil, usagef("--severity %q: want one of %s", one, strings.Join(bundles.Severities, ", "))
 			}
@@ -100,31 +101,10 @@ func (s *ruleSelection) apply(metas []*ruleMeta) (kept []*ruleMeta, warnings []s
 	return kept, warnings, nil
 }
 
-// severityName returns the canonical spelling of a severity, matched
-// without regard to case.
-func severityName(s string) (string, bool) {
-	for _, n := range bundles.Severities {
-		if strings.EqualFold(n, s) {
-			return n, true
-		}
-	}
-	return "", false
-}
-
-// canonicalSeverity is severityName's spelling, or s when it is not one.
+// canonicalSeverity is report.SeverityName's spelling, or s when it is not one.
 func canonicalSeverity(s string) string {
-	if n, ok := severityName(s); ok {
+	if n, ok := report.SeverityName(s); ok {
 		return n
 	}
 	return s
-}
-
-// severityRank orders severities from 0 (Informational) up; a severity
-// that is missing or unknown ranks above every other, so that --fail-on
-// never lets its findings pass unseen.
-func severityRank(s string) int {
-	if n, ok := severityName(s); ok {
-		return slices.Index(bundles.Severities, n)
-	}
-	return len(bundles.Severities)
 }

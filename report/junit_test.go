@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"bytes"
@@ -8,15 +8,15 @@ import (
 
 // TestJUnitWriteCase checks that writeCase writes what encoding/xml does.
 func TestJUnitWriteCase(t *testing.T) {
-	cases := []junitCase{
+	cases := []JUnitCase{
 		{Name: "vol-1 (Volume)", Classname: "b.R-1", Time: "0.000", File: "inv.json", Line: 3,
-			Failure: &junitProblem{Message: "encrypted = false", Type: "High", Text: "at inv.json[0]\nencrypted = false\n"}},
+			Failure: &JUnitProblem{Message: "encrypted = false", Type: "High", Text: "at inv.json[0]\nencrypted = false\n"}},
 		{Name: "a<b>&\"c\"\n\t\x01", Classname: "R", Time: "0.000"},
-		{Name: "e", Classname: "R", Time: "0.000", Error: &junitProblem{Message: "boom", Type: "RuleError", Text: "x ]]> y ]]>"}},
-		{Name: "e", Classname: "R", Time: "0.000", Error: &junitProblem{Message: "m"}},
-		{Name: "s", Classname: "R", Time: "0.000", File: "a b.json", Skipped: &junitSkipped{Message: "suppressed: ok"}},
-		{Name: "s", Classname: "R", Time: "0.000", Skipped: &junitSkipped{}},
-		{Name: "\xff\ufffe", Classname: "input", Time: "0.000", Line: 9, Error: &junitProblem{Message: "bad \xff", Type: "InputError"}},
+		{Name: "e", Classname: "R", Time: "0.000", Error: &JUnitProblem{Message: "boom", Type: "RuleError", Text: "x ]]> y ]]>"}},
+		{Name: "e", Classname: "R", Time: "0.000", Error: &JUnitProblem{Message: "m"}},
+		{Name: "s", Classname: "R", Time: "0.000", File: "a b.json", Skipped: &JUnitSkipped{Message: "suppressed: ok"}},
+		{Name: "s", Classname: "R", Time: "0.000", Skipped: &JUnitSkipped{}},
+		{Name: "\xff\ufffe", Classname: "input", Time: "0.000", Line: 9, Error: &JUnitProblem{Message: "bad \xff", Type: "InputError"}},
 	}
 	for i := range cases {
 		c := &cases[i]

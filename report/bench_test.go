@@ -1,4 +1,4 @@
-package main
+package report
 
 // Benchmarks of the run reports over many findings. The number of
 // records is GSL_BENCH_FINDINGS (default 100,000): each is a failure of
@@ -13,6 +13,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"io"
 	"os"
 	"runtime"
@@ -47,9 +48,9 @@ func heapBytes() uint64 {
 
 func BenchmarkReport(b *testing.B) {
 	n := benchFindings(b)
-	rules := make([]*ruleMeta, 150)
+	rules := make([]*Rule, 150)
 	for i := range rules {
-		rules[i] = &ruleMeta{
+		rules[i] = &Rule{
 			Bundle: "bench", ID: fmt.Sprintf("BENCH-%03d", i), Name: fmt.Sprintf("Rule %d holds", i),
 			Severity: bundles.Severities[1+i%4], Description: "d", Remediation: "r", Logic: "Volume should have encrypted = true",
 			Source: "bundles/bench/bundle.yaml", LogicLine: 10 + i,
@@ -59,25 +60,25 @@ func BenchmarkReport(b *testing.B) {
 	for _, format := range []string{"json", "text", "sarif", "junit"} {
 		b.Run(format, func(b *testing.B) {
 			var peak uint64
-			cpu0 := processCPU()
+			cpu0, cpuOK := benchcpu.Process()
 			for b.Loop() {
 				runtime.GC()
-				rep, err := newReporter(format, reportOptions{w: io.Discard, rules: rules, style: &style{}, sarifMax: 0})
+				rep, err := New(format, io.Discard, Options{Rules: rules, SARIFMaxResults: 0})
 				if err != nil {
 					b.Fatal(err)
 				}
-				var sum summary
-				var rec record
+				var sum Summary
+				var rec Record
 				for i := range n {
 					ri := (i * 7) % len(rules)
-					rec = record{
-						rule: rules[ri], ruleIdx: ri, status: eval.Fail,
-						entity: fmt.Sprintf("vol-%017x", i), typ: "Volume",
-						evidence: []eval.Evidence{{Path: "encrypted", Value: "false", Span: span}},
-						input:    "inventory.ndjson", line: i + 1, col: 1, location: "inventory.ndjson:" + strconv.Itoa(i+1),
+					rec = Record{
+						Rule: rules[ri], RuleIndex: ri, Status: eval.Fail,
+						Entity: fmt.Sprintf("vol-%017x", i), Type: "Volume",
+						Evidence: []eval.Evidence{{Path: "encrypted", Value: "false", Span: span}},
+						Input:    "inventory.ndjson", Line: i + 1, Col: 1, Location: "inventory.ndjson:" + strconv.Itoa(i+1),
 					}
-					sum.count(eval.Fail, 1)
-					if err := rep.result(&rec); err != nil {
+					sum.Count(eval.Fail, 1)
+					if err := rep.Result(&rec); err != nil {
 						b.Fatal(err)
 					}
 					if i%10_000 == 0 {
@@ -85,14 +86,15 @@ func BenchmarkReport(b *testing.B) {
 					}
 				}
 				sum.Documents, sum.Evaluated, sum.Rules = n, n, len(rules)
-				if err := rep.finish(&sum); err != nil {
+				if err := rep.Finish(&sum); err != nil {
 					b.Fatal(err)
 				}
 				peak = max(peak, heapBytes())
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/finding")
-			if cpu := processCPU() - cpu0; cpu > 0 {
+			if cpu1, ok := benchcpu.Process(); ok && cpuOK {
+				cpu := cpu1 - cpu0
 				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/finding")
 			}
 		})

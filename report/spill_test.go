@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"bytes"
@@ -22,7 +22,7 @@ func TestSpill(t *testing.T) {
 			r := rand.New(rand.NewPCG(1, uint64(limit)))
 			for i := range 5000 {
 				g := r.IntN(groups)
-				line := fmt.Appendf(nil, "record %d of group %d %s\n", i, g, bytes.Repeat([]byte{'x'}, r.IntN(300)))
+				line := fmt.Appendf(nil, "Record %d of group %d %s\n", i, g, bytes.Repeat([]byte{'x'}, r.IntN(300)))
 				s.add(g, line)
 				want[g].Write(line)
 			}

@@ -1,6 +1,6 @@
-package main
+package report
 
-// This file writes the human-readable `run` report: findings grouped by
+// This file writes the text report, for people: findings grouped by
 // rule in rule order, input errors, and a one-line summary.
 
 import (
@@ -8,48 +8,50 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/gsl-lang/gsl/internal/textout"
+	"io"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 )
 
-// textReporter groups records by rule through a bounded spill: memory
+// TextWriter groups records by rule through a bounded spill: memory
 // stays flat however many findings there are.
-type textReporter struct {
-	o      reportOptions
+type TextWriter struct {
+	o      Options
 	sp     *spill // groups: one per rule, then the input errors
 	has    []bool // per rule: it has records to show
 	failed []bool // per rule: it has a failure (not suppressed) or an error
 	inputs bool   // there are input errors
 	buf    bytes.Buffer
-	gone   []*baselineFinding // the baseline's findings not found
+	gone   []Finding // the baseline's findings not found
 }
 
 // fixed keeps the baseline's findings that are gone, for finish.
-func (t *textReporter) fixed(f []*baselineFinding) error {
+func (t *TextWriter) Fixed(f []Finding) error {
 	t.gone = f
 	return nil
 }
 
-func newTextReporter(o reportOptions) *textReporter {
-	n := len(o.rules)
-	return &textReporter{o: o, sp: newSpill(n + 1), has: make([]bool, n), failed: make([]bool, n)}
+func NewText(w io.Writer, o Options) *TextWriter {
+	o.out = w
+	n := len(o.Rules)
+	return &TextWriter{o: o, sp: newSpill(n + 1), has: make([]bool, n), failed: make([]bool, n)}
 }
 
-func (t *textReporter) result(r *record) error {
+func (t *TextWriter) Result(r *Record) error {
 	t.buf.Reset()
 	switch {
-	case r.rule == nil:
-		st := t.o.style
-		fmt.Fprintf(&t.buf, "  %s %s: %s\n", st.Purple("ERROR"), textout.Printable(r.entity), textout.Printable(r.err))
+	case r.Rule == nil:
+		st := t.o.Style
+		fmt.Fprintf(&t.buf, "  %s %s: %s\n", st.Purple("ERROR"), textout.Printable(r.Entity), textout.Printable(r.Err))
 		t.inputs = true
-		t.sp.add(len(t.o.rules), t.buf.Bytes())
-	case r.status == eval.Pass, r.status == eval.Skip && !t.o.showSkipped:
+		t.sp.add(len(t.o.Rules), t.buf.Bytes())
+	case r.Status == eval.Pass, r.Status == eval.Skip && !t.o.ShowSkipped:
 	default:
 		t.writeRecord(&t.buf, r)
-		i := r.ruleIdx
+		i := r.RuleIndex
 		t.has[i] = true
-		if (r.status == eval.Fail && r.suppressed == nil) || r.status == eval.Error {
+		if (r.Status == eval.Fail && r.Suppression == nil) || r.Status == eval.Error {
 			t.failed[i] = true
 		}
 		t.sp.add(i, t.buf.Bytes())
@@ -57,12 +59,12 @@ func (t *textReporter) result(r *record) error {
 	return nil
 }
 
-func (t *textReporter) finish(s *summary) error {
+func (t *TextWriter) Finish(s *Summary) error {
 	defer t.sp.close()
-	st := t.o.style
-	b := bufio.NewWriterSize(t.o.w, 64<<10)
+	st := t.o.Style
+	b := bufio.NewWriterSize(t.o.out, 64<<10)
 	failedRules := 0
-	for i, rule := range t.o.rules {
+	for i, rule := range t.o.Rules {
 		if !t.has[i] {
 			continue
 		}
@@ -85,7 +87,7 @@ func (t *textReporter) finish(s *summary) error {
 	}
 	if t.inputs {
 		fmt.Fprintf(b, "%s\n", st.Bold("Input errors"))
-		if err := t.sp.writeTo(b, len(t.o.rules)); err != nil {
+		if err := t.sp.writeTo(b, len(t.o.Rules)); err != nil {
 			return err
 		}
 		b.WriteByte('\n')
@@ -93,9 +95,9 @@ func (t *textReporter) finish(s *summary) error {
 	if len(t.gone) > 0 {
 		fmt.Fprintf(b, "%s\n", st.Bold("Fixed since the baseline"))
 		for _, f := range t.gone {
-			fmt.Fprintf(b, "  %s %s  %s", st.Green("FIXED"), st.Bold(textout.Printable(f.key.rule)), textout.Printable(f.key.entity))
-			if f.key.typ != "" {
-				fmt.Fprintf(b, " (%s)", textout.Printable(f.key.typ))
+			fmt.Fprintf(b, "  %s %s  %s", st.Green("FIXED"), st.Bold(textout.Printable(f.Rule)), textout.Printable(f.Entity))
+			if f.Type != "" {
+				fmt.Fprintf(b, " (%s)", textout.Printable(f.Type))
 			}
 			b.WriteByte('\n')
 		}
@@ -106,38 +108,38 @@ func (t *textReporter) finish(s *summary) error {
 	return b.Flush()
 }
 
-func (t *textReporter) writeRecord(b *bytes.Buffer, r *record) {
-	st := t.o.style
+func (t *TextWriter) writeRecord(b *bytes.Buffer, r *Record) {
+	st := t.o.Style
 	var tag string
 	switch {
-	case r.suppressed != nil:
+	case r.Suppression != nil:
 		tag = st.Dim("SUPPRESSED")
-	case r.status == eval.Fail:
+	case r.Status == eval.Fail:
 		tag = st.Red("FAIL ")
-	case r.status == eval.Error:
+	case r.Status == eval.Error:
 		tag = st.Purple("ERROR")
-	case r.status == eval.Skip:
+	case r.Status == eval.Skip:
 		tag = st.Dim("SKIP ")
 	default:
 		tag = st.Green("PASS ")
 	}
-	name := textout.Printable(r.entity)
+	name := textout.Printable(r.Entity)
 	if name == "" {
 		name = `""` // an empty id (a List<> group of accountNumber ""): say so
 	}
 	fmt.Fprintf(b, "  %s %s", tag, st.Bold(name))
-	if r.typ != "" {
-		fmt.Fprintf(b, " (%s)", textout.Printable(r.typ))
+	if r.Type != "" {
+		fmt.Fprintf(b, " (%s)", textout.Printable(r.Type))
 	}
-	if r.location != "" && r.location != r.entity {
-		fmt.Fprintf(b, "  %s", st.Dim(textout.Printable(r.location)))
+	if r.Location != "" && r.Location != r.Entity {
+		fmt.Fprintf(b, "  %s", st.Dim(textout.Printable(r.Location)))
 	}
-	if r.baseline == baselineUnchanged {
+	if r.Baseline == BaselineUnchanged {
 		fmt.Fprintf(b, "  %s", st.Dim("[in baseline]"))
 	}
 	b.WriteByte('\n')
 	const indent = "        "
-	if x := r.suppressed; x != nil {
+	if x := r.Suppression; x != nil {
 		fmt.Fprintf(b, "%ssuppressed: %s", indent, textout.Printable(x.Reason))
 		var by []string
 		if x.Owner != "" {
@@ -146,22 +148,22 @@ func (t *textReporter) writeRecord(b *bytes.Buffer, r *record) {
 		if x.Expires != "" {
 			by = append(by, "expires "+x.Expires)
 		}
-		by = append(by, x.where())
+		by = append(by, x.Source)
 		fmt.Fprintf(b, " %s\n", st.Dim("("+strings.Join(by, ", ")+")"))
 	}
-	switch r.status {
+	switch r.Status {
 	case eval.Fail, eval.Error:
-		if r.err != "" {
-			fmt.Fprintf(b, "%s%s\n", indent, textout.Printable(r.err))
+		if r.Err != "" {
+			fmt.Fprintf(b, "%s%s\n", indent, textout.Printable(r.Err))
 		}
-		for _, e := range r.evidence {
-			fmt.Fprintf(b, "%s%s = %s\n", indent, st.Cyan(e.Path), compactValue(e.Value))
+		for _, e := range r.Evidence {
+			fmt.Fprintf(b, "%s%s = %s\n", indent, st.Cyan(e.Path), CompactValue(e.Value))
 		}
 	}
 }
 
 // textSummary is the final line of a text report.
-func textSummary(s *summary, failedRules int, st *style) string {
+func textSummary(s *Summary, failedRules int, st *textout.Style) string {
 	var parts []string
 	add := func(n int, what string, colour func(string) string) {
 		if n > 0 {
@@ -188,17 +190,10 @@ func textSummary(s *summary, failedRules int, st *style) string {
 		line += fmt.Sprintf(" (%d %s with findings)", failedRules, textout.Plural(failedRules, "rule", "rules"))
 	}
 	if n := s.Tolerated - s.InBaseline; n > 0 {
-		line += fmt.Sprintf("; %s %s below --fail-on", textout.Commas(int64(n)), textout.Plural(n, "failure", "failures"))
+		line += fmt.Sprintf("; %s %s below the failing severity", textout.Commas(int64(n)), textout.Plural(n, "failure", "failures"))
 	}
 	if s.InputErrors > 0 {
 		line += st.Purple(fmt.Sprintf("; %d input %s", s.InputErrors, textout.Plural(s.InputErrors, "error", "errors")))
 	}
 	return line
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "-"
-	}
-	return s
 }

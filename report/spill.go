@@ -1,4 +1,4 @@
-package main
+package report
 
 // This file holds the bounded spill that lets the text and JUnit reports
 // group records by rule without holding them: each group's text is kept

@@ -1,6 +1,6 @@
-package main
+package report
 
-// This file writes the `run` report as SARIF 2.1.0 for GitHub code scanning
+// This file writes the SARIF 2.1.0 report for GitHub code scanning
 // and other SARIF consumers. Each rule is a reportingDescriptor; each fail
 // is a result located at the input file (with the document's line) and at
 // the entity as a logical location. Rule errors and input errors are tool
@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/gsl-lang/gsl/internal/textout"
+	"io"
 	"maps"
 	"net/url"
 	"path/filepath"
@@ -99,7 +100,7 @@ type sarifResult struct {
 type sarifResultProps struct {
 	Entity     string         `json:"entity"`
 	EntityType string         `json:"entityType,omitempty"`
-	Evidence   []evidenceJSON `json:"evidence,omitempty"`
+	Evidence   []EvidenceJSON `json:"evidence,omitempty"`
 }
 
 // sarifSuppression is an exception that suppresses a result; code
@@ -201,8 +202,8 @@ func sarifURI(path string) string {
 // per input error or rule error); the rest are counted in a last one.
 const maxSARIFNotes = 1000
 
-type sarifReporter struct {
-	o       reportOptions
+type SARIFWriter struct {
+	o       Options
 	w       *bufio.Writer
 	started bool
 	n       int // results written (or held, under a limit)
@@ -214,14 +215,15 @@ type sarifReporter struct {
 	buf     []byte         // the rendered result, without a limit
 
 	lastPath, lastURI string
-	lines             *jsonLines // for its evidence writer
+	lines             *JSONRenderer // for its evidence writer
 }
 
-func newSARIFReporter(o reportOptions) *sarifReporter {
-	return &sarifReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10), lines: newJSONLines(nil, &o)}
+func NewSARIF(w io.Writer, o Options) *SARIFWriter {
+	o.out = w
+	return &SARIFWriter{o: o, w: bufio.NewWriterSize(o.out, 64<<10), lines: newJSONLines(nil, &o)}
 }
 
-func (s *sarifReporter) note(n sarifNotification) {
+func (s *SARIFWriter) note(n sarifNotification) {
 	if len(s.notes) >= maxSARIFNotes {
 		if s.more == nil {
 			s.more = map[string]int{}
@@ -232,54 +234,54 @@ func (s *sarifReporter) note(n sarifNotification) {
 	s.notes = append(s.notes, n)
 }
 
-func (s *sarifReporter) result(r *record) error {
+func (s *SARIFWriter) Result(r *Record) error {
 	switch {
-	case r.rule == nil:
+	case r.Rule == nil:
 		s.note(sarifNotification{
 			Level:      "error",
-			Message:    sarifText{Text: r.err},
+			Message:    sarifText{Text: r.Err},
 			Locations:  s.locations(r),
 			Descriptor: &sarifReference{ID: "input-error"},
 		})
-	case r.status == eval.Error:
-		idx := r.ruleIdx
+	case r.Status == eval.Error:
+		idx := r.RuleIndex
 		s.note(sarifNotification{
 			Level:          "error",
-			Message:        sarifText{Text: fmt.Sprintf("%s on %s: %s", r.rule.ID, r.entity, r.err)},
+			Message:        sarifText{Text: fmt.Sprintf("%s on %s: %s", r.Rule.ID, r.Entity, r.Err)},
 			Locations:      s.locations(r),
 			Descriptor:     &sarifReference{ID: "rule-error"},
-			AssociatedRule: &sarifReference{ID: r.rule.ID, Index: &idx},
+			AssociatedRule: &sarifReference{ID: r.Rule.ID, Index: &idx},
 		})
-	case r.status == eval.Fail:
+	case r.Status == eval.Fail:
 		return s.fail(r)
 	}
 	return nil
 }
 
 // fail writes, or holds, the result of a failure.
-func (s *sarifReporter) fail(r *record) error {
-	rank := severityRank(r.rule.Severity)
+func (s *SARIFWriter) fail(r *Record) error {
+	rank := SeverityRank(r.Rule.Severity)
 	s.seq++
-	if s.o.sarifMax > 0 && s.held.Len() >= s.o.sarifMax {
+	if s.o.SARIFMaxResults > 0 && s.held.Len() >= s.o.SARIFMaxResults {
 		// Full: the new result replaces the least severe held one (the
 		// latest of those), if it is more severe.
 		worst := s.held.items[0]
 		if rank <= worst.rank {
-			s.leaveOut(r.rule.Severity)
+			s.leaveOut(r.Rule.Severity)
 			return nil
 		}
 		s.leaveOut(worst.severity)
 		heap.Pop(&s.held)
 	}
-	if s.o.sarifMax > 0 {
-		heap.Push(&s.held, heldResult{rank: rank, seq: s.seq, severity: r.rule.Severity, text: s.appendResult(nil, r)})
+	if s.o.SARIFMaxResults > 0 {
+		heap.Push(&s.held, heldResult{rank: rank, seq: s.seq, severity: r.Rule.Severity, text: s.appendResult(nil, r)})
 		return nil
 	}
 	s.buf = s.appendResult(s.buf[:0], r)
 	return s.writeResult(s.buf)
 }
 
-func (s *sarifReporter) leaveOut(severity string) {
+func (s *SARIFWriter) leaveOut(severity string) {
 	if s.left == nil {
 		s.left = map[string]int{}
 	}
@@ -287,7 +289,7 @@ func (s *sarifReporter) leaveOut(severity string) {
 }
 
 // writeResult writes one result of the results array.
-func (s *sarifReporter) writeResult(b []byte) error {
+func (s *SARIFWriter) writeResult(b []byte) error {
 	if !s.started {
 		if err := s.start(); err != nil {
 			return err
@@ -305,25 +307,25 @@ func (s *sarifReporter) writeResult(b []byte) error {
 
 // sarifResult is the SARIF result of failure r as a value: what
 // appendResult spells by hand, and the reference it is tested against.
-func (s *sarifReporter) sarifResult(r *record) *sarifResult {
-	msg := fmt.Sprintf("%s %s fails %s: %s", orDash(r.typ), r.entity, r.rule.ID, r.rule.Name)
-	if m := r.message(); m != "" && m != r.rule.Name {
+func (s *SARIFWriter) sarifResult(r *Record) *sarifResult {
+	msg := fmt.Sprintf("%s %s fails %s: %s", orDash(r.Type), r.Entity, r.Rule.ID, r.Rule.Name)
+	if m := r.message(); m != "" && m != r.Rule.Name {
 		msg += " (" + m + ")"
 	}
-	props := &sarifResultProps{Entity: r.entity, EntityType: r.typ}
-	if len(r.evidence) > 0 {
-		props.Evidence = evidenceList(r.evidence)
+	props := &sarifResultProps{Entity: r.Entity, EntityType: r.Type}
+	if len(r.Evidence) > 0 {
+		props.Evidence = EvidenceList(r.Evidence)
 	}
-	sum := sha256.Sum256([]byte(r.rule.Bundle + "\x00" + r.rule.ID + "\x00" + r.typ + "\x00" + r.entity))
+	sum := sha256.Sum256([]byte(r.Rule.Bundle + "\x00" + r.Rule.ID + "\x00" + r.Type + "\x00" + r.Entity))
 	return &sarifResult{
-		RuleID:              r.rule.ID,
-		RuleIndex:           r.ruleIdx,
-		Level:               sarifLevel(r.rule.Severity),
+		RuleID:              r.Rule.ID,
+		RuleIndex:           r.RuleIndex,
+		Level:               sarifLevel(r.Rule.Severity),
 		Message:             sarifText{Text: msg},
 		Locations:           s.locations(r),
 		PartialFingerprints: map[string]string{"gslcheckEntity/v1": hex.EncodeToString(sum[:16])},
-		Suppressions:        sarifSuppressions(r.suppressed),
-		BaselineState:       r.baseline.String(),
+		Suppressions:        sarifSuppressions(r.Suppression),
+		BaselineState:       r.Baseline.String(),
 		Properties:          props,
 	}
 }
@@ -331,83 +333,83 @@ func (s *sarifReporter) sarifResult(r *record) *sarifResult {
 // appendResult appends the result of failure r as compact JSON, the
 // bytes encoding/json writes for sarifResult(r) without HTML escaping
 // (TestSARIFAppendResult), without reflection: failures can be millions.
-func (s *sarifReporter) appendResult(b []byte, r *record) []byte {
+func (s *SARIFWriter) appendResult(b []byte, r *Record) []byte {
 	b = append(b, `{"ruleId":"`...)
-	b = appendStringBody(b, r.rule.ID)
+	b = AppendJSONStringBody(b, r.Rule.ID)
 	b = append(b, `","ruleIndex":`...)
-	b = strconv.AppendInt(b, int64(r.ruleIdx), 10)
+	b = strconv.AppendInt(b, int64(r.RuleIndex), 10)
 	b = append(b, `,"level":"`...)
-	b = append(b, sarifLevel(r.rule.Severity)...)
+	b = append(b, sarifLevel(r.Rule.Severity)...)
 	b = append(b, `","message":{"text":"`...)
-	b = appendStringBody(b, orDash(r.typ))
+	b = AppendJSONStringBody(b, orDash(r.Type))
 	b = append(b, ' ')
-	b = appendStringBody(b, r.entity)
+	b = AppendJSONStringBody(b, r.Entity)
 	b = append(b, " fails "...)
-	b = appendStringBody(b, r.rule.ID)
+	b = AppendJSONStringBody(b, r.Rule.ID)
 	b = append(b, ": "...)
-	b = appendStringBody(b, r.rule.Name)
-	if r.status == eval.Fail && len(r.evidence) > 0 {
+	b = AppendJSONStringBody(b, r.Rule.Name)
+	if r.Status == eval.Fail && len(r.Evidence) > 0 {
 		b = append(b, " ("...)
-		for i, e := range r.evidence {
+		for i, e := range r.Evidence {
 			if i > 0 {
 				b = append(b, "; "...)
 			}
-			b = appendStringBody(b, e.Path)
+			b = AppendJSONStringBody(b, e.Path)
 			b = append(b, " = "...)
-			b = appendStringBody(b, compactValue(e.Value))
+			b = AppendJSONStringBody(b, CompactValue(e.Value))
 		}
 		b = append(b, ')')
 	}
 	b = append(b, `"},"locations":`...)
 	b = s.appendLocations(b, r)
-	sum := sha256.Sum256([]byte(r.rule.Bundle + "\x00" + r.rule.ID + "\x00" + r.typ + "\x00" + r.entity))
+	sum := sha256.Sum256([]byte(r.Rule.Bundle + "\x00" + r.Rule.ID + "\x00" + r.Type + "\x00" + r.Entity))
 	b = append(b, `,"partialFingerprints":{"gslcheckEntity/v1":"`...)
 	b = hex.AppendEncode(b, sum[:16])
 	b = append(b, `"}`...)
-	if r.suppressed != nil {
-		sup, _ := s.marshal(sarifSuppressions(r.suppressed), "", "")
+	if r.Suppression != nil {
+		sup, _ := s.marshal(sarifSuppressions(r.Suppression), "", "")
 		b = append(b, `,"suppressions":`...)
 		b = append(b, sup...)
 	}
-	if r.baseline != baselineNone {
+	if r.Baseline != BaselineNone {
 		b = append(b, `,"baselineState":"`...)
-		b = append(b, r.baseline.String()...)
+		b = append(b, r.Baseline.String()...)
 		b = append(b, '"')
 	}
 	b = append(b, `,"properties":{"entity":"`...)
-	b = appendStringBody(b, r.entity)
+	b = AppendJSONStringBody(b, r.Entity)
 	b = append(b, '"')
-	if r.typ != "" {
+	if r.Type != "" {
 		b = append(b, `,"entityType":"`...)
-		b = appendStringBody(b, r.typ)
+		b = AppendJSONStringBody(b, r.Type)
 		b = append(b, '"')
 	}
-	if len(r.evidence) > 0 {
+	if len(r.Evidence) > 0 {
 		b = append(b, `,"evidence":`...)
-		b = s.lines.appendEvidence(b, r.evidence)
+		b = s.lines.appendEvidence(b, r.Evidence)
 	}
 	return append(b, "}}"...)
 }
 
 // appendLocations appends s.locations(r) as encoding/json writes it.
-func (s *sarifReporter) appendLocations(b []byte, r *record) []byte {
+func (s *SARIFWriter) appendLocations(b []byte, r *Record) []byte {
 	var uri string
 	line, col := 0, 0
 	switch {
-	case r.input != "" && r.input != stdinName:
-		uri = s.uri(r.input)
-		line, col = r.line, r.col
-	case r.rule != nil && r.rule.Source != "":
-		uri = s.uri(r.rule.Source)
-		line = r.rule.LogicLine
+	case r.Input != "" && r.Input != StdinName:
+		uri = s.uri(r.Input)
+		line, col = r.Line, r.Col
+	case r.Rule != nil && r.Rule.Source != "":
+		uri = s.uri(r.Rule.Source)
+		line = r.Rule.LogicLine
 	}
-	if uri == "" && r.entity == "" {
+	if uri == "" && r.Entity == "" {
 		return append(b, "[]"...)
 	}
 	b = append(b, "[{"...)
 	if uri != "" {
 		b = append(b, `"physicalLocation":{"artifactLocation":{"uri":"`...)
-		b = appendStringBody(b, uri)
+		b = AppendJSONStringBody(b, uri)
 		b = append(b, `"}`...)
 		if line > 0 {
 			b = append(b, `,"region":{"startLine":`...)
@@ -420,18 +422,18 @@ func (s *sarifReporter) appendLocations(b []byte, r *record) []byte {
 		}
 		b = append(b, '}')
 	}
-	if r.entity != "" {
+	if r.Entity != "" {
 		if uri != "" {
 			b = append(b, ',')
 		}
 		b = append(b, `"logicalLocations":[{"name":"`...)
-		b = appendStringBody(b, r.entity)
+		b = AppendJSONStringBody(b, r.Entity)
 		b = append(b, '"')
-		if r.typ != "" {
+		if r.Type != "" {
 			b = append(b, `,"fullyQualifiedName":"`...)
-			b = appendStringBody(b, r.typ)
+			b = AppendJSONStringBody(b, r.Type)
 			b = append(b, '/')
-			b = appendStringBody(b, r.entity)
+			b = AppendJSONStringBody(b, r.Entity)
 			b = append(b, '"')
 		}
 		b = append(b, `,"kind":"resource"}]`...)
@@ -441,7 +443,7 @@ func (s *sarifReporter) appendLocations(b []byte, r *record) []byte {
 
 // uri is sarifURI(path), remembered for the last path: results come file
 // by file.
-func (s *sarifReporter) uri(path string) string {
+func (s *SARIFWriter) uri(path string) string {
 	if path != s.lastPath {
 		s.lastPath, s.lastURI = path, sarifURI(path)
 	}
@@ -479,24 +481,24 @@ func (h *sarifHeap) Pop() any {
 // (and column, counted in code points as the run's columnKind says), or
 // for results without a document (List<> groups, stdin) at the rule's
 // definition, plus the entity as a logical location.
-func (s *sarifReporter) locations(r *record) []sarifLocation {
+func (s *SARIFWriter) locations(r *Record) []sarifLocation {
 	var loc sarifLocation
 	switch {
-	case r.input != "" && r.input != stdinName:
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(r.input)}}
-		if r.line > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.line, StartColumn: r.col}
+	case r.Input != "" && r.Input != StdinName:
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(r.Input)}}
+		if r.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.Line, StartColumn: r.Col}
 		}
-	case r.rule != nil && r.rule.Source != "":
-		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(r.rule.Source)}}
-		if r.rule.LogicLine > 0 {
-			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.rule.LogicLine}
+	case r.Rule != nil && r.Rule.Source != "":
+		loc.PhysicalLocation = &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(r.Rule.Source)}}
+		if r.Rule.LogicLine > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: r.Rule.LogicLine}
 		}
 	}
-	if r.entity != "" {
-		l := sarifLogical{Name: r.entity, Kind: "resource"}
-		if r.typ != "" {
-			l.FullyQualifiedName = r.typ + "/" + r.entity
+	if r.Entity != "" {
+		l := sarifLogical{Name: r.Entity, Kind: "resource"}
+		if r.Type != "" {
+			l.FullyQualifiedName = r.Type + "/" + r.Entity
 		}
 		loc.LogicalLocations = []sarifLogical{l}
 	}
@@ -517,10 +519,10 @@ type sarifHead struct {
 }
 
 // start writes the log up to the first result.
-func (s *sarifReporter) start() error {
+func (s *SARIFWriter) start() error {
 	s.started = true
-	rules := make([]sarifRule, 0, len(s.o.rules))
-	for _, m := range s.o.rules {
+	rules := make([]sarifRule, 0, len(s.o.Rules))
+	for _, m := range s.o.Rules {
 		rule := sarifRule{
 			ID:                   m.ID,
 			Name:                 m.Name,
@@ -560,8 +562,8 @@ func (s *sarifReporter) start() error {
 	}, 1)
 	head.Runs[0].Tool = sarifTool{Driver: sarifDriver{
 		Name:            "gslcheck",
-		Version:         version(),
-		SemanticVersion: semanticVersion(),
+		Version:         orDefault(s.o.ToolVersion, "devel"),
+		SemanticVersion: s.o.ToolSemanticVersion,
 		InformationURI:  informationURI,
 		Rules:           rules,
 	}}
@@ -577,8 +579,8 @@ func (s *sarifReporter) start() error {
 	return err
 }
 
-func (s *sarifReporter) finish(sum *summary) error {
-	if s.o.sarifMax > 0 {
+func (s *SARIFWriter) Finish(sum *Summary) error {
+	if s.o.SARIFMaxResults > 0 {
 		held := s.held.items
 		s.held.items = nil
 		slices.SortFunc(held, func(a, b heldResult) int { return a.seq - b.seq })
@@ -625,7 +627,7 @@ func (s *sarifReporter) finish(sum *summary) error {
 }
 
 // leftOutText says how many results the limit left out, by severity.
-func (s *sarifReporter) leftOutText() string {
+func (s *SARIFWriter) leftOutText() string {
 	total := 0
 	var parts []string
 	for i := len(bundles.Severities); i >= 0; i-- {
@@ -639,26 +641,26 @@ func (s *sarifReporter) leftOutText() string {
 		}
 	}
 	for name, n := range s.left {
-		if _, ok := severityName(name); !ok && name != "-" {
+		if _, ok := SeverityName(name); !ok && name != "-" {
 			total += n
 			parts = append(parts, fmt.Sprintf("%s %s", textout.Commas(int64(n)), name))
 		}
 	}
-	return fmt.Sprintf("%s of %s failures are in this report (the limit, --sarif-max-results), the most severe; left out: %s. The JSON report lists them all.",
+	return fmt.Sprintf("%s of %s failures are in this report (its result limit), the most severe; left out: %s. The JSON report lists them all.",
 		textout.Commas(int64(s.n)), textout.Commas(int64(s.n+total)), strings.Join(parts, ", "))
 }
 
 // sarifSuppressions describes the exception that suppresses a result: an
 // external suppression (the exceptions file), accepted, with its reason as
 // the justification.
-func sarifSuppressions(x *exception) []sarifSuppression {
+func sarifSuppressions(x *Suppression) []sarifSuppression {
 	if x == nil {
 		return nil
 	}
 	sup := sarifSuppression{Kind: "external", Status: "accepted", Justification: x.Reason}
-	loc := sarifLocation{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(x.file)}}}
-	if x.line > 0 {
-		loc.PhysicalLocation.Region = &sarifRegion{StartLine: x.line}
+	loc := sarifLocation{PhysicalLocation: &sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(x.File)}}}
+	if x.Line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: x.Line}
 	}
 	sup.Location = &loc
 	props := map[string]any{}
@@ -677,7 +679,7 @@ func sarifSuppressions(x *exception) []sarifSuppression {
 // marshal encodes v as JSON indented by indent after prefix (compact
 // when both are ""), without HTML escaping and without a final newline.
 // The bytes are new.
-func (s *sarifReporter) marshal(v any, prefix, indent string) ([]byte, error) {
+func (s *SARIFWriter) marshal(v any, prefix, indent string) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -688,4 +690,12 @@ func (s *sarifReporter) marshal(v any, prefix, indent string) ([]byte, error) {
 		return nil, err
 	}
 	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// orDefault is s, or def when s is empty.
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -1,6 +1,6 @@
-package main
+package report
 
-// This file writes the `run` report as JUnit XML: one testsuite per rule,
+// This file writes the JUnit XML report: one testsuite per rule,
 // one testcase per (rule, entity) result, and a testsuite for input errors.
 //
 // The report streams: each test case is rendered as it comes and kept in
@@ -23,10 +23,10 @@ import (
 	"github.com/gsl-lang/gsl/eval"
 )
 
-type junitReporter struct {
-	o       reportOptions
+type JUnitWriter struct {
+	o       Options
 	start   time.Time
-	suites  []junitSuite // one per rule, then the input errors; counts only
+	suites  []JUnitSuite // one per rule, then the input errors; counts only
 	sp      *spill
 	buf     bytes.Buffer
 	frame   []byte
@@ -34,63 +34,64 @@ type junitReporter struct {
 	classes []string      // per rule: its test cases' classname
 }
 
-func newJUnitReporter(o reportOptions) *junitReporter {
-	j := &junitReporter{o: o, start: time.Now(), suites: make([]junitSuite, len(o.rules)+1), sp: newSpill(len(o.rules) + 1)}
-	j.classes = make([]string, len(o.rules))
-	for i, m := range o.rules {
+func NewJUnit(w io.Writer, o Options) *JUnitWriter {
+	o.out = w
+	j := &JUnitWriter{o: o, start: time.Now(), suites: make([]JUnitSuite, len(o.Rules)+1), sp: newSpill(len(o.Rules) + 1)}
+	j.classes = make([]string, len(o.Rules))
+	for i, m := range o.Rules {
 		j.classes[i] = classname(m)
 		s := &j.suites[i]
 		s.Name = m.ID
 		if m.Name != "" {
 			s.Name += ": " + m.Name
 		}
-		props := []junitProperty{{Name: "severity", Value: m.Severity}}
+		props := []JUnitProperty{{Name: "severity", Value: m.Severity}}
 		if m.Bundle != "" {
-			props = append(props, junitProperty{Name: "bundle", Value: m.Bundle})
+			props = append(props, JUnitProperty{Name: "bundle", Value: m.Bundle})
 		}
 		for _, tag := range m.complianceTags() {
-			props = append(props, junitProperty{Name: "compliance", Value: tag})
+			props = append(props, JUnitProperty{Name: "compliance", Value: tag})
 		}
-		s.Properties = &junitProperties{List: props}
+		s.Properties = &JUnitProperties{List: props}
 	}
-	j.suites[len(o.rules)].Name = "input errors"
+	j.suites[len(o.Rules)].Name = "input errors"
 	return j
 }
 
-func (j *junitReporter) result(r *record) error {
-	if r.rule == nil {
-		c := junitCase{
-			Name:      r.entity,
+func (j *JUnitWriter) Result(r *Record) error {
+	if r.Rule == nil {
+		c := JUnitCase{
+			Name:      r.Entity,
 			Classname: "input",
-			Error:     &junitProblem{Message: r.err, Type: "InputError"},
+			Error:     &JUnitProblem{Message: r.Err, Type: "InputError"},
 		}
 		placeCase(&c, r)
-		return j.add(len(j.o.rules), c, "")
+		return j.add(len(j.o.Rules), c, "")
 	}
-	c := junitCase{Name: r.entity, Classname: j.classes[r.ruleIdx]}
-	if r.typ != "" {
-		c.Name += " (" + r.typ + ")"
+	c := JUnitCase{Name: r.Entity, Classname: j.classes[r.RuleIndex]}
+	if r.Type != "" {
+		c.Name += " (" + r.Type + ")"
 	}
 	placeCase(&c, r)
 	switch {
-	case r.suppressed != nil:
-		c.Skipped = &junitSkipped{Message: "suppressed: " + r.suppressed.Reason + " (" + r.suppressed.where() + ")"}
-	case r.status == eval.Fail:
-		c.Failure = &junitProblem{Message: r.message(), Type: r.rule.Severity, Text: details(r)}
-	case r.status == eval.Error:
-		c.Error = &junitProblem{Message: r.err, Type: "RuleError", Text: details(r)}
-	case !j.o.keeps(r.status):
+	case r.Suppression != nil:
+		c.Skipped = &JUnitSkipped{Message: "suppressed: " + r.Suppression.Reason + " (" + r.Suppression.Source + ")"}
+	case r.Status == eval.Fail:
+		c.Failure = &JUnitProblem{Message: r.message(), Type: r.Rule.Severity, Text: details(r)}
+	case r.Status == eval.Error:
+		c.Error = &JUnitProblem{Message: r.Err, Type: "RuleError", Text: details(r)}
+	case !j.o.keeps(r.Status):
 		return nil
-	case r.status == eval.Skip:
-		c.Skipped = &junitSkipped{Message: "not applicable"}
+	case r.Status == eval.Skip:
+		c.Skipped = &JUnitSkipped{Message: "not applicable"}
 	}
-	return j.add(r.ruleIdx, c, r.location)
+	return j.add(r.RuleIndex, c, r.Location)
 }
 
 // add counts c in suite g and spills it as a frame: its name, its
 // location ("" when it has none, or is never renamed), and its XML with
 // an empty name, which the name is spliced into at the end.
-func (j *junitReporter) add(g int, c junitCase, location string) error {
+func (j *JUnitWriter) add(g int, c JUnitCase, location string) error {
 	j.suites[g].count(&c)
 	name := c.Name
 	c.Name = ""
@@ -114,7 +115,7 @@ type junitFrame struct {
 }
 
 // frames calls fn for each test case of suite g, in order.
-func (j *junitReporter) frames(g int, fn func(f *junitFrame) error) error {
+func (j *JUnitWriter) frames(g int, fn func(f *junitFrame) error) error {
 	if j.rd == nil {
 		j.rd = bufio.NewReaderSize(nil, 64<<10)
 	}
@@ -151,14 +152,14 @@ func (j *junitReporter) frames(g int, fn func(f *junitFrame) error) error {
 
 // placeCase gives every test case of a document, passing or not, the
 // document's file and line.
-func placeCase(c *junitCase, r *record) {
-	if r.input != "" && r.input != stdinName {
-		c.File, c.Line = r.input, r.line
+func placeCase(c *JUnitCase, r *Record) {
+	if r.Input != "" && r.Input != StdinName {
+		c.File, c.Line = r.Input, r.Line
 	}
 }
 
 // classname groups test cases as bundle.rule.
-func classname(m *ruleMeta) string {
+func classname(m *Rule) string {
 	if m.Bundle == "" {
 		return m.ID
 	}
@@ -166,17 +167,17 @@ func classname(m *ruleMeta) string {
 }
 
 // details is the body of a failure: where the entity is and the evidence.
-func details(r *record) string {
+func details(r *Record) string {
 	var b strings.Builder
-	if r.location != "" {
+	if r.Location != "" {
 		b.WriteString("at ")
-		b.WriteString(r.location)
+		b.WriteString(r.Location)
 		b.WriteByte('\n')
 	}
-	for _, e := range r.evidence {
+	for _, e := range r.Evidence {
 		b.WriteString(e.Path)
 		b.WriteString(" = ")
-		b.WriteString(compactValue(e.Value))
+		b.WriteString(CompactValue(e.Value))
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -195,15 +196,15 @@ func cutClose(v any, prefix, tag string) ([]byte, error) {
 	return bytes.TrimRight(b, " \n"), nil
 }
 
-func (j *junitReporter) finish(*summary) error {
+func (j *JUnitWriter) Finish(*Summary) error {
 	defer j.sp.close()
-	w := bufio.NewWriterSize(j.o.w, 64<<10)
-	nrules := len(j.o.rules)
+	w := bufio.NewWriterSize(j.o.out, 64<<10)
+	nrules := len(j.o.Rules)
 	suites := j.suites
 	if suites[nrules].Tests == 0 {
 		suites = suites[:nrules]
 	}
-	top := junitSuites{Name: "gslcheck run"}
+	top := JUnitSuites{Name: "gslcheck run"}
 	for i := range suites {
 		s := &suites[i]
 		top.Tests += s.Tests
@@ -212,7 +213,7 @@ func (j *junitReporter) finish(*summary) error {
 		top.Skipped += s.Skipped
 		s.Time = "0.000"
 	}
-	top.Time = seconds(time.Since(j.start))
+	top.Time = Seconds(time.Since(j.start))
 	w.WriteString(xml.Header)
 	head, err := cutClose(&top, "", "testsuites")
 	if err != nil {
@@ -278,7 +279,7 @@ func (j *junitReporter) finish(*summary) error {
 // writeCase writes c as encoding/xml writes it as a <testcase> indented
 // two levels (TestJUnitWriteCase), without reflection: cases can be
 // millions.
-func writeCase(w *bytes.Buffer, c *junitCase) {
+func writeCase(w *bytes.Buffer, c *JUnitCase) {
 	attr := func(name, v string) {
 		w.WriteString(name)
 		w.WriteString(`="`)
@@ -305,7 +306,7 @@ func writeCase(w *bytes.Buffer, c *junitCase) {
 	children := false
 	for _, p := range []struct {
 		tag string
-		p   *junitProblem
+		p   *JUnitProblem
 	}{{"failure", c.Failure}, {"error", c.Error}} {
 		if p.p == nil {
 			continue
