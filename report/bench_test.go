@@ -4,7 +4,7 @@ package report
 // records is GSL_BENCH_FINDINGS (default 100,000): each is a failure of
 // one of 150 rules, with one piece of evidence, on its own document.
 //
-//	GSL_BENCH_FINDINGS=1000000 go test ./cmd/gslcheck -run '^$' -bench Report -benchtime=1x
+//	GSL_BENCH_FINDINGS=1000000 go test ./report -run '^$' -bench Report -benchtime=1x
 //
 // peak-heap-MB is the most heap (live and garbage) seen while the report
 // was written, sampled every 10,000 records and after finish; cpu-ns is
