@@ -63,6 +63,7 @@ type EvidenceJSON struct {
 	Span    *SpanJSON       `json:"span,omitempty"`
 }
 
+// EvidenceList is ev as JSON reports write it.
 func EvidenceList(ev []eval.Evidence) []EvidenceJSON {
 	out := make([]EvidenceJSON, 0, len(ev))
 	for _, e := range ev {
@@ -112,6 +113,8 @@ func CompactValue(v string) string {
 	return b.String()
 }
 
+// JSONWriter writes {"results": [...], "summary": {...}}, one result per
+// line as it comes.
 type JSONWriter struct {
 	o    Options
 	w    *bufio.Writer
@@ -121,9 +124,9 @@ type JSONWriter struct {
 	*JSONRenderer
 }
 
-// JSONRenderer renders records as JSON lines. Its scratch encoder is not safe
-// for concurrent use: each worker of a run renders with its own (see
-// renderer).
+// JSONRenderer renders records as the lines of a JSON report. It is not
+// safe for concurrent use: each worker renders with its own (see
+// JSONWriter.Renderer).
 type JSONRenderer struct {
 	buf    bytes.Buffer
 	enc    *json.Encoder
@@ -138,6 +141,7 @@ func newJSONLines(prefix [][]byte, o *Options) *JSONRenderer {
 	return l
 }
 
+// NewJSON returns a JSONWriter to w.
 func NewJSON(w io.Writer, o Options) *JSONWriter {
 	o.out = w
 	j := &JSONWriter{o: o, w: bufio.NewWriterSize(o.out, 64<<10)}
@@ -278,7 +282,7 @@ func (j *JSONRenderer) appendValue(b []byte, v any) []byte {
 	return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
 }
 
-// result writes one record on its own line.
+// Result writes r on its own line (unless the options leave it out).
 func (j *JSONWriter) Result(r *Record) error {
 	b, ok := j.AppendRecord(j.line[:0], r)
 	if !ok {
@@ -295,13 +299,15 @@ func (j *JSONWriter) Result(r *Record) error {
 	return err
 }
 
-// renderer returns a JSONRenderer of its own for one worker of a run.
+// Renderer returns a JSONRenderer of its own, for one worker of several
+// that render records at once; the records are then written in order with
+// WriteRendered.
 func (j *JSONWriter) Renderer() *JSONRenderer {
 	return newJSONLines(j.prefix, &j.o)
 }
 
 // WriteRendered writes n records that a renderer appended to text, each
-// preceded by ",\n", as result would have written them.
+// preceded by ",\n", as Result would have written them.
 func (j *JSONWriter) WriteRendered(text []byte, n int) error {
 	if n == 0 {
 		return nil
@@ -389,7 +395,7 @@ type fixedJSON struct {
 	Type   string `json:"type"`
 }
 
-// fixed keeps the baseline's findings that are gone, for finish.
+// Fixed keeps the baseline's findings that are gone, for Finish.
 func (j *JSONWriter) Fixed(f []Finding) error {
 	j.gone = f
 	return nil
@@ -402,6 +408,7 @@ func errorOf(r *Record) string {
 	return ""
 }
 
+// Finish writes the fixed findings, if any, and the summary.
 func (j *JSONWriter) Finish(s *Summary) error {
 	if j.n == 0 {
 		j.w.WriteString("{\"results\": [")

@@ -23,6 +23,8 @@ import (
 	"github.com/gsl-lang/gsl/eval"
 )
 
+// JUnitWriter writes JUnit XML: one test suite per rule, one test case
+// per result, and a suite for input errors.
 type JUnitWriter struct {
 	o       Options
 	start   time.Time
@@ -34,6 +36,7 @@ type JUnitWriter struct {
 	classes []string      // per rule: its test cases' classname
 }
 
+// NewJUnit returns a JUnitWriter to w.
 func NewJUnit(w io.Writer, o Options) *JUnitWriter {
 	o.out = w
 	j := &JUnitWriter{o: o, start: time.Now(), suites: make([]JUnitSuite, len(o.Rules)+1), sp: newSpill(len(o.Rules) + 1)}
@@ -58,6 +61,7 @@ func NewJUnit(w io.Writer, o Options) *JUnitWriter {
 	return j
 }
 
+// Result renders r as a test case and keeps it in its suite's spill.
 func (j *JUnitWriter) Result(r *Record) error {
 	if r.Rule == nil {
 		c := JUnitCase{
@@ -196,6 +200,7 @@ func cutClose(v any, prefix, tag string) ([]byte, error) {
 	return bytes.TrimRight(b, " \n"), nil
 }
 
+// Finish writes the suites, with their counts, and removes the spill.
 func (j *JUnitWriter) Finish(*Summary) error {
 	defer j.sp.close()
 	w := bufio.NewWriterSize(j.o.out, 64<<10)

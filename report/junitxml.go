@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 )
 
+// JUnitSuites is a JUnit XML document.
 type JUnitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -23,6 +24,7 @@ type JUnitSuites struct {
 	Suites   []JUnitSuite `xml:"testsuite"`
 }
 
+// JUnitSuite is a test suite.
 type JUnitSuite struct {
 	Name       string           `xml:"name,attr"`
 	Tests      int              `xml:"tests,attr"`
@@ -35,15 +37,19 @@ type JUnitSuite struct {
 	Cases      []JUnitCase      `xml:"testcase"`
 }
 
+// JUnitProperties are the properties of a suite.
 type JUnitProperties struct {
 	List []JUnitProperty `xml:"property"`
 }
 
+// JUnitProperty is one property of a suite.
 type JUnitProperty struct {
 	Name  string `xml:"name,attr"`
 	Value string `xml:"value,attr"`
 }
 
+// JUnitCase is a test case: passed, or with a failure, an error or a
+// skip.
 type JUnitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
@@ -55,12 +61,14 @@ type JUnitCase struct {
 	Skipped   *JUnitSkipped `xml:"skipped,omitempty"`
 }
 
+// JUnitProblem is a failure or an error of a test case.
 type JUnitProblem struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
 	Text    string `xml:",cdata"`
 }
 
+// JUnitSkipped marks a test case as skipped.
 type JUnitSkipped struct {
 	Message string `xml:"message,attr,omitempty"`
 }

@@ -202,6 +202,7 @@ func sarifURI(path string) string {
 // per input error or rule error); the rest are counted in a last one.
 const maxSARIFNotes = 1000
 
+// SARIFWriter writes a SARIF 2.1.0 log of one run.
 type SARIFWriter struct {
 	o       Options
 	w       *bufio.Writer
@@ -218,6 +219,7 @@ type SARIFWriter struct {
 	lines             *JSONRenderer // for its evidence writer
 }
 
+// NewSARIF returns a SARIFWriter to w.
 func NewSARIF(w io.Writer, o Options) *SARIFWriter {
 	o.out = w
 	return &SARIFWriter{o: o, w: bufio.NewWriterSize(o.out, 64<<10), lines: newJSONLines(nil, &o)}
@@ -234,6 +236,8 @@ func (s *SARIFWriter) note(n sarifNotification) {
 	s.notes = append(s.notes, n)
 }
 
+// Result writes (or, under a result limit, holds) the result of a
+// failure; errors become notifications.
 func (s *SARIFWriter) Result(r *Record) error {
 	switch {
 	case r.Rule == nil:
@@ -579,6 +583,8 @@ func (s *SARIFWriter) start() error {
 	return err
 }
 
+// Finish writes the held results, then the invocation with its
+// notifications.
 func (s *SARIFWriter) Finish(sum *Summary) error {
 	if s.o.SARIFMaxResults > 0 {
 		held := s.held.items

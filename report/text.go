@@ -26,18 +26,20 @@ type TextWriter struct {
 	gone   []Finding // the baseline's findings not found
 }
 
-// fixed keeps the baseline's findings that are gone, for finish.
+// Fixed keeps the baseline's findings that are gone, for Finish.
 func (t *TextWriter) Fixed(f []Finding) error {
 	t.gone = f
 	return nil
 }
 
+// NewText returns a TextWriter to w.
 func NewText(w io.Writer, o Options) *TextWriter {
 	o.out = w
 	n := len(o.Rules)
 	return &TextWriter{o: o, sp: newSpill(n + 1), has: make([]bool, n), failed: make([]bool, n)}
 }
 
+// Result keeps r's text in its rule's group (passes are not shown).
 func (t *TextWriter) Result(r *Record) error {
 	t.buf.Reset()
 	switch {
@@ -59,6 +61,8 @@ func (t *TextWriter) Result(r *Record) error {
 	return nil
 }
 
+// Finish writes the groups in rule order, the input errors, the fixed
+// findings and the summary line.
 func (t *TextWriter) Finish(s *Summary) error {
 	defer t.sp.close()
 	st := t.o.Style
