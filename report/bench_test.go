@@ -13,7 +13,6 @@ package report
 
 import (
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"io"
 	"os"
 	"runtime"
@@ -23,6 +22,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"github.com/gsl-lang/gsl/lang"
 )
 

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
-	"github.com/gsl-lang/gsl/internal/jsonschema"
-	"github.com/gsl-lang/gsl/internal/textout"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -16,6 +14,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsonschema"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
 )
 

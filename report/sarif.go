@@ -21,7 +21,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/textout"
 	"io"
 	"maps"
 	"net/url"
@@ -32,6 +31,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
 )
 
 const (

@@ -7,11 +7,11 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/textout"
 	"io"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
 )
 
 // TextWriter groups records by rule through a bounded spill: memory

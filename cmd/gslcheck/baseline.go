@@ -8,9 +8,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
-	"github.com/gsl-lang/gsl/report"
 	"os"
 	"sync/atomic"
+
+	"github.com/gsl-lang/gsl/report"
 )
 
 // findingKey identifies a finding across runs: the same rule of the same

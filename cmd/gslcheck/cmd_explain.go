@@ -7,13 +7,13 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"slices"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 func (c *explainCmd) Run(e *env) error {

@@ -5,8 +5,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/textout"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"path/filepath"
 	"regexp"
@@ -14,6 +12,8 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/internal/textout"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // testBundle is one bundle's fixture run.

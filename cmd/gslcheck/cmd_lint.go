@@ -7,8 +7,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/textout"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,7 +15,9 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // lintRule is one rule and what lint found in it.

@@ -5,7 +5,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"math"
 	"os"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // maxJobs bounds --jobs: the pipeline starts that many workers and keeps

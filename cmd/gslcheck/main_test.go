@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
-	"github.com/gsl-lang/gsl/internal/jsonschema"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/internal/invgen"
+	"github.com/gsl-lang/gsl/internal/jsonschema"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 

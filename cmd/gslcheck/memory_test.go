@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // docStream generates a JSON array of n documents without holding it.

@@ -13,7 +13,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"os"
 	"runtime"
@@ -21,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
 

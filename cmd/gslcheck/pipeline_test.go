@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/textout"
-	"github.com/gsl-lang/gsl/report"
 	"io"
 	"os"
 	"path/filepath"
@@ -17,6 +15,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
+	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
 

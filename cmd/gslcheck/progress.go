@@ -5,12 +5,13 @@ package main
 
 import (
 	"fmt"
-	"github.com/gsl-lang/gsl/internal/textout"
 	"io"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gsl-lang/gsl/internal/textout"
 )
 
 // progress counts bytes and documents read. A nil *progress does nothing.

@@ -5,12 +5,12 @@ package main
 
 import (
 	"fmt"
-	"github.com/gsl-lang/gsl/report"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // ruleSelection picks rules by id (or glob) and severity. The zero value
