@@ -10,13 +10,14 @@ type cli struct {
 	NoProgress  bool             `help:"Never draw a progress line on stderr."`
 	ShowVersion kong.VersionFlag `name:"version" help:"Print the version and exit."`
 
-	Run     runCmd     `cmd:"" help:"Evaluate bundles or rules over JSON documents."`
-	Test    testCmd    `cmd:"" help:"Run bundle fixtures: expected against actual results."`
-	Lint    lintCmd    `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
-	Fmt     fmtCmd     `cmd:"" help:"Format the rule logic in bundle files canonically."`
-	Explain explainCmd `cmd:"" help:"Show the evaluation trace of one rule on a document."`
-	Bundles bundlesCmd `cmd:"" help:"List the shipped bundles, or export one."`
-	Version versionCmd `cmd:"" help:"Print the version."`
+	Run        runCmd        `cmd:"" help:"Evaluate bundles or rules over JSON documents."`
+	Test       testCmd       `cmd:"" help:"Run bundle fixtures: expected against actual results."`
+	Lint       lintCmd       `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
+	Fmt        fmtCmd        `cmd:"" help:"Format the rule logic in bundle files canonically."`
+	Explain    explainCmd    `cmd:"" help:"Show the evaluation trace of one rule on a document."`
+	Bundles    bundlesCmd    `cmd:"" help:"List the shipped bundles, or export one."`
+	Exceptions exceptionsCmd `cmd:"" help:"Convert exclusions of other tools into an exceptions file."`
+	Version    versionCmd    `cmd:"" help:"Print the version."`
 }
 
 type runCmd struct {
@@ -175,3 +176,27 @@ type bundlesExportCmd struct {
 }
 
 type versionCmd struct{}
+
+type exceptionsCmd struct {
+	ImportDome9 exceptionsImportDome9Cmd `cmd:"" name:"import-dome9" help:"Convert CloudGuard (Dome9) compliance exclusions into an exceptions file."`
+}
+
+type exceptionsImportDome9Cmd struct {
+	Account []string `sep:"none" placeholder:"DOME9ID=NUMBER" help:"The AWS account number of a Dome9 cloud account id. Repeatable; every cloud account an exclusion names must be given."`
+	Output  string   `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout."`
+	File    string   `arg:"" name:"FILE" help:"The exclusions: the JSON of CloudGuard's GET /v2/Compliance/Exclusion (an array), or one exclusion; - for stdin."`
+}
+
+func (exceptionsImportDome9Cmd) Help() string {
+	return `Each exclusion becomes one entry per excluded rule (rule "*" when it
+excludes the whole ruleset): its comment is the reason, the end of its date
+range the expiry, an entity expression (name like '...', id = '...') the
+entity, each cloud account an account. What has no equivalent (an
+organizational unit, another logic expression) is an error naming the
+exclusion, never dropped.
+
+Examples:
+
+    gslcheck exceptions import-dome9 exclusions.json > .gslcheck/exceptions.yaml
+    gslcheck exceptions import-dome9 --account 1b2c...=123456789012 -o exceptions.yaml exclusions.json`
+}

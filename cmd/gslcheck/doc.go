@@ -16,6 +16,7 @@
 //	gslcheck fmt [-w] [--check] PATH...
 //	gslcheck explain (--rule TEXT | --bundle B --rule-id ID) [--entity ID] DOC
 //	gslcheck bundles [list] | bundles export NAME --format dome9
+//	gslcheck exceptions import-dome9 [--account DOME9ID=NUMBER] FILE
 //	gslcheck version | gslcheck --version
 //
 // Every command has --help with examples.

@@ -37,13 +37,13 @@ const defaultExceptionsFile = ".gslcheck/exceptions.yaml"
 // exception is one entry of an exceptions file.
 type exception struct {
 	Rule    string `yaml:"rule"`
-	Entity  string `yaml:"entity"`
-	Account string `yaml:"account"`
-	Region  string `yaml:"region"`
-	Tag     string `yaml:"tag"`
+	Entity  string `yaml:"entity,omitempty"`
+	Account string `yaml:"account,omitempty"`
+	Region  string `yaml:"region,omitempty"`
+	Tag     string `yaml:"tag,omitempty"`
 	Reason  string `yaml:"reason"`
-	Expires string `yaml:"expires"`
-	Owner   string `yaml:"owner"`
+	Expires string `yaml:"expires,omitempty"`
+	Owner   string `yaml:"owner,omitempty"`
 
 	file    string    // where the entry is, for messages
 	line    int       // 0 when unknown
