@@ -55,6 +55,10 @@ Examples:
     gslcheck run -b cis-aws -b ./my-rules.yaml --format sarif -o results.sarif inventory.ndjson
     gslcheck run -r "Instance should have volumes contain-all [encrypted=true]" inv.json
     aws-export | gslcheck run -b hipaa --format json -
+    gslcheck run -b cis-aws --fail-on High --baseline baseline.json --report sarif=results.sarif inv.ndjson
+
+Failures matched by .gslcheck/exceptions.yaml (or --exceptions) are reported as
+suppressed, with their reason, and do not fail the run.
 
 Exit status: 0 when nothing failed, 1 when a rule failed on an entity, 2 on
 usage errors, rule errors (a rule that does not compile, or names an entity
