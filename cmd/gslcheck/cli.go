@@ -2,31 +2,46 @@ package main
 
 // This file declares the command line: commands, flags and their help.
 
+import "github.com/alecthomas/kong"
+
 // cli is the root of the command tree.
 type cli struct {
-	Color      string `enum:"auto,always,never" default:"auto" help:"Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."`
-	NoProgress bool   `help:"Never draw a progress line on stderr."`
+	Color       string           `enum:"auto,always,never" default:"auto" help:"Colour output: auto (on a terminal, unless NO_COLOR is set), always or never."`
+	NoProgress  bool             `help:"Never draw a progress line on stderr."`
+	ShowVersion kong.VersionFlag `name:"version" help:"Print the version and exit."`
 
-	Run     runCmd     `cmd:"" help:"Evaluate bundles or rules over JSON documents."`
-	Test    testCmd    `cmd:"" help:"Run bundle fixtures: expected against actual results."`
-	Lint    lintCmd    `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
-	Fmt     fmtCmd     `cmd:"" help:"Format the rule logic in bundle files canonically."`
-	Explain explainCmd `cmd:"" help:"Show the evaluation trace of one rule on a document."`
-	Bundles bundlesCmd `cmd:"" help:"List the shipped bundles, or export one."`
-	Version versionCmd `cmd:"" help:"Print the version."`
+	Run        runCmd        `cmd:"" help:"Evaluate bundles or rules over JSON documents."`
+	Test       testCmd       `cmd:"" help:"Run bundle fixtures: expected against actual results."`
+	Lint       lintCmd       `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
+	Fmt        fmtCmd        `cmd:"" help:"Format the rule logic in bundle files canonically."`
+	Explain    explainCmd    `cmd:"" help:"Show the evaluation trace of one rule on a document."`
+	Bundles    bundlesCmd    `cmd:"" help:"List the shipped bundles, or export one."`
+	Exceptions exceptionsCmd `cmd:"" help:"Convert exclusions of other tools into an exceptions file."`
+	Version    versionCmd    `cmd:"" help:"Print the version."`
 }
 
 type runCmd struct {
-	Bundle      []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, or a directory. Repeatable."`
-	Rule        []string `short:"r" sep:"none" placeholder:"TEXT" help:"A GSL rule to run, named rule-1, rule-2, ... Repeatable."`
-	Format      string   `short:"f" enum:"text,json,sarif,junit" default:"text" help:"Report format: text, json, sarif or junit."`
-	Output      string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
-	Now         string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
-	ShowSkipped bool     `help:"Also report rules that did not apply to an entity (status skip)."`
-	Jobs        int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
-	InputFormat string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
-	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
-	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
+	Bundle          []string `short:"b" sep:"none" placeholder:"NAME|PATH" help:"A bundle to run: a shipped bundle name, a bundle YAML file, a Dome9 ruleset JSON file, a .gsl rule file, or a directory. Repeatable; a bundle named twice runs once."`
+	Rule            []string `short:"r" sep:"none" placeholder:"TEXT" help:"A GSL rule to run, named rule-1, rule-2, ... Repeatable."`
+	Format          string   `short:"f" enum:"text,json,sarif,junit" default:"text" help:"Report format: text, json, sarif or junit."`
+	Output          string   `short:"o" placeholder:"FILE" help:"Write the report to FILE instead of stdout."`
+	Report          []string `sep:"none" placeholder:"FORMAT=FILE" help:"Also write a report in FORMAT (text, json, sarif, junit) to FILE, e.g. sarif=results.sarif. Repeatable; the --format report still goes to stdout (or --output)."`
+	Now             string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
+	ShowSkipped     bool     `help:"Also report rules that did not apply to an entity (status skip)."`
+	FailuresOnly    bool     `help:"Leave passing results out of JSON and JUnit reports: only failures, suppressed failures and errors."`
+	SARIFMaxResults int      `name:"sarif-max-results" default:"25000" placeholder:"N" help:"Most results in a SARIF report (code scanning accepts 25,000 per run): the most severe are kept, and a notification says what was left out. 0: no limit."`
+	Jobs            int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
+	InputFormat     string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
+	MaxDocBytes     int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
+	Schema          string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
+	AllowEmpty      bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
+	RuleID          []string `name:"rule-id" sep:"," placeholder:"ID|GLOB" help:"Run only the rules whose id matches (HIPAA-001, CIS-AWS-5.*). Repeatable."`
+	SkipRule        []string `sep:"," placeholder:"ID|GLOB" help:"Do not run the rules whose id matches. Repeatable."`
+	Severity        []string `sep:"," placeholder:"LEVEL" help:"Run only the rules of these severities (e.g. High,Critical); rules without a severity always run."`
+	FailOn          string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
+	Exceptions      string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
+	Baseline        string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
+	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
 }
 
 func (runCmd) Help() string {
@@ -40,9 +55,15 @@ Examples:
     gslcheck run -b cis-aws -b ./my-rules.yaml --format sarif -o results.sarif inventory.ndjson
     gslcheck run -r "Instance should have volumes contain-all [encrypted=true]" inv.json
     aws-export | gslcheck run -b hipaa --format json -
+    gslcheck run -b cis-aws --fail-on High --baseline baseline.json --report sarif=results.sarif inv.ndjson
+
+Failures matched by .gslcheck/exceptions.yaml (or --exceptions) are reported as
+suppressed, with their reason, and do not fail the run.
 
 Exit status: 0 when nothing failed, 1 when a rule failed on an entity, 2 on
-usage errors, rule errors, unreadable inputs or malformed documents.`
+usage errors, rule errors (a rule that does not compile, or names an entity
+type or property the schema does not know), unreadable inputs, malformed
+documents, or inputs without any document.`
 }
 
 type testCmd struct {
@@ -92,7 +113,7 @@ file could not be read.`
 type fmtCmd struct {
 	Write bool     `short:"w" help:"Write the result back to the files instead of printing it."`
 	Check bool     `help:"List the files whose formatting would change, and exit 1 if any would."`
-	Paths []string `arg:"" name:"PATH" help:"Bundle files or directories."`
+	Paths []string `arg:"" name:"PATH" help:"Bundle files or directories, or .gsl rule files."`
 }
 
 func (fmtCmd) Help() string {
@@ -112,10 +133,11 @@ does not parse (the file is then left as it is).`
 
 type explainCmd struct {
 	Rule   string `short:"r" placeholder:"TEXT" help:"The rule text to explain."`
-	Bundle string `short:"b" placeholder:"NAME|PATH" help:"The bundle that holds the rule (with --rule-id)."`
+	Bundle string `short:"b" placeholder:"NAME|PATH" help:"The bundle (or .gsl rule file) that holds the rule (with --rule-id)."`
 	RuleID string `placeholder:"ID" help:"The id of the rule in --bundle."`
 	Now    string `placeholder:"RFC3339" help:"Evaluation clock for date functions (default: the current time)."`
 	Format string `short:"f" enum:"text,json" default:"text" help:"Output format: text or json."`
+	Entity string `placeholder:"ID" help:"Explain only the document with this id (or, for a List<> rule, the account group)."`
 	Doc    string `arg:"" name:"DOC" help:"The document: a file or - for stdin (every document in it is explained)."`
 }
 
@@ -127,6 +149,7 @@ Examples:
 
     gslcheck explain --rule "Instance should have volumes contain-all [encrypted=true]" instance.json
     gslcheck explain --bundle hipaa --rule-id HIPAA-001 instance.json
+    gslcheck explain -b hipaa --rule-id HIPAA-002 --entity vol-0e5f60718293a4b52 inventory.json
     cat instance.json | gslcheck explain -b hipaa --rule-id HIPAA-001 -
 
 Exit status: 0 when the rule passed (or did not apply) on every document, 1
@@ -157,3 +180,27 @@ type bundlesExportCmd struct {
 }
 
 type versionCmd struct{}
+
+type exceptionsCmd struct {
+	ImportDome9 exceptionsImportDome9Cmd `cmd:"" name:"import-dome9" help:"Convert CloudGuard (Dome9) compliance exclusions into an exceptions file."`
+}
+
+type exceptionsImportDome9Cmd struct {
+	Account []string `sep:"none" placeholder:"DOME9ID=NUMBER" help:"The AWS account number of a Dome9 cloud account id. Repeatable; every cloud account an exclusion names must be given."`
+	Output  string   `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout."`
+	File    string   `arg:"" name:"FILE" help:"The exclusions: the JSON of CloudGuard's GET /v2/Compliance/Exclusion (an array), or one exclusion; - for stdin."`
+}
+
+func (exceptionsImportDome9Cmd) Help() string {
+	return `Each exclusion becomes one entry per excluded rule (rule "*" when it
+excludes the whole ruleset): its comment is the reason, the end of its date
+range the expiry, an entity expression (name like '...', id = '...') the
+entity, each cloud account an account. What has no equivalent (an
+organizational unit, another logic expression) is an error naming the
+exclusion, never dropped.
+
+Examples:
+
+    gslcheck exceptions import-dome9 exclusions.json > .gslcheck/exceptions.yaml
+    gslcheck exceptions import-dome9 --account 1b2c...=123456789012 -o exceptions.yaml exclusions.json`
+}

@@ -8,10 +8,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 func (c *explainCmd) Run(e *env) error {
@@ -56,6 +58,24 @@ func (c *explainCmd) Run(e *env) error {
 	target := prog.Target()
 	if prog.IsList() {
 		items = explainLists(prog, &eval.Options{Now: now}, docs)
+		if c.Entity != "" {
+			items = slices.DeleteFunc(items, func(x *explained) bool { return x.entity != c.Entity })
+			if len(items) == 0 {
+				return fmt.Errorf("no account group %q of %s in %s", c.Entity, target, c.Doc)
+			}
+		}
+	} else if c.Entity != "" {
+		var found *explainDoc
+		for _, d := range docs {
+			if d.err == nil && d.id == c.Entity {
+				found = d
+				break
+			}
+		}
+		if found == nil {
+			return fmt.Errorf("no document with id %q in %s", c.Entity, c.Doc)
+		}
+		items = append(items, explainOne(prog, found))
 	} else {
 		skipped := 0
 		for _, d := range docs {
@@ -199,42 +219,42 @@ func explainLists(prog *eval.Program, opts *eval.Options, docs []*explainDoc) []
 func statusStyle(st *style, s eval.Status) string {
 	switch s {
 	case eval.Pass:
-		return st.green(s.String())
+		return st.Green(s.String())
 	case eval.Fail:
-		return st.red(s.String())
+		return st.Red(s.String())
 	case eval.Error:
-		return st.purple(s.String())
+		return st.Purple(s.String())
 	}
-	return st.dim(s.String())
+	return st.Dim(s.String())
 }
 
 func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) error {
 	var b strings.Builder
 	if m.Bundle != "" {
-		fmt.Fprintf(&b, "%s %s  %s\n", st.bold("rule:    "), st.bold(m.ID), m.Name)
+		fmt.Fprintf(&b, "%s %s  %s\n", st.Bold("rule:    "), st.Bold(m.ID), m.Name)
 	}
-	fmt.Fprintf(&b, "%s %s\n", st.bold("logic:   "), oneLineText(m.Logic, 1<<20))
+	fmt.Fprintf(&b, "%s %s\n", st.Bold("logic:   "), oneLineText(m.Logic, 1<<20))
 	for _, x := range items {
 		b.WriteByte('\n')
-		fmt.Fprintf(&b, "%s %s", st.bold("entity:  "), st.bold(x.entity))
+		fmt.Fprintf(&b, "%s %s", st.Bold("entity:  "), st.Bold(x.entity))
 		if x.typ != "" {
 			fmt.Fprintf(&b, " (%s)", x.typ)
 		}
 		if x.location != "" && x.location != x.entity {
-			fmt.Fprintf(&b, "  %s", st.dim(x.location))
+			fmt.Fprintf(&b, "  %s", st.Dim(x.location))
 		}
 		b.WriteByte('\n')
 		if x.err != nil {
-			fmt.Fprintf(&b, "%s %s: %v\n", st.bold("result:  "), statusStyle(st, eval.Error), x.err)
+			fmt.Fprintf(&b, "%s %s: %v\n", st.Bold("result:  "), statusStyle(st, eval.Error), x.err)
 			continue
 		}
 		t := x.trace
-		fmt.Fprintf(&b, "%s %s", st.bold("result:  "), statusStyle(st, t.Status))
+		fmt.Fprintf(&b, "%s %s", st.Bold("result:  "), statusStyle(st, t.Status))
 		if t.Err != nil {
 			fmt.Fprintf(&b, ": %v", t.Err)
 		}
 		if t.Status == eval.Skip && t.Where == nil {
-			fmt.Fprintf(&b, " (the rule is for %s)", orDash(m.Target))
+			fmt.Fprintf(&b, " (the rule is for %s)", dashIfEmpty(m.Target))
 		}
 		b.WriteByte('\n')
 		for i, ev := range t.Evidence {
@@ -242,9 +262,9 @@ func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) e
 			if i > 0 {
 				label = "         "
 			}
-			fmt.Fprintf(&b, "%s %s", st.bold(label), evidenceText(st, ev))
+			fmt.Fprintf(&b, "%s %s", st.Bold(label), evidenceText(st, ev))
 			if ev.Span.Start.IsValid() {
-				fmt.Fprintf(&b, "   %s", st.dim(fmt.Sprintf("(%d:%d %s)", ev.Span.Start.Line, ev.Span.Start.Column, oneLineText(spanSource(t.Rule, ev.Span), 60))))
+				fmt.Fprintf(&b, "   %s", st.Dim(fmt.Sprintf("(%d:%d %s)", ev.Span.Start.Line, ev.Span.Start.Column, oneLineText(spanSource(t.Rule, ev.Span), 60))))
 			}
 			b.WriteByte('\n')
 		}
@@ -262,7 +282,7 @@ func writeExplainText(w io.Writer, st *style, m *ruleMeta, items []*explained) e
 			writeTraceNode(&b, st, label, t.Cond, 0)
 		}
 		if t.Truncated {
-			fmt.Fprintf(&b, "%s\n", st.dim("… (the trace was cut; later steps were evaluated but not recorded)"))
+			fmt.Fprintf(&b, "%s\n", st.Dim("… (the trace was cut; later steps were evaluated but not recorded)"))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -278,9 +298,9 @@ func padRight(s string, n int) string {
 
 func evidenceText(st *style, ev eval.Evidence) string {
 	if ev.Path == "" {
-		return compactValue(ev.Value)
+		return report.CompactValue(ev.Value)
 	}
-	return st.cyan(ev.Path) + " = " + compactValue(ev.Value)
+	return st.Cyan(ev.Path) + " = " + report.CompactValue(ev.Value)
 }
 
 // writeTraceNode prints a node and its children, one a line:
@@ -290,23 +310,23 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	b.WriteString("  ")
 	switch {
 	case !n.Evaluated:
-		b.WriteString(st.dim("-    "))
+		b.WriteString(st.Dim("-    "))
 	case n.Result != "":
 		b.WriteString("=    ")
 	case n.Value:
-		b.WriteString(st.green("true "))
+		b.WriteString(st.Green("true "))
 	default:
-		b.WriteString(st.red("false"))
+		b.WriteString(st.Red("false"))
 	}
 	b.WriteString("  ")
 	b.WriteString(strings.Repeat("  ", depth))
 	b.WriteString(oneLineText(n.Text, 1<<20))
 	if n.Result != "" {
 		b.WriteString(" = ")
-		b.WriteString(compactValue(n.Result))
+		b.WriteString(report.CompactValue(n.Result))
 	}
 	if !n.Evaluated {
-		b.WriteString(st.dim("   (not evaluated)"))
+		b.WriteString(st.Dim("   (not evaluated)"))
 	}
 	for i, r := range n.Reads {
 		if i == 0 {
@@ -346,39 +366,39 @@ type explainRuleJSON struct {
 }
 
 type explanationJSON struct {
-	Entity    string         `json:"entity"`
-	Type      string         `json:"type,omitempty"`
-	Location  string         `json:"location,omitempty"`
-	Status    string         `json:"status"`
-	Error     string         `json:"error,omitempty"`
-	Evidence  []evidenceJSON `json:"evidence"`
-	Negated   bool           `json:"negated,omitempty"`
-	Where     *traceNodeJSON `json:"where,omitempty"`
-	Should    *traceNodeJSON `json:"should,omitempty"`
-	Truncated bool           `json:"truncated,omitempty"`
+	Entity    string                `json:"entity"`
+	Type      string                `json:"type,omitempty"`
+	Location  string                `json:"location,omitempty"`
+	Status    string                `json:"status"`
+	Error     string                `json:"error,omitempty"`
+	Evidence  []report.EvidenceJSON `json:"evidence"`
+	Negated   bool                  `json:"negated,omitempty"`
+	Where     *traceNodeJSON        `json:"where,omitempty"`
+	Should    *traceNodeJSON        `json:"should,omitempty"`
+	Truncated bool                  `json:"truncated,omitempty"`
 }
 
 type traceNodeJSON struct {
-	Text      string          `json:"text"`
-	Span      *spanJSON       `json:"span,omitempty"`
-	Element   bool            `json:"element,omitempty"`
-	Evaluated bool            `json:"evaluated"`
-	Value     bool            `json:"value"`
-	Result    json.RawMessage `json:"result,omitempty"`
-	Reads     []evidenceJSON  `json:"reads,omitempty"`
-	Children  []traceNodeJSON `json:"children,omitempty"`
+	Text      string                `json:"text"`
+	Span      *report.SpanJSON      `json:"span,omitempty"`
+	Element   bool                  `json:"element,omitempty"`
+	Evaluated bool                  `json:"evaluated"`
+	Value     bool                  `json:"value"`
+	Result    json.RawMessage       `json:"result,omitempty"`
+	Reads     []report.EvidenceJSON `json:"reads,omitempty"`
+	Children  []traceNodeJSON       `json:"children,omitempty"`
 }
 
 func traceJSON(n *eval.TraceNode) *traceNodeJSON {
 	if n == nil {
 		return nil
 	}
-	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: spanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
+	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: report.SpanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
 	if n.Result != "" {
-		j.Result = jsonValue(n.Result)
+		j.Result = report.JSONValue(n.Result)
 	}
 	if len(n.Reads) > 0 {
-		j.Reads = evidenceList(n.Reads)
+		j.Reads = report.EvidenceList(n.Reads)
 	}
 	for _, c := range n.Children {
 		j.Children = append(j.Children, *traceJSON(c))
@@ -392,17 +412,25 @@ func writeExplainJSON(w io.Writer, m *ruleMeta, items []*explained) error {
 		Explanations: []explanationJSON{},
 	}
 	for _, x := range items {
-		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []evidenceJSON{}}
+		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []report.EvidenceJSON{}}
 		if x.err != nil {
 			j.Status, j.Error = eval.Error.String(), x.err.Error()
 		} else {
 			t := x.trace
 			j.Status, j.Error = t.Status.String(), errText(t.Err)
-			j.Evidence = evidenceList(t.Evidence)
+			j.Evidence = report.EvidenceList(t.Evidence)
 			j.Negated, j.Truncated = t.Negated, t.Truncated
 			j.Where, j.Should = traceJSON(t.Where), traceJSON(t.Cond)
 		}
 		rep.Explanations = append(rep.Explanations, j)
 	}
 	return writeJSON(w, rep)
+}
+
+// dashIfEmpty is s, or "-" when s is empty.
+func dashIfEmpty(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

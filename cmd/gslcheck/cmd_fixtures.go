@@ -12,15 +12,20 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // testBundle is one bundle's fixture run.
 type testBundle struct {
-	b       *bundles.Bundle
-	results []bundles.CaseResult
-	err     error    // fixtures that could not be read
-	missing []string // rules without a pass or a fail case
-	elapsed time.Duration
+	b        *bundles.Bundle
+	results  []bundles.CaseResult
+	err      error     // fixtures that could not be read
+	missing  []string  // rules without a pass or a fail case
+	noCases  bool      // the bundle has rules and no fixture at all
+	problems []problem // rules that do not compile
+	elapsed  time.Duration
 }
 
 func (c *testCmd) Run(e *env) error {
@@ -61,7 +66,7 @@ func (c *testCmd) Run(e *env) error {
 	}
 	st := e.style
 	if c.Output != "" {
-		st = &style{on: e.color == "always"}
+		st = &style{On: e.color == "always"}
 	}
 	switch c.Format {
 	case "json":
@@ -79,13 +84,15 @@ func (c *testCmd) Run(e *env) error {
 	}
 	e.code = exitOK
 	for _, r := range runs {
-		if r.err != nil {
+		if r.err != nil || len(r.problems) > 0 {
 			e.code = exitError
 		}
+		failed := r.noCases
 		for _, cr := range r.results {
-			if !cr.Passed() && e.code == exitOK {
-				e.code = exitFindings
-			}
+			failed = failed || !cr.Passed()
+		}
+		if failed && e.code == exitOK {
+			e.code = exitFindings
 		}
 	}
 	return nil
@@ -119,6 +126,10 @@ func runFixtures(b *bundles.Bundle, filter *regexp.Regexp) *testBundle {
 		cases = kept
 	}
 	t.results = bundles.RunCases(b, cases, nil)
+	t.checkCompiles()
+	if filter == nil && t.err == nil && len(cases) == 0 && len(b.Rules) > 0 {
+		t.noCases = true
+	}
 	if filter == nil {
 		cov := bundles.Coverage(b, cases)
 		for _, r := range b.Rules {
@@ -131,6 +142,43 @@ func runFixtures(b *bundles.Bundle, filter *regexp.Regexp) *testBundle {
 	t.elapsed = time.Since(start)
 	return t
 }
+
+// compileErrorStatus is the actual status of a rule that does not compile.
+// RunCases reports such a rule as "error" in every case, which a case
+// expecting an evaluation error would take for a pass.
+const compileErrorStatus = "compile-error"
+
+// checkCompiles finds the rules of t's bundle that do not compile, keeps
+// their problems (with positions in the bundle file) and turns their
+// outcomes into compileErrorStatus, which no case expects: a case that
+// expects anything of such a rule fails.
+func (t *testBundle) checkCompiles() {
+	bad := map[string]error{}
+	for i := range t.b.Rules {
+		_, err := eval.Compile(t.b.Rules[i].Logic, nil)
+		if err == nil {
+			continue
+		}
+		m := metaOf(t.b, &t.b.Rules[i])
+		t.problems = append(t.problems, problemsOf(m, err)...)
+		bad[t.b.Rules[i].ID] = err
+	}
+	if len(bad) == 0 {
+		return
+	}
+	for i := range t.results {
+		for j := range t.results[i].Outcomes {
+			o := &t.results[i].Outcomes[j]
+			if err, ok := bad[o.Rule]; ok {
+				o.Got, o.Err = compileErrorStatus, err
+			}
+		}
+	}
+}
+
+// failed reports whether t fails for a reason other than a case: a rule
+// that does not compile, or no fixtures at all.
+func (t *testBundle) failed() bool { return len(t.problems) > 0 || t.noCases }
 
 // counts returns the cases that passed and failed.
 func (t *testBundle) counts() (passed, failed int) {
@@ -146,20 +194,31 @@ func (t *testBundle) counts() (passed, failed int) {
 
 func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) error {
 	var b strings.Builder
-	totalPassed, totalFailed, broken := 0, 0, 0
+	totalPassed, totalFailed, broken, badRules, noFixtures := 0, 0, 0, 0, 0
 	for _, t := range runs {
 		if t.err != nil {
 			broken++
-			fmt.Fprintf(&b, "%s %s: %v\n", st.purple("ERROR"), t.b.ID, t.err)
+			fmt.Fprintf(&b, "%s %s: %v\n", st.Purple("ERROR"), t.b.ID, t.err)
+		}
+		for _, p := range t.problems {
+			writeProblem(&b, st, p)
+		}
+		if len(t.problems) > 0 {
+			badRules++
+		}
+		if t.noCases {
+			noFixtures++
+			fmt.Fprintf(&b, "%s %s: %d %s and no fixtures (tests/*.yaml beside %s)\n", st.Red("--- FAIL:"), t.b.ID,
+				len(t.b.Rules), textout.Plural(len(t.b.Rules), "rule", "rules"), t.b.Source)
 		}
 		for _, r := range t.results {
 			if r.Passed() {
 				if verbose {
-					fmt.Fprintf(&b, "%s %s  %s\n", st.green("--- PASS:"), r.Case.Name, st.dim(r.Case.Source))
+					fmt.Fprintf(&b, "%s %s  %s\n", st.Green("--- PASS:"), r.Case.Name, st.Dim(r.Case.Source))
 				}
 				continue
 			}
-			fmt.Fprintf(&b, "%s %s  %s\n", st.red("--- FAIL:"), r.Case.Name, st.dim(r.Case.Source))
+			fmt.Fprintf(&b, "%s %s  %s\n", st.Red("--- FAIL:"), r.Case.Name, st.Dim(r.Case.Source))
 			if r.Err != nil {
 				fmt.Fprintf(&b, "    %s\n", indentLines(r.Err.Error(), "    "))
 			}
@@ -167,8 +226,8 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 				if o.OK() {
 					continue
 				}
-				fmt.Fprintf(&b, "    %s: want %s, got %s\n", st.bold(o.Rule), o.Want, st.red(o.Got))
-				if o.Err != nil && o.Got == "error" {
+				fmt.Fprintf(&b, "    %s: want %s, got %s\n", st.Bold(o.Rule), o.Want, st.Red(o.Got))
+				if o.Err != nil && (o.Got == "error" || o.Got == compileErrorStatus) {
 					fmt.Fprintf(&b, "        %s\n", o.Err)
 				}
 				for _, ev := range o.Evidence {
@@ -179,22 +238,28 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 		passed, failed := t.counts()
 		totalPassed += passed
 		totalFailed += failed
-		status := st.green("ok  ")
-		if failed > 0 || t.err != nil {
-			status = st.red("FAIL")
+		status := st.Green("ok  ")
+		if failed > 0 || t.err != nil || t.failed() {
+			status = st.Red("FAIL")
 		}
 		fmt.Fprintf(&b, "%s %s  %d %s, %d passed, %d failed  (%s)\n", status, t.b.ID,
-			len(t.results), plural(len(t.results), "case", "cases"), passed, failed, seconds(t.elapsed)+"s")
+			len(t.results), textout.Plural(len(t.results), "case", "cases"), passed, failed, report.Seconds(t.elapsed)+"s")
 		if len(t.missing) > 0 {
-			fmt.Fprintf(&b, "     %s %s: %s\n", st.yellow("warning:"),
+			fmt.Fprintf(&b, "     %s %s: %s\n", st.Yellow("warning:"),
 				"rules without both a pass and a fail case", strings.Join(t.missing, ", "))
 		}
 	}
 	summary := fmt.Sprintf("%d %s, %d %s: %d passed, %d failed",
-		len(runs), plural(len(runs), "bundle", "bundles"),
-		totalPassed+totalFailed, plural(totalPassed+totalFailed, "case", "cases"), totalPassed, totalFailed)
+		len(runs), textout.Plural(len(runs), "bundle", "bundles"),
+		totalPassed+totalFailed, textout.Plural(totalPassed+totalFailed, "case", "cases"), totalPassed, totalFailed)
 	if broken > 0 {
-		summary += fmt.Sprintf("; %d %s with unreadable fixtures", broken, plural(broken, "bundle", "bundles"))
+		summary += fmt.Sprintf("; %d %s with unreadable fixtures", broken, textout.Plural(broken, "bundle", "bundles"))
+	}
+	if badRules > 0 {
+		summary += fmt.Sprintf("; %d %s with rules that do not compile", badRules, textout.Plural(badRules, "bundle", "bundles"))
+	}
+	if noFixtures > 0 {
+		summary += fmt.Sprintf("; %d %s without fixtures", noFixtures, textout.Plural(noFixtures, "bundle", "bundles"))
 	}
 	b.WriteString(summary + "\n")
 	_, err := io.WriteString(w, b.String())
@@ -216,6 +281,8 @@ type testBundleJSON struct {
 	Source           string         `json:"source"`
 	Cases            []testCaseJSON `json:"cases"`
 	Error            string         `json:"error,omitempty"`
+	RuleErrors       []string       `json:"ruleErrors,omitempty"` // rules that do not compile, as FILE:LINE:COL: ID: MESSAGE
+	NoFixtures       bool           `json:"noFixtures,omitempty"` // rules and no case
 	RulesWithoutBoth []string       `json:"rulesWithoutPassAndFail,omitempty"`
 }
 
@@ -253,11 +320,20 @@ func writeTestJSON(w io.Writer, runs []*testBundle) error {
 			bj.Error = t.err.Error()
 			rep.Summary.Errors++
 		}
+		for _, p := range t.problems {
+			var b strings.Builder
+			writeProblem(&b, &style{}, p)
+			bj.RuleErrors = append(bj.RuleErrors, strings.SplitN(b.String(), "\n", 2)[0])
+		}
+		if len(t.problems) > 0 {
+			rep.Summary.Errors++
+		}
+		bj.NoFixtures = t.noCases
 		for _, r := range t.results {
 			cj := testCaseJSON{Name: r.Case.Name, Source: r.Case.Source, Passed: r.Passed(), Error: errText(r.Err), Outcomes: []testOutcomeJSON{}}
 			for _, o := range r.Outcomes {
 				oj := testOutcomeJSON{Rule: o.Rule, Expected: o.Want, Actual: o.Got, OK: o.OK(), Evidence: o.Evidence}
-				if o.Got == "error" {
+				if o.Got == "error" || o.Got == compileErrorStatus {
 					oj.Error = errText(o.Err)
 				}
 				cj.Outcomes = append(cj.Outcomes, oj)
@@ -279,25 +355,35 @@ func writeTestJSON(w io.Writer, runs []*testBundle) error {
 // (case, expected rule); a case whose documents could not be evaluated is
 // one testcase with an error.
 func writeTestJUnit(w io.Writer, runs []*testBundle) error {
-	doc := junitSuites{Name: "gslcheck test"}
+	doc := report.JUnitSuites{Name: "gslcheck test"}
 	var total time.Duration
 	for _, t := range runs {
 		total += t.elapsed
-		s := junitSuite{Name: t.b.ID, Time: seconds(t.elapsed)}
+		s := report.JUnitSuite{Name: t.b.ID, Time: report.Seconds(t.elapsed)}
 		if t.err != nil {
-			s.add(junitCase{Name: "fixtures", Classname: t.b.ID, Error: &junitProblem{Message: t.err.Error(), Type: "FixtureError"}})
+			s.Add(report.JUnitCase{Name: "fixtures", Classname: t.b.ID, Error: &report.JUnitProblem{Message: t.err.Error(), Type: "FixtureError"}})
+		}
+		if t.noCases {
+			s.Add(report.JUnitCase{Name: "fixtures", Classname: t.b.ID, Failure: &report.JUnitProblem{
+				Message: fmt.Sprintf("%d rules and no fixtures", len(t.b.Rules)), Type: "NoFixtures"}})
+		}
+		for _, p := range t.problems {
+			var b strings.Builder
+			writeProblem(&b, &style{}, p)
+			s.Add(report.JUnitCase{Name: "compile " + p.RuleID, Classname: t.b.ID, Error: &report.JUnitProblem{
+				Message: p.Msg, Type: "RuleError", Text: b.String()}})
 		}
 		for _, r := range t.results {
 			class := t.b.ID + "." + fixtureFile(r.Case.Source)
 			if r.Err != nil {
-				s.add(junitCase{Name: r.Case.Name, Classname: class,
-					Error: &junitProblem{Message: "a document could not be evaluated", Type: "DocumentError", Text: r.Err.Error()}})
+				s.Add(report.JUnitCase{Name: r.Case.Name, Classname: class,
+					Error: &report.JUnitProblem{Message: "a document could not be evaluated", Type: "DocumentError", Text: r.Err.Error()}})
 			}
 			for _, o := range r.Outcomes {
 				if o.Want == "" {
 					continue
 				}
-				c := junitCase{Name: r.Case.Name + " [" + o.Rule + "]", Classname: class}
+				c := report.JUnitCase{Name: r.Case.Name + " [" + o.Rule + "]", Classname: class}
 				if !o.OK() {
 					text := r.Case.Source + "\n"
 					if o.Err != nil {
@@ -306,14 +392,14 @@ func writeTestJUnit(w io.Writer, runs []*testBundle) error {
 					for _, ev := range o.Evidence {
 						text += ev + "\n"
 					}
-					c.Failure = &junitProblem{Message: fmt.Sprintf("%s: want %s, got %s", o.Rule, o.Want, o.Got), Type: "UnexpectedStatus", Text: text}
+					c.Failure = &report.JUnitProblem{Message: fmt.Sprintf("%s: want %s, got %s", o.Rule, o.Want, o.Got), Type: "UnexpectedStatus", Text: text}
 				}
-				s.add(c)
+				s.Add(c)
 			}
 		}
 		doc.Suites = append(doc.Suites, s)
 	}
-	return doc.write(w, total)
+	return doc.Write(w, total)
 }
 
 // fixtureFile is the base name, without extension, of a case's file

@@ -16,6 +16,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 func (c *fmtCmd) Run(e *env) error {
@@ -47,7 +48,11 @@ func (c *fmtCmd) Run(e *env) error {
 		if err != nil {
 			return err
 		}
-		out, problems, err := formatBundleFile(data, file, canonicalLogic)
+		format := formatBundleFile
+		if strings.EqualFold(filepath.Ext(file), ".gsl") {
+			format = formatRuleFile
+		}
+		out, problems, err := format(data, file, canonicalLogic)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%v\n", err)
 			failed = true
@@ -120,6 +125,61 @@ func replaceFile(file string, data []byte) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), file)
+}
+
+// formatRuleFile returns a .gsl rule file with every rule in canonical
+// form; blank lines and comment lines between rules are kept. A rule with
+// a comment line inside it is kept as it is (formatting would drop the
+// comment). When a rule does not parse, the problems are returned and the
+// file is left as it is.
+func formatRuleFile(data []byte, file string, format func(string) (string, error)) ([]byte, []problem, error) {
+	src := string(data)
+	parsed, perr := lang.ParseFile(file, src)
+	if perr != nil {
+		var errs lang.ErrorList
+		if !errors.As(perr, &errs) {
+			return nil, nil, perr
+		}
+		var out []problem
+		for _, e := range errs {
+			out = append(out, problem{File: file, RuleID: "rule", Msg: errorMessage(e), Source: e.Line,
+				Line: e.Pos.Line, Column: e.Pos.Column, FileLine: e.Pos.Line, FileCol: e.Pos.Column,
+				EndColumn: endColumn(lang.Span{Start: e.Pos, End: e.End})})
+		}
+		return nil, out, nil
+	}
+	var b strings.Builder
+	last := 0
+	for _, r := range parsed {
+		sp := r.Span()
+		start, end := sp.Start.Offset, sp.End.Offset
+		if start < last || end > len(src) || end < start {
+			return nil, nil, fmt.Errorf("%s: internal error: rule span %d-%d out of order", file, start, end)
+		}
+		text := src[start:end]
+		if hasCommentLine(text) {
+			continue // a comment line inside the rule: left as it is
+		}
+		f, err := format(text)
+		if err != nil {
+			return nil, nil, err
+		}
+		b.WriteString(src[last:start])
+		b.WriteString(f)
+		last = end
+	}
+	b.WriteString(src[last:])
+	return []byte(b.String()), nil, nil
+}
+
+// hasCommentLine reports whether a line of s is a comment (#).
+func hasCommentLine(s string) bool {
+	for _, l := range strings.Split(s, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(l), "#") {
+			return true
+		}
+	}
+	return false
 }
 
 // canonicalLogic formats one rule's text.
@@ -479,9 +539,9 @@ func plainSafe(s string) bool {
 }
 
 // jsonQuote renders s as a JSON (and YAML double-quoted) string, as
-// encoding/json writes it without HTML escaping (see appendStringBody).
+// encoding/json writes it without HTML escaping (see report.AppendJSONStringBody).
 func jsonQuote(s string) string {
-	b := appendStringBody([]byte{'"'}, s)
+	b := report.AppendJSONStringBody([]byte{'"'}, s)
 	return string(append(b, '"'))
 }
 

@@ -15,7 +15,9 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // lintRule is one rule and what lint found in it.
@@ -38,12 +40,9 @@ func (r *lintRule) counts() (errs, warns int) {
 }
 
 func (c *lintCmd) Run(e *env) error {
-	if c.Schema != "builtin" && c.Schema != "none" {
-		return usagef("--schema must be builtin or none, not %q", c.Schema)
-	}
-	var schema *bundles.Schema
-	if c.Schema == "builtin" {
-		schema = bundles.AWS()
+	schema, err := schemaFlag(c.Schema)
+	if err != nil {
+		return err
 	}
 	var rules []*lintRule
 	for _, p := range c.Paths {
@@ -53,7 +52,6 @@ func (c *lintCmd) Run(e *env) error {
 		}
 		rules = append(rules, rs...)
 	}
-	var err error
 	if c.Format == "json" {
 		err = writeLintJSON(e.stdout, rules)
 	} else {
@@ -119,9 +117,16 @@ func checkParsed(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool,
 		}
 		out = append(out, ps...)
 	}
+	return append(out, schemaProblems(m, r, schema, inFile, line0, col0)...)
+}
+
+// schemaProblems checks a parsed rule against schema (nil for none), with
+// positions as checkParsed takes them.
+func schemaProblems(m *ruleMeta, r *lang.Rule, schema *bundles.Schema, inFile bool, line0, col0 int) []problem {
 	if schema == nil {
-		return out
+		return nil
 	}
+	var out []problem
 	for _, sp := range schema.CheckRule(r) {
 		le := r.Errorf(sp.Span, "%s", sp.Msg)
 		p := problem{File: m.Source, RuleID: m.ID, Msg: sp.Msg, Source: le.Line, Warning: sp.Level == bundles.Warning}
@@ -171,7 +176,7 @@ func lintRuleFile(path string, schema *bundles.Schema) ([]*lintRule, error) {
 	chunks := ruleChunks(src)
 	rules := make([]*lintRule, len(chunks))
 	for i, ch := range chunks {
-		m := &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: oneLineText(ch.text, 80), Logic: ch.text, Source: path, LogicLine: ch.line, LogicColumn: 1}
+		m := &ruleMeta{Rule: report.Rule{ID: fmt.Sprintf("rule-%d", i+1), Name: oneLineText(ch.text, 80), Logic: ch.text, Source: path, LogicLine: ch.line, LogicColumn: 1}}
 		rules[i] = &lintRule{meta: m, file: path, line: ch.line}
 	}
 	// find returns the rule whose chunk holds line: the last chunk starting
@@ -263,15 +268,15 @@ func writeLintText(w io.Writer, st *style, rules []*lintRule) error {
 			writeProblem(&b, st, p)
 		}
 	}
-	summary := fmt.Sprintf("%d %s: %d %s, %d %s", len(rules), plural(len(rules), "rule", "rules"),
-		errs, plural(errs, "error", "errors"), warns, plural(warns, "warning", "warnings"))
+	summary := fmt.Sprintf("%d %s: %d %s, %d %s", len(rules), textout.Plural(len(rules), "rule", "rules"),
+		errs, textout.Plural(errs, "error", "errors"), warns, textout.Plural(warns, "warning", "warnings"))
 	switch {
 	case errs > 0:
-		summary = st.red(summary) + fmt.Sprintf(" in %d %s", bad, plural(bad, "rule", "rules"))
+		summary = st.Red(summary) + fmt.Sprintf(" in %d %s", bad, textout.Plural(bad, "rule", "rules"))
 	case warns > 0:
-		summary = st.yellow(summary)
+		summary = st.Yellow(summary)
 	default:
-		summary = st.green(summary)
+		summary = st.Green(summary)
 	}
 	b.WriteString(summary + "\n")
 	_, err := io.WriteString(w, b.String())

@@ -9,9 +9,13 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // maxJobs bounds --jobs: the pipeline starts that many workers and keeps
@@ -28,6 +32,10 @@ func (c *runCmd) Run(e *env) error {
 	if c.MaxDocBytes < 1 {
 		return usagef("--max-doc-bytes must be at least 1")
 	}
+	schema, err := schemaFlag(c.Schema)
+	if err != nil {
+		return err
+	}
 	now, err := parseNow(c.Now)
 	if err != nil {
 		return err
@@ -36,11 +44,23 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	opts := evalOptions(now)
-	set, problems, err := compileRules(c.Bundle, c.Rule, opts)
+	g, err := c.gate(e, now)
 	if err != nil {
 		return err
 	}
+	sel, err := newRuleSelection(c.RuleID, c.SkipRule, c.Severity)
+	if err != nil {
+		return err
+	}
+	opts := evalOptions(now)
+	set, problems, warnings, err := compileRules(c.Bundle, c.Rule, sel, opts)
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
+	}
+	if err != nil {
+		return err
+	}
+	problems = append(problems, set.checkSchema(schema)...)
 	if len(problems) > 0 {
 		for _, p := range problems {
 			writeProblem(e.stderr, e.errSty, p)
@@ -50,21 +70,62 @@ func (c *runCmd) Run(e *env) error {
 	// Loading the rules leaves little live; the run's pacing starts after.
 	defer tuneGC(e.getenv)()
 
-	if err := outputIsNotInput(c.Output, append(set.sources(), c.Inputs...)); err != nil {
+	specs, err := parseReportSpecs(c.Report)
+	if err != nil {
 		return err
 	}
+	if c.SARIFMaxResults < 0 {
+		return usagef("--sarif-max-results must be 0 (no limit) or more")
+	}
+	// The baseline is read whole before any report is opened: a report may
+	// replace it (the next run's baseline).
+	inputs := append(set.sources(), c.Inputs...)
+	if g.exceptions != nil {
+		inputs = append(inputs, g.exceptions.file)
+	}
+	if err := outputIsNotInput(c.Output, inputs); err != nil {
+		return err
+	}
+	for _, sp := range specs {
+		if err := outputIsNotInput(sp.file, inputs); err != nil {
+			return usagef("--report %s=%s is also an input; the report would overwrite it", sp.format, sp.file)
+		}
+	}
+	base := report.Options{Rules: set.rules(), ShowSkipped: c.ShowSkipped, FailuresOnly: c.FailuresOnly, SARIFMaxResults: c.SARIFMaxResults,
+		ToolVersion: version(), ToolSemanticVersion: semanticVersion()}
 	out, closeOut, err := openOutput(c.Output, e.stdout)
 	if err != nil {
 		return err
 	}
 	st := e.style
 	if c.Output != "" {
-		st = &style{on: c.Format == "text" && e.color == "always"}
+		st = &style{On: c.Format == "text" && e.color == "always"}
 	}
-	rep, err := newReporter(c.Format, reportOptions{w: out, rules: set.metas, showSkipped: c.ShowSkipped, style: st})
+	o := base
+	o.Style = st
+	rep, err := report.New(c.Format, out, o)
 	if err != nil {
 		closeOut()
 		return err
+	}
+	if len(specs) > 0 {
+		reps := report.Multi{rep}
+		for _, sp := range specs {
+			w, cl, err := openOutput(sp.file, nil)
+			if err != nil {
+				closeOut()
+				return err
+			}
+			prev := closeOut
+			closeOut = func() error { return errors.Join(prev(), cl()) }
+			r, err := report.New(sp.format, w, base)
+			if err != nil {
+				closeOut()
+				return err
+			}
+			reps = append(reps, r)
+		}
+		rep = reps
 	}
 	p := &pipeline{
 		jobs:      c.Jobs,
@@ -104,41 +165,51 @@ func (c *runCmd) Run(e *env) error {
 		go p.progress.run()
 	}
 
-	sum := summary{Rules: len(set.metas)}
-	br, rendered := rep.(batchReporter)
+	sum := report.Summary{Rules: len(set.metas)}
+	br, rendered := rep.(batchWriter)
 	if rendered {
 		p.prepare = func() func(*docBatch) {
-			rr := br.renderer()
-			return func(b *docBatch) { renderBatch(rr, set.metas, b) }
+			rr := br.Renderer()
+			return func(b *docBatch) { renderBatch(rr, set.metas, g, b) }
 		}
 	}
+	docsIn := newDocCounter()
 	err = p.runBatches(sources,
 		func(b *docBatch) error {
+			docsIn.count(b)
 			if b.rendered {
-				sum.add(&b.sum)
-				return br.writeRendered(b.text, b.nrec)
+				sum.Add(&b.sum)
+				return br.WriteRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
-				if err := reportOutcome(rep, set.metas, &sum, &b.outs[i], nil); err != nil {
+				if err := reportOutcome(rep, set.metas, g, &sum, &b.outs[i], nil); err != nil {
 					return err
 				}
 			}
 			return nil
 		},
 		func(rule int, group string, r eval.Result) error {
-			sum.count(r.Status, 1)
+			rec := &report.Record{
+				Rule: &set.metas[rule].Rule, RuleIndex: rule, Status: r.Status,
+				Entity: group, Type: set.metas[rule].Target,
+				Evidence: r.Evidence, Err: errText(r.Err),
+			}
+			g.judge(rec, nil)
+			countRecord(&sum, rec, g)
 			if r.Status == eval.Skip && !c.ShowSkipped {
 				return nil
 			}
-			return rep.result(&record{
-				rule: set.metas[rule], ruleIdx: rule, status: r.Status,
-				entity: group, typ: set.metas[rule].Target,
-				evidence: r.Evidence, err: errText(r.Err),
-			})
+			return rep.Result(rec)
 		})
 	p.progress.finish()
+	if err == nil && !c.AllowEmpty {
+		err = reportEmpty(rep, &sum, sources, docsIn)
+	}
+	if err == nil && g != nil && g.baseline != nil {
+		err = reportFixed(rep, &sum, g.baseline)
+	}
 	if err == nil {
-		err = rep.finish(&sum)
+		err = rep.Finish(&sum)
 	}
 	if cerr := closeOut(); err == nil {
 		err = cerr
@@ -146,7 +217,92 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	e.code = sum.exitCode()
+	if g != nil && g.exceptions != nil {
+		for _, w := range g.exceptions.unmatchedWarnings() {
+			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
+		}
+	}
+	e.code = exitCode(&sum)
+	return nil
+}
+
+// gate reads --fail-on, the exceptions and the baseline. Expired
+// exceptions are warned about here, before the run.
+func (c *runCmd) gate(e *env, now time.Time) (*gate, error) {
+	g := &gate{}
+	if c.FailOn != "" {
+		name, ok := report.SeverityName(c.FailOn)
+		if !ok {
+			return nil, usagef("--fail-on %q: want one of %s", c.FailOn, strings.Join(bundles.Severities(), ", "))
+		}
+		g.failOn = report.SeverityRank(name)
+	}
+	var err error
+	if g.exceptions, err = loadExceptions(c.Exceptions, now); err != nil {
+		return nil, err
+	}
+	if g.exceptions != nil {
+		for _, w := range g.exceptions.expiredWarnings() {
+			fmt.Fprintf(e.stderr, "gslcheck: %s: %s\n", e.errSty.Yellow("warning"), w)
+		}
+	}
+	if c.Baseline != "" {
+		if g.baseline, err = loadBaseline(c.Baseline); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+// reportFixed counts the findings of the baseline that are gone, and
+// lists them in reports that can.
+func reportFixed(rep report.Writer, sum *report.Summary, b *baseline) error {
+	var f []report.Finding
+	for _, bf := range b.fixed() {
+		k := bf.key
+		f = append(f, report.Finding{Rule: k.rule, Name: bf.name, Bundle: k.bundle, Entity: k.entity, Type: k.typ})
+	}
+	sum.Fixed = len(f)
+	if fw, ok := rep.(report.FixedWriter); ok && len(f) > 0 {
+		return fw.Fixed(f)
+	}
+	return nil
+}
+
+// docCounter counts the documents (and input errors) of each input.
+type docCounter struct {
+	n    map[string]int
+	last string
+}
+
+func newDocCounter() *docCounter { return &docCounter{n: map[string]int{}} }
+
+func (d *docCounter) count(b *docBatch) {
+	for i := range b.outs {
+		in := b.outs[i].doc.Input
+		if in == d.last {
+			continue // counted: only emptiness matters
+		}
+		d.last = in
+		d.n[in]++
+	}
+}
+
+// reportEmpty reports each input that held no document as an input error:
+// an empty file, [] or {} is what a broken export step leaves, and a run
+// over it must not pass.
+func reportEmpty(rep report.Writer, sum *report.Summary, sources []source, docs *docCounter) error {
+	for _, s := range sources {
+		if docs.n[s.name] > 0 {
+			continue
+		}
+		sum.InputErrors++
+		err := rep.Result(&report.Record{Entity: s.name, Err: "no documents in the input (an empty file, [] or {}); use --allow-empty if that is expected",
+			Input: s.name, Location: s.name})
+		if err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -159,8 +315,9 @@ func evalOptions(now time.Time) *eval.Options {
 
 // reportOutcome counts one document's outcome and reports its records.
 // With scratch, the records of results are built in *scratch, one after
-// another: only for a reporter that keeps no record once result returns.
-func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome, scratch *record) error {
+// another: only for a writer that keeps no record once Result returns
+// (every report.Writer).
+func reportOutcome(rep report.Writer, metas []*ruleMeta, g *gate, sum *report.Summary, o *docOutcome, scratch *report.Record) error {
 	switch {
 	case o.whole:
 		sum.InputErrors++
@@ -169,75 +326,68 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 		if errors.As(o.err, &ie) {
 			msg = ie.Msg
 		}
-		return rep.result(&record{entity: o.entity(), err: msg, input: o.doc.Input, line: o.doc.Line, location: o.entity()})
+		return rep.Result(&report.Record{Entity: o.entity(), Err: msg, Input: o.doc.Input, Line: o.doc.Line, Location: o.entity()})
 	case o.err != nil:
 		sum.Documents++
 		sum.Malformed++
 		sum.InputErrors++
-		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, col: o.doc.charCol(), location: o.doc.Label()})
+		return rep.Result(&report.Record{Entity: o.entity(), Type: o.typ, Err: o.err.Error(), Input: o.doc.Input, Line: o.doc.Line, Col: o.doc.charCol(), Location: o.doc.Label()})
 	}
 	sum.Documents++
 	sum.Evaluated++
-	sum.count(eval.Skip, o.skipped)
+	sum.Count(eval.Skip, o.skipped)
 	entity, loc, col := o.entity(), o.doc.Label(), o.doc.charCol()
 	for _, r := range o.results {
-		sum.count(r.res.Status, 1)
 		rec := scratch
 		if rec == nil {
-			rec = new(record)
+			rec = new(report.Record)
 		}
-		*rec = record{
-			rule: metas[r.rule], ruleIdx: r.rule, status: r.res.Status,
-			entity: entity, typ: o.typ, evidence: r.res.Evidence, err: errText(r.res.Err),
-			input: o.doc.Input, line: o.doc.Line, col: col, location: loc,
+		*rec = report.Record{
+			Rule: &metas[r.rule].Rule, RuleIndex: r.rule, Status: r.res.Status,
+			Entity: entity, Type: o.typ, Evidence: r.res.Evidence, Err: errText(r.res.Err),
+			Input: o.doc.Input, Line: o.doc.Line, Col: col, Location: loc,
 		}
-		if err := rep.result(rec); err != nil {
+		g.judge(rec, o.doc.Data)
+		countRecord(sum, rec, g)
+		if err := rep.Result(rec); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// batchReporter is a reporter whose records are independent of each other
-// (JSON lines): the workers of a run render them, and the writer only
-// copies the text out in order.
-type batchReporter interface {
-	reporter
-	// renderer returns a recordRenderer for one worker.
-	renderer() recordRenderer
-	// writeRendered writes n records a renderer appended to text, each
+// batchWriter is a report writer whose records are independent of each
+// other (JSON lines, report.JSONWriter): the workers of a run render them,
+// and the writer only copies the text out in order.
+type batchWriter interface {
+	report.Writer
+	// Renderer returns a renderer for one worker.
+	Renderer() *report.JSONRenderer
+	// WriteRendered writes n records a renderer appended to text, each
 	// preceded by ",\n" (see renderBatch).
-	writeRendered(text []byte, n int) error
-}
-
-// recordRenderer renders the records of a batchReporter.
-type recordRenderer interface {
-	// appendRecord appends r to b, reporting false (appending nothing)
-	// for a record the report leaves out. It must not keep r: renderBatch
-	// builds every record in the same place.
-	appendRecord(b []byte, r *record) ([]byte, bool)
+	WriteRendered(text []byte, n int) error
 }
 
 // renderBatch reports the outcomes of b through rr, in a worker: the
 // records go to b.text, each preceded by ",\n", and their counts to b.sum.
-func renderBatch(rr recordRenderer, metas []*ruleMeta, b *docBatch) {
+func renderBatch(rr *report.JSONRenderer, metas []*ruleMeta, g *gate, b *docBatch) {
 	rep := &batchRecords{rr: rr, b: b}
 	for i := range b.outs {
-		reportOutcome(rep, metas, &b.sum, &b.outs[i], &rep.scratch) // never fails
+		reportOutcome(rep, metas, g, &b.sum, &b.outs[i], &rep.scratch) // never fails
 	}
 	b.rendered = true
 }
 
-// batchRecords is the reporter renderBatch reports through.
+// batchRecords is the writer renderBatch reports through.
 type batchRecords struct {
-	rr      recordRenderer
+	rr      *report.JSONRenderer
 	b       *docBatch
-	scratch record // each record in turn: a recordRenderer keeps none
+	scratch report.Record // each record in turn: a renderer keeps none
 }
 
-func (r *batchRecords) result(rec *record) error {
+func (r *batchRecords) Result(rec *report.Record) error {
 	n := len(r.b.text)
-	text, ok := r.rr.appendRecord(append(r.b.text, ",\n"...), rec)
+	text, ok := r.rr.AppendRecord(append(r.b.text, ",\n"...), rec)
 	if !ok {
 		r.b.text = text[:n]
 		return nil
@@ -247,19 +397,48 @@ func (r *batchRecords) result(rec *record) error {
 	return nil
 }
 
-func (r *batchRecords) finish(*summary) error { return nil }
+func (r *batchRecords) Finish(*report.Summary) error { return nil }
 
-// add adds the counts of o to s (all but Rules).
-func (s *summary) add(o *summary) {
-	s.Documents += o.Documents
-	s.Evaluated += o.Evaluated
-	s.Malformed += o.Malformed
-	s.InputErrors += o.InputErrors
-	s.Results += o.Results
-	s.Pass += o.Pass
-	s.Fail += o.Fail
-	s.Error += o.Error
-	s.Skip += o.Skip
+// exitCode maps a summary to the process exit code: 2 for errors (input
+// errors or rule errors), else 1 for failures that are not tolerated,
+// else 0. Suppressed failures are not in Fail.
+func exitCode(s *report.Summary) int {
+	switch {
+	case s.InputErrors > 0 || s.Error > 0:
+		return exitError
+	case s.Fail > s.Tolerated:
+		return exitFindings
+	}
+	return exitOK
+}
+
+// reportSpec is one --report FORMAT=FILE.
+type reportSpec struct {
+	format, file string
+}
+
+// parseReportSpecs reads the --report flags.
+func parseReportSpecs(args []string) ([]reportSpec, error) {
+	var out []reportSpec
+	seen := map[string]bool{}
+	for _, a := range args {
+		f, file, ok := strings.Cut(a, "=")
+		if !ok || file == "" {
+			return nil, usagef("--report %q: want FORMAT=FILE, e.g. sarif=results.sarif", a)
+		}
+		if !slices.Contains(report.Formats, f) {
+			return nil, usagef("--report %q: unknown format %q (want %s)", a, f, strings.Join(report.Formats, ", "))
+		}
+		if file == "-" {
+			return nil, usagef("--report %q: reports go to files; the --format report goes to stdout", a)
+		}
+		if seen[file] {
+			return nil, usagef("--report: %s named twice", file)
+		}
+		seen[file] = true
+		out = append(out, reportSpec{f, file})
+	}
+	return out, nil
 }
 
 func errText(err error) string {

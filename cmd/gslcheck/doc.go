@@ -8,13 +8,16 @@
 //
 // # Commands
 //
-//	gslcheck run --bundle NAME|PATH [--rule TEXT] [--format text|json|sarif|junit] INPUT...
+//	gslcheck run --bundle NAME|PATH [--rule TEXT] [--format text|json|sarif|junit]
+//	    [--report FORMAT=FILE] [--rule-id ID|GLOB] [--skip-rule ID|GLOB] [--severity LEVELS]
+//	    [--fail-on LEVEL] [--exceptions FILE] [--baseline REPORT.json] INPUT...
 //	gslcheck test [--format text|json|junit] PATH...
 //	gslcheck lint [--format text|json] [--schema builtin|none] PATH...
 //	gslcheck fmt [-w] [--check] PATH...
-//	gslcheck explain (--rule TEXT | --bundle B --rule-id ID) DOC
+//	gslcheck explain (--rule TEXT | --bundle B --rule-id ID) [--entity ID] DOC
 //	gslcheck bundles [list] | bundles export NAME --format dome9
-//	gslcheck version
+//	gslcheck exceptions import-dome9 [--account DOME9ID=NUMBER] FILE
+//	gslcheck version | gslcheck --version
 //
 // Every command has --help with examples.
 //
@@ -41,18 +44,33 @@
 // order, then rule order. With more than one job, the workers read a
 // regular NDJSON file themselves, each a range of it.
 //
+// Before reading any input, run checks its rules against the entity
+// schema as lint does (--schema none to skip it): a property or entity
+// type the schema does not know stops the run. An input without any
+// document is an input error unless --allow-empty.
+//
 // # Output
 //
 // --format json prints {"results": [...], "summary": {...}} with one
-// result per line; sarif prints SARIF 2.1.0 for GitHub code scanning; junit
-// prints JUnit XML with one testsuite per rule. Text output groups findings
-// by rule and ends with a summary line; it is coloured on a terminal unless
-// NO_COLOR is set, and a progress line is drawn on stderr for inputs that
-// take more than a second.
+// result per line; sarif prints SARIF 2.1.0 for GitHub code scanning (at
+// most --sarif-max-results results, the most severe); junit prints JUnit
+// XML with one testsuite per rule. Text output groups findings by rule and
+// ends with a summary line; it is coloured on a terminal unless NO_COLOR is
+// set, and a progress line is drawn on stderr for inputs that take more
+// than a second. --report FORMAT=FILE writes more reports from the same
+// run. Every report streams; text and JUnit group by rule through a bounded
+// spill to a temporary file.
+//
+// Failures matched by an exceptions file (--exceptions, or
+// .gslcheck/exceptions.yaml) are reported as suppressed, with their reason;
+// with --baseline, failures a previous JSON report holds are reported as
+// unchanged and do not fail the run.
 //
 // # Exit status
 //
-// 0 when nothing failed, 1 when there are findings (failed rules, failed
-// fixture tests or lint errors), 2 for usage errors, rule errors, unreadable
-// inputs and malformed documents.
+// 0 when nothing failed, 1 when there are findings (failed rules at or
+// above --fail-on that are neither suppressed nor in the baseline, failed
+// fixture tests or lint errors), 2 for usage errors, rule errors (including
+// rules the schema refuses), unreadable or empty inputs and malformed
+// documents.
 package main

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -17,15 +18,31 @@ import (
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // stdinName is how standard input is named in results.
-const stdinName = "<stdin>"
+const stdinName = report.StdinName
+
+// ruleMeta describes one rule being run: what reports say of it, and the
+// bundle rule it comes from (nil for --rule text), which maps positions in
+// its logic to its file.
+type ruleMeta struct {
+	report.Rule
+	src *bundles.Rule
+}
 
 // resolveBundles loads what a --bundle argument names: a bundle file (YAML
 // or Dome9 JSON), a directory (its bundle.yaml, else every bundle file in
 // it), or a shipped bundle name.
 func resolveBundles(arg string) ([]*bundles.Bundle, error) {
+	if strings.EqualFold(filepath.Ext(arg), ".gsl") {
+		b, err := loadRuleFile(arg)
+		if err != nil {
+			return nil, err
+		}
+		return []*bundles.Bundle{b}, nil
+	}
 	fi, err := os.Stat(arg)
 	switch {
 	case err == nil && fi.IsDir():
@@ -51,6 +68,27 @@ func resolveBundles(arg string) ([]*bundles.Bundle, error) {
 	}
 	return nil, fmt.Errorf("unknown bundle %q: not a file or directory, and not a shipped bundle (shipped: %s)",
 		arg, strings.Join(bundleNames(), ", "))
+}
+
+// loadRuleFile reads a .gsl rule file (rules separated by blank lines, as
+// lint reads it) as a bundle named after the file, its rules rule-1,
+// rule-2, ... A rule that does not parse keeps its text, and fails to
+// compile where the bundle is used, with its position in the file.
+func loadRuleFile(path string) (*bundles.Bundle, error) {
+	lrs, err := lintRuleFile(path, nil)
+	if err != nil {
+		return nil, err
+	}
+	base := filepath.Base(path)
+	b := &bundles.Bundle{ID: strings.TrimSuffix(base, filepath.Ext(base)), Name: base, Source: path}
+	for _, lr := range lrs {
+		m := lr.meta
+		b.Rules = append(b.Rules, bundles.Rule{ID: m.ID, Name: m.Name, Logic: m.Logic, LogicLine: m.LogicLine, LogicColumn: m.LogicColumn, Line: m.LogicLine, Column: 1})
+	}
+	if len(b.Rules) == 0 {
+		return nil, fmt.Errorf("%s: no rules in the file", path)
+	}
+	return b, nil
 }
 
 // loadBundleDir loads the bundles of a directory (see bundles.LoadDir); a
@@ -81,18 +119,17 @@ func metaOf(b *bundles.Bundle, r *bundles.Rule) *ruleMeta {
 	if id == "" {
 		id = r.Name
 	}
-	return &ruleMeta{
+	return &ruleMeta{Rule: report.Rule{
 		Bundle: b.ID, BundleName: b.Name, BundleVersion: b.Version,
 		ID: id, Name: r.Name, Severity: r.Severity,
 		Description: r.Description, Remediation: r.Remediation, Compliance: r.Compliance,
 		Logic: r.Logic, Source: b.Source, LogicLine: r.LogicLine, LogicColumn: r.LogicColumn,
-		src: r,
-	}
+	}, src: r}
 }
 
 // adhocMeta describes the i-th rule given with --rule.
 func adhocMeta(i int, text string) *ruleMeta {
-	return &ruleMeta{ID: fmt.Sprintf("rule-%d", i+1), Name: strings.Join(strings.Fields(text), " "), Logic: text}
+	return &ruleMeta{Rule: report.Rule{ID: fmt.Sprintf("rule-%d", i+1), Name: strings.Join(strings.Fields(text), " "), Logic: text}}
 }
 
 // problem is a positioned message about a rule.
@@ -150,7 +187,9 @@ func errorMessage(e *lang.Error) string {
 // rule does not come from a file).
 func filePos(m *ruleMeta, p lang.Pos) (int, int) {
 	if m.src != nil {
-		return m.src.FilePos(p)
+		if line, col := m.src.FilePos(p); line > 0 {
+			return line, col
+		}
 	}
 	if m.LogicLine <= 0 || p.Line <= 0 {
 		return 0, 0
@@ -178,17 +217,17 @@ func writeProblem(w io.Writer, st *style, p problem) {
 			line, col = p.FileLine, p.FileCol
 		}
 	}
-	kind := st.red("error")
+	kind := st.Red("error")
 	if p.Warning {
-		kind = st.yellow("warning")
+		kind = st.Yellow("warning")
 	}
-	fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", where, line, col, kind, st.bold(p.RuleID), p.Msg)
+	fmt.Fprintf(w, "%s:%d:%d: %s: %s: %s\n", where, line, col, kind, st.Bold(p.RuleID), p.Msg)
 	if p.Source != "" && p.Column > 0 {
 		marks := "^"
 		if p.EndColumn > p.Column+1 {
 			marks += strings.Repeat("~", p.EndColumn-p.Column-1)
 		}
-		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.green(marks))
+		fmt.Fprintf(w, "    %s\n    %s%s\n", p.Source, caretPad(p.Source, p.Column), st.Green(marks))
 	}
 }
 
@@ -219,6 +258,15 @@ type ruleSet struct {
 	lists bool // some rule is a List<> rule
 }
 
+// rules returns what reports say of the rules, in order.
+func (s *ruleSet) rules() []*report.Rule {
+	out := make([]*report.Rule, len(s.metas))
+	for i, m := range s.metas {
+		out[i] = &m.Rule
+	}
+	return out
+}
+
 // sources returns the files the rules were read from, each once.
 func (s *ruleSet) sources() []string {
 	var files []string
@@ -234,7 +282,7 @@ func (s *ruleSet) sources() []string {
 
 // compileRules loads the bundles and compiles every rule. All compile
 // problems are returned together.
-func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet, []problem, error) {
+func compileRules(bundleArgs, ruleTexts []string, sel *ruleSelection, opts *eval.Options) (*ruleSet, []problem, []string, error) {
 	// Bundles are loaded, and rules compiled, on every core: start-up
 	// counts in every run.
 	loaded := make([][]*bundles.Bundle, len(bundleArgs))
@@ -245,11 +293,18 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 	}
 	wg.Wait()
 	var metas []*ruleMeta
+	seen := map[string]bool{}
 	for i, bs := range loaded {
 		if errs[i] != nil {
-			return nil, nil, errs[i]
+			return nil, nil, nil, errs[i]
 		}
 		for _, b := range bs {
+			// A bundle named twice (-b hipaa -b bundles/hipaa) runs once.
+			key := b.ID + "\x00" + filepath.Clean(b.Source)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
 			for j := range b.Rules {
 				metas = append(metas, metaOf(b, &b.Rules[j]))
 			}
@@ -257,6 +312,13 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 	}
 	for i, text := range ruleTexts {
 		metas = append(metas, adhocMeta(i, text))
+	}
+	var warnings []string
+	if sel != nil {
+		var err error
+		if metas, warnings, err = sel.apply(metas); err != nil {
+			return nil, nil, warnings, err
+		}
 	}
 	progs := make([]*eval.Program, len(metas))
 	cerrs := make([]error, len(metas))
@@ -282,7 +344,7 @@ func compileRules(bundleArgs, ruleTexts []string, opts *eval.Options) (*ruleSet,
 		set.metas = append(set.metas, m)
 		set.progs = append(set.progs, prog)
 	}
-	return set, problems, nil
+	return set, problems, warnings, nil
 }
 
 // parseNow reads a --now value; "" means the current time.
@@ -295,4 +357,31 @@ func parseNow(s string) (time.Time, error) {
 		return time.Time{}, usagef("--now %q: want an RFC 3339 time like 2026-06-15T00:00:00Z", s)
 	}
 	return t, nil
+}
+
+// schemaFlag reads a --schema value: the built-in entity schema, or nil
+// for none.
+func schemaFlag(v string) (*bundles.Schema, error) {
+	switch v {
+	case "builtin":
+		return bundles.AWS(), nil
+	case "none":
+		return nil, nil
+	}
+	return nil, usagef("--schema must be builtin or none, not %q", v)
+}
+
+// checkSchema checks the compiled rules against schema (nil: nothing to
+// check). Unlike lint, which warns about an entity type the schema does
+// not know, a run refuses it: such a rule applies to no document and
+// would pass silently.
+func (s *ruleSet) checkSchema(schema *bundles.Schema) []problem {
+	var out []problem
+	for i, m := range s.metas {
+		for _, p := range schemaProblems(m, s.progs[i].Rule(), schema, false, 1, 1) {
+			p.Warning = false
+			out = append(out, p)
+		}
+	}
+	return out
 }

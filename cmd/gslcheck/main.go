@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -73,7 +74,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { panic(exitPanic{code}) }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, WrapUpperBound: 100}),
-		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(DefaultMaxDocBytes)},
+		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(DefaultMaxDocBytes), "version": versionLine()},
 		kong.Bind(e),
 	)
 	if err != nil {
@@ -93,8 +94,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	e.color = c.Color
 	e.noProg = c.NoProgress
-	e.style = &style{on: useColor(c.Color, stdout, e.getenv)}
-	e.errSty = &style{on: useColor(c.Color, stderr, e.getenv)}
+	e.style = &style{On: useColor(c.Color, stdout, e.getenv)}
+	e.errSty = &style{On: useColor(c.Color, stderr, e.getenv)}
 	if err := ctx.Run(e); err != nil {
 		var ue *usageError
 		if errors.As(err, &ue) {
@@ -116,3 +117,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 type reportedError struct{ err error }
 
 func (e *reportedError) Error() string { return e.err.Error() }
+
+// writeJSON writes v to w as indented JSON, without HTML escaping: the
+// shape of every JSON output that is written as one document.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

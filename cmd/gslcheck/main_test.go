@@ -17,6 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/internal/invgen"
+	"github.com/gsl-lang/gsl/internal/jsonschema"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -99,7 +100,7 @@ func TestRunSARIFSchema(t *testing.T) {
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if errs := schema.validate(doc); len(errs) > 0 {
+	if errs := schema.Validate(doc); len(errs) > 0 {
 		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
 	}
 	var log sarifLog
@@ -260,4 +261,128 @@ func TestOutputWriteFails(t *testing.T) {
 			t.Errorf("gslcheck %s: exit %d, stderr %q; want exit %d and the write error", strings.Join(args, " "), code, stderr.String(), exitError)
 		}
 	}
+}
+
+// TestRunSARIFSchemaSuppressions validates SARIF that holds suppressed
+// results and baseline states against the SARIF schema.
+func TestRunSARIFSchemaSuppressions(t *testing.T) {
+	schema := sarifSchema(t)
+	dir := t.TempDir()
+	inv := filepath.Join("..", "..", "examples", "inventory", "account.json")
+	exc := filepath.Join(dir, "exceptions.yaml")
+	os.WriteFile(exc, []byte(`exceptions:
+  - rule: HIPAA-002
+    entity: vol-0e5f60718293a4b52
+    reason: Scratch volume, holds no PHI
+    owner: platform-team
+    expires: 2026-12-31
+  - rule: "HIPAA-0[01]*"
+    account: "123456789012"
+    reason: Accepted risk
+`), 0o644)
+	base := filepath.Join(dir, "base.json")
+	code, out := runMain(t, "run", "-b", "hipaa", "--now", "2026-06-15T00:00:00Z", "--rule-id", "HIPAA-00*", "-f", "json", inv)
+	if code != exitFindings {
+		t.Fatalf("baseline run: exit %d", code)
+	}
+	os.WriteFile(base, out, 0o644)
+	code, out = runMain(t, "run", "-b", "hipaa", "--now", "2026-06-15T00:00:00Z", "--exceptions", exc, "--baseline", base, "-f", "sarif", inv)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d", code, exitFindings)
+	}
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := schema.Validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
+	}
+	var log sarifLog
+	json.Unmarshal(out, &log)
+	states := map[string]int{}
+	suppressed := 0
+	for _, r := range log.Runs[0].Results {
+		states[r.BaselineState]++
+		if len(r.Suppressions) > 0 {
+			suppressed++
+			if r.Suppressions[0].Justification == "" || r.Suppressions[0].Status != "accepted" {
+				t.Errorf("suppression without justification: %+v", r.Suppressions[0])
+			}
+		}
+	}
+	if suppressed == 0 || states["new"] == 0 || states["unchanged"] == 0 {
+		t.Errorf("want suppressed, new and unchanged results; got %d suppressed, states %v", suppressed, states)
+	}
+}
+
+// TestRunSARIFSchemaLimit validates SARIF cut by --sarif-max-results
+// against the schema: the held results and the notification.
+func TestRunSARIFSchemaLimit(t *testing.T) {
+	schema := sarifSchema(t)
+	inv := filepath.Join("..", "..", "examples", "inventory", "account.json")
+	code, out := runMain(t, "run", "-b", "hipaa", "-b", "cis-aws", "--now", "2026-06-15T00:00:00Z", "--sarif-max-results", "5", "-f", "sarif", inv)
+	if code != exitFindings {
+		t.Fatalf("exit code %d, want %d", code, exitFindings)
+	}
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if errs := schema.Validate(doc); len(errs) > 0 {
+		t.Errorf("SARIF output violates the schema (%d problems):\n%s", len(errs), strings.Join(errs[:min(len(errs), 20)], "\n"))
+	}
+	var log sarifLog
+	json.Unmarshal(out, &log)
+	run := log.Runs[0]
+	if len(run.Results) != 5 {
+		t.Errorf("%d results, want 5", len(run.Results))
+	}
+	for _, r := range run.Results {
+		if r.Level != "error" {
+			t.Errorf("kept a result of level %s; the most severe (error) are more than 5", r.Level)
+		}
+	}
+	notes := run.Invocations[0].ToolExecutionNotifications
+	if len(notes) == 0 || notes[len(notes)-1].Descriptor.ID != "results-limit" {
+		t.Errorf("no results-limit notification: %+v", notes)
+	}
+}
+
+// sarifLog is what the tests read of a SARIF log.
+type sarifLog struct {
+	Runs []struct {
+		Results []struct {
+			RuleID        string `json:"ruleId"`
+			Level         string `json:"level"`
+			BaselineState string `json:"baselineState"`
+			Locations     []struct {
+				PhysicalLocation *struct {
+					Region *struct {
+						StartLine int `json:"startLine"`
+					} `json:"region"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+			Suppressions []struct {
+				Status        string `json:"status"`
+				Justification string `json:"justification"`
+			} `json:"suppressions"`
+		} `json:"results"`
+		Invocations []struct {
+			ToolExecutionNotifications []struct {
+				Descriptor struct {
+					ID string `json:"id"`
+				} `json:"descriptor"`
+			} `json:"toolExecutionNotifications"`
+		} `json:"invocations"`
+	} `json:"runs"`
+}
+
+// sarifSchema is the SARIF 2.1.0 schema.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	s, err := jsonschema.SARIF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

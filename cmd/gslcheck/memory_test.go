@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/report"
 )
 
 // docStream generates a JSON array of n documents without holding it.
@@ -61,10 +62,10 @@ func TestPipelineMemoryBounded(t *testing.T) {
 	}
 	const n = 200_000
 	src := source{name: "big.json", open: func() (io.ReadCloser, error) { return io.NopCloser(&docStream{n: n}), nil }}
-	rules := []*ruleMeta{{ID: "R1", Name: "r1", Severity: "High"}, {ID: "R2", Name: "r2", Severity: "Low"}}
-	rep := newJSONReporter(reportOptions{w: io.Discard, rules: rules})
+	rules := []*ruleMeta{{Rule: report.Rule{ID: "R1", Name: "r1", Severity: "High"}}, {Rule: report.Rule{ID: "R2", Name: "r2", Severity: "Low"}}}
+	rep := report.NewJSON(io.Discard, report.Options{Rules: rulesOf(rules)})
 	p := &pipeline{rs: fakeRules{types: []string{"Instance", "Bucket"}}, jobs: 4}
-	var sum summary
+	var sum report.Summary
 	runtime.GC()
 	base := liveHeap()
 	var peak uint64
@@ -75,12 +76,12 @@ func TestPipelineMemoryBounded(t *testing.T) {
 			runtime.GC()
 			peak = max(peak, liveHeap())
 		}
-		return reportOutcome(rep, rules, &sum, o, nil)
+		return reportOutcome(rep, rules, nil, &sum, o, nil)
 	}, func(int, string, eval.Result) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := rep.finish(&sum); err != nil {
+	if err := rep.Finish(&sum); err != nil {
 		t.Fatal(err)
 	}
 	if sum.Documents != n || sum.Evaluated != n || sum.Pass != n || sum.Skip != n {
@@ -128,7 +129,7 @@ func TestRunMaxDocBytesAboveEvalDefault(t *testing.T) {
 	doc := io.MultiReader(strings.NewReader(`{"type":"T","pad":"`),
 		io.LimitReader(repeatReader('x'), int64(size)), strings.NewReader(`"}`))
 	var out, errb strings.Builder
-	code := Main([]string{"run", "--no-progress", "--max-doc-bytes", fmt.Sprint(size + 100),
+	code := Main([]string{"run", "--no-progress", "--schema", "none", "--max-doc-bytes", fmt.Sprint(size + 100),
 		"-r", "T should have pad length() > 0", "-"}, doc, &out, &errb)
 	if code != exitOK || !strings.Contains(out.String(), "1 passed") {
 		t.Errorf("exit %d\nstdout: %s\nstderr: %s", code, out.String(), errb.String())

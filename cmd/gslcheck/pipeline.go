@@ -20,6 +20,7 @@ import (
 	"sync"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
 
@@ -125,10 +126,10 @@ type docBatch struct {
 	home chan *docBatch
 
 	// Set by the pipeline's prepare hook in a worker, for the writer.
-	rendered bool    // the records are in text; outs need not be reported
-	text     []byte  // records rendered by the worker
-	nrec     int     // how many records text holds
-	sum      summary // the counts of the batch's records
+	rendered bool           // the records are in text; outs need not be reported
+	text     []byte         // records rendered by the worker
+	nrec     int            // how many records text holds
+	sum      report.Summary // the counts of the batch's records
 }
 
 // docIn is a document, or an input error, as the reader hands it on.
@@ -164,7 +165,7 @@ func (b *docBatch) reset() {
 		b.text0 = make([]byte, 0, min(2*cap(b.text0), batchText))
 	}
 	b.grow = false
-	b.rendered, b.text, b.nrec, b.sum = false, b.text[:0], 0, summary{}
+	b.rendered, b.text, b.nrec, b.sum = false, b.text[:0], 0, report.Summary{}
 }
 
 // add appends d (with the error that stopped its input, when whole).

@@ -15,6 +15,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/textout"
+	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
 
@@ -230,7 +232,7 @@ func TestRenderProgress(t *testing.T) {
 	if got, want := renderProgress(3<<20, 0, 7, 1_000_000_000), "7 documents  3.0 MiB  3.0 MiB/s"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got := commas(-1234567); got != "-1,234,567" {
+	if got := textout.Commas(-1234567); got != "-1,234,567" {
 		t.Errorf("commas = %q", got)
 	}
 }
@@ -262,28 +264,28 @@ func TestPipelineRenderedJSON(t *testing.T) {
 		{name: file, open: func() (io.ReadCloser, error) { return os.Open(file) }},
 		stringSource("b.ndjson", b.String()),
 	}
-	rules := []*ruleMeta{{ID: "R1", Name: "r1", Severity: "High"}, {ID: "R2", Name: "r2 \"quoted\"", Severity: "Low"}}
-	report := func(jobs int, rendered, showSkipped bool) (string, summary) {
+	rules := []*ruleMeta{{Rule: report.Rule{ID: "R1", Name: "r1", Severity: "High"}}, {Rule: report.Rule{ID: "R2", Name: "r2 \"quoted\"", Severity: "Low"}}}
+	runReport := func(jobs int, rendered, showSkipped bool) (string, report.Summary) {
 		var out strings.Builder
-		rep := newJSONReporter(reportOptions{w: &out, rules: rules, showSkipped: showSkipped})
+		rep := report.NewJSON(&out, report.Options{Rules: rulesOf(rules), ShowSkipped: showSkipped})
 		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, keepSkips: showSkipped, chunkBytes: 97}
 		if rendered {
 			p.prepare = func() func(*docBatch) {
-				rr := rep.renderer()
-				return func(b *docBatch) { renderBatch(rr, rules, b) }
+				rr := rep.Renderer()
+				return func(b *docBatch) { renderBatch(rr, rules, nil, b) }
 			}
 		}
-		sum := summary{Rules: len(rules)}
+		sum := report.Summary{Rules: len(rules)}
 		err := p.runBatches(sources, func(b *docBatch) error {
 			if b.rendered != rendered {
 				t.Fatalf("batch rendered = %v, want %v", b.rendered, rendered)
 			}
 			if b.rendered {
-				sum.add(&b.sum)
-				return rep.writeRendered(b.text, b.nrec)
+				sum.Add(&b.sum)
+				return rep.WriteRendered(b.text, b.nrec)
 			}
 			for i := range b.outs {
-				if err := reportOutcome(rep, rules, &sum, &b.outs[i], nil); err != nil {
+				if err := reportOutcome(rep, rules, nil, &sum, &b.outs[i], nil); err != nil {
 					return err
 				}
 			}
@@ -292,18 +294,18 @@ func TestPipelineRenderedJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := rep.finish(&sum); err != nil {
+		if err := rep.Finish(&sum); err != nil {
 			t.Fatal(err)
 		}
 		return out.String(), sum
 	}
 	for _, showSkipped := range []bool{false, true} {
-		want, wantSum := report(1, false, showSkipped)
+		want, wantSum := runReport(1, false, showSkipped)
 		if !json.Valid([]byte(want)) || !strings.Contains(want, `"error":"no such file"`) || !strings.Contains(want, "document is not a JSON object") {
 			t.Fatalf("unexpected report:\n%s", want)
 		}
 		for _, jobs := range []int{1, 3} {
-			got, gotSum := report(jobs, true, showSkipped)
+			got, gotSum := runReport(jobs, true, showSkipped)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("jobs %d, showSkipped %v: rendered report differs (-want +got):\n%s", jobs, showSkipped, diff)
 			}
@@ -316,13 +318,13 @@ func TestPipelineRenderedJSON(t *testing.T) {
 
 // TestSummaryAdd checks that summary.add adds every count but Rules.
 func TestSummaryAdd(t *testing.T) {
-	var one summary
+	var one report.Summary
 	v := reflect.ValueOf(&one).Elem()
 	for i := range v.NumField() {
 		v.Field(i).SetInt(int64(i + 1))
 	}
 	got := one
-	got.add(&one)
+	got.Add(&one)
 	g := reflect.ValueOf(got)
 	for i := range g.NumField() {
 		want := int64(2 * (i + 1))
@@ -462,4 +464,9 @@ func TestPipelineSlowSource(t *testing.T) {
 			}
 		})
 	}
+}
+
+// rulesOf is what reports say of metas.
+func rulesOf(metas []*ruleMeta) []*report.Rule {
+	return (&ruleSet{metas: metas}).rules()
 }

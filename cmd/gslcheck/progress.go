@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/gsl-lang/gsl/internal/textout"
 )
 
 // progress counts bytes and documents read. A nil *progress does nothing.
@@ -101,7 +103,7 @@ func renderProgress(read, total, docs int64, elapsed time.Duration) string {
 		rate = fmt.Sprintf("  %s/s", humanBytes(float64(read)/s))
 	}
 	if total <= 0 {
-		return fmt.Sprintf("%s documents  %s%s", commas(docs), humanBytes(float64(read)), rate)
+		return fmt.Sprintf("%s documents  %s%s", textout.Commas(docs), humanBytes(float64(read)), rate)
 	}
 	frac := min(float64(read)/float64(total), 1)
 	const width = 24
@@ -110,7 +112,7 @@ func renderProgress(read, total, docs int64, elapsed time.Duration) string {
 	if filled > 0 && filled < width {
 		bar = strings.Repeat("=", filled-1) + ">" + strings.Repeat(" ", width-filled)
 	}
-	return fmt.Sprintf("[%s] %3.0f%%  %s documents%s", bar, frac*100, commas(docs), rate)
+	return fmt.Sprintf("[%s] %3.0f%%  %s documents%s", bar, frac*100, textout.Commas(docs), rate)
 }
 
 // humanBytes formats a byte count with a binary unit.
@@ -125,22 +127,4 @@ func humanBytes(n float64) string {
 		return fmt.Sprintf("%.0f %s", n, units[i])
 	}
 	return fmt.Sprintf("%.1f %s", n, units[i])
-}
-
-// commas formats n with thousands separators.
-func commas(n int64) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }

@@ -7,42 +7,12 @@ import (
 	"io"
 	"os"
 
+	"github.com/gsl-lang/gsl/internal/textout"
 	"golang.org/x/term"
 )
 
-// style colours text when on; the zero value and nil print plain text.
-type style struct{ on bool }
-
-func (s *style) wrap(code, text string) string {
-	if s == nil || !s.on || text == "" {
-		return text
-	}
-	return "\x1b[" + code + "m" + text + "\x1b[0m"
-}
-
-func (s *style) bold(t string) string   { return s.wrap("1", t) }
-func (s *style) dim(t string) string    { return s.wrap("2", t) }
-func (s *style) red(t string) string    { return s.wrap("31", t) }
-func (s *style) green(t string) string  { return s.wrap("32", t) }
-func (s *style) yellow(t string) string { return s.wrap("33", t) }
-func (s *style) blue(t string) string   { return s.wrap("34", t) }
-func (s *style) purple(t string) string { return s.wrap("35", t) }
-func (s *style) cyan(t string) string   { return s.wrap("36", t) }
-
-// severity colours a severity name by its weight.
-func (s *style) severity(sev string) string {
-	switch sev {
-	case "Critical":
-		return s.wrap("1;31", sev)
-	case "High":
-		return s.red(sev)
-	case "Medium":
-		return s.yellow(sev)
-	case "Low":
-		return s.blue(sev)
-	}
-	return s.dim(sev)
-}
+// style colours text when on (see textout.Style).
+type style = textout.Style
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {

@@ -32,7 +32,33 @@ func semanticVersion() string {
 	return strings.TrimPrefix(v, "v")
 }
 
+// versionLine is what `gslcheck version` and `gslcheck --version` print.
+// A build from a checkout (version "devel") names its commit.
+func versionLine() string {
+	v := version()
+	if v == "devel" {
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			var rev, modified string
+			for _, s := range bi.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					rev = s.Value
+				case "vcs.modified":
+					modified = s.Value
+				}
+			}
+			if rev != "" {
+				v += " " + rev[:min(len(rev), 12)]
+				if modified == "true" {
+					v += "+dirty"
+				}
+			}
+		}
+	}
+	return fmt.Sprintf("gslcheck %s (%s %s/%s)", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+}
+
 func (versionCmd) Run(e *env) error {
-	_, err := fmt.Fprintf(e.stdout, "gslcheck %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	_, err := fmt.Fprintln(e.stdout, versionLine())
 	return err
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // DefaultNow is the clock generated timestamps are relative to when
-// Config.Now is zero. It equals bundles.DefaultNow, the clock of the shipped
+// Config.Now is zero. It equals bundles.DefaultNow(), the clock of the shipped
 // fixtures, so rules with before()/after() see the intended ages when
 // evaluated at the same time.
 var DefaultNow = time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)

@@ -1,12 +1,13 @@
-package main
+package report
 
-// This file writes the `run` report as one JSON object,
+// This file writes the JSON report, one JSON object,
 // {"results": [...], "summary": {...}}, streaming one result per line.
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -24,11 +25,24 @@ type resultJSON struct {
 	Type     string         `json:"type"`
 	Status   string         `json:"status"`
 	Message  string         `json:"message"`
-	Evidence []evidenceJSON `json:"evidence"`
+	Evidence []EvidenceJSON `json:"evidence"`
 	Error    string         `json:"error,omitempty"`
 	Location string         `json:"location,omitempty"`
 	Input    string         `json:"input,omitempty"`
 	Line     int            `json:"line,omitempty"`
+	// Suppression is the exception that suppresses the failure (status
+	// "suppressed").
+	Suppression *suppressionJSON `json:"suppression,omitempty"`
+	// Baseline is "new" or "unchanged" when run with --baseline.
+	Baseline string `json:"baseline,omitempty"`
+}
+
+// suppressionJSON is why a failure is suppressed.
+type suppressionJSON struct {
+	Reason  string `json:"reason"`
+	Owner   string `json:"owner,omitempty"`
+	Expires string `json:"expires,omitempty"`
+	Source  string `json:"source"` // FILE:LINE of the exception
 }
 
 // inputErrorJSON is an input error in JSON output.
@@ -40,42 +54,43 @@ type inputErrorJSON struct {
 	Line   int    `json:"line,omitempty"`
 }
 
-// evidenceJSON is one piece of evidence. Value holds the JSON value read
+// EvidenceJSON is one piece of evidence. Value holds the JSON value read
 // (null with Missing set when the path resolved to nothing).
-type evidenceJSON struct {
+type EvidenceJSON struct {
 	Path    string          `json:"path"`
 	Value   json.RawMessage `json:"value"`
 	Missing bool            `json:"missing,omitempty"`
-	Span    *spanJSON       `json:"span,omitempty"`
+	Span    *SpanJSON       `json:"span,omitempty"`
 }
 
-func evidenceList(ev []eval.Evidence) []evidenceJSON {
-	out := make([]evidenceJSON, 0, len(ev))
+// EvidenceList is ev as JSON reports write it.
+func EvidenceList(ev []eval.Evidence) []EvidenceJSON {
+	out := make([]EvidenceJSON, 0, len(ev))
 	for _, e := range ev {
-		j := evidenceJSON{Path: e.Path, Span: spanOf(e.Span), Value: jsonValue(e.Value), Missing: e.Value == "missing"}
+		j := EvidenceJSON{Path: e.Path, Span: SpanOf(e.Span), Value: JSONValue(e.Value), Missing: e.Value == "missing"}
 		out = append(out, j)
 	}
 	return out
 }
 
-// jsonValue is a value text of eval (Evidence.Value, TraceNode.Result) as
+// JSONValue is a value text of eval (Evidence.Value, TraceNode.Result) as
 // JSON: "missing" is null, JSON text is compacted, and a value eval cut
 // short (no longer valid JSON) becomes a JSON string.
-func jsonValue(v string) json.RawMessage {
+func JSONValue(v string) json.RawMessage {
 	switch {
 	case v == "missing":
 		return json.RawMessage("null")
 	case json.Valid([]byte(v)):
-		return json.RawMessage(compactValue(strings.Trim(v, " \t\r\n")))
+		return json.RawMessage(CompactValue(strings.Trim(v, " \t\r\n")))
 	}
 	b, _ := json.Marshal(v)
 	return b
 }
 
-// compactValue removes the white space outside strings of a JSON value read
+// CompactValue removes the white space outside strings of a JSON value read
 // from a pretty-printed document (also of a value eval cut short); other
 // text is returned as is.
-func compactValue(v string) string {
+func CompactValue(v string) string {
 	if !strings.ContainsAny(v, " \t\r\n") || v == "" || !strings.ContainsAny(v[:1], "{[") {
 		return v
 	}
@@ -98,35 +113,41 @@ func compactValue(v string) string {
 	return b.String()
 }
 
-type jsonReporter struct {
-	o    reportOptions
+// JSONWriter writes {"results": [...], "summary": {...}}, one result per
+// line as it comes.
+type JSONWriter struct {
+	o    Options
 	w    *bufio.Writer
 	n    int
 	line []byte
-	*jsonLines
+	gone []Finding // the baseline's findings not found
+	*JSONRenderer
 }
 
-// jsonLines renders records as JSON lines. Its scratch encoder is not safe
-// for concurrent use: each worker of a run renders with its own (see
-// renderer).
-type jsonLines struct {
-	buf         bytes.Buffer
-	enc         *json.Encoder
-	prefix      [][]byte // per rule: `{"rule":...,"severity":...,`; shared, read only
-	showSkipped bool
+// JSONRenderer renders records as the lines of a JSON report. It is not
+// safe for concurrent use: each worker renders with its own (see
+// JSONWriter.Renderer).
+type JSONRenderer struct {
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	prefix [][]byte // per rule: `{"rule":...,"severity":...,`; shared, read only
+	o      *Options
 }
 
-func newJSONLines(prefix [][]byte, showSkipped bool) *jsonLines {
-	l := &jsonLines{prefix: prefix, showSkipped: showSkipped}
+func newJSONLines(prefix [][]byte, o *Options) *JSONRenderer {
+	l := &JSONRenderer{prefix: prefix, o: o}
 	l.enc = json.NewEncoder(&l.buf)
 	l.enc.SetEscapeHTML(false)
 	return l
 }
 
-func newJSONReporter(o reportOptions) *jsonReporter {
-	j := &jsonReporter{o: o, w: bufio.NewWriterSize(o.w, 64<<10), jsonLines: newJSONLines(nil, o.showSkipped)}
-	j.prefix = make([][]byte, len(o.rules))
-	for i, m := range o.rules {
+// NewJSON returns a JSONWriter to w.
+func NewJSON(w io.Writer, o Options) *JSONWriter {
+	o.out = w
+	j := &JSONWriter{o: o, w: bufio.NewWriterSize(o.out, 64<<10)}
+	j.JSONRenderer = newJSONLines(nil, &j.o)
+	j.prefix = make([][]byte, len(o.Rules))
+	for i, m := range o.Rules {
 		b := append([]byte(nil), `{"rule":`...)
 		b = j.appendString(b, m.ID)
 		b = append(b, `,"name":`...)
@@ -142,17 +163,17 @@ func newJSONReporter(o reportOptions) *jsonReporter {
 
 // appendString appends s as a JSON string, as encoding/json writes it
 // without HTML escaping.
-func (j *jsonLines) appendString(b []byte, s string) []byte {
+func (j *JSONRenderer) appendString(b []byte, s string) []byte {
 	b = append(b, '"')
-	b = appendStringBody(b, s)
+	b = AppendJSONStringBody(b, s)
 	return append(b, '"')
 }
 
-// appendStringBody appends s escaped as inside a JSON string, as
+// AppendJSONStringBody appends s escaped as inside a JSON string, as
 // encoding/json escapes it without HTML escaping: the two-character escapes
 // it uses, \u00XX for other control bytes, \ufffd for each byte that is not
 // UTF-8, and \u2028 and \u2029 (FuzzAppendString checks it byte for byte).
-func appendStringBody(b []byte, s string) []byte {
+func AppendJSONStringBody(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
@@ -202,26 +223,26 @@ func appendStringBody(b []byte, s string) []byte {
 }
 
 // appendMessage appends the JSON string of r.message() without building it.
-func (j *jsonLines) appendMessage(b []byte, r *record) []byte {
-	if r.rule == nil || r.status != eval.Fail || len(r.evidence) == 0 {
+func (j *JSONRenderer) appendMessage(b []byte, r *Record) []byte {
+	if r.Rule == nil || r.Status != eval.Fail || len(r.Evidence) == 0 {
 		return j.appendString(b, r.message())
 	}
 	b = append(b, '"')
-	for i, e := range r.evidence {
+	for i, e := range r.Evidence {
 		if i > 0 {
 			b = append(b, "; "...)
 		}
-		b = appendStringBody(b, e.Path)
+		b = AppendJSONStringBody(b, e.Path)
 		b = append(b, " = "...)
-		b = appendStringBody(b, compactValue(e.Value))
+		b = AppendJSONStringBody(b, CompactValue(e.Value))
 	}
 	return append(b, '"')
 }
 
-// appendEvidence appends ev as encoding/json writes evidenceList(ev) (the
+// appendEvidence appends ev as encoding/json writes EvidenceList(ev) (the
 // same bytes, TestAppendEvidence), without reflection: failures can be
 // many.
-func (j *jsonLines) appendEvidence(b []byte, ev []eval.Evidence) []byte {
+func (j *JSONRenderer) appendEvidence(b []byte, ev []eval.Evidence) []byte {
 	b = append(b, '[')
 	for i, e := range ev {
 		if i > 0 {
@@ -230,11 +251,11 @@ func (j *jsonLines) appendEvidence(b []byte, ev []eval.Evidence) []byte {
 		b = append(b, `{"path":`...)
 		b = j.appendString(b, e.Path)
 		b = append(b, `,"value":`...)
-		b = append(b, jsonValue(e.Value)...)
+		b = append(b, JSONValue(e.Value)...)
 		if e.Value == "missing" {
 			b = append(b, `,"missing":true`...)
 		}
-		if sp := spanOf(e.Span); sp != nil {
+		if sp := SpanOf(e.Span); sp != nil {
 			b = append(b, `,"span":{"line":`...)
 			b = strconv.AppendInt(b, int64(sp.Line), 10)
 			b = append(b, `,"column":`...)
@@ -255,15 +276,15 @@ func (j *jsonLines) appendEvidence(b []byte, ev []eval.Evidence) []byte {
 }
 
 // appendValue appends v as encoding/json would.
-func (j *jsonLines) appendValue(b []byte, v any) []byte {
+func (j *JSONRenderer) appendValue(b []byte, v any) []byte {
 	j.buf.Reset()
 	j.enc.Encode(v)
 	return append(b, bytes.TrimRight(j.buf.Bytes(), "\n")...)
 }
 
-// result writes one record on its own line.
-func (j *jsonReporter) result(r *record) error {
-	b, ok := j.appendRecord(j.line[:0], r)
+// Result writes r on its own line (unless the options leave it out).
+func (j *JSONWriter) Result(r *Record) error {
+	b, ok := j.AppendRecord(j.line[:0], r)
 	if !ok {
 		return nil
 	}
@@ -278,14 +299,16 @@ func (j *jsonReporter) result(r *record) error {
 	return err
 }
 
-// renderer returns a jsonLines of its own for one worker of a run.
-func (j *jsonReporter) renderer() recordRenderer {
-	return newJSONLines(j.prefix, j.showSkipped)
+// Renderer returns a JSONRenderer of its own, for one worker of several
+// that render records at once; the records are then written in order with
+// WriteRendered.
+func (j *JSONWriter) Renderer() *JSONRenderer {
+	return newJSONLines(j.prefix, &j.o)
 }
 
-// writeRendered writes n records that a renderer appended to text, each
-// preceded by ",\n", as result would have written them.
-func (j *jsonReporter) writeRendered(text []byte, n int) error {
+// WriteRendered writes n records that a renderer appended to text, each
+// preceded by ",\n", as Result would have written them.
+func (j *JSONWriter) WriteRendered(text []byte, n int) error {
 	if n == 0 {
 		return nil
 	}
@@ -298,63 +321,115 @@ func (j *jsonReporter) writeRendered(text []byte, n int) error {
 	return err
 }
 
-// appendRecord appends r as one line of JSON, without a newline, reporting
+// AppendRecord appends r as one line of JSON, without a newline, reporting
 // false (and appending nothing) for a record the report leaves out. Rule
 // results are spelled by hand, in the field order of resultJSON, since
 // there can be millions.
-func (j *jsonLines) appendRecord(b []byte, r *record) ([]byte, bool) {
-	if r.rule != nil && r.status == eval.Skip && !j.showSkipped {
+func (j *JSONRenderer) AppendRecord(b []byte, r *Record) ([]byte, bool) {
+	if r.Rule != nil && !j.o.keeps(r.Status) {
 		return b, false
 	}
-	if r.rule == nil {
-		return j.appendValue(b, inputErrorJSON{Entity: r.entity, Status: "error", Error: r.err, Input: r.input, Line: r.line}), true
+	if r.Rule == nil {
+		return j.appendValue(b, inputErrorJSON{Entity: r.Entity, Status: "error", Error: r.Err, Input: r.Input, Line: r.Line}), true
 	}
-	b = append(b, j.prefix[r.ruleIdx]...)
+	b = append(b, j.prefix[r.RuleIndex]...)
 	b = append(b, `"entity":`...)
-	b = j.appendString(b, r.entity)
+	b = j.appendString(b, r.Entity)
 	b = append(b, `,"type":`...)
-	b = j.appendString(b, r.typ)
+	b = j.appendString(b, r.Type)
 	b = append(b, `,"status":"`...)
-	b = append(b, r.status.String()...)
+	if r.Suppression != nil {
+		b = append(b, "suppressed"...)
+	} else {
+		b = append(b, r.Status.String()...)
+	}
 	b = append(b, `","message":`...)
 	b = j.appendMessage(b, r)
 	b = append(b, `,"evidence":`...)
-	b = j.appendEvidence(b, r.evidence)
+	b = j.appendEvidence(b, r.Evidence)
 	if e := errorOf(r); e != "" {
 		b = append(b, `,"error":`...)
 		b = j.appendString(b, e)
 	}
-	if r.location != "" {
+	if r.Location != "" {
 		b = append(b, `,"location":`...)
-		b = j.appendString(b, r.location)
+		b = j.appendString(b, r.Location)
 	}
-	if r.input != "" {
+	if r.Input != "" {
 		b = append(b, `,"input":`...)
-		b = j.appendString(b, r.input)
+		b = j.appendString(b, r.Input)
 	}
-	if r.line != 0 {
+	if r.Line != 0 {
 		b = append(b, `,"line":`...)
-		b = strconv.AppendInt(b, int64(r.line), 10)
+		b = strconv.AppendInt(b, int64(r.Line), 10)
+	}
+	if x := r.Suppression; x != nil {
+		b = append(b, `,"suppression":{"reason":`...)
+		b = j.appendString(b, x.Reason)
+		if x.Owner != "" {
+			b = append(b, `,"owner":`...)
+			b = j.appendString(b, x.Owner)
+		}
+		if x.Expires != "" {
+			b = append(b, `,"expires":`...)
+			b = j.appendString(b, x.Expires)
+		}
+		b = append(b, `,"source":`...)
+		b = j.appendString(b, x.Source)
+		b = append(b, '}')
+	}
+	if r.Baseline != BaselineNone {
+		b = append(b, `,"baseline":"`...)
+		b = append(b, r.Baseline.String()...)
+		b = append(b, '"')
 	}
 	return append(b, '}'), true
 }
 
-func errorOf(r *record) string {
-	if r.status == eval.Error {
-		return r.err
+// fixedJSON is a finding of the baseline that a run did not find.
+type fixedJSON struct {
+	Rule   string `json:"rule"`
+	Name   string `json:"name"`
+	Bundle string `json:"bundle"`
+	Entity string `json:"entity"`
+	Type   string `json:"type"`
+}
+
+// Fixed keeps the baseline's findings that are gone, for Finish.
+func (j *JSONWriter) Fixed(f []Finding) error {
+	j.gone = f
+	return nil
+}
+
+func errorOf(r *Record) string {
+	if r.Status == eval.Error {
+		return r.Err
 	}
 	return ""
 }
 
-func (j *jsonReporter) finish(s *summary) error {
+// Finish writes the fixed findings, if any, and the summary.
+func (j *JSONWriter) Finish(s *Summary) error {
 	if j.n == 0 {
 		j.w.WriteString("{\"results\": [")
 	} else {
 		j.w.WriteString("\n")
 	}
+	j.w.WriteString("],\n")
+	if len(j.gone) > 0 {
+		j.w.WriteString("\"fixed\": [")
+		for i, f := range j.gone {
+			if i > 0 {
+				j.w.WriteString(",")
+			}
+			j.w.WriteString("\n")
+			j.w.Write(j.appendValue(nil, fixedJSON{Rule: f.Rule, Name: f.Name, Bundle: f.Bundle, Entity: f.Entity, Type: f.Type}))
+		}
+		j.w.WriteString("\n],\n")
+	}
 	j.buf.Reset()
 	j.enc.Encode(s)
-	j.w.WriteString("],\n\"summary\": ")
+	j.w.WriteString("\"summary\": ")
 	j.w.Write(j.buf.Bytes())
 	j.w.WriteString("}\n")
 	return j.w.Flush()

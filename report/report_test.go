@@ -1,10 +1,10 @@
-package main
+package report
 
 import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"errors"
+	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -14,12 +14,14 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsonschema"
+	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
 )
 
-// sampleRules and sampleRecords exercise every kind of record.
-func sampleRules() []*ruleMeta {
-	return []*ruleMeta{
+// sampleRules and sampleRecords exercise every kind of Record.
+func sampleRules() []*Rule {
+	return []*Rule{
 		{
 			Bundle: "hipaa", ID: "HIPAA-001", Name: "EC2 instances that hold PHI encrypt every EBS volume",
 			Severity: "High", Description: "Unencrypted volumes expose PHI at rest.\n",
@@ -41,70 +43,72 @@ func sampleRules() []*ruleMeta {
 	}
 }
 
-func sampleRecords(rules []*ruleMeta) []*record {
+func sampleRecords(rules []*Rule) []*Record {
 	span := lang.Span{Start: lang.Pos{Line: 1, Column: 22, Offset: 21}, End: lang.Pos{Line: 1, Column: 57, Offset: 56}}
-	return []*record{
-		{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-0a1b2c3d4e5f60718", typ: "Instance",
-			evidence: []eval.Evidence{{Path: "volumes[1].encrypted", Value: "false", Span: span}},
-			input:    "inv.json", line: 2, col: 3, location: "inv.json[0]"},
-		{rule: rules[1], ruleIdx: 1, status: eval.Skip, entity: "i-0a1b2c3d4e5f60718", typ: "Instance",
-			input: "inv.json", line: 2, location: "inv.json[0]"},
-		{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-0fedcba987654321", typ: "Instance",
-			input: "inv.json", line: 9, col: 3, location: "inv.json[1]"},
-		{rule: nil, entity: "inv.json[2]", err: `invalid JSON: invalid character '}' (line 14, column 3)`,
-			input: "inv.json", line: 13, col: 3, location: "inv.json[2]"},
-		{rule: rules[1], ruleIdx: 1, status: eval.Fail, entity: "inv.json[3]", typ: "S3Bucket",
-			evidence: []eval.Evidence{{Path: "publicAccessBlock.blockPublicAcls", Value: "missing"}},
-			input:    "inv.json", line: 16, location: "inv.json[3]"},
-		{rule: rules[1], ruleIdx: 1, status: eval.Error, entity: "logs-<prod>", typ: "S3Bucket",
-			err: "step budget exceeded", input: "inv.json", line: 20, location: "inv.json[4]"},
-		{rule: rules[2], ruleIdx: 2, status: eval.Fail, entity: "123456789012", typ: "List<CloudTrail>",
-			evidence: []eval.Evidence{{Path: "items", Value: `[]`}}},
+	return []*Record{
+		{Rule: rules[0], RuleIndex: 0, Status: eval.Fail, Entity: "i-0a1b2c3d4e5f60718", Type: "Instance",
+			Evidence: []eval.Evidence{{Path: "volumes[1].encrypted", Value: "false", Span: span}},
+			Input:    "inv.json", Line: 2, Col: 3, Location: "inv.json[0]"},
+		{Rule: rules[1], RuleIndex: 1, Status: eval.Skip, Entity: "i-0a1b2c3d4e5f60718", Type: "Instance",
+			Input: "inv.json", Line: 2, Location: "inv.json[0]"},
+		{Rule: rules[0], RuleIndex: 0, Status: eval.Pass, Entity: "i-0fedcba987654321", Type: "Instance",
+			Input: "inv.json", Line: 9, Col: 3, Location: "inv.json[1]"},
+		{Rule: nil, Entity: "inv.json[2]", Err: `invalid JSON: invalid character '}' (line 14, column 3)`,
+			Input: "inv.json", Line: 13, Col: 3, Location: "inv.json[2]"},
+		{Rule: rules[1], RuleIndex: 1, Status: eval.Fail, Entity: "inv.json[3]", Type: "S3Bucket",
+			Evidence: []eval.Evidence{{Path: "publicAccessBlock.blockPublicAcls", Value: "missing"}},
+			Input:    "inv.json", Line: 16, Location: "inv.json[3]"},
+		{Rule: rules[1], RuleIndex: 1, Status: eval.Error, Entity: "logs-<prod>", Type: "S3Bucket",
+			Err: "step budget exceeded", Input: "inv.json", Line: 20, Location: "inv.json[4]"},
+		{Rule: rules[2], RuleIndex: 2, Status: eval.Fail, Entity: "123456789012", Type: "List<CloudTrail>",
+			Evidence: []eval.Evidence{{Path: "items", Value: `[]`}}},
 	}
 }
 
-func sampleSummary() *summary {
-	return &summary{Documents: 5, Evaluated: 4, Malformed: 1, InputErrors: 1, Rules: 3, Results: 7, Pass: 1, Fail: 3, Error: 1, Skip: 2}
+func sampleSummary() *Summary {
+	return &Summary{Documents: 5, Evaluated: 4, Malformed: 1, InputErrors: 1, Rules: 3, Results: 7, Pass: 1, Fail: 3, Error: 1, Skip: 2}
 }
 
-// render runs records through a reporter of the given format.
+// render runs records through a Writer of the given format.
 func render(t *testing.T, format string, color, showSkipped bool) string {
 	t.Helper()
 	var b bytes.Buffer
 	rules := sampleRules()
-	rep, err := newReporter(format, reportOptions{w: &b, rules: rules, showSkipped: showSkipped, style: &style{on: color}})
+	rep, err := New(format, &b, Options{Rules: rules, ShowSkipped: showSkipped, Style: &textout.Style{On: color}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range sampleRecords(rules) {
-		if err := rep.result(r); err != nil {
+		if err := rep.Result(r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := rep.finish(sampleSummary()); err != nil {
+	if err := rep.Finish(sampleSummary()); err != nil {
 		t.Fatal(err)
 	}
 	return b.String()
 }
 
+var update = flag.Bool("update", false, "rewrite golden files")
+
 var junitTime = regexp.MustCompile(`time="[0-9.]+"`)
 
 // golden compares got with testdata/golden/name, rewriting it with -update.
-// report writes records in format through a reporter over rules, then its
+// report writes records in format through a Writer over rules, then its
 // summary sum, and returns the output.
-func report(t *testing.T, format string, rules []*ruleMeta, sum *summary, records ...*record) []byte {
+func report(t *testing.T, format string, rules []*Rule, sum *Summary, records ...*Record) []byte {
 	t.Helper()
 	var b bytes.Buffer
-	rep, err := newReporter(format, reportOptions{w: &b, rules: rules})
+	rep, err := New(format, &b, Options{Rules: rules})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range records {
-		if err := rep.result(r); err != nil {
+		if err := rep.Result(r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := rep.finish(sum); err != nil {
+	if err := rep.Finish(sum); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -179,7 +183,7 @@ func TestJSONReportShape(t *testing.T) {
 	}
 	in := out.Results[2]
 	if in["status"] != "error" || in["entity"] != "inv.json[2]" || !strings.HasPrefix(in["error"].(string), "invalid JSON") {
-		t.Errorf("input error record = %v", in)
+		t.Errorf("input error Record = %v", in)
 	}
 	ev := out.Results[0]["evidence"].([]any)[0].(map[string]any)
 	if ev["path"] != "volumes[1].encrypted" || ev["value"] != false || ev["span"] == nil {
@@ -201,7 +205,7 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 	if err := json.Unmarshal([]byte(render(t, "sarif", false, false)), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if errs := schema.validate(doc); len(errs) > 0 {
+	if errs := schema.Validate(doc); len(errs) > 0 {
 		t.Errorf("SARIF output violates the 2.1.0 schema:\n%s", strings.Join(errs, "\n"))
 	}
 
@@ -210,7 +214,7 @@ func TestSARIFValidatesAgainstSchema(t *testing.T) {
 		"tool":    map[string]any{"driver": map[string]any{}},
 		"results": []any{map[string]any{"level": "severe", "message": map[string]any{"text": "x"}}},
 	}}}
-	errs := schema.validate(bad)
+	errs := schema.Validate(bad)
 	want := []string{"missing required property \"name\"", `value severe not in enum`}
 	for _, w := range want {
 		found := false
@@ -269,7 +273,7 @@ func TestSARIFContent(t *testing.T) {
 }
 
 func TestJUnitReport(t *testing.T) {
-	var doc junitSuites
+	var doc JUnitSuites
 	if err := xml.Unmarshal([]byte(render(t, "junit", false, false)), &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -288,98 +292,27 @@ func TestJUnitReport(t *testing.T) {
 	}
 }
 
-func TestExitCode(t *testing.T) {
-	tests := []struct {
-		s    summary
-		want int
-	}{
-		{summary{Pass: 3}, 0},
-		{summary{Pass: 3, Skip: 2}, 0},
-		{summary{Fail: 1}, 1},
-		{summary{Fail: 1, Error: 1}, 2},
-		{summary{InputErrors: 1}, 2},
-	}
-	for _, tt := range tests {
-		if got := tt.s.exitCode(); got != tt.want {
-			t.Errorf("exitCode(%+v) = %d, want %d", tt.s, got, tt.want)
-		}
-	}
-}
-
-func TestUseColor(t *testing.T) {
-	env := func(kv ...string) func(string) string {
-		return func(k string) string {
-			for i := 0; i < len(kv); i += 2 {
-				if kv[i] == k {
-					return kv[i+1]
-				}
-			}
-			return ""
-		}
-	}
-	var buf bytes.Buffer
-	tests := []struct {
-		mode string
-		env  func(string) string
-		want bool
-	}{
-		{"auto", env(), false}, // not a terminal
-		{"auto", env("FORCE_COLOR", "1"), true},
-		{"auto", env("FORCE_COLOR", "1", "NO_COLOR", "1"), false},
-		{"auto", env("FORCE_COLOR", "0"), false},
-		{"always", env("NO_COLOR", "1"), true},
-		{"never", env("FORCE_COLOR", "1"), false},
-	}
-	for _, tt := range tests {
-		if got := useColor(tt.mode, &buf, tt.env); got != tt.want {
-			t.Errorf("useColor(%s) = %v, want %v", tt.mode, got, tt.want)
-		}
-	}
-	if useProgress(false, &buf, env()) {
-		t.Error("progress on a buffer")
-	}
-}
-
-func TestProblemsOf(t *testing.T) {
-	m := &ruleMeta{ID: "R-1", Logic: "Instance should\n  have x =", Source: "b.yaml", LogicLine: 10, LogicColumn: 7}
-	err := lang.ErrorList{{Pos: lang.Pos{Line: 2, Column: 11, Offset: 26}, Msg: "unexpected end of rule", Expected: []string{"a value"}}}
-	ps := problemsOf(m, err)
-	if len(ps) != 1 {
-		t.Fatalf("problems = %+v", ps)
-	}
-	var b bytes.Buffer
-	writeProblem(&b, nil, ps[0])
-	want := "b.yaml:11:17: error: R-1: unexpected end of rule (expected a value)\n      have x =\n              ^\n"
-	if b.String() != want {
-		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
-	}
-	other := problemsOf(m, errors.New("boom"))
-	if len(other) != 1 || other[0].Msg != "boom" {
-		t.Errorf("plain error = %+v", other)
-	}
-}
-
 // TestJSONResultMatchesEncoder checks the hand-spelled JSON of a result
 // against encoding/json on awkward strings.
 func TestJSONResultMatchesEncoder(t *testing.T) {
 	odd := []string{"", "plain", `q"uote`, `back\slash`, "tab\tnew\nline", "<html>&amp;", "caf\u00e9 \u2028 \u2029", "bad \xff utf8", "\x01\x1f", "emoji \U0001F600"}
 	for i, s := range odd {
-		rule := &ruleMeta{ID: s, Name: s + "n", Bundle: s + "b", Severity: s}
-		r := &record{rule: rule, ruleIdx: 0, status: eval.Status(i % 4), entity: s, typ: s, err: s, location: s, input: s, line: i,
-			evidence: []eval.Evidence{{Path: s, Value: `"` + s + `"`}}}
+		rule := &Rule{ID: s, Name: s + "n", Bundle: s + "b", Severity: s}
+		r := &Record{Rule: rule, RuleIndex: 0, Status: eval.Status(i % 4), Entity: s, Type: s, Err: s, Location: s, Input: s, Line: i,
+			Evidence: []eval.Evidence{{Path: s, Value: `"` + s + `"`}}}
 		if i%3 == 0 {
-			r.evidence = nil
+			r.Evidence = nil
 		}
 		var got bytes.Buffer
-		rep := newJSONReporter(reportOptions{w: &got, rules: []*ruleMeta{rule}, showSkipped: true})
-		if err := rep.result(r); err != nil {
+		rep := NewJSON(&got, Options{Rules: []*Rule{rule}, ShowSkipped: true})
+		if err := rep.Result(r); err != nil {
 			t.Fatal(err)
 		}
 		rep.w.Flush()
 		want, err := json.Marshal(resultJSON{
 			Rule: rule.ID, Name: rule.Name, Bundle: rule.Bundle, Severity: rule.Severity,
-			Entity: r.entity, Type: r.typ, Status: r.status.String(), Message: r.message(),
-			Evidence: evidenceList(r.evidence), Error: errorOf(r), Location: r.location, Input: r.input, Line: r.line,
+			Entity: r.Entity, Type: r.Type, Status: r.Status.String(), Message: r.message(),
+			Evidence: EvidenceList(r.Evidence), Error: errorOf(r), Location: r.Location, Input: r.Input, Line: r.Line,
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -392,9 +325,9 @@ func TestJSONResultMatchesEncoder(t *testing.T) {
 			t.Fatalf("%q: invalid JSON %s: %v", s, g, err)
 		}
 		if diff := cmp.Diff(v, gv); diff != "" {
-			t.Errorf("%q: (-encoding/json +reporter):\n%s", s, diff)
+			t.Errorf("%q: (-encoding/json +Writer):\n%s", s, diff)
 		}
-		// encoding/json escapes <, > and & by default; the reporter does not.
+		// encoding/json escapes <, > and & by default; the Writer does not.
 		want2 := strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(string(want), `\u003c`, "<"), `\u003e`, ">"), `\u0026`, "&")
 		if g != want2 {
 			t.Errorf("%q: spelled\n%s\nwant\n%s", s, g, want2)
@@ -421,13 +354,13 @@ func TestSARIFURI(t *testing.T) {
 }
 
 // evidenceByEncoder is how appendEvidence's output is defined: encoding/json
-// writing evidenceList, as the report's encoder does.
+// writing EvidenceList, as the report's encoder does.
 func evidenceByEncoder(ev []eval.Evidence) string {
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &Options{})
 	if len(ev) == 0 {
 		return "[]"
 	}
-	return string(j.appendValue(nil, evidenceList(ev)))
+	return string(j.appendValue(nil, EvidenceList(ev)))
 }
 
 // TestAppendEvidence checks that the hand-written evidence encoding gives
@@ -447,7 +380,7 @@ func TestAppendEvidence(t *testing.T) {
 		{{Path: "bad utf8", Value: "\"\xff\xfe\""}, {Path: "\xc3", Value: "1"}}, // invalid UTF-8
 		{{Path: "ws", Value: " 1"}, {Path: "ws2", Value: "[ ]"}},                // white space around
 	}
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &Options{})
 	for i, ev := range cases {
 		want := evidenceByEncoder(ev)
 		if got := string(j.appendEvidence(nil, ev)); got != want {
@@ -463,7 +396,7 @@ func FuzzAppendEvidence(f *testing.F) {
 	f.Add("p", "missing", 0, 0, 0, 0)
 	f.Add("p\n", "\"\u2028\"", 2, 1, 0, 0)
 	f.Add("", "abc…", 1, 1, 3, 4)
-	j := newJSONLines(nil, false)
+	j := newJSONLines(nil, &Options{})
 	f.Fuzz(func(t *testing.T, path, value string, l1, c1, l2, c2 int) {
 		sp := lang.Span{Start: lang.Pos{Line: l1, Column: c1}, End: lang.Pos{Line: l2, Column: c2}}
 		ev := []eval.Evidence{{Path: path, Value: value, Span: sp}, {Path: value, Value: path}}
@@ -484,8 +417,8 @@ func FuzzAppendString(f *testing.F) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	j := newJSONLines(nil, false)
-	meta := &ruleMeta{ID: "R", Name: "r"}
+	j := newJSONLines(nil, &Options{})
+	meta := &Rule{ID: "R", Name: "r"}
 	f.Fuzz(func(t *testing.T, s, v string) {
 		buf.Reset()
 		enc.Encode(s)
@@ -493,26 +426,11 @@ func FuzzAppendString(f *testing.F) {
 		if got := string(j.appendString(nil, s)); got != want {
 			t.Fatalf("appendString(%q) = %s, want %s", s, got, want)
 		}
-		r := &record{rule: meta, status: eval.Fail, evidence: []eval.Evidence{{Path: s, Value: v}, {Path: v, Value: "{ " + s}}}
+		r := &Record{Rule: meta, Status: eval.Fail, Evidence: []eval.Evidence{{Path: s, Value: v}, {Path: v, Value: "{ " + s}}}
 		if got, want := string(j.appendMessage(nil, r)), string(j.appendString(nil, r.message())); got != want {
 			t.Fatalf("appendMessage = %s, want %s", got, want)
 		}
 	})
-}
-
-func TestPrintable(t *testing.T) {
-	for in, want := range map[string]string{
-		"vol-1":              "vol-1",
-		"":                   "",
-		"a\x1b[31mb":         `a\x1b[31mb`,
-		"tab\there\nnl\x7f":  `tab\x09here\x0anl\x7f`,
-		"café \u0085 \u00a0": "café \\u0085 \u00a0",
-		"bad\xffbyte":        "bad\ufffdbyte",
-	} {
-		if got := printable(in); got != want {
-			t.Errorf("printable(%q) = %q, want %q", in, got, want)
-		}
-	}
 }
 
 // TestJUnitSameIDTwoPlaces checks that passing test cases carry their
@@ -521,12 +439,12 @@ func TestPrintable(t *testing.T) {
 // cases by classname and name.
 func TestJUnitSameIDTwoPlaces(t *testing.T) {
 	rules := sampleRules()
-	out := report(t, "junit", rules, &summary{},
-		&record{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "a.json", line: 3, col: 3, location: "a.json[1]"},
-		&record{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-1", typ: "Instance", input: "b.ndjson", line: 7, col: 1, location: "b.ndjson:7"},
-		&record{rule: rules[0], ruleIdx: 0, status: eval.Pass, entity: "i-2", typ: "Instance", input: "b.ndjson", line: 8, col: 1, location: "b.ndjson:8"},
+	out := report(t, "junit", rules, &Summary{},
+		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Pass, Entity: "i-1", Type: "Instance", Input: "a.json", Line: 3, Col: 3, Location: "a.json[1]"},
+		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Pass, Entity: "i-1", Type: "Instance", Input: "b.ndjson", Line: 7, Col: 1, Location: "b.ndjson:7"},
+		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Pass, Entity: "i-2", Type: "Instance", Input: "b.ndjson", Line: 8, Col: 1, Location: "b.ndjson:8"},
 	)
-	var doc junitSuites
+	var doc JUnitSuites
 	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -555,13 +473,13 @@ func TestJUnitSameIDTwoPlaces(t *testing.T) {
 func TestJUnitCDATAWellFormed(t *testing.T) {
 	rules := sampleRules()
 	input := "a\x01b\x00c\xffd]]>e\ufffe.json"
-	out := report(t, "junit", rules, &summary{},
-		&record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "i-1", typ: "Instance", input: input, line: 3, location: input + "[0]",
-			evidence: []eval.Evidence{{Path: "volumes[0].encrypted", Value: "false"}}},
-		&record{rule: rules[1], ruleIdx: 1, status: eval.Error, entity: "b-1", typ: "S3Bucket", err: "step budget exceeded",
-			input: input, line: 9, location: input + "[1]"},
+	out := report(t, "junit", rules, &Summary{},
+		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Fail, Entity: "i-1", Type: "Instance", Input: input, Line: 3, Location: input + "[0]",
+			Evidence: []eval.Evidence{{Path: "volumes[0].encrypted", Value: "false"}}},
+		&Record{Rule: rules[1], RuleIndex: 1, Status: eval.Error, Entity: "b-1", Type: "S3Bucket", Err: "step budget exceeded",
+			Input: input, Line: 9, Location: input + "[1]"},
 	)
-	var doc junitSuites
+	var doc JUnitSuites
 	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("not well-formed XML: %v\n%s", err, out)
 	}
@@ -578,16 +496,26 @@ func TestJUnitCDATAWellFormed(t *testing.T) {
 // place it (a List<> group of an ad-hoc rule, whose account number is
 // empty) still validates: its locations are an empty array, not null.
 func TestSARIFResultWithoutLocation(t *testing.T) {
-	rules := []*ruleMeta{adhocMeta(0, "List<Instance> should have items length() > 2")}
+	rules := []*Rule{{ID: "rule-1", Name: "List<Instance> should have items length() > 2", Logic: "List<Instance> should have items length() > 2"}}
 	rules[0].Target = "List<Instance>"
-	out := report(t, "sarif", rules, &summary{Documents: 1, Evaluated: 1, Rules: 1, Results: 1, Fail: 1},
-		&record{rule: rules[0], ruleIdx: 0, status: eval.Fail, entity: "", typ: "List<Instance>",
-			evidence: []eval.Evidence{{Path: "items length()", Value: "1"}}})
+	out := report(t, "sarif", rules, &Summary{Documents: 1, Evaluated: 1, Rules: 1, Results: 1, Fail: 1},
+		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Fail, Entity: "", Type: "List<Instance>",
+			Evidence: []eval.Evidence{{Path: "items length()", Value: "1"}}})
 	var doc any
 	if err := json.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if errs := sarifSchema(t).validate(doc); len(errs) > 0 {
+	if errs := sarifSchema(t).Validate(doc); len(errs) > 0 {
 		t.Errorf("SARIF output violates the 2.1.0 schema:\n%s", strings.Join(errs, "\n"))
 	}
+}
+
+// sarifSchema is the SARIF 2.1.0 schema.
+func sarifSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	s, err := jsonschema.SARIF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }

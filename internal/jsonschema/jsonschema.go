@@ -1,25 +1,24 @@
-package main
-
-// A JSON Schema (draft-04) validator covering the keywords that the SARIF
-// 2.1.0 schema uses. It refuses schemas with other keywords, so that no
-// constraint of the schema is silently ignored.
+// Package jsonschema is a JSON Schema (draft-04) validator covering the
+// keywords that the SARIF 2.1.0 schema uses, for the tests that check
+// SARIF output against it. It refuses schemas with other keywords, so that
+// no constraint of the schema is silently ignored.
+package jsonschema
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"math"
 	"net/url"
-	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
-	"testing"
 	"time"
 )
 
-type jsonSchema struct {
+// Schema is a parsed JSON schema.
+type Schema struct {
 	root map[string]any
 }
 
@@ -32,12 +31,14 @@ var knownKeywords = map[string]bool{
 	"pattern": true, "format": true, "oneOf": true, "anyOf": true,
 }
 
-func parseJSONSchema(data []byte) (*jsonSchema, error) {
+// Parse reads a schema, refusing keywords the validator does not
+// implement.
+func Parse(data []byte) (*Schema, error) {
 	var root map[string]any
 	if err := json.Unmarshal(data, &root); err != nil {
 		return nil, err
 	}
-	s := &jsonSchema{root: root}
+	s := &Schema{root: root}
 	if err := s.checkKeywords(root, "#"); err != nil {
 		return nil, err
 	}
@@ -45,7 +46,7 @@ func parseJSONSchema(data []byte) (*jsonSchema, error) {
 }
 
 // checkKeywords walks every subschema and rejects unknown keywords.
-func (s *jsonSchema) checkKeywords(sch map[string]any, where string) error {
+func (s *Schema) checkKeywords(sch map[string]any, where string) error {
 	for k, v := range sch {
 		if !knownKeywords[k] {
 			return fmt.Errorf("%s: unsupported keyword %q", where, k)
@@ -90,13 +91,15 @@ func sortedKeysOf(m map[string]any) []string {
 }
 
 // validate returns every violation of instance against the schema.
-func (s *jsonSchema) validate(instance any) []string {
+// Validate returns the ways instance (decoded JSON) violates the schema,
+// each naming where.
+func (s *Schema) Validate(instance any) []string {
 	var errs []string
 	s.check(s.root, instance, "$", &errs)
 	return errs
 }
 
-func (s *jsonSchema) resolve(ref string) map[string]any {
+func (s *Schema) resolve(ref string) map[string]any {
 	const prefix = "#/definitions/"
 	if !strings.HasPrefix(ref, prefix) {
 		panic("unsupported $ref " + ref)
@@ -133,7 +136,7 @@ func typeMatches(want, got string) bool {
 	return want == got || want == "number" && got == "integer"
 }
 
-func (s *jsonSchema) check(sch map[string]any, v any, path string, errs *[]string) {
+func (s *Schema) check(sch map[string]any, v any, path string, errs *[]string) {
 	fail := func(format string, args ...any) {
 		*errs = append(*errs, path+": "+fmt.Sprintf(format, args...))
 	}
@@ -264,16 +267,11 @@ func asStrings(v any) []string {
 	return out
 }
 
-// sarifSchema loads the SARIF 2.1.0 schema of testdata.
-func sarifSchema(t *testing.T) *jsonSchema {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	schema, err := parseJSONSchema(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return schema
-}
+// sarifSchemaText is the OASIS SARIF 2.1.0 schema (errata 01), from
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json
+//
+//go:embed sarif-schema-2.1.0.json
+var sarifSchemaText []byte
+
+// SARIF returns the SARIF 2.1.0 schema.
+func SARIF() (*Schema, error) { return Parse(sarifSchemaText) }

@@ -1,4 +1,4 @@
-package main
+package report
 
 // This file holds JUnit XML structures, in the common subset that Jenkins,
 // GitLab, GitHub actions and other CI systems read.
@@ -12,7 +12,8 @@ import (
 	"unicode/utf8"
 )
 
-type junitSuites struct {
+// JUnitSuites is a JUnit XML document.
+type JUnitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
 	Tests    int          `xml:"tests,attr"`
@@ -20,10 +21,11 @@ type junitSuites struct {
 	Errors   int          `xml:"errors,attr"`
 	Skipped  int          `xml:"skipped,attr"`
 	Time     string       `xml:"time,attr"`
-	Suites   []junitSuite `xml:"testsuite"`
+	Suites   []JUnitSuite `xml:"testsuite"`
 }
 
-type junitSuite struct {
+// JUnitSuite is a test suite.
+type JUnitSuite struct {
 	Name       string           `xml:"name,attr"`
 	Tests      int              `xml:"tests,attr"`
 	Failures   int              `xml:"failures,attr"`
@@ -31,42 +33,55 @@ type junitSuite struct {
 	Skipped    int              `xml:"skipped,attr"`
 	Time       string           `xml:"time,attr"`
 	Timestamp  string           `xml:"timestamp,attr,omitempty"`
-	Properties *junitProperties `xml:"properties,omitempty"`
-	Cases      []junitCase      `xml:"testcase"`
+	Properties *JUnitProperties `xml:"properties,omitempty"`
+	Cases      []JUnitCase      `xml:"testcase"`
 }
 
-type junitProperties struct {
-	List []junitProperty `xml:"property"`
+// JUnitProperties are the properties of a suite.
+type JUnitProperties struct {
+	List []JUnitProperty `xml:"property"`
 }
 
-type junitProperty struct {
+// JUnitProperty is one property of a suite.
+type JUnitProperty struct {
 	Name  string `xml:"name,attr"`
 	Value string `xml:"value,attr"`
 }
 
-type junitCase struct {
+// JUnitCase is a test case: passed, or with a failure, an error or a
+// skip.
+type JUnitCase struct {
 	Name      string        `xml:"name,attr"`
 	Classname string        `xml:"classname,attr"`
 	Time      string        `xml:"time,attr"`
 	File      string        `xml:"file,attr,omitempty"` // read by GitLab and others
 	Line      int           `xml:"line,attr,omitempty"`
-	Failure   *junitProblem `xml:"failure,omitempty"`
-	Error     *junitProblem `xml:"error,omitempty"`
-	Skipped   *junitSkipped `xml:"skipped,omitempty"`
+	Failure   *JUnitProblem `xml:"failure,omitempty"`
+	Error     *JUnitProblem `xml:"error,omitempty"`
+	Skipped   *JUnitSkipped `xml:"skipped,omitempty"`
 }
 
-type junitProblem struct {
+// JUnitProblem is a failure or an error of a test case.
+type JUnitProblem struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr,omitempty"`
 	Text    string `xml:",cdata"`
 }
 
-type junitSkipped struct {
+// JUnitSkipped marks a test case as skipped.
+type JUnitSkipped struct {
 	Message string `xml:"message,attr,omitempty"`
 }
 
-// add appends c to the suite and counts it.
-func (s *junitSuite) add(c junitCase) {
+// Add appends c to the suite and counts it.
+func (s *JUnitSuite) Add(c JUnitCase) {
+	s.count(&c)
+	s.Cases = append(s.Cases, c)
+}
+
+// count counts c in the suite and readies it to be written: a time, and
+// CDATA that XML can hold.
+func (s *JUnitSuite) count(c *JUnitCase) {
 	s.Tests++
 	switch {
 	case c.Failure != nil:
@@ -79,12 +94,11 @@ func (s *junitSuite) add(c junitCase) {
 	if c.Time == "" {
 		c.Time = "0.000"
 	}
-	for _, p := range []*junitProblem{c.Failure, c.Error} {
+	for _, p := range []*JUnitProblem{c.Failure, c.Error} {
 		if p != nil {
 			p.Text = xmlChars(p.Text)
 		}
 	}
-	s.Cases = append(s.Cases, c)
 }
 
 // xmlChars replaces what XML 1.0 cannot hold (control characters other
@@ -92,6 +106,14 @@ func (s *junitSuite) add(c junitCase) {
 // with U+FFFD. The encoder does that for attributes and text, but writes
 // CDATA as it is.
 func xmlChars(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c < utf8.RuneSelf && (c >= 0x20 || c == '\t' || c == '\n' || c == '\r')
+	}
+	if plain {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
@@ -103,11 +125,11 @@ func xmlChars(s string) string {
 	}, strings.ToValidUTF8(s, string(utf8.RuneError)))
 }
 
-// seconds formats a duration for a time attribute.
-func seconds(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
+// Seconds formats a duration for a time attribute.
+func Seconds(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
 
-// write totals the suites and writes the document.
-func (t *junitSuites) write(w io.Writer, elapsed time.Duration) error {
+// Write totals the suites and writes the document, which took elapsed.
+func (t *JUnitSuites) Write(w io.Writer, elapsed time.Duration) error {
 	t.Tests, t.Failures, t.Errors, t.Skipped = 0, 0, 0, 0
 	for i := range t.Suites {
 		s := &t.Suites[i]
@@ -119,7 +141,7 @@ func (t *junitSuites) write(w io.Writer, elapsed time.Duration) error {
 			s.Time = "0.000"
 		}
 	}
-	t.Time = seconds(elapsed)
+	t.Time = Seconds(elapsed)
 	if _, err := io.WriteString(w, xml.Header); err != nil {
 		return err
 	}
