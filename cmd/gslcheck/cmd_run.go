@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/inventory"
 )
 
 // maxJobs bounds --jobs: the pipeline starts that many workers and keeps
@@ -69,7 +70,7 @@ func (c *runCmd) Run(e *env) error {
 	p := &pipeline{
 		jobs:      c.Jobs,
 		keepSkips: c.ShowSkipped,
-		read:      readOptions{Format: inputFormat(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
+		read:      inventory.Options{Format: inventory.Format(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
 	}
 	if !c.ShowSkipped {
 		// The skips of other types' rules are only counted: the rule set
@@ -165,7 +166,7 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 	case o.whole:
 		sum.InputErrors++
 		msg := o.err.Error()
-		var ie *InputError
+		var ie *inventory.InputError
 		if errors.As(o.err, &ie) {
 			msg = ie.Msg
 		}
@@ -174,12 +175,12 @@ func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome,
 		sum.Documents++
 		sum.Malformed++
 		sum.InputErrors++
-		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, col: o.doc.charCol(), location: o.doc.Label()})
+		return rep.result(&record{entity: o.entity(), typ: o.typ, err: o.err.Error(), input: o.doc.Input, line: o.doc.Line, col: o.doc.CharCol(), location: o.doc.Label()})
 	}
 	sum.Documents++
 	sum.Evaluated++
 	sum.count(eval.Skip, o.skipped)
-	entity, loc, col := o.entity(), o.doc.Label(), o.doc.charCol()
+	entity, loc, col := o.entity(), o.doc.Label(), o.doc.CharCol()
 	for _, r := range o.results {
 		sum.count(r.res.Status, 1)
 		rec := scratch

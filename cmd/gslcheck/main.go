@@ -8,6 +8,8 @@ import (
 	"runtime"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/gsl-lang/gsl/inventory"
 )
 
 // Exit codes.
@@ -73,7 +75,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { panic(exitPanic{code}) }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, WrapUpperBound: 100}),
-		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(DefaultMaxDocBytes)},
+		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(inventory.DefaultMaxDocBytes)},
 		kong.Bind(e),
 	)
 	if err != nil {

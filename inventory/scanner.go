@@ -1,4 +1,4 @@
-package main
+package inventory
 
 // This file holds the byte scanner under the input readers: a buffered
 // reader that counts lines, can capture what it consumes (to re-read a
