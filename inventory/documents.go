@@ -18,6 +18,7 @@ package inventory
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -41,6 +42,9 @@ const (
 	FormatAuto   Format = "auto"
 	FormatJSON   Format = "json"
 	FormatNDJSON Format = "ndjson"
+	// FormatAWSConfig is AWS Config's configuration items, converted to
+	// entity documents (see awsconfig.go). Auto-detected too.
+	FormatAWSConfig Format = "awsconfig"
 )
 
 // IsNDJSON reports whether input name is read as NDJSON: by the format
@@ -50,7 +54,7 @@ func IsNDJSON(name string, format Format) bool {
 	case FormatNDJSON:
 		return true
 	case "", FormatAuto:
-		switch strings.ToLower(filepath.Ext(name)) {
+		switch filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) {
 		case ".ndjson", ".jsonl":
 			return true
 		}
@@ -109,12 +113,33 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 		format = FormatAuto
 	}
 	sc := newScanner(r)
+	reread := opts.Reread
+	if sc.gzipped() {
+		// Offsets in the file are not offsets in what it holds: a
+		// gzipped input is never read twice.
+		zr, err := gzip.NewReader(io.MultiReader(bytes.NewReader(sc.unread()), sc.r))
+		if err != nil {
+			return &InputError{Input: name, Line: 0, Msg: fmt.Sprintf("gzip: %v", err)}
+		}
+		defer zr.Close()
+		sc, reread = newScanner(zr), nil
+	}
 	if err := sc.skipBOM(name); err != nil {
 		return err
 	}
-	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.Borrow, reread: opts.Reread}
+	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.Borrow, reread: reread}
 	if format == FormatNDJSON {
 		return rd.lines()
+	}
+	if format == FormatAuto || format == FormatAWSConfig {
+		if shape := rd.configShape(); shape != shapeNone {
+			return rd.awsConfig(shape)
+		}
+		if format == FormatAWSConfig {
+			rd.sc.skipSpace()
+			return rd.inputErr(rd.sc.line, "not AWS Config data: expected a configuration item, a snapshot or history file "+
+				"({\"configurationItems\": [...]}) or the output of batch-get-resource-config, get-resource-config-history or select-resource-config")
+		}
 	}
 	return rd.auto(format == FormatJSON)
 }

@@ -79,7 +79,12 @@ func (o *Origin) CharCol() int {
 //     converted (an error record, reported with its Origin);
 //   - NotModelled names the source's type of a resource the entity model
 //     has no type for ("AWS::Glue::Job", "aws_glue_job"): counted and named
-//     in the summary, never evaluated and never dropped silently.
+//     in the summary, never evaluated and never dropped silently;
+//   - Ignored says what an item of the input that yields no document of its
+//     own was, and why: "AWS::EC2::FlowLog (merged into its VPC)", an item
+//     whose data went into other documents; "AWS::EC2::Instance
+//     (ResourceDeleted)", an item recording that a resource is gone.
+//     Counted and named in the summary like NotModelled.
 type Entity struct {
 	Data []byte
 	// Origin is embedded so that its fields and methods read as the
@@ -87,4 +92,5 @@ type Entity struct {
 	Origin
 	Err         error
 	NotModelled string
+	Ignored     string
 }

@@ -147,6 +147,13 @@ func (s *scanner) ioErr(name string) error {
 	return nil
 }
 
+// gzipped reports whether the input starts with gzip's magic number.
+func (s *scanner) gzipped() bool {
+	s.ensure(2)
+	b := s.buf[s.pos:s.end]
+	return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b
+}
+
 // skipBOM drops a UTF-8 byte order mark and rejects UTF-16 input.
 func (s *scanner) skipBOM(name string) error {
 	s.ensure(3)
