@@ -12,6 +12,7 @@ type cli struct {
 	Lint    lintCmd    `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
 	Fmt     fmtCmd     `cmd:"" help:"Format the rule logic in bundle files canonically."`
 	Explain explainCmd `cmd:"" help:"Show the evaluation trace of one rule on a document."`
+	Convert convertCmd `cmd:"" help:"Write the entity documents that inputs turn into (NDJSON)."`
 	Bundles bundlesCmd `cmd:"" help:"List the shipped bundles, or export one."`
 	Version versionCmd `cmd:"" help:"Print the version."`
 }
@@ -24,9 +25,9 @@ type runCmd struct {
 	Now         string   `placeholder:"RFC3339" help:"Evaluation clock for date functions, e.g. 2026-06-15T00:00:00Z (default: the current time)."`
 	ShowSkipped bool     `help:"Also report rules that did not apply to an entity (status skip)."`
 	Jobs        int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
-	InputFormat string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
+	InputFormat string   `enum:"auto,json,ndjson,awsconfig" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or awsconfig (AWS Config items, converted to entity documents)."`
 	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
-	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
+	Inputs      []string `arg:"" name:"INPUT" help:"JSON documents to check: files, directories (their .json, .ndjson, .jsonl and .gz files, sorted), or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, NDJSON (.ndjson, .jsonl or detected), or AWS Config data (detected); gzipped or not."`
 }
 
 func (runCmd) Help() string {
@@ -40,6 +41,7 @@ Examples:
     gslcheck run -b cis-aws -b ./my-rules.yaml --format sarif -o results.sarif inventory.ndjson
     gslcheck run -r "Instance should have volumes contain-all [encrypted=true]" inv.json
     aws-export | gslcheck run -b hipaa --format json -
+    gslcheck run -b hipaa snapshot.json.gz        # an AWS Config snapshot
 
 Exit status: 0 when nothing failed, 1 when a rule failed on an entity, 2 on
 usage errors, rule errors, unreadable inputs or malformed documents.`
@@ -132,6 +134,28 @@ Examples:
 Exit status: 0 when the rule passed (or did not apply) on every document, 1
 when it failed on one, 2 on usage or rule errors, unreadable input, or a
 document the rule could not be evaluated on.`
+}
+
+type convertCmd struct {
+	InputFormat string   `enum:"auto,json,ndjson,awsconfig" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or awsconfig."`
+	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
+	Output      string   `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout."`
+	Inputs      []string `arg:"" name:"INPUT" help:"Inputs, as run reads them: files, directories, or - for stdin."`
+}
+
+func (convertCmd) Help() string {
+	return `Writes one line per entity document, exactly as run evaluates it: AWS Config
+items converted to the entity model, type-map documents with their type.
+Documents that cannot be read or converted are reported on stderr with their
+position, and the items that yield no document (resource types the model does
+not have, items merged into others) are counted there.
+
+Examples:
+
+    gslcheck convert snapshot.json.gz > entities.ndjson
+    gslcheck convert --input-format awsconfig config-items/ | jq 'select(.type == "S3Bucket")'
+
+Exit status: 0 when every input and document was read, 2 otherwise.`
 }
 
 type bundlesCmd struct {

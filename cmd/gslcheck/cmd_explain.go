@@ -135,6 +135,9 @@ func readExplainDocs(src source) ([]*explainDoc, error) {
 	defer rc.Close()
 	var docs []*explainDoc
 	err = inventory.Read(rc, src.name, inventory.Options{}, func(d inventory.Entity) error {
+		if d.NotModelled != "" || d.Ignored != "" {
+			return nil // no document to explain
+		}
 		ed := &explainDoc{location: d.Label(), err: d.Err}
 		if ed.err == nil {
 			var data []byte

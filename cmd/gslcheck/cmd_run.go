@@ -113,8 +113,12 @@ func (c *runCmd) Run(e *env) error {
 			return func(b *docBatch) { renderBatch(rr, set.metas, b) }
 		}
 	}
+	var tally itemTally
 	err = p.runBatches(sources,
 		func(b *docBatch) error {
+			for i := range b.outs {
+				tally.add(&b.outs[i].doc)
+			}
 			if b.rendered {
 				sum.add(&b.sum)
 				return br.writeRendered(b.text, b.nrec)
@@ -141,6 +145,7 @@ func (c *runCmd) Run(e *env) error {
 	if err == nil {
 		err = rep.finish(&sum)
 	}
+	tally.write(e.stderr)
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
@@ -163,6 +168,8 @@ func evalOptions(now time.Time) *eval.Options {
 // another: only for a reporter that keeps no record once result returns.
 func reportOutcome(rep reporter, metas []*ruleMeta, sum *summary, o *docOutcome, scratch *record) error {
 	switch {
+	case o.doc.NotModelled != "" || o.doc.Ignored != "":
+		return nil // counted by an itemTally
 	case o.whole:
 		sum.InputErrors++
 		msg := o.err.Error()
@@ -291,18 +298,24 @@ func openSources(args []string, stdin io.Reader) ([]source, int64, error) {
 		if err != nil {
 			return nil, 0, fmt.Errorf("input %s: %w", a, unwrapPathError(err))
 		}
+		names := []string{a}
 		if fi.IsDir() {
-			return nil, 0, fmt.Errorf("input %s: is a directory", a)
-		}
-		total += fi.Size()
-		name := a
-		sources = append(sources, source{name: name, open: func() (io.ReadCloser, error) {
-			f, err := os.Open(name)
-			if err != nil {
-				return nil, unwrapPathError(err)
+			if names, err = inventory.DirFiles(a); err != nil {
+				return nil, 0, fmt.Errorf("input %s: %w", a, unwrapPathError(err))
 			}
-			return f, nil
-		}})
+		}
+		for _, name := range names {
+			if fi, err := os.Stat(name); err == nil {
+				total += fi.Size()
+			}
+			sources = append(sources, source{name: name, open: func() (io.ReadCloser, error) {
+				f, err := os.Open(name)
+				if err != nil {
+					return nil, unwrapPathError(err)
+				}
+				return f, nil
+			}})
+		}
 	}
 	if sawStdin {
 		total = 0

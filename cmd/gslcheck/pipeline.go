@@ -404,7 +404,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 					p.progress.addDoc()
 				}
 				switch {
-				case p.lists == nil || o.err != nil || o.whole:
+				case p.lists == nil || o.err != nil || o.whole || o.doc.Data == nil:
 				case o.prep != nil && docCollector != nil:
 					docCollector.AddDocument(o.prep)
 				case p.listTypes == nil || p.listTypes[o.typ]:
@@ -496,7 +496,7 @@ func (p *pipeline) rereader(rc io.Reader) func(off int64) error {
 // List<> rules read is prepared once (eval.NewDocument) and kept in o.prep,
 // so that collecting it does not validate it again.
 func (p *pipeline) evalDoc(o *docOutcome) {
-	if o.err != nil || o.whole {
+	if o.err != nil || o.whole || o.doc.NotModelled != "" || o.doc.Ignored != "" {
 		return
 	}
 	if o.doc.Err != nil {
