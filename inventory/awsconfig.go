@@ -155,10 +155,16 @@ func (rd *docReader) awsConfig(shape configShape) error {
 	defer conv.close()
 	item := *rd
 	item.emit = conv.item
-	if err := item.configItems(shape); err != nil {
-		return err
+	err := item.configItems(shape)
+	var ie *InputError
+	if err == nil || errors.As(err, &ie) {
+		// The items read before a fault that ends the input are still
+		// converted: their counts must match.
+		if ferr := conv.finish(); ferr != nil {
+			return ferr
+		}
 	}
-	return conv.finish()
+	return err
 }
 
 // configItems reads the items of an input of the given shape, emitting

@@ -288,8 +288,13 @@ var timeLayouts = []string{
 	"Mon Jan 02 15:04:05 MST 2006",
 }
 
+// epochSecondsBelow tells epoch seconds from epoch milliseconds: 1e11
+// seconds is the year 5138, 1e11 milliseconds March 1973, before AWS.
+const epochSecondsBelow = 1e11
+
 // timeText normalises a time to RFC 3339 in UTC: a string in one of
-// Config's layouts, or a number of milliseconds since the epoch. A string
+// Config's layouts, or a number of milliseconds (as Config writes them) or
+// seconds (as the AWS CLI prints them) since the epoch. A string
 // in no known layout is kept as it is (it is what Config recorded); any
 // other value is not a time (ok false).
 func timeText(v any) (string, bool) {
@@ -302,11 +307,15 @@ func timeText(v any) (string, bool) {
 		}
 		return t, true
 	case json.Number:
-		ms, err := t.Float64()
+		n, err := t.Float64()
 		if err != nil {
 			return "", false
 		}
-		return time.UnixMilli(int64(ms)).UTC().Format(time.RFC3339), true
+		if n < epochSecondsBelow {
+			// The AWS CLI prints times as epoch seconds.
+			return time.Unix(int64(n), 0).UTC().Format(time.RFC3339), true
+		}
+		return time.UnixMilli(int64(n)).UTC().Format(time.RFC3339), true
 	}
 	return "", false
 }
