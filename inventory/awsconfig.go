@@ -23,7 +23,10 @@ package inventory
 // snapshot's fileVersion and configSnapshotId, a page's nextToken) are
 // skipped without being kept.
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+)
 
 // configShape is the kind of AWS Config input.
 type configShape uint8
@@ -40,6 +43,19 @@ const (
 // itemArrays are the members of a top-level object whose values are
 // arrays of configuration items.
 var itemArrays = map[string]bool{"configurationItems": true, "baseConfigurationItems": true}
+
+// IsAWSConfig reports whether an input that starts with head (its first
+// 64 KB, or all of it when shorter) is read as AWS Config data by
+// FormatAuto. A caller that reads NDJSON files its own way (in parallel
+// chunks) asks first.
+func IsAWSConfig(head []byte) bool {
+	if len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b {
+		return true // gzip: not to be split by lines either
+	}
+	head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	shape, _ := classifyConfig(head)
+	return shape != shapeNone
+}
 
 // configShape looks at the start of the input (without consuming it) and
 // tells which AWS Config shape it has, if any. It reads no more than it

@@ -106,12 +106,11 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 		max = DefaultMaxDocBytes
 	}
 	format := opts.Format
-	switch {
-	case IsNDJSON(name, format):
-		format = FormatNDJSON
-	case format == "":
+	if format == "" {
 		format = FormatAuto
 	}
+	// NDJSON by its name may still hold AWS Config items, one per line.
+	ndjsonByName := format == FormatAuto && IsNDJSON(name, format)
 	sc := newScanner(r)
 	reread := opts.Reread
 	if sc.gzipped() {
@@ -140,6 +139,9 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 			return rd.inputErr(rd.sc.line, "not AWS Config data: expected a configuration item, a snapshot or history file "+
 				"({\"configurationItems\": [...]}) or the output of batch-get-resource-config, get-resource-config-history or select-resource-config")
 		}
+	}
+	if ndjsonByName {
+		return rd.lines()
 	}
 	return rd.auto(format == FormatJSON)
 }

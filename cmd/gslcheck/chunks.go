@@ -67,7 +67,9 @@ type chunkJob struct {
 // chunked returns rc as a chunkFile when it can be read in chunks: a
 // regular NDJSON file of at least four chunks (below that, splitting it in
 // one place costs nothing worth saving) that does not start with a byte
-// order mark (which inventory.Read deals with).
+// order mark (which inventory.Read deals with) and, unless NDJSON was
+// asked for, does not hold AWS Config items or gzip (which inventory.Read
+// converts).
 func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
 	f, ok := rc.(*os.File)
 	if !ok || p.jobs < 2 || !inventory.IsNDJSON(name, p.read.Format) {
@@ -80,6 +82,15 @@ func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
 	var head [3]byte
 	if n, _ := f.ReadAt(head[:], 0); n > 0 && (head[0] == 0xEF || head[0] == 0xFE || head[0] == 0xFF) {
 		return nil, false
+	}
+	if p.read.Format != inventory.FormatNDJSON {
+		// AWS Config items (or gzip) in a .ndjson file: inventory.Read
+		// converts them.
+		start := make([]byte, 64<<10)
+		n, _ := f.ReadAt(start, 0)
+		if inventory.IsAWSConfig(start[:n]) {
+			return nil, false
+		}
 	}
 	max := p.read.MaxDocBytes
 	if max <= 0 {
