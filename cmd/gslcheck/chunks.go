@@ -79,18 +79,16 @@ func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() < p.chunkMin() {
 		return nil, false
 	}
-	var head [3]byte
-	if n, _ := f.ReadAt(head[:], 0); n > 0 && (head[0] == 0xEF || head[0] == 0xFE || head[0] == 0xFF) {
+	head := make([]byte, 64<<10)
+	n, _ := f.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case n > 0 && (head[0] == 0xEF || head[0] == 0xFE || head[0] == 0xFF):
 		return nil, false
-	}
-	if p.read.Format != inventory.FormatNDJSON {
-		// AWS Config items (or gzip) in a .ndjson file: inventory.Read
-		// converts them.
-		start := make([]byte, 64<<10)
-		n, _ := f.ReadAt(start, 0)
-		if inventory.IsAWSConfig(start[:n]) {
-			return nil, false
-		}
+	case n >= 2 && head[0] == 0x1f && head[1] == 0x8b:
+		return nil, false // gzip: inventory.Read decompresses it
+	case p.read.Format != inventory.FormatNDJSON && inventory.IsAWSConfig(head):
+		return nil, false // AWS Config items: inventory.Read converts them
 	}
 	max := p.read.MaxDocBytes
 	if max <= 0 {

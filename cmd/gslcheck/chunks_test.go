@@ -164,6 +164,9 @@ func TestChunkedOnlyWhenItHelps(t *testing.T) {
 		{write("c.ndjson", big), 1, "", false},       // one worker
 		{write("d.ndjson", big[:100]), 2, "", false}, // small
 		{write("e.ndjson", "\xEF\xBB\xBF"+big), 2, "", false},
+		{write("f.ndjson.gz", "\x1f\x8b"+big), 2, inventory.FormatNDJSON, false}, // gzip
+		{write("g.ndjson", strings.Repeat(`{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemStatus":"OK"}`+"\n", 10)), 2, "", false},
+		{write("h.ndjson", strings.Repeat(`{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemStatus":"OK"}`+"\n", 10)), 2, inventory.FormatNDJSON, true},
 	} {
 		f, err := os.Open(c.file)
 		if err != nil {
