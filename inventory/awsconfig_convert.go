@@ -34,6 +34,8 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
+	"unicode/utf8"
 )
 
 // heldMemory is how many bytes of held-back items are kept in memory
@@ -95,9 +97,13 @@ func (c *configConverter) item(e Entity) error {
 		return c.emit(Entity{Ignored: it.resourceType + " (" + it.status + ")", Origin: it.origin})
 	}
 	ct, ok := configTypes[it.resourceType]
-	switch {
-	case !ok:
+	if !ok {
 		return c.emit(Entity{NotModelled: it.resourceType, Origin: it.origin})
+	}
+	if err := it.decodeBody(); err != nil {
+		return c.emit(Entity{Err: err, Origin: it.origin})
+	}
+	switch {
 	case ct.index != nil:
 		c.idx.seen[it.resourceType] = true
 		ct.index(&c.idx, it)
@@ -132,7 +138,7 @@ func (c *configConverter) convert(it *configItem, ct configType) error {
 	if err != nil {
 		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
 	}
-	data, err := json.Marshal(doc)
+	data, err := appendJSON(nil, doc)
 	if err != nil {
 		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
 	}
@@ -220,7 +226,10 @@ func (c *configConverter) finish() error {
 // converted decodes a held-back item again and emits its document.
 func (c *configConverter) converted(data []byte, o Origin) error {
 	it, err := decodeItem(data)
-	if err != nil { // it decoded when it was read
+	if err == nil { // it decoded when it was read
+		err = it.decodeBody()
+	}
+	if err != nil {
 		return c.emit(Entity{Err: err, Origin: o})
 	}
 	it.origin = o
@@ -278,23 +287,122 @@ func (o *obj) get(k string) any {
 
 // MarshalJSON writes the members in order.
 func (o *obj) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, k := range o.keys {
-		if i > 0 {
-			b.WriteByte(',')
+	return appendJSON(nil, o)
+}
+
+// appendJSON appends v as JSON: the values a conversion builds (*obj,
+// decoded JSON, strings, string lists, numbers, booleans). It writes them
+// directly: encoding/json would validate the output of every nested
+// MarshalJSON again, once per level.
+func appendJSON(b []byte, v any) ([]byte, error) {
+	switch t := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case *obj:
+		b = append(b, '{')
+		for i, k := range t.keys {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			var err error
+			if b, err = appendJSON(b, t.vals[i]); err != nil {
+				return nil, err
+			}
 		}
-		kb, _ := json.Marshal(k)
-		b.Write(kb)
-		b.WriteByte(':')
-		vb, err := json.Marshal(o.vals[i])
-		if err != nil {
-			return nil, err
+		return append(b, '}'), nil
+	case jmap:
+		b = append(b, '{')
+		for i, k := range sortedKeys(t) {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, k)
+			b = append(b, ':')
+			var err error
+			if b, err = appendJSON(b, t[k]); err != nil {
+				return nil, err
+			}
 		}
-		b.Write(vb)
+		return append(b, '}'), nil
+	case []any:
+		b = append(b, '[')
+		for i, e := range t {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = appendJSON(b, e); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, ']'), nil
+	case []string:
+		b = append(b, '[')
+		for i, e := range t {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, e)
+		}
+		return append(b, ']'), nil
+	case string:
+		return appendJSONString(b, t), nil
+	case json.Number:
+		if !isJSONNumber(string(t)) {
+			return nil, fmt.Errorf("invalid number %q", string(t))
+		}
+		return append(b, t...), nil
+	case bool:
+		return strconv.AppendBool(b, t), nil
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return nil, fmt.Errorf("cannot write a %T as JSON", v)
+}
+
+// isJSONNumber reports whether s is a number as JSON spells it.
+func isJSONNumber(s string) bool {
+	return s != "" && json.Valid([]byte(s)) && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))
+}
+
+// appendJSONString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 replaced by U+FFFD (as
+// encoding/json does).
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+			i++
+		case c < 0x20:
+			switch c {
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				b = append(b, "\\ufffd"...)
+			} else {
+				b = append(b, s[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	return append(b, '"')
 }
 
 // val returns the value at path in m (nil when any step is missing).

@@ -15,29 +15,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// rawItem is a configuration item as Config writes it. encoding/json
-// matches member names without regard to case, so "arn" also reads
-// version 1.3's "ARN".
-type rawItem struct {
-	Version       string          `json:"version"`                  // 1.2
-	ItemVersion   string          `json:"configurationItemVersion"` // 1.3
-	AccountID     string          `json:"accountId"`                // 1.2
-	AWSAccountID  string          `json:"awsAccountId"`             // 1.3
-	ARN           string          `json:"arn"`
-	ResourceType  string          `json:"resourceType"`
-	ResourceID    string          `json:"resourceId"`
-	ResourceName  string          `json:"resourceName"`
-	Region        string          `json:"awsRegion"`
-	Status        string          `json:"configurationItemStatus"`
-	CaptureTime   json.RawMessage `json:"configurationItemCaptureTime"`
-	CreationTime  json.RawMessage `json:"resourceCreationTime"`
-	Tags          json.RawMessage `json:"tags"`
-	Relationships []relationship  `json:"relationships"`
-	Configuration json.RawMessage `json:"configuration"`
-	Supplementary json.RawMessage `json:"supplementaryConfiguration"`
-}
+	"github.com/tidwall/gjson"
+)
 
 // relationship is one entry of an item's relationships.
 type relationship struct {
@@ -50,7 +30,8 @@ type relationship struct {
 // jmap is a decoded JSON object; numbers are json.Number.
 type jmap = map[string]any
 
-// configItem is a decoded configuration item.
+// configItem is a decoded configuration item. decodeItem fills the
+// envelope; decodeBody the rest, only for the items that are converted.
 type configItem struct {
 	resourceType, id, name, arn string
 	account, region, status     string
@@ -60,76 +41,195 @@ type configItem struct {
 	conf                        jmap // configuration, {} when absent
 	supp                        jmap // supplementaryConfiguration, {} when absent
 	origin                      Origin
+
+	rawTags, rawRelationships, rawConf, rawSupp []byte
 }
 
-// decodeItem decodes the JSON of one configuration item.
+// itemFields are the members decodeItem reads, with both spellings of item
+// versions 1.2 and 1.3.
+var itemFields = []string{
+	"resourceType", "resourceId", "resourceName", "arn", "ARN", "awsAccountId", "accountId", "awsRegion",
+	"configurationItemStatus", "configurationItemCaptureTime", "resourceCreationTime",
+	"tags", "relationships", "configuration", "supplementaryConfiguration",
+}
+
+// isItemField is itemFields as a set.
+var isItemField = func() map[string]bool {
+	m := map[string]bool{}
+	for _, f := range itemFields {
+		m[f] = true
+	}
+	return m
+}()
+
+// decodeItem decodes the envelope of one configuration item: its type,
+// ids, account, region, status and times. It reads the item with gjson,
+// without decoding the configuration, which is decoded (by decodeBody)
+// only for the items that are converted.
 func decodeItem(data []byte) (*configItem, error) {
-	var raw rawItem
-	if err := json.Unmarshal(data, &raw); err != nil {
-		var ute *json.UnmarshalTypeError
-		if errors.As(err, &ute) {
-			return nil, fmt.Errorf("configuration item: %s is a JSON %s, not a %s", ute.Field, ute.Value, ute.Type)
+	if !gjson.ValidBytes(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		if err == nil {
+			err = errors.New("invalid JSON")
 		}
 		return nil, fmt.Errorf("configuration item: %v", err)
 	}
-	if raw.ResourceType == "" {
+	root := gjson.ParseBytes(data)
+	if !root.IsObject() {
+		return nil, fmt.Errorf("configuration item: a JSON %s, not an object", gjsonKind(root))
+	}
+	// One pass over the members picks the fields (the first of each name).
+	fields := make(map[string]gjson.Result, len(itemFields))
+	root.ForEach(func(k, v gjson.Result) bool {
+		if _, seen := fields[k.Str]; !seen && isItemField[k.Str] {
+			fields[k.Str] = v
+		}
+		return true
+	})
+	f := func(name string) gjson.Result { return fields[name] }
+	var it configItem
+	var err error
+	text := func(names ...string) string {
+		for _, n := range names {
+			v := f(n)
+			if !v.Exists() || v.Type == gjson.Null {
+				continue
+			}
+			if v.Type != gjson.String && v.Type != gjson.Number {
+				if err == nil {
+					err = fmt.Errorf("configuration item: %s is a JSON %s, not a string", n, gjsonKind(v))
+				}
+				return ""
+			}
+			if v.Str != "" || v.Type == gjson.Number {
+				return v.String()
+			}
+		}
+		return ""
+	}
+	it.resourceType = text("resourceType")
+	it.id = text("resourceId")
+	it.name = text("resourceName")
+	it.arn = text("arn", "ARN")
+	it.account = text("awsAccountId", "accountId")
+	it.region = text("awsRegion")
+	it.status = text("configurationItemStatus")
+	if err != nil {
+		return nil, err
+	}
+	if it.resourceType == "" {
 		return nil, errors.New(`configuration item without "resourceType"`)
 	}
-	it := &configItem{
-		resourceType:  raw.ResourceType,
-		id:            raw.ResourceID,
-		name:          raw.ResourceName,
-		arn:           raw.ARN,
-		account:       raw.AWSAccountID,
-		region:        raw.Region,
-		status:        raw.Status,
-		relationships: raw.Relationships,
-	}
-	if it.account == "" {
-		it.account = raw.AccountID
-	}
-	var err error
-	if it.captureTime, err = rawTime(raw.CaptureTime); err != nil {
+	if it.captureTime, err = rawTime([]byte(f("configurationItemCaptureTime").Raw)); err != nil {
 		return nil, fmt.Errorf("configurationItemCaptureTime: %v", err)
 	}
-	if it.creationTime, err = rawTime(raw.CreationTime); err != nil {
+	if it.creationTime, err = rawTime([]byte(f("resourceCreationTime").Raw)); err != nil {
 		return nil, fmt.Errorf("resourceCreationTime: %v", err)
 	}
-	if it.conf, err = decodeObject(raw.Configuration); err != nil {
-		return nil, fmt.Errorf("configuration: %v", err)
-	}
-	if it.supp, err = decodeObject(raw.Supplementary); err != nil {
-		return nil, fmt.Errorf("supplementaryConfiguration: %v", err)
-	}
-	// Values of supplementaryConfiguration are often JSON in strings (an
-	// S3 bucket's AccessControlList, a KMS key's Policy).
-	for k, v := range it.supp {
-		it.supp[k] = decodeNested(v)
-	}
-	if it.tags, err = decodeTags(raw.Tags); err != nil {
-		return nil, fmt.Errorf("tags: %v", err)
-	}
+	it.rawTags = []byte(f("tags").Raw)
+	it.rawRelationships = []byte(f("relationships").Raw)
+	it.rawConf = []byte(f("configuration").Raw)
+	it.rawSupp = []byte(f("supplementaryConfiguration").Raw)
 	if it.id == "" {
 		it.id = it.name
 	}
 	if it.id == "" {
 		return nil, errors.New(`configuration item without "resourceId"`)
 	}
-	return it, nil
+	return &it, nil
 }
 
-// decodeJSON decodes data keeping numbers exact.
+// decodeBody decodes the configuration, supplementaryConfiguration, tags
+// and relationships of an item.
+func (it *configItem) decodeBody() error {
+	var err error
+	if it.conf, err = decodeObject(it.rawConf); err != nil {
+		return fmt.Errorf("configuration: %v", err)
+	}
+	if it.supp, err = decodeObject(it.rawSupp); err != nil {
+		return fmt.Errorf("supplementaryConfiguration: %v", err)
+	}
+	// Values of supplementaryConfiguration are often JSON in strings (an
+	// S3 bucket's AccessControlList, a KMS key's Policy).
+	for k, v := range it.supp {
+		it.supp[k] = decodeNested(v)
+	}
+	if it.tags, err = decodeTags(it.rawTags); err != nil {
+		return fmt.Errorf("tags: %v", err)
+	}
+	if r := bytes.TrimSpace(it.rawRelationships); len(r) > 0 && string(r) != "null" {
+		if err := json.Unmarshal(r, &it.relationships); err != nil {
+			return fmt.Errorf("relationships: %v", err)
+		}
+	}
+	it.rawTags, it.rawRelationships, it.rawConf, it.rawSupp = nil, nil, nil, nil
+	return nil
+}
+
+// gjsonKind names the JSON type of a gjson value.
+func gjsonKind(v gjson.Result) string {
+	switch {
+	case v.IsObject():
+		return "object"
+	case v.IsArray():
+		return "array"
+	case v.Type == gjson.String:
+		return "string"
+	case v.Type == gjson.Number:
+		return "number"
+	case v.Type == gjson.True, v.Type == gjson.False:
+		return "boolean"
+	}
+	return "null"
+}
+
+// decodeJSON decodes data keeping numbers exact (as json.Number). gjson
+// reads it, several times faster than encoding/json into interfaces;
+// encoding/json words the error of invalid JSON.
 func decodeJSON(data []byte) (any, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
+	if !gjson.ValidBytes(data) {
+		var v any
+		err := json.Unmarshal(data, &v)
+		if err == nil {
+			err = errors.New("invalid JSON")
+		}
 		return nil, err
 	}
-	if dec.More() {
-		return nil, errors.New("unexpected content after the value")
+	return fromGJSON(gjson.ParseBytes(data)), nil
+}
+
+// fromGJSON converts a valid JSON value read by gjson.
+func fromGJSON(r gjson.Result) any {
+	switch {
+	case r.IsObject():
+		m := jmap{}
+		r.ForEach(func(k, v gjson.Result) bool {
+			if _, dup := m[k.Str]; !dup { // the first of duplicate names, as gjson reads them
+				m[k.Str] = fromGJSON(v)
+			}
+			return true
+		})
+		return m
+	case r.IsArray():
+		l := []any{}
+		r.ForEach(func(_, v gjson.Result) bool {
+			l = append(l, fromGJSON(v))
+			return true
+		})
+		return l
 	}
-	return v, nil
+	switch r.Type {
+	case gjson.String:
+		return r.Str
+	case gjson.Number:
+		return json.Number(r.Raw)
+	case gjson.True:
+		return true
+	case gjson.False:
+		return false
+	}
+	return nil
 }
 
 // decodeObject decodes an object that may be given as JSON in a string;

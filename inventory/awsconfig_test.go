@@ -278,7 +278,7 @@ func TestAWSConfigDetection(t *testing.T) {
 		{"a result without resourceType", `{"QueryInfo":{},"Results":["{\"resourceId\":\"x\"}"]}`, Options{},
 			[]string{"a.json[Results][0]\n  error: configuration item without \"resourceType\""}},
 		{"a malformed item", `{"configurationItems":[{"resourceType":"AWS::EC2::Volume","resourceId":"v","configuration":[1]},` + item + `]}`, Options{},
-			[]string{"a.json[configurationItems][0]\n  error: configuration: a JSON array, not an object", "a.json[configurationItems][1] (j)\n  not modelled: AWS::Glue::Job"}},
+			[]string{"a.json[configurationItems][0] (v)\n  error: configuration: a JSON array, not an object", "a.json[configurationItems][1] (j)\n  not modelled: AWS::Glue::Job"}},
 		{"a bad time", `{"configurationItems":[{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemCaptureTime":true}]}`, Options{},
 			[]string{"a.json[configurationItems][0]\n  error: configurationItemCaptureTime: a JSON boolean, not a time"}},
 		{"a broken snapshot", `{"configurationItems":[` + item + `,{"resourceType": ]}`, Options{},

@@ -73,8 +73,19 @@ type configIndex struct {
 	naclBySubnet map[string]*configItem
 	defaultNACL  map[string]*configItem // by VPC
 	rtBySubnet   map[string]*configItem
-	mainRT       map[string]*configItem // by VPC
-	igwByVPC     map[string][]string
+	mainRT       map[string]*configItem   // by VPC
+	rtsByVPC     map[string][]*configItem // route tables, in input order
+	igwByVPC     map[string][]igwAttachment
+	subnetsByVPC map[string][]*configItem // sorted by id
+
+	// Documents built for embedding, built once each: a VPC's is embedded
+	// in every document of its resources.
+	vpcDocs, subnetDocs, groupDocs map[string]*obj
+}
+
+// igwAttachment is an internet gateway attached to a VPC.
+type igwAttachment struct {
+	id, state string
 }
 
 func newConfigIndex() configIndex {
@@ -82,6 +93,7 @@ func newConfigIndex() configIndex {
 		sgs: map[string]*configItem{}, subnets: map[string]*configItem{}, volumes: map[string]*configItem{}, vpcs: map[string]*configItem{},
 		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
 		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
+		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
 	}
 }
 
@@ -123,8 +135,10 @@ func (x *configIndex) link() {
 			x.defaultNACL[str(n.conf, "vpcId")] = n
 		}
 	}
-	x.rtBySubnet, x.mainRT = map[string]*configItem{}, map[string]*configItem{}
+	x.rtBySubnet, x.mainRT, x.rtsByVPC = map[string]*configItem{}, map[string]*configItem{}, map[string][]*configItem{}
 	for _, rt := range x.routeTables {
+		vpc := str(rt.conf, "vpcId")
+		x.rtsByVPC[vpc] = append(x.rtsByVPC[vpc], rt)
 		for _, a := range listv(rt.conf, "associations") {
 			am := asMap(a)
 			if s := str(am, "subnetId"); s != "" {
@@ -135,13 +149,19 @@ func (x *configIndex) link() {
 			}
 		}
 	}
-	x.igwByVPC = map[string][]string{}
+	x.igwByVPC = map[string][]igwAttachment{}
 	for _, g := range x.igws {
 		for _, a := range listv(g.conf, "attachments") {
 			if v := str(asMap(a), "vpcId"); v != "" {
-				x.igwByVPC[v] = append(x.igwByVPC[v], g.id)
+				x.igwByVPC[v] = append(x.igwByVPC[v], igwAttachment{id: g.id, state: str(asMap(a), "state")})
 			}
 		}
+	}
+	x.subnetsByVPC = map[string][]*configItem{}
+	for _, id := range sortedKeys(x.subnets) {
+		s := x.subnets[id]
+		vpc := str(s.conf, "vpcId")
+		x.subnetsByVPC[vpc] = append(x.subnetsByVPC[vpc], s)
 	}
 }
 
@@ -409,7 +429,15 @@ func (x *configIndex) vpcDoc(id string, full bool) *obj {
 	if it == nil {
 		return nil
 	}
-	return x.vpcItemDoc(it, full)
+	if full {
+		return x.vpcItemDoc(it, true)
+	}
+	d := x.vpcDocs[id]
+	if d == nil {
+		d = x.vpcItemDoc(it, false)
+		x.vpcDocs[id] = d
+	}
+	return d
 }
 
 // vpcItemDoc builds a VPC document. hasFlowLogs is true when a flow log
@@ -451,30 +479,22 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	}
 	if x.recorded("AWS::EC2::RouteTable") {
 		rts := []any{}
-		for _, rt := range x.routeTables {
-			if str(rt.conf, "vpcId") == it.id {
-				rts = append(rts, routeTableDoc(rt))
-			}
+		for _, rt := range x.rtsByVPC[it.id] {
+			rts = append(rts, routeTableDoc(rt))
 		}
 		o.set("routeTables", rts)
 	}
 	if x.recorded("AWS::EC2::InternetGateway") {
 		gws := []any{}
-		for _, g := range x.igws {
-			for _, a := range listv(g.conf, "attachments") {
-				if str(asMap(a), "vpcId") == it.id {
-					gws = append(gws, newObj().set("id", g.id).set("state", strv(asMap(a), "state")))
-				}
-			}
+		for _, g := range x.igwByVPC[it.id] {
+			gws = append(gws, newObj().set("id", g.id).set("state", orNil(g.state, "")))
 		}
 		o.set("internetGateways", gws)
 	}
 	if full && x.recorded("AWS::EC2::Subnet") {
 		subs := []any{}
-		for _, id := range sortedKeys(x.subnets) {
-			if s := x.subnets[id]; str(s.conf, "vpcId") == it.id {
-				subs = append(subs, x.subnetItemDoc(s, false))
-			}
+		for _, s := range x.subnetsByVPC[it.id] {
+			subs = append(subs, x.subnetItemDoc(s, false))
 		}
 		o.set("subnets", subs)
 	}
@@ -513,10 +533,26 @@ func convertSubnet(it *configItem, x *configIndex) (*obj, error) {
 // subnetDoc is the document of subnet id for embedding, nil when the
 // input does not hold it.
 func (x *configIndex) subnetDoc(id string) *obj {
-	if it := x.subnets[id]; it != nil {
-		return x.subnetItemDoc(it, true)
+	it := x.subnets[id]
+	if it == nil {
+		return nil
 	}
-	return nil
+	d := x.subnetDocs[id]
+	if d == nil {
+		d = x.subnetItemDoc(it, true)
+		x.subnetDocs[id] = d
+	}
+	return d
+}
+
+// groupDoc is the document of security group sg for embedding.
+func (x *configIndex) groupDoc(sg *configItem) *obj {
+	d := x.groupDocs[sg.id]
+	if d == nil {
+		d = securityGroupDoc(sg)
+		x.groupDocs[sg.id] = d
+	}
+	return d
 }
 
 // subnetItemDoc builds a Subnet document. Its nacl is the network ACL
@@ -593,7 +629,7 @@ func (x *configIndex) groupsDocs(o *obj, ids []string) {
 			groups = append(groups, newObj().set("type", "SecurityGroup").set("id", id))
 			continue
 		}
-		d := securityGroupDoc(sg)
+		d := x.groupDoc(sg)
 		groups = append(groups, d)
 		in = append(in, d.get("inboundRules").([]any)...)
 		out = append(out, d.get("outboundRules").([]any)...)
@@ -659,7 +695,7 @@ func convertInstance(it *configItem, x *configIndex) (*obj, error) {
 		var groups []any
 		for _, id := range idsOf(listv(nm, "groups"), "groupId") {
 			if sg := x.sgs[id]; sg != nil {
-				groups = append(groups, securityGroupDoc(sg))
+				groups = append(groups, x.groupDoc(sg))
 			} else {
 				groups = append(groups, newObj().set("type", "SecurityGroup").set("id", id))
 			}
