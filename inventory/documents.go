@@ -67,8 +67,9 @@ type Options struct {
 	Format      Format // auto (default), json or ndjson
 	MaxDocBytes int    // 0 means DefaultMaxDocBytes
 
-	// Borrow lets Read emit NDJSON lines that alias its buffer: the
-	// Data of such an Entity is valid only until emit returns.
+	// Borrow lets Read emit NDJSON lines and array elements that alias
+	// its buffer: the Data of such an Entity is valid only until emit
+	// returns.
 	Borrow bool
 
 	// Reread, when set, moves the input back so that its next read
@@ -230,7 +231,13 @@ func (rd *docReader) elements(close byte, key string, kind Kind) error {
 			return rd.syntaxErr("expected an array element after ',', found %s", quoteByte(c))
 		}
 		line, col, wide := sc.line, sc.col(), sc.wide
-		data, err := sc.value(rd.max, true, nil)
+		var data []byte
+		var err error
+		if rd.borrow {
+			data, err = sc.borrowValue(rd.max, true)
+		} else {
+			data, err = sc.value(rd.max, true, nil)
+		}
 		doc := Entity{Data: data, Origin: Origin{Input: rd.name, Line: line, Col: col, Wide: wide, Index: index, Key: key, Kind: kind}}
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err

@@ -475,6 +475,8 @@ func FuzzSplitters(f *testing.F) {
 		"{\n\"type\":\"A\"\n}\n{\"type\":\"B\"}",
 		`["unterminated`,
 		"",
+		"[{\"a\":\"\u00e9\u65e5\\\\\"}\n,{\"b\":[{}]},\n {\"c\":\"\\\\\"}]",
+		"[{\"a\":\"x\\\"y\"}, {\"n\":\"\u00fc\n\u00fc\"}, [1,{\"k\":\"}\"}]]",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), false)
@@ -504,6 +506,29 @@ func FuzzSplitters(f *testing.F) {
 		}
 		if total > len(in) {
 			t.Fatalf("documents hold %d bytes, input has %d", total, len(in))
+		}
+		// Borrowed documents (the pipeline's, found by the scanner's fast
+		// path when the buffer holds them whole) are the copied ones.
+		var copied, borrowed []string
+		for _, borrow := range []bool{false, true} {
+			err := Read(iotest.HalfReader(bytes.NewReader(in)), name, Options{MaxDocBytes: 256, Borrow: borrow}, func(d Entity) error {
+				rec := fmt.Sprintf("%s %d:%d-%d %q %v", d.Label(), d.Line, d.Col, d.Wide, d.Data, d.Err)
+				if borrow {
+					borrowed = append(borrowed, rec)
+				} else {
+					copied = append(copied, rec)
+				}
+				return nil
+			})
+			rec := fmt.Sprint("end: ", err)
+			if borrow {
+				borrowed = append(borrowed, rec)
+			} else {
+				copied = append(copied, rec)
+			}
+		}
+		if diff := cmp.Diff(copied, borrowed); diff != "" {
+			t.Fatalf("%q: copied and borrowed documents differ (-copied +borrowed):\n%s", in, diff)
 		}
 		// Reading the first object twice (a regular file) and capturing
 		// it (a pipe) give the same documents, positions and errors.

@@ -98,7 +98,7 @@ func BenchmarkReadDocsArray(b *testing.B) {
 	data := sb.String()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		err := inventory.Read(strings.NewReader(data), "x.json", inventory.Options{}, func(inventory.Entity) error { return nil })
+		err := inventory.Read(strings.NewReader(data), "x.json", inventory.Options{Borrow: true}, func(inventory.Entity) error { return nil })
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -111,7 +111,7 @@ func BenchmarkReadDocsNDJSON(b *testing.B) {
 	data := strings.ReplaceAll(strings.Trim(sb.String(), "[]"), ",\n", "\n")
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		err := inventory.Read(strings.NewReader(data), "x.ndjson", inventory.Options{}, func(inventory.Entity) error { return nil })
+		err := inventory.Read(strings.NewReader(data), "x.ndjson", inventory.Options{Borrow: true}, func(inventory.Entity) error { return nil })
 		if err != nil {
 			b.Fatal(err)
 		}
