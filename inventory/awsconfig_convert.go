@@ -107,6 +107,7 @@ func (c *configConverter) item(e Entity) error {
 	case ct.index != nil:
 		c.idx.seen[it.resourceType] = true
 		ct.index(&c.idx, it)
+		it.release()
 		if ct.convert == nil {
 			return c.emit(Entity{Ignored: it.resourceType + " (" + ct.mergedInto + ")", Origin: it.origin})
 		}
@@ -180,7 +181,7 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 func (c *configConverter) finish() error {
 	c.idx.link()
 	for _, it := range c.later {
-		if err := c.convert(it, configTypes[it.resourceType]); err != nil {
+		if err := c.convert(c.idx.full(it), configTypes[it.resourceType]); err != nil {
 			return err
 		}
 	}

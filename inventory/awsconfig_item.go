@@ -103,7 +103,9 @@ func decodeItem(data []byte) (*configItem, error) {
 				return ""
 			}
 			if v.Str != "" || v.Type == gjson.Number {
-				return v.String()
+				// A copy: gjson's strings share the whole item's text,
+				// which an item kept in the index must not hold.
+				return strings.Clone(v.String())
 			}
 		}
 		return ""
@@ -163,8 +165,22 @@ func (it *configItem) decodeBody() error {
 			return fmt.Errorf("relationships: %v", err)
 		}
 	}
-	it.rawTags, it.rawRelationships, it.rawConf, it.rawSupp = nil, nil, nil, nil
 	return nil
+}
+
+// release drops the decoded body of an item kept in the index, keeping
+// its JSON, compacted (see configIndex.full).
+func (it *configItem) release() {
+	compact := func(b []byte) []byte {
+		var out bytes.Buffer
+		if json.Compact(&out, b) != nil {
+			return bytes.Clone(b)
+		}
+		return bytes.Clone(out.Bytes())
+	}
+	it.rawTags, it.rawRelationships = compact(it.rawTags), compact(it.rawRelationships)
+	it.rawConf, it.rawSupp = compact(it.rawConf), compact(it.rawSupp)
+	it.conf, it.supp, it.tags, it.relationships = nil, nil, nil, nil
 }
 
 // gjsonKind names the JSON type of a gjson value.

@@ -75,6 +75,7 @@ type configIndex struct {
 	rtBySubnet   map[string]*configItem
 	mainRT       map[string]*configItem   // by VPC
 	rtsByVPC     map[string][]*configItem // route tables, in input order
+	rtToIGW      map[string]bool          // route tables routing to an internet gateway
 	igwByVPC     map[string][]igwAttachment
 	subnetsByVPC map[string][]*configItem // sorted by id
 
@@ -126,32 +127,39 @@ func (x *configIndex) recorded(resourceType string) bool { return x.seen[resourc
 func (x *configIndex) link() {
 	x.naclBySubnet, x.defaultNACL = map[string]*configItem{}, map[string]*configItem{}
 	for _, n := range x.nacls {
-		for _, a := range listv(n.conf, "associations") {
+		nc := x.full(n).conf
+		for _, a := range listv(nc, "associations") {
 			if s := str(asMap(a), "subnetId"); s != "" {
 				x.naclBySubnet[s] = n
 			}
 		}
-		if boolv(n.conf, "isDefault") == true {
-			x.defaultNACL[str(n.conf, "vpcId")] = n
+		if boolv(nc, "isDefault") == true {
+			x.defaultNACL[str(nc, "vpcId")] = n
 		}
 	}
-	x.rtBySubnet, x.mainRT, x.rtsByVPC = map[string]*configItem{}, map[string]*configItem{}, map[string][]*configItem{}
+	x.rtBySubnet, x.mainRT, x.rtsByVPC, x.rtToIGW = map[string]*configItem{}, map[string]*configItem{}, map[string][]*configItem{}, map[string]bool{}
 	for _, rt := range x.routeTables {
-		vpc := str(rt.conf, "vpcId")
+		rc := x.full(rt).conf
+		vpc := str(rc, "vpcId")
 		x.rtsByVPC[vpc] = append(x.rtsByVPC[vpc], rt)
-		for _, a := range listv(rt.conf, "associations") {
+		for _, r := range listv(rc, "routes") {
+			if strings.HasPrefix(str(asMap(r), "gatewayId"), "igw-") && str(asMap(r), "state") != "blackhole" {
+				x.rtToIGW[rt.id] = true
+			}
+		}
+		for _, a := range listv(rc, "associations") {
 			am := asMap(a)
 			if s := str(am, "subnetId"); s != "" {
 				x.rtBySubnet[s] = rt
 			}
 			if boolv(am, "main") == true {
-				x.mainRT[str(rt.conf, "vpcId")] = rt
+				x.mainRT[vpc] = rt
 			}
 		}
 	}
 	x.igwByVPC = map[string][]igwAttachment{}
 	for _, g := range x.igws {
-		for _, a := range listv(g.conf, "attachments") {
+		for _, a := range listv(x.full(g).conf, "attachments") {
 			if v := str(asMap(a), "vpcId"); v != "" {
 				x.igwByVPC[v] = append(x.igwByVPC[v], igwAttachment{id: g.id, state: str(asMap(a), "state")})
 			}
@@ -160,7 +168,7 @@ func (x *configIndex) link() {
 	x.subnetsByVPC = map[string][]*configItem{}
 	for _, id := range sortedKeys(x.subnets) {
 		s := x.subnets[id]
-		vpc := str(s.conf, "vpcId")
+		vpc := str(x.full(s).conf, "vpcId")
 		x.subnetsByVPC[vpc] = append(x.subnetsByVPC[vpc], s)
 	}
 }
@@ -430,12 +438,12 @@ func (x *configIndex) vpcDoc(id string, full bool) *obj {
 		return nil
 	}
 	if full {
-		return x.vpcItemDoc(it, true)
+		return x.vpcItemDoc(x.full(it), true)
 	}
 	d := x.vpcDocs[id]
 	if d == nil {
-		d = x.vpcItemDoc(it, false)
-		x.vpcDocs[id] = d
+		d = x.vpcItemDoc(x.full(it), false)
+		x.cache(x.vpcDocs, id, d)
 	}
 	return d
 }
@@ -468,7 +476,7 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	if x.recorded("AWS::EC2::FlowLog") {
 		logs, active := []any{}, false
 		for _, fl := range x.flowLogs[it.id] {
-			fc := fl.conf
+			fc := x.full(fl).conf
 			status := str(fc, "flowLogStatus")
 			active = active || status == "ACTIVE"
 			logs = append(logs, newObj().set("id", firstString(fc, "flowLogId")).set("status", status).
@@ -480,7 +488,7 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	if x.recorded("AWS::EC2::RouteTable") {
 		rts := []any{}
 		for _, rt := range x.rtsByVPC[it.id] {
-			rts = append(rts, routeTableDoc(rt))
+			rts = append(rts, routeTableDoc(x.full(rt)))
 		}
 		o.set("routeTables", rts)
 	}
@@ -494,7 +502,7 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	if full && x.recorded("AWS::EC2::Subnet") {
 		subs := []any{}
 		for _, s := range x.subnetsByVPC[it.id] {
-			subs = append(subs, x.subnetItemDoc(s, false))
+			subs = append(subs, x.subnetItemDoc(x.full(s), false))
 		}
 		o.set("subnets", subs)
 	}
@@ -539,18 +547,46 @@ func (x *configIndex) subnetDoc(id string) *obj {
 	}
 	d := x.subnetDocs[id]
 	if d == nil {
-		d = x.subnetItemDoc(it, true)
-		x.subnetDocs[id] = d
+		d = x.subnetItemDoc(x.full(it), true)
+		x.cache(x.subnetDocs, id, d)
 	}
 	return d
+}
+
+// maxCached bounds each cache of embedded documents; a full cache is
+// emptied (a few documents are built again), so that memory stays bounded.
+const maxCached = 4096
+
+// cache keeps d as the document of id in m.
+func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
+	if len(m) >= maxCached {
+		clear(m)
+	}
+	m[id] = d
+}
+
+// full returns it decoded: the index keeps its items' JSON (compacted)
+// and decodes it for each use, which keeps the index several times
+// smaller than decoded items. An item whose body is decoded already is
+// returned as it is.
+func (x *configIndex) full(it *configItem) *configItem {
+	if it.conf != nil {
+		return it
+	}
+	cp := *it
+	if cp.decodeBody() != nil {
+		// It decoded when it was read; keep the empty body.
+		cp.conf, cp.supp = jmap{}, jmap{}
+	}
+	return &cp
 }
 
 // groupDoc is the document of security group sg for embedding.
 func (x *configIndex) groupDoc(sg *configItem) *obj {
 	d := x.groupDocs[sg.id]
 	if d == nil {
-		d = securityGroupDoc(sg)
-		x.groupDocs[sg.id] = d
+		d = securityGroupDoc(x.full(sg))
+		x.cache(x.groupDocs, sg.id, d)
 	}
 	return d
 }
@@ -579,7 +615,7 @@ func (x *configIndex) subnetItemDoc(it *configItem, withVPC bool) *obj {
 		}
 	}
 	if n := x.subnetNACL(it.id, vpc); n != nil {
-		o.set("nacl", naclDoc(n))
+		o.set("nacl", naclDoc(x.full(n)))
 	}
 	if rt := x.subnetRouteTable(it.id, vpc); rt != nil {
 		o.set("routeTableId", rt.id)
@@ -609,12 +645,7 @@ func (x *configIndex) routesToInternet(subnet, vpc string) (yes, known bool) {
 	if rt == nil {
 		return false, false
 	}
-	for _, r := range listv(rt.conf, "routes") {
-		if strings.HasPrefix(str(asMap(r), "gatewayId"), "igw-") && str(asMap(r), "state") != "blackhole" {
-			return true, true
-		}
-	}
-	return false, true
+	return x.rtToIGW[rt.id], true
 }
 
 // groupsDocs embeds security groups by id and unions their rules. The
@@ -714,7 +745,7 @@ func convertInstance(it *configItem, x *configIndex) (*obj, error) {
 			continue
 		}
 		if v := x.volumes[id]; v != nil {
-			vols = append(vols, volumeDoc(v))
+			vols = append(vols, volumeDoc(x.full(v)))
 		} else {
 			vols = append(vols, newObj().set("type", "Volume").set("id", id).set("volumeId", id))
 		}
@@ -823,7 +854,7 @@ func convertBucket(it *configItem, x *configIndex) (*obj, error) {
 		o.set("publicAccessBlockConfiguration", publicAccessBlock(p))
 	}
 	if a := x.accountPAB[it.account]; a != nil {
-		o.set("accountPublicAccessBlock", publicAccessBlock(a.conf))
+		o.set("accountPublicAccessBlock", publicAccessBlock(x.full(a).conf))
 	}
 	if l := asMap(s["BucketLifecycleConfiguration"]); l != nil {
 		rules := []any{}
@@ -1124,7 +1155,7 @@ func convertELBv2(it *configItem, x *configIndex) (*obj, error) {
 	if x.recorded("AWS::ElasticLoadBalancingV2::Listener") {
 		ls := []any{}
 		for _, l := range x.listeners[arn] {
-			lc := l.conf
+			lc := x.full(l).conf
 			certs := []any{}
 			for _, ce := range listv(lc, "Certificates") {
 				cm := asMap(ce)
@@ -1304,7 +1335,7 @@ func convertRedshift(it *configItem, x *configIndex) (*obj, error) {
 		if pg == nil {
 			continue
 		}
-		for _, p := range listv(pg.supp, "Parameters") {
+		for _, p := range listv(x.full(pg).supp, "Parameters") {
 			if pm := asMap(p); str(pm, "parameterName") == "require_ssl" {
 				o.set("requireSsl", boolv(pm, "parameterValue"))
 			}
