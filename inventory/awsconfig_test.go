@@ -391,3 +391,24 @@ func TestAppendJSONString(t *testing.T) {
 		t.Error("an invalid number was written")
 	}
 }
+
+// TestDirFiles lists a directory's inventory files, sorted, and refuses a
+// directory without any.
+func TestDirFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.json", "a.ndjson.gz", "c.JSONL", "notes.txt", "d.json.bak"} {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+	os.Mkdir(filepath.Join(dir, "sub.json"), 0o755)
+	got, err := DirFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "a.ndjson.gz"), filepath.Join(dir, "b.json"), filepath.Join(dir, "c.JSONL")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := DirFiles(filepath.Join(dir, "sub.json")); err == nil {
+		t.Error("a directory without inventory files was accepted")
+	}
+}
