@@ -18,7 +18,8 @@ package inventory
 //
 // The documents therefore come out in this order: those that need no join,
 // as read; then the indexed entity types (Volume, SecurityGroup, NACL, VPC,
-// Subnet), as read; then the held-back ones, as read. Every item yields
+// Subnet), as read; then the held-back ones, as read; then the trails
+// (few), which embed the documents of their destination buckets. Every item yields
 // exactly one record: a document, an error record (a malformed item, with
 // its position), a NotModelled record (a resource type the model lacks),
 // or an Ignored record (an item merged into other documents, or recording
@@ -50,6 +51,9 @@ type configConverter struct {
 	// later are the indexed items that are entity documents too, in
 	// input order.
 	later []*configItem
+	// last are the items converted after all others (trails, which embed
+	// their destination bucket's document), in input order.
+	last []*configItem
 	// held are held-back items (their JSON and origin) in memory; once
 	// heldBytes passes heldMemory, the others go to spill.
 	held      []heldItem
@@ -115,6 +119,12 @@ func (c *configConverter) item(e Entity) error {
 		return nil
 	case ct.joins:
 		return c.hold(data, it.origin)
+	case ct.last:
+		if b := str(it.conf, "s3BucketName"); b != "" {
+			c.idx.trailBuckets[b] = nil
+		}
+		c.last = append(c.last, it)
+		return nil
 	}
 	return c.convert(it, ct)
 }
@@ -142,6 +152,9 @@ func (c *configConverter) convert(it *configItem, ct configType) error {
 	data, err := appendJSON(nil, doc)
 	if err != nil {
 		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
+	}
+	if _, ok := c.idx.trailBuckets[it.id]; ok && it.resourceType == "AWS::S3::Bucket" {
+		c.idx.trailBuckets[it.id] = doc // a trail's destination: embedded in it
 	}
 	return c.emit(Entity{Data: data, Origin: it.origin})
 }
@@ -177,7 +190,7 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 }
 
 // finish converts what was kept for the end: the indexed entity types,
-// then the held-back items.
+// then the held-back items, then the trails.
 func (c *configConverter) finish() error {
 	c.idx.link()
 	for _, it := range c.later {
@@ -193,6 +206,21 @@ func (c *configConverter) finish() error {
 		c.held[i] = heldItem{}
 	}
 	c.held = nil
+	if err := c.convertSpilled(); err != nil {
+		return err
+	}
+	for i, it := range c.last {
+		if err := c.convert(it, configTypes[it.resourceType]); err != nil {
+			return err
+		}
+		c.last[i] = nil
+	}
+	c.last = nil
+	return nil
+}
+
+// convertSpilled converts the held-back items of the temporary file.
+func (c *configConverter) convertSpilled() error {
 	if c.spill == nil {
 		return nil
 	}

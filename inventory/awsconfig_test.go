@@ -412,3 +412,40 @@ func TestDirFiles(t *testing.T) {
 		t.Error("a directory without inventory files was accepted")
 	}
 }
+
+// TestAWSConfigTrailBucket: a trail embeds its destination bucket's
+// document when the input holds the bucket, whichever comes first.
+func TestAWSConfigTrailBucket(t *testing.T) {
+	trail, err := os.ReadFile("testdata/awsconfig/rdk/AWS_Cloudtrail_Trail.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bucket, err := os.ReadFile("testdata/awsconfig/rdk/AWS_S3_Bucket.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The RDK's trail delivers to a bucket of another account: point it
+	// at the RDK's bucket.
+	trail = bytes.ReplaceAll(trail, []byte("mborch-apjc-cloudtrail-bucket"), []byte("mborch-test-bucket-config-item"))
+	for _, order := range [][]json.RawMessage{{trail, bucket}, {bucket, trail}} {
+		var got map[string]any
+		err := Read(bytes.NewReader(snapshotOf(order)), "s.json", Options{}, func(e Entity) error {
+			if e.Data == nil {
+				return fmt.Errorf("no document: %+v", e)
+			}
+			var doc map[string]any
+			json.Unmarshal(e.Data, &doc)
+			if doc["type"] == "CloudTrail" {
+				got = doc
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := got["s3Bucket"].(map[string]any)
+		if b["id"] != "mborch-test-bucket-config-item" || b["policy"] == nil {
+			t.Errorf("trail's s3Bucket = %v, want the bucket's document with its policy", got["s3Bucket"])
+		}
+	}
+}

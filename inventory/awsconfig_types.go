@@ -23,6 +23,9 @@ type configType struct {
 	// joins: the document embeds indexed items, so it is built once the
 	// input has been read.
 	joins bool
+	// last: the document embeds documents of held-back items, so it is
+	// built after them; its items are few and kept in memory.
+	last bool
 }
 
 // configTypes maps AWS Config resource types to their conversion.
@@ -49,7 +52,7 @@ var configTypes = map[string]configType{
 	"AWS::ElasticLoadBalancingV2::LoadBalancer": {convert: convertELBv2, joins: true},
 	"AWS::Lambda::Function":                     {convert: convertLambda},
 	"AWS::KMS::Key":                             {convert: convertKMS},
-	"AWS::CloudTrail::Trail":                    {convert: convertCloudTrail},
+	"AWS::CloudTrail::Trail":                    {convert: convertCloudTrail, last: true},
 	"AWS::DynamoDB::Table":                      {convert: convertDynamoDB},
 	"AWS::EFS::FileSystem":                      {convert: convertEFS},
 	"AWS::Redshift::Cluster":                    {convert: convertRedshift, joins: true},
@@ -82,6 +85,9 @@ type configIndex struct {
 	// Documents built for embedding, built once each: a VPC's is embedded
 	// in every document of its resources.
 	vpcDocs, subnetDocs, groupDocs map[string]*obj
+	// trailBuckets are the buckets trails deliver to, with each one's
+	// document once built (nil until then).
+	trailBuckets map[string]*obj
 }
 
 // igwAttachment is an internet gateway attached to a VPC.
@@ -95,6 +101,7 @@ func newConfigIndex() configIndex {
 		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
 		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
+		trailBuckets: map[string]*obj{},
 	}
 }
 
@@ -1249,7 +1256,9 @@ func convertKMS(it *configItem, _ *configIndex) (*obj, error) {
 	return o, nil
 }
 
-func convertCloudTrail(it *configItem, _ *configIndex) (*obj, error) {
+// convertCloudTrail builds a CloudTrail, with its destination bucket's
+// document when the input holds the bucket.
+func convertCloudTrail(it *configItem, x *configIndex) (*obj, error) {
 	c := it.conf
 	name := firstString(c, "name", "Name")
 	if name == "" {
@@ -1263,6 +1272,9 @@ func convertCloudTrail(it *configItem, _ *configIndex) (*obj, error) {
 		set("s3BucketName", strv(c, "s3BucketName")).set("s3KeyPrefix", strv(c, "s3KeyPrefix")).
 		set("cloudWatchLogsLogGroupArn", strv(c, "cloudWatchLogsLogGroupArn")).set("cloudWatchLogsRoleArn", strv(c, "cloudWatchLogsRoleArn")).
 		set("snsTopicArn", firstOrNil(c, "snsTopicARN", "snsTopicArn")).set("hasCustomEventSelectors", boolv(c, "hasCustomEventSelectors"))
+	if b := x.trailBuckets[str(c, "s3BucketName")]; b != nil {
+		o.set("s3Bucket", b)
+	}
 	return o, nil
 }
 
