@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -446,6 +447,54 @@ func TestAWSConfigTrailBucket(t *testing.T) {
 		b, _ := got["s3Bucket"].(map[string]any)
 		if b["id"] != "mborch-test-bucket-config-item" || b["policy"] == nil {
 			t.Errorf("trail's s3Bucket = %v, want the bucket's document with its policy", got["s3Bucket"])
+		}
+	}
+}
+
+// yamlish is a registered format for TestRegisterFormat: inputs starting
+// with "%fmt" yield one document per line after it.
+type yamlish struct{}
+
+func (yamlish) Detect(head []byte) bool { return bytes.HasPrefix(head, []byte("%fmt\n")) }
+
+func (yamlish) Read(r io.Reader, name string, opts Options, emit func(Entity) error) error {
+	in, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(in)), "\n")[1:] {
+		doc := fmt.Sprintf(`{"type":"Line","id":%q}`, line)
+		if err := emit(Entity{Data: []byte(doc), Origin: Origin{Input: name, Line: i + 2, Index: -1}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestRegisterFormat reads a registered format, detected (gzipped too) or
+// asked for, and leaves the built-in formats alone.
+func TestRegisterFormat(t *testing.T) {
+	RegisterFormat("yamlish", yamlish{})
+	defer func() {
+		formatsMu.Lock()
+		formats = formats[:len(formats)-1]
+		formatsMu.Unlock()
+	}()
+	in := []byte("%fmt\na\nb\n")
+	for _, tt := range []struct {
+		name string
+		in   []byte
+		opts Options
+		want []string
+	}{
+		{"detected", in, Options{}, []string{"y:2\n  {\n    \"type\": \"Line\",\n    \"id\": \"a\"\n  }", "y:3\n  {\n    \"type\": \"Line\",\n    \"id\": \"b\"\n  }"}},
+		{"gzipped", gzipped(in), Options{}, []string{"y:2\n  {\n    \"type\": \"Line\",\n    \"id\": \"a\"\n  }", "y:3\n  {\n    \"type\": \"Line\",\n    \"id\": \"b\"\n  }"}},
+		{"asked for", []byte("x\nc\n"), Options{Format: "yamlish"}, []string{"y:2\n  {\n    \"type\": \"Line\",\n    \"id\": \"c\"\n  }"}},
+		{"a document", []byte(`{"type":"A","id":"1"}`), Options{}, []string{"y\n  {\n    \"type\": \"A\",\n    \"id\": \"1\"\n  }"}},
+		{"unknown", in, Options{Format: "toml"}, []string{`input error: y: unknown input format "toml"`}},
+	} {
+		if diff := cmp.Diff(tt.want, readAll(t, "y", tt.in, tt.opts)); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.name, diff)
 		}
 	}
 }

@@ -12,7 +12,9 @@
 //
 // [Read] is the one entry point: it detects the format of an input (or
 // takes the one asked for), decompresses gzip, and emits one [Entity] per
-// thing found. documents.go and scanner.go split entity documents (NDJSON,
+// thing found. Formats beyond the built-in ones (Terraform plans,
+// CloudFormation templates) plug in as a [FormatReader] with
+// [RegisterFormat]. documents.go and scanner.go split entity documents (NDJSON,
 // JSON arrays, single documents, type maps, JSON streams) without holding
 // more than one document; awsconfig*.go read AWS Config's files and command
 // outputs and convert their items (AWSCONFIG.md documents the conversion);

@@ -18,7 +18,6 @@ package inventory
 
 import (
 	"bytes"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -94,57 +93,6 @@ func (e *InputError) Error() string {
 		return fmt.Sprintf("%s:%d: %s", e.Input, e.Line, e.Msg)
 	}
 	return fmt.Sprintf("%s: %s", e.Input, e.Msg)
-}
-
-// Read splits r into documents and calls emit for each, in input order.
-// Malformed documents are emitted with Err set and reading goes on when the
-// structure allows it; problems that end the reading of this input are
-// returned as an *InputError. An error returned by emit stops the reading
-// and is returned as is.
-func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error {
-	max := opts.MaxDocBytes
-	if max <= 0 {
-		max = DefaultMaxDocBytes
-	}
-	format := opts.Format
-	if format == "" {
-		format = FormatAuto
-	}
-	// NDJSON by its name may still hold AWS Config items, one per line.
-	ndjsonByName := format == FormatAuto && IsNDJSON(name, format)
-	sc := newScanner(r)
-	reread := opts.Reread
-	if sc.gzipped() {
-		// Offsets in the file are not offsets in what it holds: a
-		// gzipped input is never read twice.
-		zr, err := gzip.NewReader(io.MultiReader(bytes.NewReader(sc.unread()), sc.r))
-		if err != nil {
-			return &InputError{Input: name, Line: 0, Msg: fmt.Sprintf("gzip: %v", err)}
-		}
-		defer zr.Close()
-		sc, reread = newScanner(zr), nil
-	}
-	if err := sc.skipBOM(name); err != nil {
-		return err
-	}
-	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.Borrow, reread: reread}
-	if format == FormatNDJSON {
-		return rd.lines()
-	}
-	if format == FormatAuto || format == FormatAWSConfig {
-		if shape := rd.configShape(); shape != shapeNone {
-			return rd.awsConfig(shape)
-		}
-		if format == FormatAWSConfig {
-			rd.sc.skipSpace()
-			return rd.inputErr(rd.sc.line, "not AWS Config data: expected a configuration item, a snapshot or history file "+
-				"({\"configurationItems\": [...]}) or the output of batch-get-resource-config, get-resource-config-history or select-resource-config")
-		}
-	}
-	if ndjsonByName {
-		return rd.lines()
-	}
-	return rd.auto(format == FormatJSON)
 }
 
 // docReader holds the state of one Read call.
