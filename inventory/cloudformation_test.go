@@ -29,7 +29,7 @@ func TestCloudFormationGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ents, err := collect(t, func(emit func(Entity) error) error {
+			ents, err := collectEntities(t, func(emit func(Entity) error) error {
 				return ReadCloudFormation(bytes.NewReader(data), f, emit)
 			})
 			if err != nil {
@@ -49,7 +49,7 @@ func TestCloudFormationYAMLJSON(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ents, err := collect(t, func(emit func(Entity) error) error { return ReadCloudFormation(bytes.NewReader(data), f, emit) })
+		ents, err := collectEntities(t, func(emit func(Entity) error) error { return ReadCloudFormation(bytes.NewReader(data), f, emit) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -187,7 +187,7 @@ Resources:
       ToPort: 443
       CidrIp: 10.0.0.0/8
 `
-	ents, err := collect(t, func(emit func(Entity) error) error {
+	ents, err := collectEntities(t, func(emit func(Entity) error) error {
 		return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
 	})
 	if err != nil {
@@ -235,7 +235,7 @@ func TestCloudFormationManagedPolicy(t *testing.T) {
       Users: [!Ref Dev, someone-else]
       PolicyDocument: {Version: "2012-10-17", Statement: [{Effect: Allow, Action: "*", Resource: "*"}]}
 `
-	ents, err := collect(t, func(emit func(Entity) error) error {
+	ents, err := collectEntities(t, func(emit func(Entity) error) error {
 		return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
 	})
 	if err != nil || len(ents) != 2 {
@@ -269,7 +269,7 @@ func TestCloudFormationMalformedProperties(t *testing.T) {
     Type: AWS::ElasticLoadBalancingV2::Listener
     Properties: {LoadBalancerArn: !Ref L, Certificates: [x], DefaultActions: [x, {RedirectConfig: x}]}
 `
-	ents, err := collect(t, func(emit func(Entity) error) error {
+	ents, err := collectEntities(t, func(emit func(Entity) error) error {
 		return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
 	})
 	if err != nil || len(ents) != 4 {
@@ -295,7 +295,7 @@ func TestCloudFormationOddValues(t *testing.T) {
 			}
 			n++
 		}
-		ents, err := collect(t, func(emit func(Entity) error) error {
+		ents, err := collectEntities(t, func(emit func(Entity) error) error {
 			return ReadCloudFormation(strings.NewReader(b.String()), "t.yaml", emit)
 		})
 		if err != nil {

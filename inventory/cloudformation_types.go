@@ -82,7 +82,7 @@ var cloudFormationTypes = map[string]typeMap{
 // generates at deploy is left out (not unknown: no rule judges a name it
 // did not choose).
 func cfnCommon(b *builder, nameProp string) {
-	b.copy("tags", "Tags", tagList)
+	b.copy("tags", "Tags", tfTagList)
 	if nameProp != "" {
 		b.copy("name", nameProp, nil)
 	}

@@ -10,6 +10,16 @@
 // or converted is not dropped: it becomes an error record with its origin,
 // and the counts in and out always match.
 //
+// [Read] is the one entry point: it detects the format of an input (or
+// takes the one asked for), decompresses gzip, and emits one [Entity] per
+// thing found. Formats beyond the built-in ones (Terraform plans,
+// CloudFormation templates) plug in as a [FormatReader] with
+// [RegisterFormat]. documents.go and scanner.go split entity documents (NDJSON,
+// JSON arrays, single documents, type maps, JSON streams) without holding
+// more than one document; awsconfig*.go read AWS Config's files and command
+// outputs and convert their items (AWSCONFIG.md documents the conversion);
+// [DirFiles] lists the inventory files of a directory.
+//
 // The package depends only on the standard library, gjson and the format
 // libraries of the inputs it reads; it knows nothing of rules or of the
 // evaluator.

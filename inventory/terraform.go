@@ -133,7 +133,7 @@ func terraformResources(data []byte, input string) ([]*iacResource, error) {
 		}
 		var res []*iacResource
 		if s.Values != nil {
-			res = stateResources(s.Values.RootModule, input, "terraform-state", configIndex{})
+			res = stateResources(s.Values.RootModule, input, "terraform-state", tfConfigIndex{})
 		}
 		return res, nil
 	}
@@ -165,7 +165,7 @@ func lineCol(data []byte, off int) (int, int) {
 // planned values and, where after_unknown marks a value, an unknownVal
 // carrying the configuration's references for it.
 func planResources(p *tfjson.Plan, input string) []*iacResource {
-	cfg := newConfigIndex(p.Config)
+	cfg := newTFConfigIndex(p.Config)
 	var res []*iacResource
 	if len(p.ResourceChanges) == 0 && p.PlannedValues != nil {
 		return stateResources(p.PlannedValues.RootModule, input, "terraform-plan", cfg)
@@ -206,7 +206,7 @@ func planResources(p *tfjson.Plan, input string) []*iacResource {
 // stateResources lists the managed resources of a state module tree (a
 // state's values, or a plan's planned_values when it has no
 // resource_changes).
-func stateResources(m *tfjson.StateModule, input, format string, cfg configIndex) []*iacResource {
+func stateResources(m *tfjson.StateModule, input, format string, cfg tfConfigIndex) []*iacResource {
 	var res []*iacResource
 	var walk func(m *tfjson.StateModule)
 	walk = func(m *tfjson.StateModule) {
@@ -342,19 +342,19 @@ func exprRefs(exprs map[string]*tfjson.Expression, path []string) []string {
 	return nil
 }
 
-// configIndex is what the plan's configuration says about references:
+// tfConfigIndex is what the plan's configuration says about references:
 // each resource's expressions by its configuration address (module path
 // and resource, without instance keys: module.net.aws_subnet.private),
 // and the references of module outputs and of module call arguments, so
 // that a reference can be followed through modules to a resource.
-type configIndex struct {
+type tfConfigIndex struct {
 	res     map[string]map[string]*tfjson.Expression
 	outputs map[string][]string // "module.a.module.b." + output -> references in module.a.module.b
 	vars    map[string][]string // "module.a.module.b." + variable -> references in module.a
 }
 
-func newConfigIndex(c *tfjson.Config) configIndex {
-	idx := configIndex{res: map[string]map[string]*tfjson.Expression{}, outputs: map[string][]string{}, vars: map[string][]string{}}
+func newTFConfigIndex(c *tfjson.Config) tfConfigIndex {
+	idx := tfConfigIndex{res: map[string]map[string]*tfjson.Expression{}, outputs: map[string][]string{}, vars: map[string][]string{}}
 	if c == nil {
 		return idx
 	}
@@ -395,14 +395,14 @@ func newConfigIndex(c *tfjson.Config) configIndex {
 const maxModuleDepth = 64
 
 // lookup finds the expressions of the resource instance at addr.
-func (c configIndex) lookup(addr string) map[string]*tfjson.Expression {
+func (c tfConfigIndex) lookup(addr string) map[string]*tfjson.Expression {
 	return c.res[stripKeys(addr)]
 }
 
 // links returns the links function of the resource at addr: the
 // references of an attribute, made absolute and followed through module
 // variables and outputs to the resources they name.
-func (c configIndex) links(addr string) func(string) []string {
+func (c tfConfigIndex) links(addr string) func(string) []string {
 	exprs := c.lookup(addr)
 	prefix := modulePrefix(addr)
 	return func(attr string) []string {
@@ -418,7 +418,7 @@ func (c configIndex) links(addr string) func(string) []string {
 
 // resolve appends to out the absolute addresses that refs, written in the
 // module instance prefix ("" or "module.a[0]."), name.
-func (c configIndex) resolve(prefix string, refs []string, depth int, out *[]string) {
+func (c tfConfigIndex) resolve(prefix string, refs []string, depth int, out *[]string) {
 	if depth > maxModuleDepth {
 		return
 	}

@@ -404,9 +404,9 @@ func list(v any) []any {
 	}
 }
 
-// tagList turns a Terraform tags map, or CloudFormation's [{Key, Value}],
+// tfTagList turns a Terraform tags map, or CloudFormation's [{Key, Value}],
 // into the model's [{key, value}], sorted by key for a stable document.
-func tagList(v any) (any, bool) {
+func tfTagList(v any) (any, bool) {
 	var tags []any
 	switch x := v.(type) {
 	case map[string]any:

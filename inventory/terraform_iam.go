@@ -8,7 +8,7 @@ func tfIamIdentity(idField string) func(b *builder) {
 	return func(b *builder) {
 		b.fields("name", "name", "arn", "arn", "path", "path", idField, "unique_id")
 		b.copy("permissionsBoundary", "permissions_boundary", nonEmptyString)
-		b.copy("tags", "tags", tagList)
+		b.copy("tags", "tags", tfTagList)
 		b.set("region", "global")
 		b.doc["managedPolicies"] = []any{}
 		b.doc["inlinePolicies"] = []any{}
@@ -87,7 +87,7 @@ func managedPolicy(arn string) map[string]any {
 func tfIamPolicy(b *builder) {
 	b.fields("name", "name", "arn", "arn", "path", "path", "description", "description", "policyId", "policy_id")
 	b.copy("document", "policy", policyDoc)
-	b.copy("tags", "tags", tagList)
+	b.copy("tags", "tags", tfTagList)
 	b.set("region", "global")
 	b.set("isAwsManaged", false)
 	b.set("isAttachable", true)

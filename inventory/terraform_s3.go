@@ -130,7 +130,7 @@ func s3NewBucketDefaults(b *builder) {
 func tfS3Bucket(b *builder) {
 	r := b.r
 	b.fields("name", "bucket", "arn", "arn", "region", "region")
-	b.copy("tags", "tags", tagList)
+	b.copy("tags", "tags", tfTagList)
 	if v, known, refs := r.get("grant"); !known {
 		b.markUnknown("acl.grants", refs...)
 	} else if g := tfGrants(v); len(g) > 0 {

@@ -8,9 +8,9 @@ import (
 // Firewall rules in the model's flattened form (SecurityRule, NaclEntry),
 // shared by the Terraform and CloudFormation mappings.
 
-// protocolName turns an AWS IP protocol (a name or an IANA number, -1 for
+// tfProtocolName turns an AWS IP protocol (a name or an IANA number, -1 for
 // all) into the model's TCP, UDP, ICMP, ICMPV6 or ALL.
-func protocolName(v any) string {
+func tfProtocolName(v any) string {
 	s := strings.ToLower(strings.TrimSpace(fmt.Sprint(v)))
 	switch s {
 	case "-1", "all", "-1.0":
@@ -32,7 +32,7 @@ func protocolName(v any) string {
 // protocol ALL the range is 0-65535 whatever the input says, as AWS
 // ignores it.
 func securityRules(protocol, from, to any, scopes []string, desc any) []any {
-	p := protocolName(protocol)
+	p := tfProtocolName(protocol)
 	var port, portTo any = numOr(from, 0), numOr(to, 0)
 	if p == "ALL" {
 		port, portTo = 0, 65535
@@ -98,7 +98,7 @@ func tfSecurityGroup(b *builder) {
 	if b.r.typ == "aws_default_security_group" {
 		b.set("name", "default")
 	}
-	b.copy("tags", "tags", tagList)
+	b.copy("tags", "tags", tfTagList)
 	b.doc["inboundRules"] = []any{}
 	b.doc["outboundRules"] = []any{}
 	for _, dir := range []struct{ attr, to string }{{"ingress", "inboundRules"}, {"egress", "outboundRules"}} {
@@ -159,7 +159,7 @@ var sgChild = &childMap{
 
 // naclEntry builds one NaclEntry.
 func naclEntry(number, protocol, action, cidr, from, to any, egress bool) map[string]any {
-	p := protocolName(protocol)
+	p := tfProtocolName(protocol)
 	e := map[string]any{"protocol": p}
 	if n, ok := asNumber(number); ok {
 		e["number"] = n
@@ -190,7 +190,7 @@ func naclEntry(number, protocol, action, cidr, from, to any, egress bool) map[st
 // inline ingress/egress blocks.
 func tfNACL(b *builder) {
 	b.fields("vpcId", "vpc_id", "arn", "arn")
-	b.copy("tags", "tags", tagList)
+	b.copy("tags", "tags", tfTagList)
 	b.copy("subnetIds", "subnet_ids", nil)
 	b.set("isDefault", b.r.typ == "aws_default_network_acl")
 	b.doc["inbound"] = []any{}

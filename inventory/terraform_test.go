@@ -3,7 +3,6 @@ package inventory
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,7 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files of the Terraform and CloudFormation readers")
 
 // renderEntities writes the entities a reader emitted as NDJSON: the
 // document itself with its origin, or an error or not-modelled record.
@@ -46,7 +44,7 @@ func renderEntities(t *testing.T, ents []Entity) []byte {
 	return buf.Bytes()
 }
 
-func collect(t *testing.T, read func(func(Entity) error) error) ([]Entity, error) {
+func collectEntities(t *testing.T, read func(func(Entity) error) error) ([]Entity, error) {
 	t.Helper()
 	var ents []Entity
 	err := read(func(e Entity) error {
@@ -88,7 +86,7 @@ func TestTerraformGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ents, err := collect(t, func(emit func(Entity) error) error {
+			ents, err := collectEntities(t, func(emit func(Entity) error) error {
 				return ReadTerraform(bytes.NewReader(data), f, emit)
 			})
 			out := renderEntities(t, ents)
@@ -110,7 +108,7 @@ func TestTerraformJoins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ents, err := collect(t, func(emit func(Entity) error) error { return ReadTerraform(bytes.NewReader(data), f, emit) })
+	ents, err := collectEntities(t, func(emit func(Entity) error) error { return ReadTerraform(bytes.NewReader(data), f, emit) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +167,7 @@ func TestTerraformState(t *testing.T) {
 	    {"address":"data.aws_region.here","mode":"data","type":"aws_region","name":"here","values":{"name":"us-east-1"}}],
 	  "child_modules":[{"address":"module.net","resources":[{"address":"module.net.aws_subnet.a[0]","mode":"managed","type":"aws_subnet","name":"a","index":0,
 	    "values":{"cidr_block":"10.0.1.0/24","map_public_ip_on_launch":true,"vpc_id":"vpc-1","tags":{"Name":"public-a"}}}]}]}}}`
-	ents, err := collect(t, func(emit func(Entity) error) error {
+	ents, err := collectEntities(t, func(emit func(Entity) error) error {
 		return ReadTerraform(strings.NewReader(state), "state.json", emit)
 	})
 	if err != nil {
@@ -237,7 +235,7 @@ func TestTerraformMalformedValues(t *testing.T) {
 			rcs = append(rcs, `{"address": "`+tt+`.x`+strings.Repeat("y", i)+`", "mode": "managed", "type": "`+tt+`", "change": {"actions": ["create"], "after": {`+strings.Join(kv, ",")+`}, "after_unknown": {}}}`)
 		}
 		plan := `{"format_version": "1.2", "resource_changes": [` + strings.Join(rcs, ",") + `]}`
-		ents, err := collect(t, func(emit func(Entity) error) error { return ReadTerraform(strings.NewReader(plan), "p.json", emit) })
+		ents, err := collectEntities(t, func(emit func(Entity) error) error { return ReadTerraform(strings.NewReader(plan), "p.json", emit) })
 		if err != nil {
 			t.Fatalf("%s: %v", v, err)
 		}

@@ -115,7 +115,7 @@ func tfGroupMembersOfUser(p *builder, c *iacResource) {
 
 // tfCommon copies the envelope: name from the Name tag, tags, arn.
 func tfCommon(b *builder) {
-	b.copy("tags", "tags", tagList)
+	b.copy("tags", "tags", tfTagList)
 	if n, ok := tagValue(b.doc, "Name"); ok {
 		b.set("name", n)
 	}

@@ -20,7 +20,7 @@ package main
 // before (firstLine): the wait is for a chunk taken earlier, whose count is
 // ready well before its documents are evaluated.
 //
-// The documents and errors are those readDocs gives for the same file, in
+// The documents and errors are those inventory.Read gives for the same file, in
 // the same order, with the same lines and columns (TestChunksMatchReadDocs).
 
 import (
@@ -28,10 +28,10 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/gsl-lang/gsl/inventory"
 )
 
 // chunkSize is the size of the ranges the workers read: smaller than a
@@ -64,41 +64,35 @@ type chunkJob struct {
 	start, end int64
 }
 
-// isNDJSON reports whether input name is read as NDJSON: by the format
-// asked for, else by its extension (see readDocs).
-func isNDJSON(name string, format inputFormat) bool {
-	switch format {
-	case formatNDJSON:
-		return true
-	case "", formatAuto:
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".ndjson", ".jsonl":
-			return true
-		}
-	}
-	return false
-}
-
 // chunked returns rc as a chunkFile when it can be read in chunks: a
 // regular NDJSON file of at least four chunks (below that, splitting it in
 // one place costs nothing worth saving) that does not start with a byte
-// order mark (which readDocs deals with).
+// order mark (which inventory.Read deals with) and, unless NDJSON was
+// asked for, does not hold AWS Config items or gzip (which inventory.Read
+// converts).
 func (p *pipeline) chunked(rc io.ReadCloser, name string) (*chunkFile, bool) {
 	f, ok := rc.(*os.File)
-	if !ok || p.jobs < 2 || !isNDJSON(name, p.read.Format) {
+	if !ok || p.jobs < 2 || !inventory.IsNDJSON(name, p.read.Format) {
 		return nil, false
 	}
 	fi, err := f.Stat()
 	if err != nil || !fi.Mode().IsRegular() || fi.Size() < p.chunkMin() {
 		return nil, false
 	}
-	var head [3]byte
-	if n, _ := f.ReadAt(head[:], 0); n > 0 && (head[0] == 0xEF || head[0] == 0xFE || head[0] == 0xFF) {
+	head := make([]byte, 64<<10)
+	n, _ := f.ReadAt(head, 0)
+	head = head[:n]
+	switch {
+	case n > 0 && (head[0] == 0xEF || head[0] == 0xFE || head[0] == 0xFF):
 		return nil, false
+	case n >= 2 && head[0] == 0x1f && head[1] == 0x8b:
+		return nil, false // gzip: inventory.Read decompresses it
+	case p.read.Format != inventory.FormatNDJSON && inventory.IsAWSConfig(head):
+		return nil, false // AWS Config items: inventory.Read converts them
 	}
 	max := p.read.MaxDocBytes
 	if max <= 0 {
-		max = DefaultMaxDocBytes
+		max = inventory.DefaultMaxDocBytes
 	}
 	cf := &chunkFile{f: f, name: name, size: fi.Size(), max: max, line: 1, progress: p.progress}
 	cf.cond.L = &cf.mu
@@ -167,7 +161,7 @@ func (j *chunkJob) read(b *docBatch) {
 	}
 	if err != nil {
 		// The line the read failed in.
-		b.add(Doc{Input: cf.name, Line: first + lines}, &InputError{Input: cf.name, Line: first + lines, Msg: err.Error()}, true)
+		b.add(inventory.Entity{Origin: inventory.Origin{Input: cf.name, Line: first + lines, Index: -1}}, &inventory.InputError{Input: cf.name, Line: first + lines, Msg: err.Error()}, true)
 	}
 	if cf.progress != nil {
 		cf.progress.bytes.Add(j.end - j.start)
@@ -228,7 +222,7 @@ func (j *chunkJob) split(b *docBatch) (lines int, err error) {
 		default:
 			// Over the limit: an error record, and the rest of the line
 			// is skipped without being kept.
-			b.add(Doc{Input: cf.name, Line: lines, Kind: kindLine, Err: fmt.Errorf("line longer than %d bytes", cf.max)}, nil, false)
+			b.add(inventory.Entity{Err: fmt.Errorf("line longer than %d bytes", cf.max), Origin: inventory.Origin{Input: cf.name, Line: lines, Kind: inventory.KindLine, Index: -1}}, nil, false)
 			if i >= 0 {
 				pos += i + 1
 				continue
@@ -243,7 +237,7 @@ func (j *chunkJob) split(b *docBatch) (lines int, err error) {
 			continue
 		}
 		col := 1 + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
-		b.add(Doc{Data: data[:len(data):len(data)], Input: cf.name, Line: lines, Col: col, Kind: kindLine}, nil, false)
+		b.add(inventory.Entity{Data: data[:len(data):len(data)], Origin: inventory.Origin{Input: cf.name, Line: lines, Col: col, Kind: inventory.KindLine, Index: -1}}, nil, false)
 	}
 	b.text0 = buf
 	return lines, nil

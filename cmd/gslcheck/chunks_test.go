@@ -10,9 +10,11 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/gsl-lang/gsl/inventory"
 )
 
-// chunkDoc is a Doc flattened for comparison, column included.
+// chunkDoc is an inventory.Entity flattened for comparison, column included.
 type chunkDoc struct {
 	Label string
 	Line  int
@@ -29,7 +31,7 @@ func readChunked(t testing.TB, file string, size, max int) []chunkDoc {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &pipeline{jobs: 2, chunkBytes: size, read: readOptions{Format: formatNDJSON, MaxDocBytes: max}}
+	p := &pipeline{jobs: 2, chunkBytes: size, read: inventory.Options{Format: inventory.FormatNDJSON, MaxDocBytes: max}}
 	cf, ok := p.chunked(f, file)
 	if !ok {
 		f.Close()
@@ -66,7 +68,7 @@ func readWhole(t testing.TB, file string, max int) []chunkDoc {
 		t.Fatal(err)
 	}
 	var docs []chunkDoc
-	err = readDocs(bytes.NewReader(data), file, readOptions{Format: formatNDJSON, MaxDocBytes: max}, func(d Doc) error {
+	err = inventory.Read(bytes.NewReader(data), file, inventory.Options{Format: inventory.FormatNDJSON, MaxDocBytes: max}, func(d inventory.Entity) error {
 		g := chunkDoc{Label: d.Label(), Line: d.Line, Col: d.Col, Data: string(d.Data)}
 		if d.Err != nil {
 			g.Err = d.Err.Error()
@@ -152,22 +154,25 @@ func TestChunkedOnlyWhenItHelps(t *testing.T) {
 	for _, c := range []struct {
 		file   string
 		jobs   int
-		format inputFormat
+		format inventory.Format
 		want   bool
 	}{
 		{write("a.ndjson", big), 2, "", true},
-		{write("a.jsonl", big), 2, formatAuto, true},
-		{write("a.json", big), 2, formatNDJSON, true},
+		{write("a.jsonl", big), 2, inventory.FormatAuto, true},
+		{write("a.json", big), 2, inventory.FormatNDJSON, true},
 		{write("b.json", big), 2, "", false},         // auto-detected: read in one place
 		{write("c.ndjson", big), 1, "", false},       // one worker
 		{write("d.ndjson", big[:100]), 2, "", false}, // small
 		{write("e.ndjson", "\xEF\xBB\xBF"+big), 2, "", false},
+		{write("f.ndjson.gz", "\x1f\x8b"+big), 2, inventory.FormatNDJSON, false}, // gzip
+		{write("g.ndjson", strings.Repeat(`{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemStatus":"OK"}`+"\n", 10)), 2, "", false},
+		{write("h.ndjson", strings.Repeat(`{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemStatus":"OK"}`+"\n", 10)), 2, inventory.FormatNDJSON, true},
 	} {
 		f, err := os.Open(c.file)
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := &pipeline{jobs: c.jobs, chunkBytes: 64, read: readOptions{Format: c.format}}
+		p := &pipeline{jobs: c.jobs, chunkBytes: 64, read: inventory.Options{Format: c.format}}
 		_, got := p.chunked(f, c.file)
 		f.Close()
 		if got != c.want {
@@ -189,7 +194,7 @@ func TestChunkBufferLetGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &pipeline{jobs: 2, chunkBytes: 64, read: readOptions{MaxDocBytes: 4 << 20}}
+	p := &pipeline{jobs: 2, chunkBytes: 64, read: inventory.Options{MaxDocBytes: 4 << 20}}
 	cf, ok := p.chunked(f, file)
 	if !ok {
 		t.Fatal("not read in chunks")

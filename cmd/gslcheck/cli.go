@@ -15,6 +15,7 @@ type cli struct {
 	Lint       lintCmd       `cmd:"" help:"Parse, compile and type-check rules against the entity schema."`
 	Fmt        fmtCmd        `cmd:"" help:"Format the rule logic in bundle files canonically."`
 	Explain    explainCmd    `cmd:"" help:"Show the evaluation trace of one rule on a document."`
+	Convert    convertCmd    `cmd:"" help:"Write the entity documents that inputs turn into (NDJSON)."`
 	Bundles    bundlesCmd    `cmd:"" help:"List the shipped bundles, or export one."`
 	Exceptions exceptionsCmd `cmd:"" help:"Convert exclusions of other tools into an exceptions file."`
 	Version    versionCmd    `cmd:"" help:"Print the version."`
@@ -31,7 +32,7 @@ type runCmd struct {
 	FailuresOnly    bool     `help:"Leave passing results out of JSON and JUnit reports: only failures, suppressed failures and errors."`
 	SARIFMaxResults int      `name:"sarif-max-results" default:"25000" placeholder:"N" help:"Most results in a SARIF report (code scanning accepts 25,000 per run): the most severe are kept, and a notification says what was left out. 0: no limit."`
 	Jobs            int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
-	InputFormat     string   `enum:"auto,json,ndjson" default:"auto" help:"How to split inputs: auto (by extension and content), json or ndjson."`
+	InputFormat     string   `enum:"auto,json,ndjson,awsconfig" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or awsconfig (AWS Config items, converted to entity documents)."`
 	MaxDocBytes     int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
 	Schema          string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
 	AllowEmpty      bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
@@ -41,7 +42,7 @@ type runCmd struct {
 	FailOn          string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
 	Exceptions      string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
 	Baseline        string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
-	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, or NDJSON (.ndjson, .jsonl or detected)."`
+	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, directories (their .json, .ndjson, .jsonl and .gz files, sorted), or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, NDJSON (.ndjson, .jsonl or detected), or AWS Config data (detected); gzipped or not."`
 }
 
 func (runCmd) Help() string {
@@ -56,6 +57,7 @@ Examples:
     gslcheck run -r "Instance should have volumes contain-all [encrypted=true]" inv.json
     aws-export | gslcheck run -b hipaa --format json -
     gslcheck run -b cis-aws --fail-on High --baseline baseline.json --report sarif=results.sarif inv.ndjson
+    gslcheck run -b hipaa snapshot.json.gz        # an AWS Config snapshot
 
 Failures matched by .gslcheck/exceptions.yaml (or --exceptions) are reported as
 suppressed, with their reason, and do not fail the run.
@@ -155,6 +157,28 @@ Examples:
 Exit status: 0 when the rule passed (or did not apply) on every document, 1
 when it failed on one, 2 on usage or rule errors, unreadable input, or a
 document the rule could not be evaluated on.`
+}
+
+type convertCmd struct {
+	InputFormat string   `enum:"auto,json,ndjson,awsconfig" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or awsconfig."`
+	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
+	Output      string   `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout."`
+	Inputs      []string `arg:"" name:"INPUT" help:"Inputs, as run reads them: files, directories, or - for stdin."`
+}
+
+func (convertCmd) Help() string {
+	return `Writes one line per entity document, exactly as run evaluates it: AWS Config
+items converted to the entity model, type-map documents with their type.
+Documents that cannot be read or converted are reported on stderr with their
+position, and the items that yield no document (resource types the model does
+not have, items merged into others) are counted there.
+
+Examples:
+
+    gslcheck convert snapshot.json.gz > entities.ndjson
+    gslcheck convert --input-format awsconfig config-items/ | jq 'select(.type == "S3Bucket")'
+
+Exit status: 0 when every input and document was read, 2 otherwise.`
 }
 
 type bundlesCmd struct {

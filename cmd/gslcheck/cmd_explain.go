@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/gsl-lang/gsl/report"
 )
@@ -153,7 +154,10 @@ func readExplainDocs(src source) ([]*explainDoc, error) {
 	}
 	defer rc.Close()
 	var docs []*explainDoc
-	err = readDocs(rc, src.name, readOptions{}, func(d Doc) error {
+	err = inventory.Read(rc, src.name, inventory.Options{}, func(d inventory.Entity) error {
+		if d.NotModelled != "" || d.Ignored != "" {
+			return nil // no document to explain
+		}
 		ed := &explainDoc{location: d.Label(), err: d.Err}
 		if ed.err == nil {
 			var data []byte

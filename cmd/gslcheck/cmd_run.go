@@ -15,6 +15,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/report"
 )
 
@@ -130,7 +131,7 @@ func (c *runCmd) Run(e *env) error {
 	p := &pipeline{
 		jobs:      c.Jobs,
 		keepSkips: c.ShowSkipped,
-		read:      readOptions{Format: inputFormat(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
+		read:      inventory.Options{Format: inventory.Format(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
 	}
 	if !c.ShowSkipped {
 		// The skips of other types' rules are only counted: the rule set
@@ -174,9 +175,13 @@ func (c *runCmd) Run(e *env) error {
 		}
 	}
 	docsIn := newDocCounter()
+	var tally itemTally
 	err = p.runBatches(sources,
 		func(b *docBatch) error {
 			docsIn.count(b)
+			for i := range b.outs {
+				tally.add(&b.outs[i].doc)
+			}
 			if b.rendered {
 				sum.Add(&b.sum)
 				return br.WriteRendered(b.text, b.nrec)
@@ -211,6 +216,7 @@ func (c *runCmd) Run(e *env) error {
 	if err == nil {
 		err = rep.Finish(&sum)
 	}
+	tally.write(e.stderr)
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
@@ -319,10 +325,12 @@ func evalOptions(now time.Time) *eval.Options {
 // (every report.Writer).
 func reportOutcome(rep report.Writer, metas []*ruleMeta, g *gate, sum *report.Summary, o *docOutcome, scratch *report.Record) error {
 	switch {
+	case o.doc.NotModelled != "" || o.doc.Ignored != "":
+		return nil // counted by an itemTally
 	case o.whole:
 		sum.InputErrors++
 		msg := o.err.Error()
-		var ie *InputError
+		var ie *inventory.InputError
 		if errors.As(o.err, &ie) {
 			msg = ie.Msg
 		}
@@ -331,12 +339,12 @@ func reportOutcome(rep report.Writer, metas []*ruleMeta, g *gate, sum *report.Su
 		sum.Documents++
 		sum.Malformed++
 		sum.InputErrors++
-		return rep.Result(&report.Record{Entity: o.entity(), Type: o.typ, Err: o.err.Error(), Input: o.doc.Input, Line: o.doc.Line, Col: o.doc.charCol(), Location: o.doc.Label()})
+		return rep.Result(&report.Record{Entity: o.entity(), Type: o.typ, Err: o.err.Error(), Input: o.doc.Input, Line: o.doc.Line, Col: o.doc.CharCol(), Location: o.doc.Label()})
 	}
 	sum.Documents++
 	sum.Evaluated++
 	sum.Count(eval.Skip, o.skipped)
-	entity, loc, col := o.entity(), o.doc.Label(), o.doc.charCol()
+	entity, loc, col := o.entity(), o.doc.Label(), o.doc.CharCol()
 	for _, r := range o.results {
 		rec := scratch
 		if rec == nil {
@@ -469,18 +477,24 @@ func openSources(args []string, stdin io.Reader) ([]source, int64, error) {
 		if err != nil {
 			return nil, 0, fmt.Errorf("input %s: %w", a, unwrapPathError(err))
 		}
+		names := []string{a}
 		if fi.IsDir() {
-			return nil, 0, fmt.Errorf("input %s: is a directory", a)
-		}
-		total += fi.Size()
-		name := a
-		sources = append(sources, source{name: name, open: func() (io.ReadCloser, error) {
-			f, err := os.Open(name)
-			if err != nil {
-				return nil, unwrapPathError(err)
+			if names, err = inventory.DirFiles(a); err != nil {
+				return nil, 0, fmt.Errorf("input %s: %w", a, unwrapPathError(err))
 			}
-			return f, nil
-		}})
+		}
+		for _, name := range names {
+			if fi, err := os.Stat(name); err == nil {
+				total += fi.Size()
+			}
+			sources = append(sources, source{name: name, open: func() (io.ReadCloser, error) {
+				f, err := os.Open(name)
+				if err != nil {
+					return nil, unwrapPathError(err)
+				}
+				return f, nil
+			}})
+		}
 	}
 	if sawStdin {
 		total = 0

@@ -15,6 +15,7 @@
 //	gslcheck lint [--format text|json] [--schema builtin|none] PATH...
 //	gslcheck fmt [-w] [--check] PATH...
 //	gslcheck explain (--rule TEXT | --bundle B --rule-id ID) [--entity ID] DOC
+//	gslcheck convert [--input-format auto|json|ndjson|awsconfig] INPUT...
 //	gslcheck bundles [list] | bundles export NAME --format dome9
 //	gslcheck exceptions import-dome9 [--account DOME9ID=NUMBER] FILE
 //	gslcheck version | gslcheck --version
@@ -23,10 +24,16 @@
 //
 // # Inputs
 //
-// An INPUT of `run` is a file, or - for standard input, holding a JSON
+// An INPUT of `run` is a file, a directory (its .json, .ndjson and .jsonl
+// files, gzipped or not, sorted), or - for standard input, holding a JSON
 // array of documents, a single document, an object mapping entity type
-// names to arrays of documents, or NDJSON (by the .ndjson or .jsonl
-// extension, or detected from the content). Inputs are split as they are
+// names to arrays of documents, NDJSON (by the .ndjson or .jsonl
+// extension, or detected from the content), or AWS Config data (snapshot
+// and history files, configuration items, the configservice commands'
+// output), detected and converted to entity documents; gzipped or not.
+// The items that yield no document (resource types the model lacks, items
+// merged into others) are counted by type on stderr. The readers are the
+// inventory package's; `convert` writes what they produce. Inputs are split as they are
 // read: memory does not grow with the number of documents, except for what
 // List<> rules keep. A malformed document becomes an error record naming
 // its file and line (NDJSON) or array index, and the rest still runs; so

@@ -9,6 +9,8 @@ import (
 	"runtime"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/gsl-lang/gsl/inventory"
 )
 
 // Exit codes.
@@ -74,7 +76,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(code int) { panic(exitPanic{code}) }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, WrapUpperBound: 100}),
-		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(DefaultMaxDocBytes), "version": versionLine()},
+		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(inventory.DefaultMaxDocBytes), "version": versionLine()},
 		kong.Bind(e),
 	)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/report"
 )
 
@@ -98,7 +99,7 @@ func BenchmarkReadDocsArray(b *testing.B) {
 	data := sb.String()
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		err := readDocs(strings.NewReader(data), "x.json", readOptions{}, func(Doc) error { return nil })
+		err := inventory.Read(strings.NewReader(data), "x.json", inventory.Options{Borrow: true}, func(inventory.Entity) error { return nil })
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -111,7 +112,7 @@ func BenchmarkReadDocsNDJSON(b *testing.B) {
 	data := strings.ReplaceAll(strings.Trim(sb.String(), "[]"), ",\n", "\n")
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
-		err := readDocs(strings.NewReader(data), "x.ndjson", readOptions{}, func(Doc) error { return nil })
+		err := inventory.Read(strings.NewReader(data), "x.ndjson", inventory.Options{Borrow: true}, func(inventory.Entity) error { return nil })
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -151,51 +152,6 @@ func typeMapText(n int) string {
 	return b.String()
 }
 
-// TestReadDocsTypeMapNotHeld reads a type map four times the size limit.
-// Told apart by reading it twice, it is not copied at all when the input
-// can be reread: what is allocated before the first document is the
-// scanners' buffers. A capture copies up to the limit of it, which the test
-// sees too, so that it can fail.
-func TestReadDocsTypeMapNotHeld(t *testing.T) {
-	const max = 4 << 20
-	in := typeMapText(4 * max / 150)
-	for _, mode := range []readMode{{name: "capture"}, {name: "reread", reread: true}} {
-		r, reread := mode.open(in)
-		base := allocated()
-		var alloc uint64
-		n := 0
-		err := readDocs(r, "inv.json", readOptions{MaxDocBytes: max, reread: reread}, func(d Doc) error {
-			if n == 0 {
-				alloc = allocated() - base
-			}
-			n++
-			if d.Err != nil {
-				t.Errorf("%s: %s: %v", mode, d.Label(), d.Err)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatalf("%s: %v", mode, err)
-		}
-		if want := 4*max/150 + 1; n != want {
-			t.Errorf("%s: %d documents, want %d", mode, n, want)
-		}
-		switch {
-		case mode.reread && alloc > 1<<20:
-			t.Errorf("%s: %d KB allocated before the first document", mode, alloc>>10)
-		case !mode.reread && alloc < max:
-			t.Errorf("%s: only %d KB allocated before the first document: the capture was not seen", mode, alloc>>10)
-		}
-	}
-}
-
-// allocated returns the bytes allocated on the heap so far.
-func allocated() uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64()
-}
-
 // TestRereader checks the reread function the pipeline gives a regular
 // file: the documents come out as from any reader, and the progress count
 // ends at the file's size, the bytes read twice taken off. A pipe gets
@@ -217,7 +173,7 @@ func TestRereader(t *testing.T) {
 		t.Fatal("no reread for a regular file")
 	}
 	n := 0
-	err = readDocs(p.progress.reader(f), "inv.json", readOptions{MaxDocBytes: 64 << 10, reread: reread}, func(d Doc) error {
+	err = inventory.Read(p.progress.reader(f), "inv.json", inventory.Options{MaxDocBytes: 64 << 10, Reread: reread}, func(d inventory.Entity) error {
 		if d.Err != nil {
 			t.Errorf("%s: %v", d.Label(), d.Err)
 		}
@@ -243,4 +199,14 @@ func TestRereader(t *testing.T) {
 	if p.rereader(pr) != nil {
 		t.Error("a pipe got a reread function")
 	}
+}
+
+// repeatReader reads an endless run of one byte.
+type repeatReader byte
+
+func (r repeatReader) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = byte(r)
+	}
+	return len(p), nil
 }

@@ -20,9 +20,14 @@ import (
 	"sync"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
+
+// errStop is returned by the reader's emit to stop reading early (the run
+// is stopping); inventory.Read returns it unchanged.
+var errStop = errors.New("stop")
 
 // ownBatches is how many batches each worker keeps for the chunks it reads.
 const ownBatches = 4
@@ -75,11 +80,11 @@ type ruleOutcome struct {
 // docOutcome is everything the pipeline learned about one document, or
 // about an input that could not be read (whole set).
 type docOutcome struct {
-	doc     Doc    // where the document came from; Data as evaluated
-	id      string // the document's id, "" when it has none
-	typ     string // the document's type, "" when unknown
-	err     error  // why the document (or input) could not be evaluated
-	whole   bool   // err concerns an input, not one document
+	doc     inventory.Entity // where the document came from; Data as evaluated
+	id      string           // the document's id, "" when it has none
+	typ     string           // the document's type, "" when unknown
+	err     error            // why the document (or input) could not be evaluated
+	whole   bool             // err concerns an input, not one document
 	results []ruleOutcome
 	skipped int            // skip results not kept in results
 	prep    *eval.Document // the prepared document, when List<> rules read it
@@ -134,7 +139,7 @@ type docBatch struct {
 
 // docIn is a document, or an input error, as the reader hands it on.
 type docIn struct {
-	doc   Doc
+	doc   inventory.Entity
 	err   error
 	whole bool
 }
@@ -169,7 +174,7 @@ func (b *docBatch) reset() {
 }
 
 // add appends d (with the error that stopped its input, when whole).
-func (b *docBatch) add(d Doc, err error, whole bool) {
+func (b *docBatch) add(d inventory.Entity, err error, whole bool) {
 	b.ins = append(b.ins, docIn{doc: d, err: err, whole: whole})
 	b.bytes += len(d.Data)
 }
@@ -201,7 +206,7 @@ type pipeline struct {
 	// that EvalDoc would report and did not is counted as skipped.
 	onlyApplicable bool
 	perDoc         int
-	read           readOptions
+	read           inventory.Options
 	progress       *progress // nil for none
 
 	// chunkBytes is the size of the chunks an NDJSON file is read in by
@@ -262,7 +267,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 				cur = nil
 			}
 		}
-		add := func(d Doc, err error, whole bool) error {
+		add := func(d inventory.Entity, err error, whole bool) error {
 			if cur != nil && len(cur.text0)+len(d.Data) > cap(cur.text0) {
 				// Keep each batch's text in one buffer, sized to what
 				// batches need.
@@ -310,13 +315,13 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			return nil
 		}
 		for _, src := range sources {
-			err := p.readSource(src, func(d Doc) error { return add(d, nil, false) }, flush, chunks)
+			err := p.readSource(src, func(d inventory.Entity) error { return add(d, nil, false) }, flush, chunks)
 			if errors.Is(err, errStop) {
 				return
 			}
 			if err != nil {
-				d := Doc{Input: src.name}
-				var ie *InputError
+				d := inventory.Entity{Origin: inventory.Origin{Input: src.name, Index: -1}}
+				var ie *inventory.InputError
 				if errors.As(err, &ie) {
 					d.Line = ie.Line
 				}
@@ -400,7 +405,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 					p.progress.addDoc()
 				}
 				switch {
-				case p.lists == nil || o.err != nil || o.whole:
+				case p.lists == nil || o.err != nil || o.whole || o.doc.Data == nil:
 				case o.prep != nil && docCollector != nil:
 					docCollector.AddDocument(o.prep)
 				case p.listTypes == nil || p.listTypes[o.typ]:
@@ -438,7 +443,7 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 // the source may make the reader wait (see idleReader). A file the workers
 // can read in parallel (see chunks.go) is handed to chunks instead, which
 // then owns it.
-func (p *pipeline) readSource(src source, emit func(Doc) error, idle func(), chunks func(*chunkFile) error) error {
+func (p *pipeline) readSource(src source, emit func(inventory.Entity) error, idle func(), chunks func(*chunkFile) error) error {
 	rc, err := src.open()
 	if err != nil {
 		return err
@@ -452,12 +457,12 @@ func (p *pipeline) readSource(src source, emit func(Doc) error, idle func(), chu
 		r = p.progress.reader(r)
 	}
 	opts := p.read
-	opts.borrow = true
-	opts.reread = p.rereader(rc)
-	return readDocs(r, src.name, opts, emit)
+	opts.Borrow = true
+	opts.Reread = p.rereader(rc)
+	return inventory.Read(r, src.name, opts, emit)
 }
 
-// rereader returns the readOptions.reread of rc when rc is a regular file,
+// rereader returns the inventory.Options.Reread of rc when rc is a regular file,
 // else nil. Bytes read again are taken off the progress count, so that it
 // does not run past the input's size.
 func (p *pipeline) rereader(rc io.Reader) func(off int64) error {
@@ -492,7 +497,7 @@ func (p *pipeline) rereader(rc io.Reader) func(off int64) error {
 // List<> rules read is prepared once (eval.NewDocument) and kept in o.prep,
 // so that collecting it does not validate it again.
 func (p *pipeline) evalDoc(o *docOutcome) {
-	if o.err != nil || o.whole {
+	if o.err != nil || o.whole || o.doc.NotModelled != "" || o.doc.Ignored != "" {
 		return
 	}
 	if o.doc.Err != nil {
@@ -545,7 +550,7 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 // "type" gets its key as type, in a copy of its data, which typedDoc
 // returns. The error reports a document without a usable type, or the
 // JSON syntax error that hides it.
-func typedDoc(d *Doc) (data []byte, id, typ string, err error) {
+func typedDoc(d *inventory.Entity) (data []byte, id, typ string, err error) {
 	data = d.Data
 	// Two reads rather than gjson.GetManyBytes, which reads them one after
 	// the other too but allocates the slice it returns them in.
@@ -572,7 +577,7 @@ func typedDoc(d *Doc) (data []byte, id, typ string, err error) {
 // documentError words err, eval's reason for refusing document d: a
 // document that is not a JSON object, or not JSON at all, is said so with
 // the line and column of the syntax error in the input (syntax true).
-func documentError(d *Doc, err error) (_ error, syntax bool) {
+func documentError(d *inventory.Entity, err error) (_ error, syntax bool) {
 	if errors.Is(err, eval.ErrInvalidJSON) || errors.Is(err, eval.ErrNotObject) {
 		if jerr := checkDocument(d.Data, d.Line, d.Col); jerr != nil {
 			return jerr, true
@@ -617,7 +622,7 @@ func checkDocument(data []byte, line, col int) error {
 		msg = err.Error()
 	default:
 		offset = dec.InputOffset()
-		for offset < int64(len(data)) && isSpace(data[offset]) {
+		for offset < int64(len(data)) && bytes.IndexByte([]byte(" \t\r\n"), data[offset]) >= 0 {
 			offset++
 		}
 	}

@@ -1,4 +1,4 @@
-package main
+package inventory
 
 import (
 	"bytes"
@@ -37,7 +37,7 @@ func TestBorrowedLines(t *testing.T) {
 			var got []string
 			var lines []int
 			var kept [][]byte
-			err := readDocs(mk(in.String()), "x.ndjson", readOptions{borrow: borrow}, func(d Doc) error {
+			err := Read(mk(in.String()), "x.ndjson", Options{Borrow: borrow}, func(d Entity) error {
 				if d.Err != nil {
 					return d.Err
 				}

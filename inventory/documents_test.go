@@ -1,4 +1,4 @@
-package main
+package inventory
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// gotDoc is a Doc flattened for comparison.
+// gotDoc is a Entity flattened for comparison.
 type gotDoc struct {
 	Label string
 	Line  int
@@ -21,10 +21,10 @@ type gotDoc struct {
 	Err   string // substring of the error, "" when none
 }
 
-func collect(t *testing.T, r io.Reader, name string, opts readOptions) ([]gotDoc, error) {
+func collect(t *testing.T, r io.Reader, name string, opts Options) ([]gotDoc, error) {
 	t.Helper()
 	var docs []gotDoc
-	err := readDocs(r, name, opts, func(d Doc) error {
+	err := Read(r, name, opts, func(d Entity) error {
 		g := gotDoc{Label: d.Label(), Line: d.Line, Data: string(d.Data)}
 		if d.Err != nil {
 			g.Err = d.Err.Error()
@@ -35,7 +35,7 @@ func collect(t *testing.T, r io.Reader, name string, opts readOptions) ([]gotDoc
 	return docs, err
 }
 
-// readMode is a way of handing readDocs its input.
+// readMode is a way of handing Read its input.
 type readMode struct {
 	name    string
 	oneByte bool // reads return one byte at a time
@@ -60,7 +60,7 @@ func (m readMode) open(in string) (io.Reader, func(int64) error) {
 	}
 }
 
-// readModes are the modes every readDocs table runs in: the first object
+// readModes are the modes every Read table runs in: the first object
 // of an input is captured, or read twice when the input can be reread.
 var readModes = []readMode{
 	{name: "whole"},
@@ -74,7 +74,7 @@ func TestReadDocs(t *testing.T) {
 	tests := []struct {
 		name    string
 		file    string
-		format  inputFormat
+		format  Format
 		max     int
 		in      string
 		want    []gotDoc
@@ -190,7 +190,7 @@ func TestReadDocs(t *testing.T) {
 		{
 			name:    "strict json reads the first value and rejects a second",
 			file:    "s.json",
-			format:  formatJSON,
+			format:  FormatJSON,
 			in:      `{"type":"A"} {"type":"B"}`,
 			want:    []gotDoc{{"s.json", 1, `{"type":"A"}`, ""}},
 			wantErr: `s.json:1: unexpected '{' after the top-level value`,
@@ -341,7 +341,7 @@ func TestReadDocs(t *testing.T) {
 		{
 			name:   "ndjson format forced",
 			file:   "data.txt",
-			format: formatNDJSON,
+			format: FormatNDJSON,
 			in:     "{\"type\":\"A\"}\nnot json\n",
 			want:   []gotDoc{{"data.txt:1", 1, `{"type":"A"}`, ""}, {"data.txt:2", 2, `not json`, ""}},
 		},
@@ -350,7 +350,7 @@ func TestReadDocs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			for _, mode := range readModes {
 				r, reread := mode.open(tt.in)
-				got, err := collect(t, r, tt.file, readOptions{Format: tt.format, MaxDocBytes: tt.max, reread: reread})
+				got, err := collect(t, r, tt.file, Options{Format: tt.format, MaxDocBytes: tt.max, Reread: reread})
 				// Compare error substrings rather than whole messages.
 				for i := range got {
 					if i < len(tt.want) && tt.want[i].Err != "" && strings.Contains(got[i].Err, tt.want[i].Err) {
@@ -374,7 +374,7 @@ func TestReadDocs(t *testing.T) {
 func TestReadDocsReadError(t *testing.T) {
 	boom := errors.New("disk on fire")
 	r := io.MultiReader(strings.NewReader(`[{"type":"A"},`), iotest.ErrReader(boom))
-	got, err := collect(t, r, "x.json", readOptions{})
+	got, err := collect(t, r, "x.json", Options{})
 	if len(got) != 1 || got[0].Data != `{"type":"A"}` {
 		t.Errorf("docs = %+v", got)
 	}
@@ -384,8 +384,9 @@ func TestReadDocsReadError(t *testing.T) {
 }
 
 func TestReadDocsStop(t *testing.T) {
+	errStop := errors.New("stop")
 	n := 0
-	err := readDocs(strings.NewReader(`[1,2,3,4]`), "x.json", readOptions{}, func(Doc) error {
+	err := Read(strings.NewReader(`[1,2,3,4]`), "x.json", Options{}, func(Entity) error {
 		n++
 		if n == 2 {
 			return errStop
@@ -411,7 +412,7 @@ func TestReadDocsLargeTypeMap(t *testing.T) {
 	b.WriteString(`], "S3Bucket": [{"id":"b"}]}`)
 	for _, mode := range readModes {
 		r, reread := mode.open(b.String())
-		got, err := collect(t, r, "big.json", readOptions{MaxDocBytes: 1000, reread: reread})
+		got, err := collect(t, r, "big.json", Options{MaxDocBytes: 1000, Reread: reread})
 		if err != nil {
 			t.Fatalf("%s: %v", mode, err)
 		}
@@ -435,7 +436,7 @@ func TestReadDocsHugeLine(t *testing.T) {
 		io.LimitReader(repeatReader('x'), 10<<20),
 		strings.NewReader(`"}`+"\n"+`{"type":"B"}`+"\n"),
 	)
-	got, err := collect(t, huge, "h.ndjson", readOptions{MaxDocBytes: 1 << 10})
+	got, err := collect(t, huge, "h.ndjson", Options{MaxDocBytes: 1 << 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -474,6 +475,8 @@ func FuzzSplitters(f *testing.F) {
 		"{\n\"type\":\"A\"\n}\n{\"type\":\"B\"}",
 		`["unterminated`,
 		"",
+		"[{\"a\":\"\u00e9\u65e5\\\\\"}\n,{\"b\":[{}]},\n {\"c\":\"\\\\\"}]",
+		"[{\"a\":\"x\\\"y\"}, {\"n\":\"\u00fc\n\u00fc\"}, [1,{\"k\":\"}\"}]]",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), false)
@@ -485,7 +488,7 @@ func FuzzSplitters(f *testing.F) {
 			name = "f.ndjson"
 		}
 		var docs [][]byte
-		err := readDocs(bytes.NewReader(in), name, readOptions{MaxDocBytes: 256}, func(d Doc) error {
+		err := Read(bytes.NewReader(in), name, Options{MaxDocBytes: 256}, func(d Entity) error {
 			if d.Err == nil && len(d.Data) > 256 {
 				t.Fatalf("document of %d bytes over the limit", len(d.Data))
 			}
@@ -504,13 +507,36 @@ func FuzzSplitters(f *testing.F) {
 		if total > len(in) {
 			t.Fatalf("documents hold %d bytes, input has %d", total, len(in))
 		}
+		// Borrowed documents (the pipeline's, found by the scanner's fast
+		// path when the buffer holds them whole) are the copied ones.
+		var copied, borrowed []string
+		for _, borrow := range []bool{false, true} {
+			err := Read(iotest.HalfReader(bytes.NewReader(in)), name, Options{MaxDocBytes: 256, Borrow: borrow}, func(d Entity) error {
+				rec := fmt.Sprintf("%s %d:%d-%d %q %v", d.Label(), d.Line, d.Col, d.Wide, d.Data, d.Err)
+				if borrow {
+					borrowed = append(borrowed, rec)
+				} else {
+					copied = append(copied, rec)
+				}
+				return nil
+			})
+			rec := fmt.Sprint("end: ", err)
+			if borrow {
+				borrowed = append(borrowed, rec)
+			} else {
+				copied = append(copied, rec)
+			}
+		}
+		if diff := cmp.Diff(copied, borrowed); diff != "" {
+			t.Fatalf("%q: copied and borrowed documents differ (-copied +borrowed):\n%s", in, diff)
+		}
 		// Reading the first object twice (a regular file) and capturing
 		// it (a pipe) give the same documents, positions and errors.
 		var byMode [2][]string
 		var errs [2]string
 		for i, mode := range []readMode{{name: "capture"}, {name: "reread", reread: true}} {
 			r, reread := mode.open(string(in))
-			err := readDocs(r, name, readOptions{MaxDocBytes: 64, reread: reread}, func(d Doc) error {
+			err := Read(r, name, Options{MaxDocBytes: 64, Reread: reread}, func(d Entity) error {
 				byMode[i] = append(byMode[i], fmt.Sprintf("%s %d:%d-%d %q %v", d.Label(), d.Line, d.Col, d.Wide, d.Data, d.Err))
 				return nil
 			})
@@ -544,7 +570,7 @@ func FuzzSplitters(f *testing.F) {
 func TestDocCharColumn(t *testing.T) {
 	tests := []struct {
 		name, file, in string
-		want           []int // charCol of each document
+		want           []int // CharCol of each document
 	}{
 		{"array", "a.json", `[{"n":"é"},{"n":"日本"}, {"type":"A"}]`, []int{2, 12, 24}},
 		{"type map", "m.json", `{"Ünï":[{"n":"ü"},{"n":1}]}`, []int{9, 19}},
@@ -556,8 +582,8 @@ func TestDocCharColumn(t *testing.T) {
 		for _, mode := range readModes {
 			r, reread := mode.open(tt.in)
 			var got []int
-			err := readDocs(r, tt.file, readOptions{reread: reread}, func(d Doc) error {
-				got = append(got, d.charCol())
+			err := Read(r, tt.file, Options{Reread: reread}, func(d Entity) error {
+				got = append(got, d.CharCol())
 				return nil
 			})
 			if err != nil {

@@ -1,4 +1,4 @@
-package main
+package inventory
 
 // This file holds the byte scanner under the input readers: a buffered
 // reader that counts lines, can capture what it consumes (to re-read a
@@ -6,6 +6,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -53,7 +54,10 @@ type scanner struct {
 	// ends (and its size against the limit), for an input that can be
 	// read again from a known offset instead (see docReader.reread).
 	discard bool
-	lineBuf []byte // borrowLine's storage for lines longer than buf
+	// borrowing lets value return a value that the buffer holds whole
+	// without copying it (see borrowValue).
+	borrowing bool
+	lineBuf   []byte // borrowLine's storage for lines longer than buf
 }
 
 const scanBufSize = 64 << 10
@@ -145,6 +149,13 @@ func (s *scanner) ioErr(name string) error {
 		return &InputError{Input: name, Line: s.line, Msg: fmt.Sprintf("read error: %v", s.readErr)}
 	}
 	return nil
+}
+
+// gzipped reports whether the input starts with gzip's magic number.
+func (s *scanner) gzipped() bool {
+	s.ensure(2)
+	b := s.buf[s.pos:s.end]
+	return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b
 }
 
 // skipBOM drops a UTF-8 byte order mark and rejects UTF-16 input.
@@ -491,7 +502,13 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 				}
 			}
 		}
-		err := keep(chunk[:i])
+		var err error
+		if s.borrowing && done && size == 0 && fail == nil && !s.discard && i <= max {
+			// The whole value is in the buffer: lend it, uncopied.
+			out, size = chunk[:i:i], i
+		} else {
+			err = keep(chunk[:i])
+		}
 		s.consume(i)
 		if err != nil {
 			return out, err
@@ -518,6 +535,133 @@ func (s *scanner) value(max int, skipOverflow bool, onMember func(byte)) ([]byte
 		return nil, tooDeep
 	}
 	return out, nil
+}
+
+// borrowValue is value for a caller that is done with the bytes before
+// its next call on s: a value that the buffer holds whole is returned
+// without being copied. Less than half a buffer left is topped up first,
+// so that most values of an array of small documents are found whole.
+func (s *scanner) borrowValue(max int, skipOverflow bool) ([]byte, error) {
+	if v, ok := s.bufferedContainer(max); ok {
+		return v, nil
+	}
+	if n := s.end - s.pos; n < len(s.buf)/2 && s.readErr == nil {
+		copy(s.buf, s.buf[s.pos:s.end])
+		s.pos, s.end = 0, n
+		m, err := s.r.Read(s.buf[s.end:])
+		s.end += m
+		if err != nil {
+			s.readErr = err
+		}
+	}
+	if v, ok := s.bufferedContainer(max); ok {
+		return v, nil
+	}
+	s.borrowing = true
+	defer func() { s.borrowing = false }()
+	return s.value(max, skipOverflow, nil)
+}
+
+// bufferedContainer is value's fast path for an object or array that the
+// buffer holds whole, within max bytes, well formed as far as strings and
+// brackets go, and nested no deeper than maxNesting: it finds the end with
+// bytes.IndexByte over strings, consumes the value, keeps the line, line
+// start and character count that value would, and returns the value
+// uncopied. Anything else (ok false) is left to value, which words the
+// errors.
+func (s *scanner) bufferedContainer(max int) (_ []byte, ok bool) {
+	b := s.buf[s.pos:s.end]
+	if len(b) == 0 || (b[0] != '{' && b[0] != '[') || s.capture || s.discard {
+		return nil, false
+	}
+	var stack [64]byte // deeper values go to value
+	depth := 0
+	end := -1
+scan:
+	for i := 0; i < len(b) && i < max; i++ {
+		switch c := b[i]; c {
+		case '"':
+			for {
+				// Most strings are short: look at a few bytes before
+				// paying for IndexByte's call.
+				j := i + 1
+				for j < len(b) && j < i+16 && b[j] != '"' {
+					j++
+				}
+				if j == len(b) {
+					return nil, false
+				}
+				if b[j] != '"' {
+					k := bytes.IndexByte(b[j:], '"')
+					if k < 0 {
+						return nil, false
+					}
+					j += k
+				}
+				i = j
+				// The quote ends the string unless an odd number of
+				// backslashes precedes it.
+				k := i - 1
+				for b[k] == '\\' {
+					k--
+				}
+				if (i-1-k)%2 == 0 {
+					break
+				}
+			}
+		case '{', '[':
+			if depth == len(stack) {
+				return nil, false
+			}
+			stack[depth] = c
+			depth++
+		case '}', ']':
+			if depth == 0 || (stack[depth-1] == '{') != (c == '}') {
+				return nil, false
+			}
+			depth--
+			if depth == 0 {
+				end = i + 1
+				break scan
+			}
+		}
+	}
+	if end < 0 || end > max {
+		return nil, false
+	}
+	v := b[:end:end]
+	// IndexByte is vectorised, LastIndexByte is not: ask first whether
+	// there is a newline at all (a minified document has none).
+	if bytes.IndexByte(v, '\n') >= 0 {
+		nl := bytes.LastIndexByte(v, '\n')
+		s.line += bytes.Count(v, []byte{'\n'})
+		s.lineStart = s.off + int64(nl) + 1
+		s.wide = continuationBytes(v[nl+1:])
+	} else {
+		s.wide += continuationBytes(v)
+	}
+	s.pos += end
+	s.off += int64(end)
+	return v, true
+}
+
+// continuationBytes counts the UTF-8 continuation bytes of b (see
+// scanner.wide).
+func continuationBytes(b []byte) int {
+	// ASCII, eight bytes at a time, has none.
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	n := 0
+	for _, c := range b[i:] {
+		if c&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // truncatedError reports a string, object or array that the input ended

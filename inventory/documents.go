@@ -1,4 +1,4 @@
-package main
+package inventory
 
 // This file reads inputs: it splits a byte stream into JSON documents without
 // holding more than one document (plus a bounded read buffer) in memory.
@@ -21,7 +21,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
+	"path/filepath"
+	"strings"
 )
 
 // DefaultMaxDocBytes bounds one document (one NDJSON line, one array
@@ -33,83 +34,49 @@ const DefaultMaxDocBytes = 64 << 20
 // deeper levels only counted) and becomes an error record.
 const maxNesting = 10000
 
-// docKind tells how a document was found, which decides its label.
-type docKind uint8
+// Format selects how an input is split.
+type Format string
 
 const (
-	kindLine    docKind = iota // NDJSON line or JSON-stream value: file:line
-	kindElem                   // element of a top-level array: file[i]
-	kindTypeMap                // element of a type-map array: file[Type][i]
-	kindWhole                  // the whole input is one document: file
+	FormatAuto   Format = "auto"
+	FormatJSON   Format = "json"
+	FormatNDJSON Format = "ndjson"
+	// FormatAWSConfig is AWS Config's configuration items, converted to
+	// entity documents (see awsconfig.go). Auto-detected too.
+	FormatAWSConfig Format = "awsconfig"
 )
 
-// Doc is one document read from an input, or a document that could not be
-// read (Err set). Data is the document's bytes with surrounding whitespace
-// removed.
-type Doc struct {
-	Data  []byte
-	Input string // display name of the input, e.g. "inventory.json" or "<stdin>"
-	Line  int    // 1-based line at which the document starts
-	Col   int    // 1-based byte column at which the document starts
-	// Wide is the number of UTF-8 continuation bytes on the line before
-	// the document: its column in characters is Col - Wide.
-	Wide  int
-	Index int     // 0-based position within its array (kindElem, kindTypeMap)
-	Key   string  // the type-map key (kindTypeMap)
-	Kind  docKind // how the document was found
-	Err   error   // why the document could not be read
-}
-
-// Label names the document's position for results and errors:
-// "file:line" for NDJSON, "file[3]" for array elements,
-// "file[Instance][3]" for type maps and "file" for a single document.
-func (d *Doc) Label() string {
-	switch d.Kind {
-	case kindElem:
-		return d.Input + "[" + strconv.Itoa(d.Index) + "]"
-	case kindTypeMap:
-		return d.Input + "[" + d.Key + "][" + strconv.Itoa(d.Index) + "]"
-	case kindWhole:
-		return d.Input
+// IsNDJSON reports whether input name is read as NDJSON: by the format
+// asked for, else by its extension (see Read).
+func IsNDJSON(name string, format Format) bool {
+	switch format {
+	case FormatNDJSON:
+		return true
+	case "", FormatAuto:
+		switch filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz")) {
+		case ".ndjson", ".jsonl":
+			return true
+		}
 	}
-	// Every result of a document carries its label: spelled without fmt,
-	// it costs one allocation.
-	return d.Input + ":" + strconv.Itoa(d.Line)
+	return false
 }
 
-// charCol is the document's column in characters (code points), 0 when
-// unknown.
-func (d *Doc) charCol() int {
-	if d.Col <= 0 {
-		return 0
-	}
-	return d.Col - d.Wide
-}
+// Options configure Read.
+type Options struct {
+	Format      Format // auto (default), json or ndjson
+	MaxDocBytes int    // 0 means DefaultMaxDocBytes
 
-// inputFormat selects how an input is split.
-type inputFormat string
+	// Borrow lets Read emit NDJSON lines and array elements that alias
+	// its buffer: the Data of such an Entity is valid only until emit
+	// returns.
+	Borrow bool
 
-const (
-	formatAuto   inputFormat = "auto"
-	formatJSON   inputFormat = "json"
-	formatNDJSON inputFormat = "ndjson"
-)
-
-// readOptions configure readDocs.
-type readOptions struct {
-	Format      inputFormat // auto (default), json or ndjson
-	MaxDocBytes int         // 0 means DefaultMaxDocBytes
-
-	// borrow lets readDocs emit NDJSON lines that alias its buffer: the
-	// Data of such a Doc is valid only until emit returns.
-	borrow bool
-
-	// reread, when set, moves the input back so that its next read
-	// returns the byte at offset off (counted from where readDocs began):
+	// Reread, when set, moves the input back so that its next read
+	// returns the byte at offset off (counted from where Read began):
 	// a regular file. An object at the top level is then told apart (a
 	// type map, one document, the first line of NDJSON) by reading it
 	// twice, rather than by keeping a copy of up to MaxDocBytes of it.
-	reread func(off int64) error
+	Reread func(off int64) error
 }
 
 // InputError is a problem with an input as a whole (not one document): it
@@ -120,6 +87,7 @@ type InputError struct {
 	Msg   string
 }
 
+// Error returns the message with the input's name and line.
 func (e *InputError) Error() string {
 	if e.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", e.Input, e.Line, e.Msg)
@@ -127,47 +95,15 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Input, e.Msg)
 }
 
-// errStop is returned by an emit callback to stop reading early; readDocs
-// returns it unchanged.
-var errStop = errors.New("stop")
-
-// readDocs splits r into documents and calls emit for each, in input order.
-// Malformed documents are emitted with Err set and reading goes on when the
-// structure allows it; problems that end the reading of this input are
-// returned as an *InputError. An error returned by emit stops the reading
-// and is returned as is.
-func readDocs(r io.Reader, name string, opts readOptions, emit func(Doc) error) error {
-	max := opts.MaxDocBytes
-	if max <= 0 {
-		max = DefaultMaxDocBytes
-	}
-	format := opts.Format
-	switch {
-	case isNDJSON(name, format):
-		format = formatNDJSON
-	case format == "":
-		format = formatAuto
-	}
-	sc := newScanner(r)
-	if err := sc.skipBOM(name); err != nil {
-		return err
-	}
-	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.borrow, reread: opts.reread}
-	if format == formatNDJSON {
-		return rd.lines()
-	}
-	return rd.auto(format == formatJSON)
-}
-
-// docReader holds the state of one readDocs call.
+// docReader holds the state of one Read call.
 type docReader struct {
 	sc   *scanner
 	name string
 	max  int
-	emit func(Doc) error
+	emit func(Entity) error
 	// borrow: lines() may emit Data aliasing the scanner's buffer.
 	borrow bool
-	reread func(off int64) error // see readOptions.reread
+	reread func(off int64) error // see Options.reread
 }
 
 func (rd *docReader) inputErr(line int, format string, args ...any) error {
@@ -201,7 +137,7 @@ func (rd *docReader) auto(strictJSON bool) error {
 	switch c {
 	case '[':
 		sc.advance(1)
-		if err := rd.elements(']', "", kindElem); err != nil {
+		if err := rd.elements(']', "", KindElem); err != nil {
 			return err
 		}
 		return rd.trailing()
@@ -222,7 +158,7 @@ func (rd *docReader) trailing() error {
 
 // elements reads array elements up to the closing bracket, which it
 // consumes. The opening bracket has been consumed.
-func (rd *docReader) elements(close byte, key string, kind docKind) error {
+func (rd *docReader) elements(close byte, key string, kind Kind) error {
 	sc := rd.sc
 	for index := 0; ; index++ {
 		sc.skipSpace()
@@ -243,8 +179,14 @@ func (rd *docReader) elements(close byte, key string, kind docKind) error {
 			return rd.syntaxErr("expected an array element after ',', found %s", quoteByte(c))
 		}
 		line, col, wide := sc.line, sc.col(), sc.wide
-		data, err := sc.value(rd.max, true, nil)
-		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Wide: wide, Index: index, Key: key, Kind: kind}
+		var data []byte
+		var err error
+		if rd.borrow {
+			data, err = sc.borrowValue(rd.max, true)
+		} else {
+			data, err = sc.value(rd.max, true, nil)
+		}
+		doc := Entity{Data: data, Origin: Origin{Input: rd.name, Line: line, Col: col, Wide: wide, Index: index, Key: key, Kind: kind}}
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}
@@ -325,13 +267,13 @@ func (rd *docReader) object(strictJSON bool) error {
 		// array: a type map. Re-read it from the start, streaming.
 		return rd.typeMapFrom(start, data)
 	case errors.Is(err, errTooLarge):
-		return rd.emit(Doc{Input: rd.name, Line: start.line, Kind: kindWhole,
-			Err: fmt.Errorf("document larger than %d bytes", rd.max)})
+		return rd.emit(Entity{Err: fmt.Errorf("document larger than %d bytes", rd.max),
+			Origin: Origin{Input: rd.name, Line: start.line, Kind: KindWhole, Index: -1}})
 	case err != nil && allArrays:
 		// Let the type-map reader find and report the element at fault.
 		return rd.typeMapFrom(start, data)
 	case err != nil:
-		return rd.emit(Doc{Input: rd.name, Line: start.line, Kind: kindWhole, Err: err})
+		return rd.emit(Entity{Err: err, Origin: Origin{Input: rd.name, Line: start.line, Kind: KindWhole, Index: -1}})
 	}
 	// reload reads the document again, keeping it this time, when the
 	// first read kept none.
@@ -353,7 +295,7 @@ func (rd *docReader) object(strictJSON bool) error {
 		if err := reload(); err != nil {
 			return err
 		}
-		if err := rd.emit(Doc{Data: data, Input: rd.name, Line: start.line, Col: start.col, Wide: start.wide, Kind: kindLine}); err != nil {
+		if err := rd.emit(Entity{Data: data, Origin: Origin{Input: rd.name, Line: start.line, Col: start.col, Wide: start.wide, Kind: KindLine, Index: -1}}); err != nil {
 			return err
 		}
 		return rd.stream()
@@ -368,7 +310,7 @@ func (rd *docReader) object(strictJSON bool) error {
 	if err := reload(); err != nil {
 		return err
 	}
-	if err := rd.emit(Doc{Data: data, Input: rd.name, Line: start.line, Col: start.col, Wide: start.wide, Kind: kindWhole}); err != nil {
+	if err := rd.emit(Entity{Data: data, Origin: Origin{Input: rd.name, Line: start.line, Col: start.col, Wide: start.wide, Kind: KindWhole, Index: -1}}); err != nil {
 		return err
 	}
 	if more {
@@ -467,7 +409,7 @@ func (rd *docReader) typeMap() error {
 			return rd.syntaxErr("the value of %s must be an array of documents", raw)
 		}
 		sc.advance(1)
-		if err := rd.elements(']', key, kindTypeMap); err != nil {
+		if err := rd.elements(']', key, KindTypeMap); err != nil {
 			return err
 		}
 		sc.skipSpace()
@@ -500,7 +442,7 @@ func (rd *docReader) stream() error {
 		}
 		line, col, wide := sc.line, sc.col(), sc.wide
 		data, err := sc.value(rd.max, true, nil)
-		doc := Doc{Data: data, Input: rd.name, Line: line, Col: col, Wide: wide, Kind: kindLine}
+		doc := Entity{Data: data, Origin: Origin{Input: rd.name, Line: line, Col: col, Wide: wide, Kind: KindLine, Index: -1}}
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}
@@ -515,7 +457,7 @@ func (rd *docReader) stream() error {
 // becomes an error record and reading stops, with an InputError saying
 // that the rest was not read unless the input simply ended there. stop
 // reports that reading must end, returning err.
-func (rd *docReader) emitValue(doc Doc, readErr error) (stop bool, err error) {
+func (rd *docReader) emitValue(doc Entity, readErr error) (stop bool, err error) {
 	broken := false
 	var te *truncatedError
 	switch {
@@ -557,10 +499,10 @@ func (rd *docReader) lines() error {
 		}
 		data := bytes.TrimSpace(raw)
 		col := 1 + len(raw) - len(bytes.TrimLeft(raw, " \t\r\n"))
-		var doc Doc
+		var doc Entity
 		switch {
 		case errors.Is(err, errTooLarge):
-			doc = Doc{Input: rd.name, Line: line, Kind: kindLine, Err: fmt.Errorf("line longer than %d bytes", rd.max)}
+			doc = Entity{Err: fmt.Errorf("line longer than %d bytes", rd.max), Origin: Origin{Input: rd.name, Line: line, Kind: KindLine, Index: -1}}
 		case err != nil:
 			return rd.inputErr(line, "%v", err)
 		case len(data) == 0:
@@ -569,7 +511,7 @@ func (rd *docReader) lines() error {
 			if !rd.borrow {
 				data = bytes.Clone(data)
 			}
-			doc = Doc{Data: data, Input: rd.name, Line: line, Col: col, Kind: kindLine}
+			doc = Entity{Data: data, Origin: Origin{Input: rd.name, Line: line, Col: col, Kind: KindLine, Index: -1}}
 		}
 		if err := rd.emit(doc); err != nil {
 			return err

@@ -1,0 +1,500 @@
+package inventory
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// record renders one emitted entity for golden files and comparisons.
+func record(e Entity) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s", e.Label())
+	if e.Resource != "" {
+		fmt.Fprintf(&b, " (%s)", e.Resource)
+	}
+	switch {
+	case e.Err != nil:
+		fmt.Fprintf(&b, "\n  error: %v", e.Err)
+	case e.NotModelled != "":
+		fmt.Fprintf(&b, "\n  not modelled: %s", e.NotModelled)
+	case e.Ignored != "":
+		fmt.Fprintf(&b, "\n  no document: %s", e.Ignored)
+	default:
+		var out bytes.Buffer
+		if err := json.Indent(&out, e.Data, "  ", "  "); err != nil {
+			fmt.Fprintf(&b, "\n  INVALID JSON %v: %s", err, e.Data)
+		} else {
+			b.WriteString("\n  ")
+			b.Write(out.Bytes())
+		}
+	}
+	return b.String()
+}
+
+// readAll reads input through Read and renders every record, then the
+// error that ended it.
+func readAll(t testing.TB, name string, in []byte, opts Options) []string {
+	t.Helper()
+	var recs []string
+	err := Read(bytes.NewReader(in), name, opts, func(e Entity) error {
+		recs = append(recs, record(e))
+		return nil
+	})
+	if err != nil {
+		recs = append(recs, "input error: "+err.Error())
+	}
+	return recs
+}
+
+// TestAWSConfigGolden converts every real example file (the RDK's example
+// items, the developer guide's snapshot, history and query outputs) and
+// compares the records with testdata/awsconfig/golden (-update rewrites
+// them). Every item yields exactly one record.
+func TestAWSConfigGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/awsconfig/*/*.json")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example files: %v", err)
+	}
+	for _, file := range files {
+		dir := filepath.Base(filepath.Dir(file))
+		if dir == "golden" {
+			continue
+		}
+		t.Run(dir+"/"+filepath.Base(file), func(t *testing.T) {
+			in, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := dir + "/" + filepath.Base(file)
+			recs := readAll(t, name, in, Options{})
+			got := strings.Join(recs, "\n") + "\n"
+			golden := filepath.Join("testdata/awsconfig/golden", dir+"-"+strings.TrimSuffix(filepath.Base(file), ".json")+".txt")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("records differ from %s (-want +got):\n%s", golden, diff)
+			}
+			// Counts in and out match: one record per item of a valid input.
+			if n, ok := itemCount(in); ok {
+				if len(recs) != n {
+					t.Errorf("%d records for %d items", len(recs), n)
+				}
+			}
+		})
+	}
+}
+
+// itemCount counts the configuration items of a valid input, as
+// encoding/json reads it.
+func itemCount(in []byte) (int, bool) {
+	var v any
+	if json.Unmarshal(in, &v) != nil {
+		return 0, false
+	}
+	switch t := v.(type) {
+	case []any:
+		return len(t), true
+	case map[string]any:
+		n := 0
+		found := false
+		for _, k := range []string{"configurationItems", "baseConfigurationItems", "Results"} {
+			if l, ok := t[k].([]any); ok {
+				n += len(l)
+				found = true
+			}
+		}
+		if !found {
+			return 1, true
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// rdkItems returns the valid RDK example items, one per element.
+func rdkItems(t testing.TB) []json.RawMessage {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/awsconfig/rdk/*.json")
+	var items []json.RawMessage
+	for _, f := range files {
+		in, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var one json.RawMessage
+		var many []json.RawMessage
+		switch {
+		case json.Unmarshal(in, &many) == nil:
+			items = append(items, many...)
+		case json.Unmarshal(in, &one) == nil:
+			items = append(items, one)
+		}
+	}
+	if len(items) < 70 {
+		t.Fatalf("only %d RDK items", len(items))
+	}
+	return items
+}
+
+// snapshotOf returns a snapshot file holding items, as Config delivers it.
+func snapshotOf(items []json.RawMessage) []byte {
+	var b bytes.Buffer
+	b.WriteString(`{"fileVersion":"1.0","configSnapshotId":"94ccff53-83be-42d9-996f-b4624b3c1a55","configurationItems":[`)
+	for i, it := range items {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(it)
+	}
+	b.WriteString("]}")
+	return b.Bytes()
+}
+
+func gzipped(b []byte) []byte {
+	var out bytes.Buffer
+	zw := gzip.NewWriter(&out)
+	zw.Write(b)
+	zw.Close()
+	return out.Bytes()
+}
+
+// sortedRecords renders the records without their labels (which name the
+// shape the items came in), sorted.
+func withoutLabels(recs []string) []string {
+	out := make([]string, len(recs))
+	for i, r := range recs {
+		if j := strings.IndexByte(r, '\n'); j >= 0 {
+			r = r[j:]
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// TestAWSConfigShapes reads the same items in every shape Config and its
+// CLI write them: the documents are the same.
+func TestAWSConfigShapes(t *testing.T) {
+	items := rdkItems(t)
+	snap := snapshotOf(items)
+	want := withoutLabels(readAll(t, "snapshot.json", snap, Options{}))
+	if len(want) != len(items) {
+		t.Fatalf("%d records for %d items", len(want), len(items))
+	}
+	var results bytes.Buffer
+	results.WriteString(`{"QueryInfo":{"SelectFields":[{"Name":"*"}]},"Results":[`)
+	for i, it := range items {
+		if i > 0 {
+			results.WriteByte(',')
+		}
+		s, _ := json.Marshal(string(it))
+		results.Write(s)
+	}
+	results.WriteString(`]}`)
+	var ndjson bytes.Buffer
+	for _, it := range items {
+		var c bytes.Buffer
+		json.Compact(&c, it)
+		ndjson.Write(c.Bytes())
+		ndjson.WriteByte('\n')
+	}
+	shapes := []struct {
+		name string
+		in   []byte
+		opts Options
+	}{
+		{"snapshot.json.gz", gzipped(snap), Options{}},
+		{"history.json", bytes.Replace(snap, []byte(`"configSnapshotId":"94ccff53-83be-42d9-996f-b4624b3c1a55",`), nil, 1), Options{}},
+		{"batch-get.json", bytes.Replace(snap, []byte(`"configurationItems"`), []byte(`"baseConfigurationItems"`), 1), Options{}},
+		{"history-page.json", append(bytes.Clone(bytes.TrimSuffix(snap, []byte("}"))), `,"nextToken":"abc"}`...), Options{}},
+		{"select.json", results.Bytes(), Options{}},
+		{"array.json", []byte("[" + strings.TrimSuffix(string(snap[bytes.IndexByte(snap, '[')+1:]), "}")), Options{}},
+		{"items.ndjson", ndjson.Bytes(), Options{Format: FormatAWSConfig}},
+		{"items.json", ndjson.Bytes(), Options{}},
+		{"snapshot", snap, Options{Format: FormatAWSConfig}},
+	}
+	for _, s := range shapes {
+		got := withoutLabels(readAll(t, s.name, s.in, s.opts))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: records differ from the snapshot's (-snapshot +%s):\n%s", s.name, s.name, diff)
+		}
+	}
+}
+
+// TestAWSConfigSpill holds every held-back item in the temporary file:
+// the records are those of a run that keeps them in memory.
+func TestAWSConfigSpill(t *testing.T) {
+	snap := snapshotOf(rdkItems(t))
+	want := readAll(t, "snapshot.json", snap, Options{})
+	defer func(n int) { heldMemory = n }(heldMemory)
+	heldMemory = 0
+	got := readAll(t, "snapshot.json", snap, Options{})
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("spilled records differ (-memory +spilled):\n%s", diff)
+	}
+}
+
+// TestAWSConfigDetection checks which inputs are taken as AWS Config data
+// and which are left to the document readers.
+func TestAWSConfigDetection(t *testing.T) {
+	item := `{"configurationItemVersion":"1.3","resourceType":"AWS::Glue::Job","resourceId":"j","configurationItemCaptureTime":"2021-01-01T00:00:00Z","configuration":{}}`
+	tests := []struct {
+		name, in string
+		opts     Options
+		want     []string
+	}{
+		{"an entity document", `{"type":"Instance","id":"i-1","resourceType":"x","configurationItemStatus":"OK"}`, Options{},
+			[]string{"a.json\n  {\n    \"type\": \"Instance\",\n    \"id\": \"i-1\",\n    \"resourceType\": \"x\",\n    \"configurationItemStatus\": \"OK\"\n  }"}},
+		{"a type map", `{"Results":[{"type":"Results","id":"r"}],"S3Bucket":[]}`, Options{},
+			[]string{"a.json[Results][0]\n  {\n    \"type\": \"Results\",\n    \"id\": \"r\"\n  }"}},
+		{"one item", item, Options{}, []string{"a.json:1 (j)\n  not modelled: AWS::Glue::Job"}},
+		{"a notification", `{"configurationItemDiff":null,"configurationItem":` + item + `,"notificationCreationTime":"2021-01-01T00:00:00Z","messageType":"ConfigurationItemChangeNotification"}`, Options{},
+			[]string{"a.json:1 (j)\n  not modelled: AWS::Glue::Job"}},
+		{"not config data", `{"id":"x"}`, Options{Format: FormatAWSConfig},
+			[]string{`input error: a.json:1: not AWS Config data: expected a configuration item, a snapshot or history file ({"configurationItems": [...]}) or the output of batch-get-resource-config, get-resource-config-history or select-resource-config`}},
+		{"a deleted resource", strings.Replace(item, `"configuration":{}`, `"configurationItemStatus":"ResourceDeleted"`, 1), Options{},
+			[]string{"a.json:1 (j)\n  no document: AWS::Glue::Job (ResourceDeleted)"}},
+		{"an empty snapshot", `{"fileVersion":"1.0","configurationItems":[]}`, Options{}, nil},
+		{"a result that is not a string", `{"QueryInfo":{},"Results":[{"resourceId":"x"}]}`, Options{},
+			[]string{"a.json[Results][0]\n  error: a result of select-resource-config must be a JSON string holding an object"}},
+		{"a result without resourceType", `{"QueryInfo":{},"Results":["{\"resourceId\":\"x\"}"]}`, Options{},
+			[]string{"a.json[Results][0]\n  error: configuration item without \"resourceType\""}},
+		{"a malformed item", `{"configurationItems":[{"resourceType":"AWS::EC2::Volume","resourceId":"v","configuration":[1]},` + item + `]}`, Options{},
+			[]string{"a.json[configurationItems][0] (v)\n  error: configuration: a JSON array, not an object", "a.json[configurationItems][1] (j)\n  not modelled: AWS::Glue::Job"}},
+		{"a bad time", `{"configurationItems":[{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemCaptureTime":true}]}`, Options{},
+			[]string{"a.json[configurationItems][0]\n  error: configurationItemCaptureTime: a JSON boolean, not a time"}},
+		{"a broken snapshot", `{"configurationItems":[` + item + `,{"resourceType": ]}`, Options{},
+			[]string{"a.json[configurationItems][0] (j)\n  not modelled: AWS::Glue::Job", `a.json[configurationItems][1]` + "\n  error: unexpected ']' at line 1, column 198 ('{' opened before it is not closed)",
+				"input error: a.json:1: the rest of the input was not read: unexpected ']' at line 1, column 198 ('{' opened before it is not closed)"}},
+	}
+	for _, tt := range tests {
+		got := readAll(t, "a.json", []byte(tt.in), tt.opts)
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+// TestAWSConfigValues checks the normalisations: 1.2 and 1.3 field names,
+// JSON in strings, epoch times.
+func TestAWSConfigValues(t *testing.T) {
+	for _, tt := range []struct {
+		name, item string
+		want       map[string]any
+	}{
+		{"version 1.2 names", `{"version":"1.2","accountId":"012345678901","arn":"arn:aws:kms:us-east-1:012345678901:key/k","resourceType":"AWS::KMS::Key","resourceId":"k","awsRegion":"us-east-1","configurationItemCaptureTime":1621024924302,"configuration":{"keyManager":"CUSTOMER","creationDate":1621024924302}}`,
+			map[string]any{"accountNumber": "012345678901", "arn": "arn:aws:kms:us-east-1:012345678901:key/k", "creationDate": "2021-05-14T20:42:04Z", "isCustomerManaged": true}},
+		{"version 1.3 names", `{"configurationItemVersion":"1.3","awsAccountId":"012345678901","ARN":"arn:aws:kms:us-east-1:012345678901:key/k","resourceType":"AWS::KMS::Key","resourceId":"k","configurationItemCaptureTime":"2021-05-14T20:42:04.302Z","configuration":"{\"keyManager\":\"AWS\"}","supplementaryConfiguration":{"KeyRotationStatus":"true","Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[]}"}}`,
+			map[string]any{"accountNumber": "012345678901", "arn": "arn:aws:kms:us-east-1:012345678901:key/k", "isCustomerManaged": false, "rotationStatus": true, "policy": map[string]any{"Version": "2012-10-17", "Statement": []any{}}}},
+		{"CLI epoch seconds", `{"resourceType":"AWS::EC2::Volume","resourceId":"v","configurationItemCaptureTime":1414708529.9219999,"configuration":{"createTime":1414708529}}`,
+			map[string]any{"createTime": "2014-10-30T22:35:29Z"}},
+	} {
+		var doc map[string]any
+		err := Read(strings.NewReader(tt.item), "i.json", Options{Format: FormatAWSConfig}, func(e Entity) error {
+			if e.Data == nil {
+				return fmt.Errorf("no document: %+v", e)
+			}
+			return json.Unmarshal(e.Data, &doc)
+		})
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		for k, v := range tt.want {
+			if diff := cmp.Diff(v, doc[k]); diff != "" {
+				t.Errorf("%s: %s (-want +got):\n%s", tt.name, k, diff)
+			}
+		}
+	}
+}
+
+// FuzzAWSConfig reads arbitrary input as AWS Config data: no panic, and
+// every record is exactly one of a document (a JSON object with a type and
+// an id), an error, a NotModelled or an Ignored record.
+func FuzzAWSConfig(f *testing.F) {
+	for _, file := range []string{"rdk/AWS_EC2_Instance.json", "rdk/AWS_S3_Bucket.json", "rdk/AWS_EC2_SecurityGroup.json", "rdk/AWS_LAMBDA_FUNCTION.json", "devguide/snapshot.json", "devguide/select-instances.json"} {
+		in, err := os.ReadFile(filepath.Join("testdata/awsconfig", file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(in, false)
+		f.Add(gzipped(in), true)
+	}
+	f.Add([]byte(`{"configurationItems":[{"resourceType":"AWS::EC2::Instance","resourceId":"i","configuration":"{\"securityGroups\":[1]}"}]}`), true)
+	f.Fuzz(func(t *testing.T, in []byte, auto bool) {
+		opts := Options{Format: FormatAWSConfig, MaxDocBytes: 1 << 16}
+		if auto {
+			opts.Format = FormatAuto
+		}
+		Read(bytes.NewReader(in), "f.json", opts, func(e Entity) error {
+			n := 0
+			for _, set := range []bool{e.Data != nil, e.Err != nil, e.NotModelled != "", e.Ignored != ""} {
+				if set {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Fatalf("record with %d of data, error, not modelled, ignored: %+v", n, e)
+			}
+			if e.Data != nil && e.Resource != "" {
+				var doc map[string]any
+				if err := json.Unmarshal(e.Data, &doc); err != nil {
+					t.Fatalf("converted document is not a JSON object: %v: %s", err, e.Data)
+				}
+				if _, ok := doc["type"].(string); !ok {
+					t.Fatalf("converted document without a type: %s", e.Data)
+				}
+				if id, _ := doc["id"].(string); id == "" {
+					t.Fatalf("converted document without an id: %s", e.Data)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// TestAppendJSONString checks the string writer against encoding/json:
+// both decode to the same string.
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{"", "plain", `q"uote\back`, "ctl\x00\x01\x1f\n\r\t", "ünï 日本", "bad\xffutf8\xc3", "<&>\u2028", "\x7f"} {
+		out := appendJSONString(nil, s)
+		var got, want string
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Errorf("%q: %s is not JSON: %v", s, out, err)
+			continue
+		}
+		m, _ := json.Marshal(s)
+		json.Unmarshal(m, &want)
+		if got != want {
+			t.Errorf("%q: decodes to %q, encoding/json's to %q", s, got, want)
+		}
+	}
+	if _, err := appendJSON(nil, json.Number("1e")); err == nil {
+		t.Error("an invalid number was written")
+	}
+}
+
+// TestDirFiles lists a directory's inventory files, sorted, and refuses a
+// directory without any.
+func TestDirFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.json", "a.ndjson.gz", "c.JSONL", "notes.txt", "d.json.bak"} {
+		os.WriteFile(filepath.Join(dir, name), nil, 0o644)
+	}
+	os.Mkdir(filepath.Join(dir, "sub.json"), 0o755)
+	got, err := DirFiles(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "a.ndjson.gz"), filepath.Join(dir, "b.json"), filepath.Join(dir, "c.JSONL")}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := DirFiles(filepath.Join(dir, "sub.json")); err == nil {
+		t.Error("a directory without inventory files was accepted")
+	}
+}
+
+// TestAWSConfigTrailBucket: a trail embeds its destination bucket's
+// document when the input holds the bucket, whichever comes first.
+func TestAWSConfigTrailBucket(t *testing.T) {
+	trail, err := os.ReadFile("testdata/awsconfig/rdk/AWS_Cloudtrail_Trail.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bucket, err := os.ReadFile("testdata/awsconfig/rdk/AWS_S3_Bucket.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The RDK's trail delivers to a bucket of another account: point it
+	// at the RDK's bucket.
+	trail = bytes.ReplaceAll(trail, []byte("mborch-apjc-cloudtrail-bucket"), []byte("mborch-test-bucket-config-item"))
+	for _, order := range [][]json.RawMessage{{trail, bucket}, {bucket, trail}} {
+		var got map[string]any
+		err := Read(bytes.NewReader(snapshotOf(order)), "s.json", Options{}, func(e Entity) error {
+			if e.Data == nil {
+				return fmt.Errorf("no document: %+v", e)
+			}
+			var doc map[string]any
+			json.Unmarshal(e.Data, &doc)
+			if doc["type"] == "CloudTrail" {
+				got = doc
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := got["s3Bucket"].(map[string]any)
+		if b["id"] != "mborch-test-bucket-config-item" || b["policy"] == nil {
+			t.Errorf("trail's s3Bucket = %v, want the bucket's document with its policy", got["s3Bucket"])
+		}
+	}
+}
+
+// yamlish is a registered format for TestRegisterFormat: inputs starting
+// with "%fmt" yield one document per line after it.
+type yamlish struct{}
+
+func (yamlish) Detect(head []byte) bool { return bytes.HasPrefix(head, []byte("%fmt\n")) }
+
+func (yamlish) Read(r io.Reader, name string, opts Options, emit func(Entity) error) error {
+	in, err := io.ReadAll(r)
+	if err != nil {
+		return err
+	}
+	for i, line := range strings.Split(strings.TrimSpace(string(in)), "\n")[1:] {
+		doc := fmt.Sprintf(`{"type":"Line","id":%q}`, line)
+		if err := emit(Entity{Data: []byte(doc), Origin: Origin{Input: name, Line: i + 2, Index: -1}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// TestRegisterFormat reads a registered format, detected (gzipped too) or
+// asked for, and leaves the built-in formats alone.
+func TestRegisterFormat(t *testing.T) {
+	RegisterFormat("yamlish", yamlish{})
+	defer func() {
+		formatsMu.Lock()
+		formats = formats[:len(formats)-1]
+		formatsMu.Unlock()
+	}()
+	in := []byte("%fmt\na\nb\n")
+	for _, tt := range []struct {
+		name string
+		in   []byte
+		opts Options
+		want []string
+	}{
+		{"detected", in, Options{}, []string{"y:2\n  {\n    \"type\": \"Line\",\n    \"id\": \"a\"\n  }", "y:3\n  {\n    \"type\": \"Line\",\n    \"id\": \"b\"\n  }"}},
+		{"gzipped", gzipped(in), Options{}, []string{"y:2\n  {\n    \"type\": \"Line\",\n    \"id\": \"a\"\n  }", "y:3\n  {\n    \"type\": \"Line\",\n    \"id\": \"b\"\n  }"}},
+		{"asked for", []byte("x\nc\n"), Options{Format: "yamlish"}, []string{"y:2\n  {\n    \"type\": \"Line\",\n    \"id\": \"c\"\n  }"}},
+		{"a document", []byte(`{"type":"A","id":"1"}`), Options{}, []string{"y\n  {\n    \"type\": \"A\",\n    \"id\": \"1\"\n  }"}},
+		{"unknown", in, Options{Format: "toml"}, []string{`input error: y: unknown input format "toml"`}},
+	} {
+		if diff := cmp.Diff(tt.want, readAll(t, "y", tt.in, tt.opts)); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
