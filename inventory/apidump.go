@@ -85,11 +85,11 @@ func ReadAPIDump(dir string, emit func(Entity) error) (*APIDumpSummary, error) {
 	return readAPIDumpFS(os.DirFS(dir), dir, emit)
 }
 
-// isAPIDump reports whether dir looks like a raw API dump: an account
+// IsAPIDump reports whether dir looks like a raw API dump: an account
 // directory with describe-regions.json or a region directory of
 // <service>-<operation>.json files, or a directory of such account
 // directories. It reads directory listings only, not file contents.
-func isAPIDump(dir string) bool {
+func IsAPIDump(dir string) bool {
 	return isAPIDumpFS(os.DirFS(dir))
 }
 

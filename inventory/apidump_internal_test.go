@@ -239,8 +239,8 @@ func TestIsAPIDump(t *testing.T) {
 		"testdata/apidump/demo/us-east-1/s3-get-bucket-acl": false,
 		"testdata/nonexistent":                              false,
 	} {
-		if got := isAPIDump(dir); got != want {
-			t.Errorf("isAPIDump(%s) = %v, want %v", dir, got, want)
+		if got := IsAPIDump(dir); got != want {
+			t.Errorf("IsAPIDump(%s) = %v, want %v", dir, got, want)
 		}
 	}
 	_, err := ReadAPIDump("testdata/apidump/demo/us-east-1/s3-get-bucket-acl", func(Entity) error { return nil })

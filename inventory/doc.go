@@ -12,13 +12,13 @@
 //
 // [Read] is the one entry point: it detects the format of an input (or
 // takes the one asked for), decompresses gzip, and emits one [Entity] per
-// thing found. Formats beyond the built-in ones (Terraform plans,
-// CloudFormation templates) plug in as a [FormatReader] with
-// [RegisterFormat]. documents.go and scanner.go split entity documents (NDJSON,
+// thing found. documents.go and scanner.go split entity documents (NDJSON,
 // JSON arrays, single documents, type maps, JSON streams) without holding
 // more than one document; awsconfig*.go read AWS Config's files and command
 // outputs and convert their items (AWSCONFIG.md documents the conversion);
-// [DirFiles] lists the inventory files of a directory.
+// terraform*.go and cloudformation*.go convert Terraform plans and states
+// and CloudFormation templates (INPUTS.md); [ReadAPIDump] reads a directory
+// of raw AWS API responses (APIDUMP.md); [DirFiles] lists the inventory files of a directory.
 //
 // The package depends only on the standard library, gjson and the format
 // libraries of the inputs it reads; it knows nothing of rules or of the

@@ -44,6 +44,12 @@ const (
 	// FormatAWSConfig is AWS Config's configuration items, converted to
 	// entity documents (see awsconfig.go). Auto-detected too.
 	FormatAWSConfig Format = "awsconfig"
+	// FormatTerraform is `terraform show -json` output, of a plan or of a
+	// state (see terraform.go, INPUTS.md). Auto-detected too.
+	FormatTerraform Format = "terraform"
+	// FormatCloudFormation is a CloudFormation template, YAML or JSON (see
+	// cloudformation.go, INPUTS.md). Auto-detected too.
+	FormatCloudFormation Format = "cloudformation"
 )
 
 // IsNDJSON reports whether input name is read as NDJSON: by the format

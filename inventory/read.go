@@ -7,17 +7,19 @@ package inventory
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
-	"sync"
+	"strconv"
+	"strings"
 )
 
 // Read reads the input r, named name, and calls emit for each entity it
 // finds, in input order: a document, an error record, or an item that
 // yields no document (see Entity). A gzipped input is decompressed. The
 // format is opts.Format, or with FormatAuto detected from the start of the
-// input: a registered format (RegisterFormat) whose Detect accepts it,
-// then AWS Config data, then entity documents (NDJSON by a .ndjson or
+// input: a Terraform plan or state (`terraform show -json`), a
+// CloudFormation template (YAML or JSON), then AWS Config data, then entity documents (NDJSON by a .ndjson or
 // .jsonl name or by its content, a JSON array, a single document, a type
 // map, a JSON stream).
 //
@@ -48,10 +50,8 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 		defer zr.Close()
 		sc, reread = newScanner(zr), nil
 	}
-	if fr, ok := registeredFormat(format, sc); ok {
-		o := opts
-		o.Format, o.MaxDocBytes, o.Reread = format, max, nil
-		return fr.Read(io.MultiReader(bytes.NewReader(sc.unread()), sc.r), name, o, emit)
+	if c, ok := converterFor(format, name, sc); ok {
+		return convertInput(c, sc, name, emit)
 	}
 	switch format {
 	case FormatAuto, FormatJSON, FormatNDJSON, FormatAWSConfig:
@@ -81,71 +81,122 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 	return rd.auto(format == FormatJSON)
 }
 
-// FormatReader reads inputs of a format other than the built-in ones (the
-// entity documents' formats and AWS Config's): a Terraform plan, a
-// CloudFormation template. Register one with RegisterFormat.
-type FormatReader interface {
-	// Detect reports whether an input that starts with head (its first
-	// 64 KB, decompressed, or all of it when shorter) is in this format.
-	// (While a format is registered, detection waits for that much of a
-	// pipe, or its end.)
-	Detect(head []byte) bool
-	// Read reads an input in this format, decompressed, from its start,
-	// and calls emit for each entity, as Read does. opts.Reread is nil.
-	Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
-}
-
-var (
-	formatsMu sync.RWMutex
-	formats   []registered // in registration order: the first to detect an input reads it
-)
-
-type registered struct {
+// converter is a format read whole and converted by a reader of its own,
+// rather than split into documents as they stream by: a Terraform plan or
+// state, a CloudFormation template. These are small files whose resources
+// refer to each other, so their readers hold them entire (up to their own
+// size limits).
+type converter struct {
 	format Format
-	reader FormatReader
+	// detect reports whether an input named name that starts with head
+	// (its first 64 KB, decompressed, or all of it when shorter) is in
+	// this format.
+	detect func(head []byte, name string) bool
+	read   func(r io.Reader, name string, emit func(Entity) error) error
 }
 
-// RegisterFormat makes Read use fr for inputs of format f (asked for, or
-// detected by fr.Detect under FormatAuto). It panics when f is a built-in
-// format or registered already: formats register once, from init.
-func RegisterFormat(f Format, fr FormatReader) {
-	formatsMu.Lock()
-	defer formatsMu.Unlock()
-	switch f {
-	case "", FormatAuto, FormatJSON, FormatNDJSON, FormatAWSConfig:
-		panic("inventory: RegisterFormat of built-in format " + string(f))
-	}
-	for _, r := range formats {
-		if r.format == f {
-			panic("inventory: format " + string(f) + " registered twice")
-		}
-	}
-	formats = append(formats, registered{f, fr})
+// converters are tried in order under FormatAuto, before AWS Config data
+// and entity documents: their signatures (format_version,
+// AWSTemplateFormatVersion, AWS:: resource types under Resources) do not
+// occur at the start of entity documents.
+var converters = [...]converter{
+	{FormatTerraform, func(head []byte, _ string) bool { return isTerraformJSON(head) }, ReadTerraform},
+	{FormatCloudFormation, isCloudFormation, ReadCloudFormation},
 }
 
-// registeredFormat returns the registered reader for format, or under
-// FormatAuto the first whose Detect accepts the input's start (which it
-// looks at without consuming).
-func registeredFormat(format Format, sc *scanner) (FormatReader, bool) {
-	formatsMu.RLock()
-	defer formatsMu.RUnlock()
-	if len(formats) == 0 {
-		return nil, false
-	}
+// converterFor returns the converter of format, or under FormatAuto the
+// first whose detect accepts the input's start (which it looks at without
+// consuming).
+func converterFor(format Format, name string, sc *scanner) (*converter, bool) {
 	if format != FormatAuto {
-		for _, r := range formats {
-			if r.format == format {
-				return r.reader, true
+		for i := range converters {
+			if converters[i].format == format {
+				return &converters[i], true
 			}
 		}
 		return nil, false
 	}
-	sc.ensure(len(sc.buf))
-	head := sc.buf[sc.pos:sc.end]
-	for _, r := range formats {
-		if r.reader.Detect(head) {
-			return r.reader, true
+	head := sc.detectHead()
+	for i := range converters {
+		if converters[i].detect(head, name) {
+			return &converters[i], true
 		}
 	}
 	return nil, false
+}
+
+// convertInput runs c over the rest of sc. An error of the reader's own
+// (not one emit returned) ends this input, so it becomes an *InputError,
+// as Read promises.
+func convertInput(c *converter, sc *scanner, name string, emit func(Entity) error) error {
+	var emitErr error
+	err := c.read(io.MultiReader(bytes.NewReader(sc.unread()), sc.r), name, func(e Entity) error {
+		emitErr = emit(e)
+		return emitErr
+	})
+	if err == nil || err == emitErr {
+		return err
+	}
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return err
+	}
+	// The readers spell their errors "name: msg" or "name:line:col: msg".
+	ie = &InputError{Input: name, Msg: err.Error()}
+	if rest, ok := strings.CutPrefix(ie.Msg, name+":"); ok {
+		line, after, _ := strings.Cut(rest, ":")
+		if n, err := strconv.Atoi(line); err == nil && n > 0 {
+			ie.Line = n
+			if _, msg, ok := strings.Cut(after, ": "); ok && !strings.HasPrefix(after, " ") {
+				rest = msg
+			} else {
+				rest = after
+			}
+		}
+		ie.Msg = strings.TrimSpace(rest)
+	}
+	return ie
+}
+
+// detectHead returns the start of the unconsumed input for converterFor,
+// reading no more of it than detection needs, so that a stream of entity
+// documents arriving slowly on a pipe is not held up: an input that starts
+// with [ is no converter's; one that starts with { is judged on its first
+// line when that line is more than "{" (NDJSON, minified JSON), else on its
+// first eight lines (pretty-printed JSON names format_version or
+// AWSTemplateFormatVersion near the top); anything else (YAML, a UTF-16
+// byte-order mark) on up to 64 KB.
+func (s *scanner) detectHead() []byte {
+	const max = scanBufSize // ensure reads at most a buffer's worth
+	more := func() bool { return s.end-s.pos < max && s.ensure(s.end-s.pos+1) }
+	i := s.pos
+	for {
+		for i < s.end && isSpace(s.buf[i]) {
+			i++
+		}
+		if i < s.end || !more() {
+			break
+		}
+	}
+	if i == s.end {
+		return s.buf[s.pos:s.end]
+	}
+	switch s.buf[i] {
+	case '[':
+		return nil
+	case '{':
+		lines := func() int { return bytes.Count(s.buf[i:s.end], []byte{'\n'}) }
+		for lines() < 1 && more() {
+		}
+		first, _, _ := bytes.Cut(s.buf[i:s.end], []byte{'\n'})
+		if len(bytes.TrimSpace(first)) > 1 {
+			return s.buf[s.pos:s.end]
+		}
+		for lines() < 8 && more() {
+		}
+	default:
+		for more() {
+		}
+	}
+	return s.buf[s.pos:s.end]
 }

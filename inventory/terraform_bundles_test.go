@@ -14,50 +14,6 @@ import (
 	"github.com/gsl-lang/gsl/lang"
 )
 
-// rulePaths lists the property paths a rule reads from the entity itself:
-// those outside array brackets (inside them paths read the element), and
-// the operand of each array operator.
-func rulePaths(r *lang.Rule) []string {
-	var out []string
-	var walk func(n lang.Node, top bool)
-	walk = func(n lang.Node, top bool) {
-		switch n := n.(type) {
-		case nil:
-		case *lang.Rule:
-			if n.Where != nil {
-				walk(n.Where, top)
-			}
-			if n.Cond != nil {
-				walk(n.Cond, top)
-			}
-		case *lang.Logical:
-			walk(n.X, top)
-			walk(n.Y, top)
-		case *lang.Not:
-			walk(n.X, top)
-		case *lang.Test:
-			walk(n.X, top)
-		case *lang.Compare:
-			walk(n.X, top)
-			walk(n.Y, top)
-		case *lang.Call:
-			walk(n.X, top)
-		case *lang.ArrayOp:
-			walk(n.X, top)
-		case *lang.Path:
-			if top && !n.Current {
-				var segs []string
-				for _, s := range n.Segments {
-					segs = append(segs, s.Name)
-				}
-				out = append(out, strings.Join(segs, "."))
-			}
-		}
-	}
-	walk(r, true)
-	return out
-}
-
 // judge is what a runner reports for rule on doc: eval's verdict, or
 // "error" when the rule reads a property the input knows only after apply.
 type judged struct {
@@ -85,7 +41,7 @@ func loadRules(t *testing.T, ids ...string) map[string]bundleRule {
 			if err != nil {
 				t.Fatalf("%s: %v", r.ID, err)
 			}
-			out[r.ID] = bundleRule{id: r.ID, prog: prog, paths: rulePaths(prog.Rule())}
+			out[r.ID] = bundleRule{id: r.ID, prog: prog, paths: lang.EntityPaths(prog.Rule())}
 		}
 	}
 	return out

@@ -12,7 +12,6 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-
 // renderEntities writes the entities a reader emitted as NDJSON: the
 // document itself with its origin, or an error or not-modelled record.
 func renderEntities(t *testing.T, ents []Entity) []byte {

@@ -105,3 +105,39 @@ func (r *Rule) Errorf(sp Span, format string, args ...any) *Error {
 	}
 	return e
 }
+
+// EntityPaths lists the dotted property paths rule r reads from the entity
+// itself, in source order: the paths outside array brackets (inside them a
+// path reads the element) and the operand of each array operator. A reader
+// of partial inputs (a Terraform plan, whose values may be known only after
+// apply) uses them to tell whether a verdict rests on a value it lacks.
+func EntityPaths(r *Rule) []string {
+	var out []string
+	var visit func(n Node) bool
+	visit = func(n Node) bool {
+		switch n := n.(type) {
+		case *ArrayOp:
+			Inspect(n.X, visit)
+			return false // the body reads the elements
+		case *Path:
+			if !n.Current {
+				out = append(out, n.dotted())
+			}
+		}
+		return true
+	}
+	Inspect(r, visit)
+	return out
+}
+
+// dotted spells p's segments joined by dots, without indices.
+func (p *Path) dotted() string {
+	var b strings.Builder
+	for i, s := range p.Segments {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(s.Name)
+	}
+	return b.String()
+}

@@ -32,7 +32,7 @@ type runCmd struct {
 	FailuresOnly    bool     `help:"Leave passing results out of JSON and JUnit reports: only failures, suppressed failures and errors."`
 	SARIFMaxResults int      `name:"sarif-max-results" default:"25000" placeholder:"N" help:"Most results in a SARIF report (code scanning accepts 25,000 per run): the most severe are kept, and a notification says what was left out. 0: no limit."`
 	Jobs            int      `short:"j" default:"${cpus}" help:"Documents, and groups of List<> rules, evaluated in parallel (default: the number of CPUs, ${cpus})."`
-	InputFormat     string   `enum:"auto,json,ndjson,awsconfig" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or awsconfig (AWS Config items, converted to entity documents)."`
+	InputFormat     string   `enum:"auto,json,ndjson,awsconfig,terraform,cloudformation" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or a format converted to entity documents: awsconfig (AWS Config items), terraform (terraform show -json of a plan or state), cloudformation (a template, YAML or JSON)."`
 	MaxDocBytes     int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
 	Schema          string   `default:"builtin" placeholder:"builtin|none" help:"Refuse rules whose entity types or properties the entity schema does not know (builtin), or run them unchecked (none: rules written for another model)."`
 	AllowEmpty      bool     `help:"Accept inputs that hold no document (an empty file, [] or {}); without it they are an error."`
@@ -42,7 +42,7 @@ type runCmd struct {
 	FailOn          string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
 	Exceptions      string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
 	Baseline        string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
-	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, directories (their .json, .ndjson, .jsonl and .gz files, sorted), or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, NDJSON (.ndjson, .jsonl or detected), or AWS Config data (detected); gzipped or not."`
+	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, directories (their .json, .ndjson, .jsonl and .gz files, sorted; a directory of raw AWS API responses in cloudmapper's layout is read as that dump), or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, NDJSON (.ndjson, .jsonl or detected), AWS Config data, a Terraform plan or state (terraform show -json), or a CloudFormation template (detected); gzipped or not."`
 }
 
 func (runCmd) Help() string {
@@ -160,7 +160,7 @@ document the rule could not be evaluated on.`
 }
 
 type convertCmd struct {
-	InputFormat string   `enum:"auto,json,ndjson,awsconfig" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, or awsconfig."`
+	InputFormat string   `enum:"auto,json,ndjson,awsconfig,terraform,cloudformation" default:"auto" help:"How to read inputs: auto (by extension and content), json, ndjson, awsconfig, terraform or cloudformation."`
 	MaxDocBytes int      `default:"${maxdoc}" help:"Largest document (or NDJSON line) accepted, in bytes."`
 	Output      string   `short:"o" placeholder:"FILE" help:"Write to FILE instead of stdout."`
 	Inputs      []string `arg:"" name:"INPUT" help:"Inputs, as run reads them: files, directories, or - for stdin."`

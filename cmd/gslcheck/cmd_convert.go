@@ -67,6 +67,7 @@ func (c *convertCmd) Run(e *env) error {
 		return err
 	}
 	tally.write(e.stderr)
+	writeDumpNotes(e.stderr, sources)
 	if failed > 0 {
 		e.code = exitError
 	}
@@ -75,6 +76,9 @@ func (c *convertCmd) Run(e *env) error {
 
 // readSource opens src and reads its entities.
 func readSource(src source, opts inventory.Options, emit func(inventory.Entity) error) error {
+	if src.dump != nil {
+		return src.readDump(emit)
+	}
 	rc, err := src.open()
 	if err != nil {
 		return fmt.Errorf("%s: %w", src.name, err)

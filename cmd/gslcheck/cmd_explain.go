@@ -148,13 +148,8 @@ type explainDoc struct {
 // does (see typedDoc). When the input breaks off, the documents before the
 // fault are returned with the error.
 func readExplainDocs(src source) ([]*explainDoc, error) {
-	rc, err := src.open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
 	var docs []*explainDoc
-	err = inventory.Read(rc, src.name, inventory.Options{}, func(d inventory.Entity) error {
+	err := readSource(src, inventory.Options{}, func(d inventory.Entity) error {
 		if d.NotModelled != "" || d.Ignored != "" {
 			return nil // no document to explain
 		}
@@ -163,8 +158,9 @@ func readExplainDocs(src source) ([]*explainDoc, error) {
 			var data []byte
 			data, ed.id, _, ed.err = typedDoc(&d)
 			if ed.err == nil {
-				if ed.doc, err = eval.NewDocument(data); err != nil {
-					ed.err, _ = documentError(&d, err)
+				var derr error
+				if ed.doc, derr = eval.NewDocument(data); derr != nil {
+					ed.err, _ = documentError(&d, derr)
 				}
 			}
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/inventory"
+	"github.com/gsl-lang/gsl/lang"
 	"github.com/gsl-lang/gsl/report"
 )
 
@@ -132,6 +133,12 @@ func (c *runCmd) Run(e *env) error {
 		jobs:      c.Jobs,
 		keepSkips: c.ShowSkipped,
 		read:      inventory.Options{Format: inventory.Format(c.InputFormat), MaxDocBytes: c.MaxDocBytes},
+		paths:     make([][]string, len(set.progs)),
+	}
+	for i, prog := range set.progs {
+		if prog != nil {
+			p.paths[i] = lang.EntityPaths(prog.Rule())
+		}
 	}
 	if !c.ShowSkipped {
 		// The skips of other types' rules are only counted: the rule set
@@ -217,6 +224,7 @@ func (c *runCmd) Run(e *env) error {
 		err = rep.Finish(&sum)
 	}
 	tally.write(e.stderr)
+	writeDumpNotes(e.stderr, sources)
 	if cerr := closeOut(); err == nil {
 		err = cerr
 	}
@@ -476,6 +484,10 @@ func openSources(args []string, stdin io.Reader) ([]source, int64, error) {
 		fi, err := os.Stat(a)
 		if err != nil {
 			return nil, 0, fmt.Errorf("input %s: %w", a, unwrapPathError(err))
+		}
+		if fi.IsDir() && inventory.IsAPIDump(a) {
+			sources = append(sources, source{name: a, dump: new(inventory.APIDumpSummary)})
+			continue
 		}
 		names := []string{a}
 		if fi.IsDir() {

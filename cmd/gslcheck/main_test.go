@@ -37,6 +37,8 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			examples, err := filepath.Abs(filepath.Join("..", "..", "examples"))
 			env.Setenv("EXAMPLES", examples)
+			testdata, _ := filepath.Abs(filepath.Join("..", "..", "inventory", "testdata"))
+			env.Setenv("INVENTORY", testdata)
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("FORCE_COLOR", "")
 			return err

@@ -17,6 +17,7 @@ import (
 	"os"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/gsl-lang/gsl/eval"
@@ -69,6 +70,37 @@ type documentCollector interface {
 type source struct {
 	name string                        // display name ("<stdin>" for -)
 	open func() (io.ReadCloser, error) // opens the input
+	// dump, when set, says the input is a directory of raw AWS API
+	// responses (inventory.ReadAPIDump), which is read, not opened; the
+	// reading leaves its summary there.
+	dump *inventory.APIDumpSummary
+}
+
+// readDump reads the API dump src names.
+func (src source) readDump(emit func(inventory.Entity) error) error {
+	sum, err := inventory.ReadAPIDump(src.name, emit)
+	if sum != nil {
+		*src.dump = *sum
+	}
+	return err
+}
+
+// writeDumpNotes says, for each API dump among sources, how many calls the
+// reader uses were absent from it: the properties they give are left out
+// of the documents, so rules that read them do not judge them.
+func writeDumpNotes(w io.Writer, sources []source) {
+	for _, src := range sources {
+		if src.dump == nil || len(src.dump.Missing) == 0 {
+			continue
+		}
+		m := src.dump.Missing
+		more := ""
+		if len(m) > 3 {
+			m, more = m[:3], fmt.Sprintf(" and %d more", len(src.dump.Missing)-3)
+		}
+		fmt.Fprintf(w, "gslcheck: %s: %d calls absent from the dump, their properties left out: %s%s\n",
+			src.name, len(src.dump.Missing), strings.Join(m, ", "), more)
+	}
 }
 
 // ruleOutcome is the result of one rule on one document.
@@ -207,7 +239,11 @@ type pipeline struct {
 	onlyApplicable bool
 	perDoc         int
 	read           inventory.Options
-	progress       *progress // nil for none
+	// paths[i] are the entity paths rule i reads (lang.EntityPaths), to
+	// tell a verdict on a value the input lacks (a Terraform value known
+	// only after apply) from one that stands; nil: not checked.
+	paths    [][]string
+	progress *progress // nil for none
 
 	// chunkBytes is the size of the chunks an NDJSON file is read in by
 	// the workers (0: chunkSize); tests make it small.
@@ -444,6 +480,9 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 // can read in parallel (see chunks.go) is handed to chunks instead, which
 // then owns it.
 func (p *pipeline) readSource(src source, emit func(inventory.Entity) error, idle func(), chunks func(*chunkFile) error) error {
+	if src.dump != nil {
+		return src.readDump(emit)
+	}
 	rc, err := src.open()
 	if err != nil {
 		return err
@@ -542,7 +581,29 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 	if p.onlyApplicable {
 		o.skipped += p.perDoc - emitted
 	}
+	if o.doc.Resource != "" && p.paths != nil {
+		p.undecided(data, o.results)
+	}
 	o.doc.Data, o.id, o.typ = data, id, typ
+}
+
+// undecided turns each pass or fail of results that rests on a value data
+// does not have (see inventory.Undecided and inventory/INPUTS.md) into an
+// error naming the properties: a plan never passes a rule on a value known
+// only after apply.
+func (p *pipeline) undecided(data []byte, results []ruleOutcome) {
+	if !bytes.Contains(data, []byte(`"source"`)) {
+		return // only converted documents list unknown values, under source
+	}
+	for i := range results {
+		r := &results[i].res
+		if r.Status != eval.Pass && r.Status != eval.Fail {
+			continue
+		}
+		if u := inventory.Undecided(data, p.paths[results[i].rule], r.Status == eval.Pass); len(u) > 0 {
+			*r = eval.Result{Status: eval.Error, Err: fmt.Errorf("known only after apply or deploy: %s", strings.Join(u, ", "))}
+		}
+	}
 }
 
 // typedDoc reads the id and type of d, a document split off an input,
