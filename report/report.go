@@ -154,6 +154,13 @@ type Summary struct {
 	// Tolerated counts failures that leave the run green: in the baseline,
 	// or below the failing severity (in Fail).
 	Tolerated int `json:"tolerated,omitempty"`
+	// NotModelled counts, by the source's type name, the resources of the
+	// inputs that the entity model has no type for (AWS::Glue::Job,
+	// aws_glue_job): read, named, not evaluated.
+	NotModelled map[string]int `json:"notModelled,omitempty"`
+	// NoDocument counts, by reason, the items of the inputs that yield no
+	// document of their own (merged into another document, a deletion).
+	NoDocument map[string]int `json:"noDocument,omitempty"`
 }
 
 // Count counts n results of status st.
@@ -186,6 +193,19 @@ func (s *Summary) Add(o *Summary) {
 	s.InBaseline += o.InBaseline
 	s.Fixed += o.Fixed
 	s.Tolerated += o.Tolerated
+	s.NotModelled = addCounts(s.NotModelled, o.NotModelled)
+	s.NoDocument = addCounts(s.NoDocument, o.NoDocument)
+}
+
+// addCounts adds the counts of o to m, which it allocates when needed.
+func addCounts(m, o map[string]int) map[string]int {
+	if len(o) > 0 && m == nil {
+		m = make(map[string]int, len(o))
+	}
+	for k, n := range o {
+		m[k] += n
+	}
+	return m
 }
 
 // Writer writes one report format. Result is called in order for every

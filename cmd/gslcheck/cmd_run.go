@@ -220,6 +220,7 @@ func (c *runCmd) Run(e *env) error {
 	if err == nil && g != nil && g.baseline != nil {
 		err = reportFixed(rep, &sum, g.baseline)
 	}
+	sum.NotModelled, sum.NoDocument = tally.notModelled, tally.ignored
 	if err == nil {
 		err = rep.Finish(&sum)
 	}
