@@ -22,9 +22,10 @@ import (
 // concurrent use: each call of Eval has its own clock, limits and List<>
 // groups.
 type Evaluator struct {
-	rules   []*Rule   // by program index
-	owners  []*Bundle // the bundle of each rule
-	targets []string  // the entity type of each rule ("List<T>" for List<> rules)
+	rules   []*Rule    // by program index
+	owners  []*Bundle  // the bundle of each rule
+	targets []string   // the entity type of each rule ("List<T>" for List<> rules)
+	paths   [][]string // the entity paths each rule reads (see Decide)
 	rs      *eval.RuleSet
 }
 
@@ -195,9 +196,10 @@ func Prepare(bs []*Bundle, opts ...CompileOption) (*Evaluator, error) {
 	if len(all) > 0 {
 		return nil, all
 	}
-	e := &Evaluator{rules: rules, owners: owners, targets: make([]string, len(progs))}
+	e := &Evaluator{rules: rules, owners: owners, targets: make([]string, len(progs)), paths: make([][]string, len(progs))}
 	for i, p := range progs {
 		e.targets[i] = p.Target()
+		e.paths[i] = lang.EntityPaths(p.Rule())
 	}
 	// No clock here: each Eval gives its own (see At).
 	e.rs = eval.NewRuleSet(progs, &eval.Options{OnlyApplicable: true})
@@ -328,6 +330,9 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 		if typ == "" {
 			typ, id = strings.Clone(d.Type()), strings.Clone(d.ID())
 		}
+		if ent.Resource != "" {
+			r = Decide(ent.Data, e.paths[i], r)
+		}
 		emit(e.finding(i, typ, id, r, ent.Origin))
 	})
 	if typ == "" {
@@ -363,3 +368,22 @@ func (e *Evaluator) EvalBytes(ctx context.Context, input string, docs iter.Seq[[
 	}
 	return e.Eval(ctx, ents, opts...)
 }
+
+// Decide returns r, the result of a rule that reads paths (lang.EntityPaths)
+// on doc, or an Error naming the properties when r is a pass or a fail that
+// rests on a value doc does not have: a Terraform plan's value known only
+// after apply, a template's known only at deploy time (inventory.Undecided,
+// inventory/INPUTS.md). A plan never passes a rule on a value it lacks.
+// Documents that list no such value (no "source" member) keep r as it is.
+func Decide(doc []byte, paths []string, r eval.Result) eval.Result {
+	if (r.Status != eval.Pass && r.Status != eval.Fail) || !bytes.Contains(doc, []byte(`"source"`)) {
+		return r
+	}
+	if u := inventory.Undecided(doc, paths, r.Status == eval.Pass); len(u) > 0 {
+		return eval.Result{Status: eval.Error, Err: fmt.Errorf("%w: %s", ErrUndecided, strings.Join(u, ", "))}
+	}
+	return r
+}
+
+// ErrUndecided is the error of a result Decide turned into an Error.
+var ErrUndecided = errors.New("known only after apply or deploy")

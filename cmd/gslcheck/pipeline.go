@@ -20,6 +20,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/report"
@@ -587,22 +588,12 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 	o.doc.Data, o.id, o.typ = data, id, typ
 }
 
-// undecided turns each pass or fail of results that rests on a value data
-// does not have (see inventory.Undecided and inventory/INPUTS.md) into an
-// error naming the properties: a plan never passes a rule on a value known
-// only after apply.
+// undecided applies bundles.Decide to results: a pass or fail that rests
+// on a value the document does not have (known only after apply) becomes an
+// error naming it.
 func (p *pipeline) undecided(data []byte, results []ruleOutcome) {
-	if !bytes.Contains(data, []byte(`"source"`)) {
-		return // only converted documents list unknown values, under source
-	}
 	for i := range results {
-		r := &results[i].res
-		if r.Status != eval.Pass && r.Status != eval.Fail {
-			continue
-		}
-		if u := inventory.Undecided(data, p.paths[results[i].rule], r.Status == eval.Pass); len(u) > 0 {
-			*r = eval.Result{Status: eval.Error, Err: fmt.Errorf("known only after apply or deploy: %s", strings.Join(u, ", "))}
-		}
+		results[i].res = bundles.Decide(data, p.paths[results[i].rule], results[i].res)
 	}
 }
 
