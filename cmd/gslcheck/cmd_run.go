@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tidwall/gjson"
+
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/inventory"
@@ -183,11 +185,18 @@ func (c *runCmd) Run(e *env) error {
 	}
 	docsIn := newDocCounter()
 	var tally itemTally
+	// deployOnly: every document came from a Terraform plan or state or a
+	// CloudFormation template, which describe what they deploy, not a
+	// whole account (see deploysOnly).
+	deployOnly := true
 	err = p.runBatches(sources,
 		func(b *docBatch) error {
 			docsIn.count(b)
 			for i := range b.outs {
 				tally.add(&b.outs[i].doc)
+				if deployOnly && b.outs[i].doc.Data != nil && !deploysOnly(&b.outs[i]) {
+					deployOnly = false
+				}
 			}
 			if b.rendered {
 				sum.Add(&b.sum)
@@ -201,6 +210,9 @@ func (c *runCmd) Run(e *env) error {
 			return nil
 		},
 		func(rule int, group string, r eval.Result) error {
+			if deployOnly && group == "*" {
+				r = eval.Result{Status: eval.Skip} // see deploysOnly
+			}
 			rec := &report.Record{
 				Rule: &set.metas[rule].Rule, RuleIndex: rule, Status: r.Status,
 				Entity: group, Type: set.metas[rule].Target,
@@ -282,6 +294,22 @@ func reportFixed(rep report.Writer, sum *report.Summary, b *baseline) error {
 		return fw.Fixed(f)
 	}
 	return nil
+}
+
+// deploysOnly reports whether o is a document converted from a Terraform
+// plan or state or a CloudFormation template. A List<> rule over a type
+// such inputs have no document of (the group "*") is skipped rather than
+// failed when every document is one: a plan that creates no
+// CloudTrail trail says nothing of the account's trails.
+func deploysOnly(o *docOutcome) bool {
+	if o.doc.Resource == "" {
+		return false
+	}
+	switch gjson.GetBytes(o.doc.Data, "source.format").String() {
+	case "terraform-plan", "terraform-state", "cloudformation":
+		return true
+	}
+	return false
 }
 
 // docCounter counts the documents (and input errors) of each input.
