@@ -29,6 +29,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gsl-lang/gsl/bench/internal/size"
 	"github.com/gsl-lang/gsl/internal/invgen"
 )
 
@@ -48,7 +49,7 @@ type measurement struct {
 
 func run(args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("throughput", flag.ContinueOnError)
-	size := fs.String("size", "1GB", "size of the full inventory (KB, MB, GB suffixes)")
+	sz := fs.String("size", "1GB", "size of the full inventory (KB, MB, GB suffixes)")
 	dir := fs.String("dir", os.TempDir(), "where to write the inventories")
 	bin := fs.String("gslcheck", "", "gslcheck binary (default: build it from -root)")
 	root := fs.String("root", "..", "module root to build gslcheck from")
@@ -57,7 +58,7 @@ func run(args []string, w io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	full, err := parseSize(*size)
+	full, err := size.Parse(*sz)
 	if err != nil {
 		return err
 	}
@@ -185,24 +186,4 @@ func gslcheck(bin, file string, jobs int) (measurement, error) {
 		m.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
 	return m, nil
-}
-
-// parseSize reads 1GB, 300MB, 512KB or a plain byte count (decimal units).
-func parseSize(s string) (int64, error) {
-	mult := int64(1)
-	u := strings.ToUpper(strings.TrimSpace(s))
-	for _, x := range []struct {
-		suffix string
-		mult   int64
-	}{{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
-		if strings.HasSuffix(u, x.suffix) {
-			u, mult = strings.TrimSuffix(u, x.suffix), x.mult
-			break
-		}
-	}
-	n, err := strconv.ParseFloat(strings.TrimSpace(u), 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return int64(n * float64(mult)), nil
 }
