@@ -234,7 +234,7 @@ func run(args []string, w io.Writer) error {
 			os.Remove(file)
 		}
 	}
-	fmt.Fprintf(w, "\n%9s %5s  %-9s %9s %9s %10s  %9s %9s\n", "documents", "cores", "tool", "wall", "cpu", "peak RSS", "x wall", "x RSS")
+	fmt.Fprintf(w, "\n%9s %5s  %-9s %9s %9s %10s  %8s %8s %8s\n", "documents", "cores", "tool", "wall", "cpu", "peak RSS", "x wall", "x cpu", "x RSS")
 	for _, r := range rows {
 		var ref measurement
 		for _, g := range rows {
@@ -242,10 +242,11 @@ func run(args []string, w io.Writer) error {
 				ref = g.m
 			}
 		}
-		fmt.Fprintf(w, "%9d %5d  %-9s %8.2fs %8.2fs %7.0f MB  %8.1fx %8.1fx\n", r.docs, r.cores, r.tool, r.m.wall.Seconds(),
-			r.m.cpu.Seconds(), float64(r.m.maxRSS)/1e6, r.m.wall.Seconds()/ref.wall.Seconds(), float64(r.m.maxRSS)/float64(ref.maxRSS))
+		fmt.Fprintf(w, "%9d %5d  %-9s %8.2fs %8.2fs %7.0f MB  %7.1fx %7.1fx %7.1fx\n", r.docs, r.cores, r.tool, r.m.wall.Seconds(),
+			r.m.cpu.Seconds(), float64(r.m.maxRSS)/1e6, r.m.wall.Seconds()/ref.wall.Seconds(), r.m.cpu.Seconds()/ref.cpu.Seconds(),
+			float64(r.m.maxRSS)/float64(ref.maxRSS))
 	}
-	fmt.Fprintln(w, "\nx wall, x RSS: the tool's wall time and peak RSS over gslcheck's at the same size and cores")
+	fmt.Fprintln(w, "\nx wall, x cpu, x RSS: the tool's wall time, CPU time (user + system) and peak RSS over gslcheck's at the same size and cores")
 	return nil
 }
 
