@@ -40,6 +40,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gsl-lang/gsl/bench/internal/gslcli"
 	"github.com/gsl-lang/gsl/bench/peers"
 	"github.com/gsl-lang/gsl/internal/invgen"
 )
@@ -148,11 +149,8 @@ func run(args []string, w io.Writer) error {
 	bins := map[string]string{}
 	if o.gsl == "" {
 		o.gsl = filepath.Join(work, "gslcheck")
-		build := exec.Command("go", "build", "-o", o.gsl, "./cmd/gslcheck")
-		build.Dir = o.root
-		build.Stderr = os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("building gslcheck: %v", err)
+		if err := gslcli.Build(o.root, o.gsl); err != nil {
+			return err
 		}
 	}
 	bins["gslcheck"] = o.gsl

@@ -46,6 +46,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gsl-lang/gsl/bench/internal/gslcli"
 	"github.com/gsl-lang/gsl/bench/internal/size"
 	"github.com/gsl-lang/gsl/internal/invgen"
 )
@@ -137,15 +138,12 @@ func run(args []string, w io.Writer) (bool, error) {
 	}
 	if o.bin == "" {
 		o.bin = filepath.Join(work, "gslcheck")
-		build := exec.Command("go", "build", "-o", o.bin, "./cmd/gslcheck")
-		build.Dir = o.root
-		build.Stderr = os.Stderr
-		if err := build.Run(); err != nil {
-			return false, fmt.Errorf("building gslcheck: %v", err)
+		if err := gslcli.Build(o.root, o.bin); err != nil {
+			return false, err
 		}
 	}
 	if o.bundles == nil {
-		if o.bundles, err = shippedBundles(o.bin); err != nil {
+		if o.bundles, err = gslcli.Bundles(o.bin); err != nil {
 			return false, err
 		}
 	}
@@ -226,24 +224,6 @@ func run(args []string, w io.Writer) (bool, error) {
 		fmt.Fprintln(w, "\nsoak: FAILED")
 	}
 	return ok, nil
-}
-
-// shippedBundles lists the bundles `gslcheck bundles` names.
-func shippedBundles(bin string) ([]string, error) {
-	out, err := exec.Command(bin, "bundles").Output()
-	if err != nil {
-		return nil, fmt.Errorf("gslcheck bundles: %v", err)
-	}
-	var ids []string
-	for i, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if f := strings.Fields(line); i > 0 && len(f) > 0 {
-			ids = append(ids, f[0])
-		}
-	}
-	if len(ids) == 0 {
-		return nil, fmt.Errorf("gslcheck bundles listed none:\n%s", out)
-	}
-	return ids, nil
 }
 
 // outcome is one gslcheck run.
