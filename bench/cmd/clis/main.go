@@ -225,6 +225,10 @@ func run(args []string, w io.Writer) error {
 					return fmt.Errorf("%s, %d documents, %d cores, reports other violations than gslcheck:\n  %s", tool, n, cores, strings.Join(d, "\n  "))
 				}
 				rows = append(rows, row{n, cores, tool, best, got.total()})
+				// Progress on stderr, so that a long run shows its figures as
+				// they come.
+				fmt.Fprintf(os.Stderr, "  %s, %d documents, %d cores: %.2fs wall, %.2fs cpu, %.0f MB peak RSS\n",
+					tool, n, cores, best.wall.Seconds(), best.cpu.Seconds(), float64(best.maxRSS)/1e6)
 			}
 		}
 		fmt.Fprintf(w, "  all tools report the same %d violations (%s)\n", ref.total(), perRule(ref, rules))
