@@ -139,8 +139,12 @@ func run(args []string, w io.Writer) error {
 		}
 	}
 	line := func(name string, m measurement, bytes int64) {
-		fmt.Fprintf(w, "%-22s %8.2f s  %7.1f MB/s  cpu %7.2f s  peak RSS %6.1f MB\n", name,
-			m.wall.Seconds(), float64(bytes)/1e6/m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/1e6)
+		rss := "     -   " // not measured for the in-process pass
+		if m.maxRSS > 0 {
+			rss = fmt.Sprintf("%6.1f MB", float64(m.maxRSS)/1e6)
+		}
+		fmt.Fprintf(w, "%-22s %8.2f s  %7.1f MB/s  cpu %7.2f s  peak RSS %s\n", name,
+			m.wall.Seconds(), float64(bytes)/1e6/m.wall.Seconds(), m.cpu.Seconds(), rss)
 	}
 	line("jobs 1 (1 core), full", one, fullBytes)
 	line("jobs 2 (2 cores), full", two, fullBytes)
