@@ -1,14 +1,16 @@
 // Command throughput measures `gslcheck run` over large generated NDJSON
 // inventories: wall time and peak resident memory with one job on one core
-// and with two jobs on two cores, the two-core speedup, and the growth of
-// the time from half the inventory to all of it.
+// and with two jobs on two cores, the two-core speedup, the growth of the
+// time from half the inventory to all of it, and the cost of all shipped
+// bundles against one gjson.Valid pass over the same file.
 //
 // It builds gslcheck from the module root (or uses -gslcheck), writes the
 // inventories with internal/invgen (seed 1) into -dir, and runs
 //
-//	gslcheck run -b hipaa -b cis-aws --now 2026-06-15T00:00:00Z --format json -o /dev/null --jobs J FILE
+//	gslcheck run -b BUNDLE... --now 2026-06-15T00:00:00Z --format json -o /dev/null --jobs J FILE
 //
-// with GOMAXPROCS=J. Peak RSS is the child's maximum resident set size as
+// with every shipped bundle (as `gslcheck bundles` lists them) and
+// GOMAXPROCS=J. Peak RSS is the child's maximum resident set size as
 // the kernel reports it (getrusage). Usage, from the bench directory:
 //
 //	go run ./cmd/throughput -size 1GB
@@ -16,6 +18,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -29,7 +32,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/gsl-lang/gsl/bench/internal/gslcli"
+	"github.com/gsl-lang/gsl/bench/internal/size"
+	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"github.com/gsl-lang/gsl/internal/invgen"
+	"github.com/tidwall/gjson"
 )
 
 func main() {
@@ -48,7 +55,7 @@ type measurement struct {
 
 func run(args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("throughput", flag.ContinueOnError)
-	size := fs.String("size", "1GB", "size of the full inventory (KB, MB, GB suffixes)")
+	sz := fs.String("size", "1GB", "size of the full inventory (KB, MB, GB suffixes)")
 	dir := fs.String("dir", os.TempDir(), "where to write the inventories")
 	bin := fs.String("gslcheck", "", "gslcheck binary (default: build it from -root)")
 	root := fs.String("root", "..", "module root to build gslcheck from")
@@ -57,7 +64,7 @@ func run(args []string, w io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	full, err := parseSize(*size)
+	full, err := size.Parse(*sz)
 	if err != nil {
 		return err
 	}
@@ -73,12 +80,13 @@ func run(args []string, w io.Writer) error {
 	}
 	if *bin == "" {
 		*bin = filepath.Join(work, "gslcheck")
-		build := exec.Command("go", "build", "-o", *bin, "./cmd/gslcheck")
-		build.Dir = *root
-		build.Stderr = os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("building gslcheck: %v", err)
+		if err := gslcli.Build(*root, *bin); err != nil {
+			return err
 		}
+	}
+	bundles, err := gslcli.Bundles(*bin)
+	if err != nil {
+		return err
 	}
 
 	// Documents average about 2.6 KB; size the inventories by bytes.
@@ -103,7 +111,7 @@ func run(args []string, w io.Writer) error {
 	for r := range *rounds {
 		for i := range configs {
 			c := &configs[i]
-			m, err := gslcheck(*bin, c.file, c.jobs)
+			m, err := gslcheck(*bin, bundles, c.file, c.jobs)
 			if err != nil {
 				return err
 			}
@@ -117,22 +125,89 @@ func run(args []string, w io.Writer) error {
 		}
 	}
 	one, two, half := configs[0].best, configs[1].best, configs[2].best
+	var floor measurement
+	for r := range *rounds {
+		m, err := validatePass(fullFile)
+		if err != nil {
+			return err
+		}
+		if r == 0 || m.wall < floor.wall {
+			floor.wall = m.wall
+		}
+		if r == 0 || m.cpu < floor.cpu {
+			floor.cpu = m.cpu
+		}
+	}
 	line := func(name string, m measurement, bytes int64) {
-		fmt.Fprintf(w, "%-22s %8.2f s  %7.1f MB/s  cpu %7.2f s  peak RSS %6.1f MB\n", name,
-			m.wall.Seconds(), float64(bytes)/1e6/m.wall.Seconds(), m.cpu.Seconds(), float64(m.maxRSS)/1e6)
+		rss := "     -   " // not measured for the in-process pass
+		if m.maxRSS > 0 {
+			rss = fmt.Sprintf("%6.1f MB", float64(m.maxRSS)/1e6)
+		}
+		fmt.Fprintf(w, "%-22s %8.2f s  %7.1f MB/s  cpu %7.2f s  peak RSS %s\n", name,
+			m.wall.Seconds(), float64(bytes)/1e6/m.wall.Seconds(), m.cpu.Seconds(), rss)
 	}
 	line("jobs 1 (1 core), full", one, fullBytes)
 	line("jobs 2 (2 cores), full", two, fullBytes)
 	line("jobs 1 (1 core), half", half, halfBytes)
+	line("gjson.Valid pass, full", floor, fullBytes)
 	// On a loaded machine the wall-time speedup understates what two free
 	// cores give; the CPU times bound it: two cores cannot finish sooner
 	// than half the two-job CPU time.
 	fmt.Fprintf(w, "two-core speedup: %.2fx wall (CPU-time ceiling %.2fx: 2 x one-job CPU / two-job CPU) (target >= 1.7)\n",
 		one.wall.Seconds()/two.wall.Seconds(), 2*one.cpu.Seconds()/two.cpu.Seconds())
+	fmt.Fprintf(w, "all shipped bundles, JSON report, one core: %.2fx wall, %.2fx cpu of one gjson.Valid pass over the file (target <= 2)\n",
+		one.wall.Seconds()/floor.wall.Seconds(), one.cpu.Seconds()/floor.cpu.Seconds())
 	fmt.Fprintf(w, "peak RSS: %.1f MB (target < 200 MB)\n", float64(max(one.maxRSS, two.maxRSS))/1e6)
 	fmt.Fprintf(w, "linearity: full/half time %.3f (cpu %.3f) for %.3fx the documents (target 2 +- 15%%)\n",
 		one.wall.Seconds()/half.wall.Seconds(), one.cpu.Seconds()/half.cpu.Seconds(), float64(fullDocs)/float64(halfDocs))
 	return nil
+}
+
+// validatePass reads file line by line, as gslcheck reads NDJSON, and
+// checks each line with gjson.Valid on one core: the floor the bundles'
+// cost through the CLI is compared with. Wall and CPU time are this
+// process's over the pass.
+func validatePass(file string) (measurement, error) {
+	prev := runtime.GOMAXPROCS(1)
+	defer runtime.GOMAXPROCS(prev)
+	runtime.GC()
+	cpu0, _ := benchcpu.Process()
+	start := time.Now()
+	f, err := os.Open(file)
+	if err != nil {
+		return measurement{}, err
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
+	var long []byte
+	invalid := 0
+	for {
+		line, err := r.ReadSlice('\n')
+		if errors.Is(err, bufio.ErrBufferFull) {
+			long = append(long[:0], line...)
+			for errors.Is(err, bufio.ErrBufferFull) {
+				line, err = r.ReadSlice('\n')
+				long = append(long, line...)
+			}
+			line = long
+		}
+		if len(line) > 0 && !gjson.ValidBytes(line) {
+			invalid++
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return measurement{}, err
+		}
+	}
+	m := measurement{wall: time.Since(start)}
+	cpu1, _ := benchcpu.Process()
+	m.cpu = cpu1 - cpu0
+	if invalid > 0 {
+		return m, fmt.Errorf("%s: %d invalid lines", file, invalid)
+	}
+	return m, nil
 }
 
 // generate writes an inventory of about size bytes and returns its file,
@@ -165,9 +240,12 @@ func generate(dir, name string, size int64) (string, int, int64, error) {
 }
 
 // gslcheck runs one `gslcheck run` with jobs workers on as many cores.
-func gslcheck(bin, file string, jobs int) (measurement, error) {
-	cmd := exec.Command(bin, "run", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow.Format(time.RFC3339),
-		"--format", "json", "-o", os.DevNull, "--jobs", strconv.Itoa(jobs), file)
+func gslcheck(bin string, bundles []string, file string, jobs int) (measurement, error) {
+	args := []string{"run", "--now", invgen.DefaultNow.Format(time.RFC3339), "--format", "json", "-o", os.DevNull, "--jobs", strconv.Itoa(jobs)}
+	for _, b := range bundles {
+		args = append(args, "-b", b)
+	}
+	cmd := exec.Command(bin, append(args, file)...)
 	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(jobs), "NO_COLOR=1")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
@@ -185,24 +263,4 @@ func gslcheck(bin, file string, jobs int) (measurement, error) {
 		m.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
 	return m, nil
-}
-
-// parseSize reads 1GB, 300MB, 512KB or a plain byte count (decimal units).
-func parseSize(s string) (int64, error) {
-	mult := int64(1)
-	u := strings.ToUpper(strings.TrimSpace(s))
-	for _, x := range []struct {
-		suffix string
-		mult   int64
-	}{{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"B", 1}} {
-		if strings.HasSuffix(u, x.suffix) {
-			u, mult = strings.TrimSuffix(u, x.suffix), x.mult
-			break
-		}
-	}
-	n, err := strconv.ParseFloat(strings.TrimSpace(u), 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return int64(n * float64(mult)), nil
 }
