@@ -68,12 +68,13 @@ func TestWriteInventory(t *testing.T) {
 
 // The reports in testdata are gslcheck's, from
 //
-//	gslcheck run -r 'Instance should have metadataOptions.httpTokens = "required"' \
+//	gslcheck run --schema none -r 'Instance should have metadataOptions.httpTokens = "required"' \
 //	  -r 'S3Bucket should have encryption.enabled = true' -r 'Iam should have passwordPolicy.minPasswordLength >= 14' \
 //	  --no-progress --now 2026-06-15T00:00:00Z --max-doc-bytes 16384 --format F r.ndjson
 //
-// over six lines of a generated inventory, the third cut short and the
-// sixth longer than 16384 bytes. The soak's CI run checks the readers
+// over six short documents (an Iam that passes, a bucket and an instance
+// that fail, two volumes), the third line cut short and the sixth longer
+// than 16384 bytes. The soak's CI run checks the readers
 // against gslcheck as it is now.
 func TestReadReport(t *testing.T) {
 	for _, c := range []struct {

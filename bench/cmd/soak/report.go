@@ -186,9 +186,10 @@ func atoi(s string) int {
 
 var sarifStartLine = regexp.MustCompile(`"startLine": (\d+)`)
 
-// readSARIF reads the SARIF log, pretty-printed: the tool's rules, the
-// invocation whose notifications are the input and rule errors, then one
-// result per failure. SARIF has no document count.
+// readSARIF reads the SARIF log as gslcheck writes it: the tool's rules,
+// one result per failure (a compact line each), then the invocation whose
+// notifications (pretty-printed) are the input and rule errors. SARIF has
+// no document count.
 func readSARIF(lr *lineReader) (tally, error) {
 	t := unknownTally()
 	t.fail = 0
@@ -213,7 +214,7 @@ func readSARIF(lr *lineReader) (tally, error) {
 			t.inputErrors = append(t.inputErrors, lastLine)
 		case section == "notifications" && strings.HasPrefix(s, `"id": "`):
 			t.ruleErrors++
-		case section == "results" && strings.HasPrefix(s, `"ruleId": `):
+		case section == "results" && (strings.HasPrefix(s, `{"ruleId":`) || strings.HasPrefix(s, `"ruleId": `)):
 			t.fail++
 		}
 	}
