@@ -3,6 +3,8 @@ package bundles
 import (
 	"bytes"
 	"crypto/sha256"
+
+	"github.com/gsl-lang/gsl/lang"
 )
 
 // The shipped bundles are parsed from YAML at build time, not at start-up:
@@ -13,6 +15,13 @@ import (
 // against the one recorded there, and parses the YAML when they differ, so
 // a bundle edited since is never served stale, only more slowly.
 //
+// The rules' syntax trees are pre-parsed too, in lang's binary encoding:
+// running the parser was most of what remained of start-up. Prepare
+// compiles a rule from its stored tree when the tree's source is the
+// rule's Logic (an embedder may change Logic after Load), else it parses
+// Logic as for any other rule. The trees' positions are those parsing
+// gives, so errors point at the same file line and column either way.
+//
 //go:generate go test -run ^TestPreparsed$ -update .
 
 // preparsedBundle is a shipped bundle as go generate read it.
@@ -22,11 +31,13 @@ type preparsedBundle struct {
 	srcs   []preparsedSource // for each rule, where its logic lies
 }
 
-// preparsedSource is a valueSource without the file's lines; line 0
-// means the rule has no source.
+// preparsedSource is a valueSource without the file's lines, and the
+// rule's encoded syntax tree; line 0 means the rule has no source, an
+// empty tree that it is parsed at start-up.
 type preparsedSource struct {
 	line, col       int
 	escapes, single bool
+	tree            string
 }
 
 // fromPreparsed returns shipped bundle id from its pre-parsed form, or nil
@@ -41,7 +52,35 @@ func fromPreparsed(id string, data []byte) *Bundle {
 	for i, s := range pb.srcs {
 		if s.line > 0 && i < len(b.Rules) {
 			b.Rules[i].src = &valueSource{lines: lines, line: s.line, col: s.col, escapes: s.escapes, single: s.single}
+			b.Rules[i].tree = s.tree
 		}
 	}
 	return b
+}
+
+// syntax returns the syntax tree of r's Logic: decoded from the pre-parsed
+// form when r has one for its current Logic, else parsed.
+func (r *Rule) syntax() (*lang.Rule, error) {
+	if r.tree != "" {
+		if t, err := lang.DecodeRule([]byte(r.tree)); err == nil && t.Source == r.Logic {
+			return t, nil
+		}
+	}
+	return lang.Parse(r.Logic)
+}
+
+// encodeSyntax returns the encoded tree the generator stores for logic,
+// or "" when logic does not parse or its tree does not survive the
+// encoding exactly (the rule is then parsed at start-up).
+func encodeSyntax(logic string) string {
+	t, err := lang.Parse(logic)
+	if err != nil {
+		return ""
+	}
+	data := lang.EncodeRule(t)
+	back, err := lang.DecodeRule(data)
+	if err != nil || lang.Dump(back) != lang.Dump(t) {
+		return ""
+	}
+	return string(data)
 }

@@ -55,11 +55,17 @@ func TestPreparsed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The trees are checked below; parsing the YAML leaves them empty.
+		trees := make([]string, len(pre.Rules))
+		for i := range pre.Rules {
+			trees[i], pre.Rules[i].tree = pre.Rules[i].tree, ""
+		}
 		if !reflect.DeepEqual(pre, parsed) {
 			t.Errorf("bundle %s: the pre-parsed form differs from the parsed YAML; fix the generator in %s", id, "preparsed_test.go")
 		}
 		for i := range parsed.Rules {
 			r, p := &parsed.Rules[i], &pre.Rules[i]
+			checkTree(t, id, r, trees[i])
 			for _, pos := range []struct{ line, col int }{{1, 1}, {1, 5}, {2, 3}} {
 				pl, pc := p.FilePos(lang.Pos{Line: pos.line, Column: pos.col})
 				rl, rc := r.FilePos(lang.Pos{Line: pos.line, Column: pos.col})
@@ -129,7 +135,7 @@ func genPreparsed() ([]byte, error) {
 				w.WriteString("{},\n")
 				continue
 			}
-			fmt.Fprintf(&w, "{%d, %d, %t, %t},\n", s.line, s.col, s.escapes, s.single)
+			fmt.Fprintf(&w, "{%d, %d, %t, %t, %q},\n", s.line, s.col, s.escapes, s.single, encodeSyntax(r.Logic))
 		}
 		w.WriteString("}\n")
 	}
@@ -224,4 +230,27 @@ func goLiteral(w *bytes.Buffer, v reflect.Value, typed bool) error {
 		return fmt.Errorf("%s: cannot write a %s; teach goLiteral how", typeName, v.Kind())
 	}
 	return nil
+}
+
+// checkTree fails t unless tree, the stored tree of rule r, decodes to
+// exactly the tree parsing r's Logic gives (spans and positions included).
+func checkTree(t *testing.T, id string, r *Rule, tree string) {
+	t.Helper()
+	want, err := lang.Parse(r.Logic)
+	if err != nil {
+		t.Errorf("%s %s: %v", id, r.ID, err)
+		return
+	}
+	if tree == "" {
+		t.Errorf("%s %s: no pre-parsed tree", id, r.ID)
+		return
+	}
+	got, err := lang.DecodeRule([]byte(tree))
+	if err != nil {
+		t.Errorf("%s %s: %v", id, r.ID, err)
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s %s: the pre-parsed tree differs from the parsed one\n got %s\nwant %s", id, r.ID, lang.Dump(got), lang.Dump(want))
+	}
 }
