@@ -254,3 +254,44 @@ func checkTree(t *testing.T, id string, r *Rule, tree string) {
 		t.Errorf("%s %s: the pre-parsed tree differs from the parsed one\n got %s\nwant %s", id, r.ID, lang.Dump(got), lang.Dump(want))
 	}
 }
+
+// TestPreparsedSyntax checks that Prepare compiles from the stored tree
+// while it belongs to the rule's Logic, and parses Logic once an embedder
+// has changed it, with the error at the same file position as a rule that
+// never had a tree.
+func TestPreparsedSyntax(t *testing.T) {
+	b, err := Load("hipaa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.Rules[0]
+	if r.tree == "" {
+		t.Fatal("a shipped rule has no pre-parsed tree: run `go generate ./bundles`")
+	}
+	// A stored tree with the rule's source is used as it is: this one is
+	// another rule's, so only using it gives its target.
+	other, err := lang.Parse("Decoy should have x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Source = r.Logic
+	r.tree = string(lang.EncodeRule(other))
+	if got, err := r.syntax(); err != nil || got.Target.Type != "Decoy" {
+		t.Errorf("the stored tree was not used: %v, %v", got, err)
+	}
+	// Once Logic changed, the tree is stale and Logic is parsed.
+	r.Logic = "Instance should have isPublic = false"
+	if got, err := r.syntax(); err != nil || got.Target.Type != "Instance" {
+		t.Errorf("a stale tree was used: %v, %v", got, err)
+	}
+	r.Logic = "Instance shuold have x"
+	stale := &Bundle{ID: b.ID, Source: b.Source, Rules: []Rule{r}}
+	r.tree = ""
+	plain := &Bundle{ID: b.ID, Source: b.Source, Rules: []Rule{r}}
+	_, errStale := Prepare([]*Bundle{stale})
+	_, errPlain := Prepare([]*Bundle{plain})
+	want := fmt.Sprintf("%s:%d:%d:", b.Source, r.LogicLine, r.LogicColumn+9)
+	if errStale == nil || errPlain == nil || errStale.Error() != errPlain.Error() || !strings.Contains(errStale.Error(), want) {
+		t.Errorf("a changed rule gives %v, a rule never pre-parsed %v; want both at %s", errStale, errPlain, want)
+	}
+}
