@@ -62,7 +62,7 @@ func fromPreparsed(id string, data []byte) *Bundle {
 // form when r has one for its current Logic, else parsed.
 func (r *Rule) syntax() (*lang.Rule, error) {
 	if r.tree != "" {
-		if t, err := lang.DecodeRule([]byte(r.tree)); err == nil && t.Source == r.Logic {
+		if t, err := lang.DecodeRule(r.tree); err == nil && t.Source == r.Logic {
 			return t, nil
 		}
 	}
@@ -78,7 +78,7 @@ func encodeSyntax(logic string) string {
 		return ""
 	}
 	data := lang.EncodeRule(t)
-	back, err := lang.DecodeRule(data)
+	back, err := lang.DecodeRule(string(data))
 	if err != nil || lang.Dump(back) != lang.Dump(t) {
 		return ""
 	}

@@ -245,7 +245,7 @@ func checkTree(t *testing.T, id string, r *Rule, tree string) {
 		t.Errorf("%s %s: no pre-parsed tree", id, r.ID)
 		return
 	}
-	got, err := lang.DecodeRule([]byte(tree))
+	got, err := lang.DecodeRule(tree)
 	if err != nil {
 		t.Errorf("%s %s: %v", id, r.ID, err)
 		return

@@ -216,8 +216,10 @@ var (
 )
 
 // DecodeRule reads a tree written by EncodeRule. Any other input, including
-// an encoding of another version, is an error.
-func DecodeRule(data []byte) (r *Rule, err error) {
+// an encoding of another version, is an error. It takes a string so that
+// the tree's strings can share data's memory (an encoding embedded in a
+// program as a string constant costs no copies).
+func DecodeRule(data string) (r *Rule, err error) {
 	if len(data) == 0 {
 		return nil, errors.New("lang: DecodeRule: empty input")
 	}
@@ -236,7 +238,7 @@ func DecodeRule(data []byte) (r *Rule, err error) {
 }
 
 type decoder struct {
-	buf   []byte
+	buf   string
 	off   int
 	depth int
 	err   error
@@ -265,13 +267,33 @@ func (d *decoder) uint() int {
 	if d.err != nil {
 		return 0
 	}
-	v, n := binary.Uvarint(d.buf[d.off:])
-	if n <= 0 || v > math.MaxInt32 || n > 1 && d.buf[d.off+n-1] == 0 {
+	v, ok := d.uvarint()
+	if !ok || v > math.MaxInt32 {
 		d.fail(errCorrupt, "bad unsigned integer")
 		return 0
 	}
-	d.off += n
 	return int(v)
+}
+
+// uvarint reads an unsigned varint in its shortest spelling (as
+// binary.AppendUvarint writes it).
+func (d *decoder) uvarint() (uint64, bool) {
+	var v uint64
+	for i := 0; i < binary.MaxVarintLen64 && d.off+i < len(d.buf); i++ {
+		b := d.buf[d.off+i]
+		if i == binary.MaxVarintLen64-1 && b > 1 {
+			return 0, false // overflows 64 bits
+		}
+		v |= uint64(b&0x7f) << (7 * i)
+		if b < 0x80 {
+			if b == 0 && i > 0 {
+				return 0, false // not the shortest spelling
+			}
+			d.off += i + 1
+			return v, true
+		}
+	}
+	return 0, false
 }
 
 // count reads a length of items each taking at least one byte.
@@ -289,7 +311,7 @@ func (d *decoder) str() string {
 	if d.err != nil {
 		return ""
 	}
-	s := string(d.buf[d.off : d.off+n])
+	s := d.buf[d.off : d.off+n]
 	d.off += n
 	return s
 }
@@ -407,19 +429,25 @@ func (d *decoder) operand() Operand {
 	case tagNumber:
 		x := &Number{Text: d.str(), IsInt: d.bool()}
 		if d.err == nil {
-			v, n := binary.Varint(d.buf[d.off:])
-			if n <= 0 || n > 1 && d.buf[d.off+n-1] == 0 {
+			// Zig-zag, as binary.AppendVarint writes it.
+			if u, ok := d.uvarint(); !ok {
 				d.fail(errCorrupt, "bad integer")
 			} else {
-				x.Int = v
-				d.off += n
+				x.Int = int64(u >> 1)
+				if u&1 != 0 {
+					x.Int = ^x.Int
+				}
 			}
 		}
 		if d.err == nil {
 			if len(d.buf)-d.off < 8 {
 				d.fail(errTruncated, "want a float")
 			} else {
-				x.Float = math.Float64frombits(binary.LittleEndian.Uint64(d.buf[d.off:]))
+				var bits uint64
+				for i := range 8 {
+					bits |= uint64(d.buf[d.off+i]) << (8 * i)
+				}
+				x.Float = math.Float64frombits(bits)
 				d.off += 8
 			}
 		}

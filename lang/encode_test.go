@@ -32,7 +32,7 @@ var encodeRules = []string{
 func roundTrip(t *testing.T, what string, r *Rule) {
 	t.Helper()
 	data := EncodeRule(r)
-	got, err := DecodeRule(data)
+	got, err := DecodeRule(string(data))
 	if err != nil {
 		t.Errorf("%s: DecodeRule: %v", what, err)
 		return
@@ -88,7 +88,7 @@ func TestDecodeBad(t *testing.T) {
 	}
 	data := EncodeRule(r)
 	for n := range len(data) {
-		if _, err := DecodeRule(data[:n]); err == nil {
+		if _, err := DecodeRule(string(data[:n])); err == nil {
 			t.Errorf("a prefix of %d of %d bytes decoded", n, len(data))
 		}
 	}
@@ -103,9 +103,11 @@ func TestDecodeBad(t *testing.T) {
 		// RuleAssert, no target, then an operand tag where a condition must stand.
 		{"tag", []byte{encodingVersion, 0, 0, tagString}, "tag 5 is not a condition"},
 		{"kind", []byte{encodingVersion, 7}, "bad rule kind"},
+		{"long spelling", []byte{encodingVersion, 0, 1, 0x80, 0x00}, "bad unsigned integer"},
+		{"overflow", []byte{encodingVersion, 0, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f}, "bad unsigned integer"},
 		{"length", []byte{encodingVersion, 0, 1, 0x80, 0x80, 0x80, 0x80, 0x07}, "length beyond the end"},
 	} {
-		_, err := DecodeRule(tc.data)
+		_, err := DecodeRule(string(tc.data))
 		if err == nil || !strings.Contains(err.Error(), tc.msg) {
 			t.Errorf("%s: got %v, want an error containing %q", tc.name, err, tc.msg)
 		}
@@ -125,7 +127,7 @@ func FuzzDecodeRule(f *testing.F) {
 	}
 	f.Add([]byte{encodingVersion})
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := DecodeRule(data)
+		r, err := DecodeRule(string(data))
 		if err != nil {
 			if r != nil {
 				t.Fatal("a tree with an error")
