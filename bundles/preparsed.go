@@ -29,15 +29,18 @@ type preparsedBundle struct {
 	sum    [sha256.Size]byte // of the bundle.yaml it was read from
 	bundle func() *Bundle    // a fresh copy, without the rules' sources
 	srcs   []preparsedSource // for each rule, where its logic lies
+	// trees holds each rule's encoded syntax tree (lang.EncodeRule), ""
+	// for one parsed at start-up. It is apart from srcs so that a
+	// preparsed_gen.go written before trees were stored still compiles
+	// (its bundles are then served without trees) and can be regenerated.
+	trees []string
 }
 
-// preparsedSource is a valueSource without the file's lines, and the
-// rule's encoded syntax tree; line 0 means the rule has no source, an
-// empty tree that it is parsed at start-up.
+// preparsedSource is a valueSource without the file's lines; line 0
+// means the rule has no source.
 type preparsedSource struct {
 	line, col       int
 	escapes, single bool
-	tree            string
 }
 
 // fromPreparsed returns shipped bundle id from its pre-parsed form, or nil
@@ -52,7 +55,9 @@ func fromPreparsed(id string, data []byte) *Bundle {
 	for i, s := range pb.srcs {
 		if s.line > 0 && i < len(b.Rules) {
 			b.Rules[i].src = &valueSource{lines: lines, line: s.line, col: s.col, escapes: s.escapes, single: s.single}
-			b.Rules[i].tree = s.tree
+		}
+		if i < len(pb.trees) && i < len(b.Rules) {
+			b.Rules[i].tree = pb.trees[i]
 		}
 	}
 	return b

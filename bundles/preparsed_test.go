@@ -115,7 +115,7 @@ func genPreparsed() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&w, "%q: {sum: %#v, bundle: preparsed%s, srcs: preparsedSources%[3]s},\n", id, sha256.Sum256(data), goName(id))
+		fmt.Fprintf(&w, "%q: {sum: %#v, bundle: preparsed%s, srcs: preparsedSources%[3]s, trees: preparsedTrees%[3]s},\n", id, sha256.Sum256(data), goName(id))
 	}
 	w.WriteString("}\n")
 	for _, id := range ids {
@@ -135,7 +135,11 @@ func genPreparsed() ([]byte, error) {
 				w.WriteString("{},\n")
 				continue
 			}
-			fmt.Fprintf(&w, "{%d, %d, %t, %t, %q},\n", s.line, s.col, s.escapes, s.single, encodeSyntax(r.Logic))
+			fmt.Fprintf(&w, "{%d, %d, %t, %t},\n", s.line, s.col, s.escapes, s.single)
+		}
+		fmt.Fprintf(&w, "}\n\nvar preparsedTrees%s = []string{\n", goName(id))
+		for _, r := range b.Rules {
+			fmt.Fprintf(&w, "%q,\n", encodeSyntax(r.Logic))
 		}
 		w.WriteString("}\n")
 	}
