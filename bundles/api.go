@@ -32,7 +32,8 @@ type Rule struct {
 	// not read from a file).
 	Line, Column int
 
-	src *valueSource // where Logic came from, for FilePos
+	src  *valueSource // where Logic came from, for FilePos
+	tree string       // Logic's syntax tree (lang.EncodeRule) when pre-parsed; see syntax
 }
 
 // Bundle is a named, versioned set of rules.

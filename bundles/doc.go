@@ -81,8 +81,10 @@
 // a description and rules; each rule has an id, a name, a severity, the GSL
 // logic, a description, a remediation and compliance mappings
 // (framework -> control ids). Load returns a shipped bundle (Names lists
-// them; they are pre-parsed at build time by `go generate ./bundles`, so
-// loading them all takes about a millisecond); LoadFile reads a bundle file or a Dome9 / CloudGuard ruleset JSON
+// them; they are pre-parsed at build time by `go generate ./bundles`,
+// the rules' GSL syntax trees included, so loading them all takes about a
+// millisecond and Prepare does not run the GSL parser for them); LoadFile
+// reads a bundle file or a Dome9 / CloudGuard ruleset JSON
 // export (detected by content); LoadDir reads a directory of them; Parse and
 // ParseDome9 read bytes. Unknown keys, missing fields, bad severities and
 // duplicate ids are errors, and every error carries file, line and column

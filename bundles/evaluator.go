@@ -209,7 +209,11 @@ func Prepare(bs []*Bundle, opts ...CompileOption) (*Evaluator, error) {
 // compileRule compiles r of b, and type-checks it against schema when
 // given; the errors are located in b's file.
 func compileRule(b *Bundle, r *Rule, eo *eval.Options, schema *Schema) (*eval.Program, ErrorList) {
-	p, err := eval.Compile(r.Logic, eo)
+	t, err := r.syntax()
+	if err != nil {
+		return nil, ruleErrors(b, r, err)
+	}
+	p, err := eval.CompileRule(t, eo)
 	if err != nil {
 		return nil, ruleErrors(b, r, err)
 	}

@@ -3,6 +3,8 @@ package bundles
 import (
 	"bytes"
 	"crypto/sha256"
+
+	"github.com/gsl-lang/gsl/lang"
 )
 
 // The shipped bundles are parsed from YAML at build time, not at start-up:
@@ -13,6 +15,13 @@ import (
 // against the one recorded there, and parses the YAML when they differ, so
 // a bundle edited since is never served stale, only more slowly.
 //
+// The rules' syntax trees are pre-parsed too, in lang's binary encoding:
+// running the parser was most of what remained of start-up. Prepare
+// compiles a rule from its stored tree when the tree's source is the
+// rule's Logic (an embedder may change Logic after Load), else it parses
+// Logic as for any other rule. The trees' positions are those parsing
+// gives, so errors point at the same file line and column either way.
+//
 //go:generate go test -run ^TestPreparsed$ -update .
 
 // preparsedBundle is a shipped bundle as go generate read it.
@@ -20,6 +29,11 @@ type preparsedBundle struct {
 	sum    [sha256.Size]byte // of the bundle.yaml it was read from
 	bundle func() *Bundle    // a fresh copy, without the rules' sources
 	srcs   []preparsedSource // for each rule, where its logic lies
+	// trees holds each rule's encoded syntax tree (lang.EncodeRule), ""
+	// for one parsed at start-up. It is apart from srcs so that a
+	// preparsed_gen.go written before trees were stored still compiles
+	// (its bundles are then served without trees) and can be regenerated.
+	trees []string
 }
 
 // preparsedSource is a valueSource without the file's lines; line 0
@@ -42,6 +56,36 @@ func fromPreparsed(id string, data []byte) *Bundle {
 		if s.line > 0 && i < len(b.Rules) {
 			b.Rules[i].src = &valueSource{lines: lines, line: s.line, col: s.col, escapes: s.escapes, single: s.single}
 		}
+		if i < len(pb.trees) && i < len(b.Rules) {
+			b.Rules[i].tree = pb.trees[i]
+		}
 	}
 	return b
+}
+
+// syntax returns the syntax tree of r's Logic: decoded from the pre-parsed
+// form when r has one for its current Logic, else parsed.
+func (r *Rule) syntax() (*lang.Rule, error) {
+	if r.tree != "" {
+		if t, err := lang.DecodeRule(r.tree); err == nil && t.Source == r.Logic {
+			return t, nil
+		}
+	}
+	return lang.Parse(r.Logic)
+}
+
+// encodeSyntax returns the encoded tree the generator stores for logic,
+// or "" when logic does not parse or its tree does not survive the
+// encoding exactly (the rule is then parsed at start-up).
+func encodeSyntax(logic string) string {
+	t, err := lang.Parse(logic)
+	if err != nil {
+		return ""
+	}
+	data := lang.EncodeRule(t)
+	back, err := lang.DecodeRule(string(data))
+	if err != nil || lang.Dump(back) != lang.Dump(t) {
+		return ""
+	}
+	return string(data)
 }

@@ -55,11 +55,17 @@ func TestPreparsed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The trees are checked below; parsing the YAML leaves them empty.
+		trees := make([]string, len(pre.Rules))
+		for i := range pre.Rules {
+			trees[i], pre.Rules[i].tree = pre.Rules[i].tree, ""
+		}
 		if !reflect.DeepEqual(pre, parsed) {
 			t.Errorf("bundle %s: the pre-parsed form differs from the parsed YAML; fix the generator in %s", id, "preparsed_test.go")
 		}
 		for i := range parsed.Rules {
 			r, p := &parsed.Rules[i], &pre.Rules[i]
+			checkTree(t, id, r, trees[i])
 			for _, pos := range []struct{ line, col int }{{1, 1}, {1, 5}, {2, 3}} {
 				pl, pc := p.FilePos(lang.Pos{Line: pos.line, Column: pos.col})
 				rl, rc := r.FilePos(lang.Pos{Line: pos.line, Column: pos.col})
@@ -109,7 +115,7 @@ func genPreparsed() ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		fmt.Fprintf(&w, "%q: {sum: %#v, bundle: preparsed%s, srcs: preparsedSources%[3]s},\n", id, sha256.Sum256(data), goName(id))
+		fmt.Fprintf(&w, "%q: {sum: %#v, bundle: preparsed%s, srcs: preparsedSources%[3]s, trees: preparsedTrees%[3]s},\n", id, sha256.Sum256(data), goName(id))
 	}
 	w.WriteString("}\n")
 	for _, id := range ids {
@@ -130,6 +136,10 @@ func genPreparsed() ([]byte, error) {
 				continue
 			}
 			fmt.Fprintf(&w, "{%d, %d, %t, %t},\n", s.line, s.col, s.escapes, s.single)
+		}
+		fmt.Fprintf(&w, "}\n\nvar preparsedTrees%s = []string{\n", goName(id))
+		for _, r := range b.Rules {
+			fmt.Fprintf(&w, "%q,\n", encodeSyntax(r.Logic))
 		}
 		w.WriteString("}\n")
 	}
@@ -224,4 +234,68 @@ func goLiteral(w *bytes.Buffer, v reflect.Value, typed bool) error {
 		return fmt.Errorf("%s: cannot write a %s; teach goLiteral how", typeName, v.Kind())
 	}
 	return nil
+}
+
+// checkTree fails t unless tree, the stored tree of rule r, decodes to
+// exactly the tree parsing r's Logic gives (spans and positions included).
+func checkTree(t *testing.T, id string, r *Rule, tree string) {
+	t.Helper()
+	want, err := lang.Parse(r.Logic)
+	if err != nil {
+		t.Errorf("%s %s: %v", id, r.ID, err)
+		return
+	}
+	if tree == "" {
+		t.Errorf("%s %s: no pre-parsed tree", id, r.ID)
+		return
+	}
+	got, err := lang.DecodeRule(tree)
+	if err != nil {
+		t.Errorf("%s %s: %v", id, r.ID, err)
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("%s %s: the pre-parsed tree differs from the parsed one\n got %s\nwant %s", id, r.ID, lang.Dump(got), lang.Dump(want))
+	}
+}
+
+// TestPreparsedSyntax checks that Prepare compiles from the stored tree
+// while it belongs to the rule's Logic, and parses Logic once an embedder
+// has changed it, with the error at the same file position as a rule that
+// never had a tree.
+func TestPreparsedSyntax(t *testing.T) {
+	b, err := Load("hipaa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.Rules[0]
+	if r.tree == "" {
+		t.Fatal("a shipped rule has no pre-parsed tree: run `go generate ./bundles`")
+	}
+	// A stored tree with the rule's source is used as it is: this one is
+	// another rule's, so only using it gives its target.
+	other, err := lang.Parse("Decoy should have x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	other.Source = r.Logic
+	r.tree = string(lang.EncodeRule(other))
+	if got, err := r.syntax(); err != nil || got.Target.Type != "Decoy" {
+		t.Errorf("the stored tree was not used: %v, %v", got, err)
+	}
+	// Once Logic changed, the tree is stale and Logic is parsed.
+	r.Logic = "Instance should have isPublic = false"
+	if got, err := r.syntax(); err != nil || got.Target.Type != "Instance" {
+		t.Errorf("a stale tree was used: %v, %v", got, err)
+	}
+	r.Logic = "Instance shuold have x"
+	stale := &Bundle{ID: b.ID, Source: b.Source, Rules: []Rule{r}}
+	r.tree = ""
+	plain := &Bundle{ID: b.ID, Source: b.Source, Rules: []Rule{r}}
+	_, errStale := Prepare([]*Bundle{stale})
+	_, errPlain := Prepare([]*Bundle{plain})
+	want := fmt.Sprintf("%s:%d:%d:", b.Source, r.LogicLine, r.LogicColumn+9)
+	if errStale == nil || errPlain == nil || errStale.Error() != errPlain.Error() || !strings.Contains(errStale.Error(), want) {
+		t.Errorf("a changed rule gives %v, a rule never pre-parsed %v; want both at %s", errStale, errPlain, want)
+	}
 }

@@ -93,7 +93,12 @@ func compileAll(b *Bundle, now time.Time, opts *RunOptions) (progs []*eval.Progr
 	progs = make([]*eval.Program, len(b.Rules))
 	errs = make([]error, len(b.Rules))
 	for i := range b.Rules {
-		progs[i], errs[i] = eval.Compile(b.Rules[i].Logic, eo)
+		t, err := b.Rules[i].syntax()
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		progs[i], errs[i] = eval.CompileRule(t, eo)
 	}
 	return progs, errs
 }

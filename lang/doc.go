@@ -6,7 +6,10 @@
 // knows its source span; the grammar structs of the parser never leave the
 // package. Format prints a tree in the canonical spelling, and
 // Parse(Format(r)) gives back r's tree. Dump renders a tree as a one-line
-// S-expression for tests; Inspect walks one.
+// S-expression for tests; Inspect walks one. EncodeRule writes a tree,
+// spans and source included, in a compact versioned binary form that
+// DecodeRule reads back without parsing, for programs that ship rules
+// already parsed.
 //
 // Errors are values: an ErrorList of *Error, each with a line and column,
 // the tokens that were expected, and a hint such as a "did you mean"
