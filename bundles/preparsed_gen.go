@@ -3,7 +3,7 @@
 package bundles
 
 var preparsed = map[string]preparsedBundle{
-	"aws-best-practices": {sum: [32]uint8{0xe2, 0x97, 0x6c, 0x6d, 0x8e, 0x5a, 0x66, 0x1d, 0xb9, 0x28, 0xfa, 0x3, 0xd1, 0x1a, 0xe9, 0xdd, 0xf8, 0xd6, 0x4c, 0x3a, 0x9d, 0xca, 0xe7, 0x64, 0x45, 0xd7, 0x81, 0xae, 0xf7, 0x9d, 0xd5, 0x36}, bundle: preparsedAwsBestPractices, srcs: preparsedSourcesAwsBestPractices},
+	"aws-best-practices": {sum: [32]uint8{0x11, 0x9d, 0xb7, 0x1c, 0x34, 0x70, 0xd2, 0xb3, 0xf3, 0x5a, 0x5e, 0x23, 0xf9, 0x90, 0x38, 0xf, 0x78, 0x6e, 0xf9, 0xf, 0xb1, 0x50, 0x88, 0xfd, 0x12, 0x4, 0xb6, 0x87, 0x99, 0x99, 0x8e, 0x12}, bundle: preparsedAwsBestPractices, srcs: preparsedSourcesAwsBestPractices},
 	"cis-aws":            {sum: [32]uint8{0xe, 0xd, 0x62, 0xa4, 0x78, 0x73, 0xe6, 0x2d, 0x83, 0x78, 0x79, 0x51, 0x92, 0x4c, 0xb6, 0x1e, 0x20, 0x21, 0xbf, 0xcc, 0x36, 0x91, 0xd6, 0x62, 0xe2, 0xbf, 0x19, 0x72, 0x48, 0x1e, 0x28, 0x40}, bundle: preparsedCisAws, srcs: preparsedSourcesCisAws},
 	"hipaa":              {sum: [32]uint8{0x8c, 0x13, 0xda, 0x81, 0x28, 0xda, 0x8e, 0x1c, 0x6a, 0x59, 0x11, 0x1e, 0x1f, 0x65, 0x6c, 0xd7, 0xba, 0xe8, 0x67, 0xba, 0xb7, 0xe2, 0xea, 0x80, 0xda, 0xdf, 0x93, 0x7c, 0x3c, 0x5a, 0x21, 0x38}, bundle: preparsedHipaa, srcs: preparsedSourcesHipaa},
 }
@@ -937,8 +937,8 @@ func preparsedAwsBestPractices() *Bundle {
 				ID:          "AWSBP-KMS.1",
 				Name:        "Customer managed policies do not allow decryption with every KMS key",
 				Severity:    "Medium",
-				Logic:       "IamPolicy where isAwsManaged != true should not have document.Statement contain [Effect = 'Allow' and Action contain [$ like 'kms:Decrypt' or $ like 'kms:ReEncryptFrom' or $ like 'kms:ReEncrypt*' or $ like 'kms:*' or $ = '*'] and Resource contain [$ = '*']]",
-				Description: "A policy that allows kms:Decrypt or kms:ReEncryptFrom on Resource '*' lets its holder\ndecrypt data protected by any key whose key policy defers to IAM. Scope such statements\nto the key ARNs needed. Wildcards that cover the actions (kms:*, kms:ReEncrypt*, *)\ncount.\n",
+				Logic:       "IamPolicy where isAwsManaged != true should not have document.Statement contain [Effect like 'Allow' and ($ coversAction('kms:Decrypt') or $ coversAction('kms:ReEncryptFrom')) and Resource contain [$ = '*']]",
+				Description: "A policy that allows kms:Decrypt or kms:ReEncryptFrom on Resource '*' lets its holder\ndecrypt data protected by any key whose key policy defers to IAM. Scope such statements\nto the key ARNs needed. Wildcards that cover the actions (kms:*, kms:Decr*, kms:?ecrypt,\n*), action names in any case, and a NotAction that leaves them allowed count.\n",
 				Remediation: "Console: IAM > Policies > the policy > Edit > change Resource of the statement granting\nkms:Decrypt or kms:ReEncryptFrom to specific key ARNs > Save changes.\nCLI:\n  aws iam create-policy-version --policy-arn arn:aws:iam::123456789012:policy/<name> --policy-document file://scoped-kms.json --set-as-default\n",
 				Compliance: map[string][]string{
 					"AWS Foundational Security Best Practices": {
@@ -954,7 +954,7 @@ func preparsedAwsBestPractices() *Bundle {
 				ID:          "AWSBP-KMS.2-a",
 				Name:        "Inline policies of IAM users do not allow decryption with every KMS key",
 				Severity:    "Medium",
-				Logic:       "IamUser should not have inlinePolicies contain [policyDocument.Statement contain [Effect = 'Allow' and Action contain [$ like 'kms:Decrypt' or $ like 'kms:ReEncryptFrom' or $ like 'kms:ReEncrypt*' or $ like 'kms:*' or $ = '*'] and Resource contain [$ = '*']]]",
+				Logic:       "IamUser should not have inlinePolicies contain [policyDocument.Statement contain [Effect like 'Allow' and ($ coversAction('kms:Decrypt') or $ coversAction('kms:ReEncryptFrom')) and Resource contain [$ = '*']]]",
 				Description: "KMS.2 applied to the inline policies of IAM users: an inline Allow of kms:Decrypt or\nkms:ReEncryptFrom (or a wildcard covering them) on Resource '*' fails.\n",
 				Remediation: "Console: IAM > the user > Permissions > the inline policy > Edit > scope the KMS\nstatement to specific key ARNs > Save changes.\nCLI:\n  aws iam put-user-policy --user-name <name> --policy-name <inline-policy> --policy-document file://scoped-kms.json\n",
 				Compliance: map[string][]string{
@@ -971,7 +971,7 @@ func preparsedAwsBestPractices() *Bundle {
 				ID:          "AWSBP-KMS.2-b",
 				Name:        "Inline policies of IAM roles do not allow decryption with every KMS key",
 				Severity:    "Medium",
-				Logic:       "IamRole should not have inlinePolicies contain [policyDocument.Statement contain [Effect = 'Allow' and Action contain [$ like 'kms:Decrypt' or $ like 'kms:ReEncryptFrom' or $ like 'kms:ReEncrypt*' or $ like 'kms:*' or $ = '*'] and Resource contain [$ = '*']]]",
+				Logic:       "IamRole should not have inlinePolicies contain [policyDocument.Statement contain [Effect like 'Allow' and ($ coversAction('kms:Decrypt') or $ coversAction('kms:ReEncryptFrom')) and Resource contain [$ = '*']]]",
 				Description: "KMS.2 applied to the inline policies of IAM roles: an inline Allow of kms:Decrypt or\nkms:ReEncryptFrom (or a wildcard covering them) on Resource '*' fails.\n",
 				Remediation: "Console: IAM > the role > Permissions > the inline policy > Edit > scope the KMS\nstatement to specific key ARNs > Save changes.\nCLI:\n  aws iam put-role-policy --role-name <name> --policy-name <inline-policy> --policy-document file://scoped-kms.json\n",
 				Compliance: map[string][]string{
@@ -988,7 +988,7 @@ func preparsedAwsBestPractices() *Bundle {
 				ID:          "AWSBP-KMS.2-c",
 				Name:        "Inline policies of IAM groups do not allow decryption with every KMS key",
 				Severity:    "Medium",
-				Logic:       "IamGroup should not have inlinePolicies contain [policyDocument.Statement contain [Effect = 'Allow' and Action contain [$ like 'kms:Decrypt' or $ like 'kms:ReEncryptFrom' or $ like 'kms:ReEncrypt*' or $ like 'kms:*' or $ = '*'] and Resource contain [$ = '*']]]",
+				Logic:       "IamGroup should not have inlinePolicies contain [policyDocument.Statement contain [Effect like 'Allow' and ($ coversAction('kms:Decrypt') or $ coversAction('kms:ReEncryptFrom')) and Resource contain [$ = '*']]]",
 				Description: "KMS.2 applied to the inline policies of IAM groups: an inline Allow of kms:Decrypt or\nkms:ReEncryptFrom (or a wildcard covering them) on Resource '*' fails.\n",
 				Remediation: "Console: IAM > the group > Permissions > the inline policy > Edit > scope the KMS\nstatement to specific key ARNs > Save changes.\nCLI:\n  aws iam put-group-policy --group-name <name> --policy-name <inline-policy> --policy-document file://scoped-kms.json\n",
 				Compliance: map[string][]string{
