@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"slices"
@@ -194,6 +195,9 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 			e.Err = err
 		case merged[r]:
 			continue
+		case r.typ == "":
+			// Nothing to name it by: not a resource of any type.
+			e.Err = fmt.Errorf("%s: resource without a type", cmp.Or(r.addr, "a resource"))
 		default:
 			e.NotModelled = r.typ
 		}
