@@ -215,75 +215,39 @@ func (rd *docReader) configItems(shape configShape) error {
 		}
 	}
 	// An object: its arrays of items are read, its other members skipped.
-	if c, ok := sc.peek(); !ok || c != '{' {
-		return rd.inputErr(sc.line, "expected '{'")
-	}
-	sc.advance(1)
-	for n := 0; ; n++ {
-		sc.skipSpace()
-		c, ok := sc.peek()
-		if !ok {
-			return rd.unexpectedEnd("in object (missing '}')")
-		}
-		if c == '}' && n == 0 {
-			sc.advance(1)
-			return rd.trailing()
-		}
-		if c != '"' {
-			return rd.syntaxErr("expected a member name in double quotes, found %s", quoteByte(c))
-		}
-		line := sc.line
-		raw, err := sc.value(rd.max, true, nil)
-		if err != nil {
-			return rd.inputErr(line, "bad member name: %v", err)
-		}
-		key, err := unquote(raw)
-		if err != nil {
-			return rd.inputErr(line, "bad member name %s: %v", raw, err)
-		}
-		sc.skipSpace()
-		if c, ok := sc.peek(); !ok || c != ':' {
-			return rd.syntaxErr("expected ':' after %s", raw)
-		}
-		sc.advance(1)
-		sc.skipSpace()
-		c, _ = sc.peek()
+	err := rd.members("member name", "the value of", func(key string, raw []byte) error {
+		c, _ := sc.peek()
 		switch {
 		case itemArrays[key] || (shape == shapeResults && key == "Results"):
 			if c != '[' {
 				return rd.syntaxErr("the value of %s must be an array", raw)
 			}
 			sc.advance(1)
-			if err := rd.elements(']', key, KindTypeMap); err != nil {
-				return err
-			}
+			return rd.elements(']', key, KindTypeMap)
 		case shape == shapeNotification && key == "configurationItem":
 			line, col, wide := sc.line, sc.col(), sc.wide
 			data, err := sc.value(rd.max, true, nil)
 			e := Entity{Data: data, Origin: Origin{Input: rd.name, Line: line, Col: col, Wide: wide, Kind: KindLine, Index: -1}}
 			if stop, err := rd.emitValue(e, err); stop {
+				if err == nil {
+					return errStopped
+				}
 				return err
 			}
+			return nil
 		default:
-			if err := rd.skipValue(); err != nil {
-				return err
-			}
+			return rd.skipValue()
 		}
-		sc.skipSpace()
-		c, ok = sc.peek()
-		switch {
-		case ok && c == ',':
-			sc.advance(1)
-		case ok && c == '}':
-			sc.advance(1)
-			return rd.trailing()
-		case !ok:
-			return rd.unexpectedEnd("in object (missing '}')")
-		default:
-			return rd.syntaxErr("expected ',' or '}' after the value of %s, found %s", raw, quoteByte(c))
-		}
+	})
+	if err == errStopped {
+		return nil
 	}
+	return err
 }
+
+// errStopped ends the reading of an AWS Config object without an error:
+// the item that broke off the input was the last thing in it.
+var errStopped = errors.New("stopped")
 
 // skipValue consumes one value without keeping it, whatever its size.
 func (rd *docReader) skipValue() error {

@@ -379,6 +379,22 @@ func (rd *docReader) typeMapFrom(p position, parts ...[]byte) error {
 func (rd *docReader) typeMap() error {
 	sc := rd.sc
 	sc.skipSpace()
+	return rd.members("type name", "the array of", func(key string, raw []byte) error {
+		if c, ok := sc.peek(); !ok || c != '[' {
+			return rd.syntaxErr("the value of %s must be an array of documents", raw)
+		}
+		sc.advance(1)
+		return rd.elements(']', key, KindTypeMap)
+	})
+}
+
+// members reads the object at the scanner, member by member: for each it
+// reads the name (a JSON string, unquoted into key; raw as written) and the
+// colon, then calls value with the scanner at the member's value, which
+// value must consume. what names a member's name in errors ("type name"),
+// after what follows a value ("the array of").
+func (rd *docReader) members(what, after string, value func(key string, raw []byte) error) error {
+	sc := rd.sc
 	if c, ok := sc.peek(); !ok || c != '{' {
 		return rd.inputErr(sc.line, "expected '{'")
 	}
@@ -394,16 +410,16 @@ func (rd *docReader) typeMap() error {
 			return rd.trailing()
 		}
 		if c != '"' {
-			return rd.syntaxErr("expected a type name in double quotes, found %s", quoteByte(c))
+			return rd.syntaxErr("expected a %s in double quotes, found %s", what, quoteByte(c))
 		}
 		line := sc.line
 		raw, err := sc.value(rd.max, true, nil)
 		if err != nil {
-			return rd.inputErr(line, "bad type name: %v", err)
+			return rd.inputErr(line, "bad %s: %v", what, err)
 		}
 		key, err := unquote(raw)
 		if err != nil {
-			return rd.inputErr(line, "bad type name %s: %v", raw, err)
+			return rd.inputErr(line, "bad %s %s: %v", what, raw, err)
 		}
 		sc.skipSpace()
 		if c, ok := sc.peek(); !ok || c != ':' {
@@ -411,11 +427,7 @@ func (rd *docReader) typeMap() error {
 		}
 		sc.advance(1)
 		sc.skipSpace()
-		if c, ok := sc.peek(); !ok || c != '[' {
-			return rd.syntaxErr("the value of %s must be an array of documents", raw)
-		}
-		sc.advance(1)
-		if err := rd.elements(']', key, KindTypeMap); err != nil {
+		if err := value(key, raw); err != nil {
 			return err
 		}
 		sc.skipSpace()
@@ -429,7 +441,7 @@ func (rd *docReader) typeMap() error {
 		case !ok:
 			return rd.unexpectedEnd("in object (missing '}')")
 		default:
-			return rd.syntaxErr("expected ',' or '}' after the array of %s, found %s", raw, quoteByte(c))
+			return rd.syntaxErr("expected ',' or '}' after %s %s, found %s", after, raw, quoteByte(c))
 		}
 	}
 }
