@@ -459,6 +459,31 @@ func parentModule(prefix string) string {
 // becomes module.a.b. Keys are quoted strings or numbers in brackets.
 func stripKeys(addr string) string {
 	var sb strings.Builder
+	outsideKeys(addr, func(i int) { sb.WriteByte(addr[i]) })
+	return sb.String()
+}
+
+// modulePrefix returns the module instance part of a resource address,
+// with its trailing dot ("module.a[0].module.b." or "").
+func modulePrefix(addr string) string {
+	// The resource part is the last two dot-separated names outside
+	// brackets; everything before it is the module path.
+	var dots []int
+	outsideKeys(addr, func(i int) {
+		if addr[i] == '.' {
+			dots = append(dots, i)
+		}
+	})
+	if len(dots) < 2 {
+		return ""
+	}
+	return addr[:dots[len(dots)-2]+1]
+}
+
+// outsideKeys calls f with the index of each byte of addr that is not
+// part of an instance key (brackets and what they hold, quoted strings
+// with their escapes included).
+func outsideKeys(addr string, f func(i int)) {
 	depth, inStr := 0, false
 	for i := 0; i < len(addr); i++ {
 		c := addr[i]
@@ -476,42 +501,9 @@ func stripKeys(addr string) string {
 		case depth > 0 && c == '"':
 			inStr = true
 		case depth == 0:
-			sb.WriteByte(c)
+			f(i)
 		}
 	}
-	return sb.String()
-}
-
-// modulePrefix returns the module instance part of a resource address,
-// with its trailing dot ("module.a[0].module.b." or "").
-func modulePrefix(addr string) string {
-	// The resource part is the last two dot-separated names outside
-	// brackets; everything before it is the module path.
-	var dots []int
-	depth, inStr := 0, false
-	for i := 0; i < len(addr); i++ {
-		c := addr[i]
-		switch {
-		case inStr:
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inStr = false
-			}
-		case c == '[':
-			depth++
-		case c == ']' && depth > 0:
-			depth--
-		case depth > 0 && c == '"':
-			inStr = true
-		case depth == 0 && c == '.':
-			dots = append(dots, i)
-		}
-	}
-	if len(dots) < 2 {
-		return ""
-	}
-	return addr[:dots[len(dots)-2]+1]
 }
 
 // instanceKey returns the instance key of a resource address ("[0]",
