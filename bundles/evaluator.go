@@ -327,6 +327,7 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 	}
 	// The document's bytes belong to the caller: findings keep copies.
 	typ, id := "", ""
+	undecidable := ent.Resource != "" && inventory.MayHaveUnknowns(ent.Data)
 	rs.EvalDocument(d, func(i int, r eval.Result) {
 		if r.Status == eval.Skip {
 			return // `where` excluded the entity
@@ -334,7 +335,7 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 		if typ == "" {
 			typ, id = strings.Clone(d.Type()), strings.Clone(d.ID())
 		}
-		if ent.Resource != "" {
+		if undecidable {
 			r = Decide(ent.Data, e.paths[i], r)
 		}
 		emit(e.finding(i, typ, id, r, ent.Origin))
@@ -378,9 +379,10 @@ func (e *Evaluator) EvalBytes(ctx context.Context, input string, docs iter.Seq[[
 // rests on a value doc does not have: a Terraform plan's value known only
 // after apply, a template's known only at deploy time (inventory.Undecided,
 // inventory/INPUTS.md). A plan never passes a rule on a value it lacks.
-// Documents that list no such value (no "source" member) keep r as it is.
+// Documents that list no such value keep r as it is; a caller with many
+// results for one document asks inventory.MayHaveUnknowns once first.
 func Decide(doc []byte, paths []string, r eval.Result) eval.Result {
-	if (r.Status != eval.Pass && r.Status != eval.Fail) || !bytes.Contains(doc, []byte(`"source"`)) {
+	if (r.Status != eval.Pass && r.Status != eval.Fail) || !inventory.MayHaveUnknowns(doc) {
 		return r
 	}
 	if u := inventory.Undecided(doc, paths, r.Status == eval.Pass); len(u) > 0 {

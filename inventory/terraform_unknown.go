@@ -1,6 +1,7 @@
 package inventory
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -57,6 +58,14 @@ func UnknownReads(props map[string][]string, paths []string) []string {
 	}
 	sort.Strings(hit)
 	return hit
+}
+
+// MayHaveUnknowns is a cheap test, without parsing, of whether doc can list
+// values it does not have (under its "source" member, see UnknownKey and
+// ReferenceKey): when false, no verdict on doc is undecided, so a runner
+// need not ask Undecided for each of its results.
+func MayHaveUnknowns(doc []byte) bool {
+	return bytes.Contains(doc, []byte(`"source"`))
 }
 
 // Undecided returns the properties that keep a verdict of a rule reading

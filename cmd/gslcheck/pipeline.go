@@ -582,7 +582,7 @@ func (p *pipeline) evalDoc(o *docOutcome) {
 	if p.onlyApplicable {
 		o.skipped += p.perDoc - emitted
 	}
-	if o.doc.Resource != "" && p.paths != nil {
+	if o.doc.Resource != "" && p.paths != nil && inventory.MayHaveUnknowns(data) {
 		p.undecided(data, o.results)
 	}
 	o.doc.Data, o.id, o.typ = data, id, typ
