@@ -45,7 +45,8 @@ type Origin struct {
 
 // Label names the document's position for results and errors:
 // "file:line" for NDJSON, "file[3]" for array elements,
-// "file[Instance][3]" for type maps and "file" for a single document.
+// "file[Instance][3]" for type maps, and "file" for a single document or
+// a document converted from a file without lines (Line 0).
 func (o *Origin) Label() string {
 	switch o.Kind {
 	case KindElem:
@@ -53,6 +54,12 @@ func (o *Origin) Label() string {
 	case KindTypeMap:
 		return o.Input + "[" + o.Key + "][" + strconv.Itoa(o.Index) + "]"
 	case KindWhole:
+		return o.Input
+	}
+	if o.Line <= 0 {
+		// A document converted from a file that has no lines to point
+		// at (a Terraform plan, an API response): the file names it, the
+		// entity id (an address, a resource id) the resource.
 		return o.Input
 	}
 	// Every result of a document carries its label: spelled without fmt,
