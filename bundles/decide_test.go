@@ -62,3 +62,25 @@ func TestEvaluatorDecides(t *testing.T) {
 		t.Errorf("statuses %v, want [error]", got)
 	}
 }
+
+// TestEvaluatorIgnored: an item that yields no document of its own (an AWS
+// Config flow log merged into its VPC) is a Skip record naming it, not an
+// error about a document that is not there.
+func TestEvaluatorIgnored(t *testing.T) {
+	b := &Bundle{ID: "t", Rules: []Rule{{ID: "r1", Logic: "Volume should have encrypted = true"}}}
+	ev, err := Prepare([]*Bundle{b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ents := slices.Values([]inventory.Entity{{Ignored: "AWS::EC2::FlowLog (merged into its VPC)", Origin: inventory.Origin{Input: "snap.json", Index: 3}}})
+	var got []Finding
+	for f, err := range ev.Eval(context.Background(), ents) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, f)
+	}
+	if len(got) != 1 || got[0].Status != eval.Skip || got[0].Ignored == "" || got[0].Err != nil {
+		t.Errorf("findings %+v, want one Skip naming the ignored item", got)
+	}
+}

@@ -89,7 +89,8 @@ type Finding struct {
 	// Rule is the rule judged, and Bundle the bundle it belongs to; both
 	// are nil for a record about an input entity itself: one the reader or
 	// the evaluator could not read (Status Error), one of a type the
-	// entity model does not have (Status Skip, NotModelled set), or one
+	// entity model does not have (Status Skip, NotModelled set), one that
+	// yields no document of its own (Status Skip, Ignored set), or one
 	// that no rule judged (Status Skip: no rule reads its type, or every
 	// rule's `where` excluded it).
 	Rule   *Rule
@@ -111,6 +112,9 @@ type Finding struct {
 	// NotModelled is the source's type of an entity the model has no type
 	// for (see inventory.Entity).
 	NotModelled string
+	// Ignored says what an item of the input that yields no document of
+	// its own was, and why (see inventory.Entity): Status Skip.
+	Ignored string
 }
 
 // String renders f on one line: rule, entity, status, evidence and where
@@ -318,6 +322,9 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 		return
 	case ent.NotModelled != "":
 		emit(Finding{Status: eval.Skip, NotModelled: ent.NotModelled, Origin: ent.Origin})
+		return
+	case ent.Ignored != "":
+		emit(Finding{Status: eval.Skip, Ignored: ent.Ignored, Origin: ent.Origin})
 		return
 	}
 	d, err := rs.NewDocument(ent.Data)
