@@ -207,20 +207,29 @@ func TestRegionSettings(t *testing.T) {
     Type: AWS::SecurityHub::Hub
 `
 	var tfDocs, cfnDocs [][]byte
+	var tfMerged, cfnMerged int
 	if err := inventory.ReadTerraform(strings.NewReader(plan), "p.json", func(e inventory.Entity) error {
+		if e.Ignored != "" {
+			tfMerged++
+			return nil
+		}
 		tfDocs = append(tfDocs, e.Data)
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
 	if err := inventory.ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", func(e inventory.Entity) error {
+		if e.Ignored != "" {
+			cfnMerged++
+			return nil
+		}
 		cfnDocs = append(cfnDocs, e.Data)
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	if len(tfDocs) != 1 || len(cfnDocs) != 1 || tfDocs[0] == nil || cfnDocs[0] == nil {
-		t.Fatalf("want one Region entity from each: %q %q", tfDocs, cfnDocs)
+	if len(tfDocs) != 1 || len(cfnDocs) != 1 || tfDocs[0] == nil || cfnDocs[0] == nil || tfMerged != 3 || cfnMerged != 2 {
+		t.Fatalf("want one Region entity from each, and the other settings merged into it (3 and 2): %q %q, %d %d", tfDocs, cfnDocs, tfMerged, cfnMerged)
 	}
 	for _, tc := range []struct {
 		doc        []byte

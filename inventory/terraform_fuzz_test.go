@@ -39,8 +39,11 @@ func checkEntities(t *testing.T, read func(emit func(Entity) error) error) {
 		if e.NotModelled != "" {
 			n++
 		}
+		if e.Ignored != "" {
+			n++
+		}
 		if n != 1 {
-			t.Fatalf("entity is %d of data, error and not-modelled: %+v", n, e)
+			t.Fatalf("entity is %d of data, error, not-modelled and ignored: %+v", n, e)
 		}
 		if e.Origin.Input == "" {
 			t.Fatalf("entity without an input: %+v", e)

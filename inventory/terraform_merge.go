@@ -81,11 +81,23 @@ type childMap struct {
 }
 
 // convert maps resources with types and emits, in input order, one Entity
-// per resource that is not merged into a parent.
+// per resource: a document, an error, a type the model lacks, or, for a
+// resource merged into a parent, an Ignored record naming the type of the parent.
 func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) error) error {
 	builders := map[*iacResource]*builder{}
 	childErr := map[*iacResource]error{}
-	merged := map[*iacResource]bool{}
+	// merged maps a child resource to the entity types of the parents it
+	// went into: it yields an Ignored record naming them, so that every
+	// resource of the input is accounted for. Types, not addresses, so the
+	// summary groups a plan's hundred rules under one line; the parent's
+	// source.merged lists the child's address.
+	merged := map[*iacResource][]string{}
+	mergeInto := func(r *iacResource, parent *builder) {
+		t, _ := parent.doc["type"].(string)
+		if !slices.Contains(merged[r], t) {
+			merged[r] = append(merged[r], t)
+		}
+	}
 	byType := map[string][]*iacResource{}
 	for _, r := range res {
 		tm, ok := types[r.typ]
@@ -110,7 +122,7 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 			builders[r] = region
 		} else {
 			region.merged = append(region.merged, r.addr)
-			merged[r] = true
+			mergeInto(r, region)
 		}
 		safely(r, func() { tm.region(region, r) })
 	}
@@ -126,7 +138,7 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 			for _, p := range byType[t] {
 				if safely(r, func() { tm.merge(builders[p], r) }) {
 					builders[p].merged = append(builders[p].merged, r.addr)
-					merged[r] = true
+					mergeInto(r, builders[p])
 				}
 			}
 		}
@@ -152,11 +164,11 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 				pb := builders[p]
 				if safely(r, func() { cm.merge(pb, r) }) {
 					pb.merged = append(pb.merged, r.addr)
-					merged[r] = true
+					mergeInto(r, pb)
 				}
 			}
 		}
-		if !merged[r] {
+		if len(merged[r]) == 0 {
 			if len(errs) == 0 {
 				errs = append(errs, r.addr+": names no "+strings.Join(tm.children[0].parents, " or ")+" of this input")
 			}
@@ -193,8 +205,8 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 			}
 		case err != nil:
 			e.Err = err
-		case merged[r]:
-			continue
+		case len(merged[r]) > 0:
+			e.Ignored = r.typ + " (merged into its " + strings.Join(merged[r], " and ") + ")"
 		case r.typ == "":
 			// Nothing to name it by: not a resource of any type.
 			e.Err = fmt.Errorf("%s: resource without a type", cmp.Or(r.addr, "a resource"))

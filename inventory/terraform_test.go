@@ -26,6 +26,8 @@ func renderEntities(t *testing.T, ents []Entity) []byte {
 			line = map[string]any{"origin": origin, "error": e.Err.Error()}
 		case e.NotModelled != "":
 			line = map[string]any{"origin": origin, "notModelled": e.NotModelled}
+		case e.Ignored != "":
+			line = map[string]any{"origin": origin, "ignored": e.Ignored}
 		default:
 			var doc any
 			if err := json.Unmarshal(e.Data, &doc); err != nil {
@@ -118,6 +120,8 @@ func TestTerraformJoins(t *testing.T) {
 			got[e.Origin.Resource] = "error: " + e.Err.Error()
 		case e.NotModelled != "":
 			got[e.Origin.Resource] = "not modelled: " + e.NotModelled
+		case e.Ignored != "":
+			got[e.Origin.Resource] = "ignored: " + e.Ignored
 		default:
 			got[e.Origin.Resource] = string(e.Data)
 		}
@@ -139,19 +143,22 @@ func TestTerraformJoins(t *testing.T) {
 		// Joined through the module argument group_id (var.group_id).
 		{"aws_security_group.new", `"inboundRules":[{"port":5432,"portTo":5432,"protocol":"TCP","scope":"0.0.0.0/0"}]`},
 		{"aws_security_group.new", `"merged":["module.guard[0].aws_security_group_rule.pg"]`},
+		// Every merged child is accounted for by a record naming its parent.
+		{`module.logs.aws_s3_bucket_policy.p["audit"]`, `ignored: aws_s3_bucket_policy (merged into its S3Bucket)`},
+		{"module.guard[0].aws_security_group_rule.pg", "ignored: aws_security_group_rule (merged into its SecurityGroup)"},
 	}
 	for _, w := range want {
 		if !strings.Contains(got[w.addr], w.contains) {
 			t.Errorf("%s: want %s in\n%s", w.addr, w.contains, got[w.addr])
 		}
 	}
-	for _, gone := range []string{"aws_ebs_volume.old", "data.aws_caller_identity.me", `module.logs.aws_s3_bucket_policy.p["audit"]`, "aws_vpc_security_group_ingress_rule.ssh"} {
+	for _, gone := range []string{"aws_ebs_volume.old", "data.aws_caller_identity.me"} {
 		if _, ok := got[gone]; ok {
 			t.Errorf("%s emitted: %s", gone, got[gone])
 		}
 	}
-	if len(ents) != 9 {
-		t.Errorf("%d entities, want 9 (7 documents, 1 error, 1 not modelled)", len(ents))
+	if len(ents) != 14 {
+		t.Errorf("%d entities, want 14 (7 documents, 1 error, 1 not modelled, 5 merged children)", len(ents))
 	}
 }
 
