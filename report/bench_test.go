@@ -1,8 +1,11 @@
 package report
 
-// Benchmarks of the run reports over many findings. The number of
-// records is GSL_BENCH_FINDINGS (default 100,000): each is a failure of
-// one of 150 rules, with one piece of evidence, on its own document.
+// Benchmarks of the run reports over many findings. The records are
+// real: every shipped bundle evaluated over a generated inventory
+// (internal/invgen, 3,000 documents, 30% of settings non-compliant), its
+// passes, failures and errors with their evidence and origins, repeated
+// with fresh entity ids and lines until there are GSL_BENCH_FINDINGS
+// records (default 100,000), as a run over that many results would give.
 //
 //	GSL_BENCH_FINDINGS=1000000 go test ./report -run '^$' -bench Report -benchtime=1x
 //
@@ -12,18 +15,19 @@ package report
 // shared machine.
 
 import (
-	"fmt"
+	"context"
 	"io"
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"slices"
 	"strconv"
 	"testing"
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/benchcpu"
-	"github.com/gsl-lang/gsl/lang"
+	"github.com/gsl-lang/gsl/internal/invgen"
 )
 
 func benchFindings(b *testing.B) int {
@@ -46,17 +50,67 @@ func heapBytes() uint64 {
 	return s[0].Value.Uint64()
 }
 
+// realRecords evaluates every shipped bundle over a generated inventory
+// and returns its rules and the records of its verdicts.
+func realRecords(b *testing.B) ([]*Rule, []Record, int) {
+	var bs []*bundles.Bundle
+	for _, name := range bundles.Names() {
+		bd, err := bundles.Load(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bs = append(bs, bd)
+	}
+	ev, err := bundles.Prepare(bs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const ndocs = 3000
+	docs, err := invgen.Generate(invgen.Config{N: ndocs, Seed: 7, FailRatio: 0.3})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var rules []*Rule
+	index := map[*bundles.Rule]int{}
+	var recs []Record
+	for f, err := range ev.EvalBytes(context.Background(), "inventory.ndjson", slices.Values(docs), bundles.At(bundles.DefaultNow())) {
+		if err != nil {
+			b.Fatal(err)
+		}
+		if f.Rule == nil {
+			continue
+		}
+		ri, ok := index[f.Rule]
+		if !ok {
+			ri = len(rules)
+			index[f.Rule] = ri
+			rules = append(rules, &Rule{Bundle: f.Bundle.ID, ID: f.Rule.ID, Name: f.Rule.Name, Severity: f.Rule.Severity,
+				Description: f.Rule.Description, Remediation: f.Rule.Remediation, Compliance: f.Rule.Compliance,
+				Logic: f.Rule.Logic, Source: f.Bundle.Source, LogicLine: f.Rule.LogicLine, LogicColumn: f.Rule.LogicColumn})
+		}
+		rec := Record{RuleIndex: ri, Status: f.Status, Entity: f.ID, Type: f.Type, Evidence: f.Evidence,
+			Input: f.Origin.Input, Line: f.Origin.Line, Location: f.Origin.Label()}
+		if f.Err != nil {
+			rec.Err = f.Err.Error()
+		}
+		recs = append(recs, rec)
+	}
+	for i := range recs {
+		recs[i].Rule = rules[recs[i].RuleIndex]
+	}
+	return rules, recs, ndocs
+}
+
 func BenchmarkReport(b *testing.B) {
 	n := benchFindings(b)
-	rules := make([]*Rule, 150)
-	for i := range rules {
-		rules[i] = &Rule{
-			Bundle: "bench", ID: fmt.Sprintf("BENCH-%03d", i), Name: fmt.Sprintf("Rule %d holds", i),
-			Severity: bundles.Severities()[1+i%4], Description: "d", Remediation: "r", Logic: "Volume should have encrypted = true",
-			Source: "bundles/bench/bundle.yaml", LogicLine: 10 + i,
+	rules, base, ndocs := realRecords(b)
+	var fails int
+	for i := range base {
+		if base[i].Status == eval.Fail {
+			fails++
 		}
 	}
-	span := lang.Span{Start: lang.Pos{Line: 1, Column: 20}, End: lang.Pos{Line: 1, Column: 36}}
+	b.Logf("%d records from %d documents and %d rules (%d failures), repeated to %d", len(base), ndocs, len(rules), fails, n)
 	for _, format := range []string{"json", "text", "sarif", "junit"} {
 		b.Run(format, func(b *testing.B) {
 			var peak uint64
@@ -70,14 +124,16 @@ func BenchmarkReport(b *testing.B) {
 				var sum Summary
 				var rec Record
 				for i := range n {
-					ri := (i * 7) % len(rules)
-					rec = Record{
-						Rule: rules[ri], RuleIndex: ri, Status: eval.Fail,
-						Entity: fmt.Sprintf("vol-%017x", i), Type: "Volume",
-						Evidence: []eval.Evidence{{Path: "encrypted", Value: "false", Span: span}},
-						Input:    "inventory.ndjson", Line: i + 1, Col: 1, Location: "inventory.ndjson:" + strconv.Itoa(i+1),
+					// Round k of the base records is the inventory's k-th
+					// copy: its documents get new ids and lines.
+					k := i / len(base)
+					rec = base[i%len(base)]
+					if k > 0 {
+						rec.Entity += "-" + strconv.Itoa(k)
+						rec.Line += k * ndocs
+						rec.Location = "inventory.ndjson:" + strconv.Itoa(rec.Line)
 					}
-					sum.Count(eval.Fail, 1)
+					sum.Count(rec.Status, 1)
 					if err := rep.Result(&rec); err != nil {
 						b.Fatal(err)
 					}

@@ -91,10 +91,23 @@ func JSONValue(v string) json.RawMessage {
 // from a pretty-printed document (also of a value eval cut short); other
 // text is returned as is.
 func CompactValue(v string) string {
-	if !strings.ContainsAny(v, " \t\r\n") || v == "" || !strings.ContainsAny(v[:1], "{[") {
+	if !needsCompact(v) {
 		return v
 	}
-	var b strings.Builder
+	return string(appendCompactValue(nil, v))
+}
+
+// needsCompact reports whether v is an object or array with white space
+// to remove; the first test is the cheap one, as most values are scalars.
+func needsCompact(v string) bool {
+	return v != "" && (v[0] == '{' || v[0] == '[') && strings.ContainsAny(v, " \t\r\n")
+}
+
+// appendCompactValue appends CompactValue(v).
+func appendCompactValue(dst []byte, v string) []byte {
+	if !needsCompact(v) {
+		return append(dst, v...)
+	}
 	in, esc := false, false
 	for i := 0; i < len(v); i++ {
 		c := v[i]
@@ -108,9 +121,9 @@ func CompactValue(v string) string {
 		case !in && (c == ' ' || c == '\t' || c == '\r' || c == '\n'):
 			continue
 		}
-		b.WriteByte(c)
+		dst = append(dst, c)
 	}
-	return b.String()
+	return dst
 }
 
 // JSONWriter writes {"results": [...], "summary": {...}}, one result per

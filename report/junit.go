@@ -3,22 +3,26 @@ package report
 // This file writes the JUnit XML report: one testsuite per rule,
 // one testcase per (rule, entity) result, and a testsuite for input errors.
 //
-// The report streams: each test case is rendered as it comes and kept in
-// its suite's group of a bounded spill (see spill.go); the suites, whose
-// counts head them, are written at the end.
+// The report streams: each record is counted as it comes and kept,
+// compactly encoded, in its suite's group of a bounded spill (see
+// spill.go); the suites, whose counts head them, are written at the end,
+// each test case rendered as its record is read back.
 
 import (
 	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"io"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/eval"
 )
@@ -29,9 +33,13 @@ type JUnitWriter struct {
 	o       Options
 	start   time.Time
 	suites  []JUnitSuite // one per rule, then the input errors; counts only
-	sp      *spill
-	buf     bytes.Buffer
-	frame   []byte
+	sp      *spill       // groups: suites' records, then their names' hashes
+	seed    maphash.Seed
+	frame   []byte        // scratch: a record being encoded or decoded
+	name    []byte        // scratch: a test case's name
+	hashes  []uint64      // scratch: a suite's names' hashes (duplicates)
+	rec     Record        // scratch: a record read back
+	sup     Suppression   // scratch: its suppression
 	rd      *bufio.Reader // reads the spill back, suite by suite
 	classes []string      // per rule: its test cases' classname
 }
@@ -39,7 +47,8 @@ type JUnitWriter struct {
 // NewJUnit returns a JUnitWriter to w.
 func NewJUnit(w io.Writer, o Options) *JUnitWriter {
 	o.out = w
-	j := &JUnitWriter{o: o, start: time.Now(), suites: make([]JUnitSuite, len(o.Rules)+1), sp: newSpill(len(o.Rules) + 1)}
+	n := len(o.Rules) + 1
+	j := &JUnitWriter{o: o, start: time.Now(), suites: make([]JUnitSuite, n), sp: newSpill(2 * n), seed: maphash.MakeSeed()}
 	j.classes = make([]string, len(o.Rules))
 	for i, m := range o.Rules {
 		j.classes[i] = classname(m)
@@ -61,97 +70,246 @@ func NewJUnit(w io.Writer, o Options) *JUnitWriter {
 	return j
 }
 
-// Result renders r as a test case and keeps it in its suite's spill.
+// Result counts r in its suite and keeps it in the suite's spill.
 func (j *JUnitWriter) Result(r *Record) error {
-	if r.Rule == nil {
-		c := JUnitCase{
-			Name:      r.Entity,
-			Classname: "input",
-			Error:     &JUnitProblem{Message: r.Err, Type: "InputError"},
+	g := len(j.o.Rules)
+	if r.Rule != nil {
+		g = r.RuleIndex
+		if r.Suppression == nil && r.Status != eval.Fail && r.Status != eval.Error && !j.o.keeps(r.Status) {
+			return nil
 		}
-		placeCase(&c, r)
-		return j.add(len(j.o.Rules), c, "")
 	}
-	c := JUnitCase{Name: r.Entity, Classname: j.classes[r.RuleIndex]}
-	if r.Type != "" {
-		c.Name += " (" + r.Type + ")"
+	s := &j.suites[g]
+	s.Tests++
+	switch {
+	case r.Rule == nil:
+		s.Errors++
+	case r.Suppression != nil:
+		s.Skipped++
+	case r.Status == eval.Fail:
+		s.Failures++
+	case r.Status == eval.Error:
+		s.Errors++
+	case r.Status == eval.Skip:
+		s.Skipped++
 	}
+	j.frame = encodeRecord(j.frame[:0], r)
+	j.sp.add(g, j.frame)
+	if r.Rule != nil && r.Location != "" {
+		// Finish reads these hashes to find the names that must be told
+		// apart.
+		j.name = appendCaseName(j.name[:0], r)
+		b := binary.LittleEndian.AppendUint64(j.sp.appendTo(len(j.suites)+g), maphash.Bytes(j.seed, j.name))
+		j.sp.commit(len(j.suites)+g, b)
+	}
+	return nil
+}
+
+// appendCaseName appends the name of r's test case: the entity, and for a
+// rule's result its type in parentheses.
+func appendCaseName(dst []byte, r *Record) []byte {
+	dst = append(dst, r.Entity...)
+	if r.Type != "" && r.Rule != nil {
+		dst = append(dst, " ("...)
+		dst = append(dst, r.Type...)
+		dst = append(dst, ')')
+	}
+	return dst
+}
+
+// encodeRecord appends what a test case needs of r, as a frame: its
+// length, then r's status, suppression, entity, type, error, input, line,
+// location and evidence.
+func encodeRecord(dst []byte, r *Record) []byte {
+	str := func(s string) {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		dst = append(dst, s...)
+	}
+	// The length comes first: four bytes, filled in at the end.
+	dst = append(dst, 0, 0, 0, 0)
+	dst = append(dst, byte(r.Status))
+	if r.Suppression != nil {
+		dst = append(dst, 1)
+		str(r.Suppression.Reason)
+		str(r.Suppression.Source)
+	} else {
+		dst = append(dst, 0)
+	}
+	str(r.Entity)
+	str(r.Type)
+	str(r.Err)
+	str(r.Input)
+	dst = binary.AppendUvarint(dst, uint64(max(r.Line, 0)))
+	str(r.Location)
+	dst = binary.AppendUvarint(dst, uint64(len(r.Evidence)))
+	for i := range r.Evidence {
+		str(r.Evidence[i].Path)
+		str(r.Evidence[i].Value)
+	}
+	binary.LittleEndian.PutUint32(dst, uint32(len(dst)-4))
+	return dst
+}
+
+// errFrame is a frame of the spill that does not decode.
+var errFrame = errors.New("a malformed record")
+
+// readRecord reads a frame encodeRecord wrote into j.rec, or reports
+// io.EOF at the end of the group. The frame becomes one string, whose
+// parts the record's fields are: one allocation per record.
+func (j *JUnitWriter) readRecord(rd *bufio.Reader) (*Record, error) {
+	var head [4]byte
+	if _, err := io.ReadFull(rd, head[:]); err != nil {
+		return nil, err
+	}
+	n := int(binary.LittleEndian.Uint32(head[:]))
+	var frame string
+	if n <= rd.Size() {
+		b, err := rd.Peek(n)
+		if err != nil {
+			return nil, noEOF(err)
+		}
+		frame = string(b)
+		rd.Discard(n)
+	} else {
+		j.frame = slices.Grow(j.frame[:0], n)[:n]
+		if _, err := io.ReadFull(rd, j.frame); err != nil {
+			return nil, noEOF(err)
+		}
+		frame = string(j.frame)
+	}
+	if len(frame) < 2 {
+		return nil, errFrame
+	}
+	bad := false
+	off := 2
+	num := func() int {
+		v, k := uvarintString(frame[off:])
+		if k <= 0 || v > math.MaxInt32 {
+			bad = true
+			return 0
+		}
+		off += k
+		return int(v)
+	}
+	str := func() string {
+		l := num()
+		if bad || l > len(frame)-off {
+			bad = true
+			return ""
+		}
+		off += l
+		return frame[off-l : off]
+	}
+	r := &j.rec
+	ev := r.Evidence[:0]
+	*r = Record{Status: eval.Status(frame[0])}
+	if frame[1] == 1 {
+		j.sup = Suppression{Reason: str(), Source: str()}
+		r.Suppression = &j.sup
+	}
+	r.Entity, r.Type, r.Err, r.Input = str(), str(), str(), str()
+	r.Line = num()
+	r.Location = str()
+	for k := num(); k > 0 && !bad; k-- {
+		ev = append(ev, eval.Evidence{Path: str(), Value: str()})
+	}
+	r.Evidence = ev
+	if bad || off != len(frame) {
+		return nil, errFrame
+	}
+	return r, nil
+}
+
+// uvarintString is binary.Uvarint of a string.
+func uvarintString(s string) (uint64, int) {
+	var v uint64
+	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
+		c := s[i]
+		if c < 0x80 {
+			return v | uint64(c)<<(7*i), i + 1
+		}
+		v |= uint64(c&0x7f) << (7 * i)
+	}
+	return 0, 0
+}
+
+// noEOF turns an end of the spill inside a frame into io.ErrUnexpectedEOF.
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// reader reads spill group g back.
+func (j *JUnitWriter) reader(g int) *bufio.Reader {
+	if j.rd == nil {
+		j.rd = bufio.NewReaderSize(nil, 64<<10)
+	}
+	j.rd.Reset(j.sp.reader(g))
+	return j.rd
+}
+
+// duplicates returns the hashes of the names that more than one test case
+// of suite g with a location has: usually none. The hashes are sorted,
+// not counted in a map, as that is cheaper for the million cases a suite
+// may have.
+func (j *JUnitWriter) duplicates(g int) (map[uint64]bool, error) {
+	rd := j.reader(len(j.suites) + g)
+	hashes := j.hashes[:0]
+	var h [8]byte
+	for {
+		if _, err := io.ReadFull(rd, h[:]); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		hashes = append(hashes, binary.LittleEndian.Uint64(h[:]))
+	}
+	j.hashes = hashes
+	slices.Sort(hashes)
+	var dup map[uint64]bool
+	for i := 1; i < len(hashes); i++ {
+		if hashes[i] == hashes[i-1] {
+			if dup == nil {
+				dup = map[uint64]bool{}
+			}
+			dup[hashes[i]] = true
+		}
+	}
+	return dup, nil
+}
+
+// appendRecord appends r's test case, in suite g; at is set when its name
+// is shared with another case of the suite, which then gets " at
+// LOCATION": CI tools tell test cases apart by classname and name.
+func (j *JUnitWriter) appendRecord(dst []byte, g int, r *Record, at bool) []byte {
+	if g < len(j.o.Rules) {
+		r.Rule = j.o.Rules[g]
+	}
+	j.name = appendCaseName(j.name[:0], r)
+	if at {
+		j.name = append(j.name, " at "...)
+		j.name = append(j.name, r.Location...)
+	}
+	c := JUnitCase{Time: "0.000"}
 	placeCase(&c, r)
+	if r.Rule == nil {
+		c.Classname = "input"
+		return appendCase(dst, &c, j.name, &problem{tag: "error", message: r.Err, typ: "InputError"}, nil)
+	}
+	c.Classname = j.classes[g]
 	switch {
 	case r.Suppression != nil:
 		c.Skipped = &JUnitSkipped{Message: "suppressed: " + r.Suppression.Reason + " (" + r.Suppression.Source + ")"}
 	case r.Status == eval.Fail:
-		c.Failure = &JUnitProblem{Message: r.message(), Type: r.Rule.Severity, Text: details(r)}
+		return appendCase(dst, &c, j.name, &problem{tag: "failure", message: r.message(), typ: r.Rule.Severity}, r)
 	case r.Status == eval.Error:
-		c.Error = &JUnitProblem{Message: r.Err, Type: "RuleError", Text: details(r)}
-	case !j.o.keeps(r.Status):
-		return nil
+		return appendCase(dst, &c, j.name, &problem{tag: "error", message: r.Err, typ: "RuleError"}, r)
 	case r.Status == eval.Skip:
 		c.Skipped = &JUnitSkipped{Message: "not applicable"}
 	}
-	return j.add(r.RuleIndex, c, r.Location)
-}
-
-// add counts c in suite g and spills it as a frame: its name, its
-// location ("" when it has none, or is never renamed), and its XML with
-// an empty name, which the name is spliced into at the end.
-func (j *JUnitWriter) add(g int, c JUnitCase, location string) error {
-	j.suites[g].count(&c)
-	name := c.Name
-	c.Name = ""
-	j.buf.Reset()
-	writeCase(&j.buf, &c)
-	f := j.frame[:0]
-	f = binary.AppendUvarint(f, uint64(len(name)))
-	f = append(f, name...)
-	f = binary.AppendUvarint(f, uint64(len(location)))
-	f = append(f, location...)
-	f = binary.AppendUvarint(f, uint64(j.buf.Len()))
-	f = append(f, j.buf.Bytes()...)
-	j.frame = f
-	j.sp.add(g, f)
-	return nil
-}
-
-// junitFrame is a test case read back from the spill.
-type junitFrame struct {
-	name, location, xml []byte
-}
-
-// frames calls fn for each test case of suite g, in order.
-func (j *JUnitWriter) frames(g int, fn func(f *junitFrame) error) error {
-	if j.rd == nil {
-		j.rd = bufio.NewReaderSize(nil, 64<<10)
-	}
-	r := j.rd
-	r.Reset(j.sp.reader(g))
-	var f junitFrame
-	field := func(dst []byte) ([]byte, error) {
-		n, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, err
-		}
-		dst = slices.Grow(dst[:0], int(n))[:n]
-		_, err = io.ReadFull(r, dst)
-		return dst, err
-	}
-	for {
-		var err error
-		if f.name, err = field(f.name); err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		if f.location, err = field(f.location); err != nil {
-			return err
-		}
-		if f.xml, err = field(f.xml); err != nil {
-			return err
-		}
-		if err := fn(&f); err != nil {
-			return err
-		}
-	}
+	return appendCase(dst, &c, j.name, nil, nil)
 }
 
 // placeCase gives every test case of a document, passing or not, the
@@ -170,21 +328,21 @@ func classname(m *Rule) string {
 	return m.Bundle + "." + m.ID
 }
 
-// details is the body of a failure: where the entity is and the evidence.
-func details(r *Record) string {
-	var b strings.Builder
+// appendDetails appends the body of a failure: where the entity is and
+// the evidence.
+func appendDetails(dst []byte, r *Record) []byte {
 	if r.Location != "" {
-		b.WriteString("at ")
-		b.WriteString(r.Location)
-		b.WriteByte('\n')
+		dst = append(dst, "at "...)
+		dst = append(dst, r.Location...)
+		dst = append(dst, '\n')
 	}
 	for _, e := range r.Evidence {
-		b.WriteString(e.Path)
-		b.WriteString(" = ")
-		b.WriteString(CompactValue(e.Value))
-		b.WriteByte('\n')
+		dst = append(dst, e.Path...)
+		dst = append(dst, " = "...)
+		dst = appendCompactValue(dst, e.Value)
+		dst = append(dst, '\n')
 	}
-	return b.String()
+	return dst
 }
 
 // cutClose renders v as indented XML and cuts off its closing tag, so
@@ -204,6 +362,7 @@ func cutClose(v any, prefix, tag string) ([]byte, error) {
 func (j *JUnitWriter) Finish(*Summary) error {
 	defer j.sp.close()
 	w := bufio.NewWriterSize(j.o.out, 64<<10)
+	var out []byte
 	nrules := len(j.o.Rules)
 	suites := j.suites
 	if suites[nrules].Tests == 0 {
@@ -225,7 +384,6 @@ func (j *JUnitWriter) Finish(*Summary) error {
 		return err
 	}
 	w.Write(head)
-	seed := maphash.MakeSeed()
 	for i := range suites {
 		s := &suites[i]
 		head, err := cutClose(s, "  ", "testsuite")
@@ -239,41 +397,32 @@ func (j *JUnitWriter) Finish(*Summary) error {
 			continue
 		}
 		// Test cases that share their name with another of the suite (the
-		// same id in two files, or twice in one) get " at LOCATION": CI
-		// tools tell test cases apart by classname and name. Names that
-		// are unique stay as they are, stable from run to run.
-		var count map[uint64]int32
+		// same id in two files, or twice in one) get " at LOCATION". Names
+		// that are unique stay as they are, stable from run to run.
+		var dup map[uint64]bool
 		if i < nrules {
-			count = map[uint64]int32{}
-			err := j.frames(i, func(f *junitFrame) error {
-				if len(f.location) > 0 {
-					count[maphash.Bytes(seed, f.name)]++
-				}
-				return nil
-			})
-			if err != nil {
+			if dup, err = j.duplicates(i); err != nil {
 				return err
 			}
 		}
-		err = j.frames(i, func(f *junitFrame) error {
-			const open = `<testcase name="`
-			k := bytes.Index(f.xml, []byte(open))
-			if k < 0 {
-				return fmt.Errorf("internal error: a test case without a name attribute: %q", f.xml[:min(len(f.xml), 80)])
+		rd := j.reader(i)
+		for {
+			r, err := j.readRecord(rd)
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				return fmt.Errorf("reading the report's spill back: %w", err)
 			}
-			k += len(open)
-			w.WriteString("\n")
-			w.Write(f.xml[:k])
-			escapeAttr(w, f.name)
-			if len(f.location) > 0 && count[maphash.Bytes(seed, f.name)] > 1 {
-				w.WriteString(" at ")
-				escapeAttr(w, f.location)
+			at := false
+			if dup != nil && r.Location != "" {
+				r.Rule = j.o.Rules[i]
+				at = dup[maphash.Bytes(j.seed, appendCaseName(j.name[:0], r))]
 			}
-			_, err := w.Write(f.xml[k:])
-			return err
-		})
-		if err != nil {
-			return err
+			out = append(out[:0], '\n')
+			out = j.appendRecord(out, i, r, at)
+			if _, err := w.Write(out); err != nil {
+				return err
+			}
 		}
 		w.WriteString("\n  </testsuite>")
 	}
@@ -281,96 +430,174 @@ func (j *JUnitWriter) Finish(*Summary) error {
 	return w.Flush()
 }
 
+// problem is a failure or error of a test case, whose text, when it has
+// a record, is the record's details.
+type problem struct {
+	tag, message, typ string
+}
+
 // writeCase writes c as encoding/xml writes it as a <testcase> indented
-// two levels (TestJUnitWriteCase), without reflection: cases can be
-// millions.
+// two levels (TestJUnitWriteCase).
 func writeCase(w *bytes.Buffer, c *JUnitCase) {
-	attr := func(name, v string) {
-		w.WriteString(name)
-		w.WriteString(`="`)
-		if plainXML(v) {
-			w.WriteString(v)
-		} else {
-			xml.EscapeText(w, []byte(v))
-		}
-		w.WriteByte('"')
-	}
-	w.WriteString("    <testcase ")
-	attr("name", c.Name)
-	attr(" classname", c.Classname)
-	attr(" time", c.Time)
+	w.Write(appendCase(nil, c, []byte(c.Name), nil, nil))
+}
+
+// appendCase appends c, named name (not c.Name), as encoding/xml writes
+// it as a <testcase> indented two levels, without reflection: cases can
+// be millions. p, when not nil, is its failure or error, whose text is
+// r's details (none when r is nil); else c's own are written.
+func appendCase(dst []byte, c *JUnitCase, name []byte, p *problem, r *Record) []byte {
+	dst = append(dst, "    <testcase "...)
+	dst = appendAttr(dst, "name", name)
+	dst = appendAttr(dst, " classname", c.Classname)
+	dst = appendAttr(dst, " time", c.Time)
 	if c.File != "" {
-		attr(" file", c.File)
+		dst = appendAttr(dst, " file", c.File)
 	}
 	if c.Line != 0 {
-		w.WriteString(` line="`)
-		w.WriteString(strconv.Itoa(c.Line))
-		w.WriteByte('"')
+		dst = append(dst, ` line="`...)
+		dst = strconv.AppendInt(dst, int64(c.Line), 10)
+		dst = append(dst, '"')
 	}
-	w.WriteByte('>')
+	dst = append(dst, '>')
 	children := false
-	for _, p := range []struct {
+	open := func(tag, message, typ string) {
+		children = true
+		dst = append(dst, "\n      <"...)
+		dst = append(dst, tag...)
+		dst = appendAttr(dst, " message", message)
+		if typ != "" {
+			dst = appendAttr(dst, " type", typ)
+		}
+		dst = append(dst, '>')
+	}
+	problems := []struct {
 		tag string
 		p   *JUnitProblem
-	}{{"failure", c.Failure}, {"error", c.Error}} {
-		if p.p == nil {
+	}{{"failure", c.Failure}, {"error", c.Error}}
+	if p != nil {
+		open(p.tag, p.message, p.typ)
+		if r != nil {
+			// The details are written in place and, when they need no
+			// escaping (almost always), left there.
+			at := len(dst)
+			dst = append(dst, "<![CDATA["...)
+			start := len(dst)
+			dst = appendDetails(dst, r)
+			switch text := dst[start:]; {
+			case len(text) == 0:
+				dst = dst[:at]
+			case plainCDATA(text):
+				dst = append(dst, "]]>"...)
+			default:
+				dst = appendCDATA(dst[:at], string(text))
+			}
+		}
+		dst = append(append(append(dst, "</"...), p.tag...), '>')
+		problems = nil
+	}
+	for _, q := range problems {
+		if q.p == nil {
 			continue
 		}
-		children = true
-		w.WriteString("\n      <" + p.tag + " ")
-		attr("message", p.p.Message)
-		if p.p.Type != "" {
-			attr(" type", p.p.Type)
-		}
-		w.WriteByte('>')
-		writeCDATA(w, p.p.Text)
-		w.WriteString("</" + p.tag + ">")
+		open(q.tag, q.p.Message, q.p.Type)
+		dst = appendCDATA(dst, q.p.Text)
+		dst = append(append(append(dst, "</"...), q.tag...), '>')
 	}
 	if c.Skipped != nil {
 		children = true
-		w.WriteString("\n      <skipped")
+		dst = append(dst, "\n      <skipped"...)
 		if c.Skipped.Message != "" {
-			attr(" message", c.Skipped.Message)
+			dst = appendAttr(dst, " message", c.Skipped.Message)
 		}
-		w.WriteString("></skipped>")
+		dst = append(dst, "></skipped>"...)
 	}
 	if children {
-		w.WriteString("\n    </testcase>")
-	} else {
-		w.WriteString("</testcase>")
+		return append(dst, "\n    </testcase>"...)
 	}
+	return append(dst, "</testcase>"...)
 }
 
-// writeCDATA writes s as a CDATA section the way encoding/xml does: none
-// for "", and "]]>" split across two sections.
-func writeCDATA(w *bytes.Buffer, s string) {
-	if s == "" {
-		return
-	}
-	w.WriteString("<![CDATA[")
-	w.WriteString(strings.ReplaceAll(s, "]]>", "]]]]><![CDATA[>"))
-	w.WriteString("]]>")
+// appendAttr appends name="v", v escaped as encoding/xml escapes it.
+func appendAttr[T string | []byte](dst []byte, name string, v T) []byte {
+	dst = append(dst, name...)
+	dst = append(dst, `="`...)
+	return append(appendXMLEscaped(dst, v), '"')
 }
 
-// plainXML reports whether s is printable ASCII that XML escaping leaves
-// as it is.
-func plainXML(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20 || c >= 0x7f, c == '<', c == '>', c == '&', c == '"', c == '\'':
+// appendXMLEscaped appends s escaped exactly as xml.EscapeText escapes it
+// (FuzzXMLEscaped): the five markup characters, tab, newline and carriage
+// return as references, and what XML cannot hold (invalid UTF-8,
+// characters outside its range) as U+FFFD.
+func appendXMLEscaped[T string | []byte](dst []byte, s T) []byte {
+	last := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		width := 1
+		switch {
+		case c == '"':
+			esc = "&#34;"
+		case c == '\'':
+			esc = "&#39;"
+		case c == '&':
+			esc = "&amp;"
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		case c == '\t':
+			esc = "&#x9;"
+		case c == '\n':
+			esc = "&#xA;"
+		case c == '\r':
+			esc = "&#xD;"
+		case c < 0x20:
+			esc = "\uFFFD"
+		case c < utf8.RuneSelf:
+			i++
+			continue
+		default:
+			var r rune
+			if str, ok := any(s).(string); ok {
+				r, width = utf8.DecodeRuneInString(str[i:])
+			} else {
+				r, width = utf8.DecodeRune([]byte(s[i:]))
+			}
+			if r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD && !(r == 0xFFFD && width == 1) || r >= 0x10000 && r <= 0x10FFFF {
+				i += width
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		dst = append(dst, s[last:i]...)
+		dst = append(dst, esc...)
+		i += width
+		last = i
+	}
+	return append(dst, s[last:]...)
+}
+
+// appendCDATA appends text, with what XML cannot hold replaced (xmlChars),
+// as a CDATA section the way encoding/xml writes one: none for "", and
+// "]]>" split across two sections.
+func appendCDATA(dst []byte, text string) []byte {
+	if text == "" {
+		return dst
+	}
+	dst = append(dst, "<![CDATA["...)
+	dst = append(dst, strings.ReplaceAll(xmlChars(text), "]]>", "]]]]><![CDATA[>")...)
+	return append(dst, "]]>"...)
+}
+
+// plainCDATA reports whether text is ASCII that CDATA holds as it is
+// (appendCDATA's fast path):
+// printable, tab, newline or carriage return, and no "]]>".
+func plainCDATA(text []byte) bool {
+	for _, c := range text {
+		if c >= utf8.RuneSelf || c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			return false
 		}
 	}
-	return true
-}
-
-// escapeAttr writes b escaped as an attribute value, as encoding/xml does.
-func escapeAttr(w io.Writer, b []byte) {
-	for _, c := range b {
-		if c < 0x20 || c >= 0x7f || c == '<' || c == '>' || c == '&' || c == '"' || c == '\'' {
-			xml.EscapeText(w, b)
-			return
-		}
-	}
-	w.Write(b)
+	return !bytes.Contains(text, []byte("]]>"))
 }

@@ -118,19 +118,30 @@ type Finding struct {
 
 // message is the one-line explanation of a record.
 func (r *Record) message() string {
+	if r.Rule != nil && r.Status == eval.Fail && len(r.Evidence) > 0 {
+		return string(r.appendMessage(nil))
+	}
 	switch {
 	case r.Rule == nil || r.Status == eval.Error:
 		return r.Err
-	case r.Status == eval.Fail && len(r.Evidence) > 0:
-		parts := make([]string, len(r.Evidence))
-		for i, e := range r.Evidence {
-			parts[i] = e.Path + " = " + CompactValue(e.Value)
-		}
-		return strings.Join(parts, "; ")
 	case r.Status == eval.Fail:
 		return r.Rule.Name
 	}
 	return ""
+}
+
+// appendMessage appends a failure's evidence as message gives it: each
+// piece as "path = value", compacted, joined by "; ".
+func (r *Record) appendMessage(dst []byte) []byte {
+	for i, e := range r.Evidence {
+		if i > 0 {
+			dst = append(dst, "; "...)
+		}
+		dst = append(dst, e.Path...)
+		dst = append(dst, " = "...)
+		dst = appendCompactValue(dst, e.Value)
+	}
+	return dst
 }
 
 // Summary counts what a run saw.

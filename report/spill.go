@@ -43,8 +43,18 @@ func newSpill(groups int) *spill {
 
 // add appends b to group g.
 func (s *spill) add(g int, b []byte) {
-	s.bufs[g] = append(s.bufs[g], b...)
-	s.held += len(b)
+	s.commit(g, append(s.appendTo(g), b...))
+}
+
+// appendTo returns group g's buffer for the caller to append to and hand
+// back with commit, so that text is written in place, not copied in.
+func (s *spill) appendTo(g int) []byte { return s.bufs[g] }
+
+// commit takes back group g's buffer, b, grown from what appendTo gave,
+// and moves buffers to the file when they hold more than the bounds.
+func (s *spill) commit(g int, b []byte) {
+	s.held += len(b) - len(s.bufs[g])
+	s.bufs[g] = b
 	switch {
 	case len(s.bufs[g]) >= min(spillGroupBytes, s.limit):
 		s.flush(g)
