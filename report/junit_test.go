@@ -66,7 +66,7 @@ func TestJUnitRecordRoundTrip(t *testing.T) {
 	recs := []Record{
 		{Status: eval.Pass, Entity: "vol-1", Type: "Volume", Input: "inv.ndjson", Line: 1234567, Location: "inv.ndjson:1234567"},
 		{Status: eval.Fail, Entity: "b", Type: "S3Bucket", Input: "a.json", Line: 3, Location: "a.json[2]",
-			Evidence: []eval.Evidence{{Path: "acl.grants[0].uri", Value: `"http://acs"`}, {Path: "x", Value: "{\n \"a\": 1\n}"}},
+			Evidence:    []eval.Evidence{{Path: "acl.grants[0].uri", Value: `"http://acs"`}, {Path: "x", Value: "{\n \"a\": 1\n}"}},
 			Suppression: &Suppression{Reason: "accepted <risk>", Source: "exceptions.yaml:4"}},
 		{Status: eval.Error, Entity: "i", Type: "Instance", Err: "step budget exceeded"},
 		{Status: eval.Fail, Entity: strings.Repeat("é", 70000), Type: "T", Evidence: []eval.Evidence{{Path: "p", Value: strings.Repeat("v", 100000)}}},
