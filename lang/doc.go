@@ -21,11 +21,11 @@
 //	         ^~~~~~
 //	hint: did you mean "should"?
 //
-// The grammar is a participle grammar over a hand-written lexer; its
-// hottest productions are parsed by hand, held by tests to a purely
-// declarative version of the same grammar. Its EBNF, the token definitions
+// The grammar is a participle grammar (grammar.go, the one definition of
+// the syntax) over a hand-written lexer. Its EBNF, the token definitions
 // and the meaning of every construct are in SPEC.md at the root of the
-// module; a test keeps SPEC.md's grammar equal to the parser's. Rules
+// module; tests keep SPEC.md's grammar and token table equal to what the
+// parser and lexer implement. Rules
 // longer than MaxRuleBytes or nested deeper than MaxDepth are rejected
 // before the recursive parser runs.
 //

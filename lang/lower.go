@@ -381,6 +381,10 @@ func (l *lowerer) path() *Path {
 	return p
 }
 
+func isPunct(t *lexer.Token, s string) bool {
+	return t.Type == tokPunct && t.Value == s
+}
+
 // isDot reports whether the token at index i is a "." followed by a name,
 // which continues a path.
 func (l *lowerer) isDot(i int) bool {

@@ -2,28 +2,17 @@ package lang
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
 // This file renders the parts of SPEC.md that are generated from the code:
 // the grammar, printed by participle from the grammar structs, and the token
-// table, built from the lexer rules. spec_test.go checks that SPEC.md holds
+// table, built from the lexer rules and the table of words. spec_test.go checks that SPEC.md holds
 // exactly this text (and rewrites it with -update).
 
-// grammarEBNF returns the grammar in EBNF as participle prints it, with
-// the productions parsed by hand (which participle prints as a bare,
-// uncapitalised name) stated in full.
-func grammarEBNF() string {
-	ebnf := grammar.String()
-	for _, p := range handParsed {
-		ebnf = regexp.MustCompile(`\b`+strings.ToLower(p.name)+`\b`).ReplaceAllString(ebnf, p.name)
-	}
-	for _, p := range handParsed {
-		ebnf += "\n" + p.name + " = " + p.ebnf + " ."
-	}
-	return ebnf
-}
+// grammarEBNF returns the grammar in EBNF, as participle prints it from
+// the grammar structs.
+func grammarEBNF() string { return grammar.String() }
 
 // tokenSpec returns the token definitions: the lexer's patterns and the
 // classes that tokenize sorts them into.
