@@ -3,6 +3,8 @@ package lang
 import (
 	"fmt"
 	"strings"
+
+	"github.com/gsl-lang/gsl/internal/token"
 )
 
 // This file renders the parts of SPEC.md that are generated from the code:
@@ -32,19 +34,13 @@ func tokenSpec() string {
 	row("", pattern("Root", "Backquoted")+"   a backquoted name: any characters but a backquote")
 	row("", "a keyword right after \".\"   (a.in.not is a path)")
 	row("", "$   (the current element)")
-	row("<postfix>", strings.Join(arrayOpSpellings(), " "))
+	row("<postfix>", strings.Join(token.Of(token.ArrayOp), " "))
 	row("", "<ident> directly followed by \"(\"   (a function name)")
 	row("<literal>", pattern("Root", "String")+"   (a string)")
 	row("", pattern("Root", "Number")+"   (a number)")
-	row("", "true false null")
-	row("<cmpop>", "= != < > <= >= like unlike regexMatch in")
-	row("<regex>", pattern("Regex", "Regex")+"   only right after regexMatch")
-	row("keywords", "where should not have and or   (and all words above)")
+	row("", strings.Join(token.Of(token.Literal), " "))
+	row("<cmpop>", strings.Join(token.Of(token.Compare), " "))
+	row("<regex>", pattern("Regex", "Regex")+"   only right after "+strings.Join(vocab.regexOps, " or "))
+	row("keywords", strings.Join(token.Of(token.Keyword), " ")+"   (and all words above)")
 	return b.String()
-}
-
-func arrayOpSpellings() []string {
-	out := make([]string, len(arrayOpNames))
-	copy(out, arrayOpNames[:])
-	return out
 }
