@@ -390,36 +390,24 @@ func expectedAfter(before []lexer.Token) []string {
 
 var expectRe = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|[A-Za-z]+`)
 
-// productionNames translates grammar production and token names, as they
-// appear in participle's expectations, into words for users.
+// productionNames translates the productions and token classes of the
+// grammar, as participle's expectations name them (a production by its
+// name, a token class in angle brackets), into words for users.
+// TestProductionNames checks that it covers the grammar.
 var productionNames = map[string]string{
-	"Disjunction":  "condition",
-	"Conjunction":  "condition",
-	"Unary":        "condition",
-	"Term":         "condition",
-	"Comparison":   "condition",
-	"Operand":      "operand",
-	"PathExpr":     "property name",
-	"FirstSegment": "property name",
-	"Segment":      "property name",
-	"ident":        "property name",
-	"Keyword":      "keyword",
-	"Backquoted":   "backquoted name",
-	"Literal":      "literal",
-	"String":       "string",
-	"StringLit":    "string",
-	"Number":       "number",
-	"RegexLit":     "regular expression /.../",
-	"Regex":        "regular expression /.../",
-	"Target":       "entity type",
-	"Postfix":      "function or array operator",
-	"Call":         "function call",
-	"ArrayOp":      "array operator",
-	"GroupBy":      `"groupBy"`,
-	"Relation":     "comparison operator",
-	"LikeTest":     `"like"`,
-	"RegexTest":    `"regexMatch"`,
-	"InTest":       `"in"`,
+	"Rule":        "rule",
+	"Target":      "entity type",
+	"Disjunction": "condition",
+	"Conjunction": "condition",
+	"Unary":       "condition",
+	"Comparison":  "condition",
+	"Operand":     "operand",
+	"Postfix":     "function or array operator",
+	"ident":       "property name",
+	"postfix":     "function or array operator",
+	"literal":     "literal",
+	"cmpop":       "comparison operator",
+	"regex":       "regular expression /.../",
 }
 
 // expectedFrom extracts participle's expectation, if any, as a list of

@@ -1,6 +1,7 @@
 package lang
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -22,6 +23,25 @@ var userWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// TestProductionNames checks that productionNames translates every
+// production and token class the grammar's EBNF names, and nothing else.
+func TestProductionNames(t *testing.T) {
+	names := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^([A-Za-z]+) =|<([a-z]+)>`).FindAllStringSubmatch(grammarEBNF(), -1) {
+		names[m[1]+m[2]] = true
+	}
+	for n := range names {
+		if productionNames[n] == "" {
+			t.Errorf("productionNames lacks %q", n)
+		}
+	}
+	for n := range productionNames {
+		if !names[n] {
+			t.Errorf("productionNames has %q, which the grammar does not name", n)
+		}
+	}
+}
 
 // checkGrammar parses src and checks that the grammar and the rest of the
 // front end agree. A rule the grammar accepts lowers without an internal
