@@ -42,5 +42,12 @@ func tokenSpec() string {
 	row("<cmpop>", strings.Join(token.Of(token.Compare), " "))
 	row("<regex>", pattern("Regex", "Regex")+"   only right after "+strings.Join(vocab.regexOps, " or "))
 	row("keywords", strings.Join(token.Of(token.Keyword), " ")+"   (and all words above)")
+	var foreign, instead []string
+	for _, w := range token.All() {
+		if w.Class == token.Foreign {
+			foreign, instead = append(foreign, w.Text), append(instead, w.Instead)
+		}
+	}
+	row("(errors)", strings.Join(foreign, " ")+"   not GSL: an error suggests "+strings.Join(instead, " "))
 	return b.String()
 }
