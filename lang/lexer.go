@@ -520,10 +520,7 @@ func isWordChar(c byte) bool {
 
 // isPlainIdent reports whether an Ident token was written as a plain
 // identifier (not backquoted, not `$`).
-func isPlainIdent(s string) bool {
-	c := s[0]
-	return c == '_' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
-}
+func isPlainIdent(s string) bool { return isIdentStart(s[0]) }
 
 // posOf converts a lexer position to a Pos.
 func posOf(p lexer.Position) Pos {
