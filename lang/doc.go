@@ -22,12 +22,14 @@
 //	hint: did you mean "should"?
 //
 // The grammar is a participle grammar (grammar.go, the one definition of
-// the syntax) over a hand-written lexer. Its EBNF, the token definitions
-// and the meaning of every construct are in SPEC.md at the root of the
-// module; tests keep SPEC.md's grammar and token table equal to what the
-// parser and lexer implement. Rules
-// longer than MaxRuleBytes or nested deeper than MaxDepth are rejected
-// before the recursive parser runs.
+// the syntax) over a hand-written lexer. The keywords and operators come
+// from one table, package internal/token, which the lexer, the lowering,
+// the diagnostics and package builtin's reserved names all read. The EBNF,
+// the token definitions and the meaning of every construct are in SPEC.md
+// at the root of the module; tests keep SPEC.md's grammar and token table
+// equal to what the parser and lexer implement. Rules longer than
+// MaxRuleBytes or nested deeper than MaxDepth are rejected before the
+// recursive parser runs.
 //
 // All functions of the package are safe for concurrent use. The package
 // checks syntax only: function names, argument types and regular
