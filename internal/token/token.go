@@ -10,10 +10,7 @@
 // so both lang and builtin can depend on it.
 package token
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // Class is what a word is to the grammar.
 type Class uint8
@@ -136,14 +133,4 @@ func Reserved() []string {
 func (w Word) IsName() bool {
 	c := w.Text[0]
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-// Lookup finds the word spelled s: a name ignoring case, a symbol exactly.
-func Lookup(s string) (Word, bool) {
-	for _, w := range words {
-		if w.Text == s || w.IsName() && strings.EqualFold(w.Text, s) {
-			return w, true
-		}
-	}
-	return Word{}, false
 }
