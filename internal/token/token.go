@@ -3,8 +3,11 @@
 // words, and the operators of other languages that rules sometimes use by
 // mistake. The lexer, the lowering and the diagnostics of package lang, the
 // token table of SPEC.md and the reserved names of package builtin's
-// registry all read it, so a new operator is one line here (plus its
-// constant in lang and its implementation).
+// registry all read it. A new operator is one line here, its constant in
+// lang/ast.go, its entry in builtin's operator documentation and its
+// implementation (the compiler and VM in eval, an operator function in
+// builtin); tests in lang and builtin fail until the constant and the
+// documentation are there.
 //
 // The package sits at the bottom of the module: it imports nothing of it,
 // so both lang and builtin can depend on it.
