@@ -132,6 +132,7 @@ var grammarCases = []string{
 	"X should have a contain ()",
 	"X should have a contain [b] [c]",
 	"X should have networkAssetsStatslength()>0",
+	"IamPolicy should not have documentgrantsPublicAccess()",
 	"X should have a and",
 	"X should have a or or b",
 	"X should have not",
