@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/internal/textdist"
+	"github.com/gsl-lang/gsl/internal/token"
 )
 
 // Registry maps function names to their descriptions. The zero value is not
@@ -41,12 +42,10 @@ var defaultRegistry = func() *Registry {
 // Register on it fails. Embedders call NewRegistry for their own.
 func Default() *Registry { return defaultRegistry }
 
-// reservedWords are the keywords of GSL; a function cannot take their name
-// (compared ignoring case, as keywords are).
-var reservedWords = []string{
-	"should", "have", "not", "where", "and", "or", "true", "false", "null",
-	"like", "unlike", "regexMatch", "in", "contain", "with", "groupBy",
-}
+// reservedWords are the keywords of GSL (the words of package token's
+// table); a function cannot take their name (compared ignoring case, as
+// keywords are).
+var reservedWords = token.Reserved()
 
 // Register adds f. It fails when f's name is not an identifier
 // ([A-Za-z_][A-Za-z0-9_]*), is a GSL keyword or is taken (builtins cannot be
@@ -146,15 +145,9 @@ func (r *Registry) Names() []string {
 func (r *Registry) Funcs() []*Func { return slices.Clone(r.order) }
 
 // Suggest returns the function name closest to an unknown name, for a "did
-// you mean" hint, or "" when none is close (see the package-level Suggest).
+// you mean" hint, or "" when none is close: one equal but for case, else
+// the nearest within a third of name's length in edits (ignoring case), as
+// lang.Suggest measures it.
 func (r *Registry) Suggest(name string) string {
-	return Suggest(name, r.Names())
-}
-
-// Suggest returns the candidate closest to name, as Registry.Suggest does:
-// one equal but for case, else the nearest within a third of name's length
-// in edits (ignoring case); among equally close candidates the first wins.
-// The compiler may use it for operators and keywords too.
-func Suggest(name string, candidates []string) string {
-	return textdist.Closest(name, candidates)
+	return textdist.Closest(name, r.Names())
 }

@@ -2,8 +2,11 @@ package builtin
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/gsl-lang/gsl/internal/token"
 )
 
 func okImpl(*Env, Value, []Value) (Value, error) { return BoolValue(true), nil }
@@ -179,8 +182,19 @@ func TestSuggest(t *testing.T) {
 			t.Errorf("Suggest(%q) = %q, want %q", name, got, want)
 		}
 	}
-	if got := Suggest("contians", []string{"contain", "contain-any", "with"}); got != "contain" {
-		t.Errorf("Suggest(contians) = %q", got)
+}
+
+// TestOperatorDocsCoverTable checks that the operator documentation has
+// one entry per operator of the table of words (package token), in its
+// order: comparison operators, then array operators.
+func TestOperatorDocsCoverTable(t *testing.T) {
+	want := append(token.Of(token.Compare), token.Of(token.ArrayOp)...)
+	var got []string
+	for _, op := range Operators() {
+		got = append(got, op.Name)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("operators documented: %v\nthe table's operators:  %v", got, want)
 	}
 }
 

@@ -1,5 +1,7 @@
 package lang
 
+import "github.com/gsl-lang/gsl/internal/token"
+
 // This file defines the abstract syntax tree. The tree is sealed: every node
 // type is declared here, and the grammar's participle structs never leave the
 // package. Every node knows the span of source text it was parsed from.
@@ -124,7 +126,9 @@ const (
 	In                          // in (v1, v2, ...)
 )
 
-var compareOpNames = [...]string{"=", "!=", "<", ">", "<=", ">=", "like", "unlike", "regexMatch", "in"}
+// compareOpNames are the spellings of the CompareOps, from the table of
+// words, whose Compare words are in the order of the constants above.
+var compareOpNames = token.Of(token.Compare)
 
 // String returns the operator as written in rules.
 func (op CompareOp) String() string { return compareOpNames[op] }
@@ -228,7 +232,9 @@ const (
 	GroupBy                          // groupBy
 )
 
-var arrayOpNames = [...]string{"contain", "contain-any", "contain-all", "contain-none", "contain-single", "with", "groupBy"}
+// arrayOpNames are the spellings of the ArrayOpKinds, from the table of
+// words, whose ArrayOp words are in the order of the constants above.
+var arrayOpNames = token.Of(token.ArrayOp)
 
 // String returns the operator as written in rules.
 func (k ArrayOpKind) String() string { return arrayOpNames[k] }

@@ -11,34 +11,36 @@ import (
 
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/gsl-lang/gsl/internal/token"
 )
 
 // This file turns lexer and parser failures into *Error values that point
 // at the fault and say what would have been accepted there.
 
-// keywordNames are the keywords in their canonical spelling, the candidates
-// for "did you mean" on an unexpected word.
-var keywordNames = []string{
-	"where", "should", "not", "have", "and", "or", "like", "unlike", "regexMatch", "in",
-	"contain", "contain-any", "contain-all", "contain-none", "contain-single", "with", "groupBy",
-}
+// keywordNames are the words of the table in their canonical spelling,
+// literals aside: the candidates for "did you mean" on an unexpected word.
+var keywordNames = func() []string {
+	var out []string
+	for _, w := range token.All() {
+		if w.IsName() && w.Class != token.Literal {
+			out = append(out, w.Text)
+		}
+	}
+	return out
+}()
 
-// functionNames are the functions of the language (see SPEC.md). lang does
-// not check function names (the compiler does); it uses this list only to
-// explain a name glued to its operand, as in `networkAssetsStatslength()`.
-var functionNames = []string{
-	"isEmpty", "length", "isPublic", "numberOfHosts", "allowedHostsForPort",
-	"allowedPublicHostsForPort", "before", "after", "isFilterPatternEqual",
-}
-
-// operatorHints suggests the GSL spelling of operators from other languages.
-var operatorHints = map[string]string{
-	"==": "=",
-	"<>": "!=",
-	"&&": "and",
-	"||": "or",
-	"!":  "not",
-}
+// operatorHints maps the operators of other languages to their GSL
+// spelling.
+var operatorHints = func() map[string]string {
+	m := map[string]string{}
+	for _, w := range token.All() {
+		if w.Class == token.Foreign {
+			m[w.Text] = w.Instead
+		}
+	}
+	return m
+}()
 
 // typographicQuotes are quote characters that word processors substitute
 // for ' and ".
@@ -59,12 +61,13 @@ func lexError(src string, prev *lexer.Token, p lexer.Position) *Error {
 	switch {
 	case r == utf8.RuneError && size == 1:
 		e.Msg = fmt.Sprintf("invalid UTF-8: byte 0x%02X is not part of a character", src[p.Offset])
-	case prev != nil && strings.EqualFold(prev.Value, "regexMatch"):
+	case prev != nil && prev.Type == tokCmpOp && takes(*prev) == token.RegexOperand:
+		op, _ := comparisonOf(*prev)
 		if r == '/' {
 			e.Msg = "unterminated regular expression"
 			e.Hint = `a regular expression ends with "/" and optional flags; write \/ for a slash inside it`
 		} else {
-			e.Msg = fmt.Sprintf("unexpected %s after regexMatch", describeRune(r))
+			e.Msg = fmt.Sprintf("unexpected %s after %s", describeRune(r), op)
 			e.Expected = []string{"regular expression /.../"}
 		}
 	case r == '\'' || r == '"':
@@ -75,13 +78,13 @@ func lexError(src string, prev *lexer.Token, p lexer.Position) *Error {
 	case typographicQuotes[r] != "":
 		e.Msg = fmt.Sprintf("typographic quote %s cannot delimit a string", describeRune(r))
 		e.Hint = fmt.Sprintf("use a straight quote %s", typographicQuotes[r])
-	case r == '/' && prev != nil && prev.Type == tokIdent && Suggest(prev.Value, []string{"regexMatch"}) != "":
+	case r == '/' && prev != nil && prev.Type == tokIdent && Suggest(prev.Value, vocab.regexOps) != "":
 		e.Pos, e.End = posOf(prev.Pos), endOf(*prev)
 		e.Line = lineAt(src, prev.Pos.Offset)
 		e.Msg = fmt.Sprintf("unexpected %q before a regular expression", prev.Value)
-		e.Hint = `did you mean "regexMatch"?`
+		e.Hint = fmt.Sprintf("did you mean %q?", Suggest(prev.Value, vocab.regexOps))
 	case r == '/':
-		e.Msg = `unexpected "/": a regular expression may only follow regexMatch`
+		e.Msg = `unexpected "/": a regular expression may only follow ` + opsTaking(token.RegexOperand)
 	default:
 		e.Msg = fmt.Sprintf("unexpected %s", describeRune(r))
 	}
@@ -132,10 +135,11 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		return e
 	}
 	if i := tokenIndex(toks, t.Pos.Offset); t.Value == ")" && i >= 2 && i < len(toks) &&
-		toks[i-1].Value == "(" && toks[i-2].Type == tokCmpOp && strings.EqualFold(toks[i-2].Value, "in") {
+		toks[i-1].Value == "(" && toks[i-2].Type == tokCmpOp && takes(toks[i-2]) == token.ListOperand {
+		op, _ := comparisonOf(toks[i-2])
 		return &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset),
-			Msg: `empty list after "in"`, Expected: []string{"literal"},
-			Hint: "in takes a parenthesised list of literals, e.g. port in (22, 3389)"}
+			Msg: "empty list after " + strconv.Quote(op), Expected: []string{"literal"},
+			Hint: listHint(op)}
 	}
 	idx := min(tokenIndex(toks, t.Pos.Offset), len(toks)-1)
 	expected := expectedFrom(ute)
@@ -196,12 +200,9 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		e.Msg = fmt.Sprintf("unexpected function call %s(...) without an operand", t.Value)
 		e.Expected = []string{"operand"}
 		e.Hint = "a function is called after its operand and a space: operand name(args)"
-		for _, f := range functionNames {
-			if len(t.Value) > len(f) && strings.EqualFold(t.Value[len(t.Value)-len(f):], f) {
-				e.Hint = fmt.Sprintf("did you mean %q? a function is called after its operand and a space",
-					t.Value[:len(t.Value)-len(f)]+" "+f+"()")
-				break
-			}
+		if f := gluedFunction(t.Value); f != "" {
+			e.Hint = fmt.Sprintf("did you mean %q? a function is called after its operand and a space",
+				t.Value[:len(t.Value)-len(f)]+" "+f+"()")
 		}
 		special = true
 	case t.Type == tokIdent:
@@ -215,6 +216,18 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		e.Expected = expectedAfter(toks[:idx])
 	}
 	return e
+}
+
+// gluedFunction returns the longest builtin function name that ends name,
+// ignoring case, with something before it, or "".
+func gluedFunction(name string) string {
+	best := ""
+	for _, f := range functionNames {
+		if len(name) > len(f) && len(f) > len(best) && strings.EqualFold(name[len(name)-len(f):], f) {
+			best = f
+		}
+	}
+	return best
 }
 
 // listTargetError explains a rule that starts `List<` without going on
@@ -271,20 +284,28 @@ func constantWithMore(src string, toks []lexer.Token) *Error {
 		Hint: "a rule that is true or false is only that word (a manual control); other rules start with an entity type: Type should ..."}
 }
 
-// inWithoutList explains an `in` before the fault that is not followed by
-// a parenthesised list, as in `port in 22, 3389`: the parser stops at the
-// comma, but the list's parentheses are what is missing.
+// inWithoutList explains an operator taking a list (`in`) before the fault
+// that is not followed by a parenthesised list, as in `port in 22, 3389`:
+// the parser stops at the comma, but the list's parentheses are what is
+// missing.
 func inWithoutList(src string, before []lexer.Token) *Error {
 	for i := 0; i+1 < len(before); i++ {
-		if before[i].Type != tokCmpOp || !strings.EqualFold(before[i].Value, "in") || before[i+1].Value == "(" {
+		if before[i].Type != tokCmpOp || takes(before[i]) != token.ListOperand || before[i+1].Value == "(" {
 			continue
 		}
+		op, _ := comparisonOf(before[i])
 		t := before[i+1]
 		return &Error{Pos: posOf(t.Pos), End: endOf(t), Line: lineAt(src, t.Pos.Offset),
-			Msg:  "unexpected " + describeToken(t) + ` after "in"`,
-			Hint: "in takes a parenthesised list of literals, e.g. port in (22, 3389)"}
+			Msg:  "unexpected " + describeToken(t) + " after " + strconv.Quote(op),
+			Hint: listHint(op)}
 	}
 	return nil
+}
+
+// takes returns what the comparison operator token t takes on its right.
+func takes(t lexer.Token) token.Operand {
+	_, op := comparisonOf(t)
+	return op.takes
 }
 
 // describeToken renders a token for a message.
@@ -369,36 +390,24 @@ func expectedAfter(before []lexer.Token) []string {
 
 var expectRe = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|[A-Za-z]+`)
 
-// productionNames translates grammar production and token names, as they
-// appear in participle's expectations, into words for users.
+// productionNames translates the productions and token classes of the
+// grammar, as participle's expectations name them (a production by its
+// name, a token class in angle brackets), into words for users.
+// TestProductionNames checks that it covers the grammar.
 var productionNames = map[string]string{
-	"Disjunction":  "condition",
-	"Conjunction":  "condition",
-	"Unary":        "condition",
-	"Term":         "condition",
-	"Comparison":   "condition",
-	"Operand":      "operand",
-	"PathExpr":     "property name",
-	"FirstSegment": "property name",
-	"Segment":      "property name",
-	"ident":        "property name",
-	"Keyword":      "keyword",
-	"Backquoted":   "backquoted name",
-	"Literal":      "literal",
-	"String":       "string",
-	"StringLit":    "string",
-	"Number":       "number",
-	"RegexLit":     "regular expression /.../",
-	"Regex":        "regular expression /.../",
-	"Target":       "entity type",
-	"Postfix":      "function or array operator",
-	"Call":         "function call",
-	"ArrayOp":      "array operator",
-	"GroupBy":      `"groupBy"`,
-	"Relation":     "comparison operator",
-	"LikeTest":     `"like"`,
-	"RegexTest":    `"regexMatch"`,
-	"InTest":       `"in"`,
+	"Rule":        "rule",
+	"Target":      "entity type",
+	"Disjunction": "condition",
+	"Conjunction": "condition",
+	"Unary":       "condition",
+	"Comparison":  "condition",
+	"Operand":     "operand",
+	"Postfix":     "function or array operator",
+	"ident":       "property name",
+	"postfix":     "function or array operator",
+	"literal":     "literal",
+	"cmpop":       "comparison operator",
+	"regex":       "regular expression /.../",
 }
 
 // expectedFrom extracts participle's expectation, if any, as a list of
@@ -433,12 +442,12 @@ func expectedFrom(ute *participle.UnexpectedTokenError) []string {
 func needsAfter(t lexer.Token) []string {
 	switch t.Type {
 	case tokCmpOp:
-		switch k, _, _ := keywordOf(t.Value); k {
-		case "in":
+		switch takes(t) {
+		case token.ListOperand:
 			return []string{`"("`}
-		case "like", "unlike":
+		case token.StringOperand:
 			return []string{"string"}
-		case "regexMatch":
+		case token.RegexOperand:
 			return []string{"regular expression /.../"}
 		}
 		return []string{"operand"}

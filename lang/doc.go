@@ -21,13 +21,15 @@
 //	         ^~~~~~
 //	hint: did you mean "should"?
 //
-// The grammar is a participle grammar over a hand-written lexer; its
-// hottest productions are parsed by hand, held by tests to a purely
-// declarative version of the same grammar. Its EBNF, the token definitions
-// and the meaning of every construct are in SPEC.md at the root of the
-// module; a test keeps SPEC.md's grammar equal to the parser's. Rules
-// longer than MaxRuleBytes or nested deeper than MaxDepth are rejected
-// before the recursive parser runs.
+// The grammar is a participle grammar (grammar.go, the one definition of
+// the syntax) over a hand-written lexer. The keywords and operators come
+// from one table, package internal/token, which the lexer, the lowering,
+// the diagnostics and package builtin's reserved names all read. The EBNF,
+// the token definitions and the meaning of every construct are in SPEC.md
+// at the root of the module; tests keep SPEC.md's grammar and token table
+// equal to what the parser and lexer implement. Rules longer than
+// MaxRuleBytes or nested deeper than MaxDepth are rejected before the
+// recursive parser runs.
 //
 // All functions of the package are safe for concurrent use. The package
 // checks syntax only: function names, argument types and regular

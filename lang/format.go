@@ -50,13 +50,6 @@ func FormatExpr(e Expr) string {
 	return b.String()
 }
 
-// FormatOperand prints an operand in canonical spelling.
-func FormatOperand(x Operand) string {
-	var b strings.Builder
-	formatOperand(&b, x)
-	return b.String()
-}
-
 // Precedence levels, loosest first.
 const (
 	precOr = iota + 1

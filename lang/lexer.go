@@ -2,10 +2,14 @@ package lang
 
 import (
 	"io"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/gsl-lang/gsl/internal/token"
 )
 
 // This file holds the lexer: the token rules, the keyword table, and the
@@ -27,25 +31,27 @@ const (
 // first character, so `aws:SecureTransport`, `s3:x-amz-server-side-encryption`
 // and `contain-any` are single tokens. Keywords are lexed as identifiers and
 // then looked up (see scanner.scan), so a keyword never matches the prefix of
-// a longer name (`android`, `notes`, `inboundRules`). The one exception is
-// regexMatch, which has its own rule to switch the lexer into the Regex
-// state: a `/.../flags` literal is only recognised right after it. Rules
-// named in lower case (whitespace) produce no tokens. The lexer tries the
-// rules in order; no two of them can match at the same place except
-// regexMatch and Ident, so the order is by frequency.
+// a longer name (`android`, `notes`, `inboundRules`). The exception is an
+// operator that takes a regular expression (regexMatch), which has its own
+// rule to switch the lexer into the Regex state: a `/.../flags` literal is
+// only recognised right after it. Rules named in lower case (whitespace)
+// produce no tokens. The lexer tries the rules in order; no two of them can
+// match at the same place except Keyword and Ident, so the order is by
+// frequency.
 //
 // These rules are the definition of the tokens: SPEC.md's token table is
 // printed from them. The scanner below implements them by hand, which is
 // many times faster than matching the regular expressions; lexer_test.go
 // builds participle's stateful lexer from them and checks that the two
-// agree, token for token and error for error.
+// agree, token for token and error for error. The Keyword and Operator
+// patterns are built from the table of words (package token).
 var lexRules = lexer.Rules{
 	"Root": {
 		{Name: "whitespace", Pattern: `\s+`},
-		{Name: "Keyword", Pattern: `(?i)regexmatch\b`, Action: lexer.Push("Regex")},
+		{Name: "Keyword", Pattern: `(?i)` + alternatives(vocab.regexOps) + `\b`, Action: lexer.Push("Regex")},
 		{Name: "Ident", Pattern: `[A-Za-z_][A-Za-z0-9_:-]*`},
 		{Name: "Punct", Pattern: `[()\[\],.$]`},
-		{Name: "Operator", Pattern: `!=|<=|>=|==|<>|&&|\|\||[=<>!]`},
+		{Name: "Operator", Pattern: alternatives(symbolSpellings())},
 		{Name: "String", Pattern: `'(?:[^'\\]|\\(?s:.))*'|"(?:[^"\\]|\\(?s:.))*"`},
 		{Name: "Number", Pattern: `-?[0-9]+(?:\.[0-9]+)?`},
 		{Name: "Backquoted", Pattern: "`[^`]*`"},
@@ -56,20 +62,31 @@ var lexRules = lexer.Rules{
 	},
 }
 
+// alternatives is a regular expression matching any of words, longer
+// words first, so that a symbol is not read as a prefix of a longer one.
+func alternatives(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = regexp.QuoteMeta(strings.ToLower(w))
+	}
+	slices.SortStableFunc(quoted, func(a, b string) int { return len(b) - len(a) })
+	return strings.Join(quoted, "|")
+}
+
 // The token types the grammar sees. The lexer sorts what it reads into
-// these classes:
+// these classes (the words of each are in package token's table):
 //
 //	Ident    a name: an entity type, a path segment (plain, backquoted, or
 //	         a keyword right after a dot), or `$`
-//	Postfix  an array operator (contain contain-any contain-all
-//	         contain-none contain-single with groupBy), or an identifier
+//	Postfix  an array operator (class token.ArrayOp), or an identifier
 //	         followed by "(": a function name
-//	Keyword  where should not have and or
-//	Literal  a string, a number, true, false or null
-//	CmpOp    = != < > <= >= like unlike regexMatch in
-//	Regex    /pattern/flags (only after regexMatch)
+//	Keyword  a word of class token.Keyword
+//	Literal  a string, a number, or a word of class token.Literal
+//	CmpOp    a comparison operator (class token.Compare)
+//	Regex    /pattern/flags (only after an operator that takes one)
 //	Punct    ( ) [ ] , .
-//	Operator == <> && || ! (never valid; lexed for a helpful error)
+//	Operator an operator of another language (class token.Foreign): never
+//	         valid, lexed for a helpful error
 //
 // Keeping a few broad classes lets the grammar match one token type where it
 // would otherwise try many alternatives, which is most of participle's cost.
@@ -108,43 +125,75 @@ func (definition) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
 	return newScanner(string(src), 0, len(src), 1), nil
 }
 
-// keywords maps the lower-case spelling of every reserved word to its
-// canonical spelling and token class. Keywords are matched
-// case-insensitively; the first segment of a path cannot be a keyword (later
-// segments, after a dot, can).
-var keywords = map[string]struct {
-	name string
+// classTokens are the token types of the classes of words.
+var classTokens = map[token.Class]lexer.TokenType{
+	token.Keyword: tokKeyword,
+	token.Compare: tokCmpOp,
+	token.ArrayOp: tokPostfix,
+	token.Literal: tokLiteral,
+	token.Foreign: tokOperator,
+}
+
+type keyword struct {
+	name string // the canonical spelling
 	typ  lexer.TokenType
-}{
-	"where":          {"where", tokKeyword},
-	"should":         {"should", tokKeyword},
-	"not":            {"not", tokKeyword},
-	"have":           {"have", tokKeyword},
-	"and":            {"and", tokKeyword},
-	"or":             {"or", tokKeyword},
-	"like":           {"like", tokCmpOp},
-	"unlike":         {"unlike", tokCmpOp},
-	"regexmatch":     {"regexMatch", tokCmpOp},
-	"in":             {"in", tokCmpOp},
-	"contain":        {"contain", tokPostfix},
-	"contain-any":    {"contain-any", tokPostfix},
-	"contain-all":    {"contain-all", tokPostfix},
-	"contain-none":   {"contain-none", tokPostfix},
-	"contain-single": {"contain-single", tokPostfix},
-	"with":           {"with", tokPostfix},
-	"groupby":        {"groupBy", tokPostfix},
-	"true":           {"true", tokLiteral},
-	"false":          {"false", tokLiteral},
-	"null":           {"null", tokLiteral},
+}
+
+// vocab indexes the table of words for the scanner.
+var vocab = newVocabulary()
+
+type vocabulary struct {
+	// keywords maps the lower-case spelling of every word spelled with
+	// letters to its canonical spelling and token type. Keywords are
+	// matched case-insensitively; the first segment of a path cannot be a
+	// keyword (later segments, after a dot, can).
+	keywords      map[string]keyword
+	maxKeywordLen int
+	// symbols maps every operator spelled with symbols to its token type.
+	symbols      map[string]lexer.TokenType
+	maxSymbolLen int
+	symbolStart  [256]bool // the first bytes of the symbols
+	// regexOps are the operators that take a regular expression.
+	regexOps []string
+}
+
+func newVocabulary() *vocabulary {
+	v := &vocabulary{keywords: map[string]keyword{}, symbols: map[string]lexer.TokenType{}}
+	for _, w := range token.All() {
+		typ := classTokens[w.Class]
+		if w.Takes == token.RegexOperand {
+			v.regexOps = append(v.regexOps, w.Text)
+		}
+		if w.IsName() {
+			v.keywords[strings.ToLower(w.Text)] = keyword{w.Text, typ}
+			v.maxKeywordLen = max(v.maxKeywordLen, len(w.Text))
+			continue
+		}
+		v.symbols[w.Text] = typ
+		v.maxSymbolLen = max(v.maxSymbolLen, len(w.Text))
+		v.symbolStart[w.Text[0]] = true
+	}
+	return v
+}
+
+// symbolSpellings returns the operators spelled with symbols.
+func symbolSpellings() []string {
+	var out []string
+	for _, w := range token.All() {
+		if !w.IsName() {
+			out = append(out, w.Text)
+		}
+	}
+	return out
 }
 
 // keywordOf returns the canonical spelling and token class of s if it is a
 // keyword.
 func keywordOf(s string) (string, lexer.TokenType, bool) {
-	if len(s) < 2 || len(s) > len("contain-single") {
+	if len(s) < 2 || len(s) > vocab.maxKeywordLen {
 		return "", 0, false
 	}
-	var buf [16]byte
+	var buf [32]byte
 	b := buf[:0]
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -153,7 +202,7 @@ func keywordOf(s string) (string, lexer.TokenType, bool) {
 		}
 		b = append(b, c)
 	}
-	k, ok := keywords[string(b)]
+	k, ok := vocab.keywords[string(b)]
 	return k.name, k.typ, ok
 }
 
@@ -304,19 +353,22 @@ func (s *scanner) scan() (t lexer.Token, ok bool) {
 		for n < len(rest) && isIdentChar(rest[n]) {
 			n++
 		}
-		if n >= len("regexmatch") && strings.EqualFold(rest[:len("regexmatch")], "regexmatch") &&
-			(len(rest) == len("regexmatch") || !isWordChar(rest[len("regexmatch")])) {
-			s.inRegex = true
-			return s.token(tokCmpOp, len("regexmatch")), true
+		for _, op := range vocab.regexOps {
+			if n >= len(op) && strings.EqualFold(rest[:len(op)], op) &&
+				(len(rest) == len(op) || !isWordChar(rest[len(op)])) {
+				s.inRegex = true
+				return s.token(tokCmpOp, len(op)), true
+			}
 		}
 		typ := tokIdent
 		if !afterDot {
 			if k, kt, ok := keywordOf(rest[:n]); ok {
 				typ = kt
-				switch k {
-				case "not":
+				switch {
+				case k == "not":
 					s.push('n')
-				case "and", "or", "should", "where", "have":
+				case kt == tokKeyword:
+					// The other keywords end every pending `not`.
 					s.popNots()
 				}
 			}
@@ -341,7 +393,7 @@ func (s *scanner) scan() (t lexer.Token, ok bool) {
 		return s.token(tokPunct, 1), true
 	case c == '$':
 		return s.token(tokIdent, 1), true
-	case c == '=' || c == '<' || c == '>' || c == '!' || c == '&' || c == '|':
+	case vocab.symbolStart[c]:
 		return s.operator(rest)
 	case c == '\'' || c == '"':
 		n := quotedLen(rest, c)
@@ -380,29 +432,14 @@ func (s *scanner) nextIsParen(n int) bool {
 	return false
 }
 
-// operator lexes !=|<=|>=|==|<>|&&|\|\||[=<>!], the first alternative that
-// matches. The comparison operators among them are CmpOp tokens.
+// operator lexes the longest symbol at the start of rest.
 func (s *scanner) operator(rest string) (lexer.Token, bool) {
-	n := 0
-	if len(rest) >= 2 {
-		switch rest[:2] {
-		case "!=", "<=", ">=", "==", "<>", "&&", "||":
-			n = 2
+	for n := min(vocab.maxSymbolLen, len(rest)); n > 0; n-- {
+		if typ, ok := vocab.symbols[rest[:n]]; ok {
+			return s.token(typ, n), true
 		}
 	}
-	if n == 0 {
-		switch rest[0] {
-		case '=', '<', '>', '!':
-			n = 1
-		default:
-			return lexer.Token{}, false
-		}
-	}
-	switch rest[:n] {
-	case "=", "!=", "<", ">", "<=", ">=":
-		return s.token(tokCmpOp, n), true
-	}
-	return s.token(tokOperator, n), true
+	return lexer.Token{}, false
 }
 
 // quotedLen returns the length of the string literal at the start of s,
@@ -483,10 +520,7 @@ func isWordChar(c byte) bool {
 
 // isPlainIdent reports whether an Ident token was written as a plain
 // identifier (not backquoted, not `$`).
-func isPlainIdent(s string) bool {
-	c := s[0]
-	return c == '_' || 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
-}
+func isPlainIdent(s string) bool { return isIdentStart(s[0]) }
 
 // posOf converts a lexer position to a Pos.
 func posOf(p lexer.Position) Pos {

@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/gsl-lang/gsl/internal/token"
 )
 
 // This file lowers the participle parse tree (grammar.go) to the AST
@@ -171,9 +173,63 @@ func (l *lowerer) unary(g *unary) Expr {
 	return l.comparison(g.Cmp)
 }
 
-var relOps = map[string]CompareOp{
-	"=": Eq, "!=": Ne, "<": Lt, ">": Gt, "<=": Le, ">=": Ge,
-	"like": Like, "unlike": Unlike, "regexMatch": RegexMatch, "in": In,
+// compareOp is a comparison operator: its constant and what it takes on
+// its right.
+type compareOp struct {
+	op    CompareOp
+	takes token.Operand
+}
+
+// compareOps maps the canonical spelling of each comparison operator to
+// what it is.
+var compareOps = func() map[string]compareOp {
+	m := map[string]compareOp{}
+	for _, w := range token.All() {
+		if w.Class == token.Compare {
+			m[w.Text] = compareOp{CompareOp(len(m)), w.Takes}
+		}
+	}
+	return m
+}()
+
+// arrayOps maps the canonical spelling of each array operator to its kind.
+var arrayOps = func() map[string]ArrayOpKind {
+	m := map[string]ArrayOpKind{}
+	for i, name := range arrayOpNames {
+		m[name] = ArrayOpKind(i)
+	}
+	return m
+}()
+
+// comparisonOf returns the canonical spelling of the comparison operator
+// token t and what it is.
+func comparisonOf(t lexer.Token) (string, compareOp) {
+	name := t.Value
+	if k, _, ok := keywordOf(name); ok {
+		name = k
+	}
+	return name, compareOps[name]
+}
+
+// listHint explains what the operator name, which takes a list, takes.
+func listHint(name string) string {
+	return name + " takes a parenthesised list of literals, e.g. port " + name + " (22, 3389)"
+}
+
+// opsTaking lists the comparison operators that take o on their right, as
+// a message names them: quoted, or not for those taking a regex.
+func opsTaking(o token.Operand) string {
+	var names []string
+	for _, w := range token.All() {
+		if w.Class == token.Compare && w.Takes == o {
+			if o == token.RegexOperand {
+				names = append(names, w.Text)
+			} else {
+				names = append(names, strconv.Quote(w.Text))
+			}
+		}
+	}
+	return strings.Join(names, " or ")
 }
 
 func (l *lowerer) comparison(g *comparison) Expr {
@@ -182,11 +238,8 @@ func (l *lowerer) comparison(g *comparison) Expr {
 		return &Test{X: x}
 	}
 	opTok := l.next()
-	name := opTok.Value
-	if k, _, ok := keywordOf(name); ok {
-		name = k
-	}
-	c := &Compare{Op: relOps[name], X: x, OpPos: posOf(opTok.Pos)}
+	name, op := comparisonOf(opTok)
+	c := &Compare{Op: op.op, X: x, OpPos: posOf(opTok.Pos)}
 	rhs := l.peek()
 	var y Operand
 	switch {
@@ -209,18 +262,17 @@ func (l *lowerer) comparison(g *comparison) Expr {
 		y = l.regex(l.next())
 	}
 	c.span = Span{x.Span().Start, l.lastEnd()}
-	switch c.Op {
-	case In:
+	switch op.takes {
+	case token.ListOperand:
 		if _, ok := y.(*List); !ok {
-			l.tokenError(rhs, "unexpected "+describeToken(rhs)+` after "in"`,
-				"in takes a parenthesised list of literals, e.g. port in (22, 3389)")
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name), listHint(name))
 		}
-	case RegexMatch:
+	case token.RegexOperand:
 		if _, ok := y.(*Regex); !ok {
-			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after regexMatch",
-				"regexMatch takes a regular expression, e.g. name regexMatch /^prod-/i")
+			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+name,
+				name+" takes a regular expression, e.g. name "+name+" /^prod-/i")
 		}
-	case Like, Unlike:
+	case token.StringOperand:
 		if _, ok := y.(*String); !ok {
 			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
 				name+" takes a quoted pattern, e.g. name "+name+" '%prod%'")
@@ -229,10 +281,10 @@ func (l *lowerer) comparison(g *comparison) Expr {
 		switch y.(type) {
 		case *List:
 			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
-				`a parenthesised list may only follow "in"`)
+				"a parenthesised list may only follow "+opsTaking(token.ListOperand))
 		case *Regex:
 			l.tokenError(rhs, "unexpected "+describeToken(rhs)+" after "+strconv.Quote(name),
-				"a regular expression may only follow regexMatch")
+				"a regular expression may only follow "+opsTaking(token.RegexOperand))
 		}
 	}
 	c.Y = y
@@ -286,16 +338,6 @@ func (l *lowerer) operand(g *operand) Operand {
 		x = a
 	}
 	return x
-}
-
-var arrayOps = map[string]ArrayOpKind{
-	"contain":        Contain,
-	"contain-any":    ContainAny,
-	"contain-all":    ContainAll,
-	"contain-none":   ContainNone,
-	"contain-single": ContainSingle,
-	"with":           With,
-	"groupBy":        GroupBy,
 }
 
 // single reports whether g is a single comparison
@@ -379,6 +421,10 @@ func (l *lowerer) path() *Path {
 	}
 	p.span = Span{posOf(first.Pos), l.lastEnd()}
 	return p
+}
+
+func isPunct(t *lexer.Token, s string) bool {
+	return t.Type == tokPunct && t.Value == s
 }
 
 // isDot reports whether the token at index i is a "." followed by a name,
