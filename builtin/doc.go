@@ -122,9 +122,29 @@
 //     a few addresses before allowing 0.0.0.0/0 is open (the rest of the
 //     internet still reaches the port), one that denies 0.0.0.0/0 for the port
 //     and both protocols first is not, and an allow from a narrower network,
-//     however large, is never open. A missing or null operand is not open; the
-//     port must be an integer in 0-65535.
+//     however large, is never open. A source that is a prefix list (pl-...) or
+//     a security group id stands for no address here; openToInternetOver()
+//     reads a prefix list as possibly holding every address. A missing or null
+//     operand is not open; the port must be an integer in 0-65535.
 //     Example: NACL should not have inbound openToInternetForPort(22)
+//
+//   - openToInternetOver(port number, protocol string, family string) bool;
+//     operand: list.
+//     As openToInternetForPort, for the protocol `protocol` ('tcp', 'udp', or
+//     'any' for TCP and UDP each, any case) and the address family `family`
+//     ('ipv4' for 0.0.0.0/0, 'ipv6' for ::/0, or 'any' for both, any case):
+//     true when an allow rule whose source is that whole address space, for
+//     that protocol or every protocol, still lets some address of the family
+//     reach `port`. An allow rule whose source names a prefix list (an id
+//     starting 'pl-', in any source field) counts as a source of every IPv4
+//     and IPv6 address, since the list's entries are not in the rule and may
+//     hold 0.0.0.0/0 or ::/0: such a rule is open unless earlier rules deny
+//     the port to every address. A security group id or other name as source
+//     stands for no address. A missing or null operand is not open; the port
+//     must be an integer in 0-65535 and protocol and family literals of the
+//     forms above.
+//     Example: SecurityGroup should not have inboundRules
+//     openToInternetOver(445, 'tcp', 'any')
 //
 //   - before(n number, unit string) bool; operand: any.
 //     True when the operand, a date, is earlier than now + n·unit (n may be
