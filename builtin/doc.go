@@ -215,6 +215,25 @@
 //     Example: IamPolicy should not have document.Statement contain [ Effect =
 //     'Allow' and $ coversAction('*') and Resource = '*' ]
 //
+//   - deniesInsecureTransport(action string) bool; operand: any.
+//     True when the operand, an IAM policy statement, refuses every request
+//     for `action` that does not use TLS, whoever makes it: its Effect is Deny
+//     (any case); its Principal is everyone ("*", or an object whose AWS value
+//     is "*" or a list holding "*"; a NotPrincipal, a service or an account
+//     principal leaves other callers out); it covers `action` as
+//     coversAction() reads it (so 's3:*' asks for every S3 action, and a
+//     NotAction counts when it leaves them all); and its only condition is
+//     aws:SecureTransport false under Bool or BoolIfExists (the key and
+//     operator in any case; the value the JSON boolean or the string 'false'
+//     in any case, alone or in a list). A further condition (aws:SourceVpce,
+//     aws:PrincipalOrgID, aws:SourceArn ...) narrows the deny to some
+//     requests, and a TLS-version condition does not match a plain HTTP
+//     request (it has no TLS version): neither counts. The statement's
+//     Resource is not read. An array holds such a statement when any element
+//     is one, and a policy document (an object with a Statement member) when
+//     any of its statements is. Any other value gives false.
+//     Example: S3Bucket should have policy deniesInsecureTransport('s3:*')
+//
 //   - filterPatternSelects(events string, others string) bool; operand: any.
 //     True when the operand, a CloudWatch Logs filter pattern, matches every
 //     log event of `events` and none of `others`; both are string literals

@@ -196,6 +196,7 @@ var builtins = []*Func{
 			return BoolValue(coversAction(recv, args[0].Str())), nil
 		},
 	},
+	deniesInsecureTransportFunc,
 	{
 		Name:   "filterPatternSelects",
 		Recv:   Any,
