@@ -3,6 +3,8 @@ package builtin
 import (
 	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 func TestOpenToInternetOver(t *testing.T) {
@@ -98,4 +100,55 @@ func TestOpenToInternetOverArgs(t *testing.T) {
 			t.Errorf("%v: error %v, want one mentioning %q", tt.args, err, tt.bad)
 		}
 	}
+}
+
+// FuzzOpenToInternetOver checks, over arbitrary rule lists, that the
+// per-protocol and per-family answers add up to the 'any' answers, and that
+// without a prefix-list source openToInternetOver(p, 'any', 'any') is
+// openToInternetForPort(p).
+func FuzzOpenToInternetOver(f *testing.F) {
+	for _, s := range []string{
+		`[{"protocol":"TCP","port":22,"portTo":22,"scope":"0.0.0.0/0"}]`,
+		`[{"protocol":"UDP","port":3000,"portTo":4000,"scope":"::/0"},{"protocol":"TCP","port":22,"portTo":22,"scope":"pl-1"}]`,
+		`[{"number":10,"protocol":"TCP","source":"0.0.0.0/0","action":"DENY"},{"number":20,"protocol":"-1","source":"0.0.0.0/0, ::/0","action":"ALLOW"}]`,
+		`[{"number":5,"protocol":"ALL","source":"pl-2","action":"deny"},{"number":6,"protocol":6,"cidrBlock":"0.0.0.0/1","destinationPortRange":"20-30"}]`,
+		`{"protocol":"icmp","scope":"*"}`,
+	} {
+		f.Add(s, uint16(22))
+	}
+	f.Fuzz(func(t *testing.T, rules string, port uint16) {
+		if len(rules) > 2048 || !gjson.Valid(rules) {
+			return
+		}
+		recv, p := j(rules), IntValue(int64(port))
+		over := func(proto, fam string) bool {
+			v, err := openToInternetOverImpl(nil, recv, []Value{p, StringValue(proto), StringValue(fam)})
+			if err != nil {
+				t.Fatalf("%s, %s: %v", proto, fam, err)
+			}
+			return v.Bool()
+		}
+		anyAny := over("any", "any")
+		parts := false
+		for _, proto := range []string{"tcp", "udp"} {
+			for _, fam := range []string{"ipv4", "ipv6"} {
+				parts = parts || over(proto, fam)
+			}
+		}
+		if anyAny != parts {
+			t.Fatalf("any/any = %v, the protocol and family parts = %v", anyAny, parts)
+		}
+		if over("tcp", "any") != (over("tcp", "ipv4") || over("tcp", "ipv6")) || over("any", "ipv4") != (over("tcp", "ipv4") || over("udp", "ipv4")) {
+			t.Fatalf("a partial 'any' disagrees with its parts")
+		}
+		if !strings.Contains(rules, "pl-") {
+			v, err := openToInternetImpl(nil, recv, []Value{p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Bool() != anyAny {
+				t.Fatalf("openToInternetForPort = %v, openToInternetOver any/any = %v", v.Bool(), anyAny)
+			}
+		}
+	})
 }
