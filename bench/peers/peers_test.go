@@ -231,6 +231,10 @@ func TestAgreementEdges(t *testing.T) {
 		[]byte(`{"type":"IamPolicy","id":"p1","document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
 		[]byte(`{"type":"IamPolicy","id":"p2","attachmentCount":0,"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
 		[]byte(`{"type":"IamPolicy","id":"p3","users":[],"groups":[],"roles":[],"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
+		[]byte(`{"type":"ELB","id":"elb-1"}`),
+		[]byte(`{"type":"ELB","id":"elb-2","elbListeners":[]}`),
+		[]byte(`{"type":"ApplicationLoadBalancer","id":"alb-1"}`),
+		[]byte(`{"type":"ApplicationLoadBalancer","id":"alb-2","listeners":[]}`),
 		[]byte(`{"type":"IamPolicy","id":"p4","users":[],"groups":[],"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
 	}
 	targets, err := Targets(Rules)

@@ -157,20 +157,24 @@ hipaa_019_everyone(s) if {
 	},
 	{
 		ID:   "HIPAA-020",
-		GSL:  `ELB should have elbListeners contain-all [sourceProtocol in ('HTTPS', 'SSL')]`,
-		Expr: `!all(r.elbListeners ?? [], .sourceProtocol in ["HTTPS", "SSL"])`,
-		CEL:  `!r.?elbListeners.orValue([]).all(l, l.?sourceProtocol.orValue('') in ['HTTPS', 'SSL'])`,
-		Rego: `hipaa_020 if {
+		GSL:  `ELB should have elbListeners = elbListeners and elbListeners contain-all [sourceProtocol in ('HTTPS', 'SSL')]`,
+		Expr: `!("elbListeners" in r) || !all(r.elbListeners ?? [], .sourceProtocol in ["HTTPS", "SSL"])`,
+		CEL:  `!has(r.elbListeners) || !r.?elbListeners.orValue([]).all(l, l.?sourceProtocol.orValue('') in ['HTTPS', 'SSL'])`,
+		Rego: `hipaa_020 if not "elbListeners" in object.keys(input)
+
+hipaa_020 if {
 	some l in object.get(input, "elbListeners", [])
 	not l.sourceProtocol in {"HTTPS", "SSL"}
 }`,
 	},
 	{
 		ID:   "HIPAA-022",
-		GSL:  `ApplicationLoadBalancer should have listeners contain-all [protocol = 'HTTPS' or defaultActions contain [type = 'redirect' and redirectConfig.protocol = 'HTTPS']]`,
-		Expr: `!all(r.listeners ?? [], .protocol == "HTTPS" || any(.defaultActions ?? [], .type == "redirect" && .redirectConfig?.protocol == "HTTPS"))`,
-		CEL:  `!r.?listeners.orValue([]).all(l, l.?protocol.orValue('') == 'HTTPS' || l.?defaultActions.orValue([]).exists(a, a.?type.orValue('') == 'redirect' && a.?redirectConfig.?protocol.orValue('') == 'HTTPS'))`,
-		Rego: `hipaa_022 if {
+		GSL:  `ApplicationLoadBalancer should have listeners = listeners and listeners contain-all [protocol = 'HTTPS' or defaultActions contain [type = 'redirect' and redirectConfig.protocol = 'HTTPS']]`,
+		Expr: `!("listeners" in r) || !all(r.listeners ?? [], .protocol == "HTTPS" || any(.defaultActions ?? [], .type == "redirect" && .redirectConfig?.protocol == "HTTPS"))`,
+		CEL:  `!has(r.listeners) || !r.?listeners.orValue([]).all(l, l.?protocol.orValue('') == 'HTTPS' || l.?defaultActions.orValue([]).exists(a, a.?type.orValue('') == 'redirect' && a.?redirectConfig.?protocol.orValue('') == 'HTTPS'))`,
+		Rego: `hipaa_022 if not "listeners" in object.keys(input)
+
+hipaa_022 if {
 	some l in object.get(input, "listeners", [])
 	not hipaa_022_ok(l)
 }
@@ -185,10 +189,12 @@ hipaa_022_ok(l) if {
 	},
 	{
 		ID:   "HIPAA-023",
-		GSL:  `ApplicationLoadBalancer should have listeners with [protocol = 'HTTPS'] contain-all [sslPolicy regexMatch /TLS13-1-[23]|TLS-1-2|FS-1-2/]`,
-		Expr: `!all(filter(r.listeners ?? [], .protocol == "HTTPS"), (.sslPolicy ?? "") matches "TLS13-1-[23]|TLS-1-2|FS-1-2")`,
-		CEL:  `!r.?listeners.orValue([]).filter(l, l.?protocol.orValue('') == 'HTTPS').all(l, l.?sslPolicy.orValue('').matches('TLS13-1-[23]|TLS-1-2|FS-1-2'))`,
-		Rego: `hipaa_023 if {
+		GSL:  `ApplicationLoadBalancer should have listeners = listeners and listeners with [protocol = 'HTTPS'] contain-all [sslPolicy regexMatch /TLS13-1-[23]|TLS-1-2|FS-1-2/]`,
+		Expr: `!("listeners" in r) || !all(filter(r.listeners ?? [], .protocol == "HTTPS"), (.sslPolicy ?? "") matches "TLS13-1-[23]|TLS-1-2|FS-1-2")`,
+		CEL:  `!has(r.listeners) || !r.?listeners.orValue([]).filter(l, l.?protocol.orValue('') == 'HTTPS').all(l, l.?sslPolicy.orValue('').matches('TLS13-1-[23]|TLS-1-2|FS-1-2'))`,
+		Rego: `hipaa_023 if not "listeners" in object.keys(input)
+
+hipaa_023 if {
 	some l in object.get(input, "listeners", [])
 	l.protocol == "HTTPS"
 	not regex.match("TLS13-1-[23]|TLS-1-2|FS-1-2", object.get(l, "sslPolicy", ""))
