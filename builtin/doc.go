@@ -122,9 +122,29 @@
 //     a few addresses before allowing 0.0.0.0/0 is open (the rest of the
 //     internet still reaches the port), one that denies 0.0.0.0/0 for the port
 //     and both protocols first is not, and an allow from a narrower network,
-//     however large, is never open. A missing or null operand is not open; the
-//     port must be an integer in 0-65535.
+//     however large, is never open. A source that is a prefix list (pl-...) or
+//     a security group id stands for no address here; openToInternetOver()
+//     reads a prefix list as possibly holding every address. A missing or null
+//     operand is not open; the port must be an integer in 0-65535.
 //     Example: NACL should not have inbound openToInternetForPort(22)
+//
+//   - openToInternetOver(port number, protocol string, family string) bool;
+//     operand: list.
+//     As openToInternetForPort, for the protocol `protocol` ('tcp', 'udp', or
+//     'any' for TCP and UDP each, any case) and the address family `family`
+//     ('ipv4' for 0.0.0.0/0, 'ipv6' for ::/0, or 'any' for both, any case):
+//     true when an allow rule whose source is that whole address space, for
+//     that protocol or every protocol, still lets some address of the family
+//     reach `port`. An allow rule whose source names a prefix list (an id
+//     starting 'pl-', in any source field) counts as a source of every IPv4
+//     and IPv6 address, since the list's entries are not in the rule and may
+//     hold 0.0.0.0/0 or ::/0: such a rule is open unless earlier rules deny
+//     the port to every address. A security group id or other name as source
+//     stands for no address. A missing or null operand is not open; the port
+//     must be an integer in 0-65535 and protocol and family literals of the
+//     forms above.
+//     Example: SecurityGroup should not have inboundRules
+//     openToInternetOver(445, 'tcp', 'any')
 //
 //   - before(n number, unit string) bool; operand: any.
 //     True when the operand, a date, is earlier than now + n·unit (n may be
@@ -194,6 +214,25 @@
 //     Any other operand covers nothing.
 //     Example: IamPolicy should not have document.Statement contain [ Effect =
 //     'Allow' and $ coversAction('*') and Resource = '*' ]
+//
+//   - deniesInsecureTransport(action string) bool; operand: any.
+//     True when the operand, an IAM policy statement, refuses every request
+//     for `action` that does not use TLS, whoever makes it: its Effect is Deny
+//     (any case); its Principal is everyone ("*", or an object whose AWS value
+//     is "*" or a list holding "*"; a NotPrincipal, a service or an account
+//     principal leaves other callers out); it covers `action` as
+//     coversAction() reads it (so 's3:*' asks for every S3 action, and a
+//     NotAction counts when it leaves them all); and its only condition is
+//     aws:SecureTransport false under Bool or BoolIfExists (the key and
+//     operator in any case; the value the JSON boolean or the string 'false'
+//     in any case, alone or in a list). A further condition (aws:SourceVpce,
+//     aws:PrincipalOrgID, aws:SourceArn ...) narrows the deny to some
+//     requests, and a TLS-version condition does not match a plain HTTP
+//     request (it has no TLS version): neither counts. The statement's
+//     Resource is not read. An array holds such a statement when any element
+//     is one, and a policy document (an object with a Statement member) when
+//     any of its statements is. Any other value gives false.
+//     Example: S3Bucket should have policy deniesInsecureTransport('s3:*')
 //
 //   - filterPatternSelects(events string, others string) bool; operand: any.
 //     True when the operand, a CloudWatch Logs filter pattern, matches every

@@ -311,19 +311,23 @@ func readRules(recv Value, p int) []fwRule {
 	case Object:
 		rules = append(rules, readRule(recv.r, p))
 	}
-	slices.SortStableFunc(rules, func(a, b fwRule) int {
-		switch {
-		case a.hasOrder != b.hasOrder:
-			if a.hasOrder {
-				return -1
-			}
-			return 1
-		case a.hasOrder:
-			return cmp.Compare(a.order, b.order)
-		}
-		return 0
-	})
+	slices.SortStableFunc(rules, ruleOrder)
 	return rules
+}
+
+// ruleOrder orders rules for evaluation, sorting stably: by number or
+// priority, rules without one after those with one.
+func ruleOrder(a, b fwRule) int {
+	switch {
+	case a.hasOrder != b.hasOrder:
+		if a.hasOrder {
+			return -1
+		}
+		return 1
+	case a.hasOrder:
+		return cmp.Compare(a.order, b.order)
+	}
+	return 0
 }
 
 // decideRules returns the addresses allowed by rules, taken in order.
@@ -515,15 +519,25 @@ var wholeSpace = [2]span{v4: {u128{}, u128{0, 1<<32 - 1}}, v6: {u128{}, maxU128}
 // differs from the set without them. A rule applies to a protocol when it
 // names that protocol or every protocol.
 func openToInternet(recv Value, p int) bool {
-	all := readRules(recv, p)
-	for _, proto := range [...]protoClass{protoTCP, protoUDP} {
+	return openOver(readRules(recv, p), []protoClass{protoTCP, protoUDP}, bothFamilies)
+}
+
+// bothFamilies asks about IPv4 and IPv6 addresses.
+var bothFamilies = []family{v4, v6}
+
+// openOver reports whether, for one of protos, an allow from a whole
+// address space decides some address of one of fams among all (in
+// evaluation order). A rule applies to a protocol when it names it or
+// every protocol.
+func openOver(all []fwRule, protos []protoClass, fams []family) bool {
+	for _, proto := range protos {
 		var rules []fwRule
 		for _, r := range all {
 			if r.proto == proto || r.proto == protoAny {
 				rules = append(rules, r)
 			}
 		}
-		if wholeSpaceDecides(rules) {
+		if wholeSpaceDecides(rules, fams) {
 			return true
 		}
 	}
@@ -531,8 +545,8 @@ func openToInternet(recv Value, p int) bool {
 }
 
 // wholeSpaceDecides reports whether an allow from a whole address space
-// decides some address among rules (in evaluation order).
-func wholeSpaceDecides(rules []fwRule) bool {
+// decides some address of one of fams among rules (in evaluation order).
+func wholeSpaceDecides(rules []fwRule, fams []family) bool {
 	with := decideRules(rules)
 	without := make([]fwRule, len(rules))
 	dropped := false
@@ -555,7 +569,12 @@ func wholeSpaceDecides(rules []fwRule) bool {
 		return false
 	}
 	w := decideRules(without)
-	return !slices.Equal(with.fam[v4], w.fam[v4]) || !slices.Equal(with.fam[v6], w.fam[v6])
+	for _, f := range fams {
+		if !slices.Equal(with.fam[f], w.fam[f]) {
+			return true
+		}
+	}
+	return false
 }
 
 func openToInternetImpl(_ *Env, recv Value, args []Value) (Value, error) {

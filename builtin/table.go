@@ -114,11 +114,14 @@ var builtins = []*Func{
 			"leaves UDP 22 open; ICMP and other protocols never apply. So a network ACL that denies a few addresses before " +
 			"allowing 0.0.0.0/0 is open (the rest of the internet still reaches the port), one that denies 0.0.0.0/0 for " +
 			"the port and both protocols first is not, and an allow from a narrower network, however large, is never open. " +
+			"A source that is a prefix list (pl-...) or a security group id stands for no address here; openToInternetOver() " +
+			"reads a prefix list as possibly holding every address. " +
 			"A missing or null operand is not open; the port must be an integer in 0-65535.",
 		Example: "NACL should not have inbound openToInternetForPort(22)",
 		Check:   checkPortArg,
 		Impl:    openToInternetImpl,
 	},
+	openToInternetOver,
 	{
 		Name:   "before",
 		Recv:   Any,
@@ -193,6 +196,7 @@ var builtins = []*Func{
 			return BoolValue(coversAction(recv, args[0].Str())), nil
 		},
 	},
+	deniesInsecureTransportFunc,
 	{
 		Name:   "filterPatternSelects",
 		Recv:   Any,

@@ -14,10 +14,12 @@ var functionNames = []string{
 	"allowedHostsForPort",
 	"allowedPublicHostsForPort",
 	"openToInternetForPort",
+	"openToInternetOver",
 	"before",
 	"after",
 	"grantsPublicAccess",
 	"coversAction",
+	"deniesInsecureTransport",
 	"filterPatternSelects",
 	"isFilterPatternEqual",
 }

@@ -212,3 +212,44 @@ func BenchmarkPeers(b *testing.B) {
 		})
 	}
 }
+
+// TestAgreementEdges checks the translations on hand-written documents for
+// the cases the generated inventory does not produce: lists that were not
+// collected, prefix-list sources, narrowed TLS denies.
+func TestAgreementEdges(t *testing.T) {
+	docs := [][]byte{
+		[]byte(`{"type":"Instance","id":"i-1","state":"running","profileArn":"arn:aws:iam::123456789012:instance-profile/app","metadataOptions":{"httpTokens":"required"},"tags":[{"key":"contains_phi","value":"true"}]}`),
+		[]byte(`{"type":"Instance","id":"i-2","state":"running","profileArn":"arn:aws:iam::123456789012:instance-profile/app","metadataOptions":{"httpTokens":"required"},"tags":[{"key":"contains_phi","value":"true"}],"volumes":[]}`),
+		[]byte(`{"type":"S3Bucket","id":"b1","policy":{"Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}}`),
+		[]byte(`{"type":"S3Bucket","id":"b2","policy":{"Statement":[{"Effect":"Deny","Principal":{"AWS":["*"]},"Action":"s3:*","Condition":{"BoolIfExists":{"aws:SecureTransport":false},"StringNotEquals":{"aws:SourceVpce":"vpce-1"}}}]}}`),
+		[]byte(`{"type":"S3Bucket","id":"b3","policy":{"Statement":[{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"s3:*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}}`),
+		[]byte(`{"type":"S3Bucket","id":"b4","ownershipControls":{"objectOwnership":"BucketOwnerEnforced"}}`),
+		[]byte(`{"type":"S3Bucket","id":"b5","acl":{"grants":[]},"policy":{"Statement":{"Effect":"Deny","Principal":{"AWS":"*"},"Action":["S3:*"],"Condition":{"Bool":{"aws:SecureTransport":["FALSE"]}}}}}`),
+		[]byte(`{"type":"SecurityGroup","id":"sg-1","name":"default","inboundRules":[]}`),
+		[]byte(`{"type":"SecurityGroup","id":"sg-2","name":"admin","inboundRules":[{"protocol":"TCP","port":22,"portTo":22,"scope":"pl-0a1b2c3d"}],"outboundRules":[]}`),
+		[]byte(`{"type":"SecurityGroup","id":"sg-3","name":"dns","inboundRules":[{"protocol":"UDP","port":53,"portTo":53,"scope":"pl-0a1b2c3d"}],"outboundRules":[]}`),
+		[]byte(`{"type":"IamPolicy","id":"p1","document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
+		[]byte(`{"type":"IamPolicy","id":"p2","attachmentCount":0,"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
+		[]byte(`{"type":"IamPolicy","id":"p3","users":[],"groups":[],"roles":[],"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
+		[]byte(`{"type":"ELB","id":"elb-1"}`),
+		[]byte(`{"type":"ELB","id":"elb-2","elbListeners":[]}`),
+		[]byte(`{"type":"ApplicationLoadBalancer","id":"alb-1"}`),
+		[]byte(`{"type":"ApplicationLoadBalancer","id":"alb-2","listeners":[]}`),
+		[]byte(`{"type":"IamPolicy","id":"p4","users":[],"groups":[],"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
+	}
+	targets, err := Targets(Rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	engines, err := Engines(Rules, invgen.DefaultNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, _, err := Check(engines, Rules, targets, docs, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range bad {
+		t.Error(d)
+	}
+}

@@ -29,15 +29,24 @@ type Rule struct {
 var Rules = []Rule{
 	{
 		ID:   "HIPAA-001",
-		GSL:  `Instance where tags contain [key = 'contains_phi' and value = 'true'] should have volumes contain-all [encrypted = true]`,
-		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && !all(r.volumes ?? [], .encrypted == true)`,
-		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && !r.?volumes.orValue([]).all(v, v.?encrypted.orValue(false) == true)`,
+		GSL:  `Instance where tags contain [key = 'contains_phi' and value = 'true'] should have volumes = volumes and volumes contain-all [encrypted = true]`,
+		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && (!("volumes" in r) || !all(r.volumes ?? [], .encrypted == true))`,
+		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && (!has(r.volumes) || !r.?volumes.orValue([]).all(v, v.?encrypted.orValue(false) == true))`,
 		Rego: `hipaa_001 if {
+	hipaa_001_tagged
+	not "volumes" in object.keys(input)
+}
+
+hipaa_001 if {
+	hipaa_001_tagged
+	some v in object.get(input, "volumes", [])
+	not v.encrypted == true
+}
+
+hipaa_001_tagged if {
 	some t in object.get(input, "tags", [])
 	t.key == "contains_phi"
 	t.value == "true"
-	some v in object.get(input, "volumes", [])
-	not v.encrypted == true
 }`,
 	},
 	{
@@ -115,19 +124,27 @@ hipaa_017_ok if {
 	},
 	{
 		ID:   "HIPAA-019",
-		GSL:  `S3Bucket should have policy.Statement contain [Effect like 'deny' and (Principal = '*' or Principal.AWS contain [$ = '*']) and $ coversAction('s3:*') and (Condition.Bool.aws:SecureTransport contain [$ = false] or Condition.BoolIfExists.aws:SecureTransport contain [$ = false])]`,
-		Expr: `!any(list(r.policy?.Statement), type(.Effect) == "string" && lower(.Effect) == "deny" && (.Principal == "*" || (type(.Principal) == "map" && any(list(.Principal.AWS), # == "*"))) && any(list(.Action), type(#) == "string" && lower(#) in ["s3:*", "*", "*:*"]) && (any(list(.Condition?.Bool?.["aws:SecureTransport"]), lower(string(#)) == "false") || any(list(.Condition?.BoolIfExists?.["aws:SecureTransport"]), lower(string(#)) == "false")))`,
-		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'deny' && (s.?Principal.orValue(null) == '*' || (type(s.?Principal.orValue(null)) == map && items(s.Principal[?'AWS'].orValue(null)).exists(p, p == '*'))) && items(s.?Action.orValue(null)).exists(a, type(a) == string && a.lowerAscii() in ['s3:*', '*', '*:*']) && (items(s.?Condition.?Bool[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false') || items(s.?Condition.?BoolIfExists[?'aws:SecureTransport'].orValue(null)).exists(v, string(v).lowerAscii() == 'false')))`,
+		GSL:  `S3Bucket should have policy deniesInsecureTransport('s3:*')`,
+		Expr: `!any(list(r.policy?.Statement), type(.Effect) == "string" && lower(.Effect) == "deny" && .NotPrincipal == nil && (.Principal == "*" || (type(.Principal) == "map" && any(list(.Principal.AWS), # == "*"))) && any(list(.Action), type(#) == "string" && lower(#) in ["s3:*", "*", "*:*"]) && type(.Condition) == "map" && len(.Condition) == 1 && lower(keys(.Condition)[0]) in ["bool", "boolifexists"] && type(values(.Condition)[0]) == "map" && len(values(.Condition)[0]) == 1 && lower(keys(values(.Condition)[0])[0]) == "aws:securetransport" && any(list(values(values(.Condition)[0])[0]), lower(string(#)) == "false"))`,
+		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'deny' && s.?NotPrincipal.orValue(null) == null && (s.?Principal.orValue(null) == '*' || (type(s.?Principal.orValue(null)) == map && items(s.Principal[?'AWS'].orValue(null)).exists(p, p == '*'))) && items(s.?Action.orValue(null)).exists(a, type(a) == string && a.lowerAscii() in ['s3:*', '*', '*:*']) && type(s.?Condition.orValue(null)) == map && size(s.Condition) == 1 && s.Condition.exists(op, op.lowerAscii() in ['bool', 'boolifexists'] && type(s.Condition[op]) == map && size(s.Condition[op]) == 1 && s.Condition[op].exists(k, k.lowerAscii() == 'aws:securetransport' && items(s.Condition[op][k]).exists(v, string(v).lowerAscii() == 'false'))))`,
 		Rego: `hipaa_019 if not hipaa_019_ok
 
 hipaa_019_ok if {
 	some s in as_list(object.get(input, ["policy", "Statement"], []))
 	lower(s.Effect) == "deny"
+	object.get(s, "NotPrincipal", null) == null
 	hipaa_019_everyone(s)
 	some a in as_list(object.get(s, "Action", null))
 	lower(a) in {"s3:*", "*", "*:*"}
-	some op in ["Bool", "BoolIfExists"]
-	some v in as_list(s.Condition[op]["aws:SecureTransport"])
+	is_object(s.Condition)
+	count(s.Condition) == 1
+	some op, block in s.Condition
+	lower(op) in {"bool", "boolifexists"}
+	is_object(block)
+	count(block) == 1
+	some k, vals in block
+	lower(k) == "aws:securetransport"
+	some v in as_list(vals)
 	lower(format_int_or_string(v)) == "false"
 }
 
@@ -140,20 +157,24 @@ hipaa_019_everyone(s) if {
 	},
 	{
 		ID:   "HIPAA-020",
-		GSL:  `ELB should have elbListeners contain-all [sourceProtocol in ('HTTPS', 'SSL')]`,
-		Expr: `!all(r.elbListeners ?? [], .sourceProtocol in ["HTTPS", "SSL"])`,
-		CEL:  `!r.?elbListeners.orValue([]).all(l, l.?sourceProtocol.orValue('') in ['HTTPS', 'SSL'])`,
-		Rego: `hipaa_020 if {
+		GSL:  `ELB should have elbListeners = elbListeners and elbListeners contain-all [sourceProtocol in ('HTTPS', 'SSL')]`,
+		Expr: `!("elbListeners" in r) || !all(r.elbListeners ?? [], .sourceProtocol in ["HTTPS", "SSL"])`,
+		CEL:  `!has(r.elbListeners) || !r.?elbListeners.orValue([]).all(l, l.?sourceProtocol.orValue('') in ['HTTPS', 'SSL'])`,
+		Rego: `hipaa_020 if not "elbListeners" in object.keys(input)
+
+hipaa_020 if {
 	some l in object.get(input, "elbListeners", [])
 	not l.sourceProtocol in {"HTTPS", "SSL"}
 }`,
 	},
 	{
 		ID:   "HIPAA-022",
-		GSL:  `ApplicationLoadBalancer should have listeners contain-all [protocol = 'HTTPS' or defaultActions contain [type = 'redirect' and redirectConfig.protocol = 'HTTPS']]`,
-		Expr: `!all(r.listeners ?? [], .protocol == "HTTPS" || any(.defaultActions ?? [], .type == "redirect" && .redirectConfig?.protocol == "HTTPS"))`,
-		CEL:  `!r.?listeners.orValue([]).all(l, l.?protocol.orValue('') == 'HTTPS' || l.?defaultActions.orValue([]).exists(a, a.?type.orValue('') == 'redirect' && a.?redirectConfig.?protocol.orValue('') == 'HTTPS'))`,
-		Rego: `hipaa_022 if {
+		GSL:  `ApplicationLoadBalancer should have listeners = listeners and listeners contain-all [protocol = 'HTTPS' or defaultActions contain [type = 'redirect' and redirectConfig.protocol = 'HTTPS']]`,
+		Expr: `!("listeners" in r) || !all(r.listeners ?? [], .protocol == "HTTPS" || any(.defaultActions ?? [], .type == "redirect" && .redirectConfig?.protocol == "HTTPS"))`,
+		CEL:  `!has(r.listeners) || !r.?listeners.orValue([]).all(l, l.?protocol.orValue('') == 'HTTPS' || l.?defaultActions.orValue([]).exists(a, a.?type.orValue('') == 'redirect' && a.?redirectConfig.?protocol.orValue('') == 'HTTPS'))`,
+		Rego: `hipaa_022 if not "listeners" in object.keys(input)
+
+hipaa_022 if {
 	some l in object.get(input, "listeners", [])
 	not hipaa_022_ok(l)
 }
@@ -168,10 +189,12 @@ hipaa_022_ok(l) if {
 	},
 	{
 		ID:   "HIPAA-023",
-		GSL:  `ApplicationLoadBalancer should have listeners with [protocol = 'HTTPS'] contain-all [sslPolicy regexMatch /TLS13-1-[23]|TLS-1-2|FS-1-2/]`,
-		Expr: `!all(filter(r.listeners ?? [], .protocol == "HTTPS"), (.sslPolicy ?? "") matches "TLS13-1-[23]|TLS-1-2|FS-1-2")`,
-		CEL:  `!r.?listeners.orValue([]).filter(l, l.?protocol.orValue('') == 'HTTPS').all(l, l.?sslPolicy.orValue('').matches('TLS13-1-[23]|TLS-1-2|FS-1-2'))`,
-		Rego: `hipaa_023 if {
+		GSL:  `ApplicationLoadBalancer should have listeners = listeners and listeners with [protocol = 'HTTPS'] contain-all [sslPolicy regexMatch /TLS13-1-[23]|TLS-1-2|FS-1-2/]`,
+		Expr: `!("listeners" in r) || !all(filter(r.listeners ?? [], .protocol == "HTTPS"), (.sslPolicy ?? "") matches "TLS13-1-[23]|TLS-1-2|FS-1-2")`,
+		CEL:  `!has(r.listeners) || !r.?listeners.orValue([]).filter(l, l.?protocol.orValue('') == 'HTTPS').all(l, l.?sslPolicy.orValue('').matches('TLS13-1-[23]|TLS-1-2|FS-1-2'))`,
+		Rego: `hipaa_023 if not "listeners" in object.keys(input)
+
+hipaa_023 if {
 	some l in object.get(input, "listeners", [])
 	l.protocol == "HTTPS"
 	not regex.match("TLS13-1-[23]|TLS-1-2|FS-1-2", object.get(l, "sslPolicy", ""))
@@ -205,14 +228,18 @@ hipaa_026_ok if {
 	},
 	{
 		ID:   "HIPAA-029",
-		GSL:  `SecurityGroup should not have inboundRules contain [scope in ('0.0.0.0/0', '::/0') and (protocol like 'all' or protocol = -1 or (protocol like 'tcp' or protocol like 'udp' or protocol in (6, 17)) and (port <= 22 and portTo >= 22 or port <= 3389 and portTo >= 3389))]`,
-		Expr: `any(r.inboundRules ?? [], .scope in ["0.0.0.0/0", "::/0"] && (lower(string(.protocol)) in ["all", "-1"] || lower(string(.protocol)) in ["tcp", "udp", "6", "17"] && (.port <= 22 && .portTo >= 22 || .port <= 3389 && .portTo >= 3389)))`,
-		CEL:  `r.?inboundRules.orValue([]).exists(x, x.?scope.orValue('') in ['0.0.0.0/0', '::/0'] && (string(x.?protocol.orValue('')).lowerAscii() in ['all', '-1'] || string(x.?protocol.orValue('')).lowerAscii() in ['tcp', 'udp', '6', '17'] && (x.port <= 22 && x.portTo >= 22 || x.port <= 3389 && x.portTo >= 3389)))`,
+		GSL:  `SecurityGroup should not have inboundRules openToInternetOver(22, 'any', 'any') or inboundRules openToInternetOver(3389, 'any', 'any')`,
+		Expr: `any(r.inboundRules ?? [], (.scope in ["0.0.0.0/0", "::/0"] || .scope startsWith "pl-") && (lower(string(.protocol)) in ["all", "-1"] || lower(string(.protocol)) in ["tcp", "udp", "6", "17"] && (.port <= 22 && .portTo >= 22 || .port <= 3389 && .portTo >= 3389)))`,
+		CEL:  `r.?inboundRules.orValue([]).exists(x, (x.?scope.orValue('') in ['0.0.0.0/0', '::/0'] || string(x.?scope.orValue('')).startsWith('pl-')) && (string(x.?protocol.orValue('')).lowerAscii() in ['all', '-1'] || string(x.?protocol.orValue('')).lowerAscii() in ['tcp', 'udp', '6', '17'] && (x.port <= 22 && x.portTo >= 22 || x.port <= 3389 && x.portTo >= 3389)))`,
 		Rego: `hipaa_029 if {
 	some x in object.get(input, "inboundRules", [])
-	x.scope in {"0.0.0.0/0", "::/0"}
+	hipaa_029_world(x.scope)
 	hipaa_029_port(x)
 }
+
+hipaa_029_world(s) if s in {"0.0.0.0/0", "::/0"}
+
+hipaa_029_world(s) if startswith(s, "pl-")
 
 hipaa_029_port(x) if lower(format_int_or_string(x.protocol)) in {"all", "-1"}
 
@@ -272,13 +299,20 @@ hipaa_039_on(k) if input.accountPublicAccessBlock[k] == true`,
 	},
 	{
 		ID:   "HIPAA-040",
-		GSL:  `S3Bucket should have acl.grants contain-none [uri in ('http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers')]`,
-		Expr: `any(r.acl?.grants ?? [], .uri in ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"])`,
-		CEL:  `r.?acl.?grants.orValue([]).exists(g, g.?uri.orValue('') in ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'])`,
+		GSL:  `S3Bucket should have (acl.grants = acl.grants or ownershipControls.objectOwnership = 'BucketOwnerEnforced') and acl.grants contain-none [uri in ('http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers')]`,
+		Expr: `(!(type(r.acl) == "map" && "grants" in r.acl) && r.ownershipControls?.objectOwnership != "BucketOwnerEnforced") || any(r.acl?.grants ?? [], .uri in ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"])`,
+		CEL:  `(!r.?acl.?grants.hasValue() && r.?ownershipControls.?objectOwnership.orValue('') != 'BucketOwnerEnforced') || r.?acl.?grants.orValue([]).exists(g, g.?uri.orValue('') in ['http://acs.amazonaws.com/groups/global/AllUsers', 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers'])`,
 		Rego: `hipaa_040 if {
+	not hipaa_040_grants_known
+	not input.ownershipControls.objectOwnership == "BucketOwnerEnforced"
+}
+
+hipaa_040 if {
 	some g in object.get(input, ["acl", "grants"], [])
 	g.uri in {"http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"}
-}`,
+}
+
+hipaa_040_grants_known if "grants" in object.keys(input.acl)`,
 	},
 	{
 		ID:   "HIPAA-049",
@@ -293,23 +327,41 @@ hipaa_039_on(k) if input.accountPublicAccessBlock[k] == true`,
 	},
 	{
 		ID:   "HIPAA-051",
-		GSL:  `IamPolicy where attachmentCount > 0 or users or groups or roles should not have document.Statement contain [Effect like 'allow' and $ coversAction('*') and Resource contain [$ = '*']]`,
-		Expr: `((r.attachmentCount ?? 0) > 0 || len(r.users ?? []) > 0 || len(r.groups ?? []) > 0 || len(r.roles ?? []) > 0) && any(list(r.document?.Statement), type(.Effect) == "string" && lower(.Effect) == "allow" && any(list(.Action), # in ["*", "*:*"]) && "*" in list(.Resource))`,
-		CEL:  `(r.?attachmentCount.orValue(0) > 0 || size(r.?users.orValue([])) > 0 || size(r.?groups.orValue([])) > 0 || size(r.?roles.orValue([])) > 0) && items(r.?document.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'allow' && items(s.?Action.orValue(null)).exists(a, a in ['*', '*:*']) && '*' in items(s.?Resource.orValue(null)))`,
+		GSL:  `IamPolicy where document.Statement contain [Effect like 'allow' and $ coversAction('*') and Resource contain [$ = '*']] should have users isEmpty() and groups isEmpty() and roles isEmpty() and (attachmentCount = 0 or not attachmentCount > 0 and users = users and groups = groups and roles = roles)`,
+		Expr: `any(list(r.document?.Statement), type(.Effect) == "string" && lower(.Effect) == "allow" && any(list(.Action), # in ["*", "*:*"]) && "*" in list(.Resource)) && !(len(r.users ?? []) == 0 && len(r.groups ?? []) == 0 && len(r.roles ?? []) == 0 && (r.attachmentCount == 0 || !((r.attachmentCount ?? 0) > 0) && "users" in r && "groups" in r && "roles" in r))`,
+		CEL:  `items(r.?document.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'allow' && items(s.?Action.orValue(null)).exists(a, a in ['*', '*:*']) && '*' in items(s.?Resource.orValue(null))) && !(size(r.?users.orValue([])) == 0 && size(r.?groups.orValue([])) == 0 && size(r.?roles.orValue([])) == 0 && (r.?attachmentCount.orValue(-1) == 0 || !(r.?attachmentCount.orValue(0) > 0) && has(r.users) && has(r.groups) && has(r.roles)))`,
 		Rego: `hipaa_051 if {
-	hipaa_051_attached
 	some s in as_list(object.get(input, ["document", "Statement"], []))
 	lower(s.Effect) == "allow"
 	some a in as_list(s.Action)
 	a in {"*", "*:*"}
 	"*" in as_list(s.Resource)
+	not hipaa_051_unattached
 }
 
-hipaa_051_attached if input.attachmentCount > 0
+hipaa_051_unattached if {
+	hipaa_051_empty
+	input.attachmentCount == 0
+}
+
+hipaa_051_unattached if {
+	hipaa_051_empty
+	not hipaa_051_counted
+	not hipaa_051_unknown
+}
+
+hipaa_051_counted if input.attachmentCount > 0
+
+hipaa_051_unknown if {
+	some k in ["users", "groups", "roles"]
+	not k in object.keys(input)
+}
+
+hipaa_051_empty if not hipaa_051_attached
 
 hipaa_051_attached if {
 	some k in ["users", "groups", "roles"]
-	count(input[k]) > 0
+	count(object.get(input, k, [])) > 0
 }`,
 	},
 	{
@@ -429,13 +481,19 @@ hipaa_077_ok if {
 	},
 	{
 		ID:   "CIS-AWS-5.5",
-		GSL:  `SecurityGroup where name = 'default' should have inboundRules isEmpty() and outboundRules isEmpty()`,
-		Expr: `r.name == "default" && !(len(r.inboundRules ?? []) == 0 && len(r.outboundRules ?? []) == 0)`,
-		CEL:  `r.?name.orValue('') == 'default' && !(size(r.?inboundRules.orValue([])) == 0 && size(r.?outboundRules.orValue([])) == 0)`,
+		GSL:  `SecurityGroup where name = 'default' should have inboundRules = inboundRules and outboundRules = outboundRules and inboundRules isEmpty() and outboundRules isEmpty()`,
+		Expr: `r.name == "default" && !("inboundRules" in r && "outboundRules" in r && len(r.inboundRules ?? []) == 0 && len(r.outboundRules ?? []) == 0)`,
+		CEL:  `r.?name.orValue('') == 'default' && !(has(r.inboundRules) && has(r.outboundRules) && size(r.?inboundRules.orValue([])) == 0 && size(r.?outboundRules.orValue([])) == 0)`,
 		Rego: `cis_aws_5_5 if {
 	input.name == "default"
 	some k in ["inboundRules", "outboundRules"]
 	count(object.get(input, k, [])) > 0
+}
+
+cis_aws_5_5 if {
+	input.name == "default"
+	some k in ["inboundRules", "outboundRules"]
+	not k in object.keys(input)
 }`,
 	},
 	{
