@@ -101,7 +101,7 @@ func TestIsFilterPatternEqual(t *testing.T) {
 
 func TestTableIsComplete(t *testing.T) {
 	want := []string{"isEmpty", "length", "isPublic", "numberOfHosts", "allowedHostsForPort",
-		"allowedPublicHostsForPort", "openToInternetForPort", "before", "after", "grantsPublicAccess", "coversAction",
+		"allowedPublicHostsForPort", "openToInternetForPort", "before", "after", "openToInternetExceptPorts", "grantsPublicAccess", "coversAction", "coversWholeService", "deniesInsecureTransport",
 		"filterPatternSelects", "isFilterPatternEqual"}
 	reg := Default()
 	for _, name := range want {

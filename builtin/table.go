@@ -119,6 +119,7 @@ var builtins = []*Func{
 		Check:   checkPortArg,
 		Impl:    openToInternetImpl,
 	},
+	openToInternetExceptPortsFunc,
 	{
 		Name:   "before",
 		Recv:   Any,
@@ -193,6 +194,8 @@ var builtins = []*Func{
 			return BoolValue(coversAction(recv, args[0].Str())), nil
 		},
 	},
+	coversWholeServiceFunc,
+	deniesInsecureTransportFunc,
 	{
 		Name:   "filterPatternSelects",
 		Recv:   Any,

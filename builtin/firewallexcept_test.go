@@ -1,0 +1,121 @@
+package builtin
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOpenToInternetExceptPorts(t *testing.T) {
+	// Security group rules in the model's flattened form, and NACL entries.
+	sg := func(rules ...string) string { return "[" + strings.Join(rules, ",") + "]" }
+	tests := []struct {
+		name     string
+		rules    string
+		tcp, udp string
+		want     bool
+	}{
+		{"80 and 443 from anywhere", sg(`{"protocol":"TCP","port":80,"portTo":80,"scope":"0.0.0.0/0"}`,
+			`{"protocol":"TCP","port":443,"portTo":443,"scope":"::/0"}`), "80,443", "", false},
+		{"22 from anywhere", sg(`{"protocol":"TCP","port":22,"portTo":22,"scope":"0.0.0.0/0"}`), "80,443", "", true},
+		{"22 from IPv6 anywhere", sg(`{"protocol":"TCP","port":22,"portTo":22,"scope":"::/0"}`), "80,443", "", true},
+		{"22 from a network", sg(`{"protocol":"TCP","port":22,"portTo":22,"scope":"10.0.0.0/8"}`), "80,443", "", false},
+		{"range 80-443 holds 81", sg(`{"protocol":"TCP","port":80,"portTo":443,"scope":"0.0.0.0/0"}`), "80,443", "", true},
+		{"range 80-443 authorized as a range", sg(`{"protocol":"TCP","port":80,"portTo":443,"scope":"0.0.0.0/0"}`), "80-443", "", false},
+		{"all traffic", sg(`{"protocol":"ALL","port":0,"portTo":65535,"scope":"0.0.0.0/0"}`), "80,443", "", true},
+		{"all traffic, every port authorized", sg(`{"protocol":"ALL","scope":"0.0.0.0/0"}`), "0-65535", "0-65535", false},
+		{"protocol -1", sg(`{"ipProtocol":"-1","cidrIp":"0.0.0.0/0"}`), "80,443", "", true},
+		{"UDP 80 is not TCP 80", sg(`{"protocol":"UDP","port":80,"portTo":80,"scope":"0.0.0.0/0"}`), "80,443", "", true},
+		{"UDP 500 authorized", sg(`{"protocol":"UDP","port":500,"portTo":500,"scope":"0.0.0.0/0"}`), "80,443", "500", false},
+		{"ICMP from anywhere", sg(`{"protocol":"ICMP","port":-1,"portTo":-1,"scope":"0.0.0.0/0"}`), "80,443", "", false},
+		{"ICMPv6 from anywhere", sg(`{"protocol":"ICMPV6","scope":"::/0"}`), "", "", false},
+		{"top port", sg(`{"protocol":"TCP","port":65535,"portTo":65535,"scope":"0.0.0.0/0"}`), "80,443", "", true},
+		{"port 0", sg(`{"protocol":"TCP","port":0,"portTo":0,"scope":"0.0.0.0/0"}`), "1-65535", "", true},
+		{"security group source", sg(`{"protocol":"TCP","port":22,"portTo":22,"scope":"sg-0a1b2c3d"}`), "", "", false},
+		{"empty list", `[]`, "", "", false},
+		{"missing", `null`, "", "", false},
+		// NACL entries: order decides.
+		{"nacl deny 22 before allow all", sg(
+			`{"number":100,"protocol":"TCP","destinationPort":22,"destinationPortTo":22,"source":"0.0.0.0/0","action":"DENY"}`,
+			`{"number":200,"protocol":"TCP","destinationPort":0,"destinationPortTo":65535,"source":"0.0.0.0/0","action":"ALLOW"}`),
+			"0-21,23-65535", "", false},
+		{"nacl deny 22 after allow all", sg(
+			`{"number":200,"protocol":"TCP","destinationPort":22,"destinationPortTo":22,"source":"0.0.0.0/0","action":"DENY"}`,
+			`{"number":100,"protocol":"TCP","destinationPort":0,"destinationPortTo":65535,"source":"0.0.0.0/0","action":"ALLOW"}`),
+			"0-21,23-65535", "", true},
+	}
+	for _, tt := range tests {
+		got := call(t, "openToInternetExceptPorts", j(tt.rules), StringValue(tt.tcp), StringValue(tt.udp))
+		if got.Bool() != tt.want {
+			t.Errorf("%s: openToInternetExceptPorts(%q, %q) = %v, want %v", tt.name, tt.tcp, tt.udp, got, tt.want)
+		}
+	}
+}
+
+// TestOpenToInternetExceptAgreesPortByPort: the answer is the one found by
+// asking openToInternetForPort's question of every port.
+func TestOpenToInternetExceptAgreesPortByPort(t *testing.T) {
+	lists := []string{
+		`[{"protocol":"TCP","port":1000,"portTo":2000,"scope":"0.0.0.0/0"},{"protocol":"UDP","port":53,"portTo":53,"scope":"::/0"}]`,
+		`[{"number":10,"protocol":"ALL","source":"0.0.0.0/0","action":"DENY","destinationPort":1500,"destinationPortTo":1600},` +
+			`{"number":20,"protocol":"TCP","source":"0.0.0.0/0","action":"ALLOW","destinationPort":1000,"destinationPortTo":2000}]`,
+	}
+	auth := [][2]string{{"", ""}, {"1000-1499,1601-2000", ""}, {"1000-2000", "53"}, {"1000-1499,1601-2000", "53"}, {"1000-1498,1601-2000", "53"}}
+	for _, l := range lists {
+		recv := j(l)
+		for _, a := range auth {
+			tcp, _ := parsePortList(a[0])
+			udp, _ := parsePortList(a[1])
+			want := false
+			for p := 0; p <= 65535 && !want; p++ {
+				rules := readRules(recv, p)
+				for _, c := range []struct {
+					proto protoClass
+					list  []portRange
+				}{{protoTCP, tcp}, {protoUDP, udp}} {
+					if portsHold(c.list, p) {
+						continue
+					}
+					var sel []fwRule
+					for _, r := range rules {
+						if r.proto == c.proto || r.proto == protoAny {
+							sel = append(sel, r)
+						}
+					}
+					want = want || wholeSpaceDecides(sel)
+				}
+			}
+			if got := openToInternetExcept(recv, tcp, udp); got != want {
+				t.Errorf("%s except %q/%q = %v, port by port %v", l, a[0], a[1], got, want)
+			}
+		}
+	}
+}
+
+func portsHold(l []portRange, p int) bool {
+	for _, r := range l {
+		if r.has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestOpenToInternetExceptPortsArgs(t *testing.T) {
+	f, _ := Default().Lookup("openToInternetExceptPorts")
+	for _, bad := range []string{"80,", "http", "443-80", "70000", "-1", "1-2-3"} {
+		if err := f.CheckCall([]Value{StringValue(bad), StringValue("")}); err == nil {
+			t.Errorf("port list %q passed CheckCall", bad)
+		}
+		if _, err := f.Impl(&Env{}, j(`[]`), []Value{StringValue(""), StringValue(bad)}); err == nil {
+			t.Errorf("port list %q passed at run time", bad)
+		}
+	}
+	for _, good := range []string{"", " 80 , 443 ", "1020-1025", "0-65535"} {
+		if err := f.CheckCall([]Value{StringValue(good), StringValue(good)}); err != nil {
+			t.Errorf("port list %q: %v", good, err)
+		}
+	}
+	if _, err := f.Impl(&Env{}, j(`[]`), []Value{MissingValue(), StringValue("")}); err == nil {
+		t.Errorf("a missing port list passed at run time")
+	}
+}

@@ -1,0 +1,75 @@
+package builtin
+
+import "testing"
+
+func TestDeniesInsecureTransport(t *testing.T) {
+	const bucket = "arn:aws:s3:::acme-phi"
+	// The statement AWS's knowledge-center article on s3-bucket-ssl-requests-only
+	// shows as compliant, then variations of it.
+	const both = `"Resource":["arn:aws:s3:::acme-phi","arn:aws:s3:::acme-phi/*"]`
+	const cond = `"Condition":{"Bool":{"aws:SecureTransport":"false"}}`
+	tests := []struct {
+		name string
+		recv string
+		want bool
+	}{
+		{"AWS example", `{"Statement":[{"Sid":"AllowSSLRequestsOnly","Action":"s3:*","Effect":"Deny",` + both + `,` + cond + `,"Principal":"*"}]}`, true},
+		{"statement alone", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,` + cond + `}`, true},
+		{"statement array", `[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject"},{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,` + cond + `}]`, true},
+		{"AWS star", `{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"s3:*",` + both + `,` + cond + `}`, true},
+		{"AWS star in list", `{"Effect":"Deny","Principal":{"AWS":["*"]},"Action":"s3:*",` + both + `,` + cond + `}`, true},
+		{"all actions", `{"Effect":"Deny","Principal":"*","Action":"*",` + both + `,` + cond + `}`, true},
+		{"action case", `{"effect":"deny","principal":"*","action":"S3:*",` + both + `,"condition":{"bool":{"AWS:SECURETRANSPORT":"FALSE"}}}`, true},
+		{"JSON false", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"Bool":{"aws:SecureTransport":false}}}`, true},
+		{"false in list", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"Bool":{"aws:SecureTransport":["false"]}}}`, true},
+		{"BoolIfExists", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"BoolIfExists":{"aws:SecureTransport":"false"}}}`, true},
+		{"NotAction outside S3", `{"Effect":"Deny","Principal":"*","NotAction":"iam:*",` + both + `,` + cond + `}`, true},
+		{"bucket star", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::acme-phi*",` + cond + `}`, true},
+		{"resource star", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*",` + cond + `}`, true},
+		{"NotResource elsewhere", `{"Effect":"Deny","Principal":"*","Action":"s3:*","NotResource":"arn:aws:s3:::other/*",` + cond + `}`, true},
+		// Not a refusal of every plain-HTTP request.
+		{"allow", `{"Effect":"Allow","Principal":"*","Action":"s3:*",` + both + `,` + cond + `}`, false},
+		{"allow on SecureTransport true", `{"Effect":"Allow","Principal":"*","Action":"s3:GetObject",` + both + `,"Condition":{"Bool":{"aws:SecureTransport":"true"}}}`, false},
+		{"deny on true", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"Bool":{"aws:SecureTransport":"true"}}}`, false},
+		{"one role", `{"Effect":"Deny","Principal":{"AWS":"arn:aws:iam::123456789012:role/etl"},"Action":"s3:*",` + both + `,` + cond + `}`, false},
+		{"service principal star", `{"Effect":"Deny","Principal":{"Service":"*"},"Action":"s3:*",` + both + `,` + cond + `}`, false},
+		{"NotPrincipal", `{"Effect":"Deny","NotPrincipal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"s3:*",` + both + `,` + cond + `}`, false},
+		{"no principal", `{"Effect":"Deny","Action":"s3:*",` + both + `,` + cond + `}`, false},
+		{"object reads only", `{"Effect":"Deny","Principal":"*","Action":"s3:GetObject",` + both + `,` + cond + `}`, false},
+		{"NotAction of S3 writes", `{"Effect":"Deny","Principal":"*","NotAction":"s3:Put*",` + both + `,` + cond + `}`, false},
+		{"objects only", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::acme-phi/*",` + cond + `}`, false},
+		{"bucket only", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::acme-phi",` + cond + `}`, false},
+		{"one prefix", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::acme-phi","arn:aws:s3:::acme-phi/reports/*"],` + cond + `}`, false},
+		{"other bucket", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::other","arn:aws:s3:::other/*"],` + cond + `}`, false},
+		{"resource case", `{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["ARN:AWS:S3:::ACME-PHI","ARN:AWS:S3:::ACME-PHI/*"],` + cond + `}`, false},
+		{"NotResource of the objects", `{"Effect":"Deny","Principal":"*","Action":"s3:*","NotResource":"arn:aws:s3:::acme-phi/public/*",` + cond + `}`, false},
+		{"no resource", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + cond + `}`, false},
+		{"narrowed to one account", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"Bool":{"aws:SecureTransport":"false"},"StringEquals":{"aws:PrincipalAccount":"123456789012"}}}`, false},
+		{"narrowed in the same block", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"Bool":{"aws:SecureTransport":"false","aws:MultiFactorAuthPresent":"false"}}}`, false},
+		{"TLS version only", `{"Effect":"Deny","Principal":"*","Action":"s3:*",` + both + `,"Condition":{"NumericLessThan":{"s3:TlsVersion":1.2}}}`, false},
+		{"no condition", `{"Effect":"Deny","Principal":"*","Action":"s3:PutObject",` + both + `}`, false},
+		{"empty policy", `{"Version":"2012-10-17","Statement":[]}`, false},
+		{"null", `null`, false},
+	}
+	for _, tt := range tests {
+		got := call(t, "deniesInsecureTransport", j(tt.recv), StringValue("s3:*"), StringValue(bucket))
+		if got.Bool() != tt.want {
+			t.Errorf("%s: deniesInsecureTransport = %v, want %v\n%s", tt.name, got, tt.want, tt.recv)
+		}
+	}
+}
+
+func TestDeniesInsecureTransportArgs(t *testing.T) {
+	f, _ := Default().Lookup("deniesInsecureTransport")
+	if err := f.CheckCall([]Value{MissingValue(), MissingValue()}); err == nil {
+		t.Errorf("a computed action passed CheckCall")
+	}
+	if err := f.CheckCall([]Value{StringValue("s3:*"), MissingValue()}); err != nil {
+		t.Errorf("a computed resource: %v", err)
+	}
+	for _, res := range []Value{MissingValue(), StringValue(""), j(`3`)} {
+		if _, err := f.Impl(&Env{}, j(`{}`), []Value{StringValue("s3:*"), res}); err == nil {
+			t.Errorf("resource %v passed at run time", res)
+		}
+	}
+}
