@@ -133,15 +133,15 @@
 //     to some port outside `udpPorts`, is let in from a whole address space
 //     (0.0.0.0/0, ::/0, '*', 'Any' or 'Internet') by an allow rule that still
 //     decides it. The port lists are comma-separated ports and ranges
-//     ('80,443', '1020-1025', '' for none), as the AWS Config rule
-//     vpc-sg-open-only-to-authorized-ports writes them; a literal list is
+//     ('80,443', '1020-1025'; an empty string for none), as the AWS Config
+//     rule vpc-sg-open-only-to-authorized-ports writes them; a literal list is
 //     checked when the rule compiles, and a port outside 0-65535 or a
 //     malformed entry is an error. A rule for every protocol (-1, 'ALL')
 //     reaches every TCP and UDP port, so it is open outside any list short of
 //     0-65535; ICMP and other protocols are never open. A missing or null
 //     operand is not open.
 //     Example: SecurityGroup should not have inboundRules
-//     openToInternetExceptPorts('80,443', '')
+//     openToInternetExceptPorts('443,1020-1025', '500,1020-1025')
 //
 //   - before(n number, unit string) bool; operand: any.
 //     True when the operand, a date, is earlier than now + n·unit (n may be
