@@ -244,8 +244,10 @@
 //     aws:SecureTransport with the value false (the JSON boolean or the string
 //     'false', any case, alone or in a list). Any further condition key or
 //     block narrows the Deny and makes it not count. `action` must be a string
-//     literal; a `resource` that is not a string (a document without the path
-//     passed) makes the result an error. Any other operand gives false.
+//     literal. When `resource` is not a non-empty string (a document without
+//     the path passed), only a Deny on every resource ('*') counts, and
+//     without one the result is an error, since the Resource cannot be judged.
+//     Any other operand gives false.
 //     Example: S3Bucket should have policy deniesInsecureTransport('s3:*',
 //     arn)
 //

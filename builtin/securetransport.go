@@ -29,8 +29,9 @@ var deniesInsecureTransportFunc = &Func{
 		"neither; and its Condition is exactly one Bool or BoolIfExists block (any case) holding only the key " +
 		"aws:SecureTransport with the value false (the JSON boolean or the string 'false', any case, alone or in a " +
 		"list). Any further condition key or block narrows the Deny and makes it not count. `action` must be a " +
-		"string literal; a `resource` that is not a string (a document without the path passed) makes the result " +
-		"an error. Any other operand gives false.",
+		"string literal. When `resource` is not a non-empty string (a document without the path passed), only a Deny " +
+		"on every resource ('*') counts, and without one the result is an error, since the Resource cannot be judged. " +
+		"Any other operand gives false.",
 	Example: "S3Bucket should have policy deniesInsecureTransport('s3:*', arn)",
 	Check: func(consts []Value) error {
 		if consts[0].Kind() == Missing {
@@ -39,10 +40,19 @@ var deniesInsecureTransportFunc = &Func{
 		return nil
 	},
 	Impl: func(_ *Env, recv Value, args []Value) (Value, error) {
-		if args[1].Kind() != String || args[1].Str() == "" {
-			return Value{}, fmt.Errorf("deniesInsecureTransport(): the resource %s is not a resource name", args[1])
+		action, res := args[0].Str(), args[1]
+		if res.Kind() == String && res.Str() != "" {
+			return BoolValue(deniesInsecure(recv, action, res.Str())), nil
 		}
-		return BoolValue(deniesInsecure(recv, args[0].Str(), args[1].Str())), nil
+		// Without the resource, only a Deny on every resource ("*")
+		// can be judged to cover it.
+		if deniesInsecure(recv, action, "*") {
+			return BoolValue(true), nil
+		}
+		if res.Kind() == Missing {
+			return Value{}, fmt.Errorf("deniesInsecureTransport(): the resource to judge the policy's Resource against is missing from the document")
+		}
+		return Value{}, fmt.Errorf("deniesInsecureTransport(): the resource %s is not a resource name", res)
 	},
 }
 

@@ -67,9 +67,16 @@ func TestDeniesInsecureTransportArgs(t *testing.T) {
 	if err := f.CheckCall([]Value{StringValue("s3:*"), MissingValue()}); err != nil {
 		t.Errorf("a computed resource: %v", err)
 	}
+	// Without the resource only a Deny on every resource can be judged.
+	const cond = `"Condition":{"Bool":{"aws:SecureTransport":"false"}}`
+	everything := j(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*",` + cond + `}`)
+	oneBucket := j(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"],` + cond + `}`)
 	for _, res := range []Value{MissingValue(), StringValue(""), j(`3`)} {
-		if _, err := f.Impl(&Env{}, j(`{}`), []Value{StringValue("s3:*"), res}); err == nil {
+		if _, err := f.Impl(&Env{}, oneBucket, []Value{StringValue("s3:*"), res}); err == nil {
 			t.Errorf("resource %v passed at run time", res)
+		}
+		if v, err := f.Impl(&Env{}, everything, []Value{StringValue("s3:*"), res}); err != nil || !v.Bool() {
+			t.Errorf("resource %v, Resource '*': %v, %v", res, v, err)
 		}
 	}
 }
