@@ -66,8 +66,17 @@ func patternCoversService(p string) bool {
 		return false
 	}
 	lit := strings.ReplaceAll(rest, "*", "")
-	i := strings.IndexByte(lit, ':')
-	return i < 0 || i == len(lit)-1
+	switch i := strings.IndexByte(lit, ':'); {
+	case i < 0:
+		return true
+	case i != len(lit)-1:
+		return false
+	case i == 0:
+		// Nothing literal spells the service name: a '*' before the ':'
+		// must (service names are not empty).
+		return strings.IndexByte(rest, '*') < strings.IndexByte(rest, ':') && strings.IndexByte(rest, '*') >= 0
+	}
+	return true
 }
 
 // forEachPattern calls fn for a string, or for each string of an array.

@@ -1,6 +1,9 @@
 package builtin
 
-import "testing"
+import (
+	"bytes"
+	"testing"
+)
 
 func TestCoversWholeService(t *testing.T) {
 	tests := []struct {
@@ -25,6 +28,8 @@ func TestCoversWholeService(t *testing.T) {
 		{`"s3:GetObject"`, false},
 		{`"ec2:Describe*"`, false},
 		{`""`, false},
+		{`":*"`, false}, // no service is named ""
+		{`"*:*:*"`, false}, // only actions with a second colon
 		// Arrays: any element.
 		{`["s3:GetObject", "ec2:*"]`, true},
 		{`["s3:GetObject", "ec2:Describe*"]`, false},
@@ -64,4 +69,47 @@ func TestCoversWholeServiceAgreesWithCoversAction(t *testing.T) {
 			t.Errorf("%q: coversWholeService = %v, coversAction('s3:*') = %v", p, whole, want)
 		}
 	}
+}
+
+// FuzzCoversWholeService checks patternCoversService against a search:
+// some service name over the pattern's letters (and one letter it lacks),
+// no longer than the pattern plus one, whose every action it matches.
+func FuzzCoversWholeService(f *testing.F) {
+	for _, p := range []string{"s3:*", "*", "*:*", "ab*", "a?:*", "a:b*", ":*", "*:", "?*", "a*b:*", "**:a*"} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if len(p) > 6 {
+			return
+		}
+		letters := []byte{'~'}
+		for i := 0; i < len(p); i++ {
+			if c := p[i]; c != '*' && c != '?' && c != ':' && !bytes.ContainsRune(letters, rune(c)) {
+				letters = append(letters, c)
+			}
+		}
+		if len(letters) > 3 {
+			return
+		}
+		want := false
+		var try func(name []byte)
+		try = func(name []byte) {
+			if want {
+				return
+			}
+			if len(name) > 0 && actionMatch(p, string(name)+":*") {
+				want = true
+				return
+			}
+			if len(name) <= len(p) {
+				for _, c := range letters {
+					try(append(name, c))
+				}
+			}
+		}
+		try(nil)
+		if got := patternCoversService(p); got != want {
+			t.Errorf("patternCoversService(%q) = %v, a search finds %v", p, got, want)
+		}
+	})
 }
