@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -28,7 +29,9 @@ var openToInternetExceptPortsFunc = &Func{
 		"vpc-sg-open-only-to-authorized-ports writes them; a literal list is checked when the rule compiles, and a " +
 		"port outside 0-65535 or a malformed entry is an error. A rule for every protocol (-1, 'ALL') reaches every " +
 		"TCP and UDP port, so it is open outside any list short of 0-65535; ICMP and other protocols are never open. " +
-		"A missing or null operand is not open.",
+		"A missing or null operand is not open. The work is bounded: a list that splits the ports into more " +
+		"stretches than can be judged in about a second (thousands of rules, with denies hiding internet allows) " +
+		"makes the result an error; real security groups and network ACLs stay far below that.",
 	Example: "SecurityGroup should not have inboundRules openToInternetExceptPorts('443,1020-1025', '500,1020-1025')",
 	Check:   checkPortListArgs,
 	Impl:    openToInternetExceptImpl,
@@ -83,20 +86,68 @@ func openToInternetExceptImpl(_ *Env, recv Value, args []Value) (Value, error) {
 		}
 		lists[i] = l
 	}
-	return BoolValue(openToInternetExcept(recv, lists[0], lists[1])), nil
+	open, err := openToInternetExcept(recv, lists[0], lists[1])
+	if err != nil {
+		return Value{}, fmt.Errorf("openToInternetExceptPorts(): %v", err)
+	}
+	return BoolValue(open), nil
 }
 
+// maxExceptWork bounds the work of one openToInternetExceptPorts call, in
+// rule readings: each port stretch that an allow from the whole internet
+// reaches judges every rule, so a list of n such rules with n denies among
+// them costs about n² readings (about a second at the limit, some 2,200
+// such rules). Real rule lists stay far below it: a network ACL holds at
+// most 40 entries, and a security group (up to 1,000 rules) has no denies,
+// so the first stretch an internet allow reaches is open.
+var maxExceptWork = 5_000_000 // a variable so that a test can lower it
+
 // openToInternetExcept reports whether TCP traffic to a port outside tcp,
-// or UDP traffic to a port outside udp, is open to the internet.
-func openToInternetExcept(recv Value, tcp, udp []portRange) bool {
-	if recv.Kind() != Array && recv.Kind() != Object {
-		return false
+// or UDP traffic to a port outside udp, is open to the internet. Each rule
+// is read once; every stretch is then judged from those readings. The
+// error is the work limit (maxExceptWork) reached.
+func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
+	var rules []fwRule
+	var covers []portCover
+	forEachRuleObject(recv, func(obj gjson.Result) {
+		rules = append(rules, readRule(obj, 0))
+		covers = append(covers, readCover(obj))
+	})
+	// Evaluation order, as readRules sorts: by number, rules without one
+	// after those with one, in list order.
+	order := make([]int, len(rules))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		ra, rb := rules[a], rules[b]
+		switch {
+		case ra.hasOrder != rb.hasOrder:
+			if ra.hasOrder {
+				return -1
+			}
+			return 1
+		case ra.hasOrder:
+			return cmp.Compare(ra.order, rb.order)
+		}
+		return 0
+	})
+	// Only an allow rule with a whole address space among its sources can
+	// open a port.
+	opener := make([]bool, len(rules))
+	anyOpener := false
+	for i, r := range rules {
+		opener[i] = !r.deny && slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] })
+		anyOpener = anyOpener || opener[i]
+	}
+	if !anyOpener {
+		return false, nil
 	}
 	// Every port where some rule's coverage or an authorized list starts or
 	// ends: between two of them, every port gets the same answer.
 	starts := []int{0}
 	mark := func(r portRange) {
-		starts = append(starts, r.lo)
+		starts = append(starts, min(r.lo, 65535))
 		if r.hi < 65535 {
 			starts = append(starts, r.hi+1)
 		}
@@ -106,49 +157,102 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) bool {
 			mark(r)
 		}
 	}
-	forEachRuleObject(recv, func(obj gjson.Result) {
-		obj.ForEach(func(k, v gjson.Result) bool {
-			switch classifyField(k.Str) {
-			case fieldPortFrom, fieldPortTo:
-				if r, ok := parsePorts(v); ok {
-					mark(portRange{min(r.lo, 65535), min(r.hi, 65535)})
-				}
-			case fieldPortSet:
-				forEachPortRange(v, func(r portRange) { mark(portRange{min(r.lo, 65535), min(r.hi, 65535)}) })
-			}
-			return true
-		})
-	})
+	for _, c := range covers {
+		for _, r := range c.ranges {
+			mark(r)
+		}
+	}
 	slices.Sort(starts)
 	starts = slices.Compact(starts)
-	authorized := func(l []portRange, p int) bool {
-		return slices.ContainsFunc(l, func(r portRange) bool { return r.has(p) })
-	}
+	work := 0
+	var sel []fwRule
 	for _, p := range starts {
-		okTCP, okUDP := authorized(tcp, p), authorized(udp, p)
-		if okTCP && okUDP {
-			continue
-		}
-		all := readRules(recv, p)
 		for _, c := range [...]struct {
 			proto protoClass
-			ok    bool
-		}{{protoTCP, okTCP}, {protoUDP, okUDP}} {
-			if c.ok {
+			ok    []portRange
+		}{{protoTCP, tcp}, {protoUDP, udp}} {
+			if slices.ContainsFunc(c.ok, func(r portRange) bool { return r.has(p) }) {
 				continue
 			}
-			var rules []fwRule
-			for _, r := range all {
-				if r.proto == c.proto || r.proto == protoAny {
-					rules = append(rules, r)
+			sel, reached := sel[:0], false
+			for _, i := range order {
+				r := rules[i]
+				if r.proto != c.proto && r.proto != protoAny {
+					continue
 				}
+				r.covers = covers[i].has(p)
+				reached = reached || r.covers && opener[i]
+				sel = append(sel, r)
 			}
-			if wholeSpaceDecides(rules) {
-				return true
+			if !reached {
+				continue // no allow from the internet reaches this stretch
+			}
+			if work += len(sel); work > maxExceptWork {
+				return false, fmt.Errorf("the %d rules split the ports into too many stretches to judge (more than %d rule readings)", len(rules), maxExceptWork)
+			}
+			if wholeSpaceDecides(sel) {
+				return true, nil
 			}
 		}
 	}
-	return false
+	return false, nil
+}
+
+// portCover is the ports a rule applies to, as readRule decides it for
+// each port: every port, or those in ranges.
+type portCover struct {
+	all    bool
+	ranges []portRange
+}
+
+func (c portCover) has(p int) bool {
+	return c.all || slices.ContainsFunc(c.ranges, func(r portRange) bool { return r.has(p) })
+}
+
+// readCover reads the ports a rule object applies to, as readRule does
+// (TestReadCoverAgreesWithReadRule holds them together): every port for
+// protocol ALL or a rule without port fields, none for ICMP, otherwise the
+// port-set ranges and the from-to range.
+func readCover(obj gjson.Result) portCover {
+	switch readRule(obj, 0).proto {
+	case protoAny:
+		return portCover{all: true}
+	case protoICMP:
+		return portCover{}
+	}
+	var c portCover
+	var from, to gjson.Result
+	ports := 0
+	obj.ForEach(func(k, v gjson.Result) bool {
+		switch classifyField(k.Str) {
+		case fieldPortFrom:
+			from = v
+			ports++
+		case fieldPortTo:
+			to = v
+			ports++
+		case fieldPortSet:
+			ports++
+			forEachPortRange(v, func(r portRange) { c.ranges = append(c.ranges, r) })
+		}
+		return true
+	})
+	if ports == 0 {
+		return portCover{all: true}
+	}
+	if from.Exists() || to.Exists() {
+		lo, okLo := parsePorts(from)
+		hi, okHi := parsePorts(to)
+		switch {
+		case okLo && okHi:
+			c.ranges = append(c.ranges, portRange{lo.lo, hi.hi})
+		case okLo:
+			c.ranges = append(c.ranges, lo)
+		case okHi:
+			c.ranges = append(c.ranges, hi)
+		}
+	}
+	return c
 }
 
 // forEachRuleObject calls fn for each object of a rule list (an array of

@@ -1,6 +1,7 @@
 package builtin
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -84,7 +85,7 @@ func TestOpenToInternetExceptAgreesPortByPort(t *testing.T) {
 					want = want || wholeSpaceDecides(sel)
 				}
 			}
-			if got := openToInternetExcept(recv, tcp, udp); got != want {
+			if got, err := openToInternetExcept(recv, tcp, udp); err != nil || got != want {
 				t.Errorf("%s except %q/%q = %v, port by port %v", l, a[0], a[1], got, want)
 			}
 		}
@@ -117,5 +118,67 @@ func TestOpenToInternetExceptPortsArgs(t *testing.T) {
 	}
 	if _, err := f.Impl(&Env{}, j(`[]`), []Value{MissingValue(), StringValue("")}); err == nil {
 		t.Errorf("a missing port list passed at run time")
+	}
+}
+
+// TestReadCoverAgreesWithReadRule: readCover, read once per rule, gives
+// for every port the coverage readRule gives when asked about that port.
+func TestReadCoverAgreesWithReadRule(t *testing.T) {
+	rules := []string{
+		`{"protocol":"TCP","port":22,"portTo":22}`,
+		`{"protocol":"TCP","port":1000,"portTo":2000}`,
+		`{"protocol":"udp","fromPort":53}`,
+		`{"protocol":"tcp","toPort":8080}`,
+		`{"protocol":"6","fromPort":"80","toPort":"443"}`,
+		`{"protocol":"TCP","port":-1,"portTo":-1}`,
+		`{"protocol":"TCP","port":"*"}`,
+		`{"protocol":"TCP","port":"10-20"}`,
+		`{"protocol":"TCP","port":"x","portTo":30}`,
+		`{"protocol":"TCP","port":70000,"portTo":80000}`,
+		`{"protocol":"ALL","port":22,"portTo":22}`,
+		`{"ipProtocol":"-1"}`,
+		`{"protocol":"ICMP","port":8,"portTo":-1}`,
+		`{"protocol":"icmpv6"}`,
+		`{"protocol":"gre"}`,
+		`{"protocol":"TCP"}`,
+		`{"protocol":"Tcp","destinationPortRange":"3389"}`,
+		`{"protocol":"Tcp","destinationPortRanges":["22","3380-3390","*"]}`,
+		`{"protocol":"Udp","portRange":{"from":500,"to":600}}`,
+		`{"protocol":"Udp","portRange":{"to":600}}`,
+		`{"protocol":"TCP","destinationPort":22,"destinationPortTo":21}`,
+		`{"protocol":"TCP","destinationPortRange":"3389","port":22,"portTo":22}`,
+	}
+	ports := []int{0, 1, 9, 10, 20, 21, 22, 23, 29, 30, 31, 52, 53, 54, 79, 80, 443, 444, 499, 500, 600, 601,
+		999, 1000, 1500, 2000, 2001, 3379, 3380, 3389, 3390, 3391, 8080, 8081, 65534, 65535}
+	for _, text := range rules {
+		obj := j(text).r
+		c := readCover(obj)
+		for _, p := range ports {
+			if want := readRule(obj, p).covers; c.has(p) != want {
+				t.Errorf("%s port %d: readCover %v, readRule %v", text, p, c.has(p), want)
+			}
+		}
+	}
+}
+
+// TestOpenToInternetExceptWorkLimit: a list that needs more work than the
+// limit gives an error, not a long wait.
+func TestOpenToInternetExceptWorkLimit(t *testing.T) {
+	defer func(n int) { maxExceptWork = n }(maxExceptWork)
+	maxExceptWork = 1000
+	var rules []string
+	for i := range 40 {
+		rules = append(rules,
+			fmt.Sprintf(`{"number":%d,"action":"deny","protocol":"TCP","destinationPort":%d,"destinationPortTo":%d,"source":"0.0.0.0/0"}`, i, 1000+3*i, 1001+3*i),
+			fmt.Sprintf(`{"number":%d,"action":"allow","protocol":"TCP","destinationPort":%d,"destinationPortTo":%d,"source":"0.0.0.0/0"}`, 100+i, 1000+3*i, 1001+3*i))
+	}
+	f, _ := Default().Lookup("openToInternetExceptPorts")
+	_, err := f.Impl(&Env{}, j("["+strings.Join(rules, ",")+"]"), []Value{StringValue(""), StringValue("")})
+	if err == nil || !strings.Contains(err.Error(), "too many stretches") {
+		t.Errorf("err = %v, want the work limit", err)
+	}
+	maxExceptWork = 1_000_000
+	if v, err := f.Impl(&Env{}, j("["+strings.Join(rules, ",")+"]"), []Value{StringValue(""), StringValue("")}); err != nil || v.Bool() {
+		t.Errorf("under the limit: %v, %v; want closed (every allow hidden by its deny)", v, err)
 	}
 }

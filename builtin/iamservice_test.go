@@ -28,7 +28,7 @@ func TestCoversWholeService(t *testing.T) {
 		{`"s3:GetObject"`, false},
 		{`"ec2:Describe*"`, false},
 		{`""`, false},
-		{`":*"`, false}, // no service is named ""
+		{`":*"`, false},    // no service is named ""
 		{`"*:*:*"`, false}, // only actions with a second colon
 		// Arrays: any element.
 		{`["s3:GetObject", "ec2:*"]`, true},
