@@ -110,8 +110,9 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
 	var rules []fwRule
 	var covers []portCover
 	forEachRuleObject(recv, func(obj gjson.Result) {
-		rules = append(rules, readRule(obj, 0))
-		covers = append(covers, readCover(obj))
+		r := readRule(obj, 0)
+		rules = append(rules, r)
+		covers = append(covers, readCover(obj, r.proto))
 	})
 	// Evaluation order, as readRules sorts: by number, rules without one
 	// after those with one, in list order.
@@ -134,13 +135,13 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
 	})
 	// Only an allow rule with a whole address space among its sources can
 	// open a port.
-	opener := make([]bool, len(rules))
-	anyOpener := false
+	var openers []int
 	for i, r := range rules {
-		opener[i] = !r.deny && slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] })
-		anyOpener = anyOpener || opener[i]
+		if !r.deny && slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] }) {
+			openers = append(openers, i)
+		}
 	}
-	if !anyOpener {
+	if len(openers) == 0 {
 		return false, nil
 	}
 	// Every port where some rule's coverage or an authorized list starts or
@@ -174,18 +175,17 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
 			if slices.ContainsFunc(c.ok, func(r portRange) bool { return r.has(p) }) {
 				continue
 			}
-			sel, reached := sel[:0], false
-			for _, i := range order {
-				r := rules[i]
-				if r.proto != c.proto && r.proto != protoAny {
-					continue
-				}
-				r.covers = covers[i].has(p)
-				reached = reached || r.covers && opener[i]
-				sel = append(sel, r)
-			}
-			if !reached {
+			if !slices.ContainsFunc(openers, func(i int) bool {
+				return (rules[i].proto == c.proto || rules[i].proto == protoAny) && covers[i].has(p)
+			}) {
 				continue // no allow from the internet reaches this stretch
+			}
+			sel = sel[:0]
+			for _, i := range order {
+				if r := rules[i]; r.proto == c.proto || r.proto == protoAny {
+					r.covers = covers[i].has(p)
+					sel = append(sel, r)
+				}
 			}
 			if work += len(sel); work > maxExceptWork {
 				return false, fmt.Errorf("the %d rules split the ports into too many stretches to judge (more than %d rule readings)", len(rules), maxExceptWork)
@@ -209,12 +209,13 @@ func (c portCover) has(p int) bool {
 	return c.all || slices.ContainsFunc(c.ranges, func(r portRange) bool { return r.has(p) })
 }
 
-// readCover reads the ports a rule object applies to, as readRule does
-// (TestReadCoverAgreesWithReadRule holds them together): every port for
-// protocol ALL or a rule without port fields, none for ICMP, otherwise the
-// port-set ranges and the from-to range.
-func readCover(obj gjson.Result) portCover {
-	switch readRule(obj, 0).proto {
+// readCover reads the ports a rule object of protocol proto (as readRule
+// classes it) applies to, as readRule does (TestReadCoverAgreesWithReadRule
+// holds them together): every port for protocol ALL or a rule without port
+// fields, none for ICMP, otherwise the port-set ranges and the from-to
+// range.
+func readCover(obj gjson.Result, proto protoClass) portCover {
+	switch proto {
 	case protoAny:
 		return portCover{all: true}
 	case protoICMP:

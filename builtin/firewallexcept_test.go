@@ -152,7 +152,7 @@ func TestReadCoverAgreesWithReadRule(t *testing.T) {
 		999, 1000, 1500, 2000, 2001, 3379, 3380, 3389, 3390, 3391, 8080, 8081, 65534, 65535}
 	for _, text := range rules {
 		obj := j(text).r
-		c := readCover(obj)
+		c := readCover(obj, readRule(obj, 0).proto)
 		for _, p := range ports {
 			if want := readRule(obj, p).covers; c.has(p) != want {
 				t.Errorf("%s port %d: readCover %v, readRule %v", text, p, c.has(p), want)
@@ -180,5 +180,24 @@ func TestOpenToInternetExceptWorkLimit(t *testing.T) {
 	maxExceptWork = 1_000_000
 	if v, err := f.Impl(&Env{}, j("["+strings.Join(rules, ",")+"]"), []Value{StringValue(""), StringValue("")}); err != nil || v.Bool() {
 		t.Errorf("under the limit: %v, %v; want closed (every allow hidden by its deny)", v, err)
+	}
+}
+
+// BenchmarkOpenToInternetExceptPorts: a security group at the default quota
+// (60 inbound rules), none open outside 80 and 443, so every stretch an
+// internet allow reaches is judged.
+func BenchmarkOpenToInternetExceptPorts(b *testing.B) {
+	var rules []string
+	for i := range 58 {
+		rules = append(rules, fmt.Sprintf(`{"protocol":"TCP","port":%d,"portTo":%d,"scope":"10.%d.0.0/16"}`, 1000+i, 1000+i, i))
+	}
+	rules = append(rules, `{"protocol":"TCP","port":80,"portTo":80,"scope":"0.0.0.0/0"}`, `{"protocol":"TCP","port":443,"portTo":443,"scope":"::/0"}`)
+	recv := j("[" + strings.Join(rules, ",") + "]")
+	f, _ := Default().Lookup("openToInternetExceptPorts")
+	args := []Value{StringValue("80,443"), StringValue("")}
+	for b.Loop() {
+		if v, err := f.Impl(&Env{}, recv, args); err != nil || v.Bool() {
+			b.Fatal(v, err)
+		}
 	}
 }
