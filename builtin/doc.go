@@ -146,6 +146,26 @@
 //     Example: SecurityGroup should not have inboundRules
 //     openToInternetOver(445, 'tcp', 'any')
 //
+//   - openToInternetExceptPorts(tcpPorts string, udpPorts string) bool;
+//     operand: list.
+//     True when, over a list of firewall rules read as openToInternetForPort
+//     reads them, TCP traffic to some port outside `tcpPorts`, or UDP traffic
+//     to some port outside `udpPorts`, is let in from a whole address space
+//     (0.0.0.0/0, ::/0, '*', 'Any' or 'Internet') by an allow rule that still
+//     decides it. The port lists are comma-separated ports and ranges
+//     ('80,443', '1020-1025'; an empty string for none), as the AWS Config
+//     rule vpc-sg-open-only-to-authorized-ports writes them; a literal list is
+//     checked when the rule compiles, and a port outside 0-65535 or a
+//     malformed entry is an error. A rule for every protocol (-1, 'ALL')
+//     reaches every TCP and UDP port, so it is open outside any list short of
+//     0-65535; ICMP and other protocols are never open. A missing or null
+//     operand is not open. The work is bounded: a list that splits the ports
+//     into more stretches than can be judged in about a second (thousands of
+//     rules, with denies hiding internet allows) makes the result an error;
+//     real security groups and network ACLs stay far below that.
+//     Example: SecurityGroup should not have inboundRules
+//     openToInternetExceptPorts('443,1020-1025', '500,1020-1025')
+//
 //   - before(n number, unit string) bool; operand: any.
 //     True when the operand, a date, is earlier than now + n·unit (n may be
 //     negative: `before(-90, 'days')` means more than 90 days ago). Dates are
@@ -215,24 +235,44 @@
 //     Example: IamPolicy should not have document.Statement contain [ Effect =
 //     'Allow' and $ coversAction('*') and Resource = '*' ]
 //
-//   - deniesInsecureTransport(action string) bool; operand: any.
-//     True when the operand, an IAM policy statement, refuses every request
-//     for `action` that does not use TLS, whoever makes it: its Effect is Deny
-//     (any case); its Principal is everyone ("*", or an object whose AWS value
-//     is "*" or a list holding "*"; a NotPrincipal, a service or an account
-//     principal leaves other callers out); it covers `action` as
-//     coversAction() reads it (so 's3:*' asks for every S3 action, and a
-//     NotAction counts when it leaves them all); and its only condition is
-//     aws:SecureTransport false under Bool or BoolIfExists (the key and
-//     operator in any case; the value the JSON boolean or the string 'false'
-//     in any case, alone or in a list). A further condition (aws:SourceVpce,
-//     aws:PrincipalOrgID, aws:SourceArn ...) narrows the deny to some
-//     requests, and a TLS-version condition does not match a plain HTTP
-//     request (it has no TLS version): neither counts. The statement's
-//     Resource is not read. An array holds such a statement when any element
-//     is one, and a policy document (an object with a Statement member) when
-//     any of its statements is. Any other value gives false.
-//     Example: S3Bucket should have policy deniesInsecureTransport('s3:*')
+//   - coversWholeService() bool; operand: any.
+//     True when the operand covers every action of at least one AWS service.
+//     The operand is an action pattern, an array of them (any one is enough)
+//     or a policy statement, read as coversAction reads it (Effect and
+//     Resource are not read). A pattern covers a whole service when it matches
+//     every action of some service prefix: 's3:*', 'IAM:*' (actions are
+//     compared ignoring case), '*', '*:*', 'ec2*' or 'ec?:*'; 's3:Get*' and
+//     's3:*Object' do not. A statement with a NotAction covers a whole service
+//     unless its NotAction patterns leave no service whole, that is, one of
+//     them matches some action of every service ('*', '*:*', '*:Delete*'): an
+//     Allow with NotAction 'iam:*' grants every action of every other service.
+//     Any other operand covers nothing.
+//     Example: IamPolicy should not have document.Statement contain [ Effect
+//     like 'Allow' and $ coversWholeService() ]
+//
+//   - deniesInsecureTransport(action string, resource string) bool; operand:
+//     any.
+//     True when the operand, a policy document (an object with a Statement
+//     member), an array of statements or one statement, has a statement that
+//     refuses every request sent without TLS: its Effect is Deny (any case);
+//     its Principal is everyone ('*', {"AWS": "*"} or an AWS list holding '*';
+//     a NotPrincipal exempts someone, so it does not count); it covers
+//     `action` as coversAction reads it ('s3:*' is covered by 's3:*', 'S3:*',
+//     '*' or a NotAction that matches no S3 action); its Resource covers both
+//     `resource` and `resource` + '/*' (for a bucket ARN, the bucket and every
+//     object in it: '*', 'arn:aws:s3:::b*' or the two ARNs; resource patterns
+//     use the wildcards '*' and '?' and are case-sensitive, as IAM compares
+//     ARNs), or its NotResource matches neither; and its Condition is exactly
+//     one Bool or BoolIfExists block (any case) holding only the key
+//     aws:SecureTransport with the value false (the JSON boolean or the string
+//     'false', any case, alone or in a list). Any further condition key or
+//     block narrows the Deny and makes it not count. `action` must be a string
+//     literal. When `resource` is not a non-empty string (a document without
+//     the path passed), only a Deny on every resource ('*') counts; a policy
+//     with some other such Deny is then an error, since its Resource cannot be
+//     judged, and one with none is false. Any other operand gives false.
+//     Example: S3Bucket should have policy deniesInsecureTransport('s3:*',
+//     arn)
 //
 //   - filterPatternSelects(events string, others string) bool; operand: any.
 //     True when the operand, a CloudWatch Logs filter pattern, matches every

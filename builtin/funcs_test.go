@@ -101,7 +101,7 @@ func TestIsFilterPatternEqual(t *testing.T) {
 
 func TestTableIsComplete(t *testing.T) {
 	want := []string{"isEmpty", "length", "isPublic", "numberOfHosts", "allowedHostsForPort",
-		"allowedPublicHostsForPort", "openToInternetForPort", "openToInternetOver", "before", "after", "grantsPublicAccess", "coversAction", "deniesInsecureTransport",
+		"allowedPublicHostsForPort", "openToInternetForPort", "openToInternetOver", "before", "after", "openToInternetExceptPorts", "grantsPublicAccess", "coversAction", "coversWholeService", "deniesInsecureTransport",
 		"filterPatternSelects", "isFilterPatternEqual"}
 	reg := Default()
 	for _, name := range want {

@@ -122,6 +122,7 @@ var builtins = []*Func{
 		Impl:    openToInternetImpl,
 	},
 	openToInternetOver,
+	openToInternetExceptPortsFunc,
 	{
 		Name:   "before",
 		Recv:   Any,
@@ -196,6 +197,7 @@ var builtins = []*Func{
 			return BoolValue(coversAction(recv, args[0].Str())), nil
 		},
 	},
+	coversWholeServiceFunc,
 	deniesInsecureTransportFunc,
 	{
 		Name:   "filterPatternSelects",

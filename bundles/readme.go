@@ -80,6 +80,9 @@ func (b *Bundle) Readme() string {
 		fmt.Fprintf(&w, "| %s | %s | %s | %s | %s |\n", r.ID, r.Severity, target, cell(r.Name), cell(strings.Join(controls, ", ")))
 	}
 	var limits []string
+	if l := knownLimit(b.Description); l != "" {
+		limits = append(limits, "- The bundle: "+l+"\n")
+	}
 	for _, r := range b.Rules {
 		if l := knownLimit(r.Description); l != "" {
 			limits = append(limits, "- "+r.ID+": "+l+"\n")

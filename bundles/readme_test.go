@@ -137,3 +137,17 @@ func TestReadmeSample(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeBundleLimit: a "Known limit:" in the bundle's description is
+// listed first among the known limits.
+func TestReadmeBundleLimit(t *testing.T) {
+	b, err := LoadFile(filepath.Join("testdata", "sample.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Description += "\nKnown limit: the type names are not\n  attested.\n"
+	got := b.Readme()
+	if want := "these are those statements.\n\n- The bundle: the type names are not attested.\n- S-002:"; !strings.Contains(got, want) {
+		t.Errorf("README lacks %q\n%s", want, got)
+	}
+}
