@@ -74,7 +74,18 @@ func TestDeniesInsecureTransportArgs(t *testing.T) {
 	const cond = `"Condition":{"Bool":{"aws:SecureTransport":"false"}}`
 	everything := j(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"*",` + cond + `}`)
 	oneBucket := j(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::b","arn:aws:s3:::b/*"],` + cond + `}`)
-	for _, res := range []Value{MissingValue(), StringValue(""), j(`3`)} {
+	// '' asks for no resource: any Resource counts.
+	if v, err := f.Impl(&Env{}, oneBucket, []Value{StringValue("s3:*"), StringValue("")}); err != nil || !v.Bool() {
+		t.Errorf("resource '': %v, %v", v, err)
+	}
+	objects := j(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":"arn:aws:s3:::b/*",` + cond + `}`)
+	if v, err := f.Impl(&Env{}, objects, []Value{StringValue("s3:*"), StringValue("")}); err != nil || !v.Bool() {
+		t.Errorf("resource '', a deny on the objects only: %v, %v", v, err)
+	}
+	if v, err := f.Impl(&Env{}, objects, []Value{StringValue("s3:*"), StringValue("arn:aws:s3:::b")}); err != nil || v.Bool() {
+		t.Errorf("the bucket's arn, a deny on the objects only: %v, %v", v, err)
+	}
+	for _, res := range []Value{MissingValue(), j(`3`)} {
 		if _, err := f.Impl(&Env{}, oneBucket, []Value{StringValue("s3:*"), res}); err == nil {
 			t.Errorf("resource %v passed at run time", res)
 		}

@@ -124,7 +124,7 @@ hipaa_017_ok if {
 	},
 	{
 		ID:   "HIPAA-019",
-		GSL:  `S3Bucket should have policy deniesInsecureTransport('s3:*', arn)`,
+		GSL:  `S3Bucket should have policy deniesInsecureTransport('s3:*', '')`,
 		Expr: `!any(list(r.policy?.Statement), type(.Effect) == "string" && lower(.Effect) == "deny" && .NotPrincipal == nil && (.Principal == "*" || (type(.Principal) == "map" && any(list(.Principal.AWS), # == "*"))) && any(list(.Action), type(#) == "string" && lower(#) in ["s3:*", "*", "*:*"]) && type(.Condition) == "map" && len(.Condition) == 1 && lower(keys(.Condition)[0]) in ["bool", "boolifexists"] && type(values(.Condition)[0]) == "map" && len(values(.Condition)[0]) == 1 && lower(keys(values(.Condition)[0])[0]) == "aws:securetransport" && any(list(values(values(.Condition)[0])[0]), lower(string(#)) == "false"))`,
 		CEL:  `!items(r.?policy.?Statement.orValue(null)).exists(s, string(s.?Effect.orValue('')).lowerAscii() == 'deny' && s.?NotPrincipal.orValue(null) == null && (s.?Principal.orValue(null) == '*' || (type(s.?Principal.orValue(null)) == map && items(s.Principal[?'AWS'].orValue(null)).exists(p, p == '*'))) && items(s.?Action.orValue(null)).exists(a, type(a) == string && a.lowerAscii() in ['s3:*', '*', '*:*']) && type(s.?Condition.orValue(null)) == map && size(s.Condition) == 1 && s.Condition.exists(op, op.lowerAscii() in ['bool', 'boolifexists'] && type(s.Condition[op]) == map && size(s.Condition[op]) == 1 && s.Condition[op].exists(k, k.lowerAscii() == 'aws:securetransport' && items(s.Condition[op][k]).exists(v, string(v).lowerAscii() == 'false'))))`,
 		Rego: `hipaa_019 if not hipaa_019_ok
