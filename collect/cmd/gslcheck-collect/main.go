@@ -17,7 +17,7 @@
 // reason in <account>/collect-summary.json and listed at the end; only
 // credentials that do not work at all make it exit non-zero. The least
 // privilege it needs is collect/policy.json (the AWS managed policy
-// SecurityAudit covers it).
+// SecurityAudit covers all of it but macie2:GetMacieSession).
 package main
 
 import (
