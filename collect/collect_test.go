@@ -42,6 +42,7 @@ var protocols = map[string]string{
 	"access-analyzer": "rest-json", "securityhub": "rest-json", "guardduty": "rest-json", "macie2": "rest-json", "account": "rest-json",
 	"s3": "rest-xml", "monitoring": "cbor",
 	"elasticloadbalancing": "query", "elasticloadbalancingv2": "query", "lambda": "rest-json", "dynamodb": "json", "sqs": "json",
+	"ecr": "json", "secretsmanager": "json",
 }
 
 var scopeRE = regexp.MustCompile(`Credential=[^/]+/[0-9]+/([^/]+)/([^/]+)/aws4_request`)
@@ -309,6 +310,7 @@ func TestCollectReplay(t *testing.T) {
 		"us-east-1/securityhub-describe-hub.json":            "InvalidAccessException",
 		"us-east-1/macie2-get-macie-session.json":            "AccessDeniedException",
 		"us-east-1/account-get-alternate-contact/SECURITY":   "ResourceNotFoundException",
+		"us-east-1/ecr-get-lifecycle-policy/cloudmapper":     "LifecyclePolicyNotFoundException",
 	} {
 		if nc[file] != code {
 			t.Errorf("%s: not-configured code %q, want %q; not configured: %v", file, nc[file], code, nc)
@@ -380,6 +382,12 @@ func TestCollectReplay(t *testing.T) {
 			"HIPAA-076": "fail", // Security Hub off
 			"HIPAA-080": "fail", // Macie off
 			"HIPAA-088": "pass", // the PHI bucket is versioned
+		},
+		"aws-best-practices": {
+			"AWSBP-ECR.1":            "fail", // the repository does not scan on push
+			"AWSBP-ECR.3":            "fail", // no lifecycle policy (LifecyclePolicyNotFoundException)
+			"AWSBP-SecretsManager.1": "fail", // the secret does not rotate
+			"AWSBP-SecretsManager.3": "fail", // last accessed in 2019, before the clock's 90 days
 		},
 	}
 	for name, rules := range want {
