@@ -42,7 +42,7 @@ var protocols = map[string]string{
 	"access-analyzer": "rest-json", "securityhub": "rest-json", "guardduty": "rest-json", "macie2": "rest-json", "account": "rest-json",
 	"s3": "rest-xml", "monitoring": "cbor",
 	"elasticloadbalancing": "query", "elasticloadbalancingv2": "query", "lambda": "rest-json", "dynamodb": "json", "sqs": "json",
-	"ecr": "json", "secretsmanager": "json",
+	"ecr": "json", "secretsmanager": "json", "eks": "rest-json",
 }
 
 var scopeRE = regexp.MustCompile(`Credential=[^/]+/[0-9]+/([^/]+)/([^/]+)/aws4_request`)
@@ -152,6 +152,8 @@ func operation(svc string, r *http.Request, body []byte) string {
 			return "GetAlternateContact"
 		case svc == "lambda" && p == "2015-03-31/functions":
 			return "ListFunctions"
+		case svc == "eks" && p == "clusters":
+			return "ListClusters"
 		}
 	case "cbor":
 		return r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]

@@ -7,10 +7,13 @@ import (
 	"strings"
 )
 
-// readApps assembles the container and application types of the
-// aws-best-practices bundle that an account's APIs give: EcrRepository,
+// readApps assembles the types the aws-best-practices bundle added that an
+// account's APIs give: RDSCluster, RDSSnapshot, EKSCluster, EcrRepository,
 // ElasticSearchDomain and SecretsManagerSecret.
 func (d *apiDump) readApps(r string, e *adEC2) {
+	d.readRDSClusters(r)
+	d.readRDSSnapshots(r)
+	d.readEKS(r)
 	d.readECR(r)
 	d.readSearchDomains(r, e)
 	d.readSecrets(r)
@@ -25,6 +28,7 @@ func (d *apiDump) readECR(r string) {
 		// cloudmapper does not read lifecycle policies: without the
 		// calls, lifecyclePolicy is unknown, not absent.
 		d.paramCallMissing(r, "ecr-get-lifecycle-policy")
+		d.paramCallMissing(r, "ecr-get-repository-policy")
 	}
 	for i, repo := range repos {
 		name := adStr(adGet(repo, "repositoryName"))
@@ -81,7 +85,11 @@ func (d *apiDump) readSearchDomains(r string, e *adEC2) {
 		list, describe = "es-list-domain-names", "es-describe-elasticsearch-domain"
 	}
 	v, file, _ := d.call(r, list)
-	for i, dn := range adArr(adGet(v, "DomainNames")) {
+	domains := adArr(adGet(v, "DomainNames"))
+	if len(domains) > 0 {
+		d.paramCallMissing(r, describe)
+	}
+	for i, dn := range domains {
 		name := adStr(adGet(dn, "DomainName"))
 		o := Origin{Input: d.show(file), Index: i, Key: "DomainNames", Resource: name}
 		st := adGet(d.param(r, describe, name), statusKey)
@@ -193,7 +201,11 @@ func (d *apiDump) readSearchDomains(r string, e *adEC2) {
 // GetResourcePolicy per secret (named by secret name).
 func (d *apiDump) readSecrets(r string) {
 	v, file, _ := d.call(r, "secretsmanager-list-secrets")
-	for i, s := range adArr(adGet(v, "SecretList")) {
+	secrets := adArr(adGet(v, "SecretList"))
+	if len(secrets) > 0 {
+		d.paramCallMissing(r, "secretsmanager-get-resource-policy")
+	}
+	for i, s := range secrets {
 		name := adStr(adGet(s, "Name"))
 		arn := adStr(adGet(s, "ARN"))
 		o := Origin{Input: d.show(file), Index: i, Key: "SecretList", Resource: arn}
