@@ -8,12 +8,14 @@ import (
 )
 
 // readApps assembles the types the aws-best-practices bundle added that an
-// account's APIs give: RDSCluster, RDSSnapshot, EKSCluster, EcrRepository,
-// ElasticSearchDomain and SecretsManagerSecret.
+// account's APIs give: RDSCluster, RDSSnapshot, EKSCluster,
+// AutoScalingGroup, LaunchTemplate, EcrRepository, ElasticSearchDomain and
+// SecretsManagerSecret.
 func (d *apiDump) readApps(r string, e *adEC2) {
 	d.readRDSClusters(r)
 	d.readRDSSnapshots(r)
 	d.readEKS(r)
+	d.readAutoScaling(r)
 	d.readECR(r)
 	d.readSearchDomains(r, e)
 	d.readSecrets(r)
