@@ -42,7 +42,7 @@ var protocols = map[string]string{
 	"access-analyzer": "rest-json", "securityhub": "rest-json", "guardduty": "rest-json", "macie2": "rest-json", "account": "rest-json",
 	"s3": "rest-xml", "monitoring": "cbor",
 	"elasticloadbalancing": "query", "elasticloadbalancingv2": "query", "lambda": "rest-json", "dynamodb": "json", "sqs": "json",
-	"ecr": "json", "secretsmanager": "json", "eks": "rest-json", "autoscaling": "query",
+	"ecr": "json", "secretsmanager": "json", "eks": "rest-json", "autoscaling": "query", "ecs": "json",
 }
 
 var scopeRE = regexp.MustCompile(`Credential=[^/]+/[0-9]+/([^/]+)/([^/]+)/aws4_request`)

@@ -24,7 +24,7 @@ var iamPrefix = map[string]string{
 	"DynamoDB": "dynamodb", "EC2": "ec2", "Elastic Load Balancing": "elasticloadbalancing",
 	"Elastic Load Balancing v2": "elasticloadbalancing", "GuardDuty": "guardduty", "IAM": "iam",
 	"KMS": "kms", "Lambda": "lambda", "Macie2": "macie2", "RDS": "rds", "S3": "s3",
-	"S3 Control": "s3", "SecurityHub": "securityhub", "ECR": "ecr", "EKS": "eks", "Auto Scaling": "autoscaling", "Secrets Manager": "secretsmanager", "SNS": "sns", "SQS": "sqs", "STS": "sts",
+	"S3 Control": "s3", "SecurityHub": "securityhub", "ECR": "ecr", "EKS": "eks", "Auto Scaling": "autoscaling", "ECS": "ecs", "Secrets Manager": "secretsmanager", "SNS": "sns", "SQS": "sqs", "STS": "sts",
 }
 
 // iamActionOf names the IAM actions whose names differ from their API
@@ -120,6 +120,9 @@ var replayAll = map[string]string{
 	"rds DescribeDBSnapshots":                      "every/rds-DescribeDBSnapshots",
 	"rds DescribeDBClusterSnapshots":               "every/rds-DescribeDBClusterSnapshots",
 	"eks ListClusters":                             "every/eks-ListClusters",
+	"ecs ListClusters":                             "every/ecs-ListClusters",
+	"ecs ListServices":                             "every/ecs-ListServices",
+	"ecs ListTaskDefinitionFamilies":               "every/ecs-ListTaskDefinitionFamilies",
 }
 
 // macieNotInManaged is the one call neither SecurityAudit nor

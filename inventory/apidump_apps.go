@@ -9,13 +9,15 @@ import (
 
 // readApps assembles the types the aws-best-practices bundle added that an
 // account's APIs give: RDSCluster, RDSSnapshot, EKSCluster,
-// AutoScalingGroup, LaunchTemplate, EcrRepository, ElasticSearchDomain and
+// AutoScalingGroup, LaunchTemplate, EcsCluster, EcsService,
+// EcsTaskDefinition, EcrRepository, ElasticSearchDomain and
 // SecretsManagerSecret.
 func (d *apiDump) readApps(r string, e *adEC2) {
 	d.readRDSClusters(r)
 	d.readRDSSnapshots(r)
 	d.readEKS(r)
 	d.readAutoScaling(r)
+	d.readECS(r, e)
 	d.readECR(r)
 	d.readSearchDomains(r, e)
 	d.readSecrets(r)
