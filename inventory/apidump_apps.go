@@ -10,7 +10,7 @@ import (
 // readApps assembles the types the aws-best-practices bundle added that an
 // account's APIs give: RDSCluster, RDSSnapshot, EKSCluster,
 // AutoScalingGroup, LaunchTemplate, EcsCluster, EcsService,
-// EcsTaskDefinition, EcrRepository, ElasticSearchDomain and
+// EcsTaskDefinition, ApiGateway, EcrRepository, ElasticSearchDomain and
 // SecretsManagerSecret.
 func (d *apiDump) readApps(r string, e *adEC2) {
 	d.readRDSClusters(r)
@@ -18,6 +18,7 @@ func (d *apiDump) readApps(r string, e *adEC2) {
 	d.readEKS(r)
 	d.readAutoScaling(r)
 	d.readECS(r, e)
+	d.readAPIGateway(r)
 	d.readECR(r)
 	d.readSearchDomains(r, e)
 	d.readSecrets(r)
