@@ -92,3 +92,64 @@ func (d *apiDump) readAPIGateway(r string) {
 		d.doc(o, doc)
 	}
 }
+
+// readAPIGatewayV2: apigatewayv2 GetApis, with GetStages and GetRoutes per
+// API id, as ApiGatewayV2 documents (HTTP and WebSocket APIs); from the AWS
+// CLI's files, like readAPIGateway.
+func (d *apiDump) readAPIGatewayV2(r string) {
+	v, file, _ := d.call(r, "apigatewayv2-get-apis")
+	apis := adArr(adGet(v, "Items"))
+	if len(apis) > 0 {
+		d.paramCallMissing(r, "apigatewayv2-get-stages")
+		d.paramCallMissing(r, "apigatewayv2-get-routes")
+	}
+	for i, api := range apis {
+		id := adStr(adGet(api, "ApiId"))
+		o := Origin{Input: d.show(file), Index: i, Key: "Items", Resource: id}
+		arn := "arn:" + adPartition(r) + ":apigateway:" + r + "::/apis/" + id
+		doc := d.envelope("ApiGatewayV2", id, adStr(adGet(api, "Name")), arn, r)
+		doc["apiId"] = id
+		adSet(doc, "protocolType", adStr(adGet(api, "ProtocolType")))
+		adSet(doc, "apiEndpoint", adStr(adGet(api, "ApiEndpoint")))
+		adSetBool(doc, "disableExecuteApiEndpoint", adGet(api, "DisableExecuteApiEndpoint"))
+		if t, ok := adGet(api, "Tags").(adObj); ok {
+			doc["tags"] = adTagMap(t)
+		}
+		if sv := d.param(r, "apigatewayv2-get-stages", id); sv != nil {
+			stages := []any{}
+			for _, s := range adArr(adGet(sv, "Items")) {
+				x := adObj{}
+				adSet(x, "stageName", adStr(adGet(s, "StageName")))
+				adSetBool(x, "autoDeploy", adGet(s, "AutoDeploy"))
+				if al := adGet(s, "AccessLogSettings"); al != nil {
+					ax := adObj{}
+					adSet(ax, "destinationArn", adStr(adGet(al, "DestinationArn")))
+					adSet(ax, "format", adStr(adGet(al, "Format")))
+					x["accessLogSettings"] = ax
+				}
+				if rs := adGet(s, "DefaultRouteSettings"); rs != nil {
+					rx := adObj{}
+					adSet(rx, "loggingLevel", adStr(adGet(rs, "LoggingLevel")))
+					adSetBool(rx, "detailedMetricsEnabled", adGet(rs, "DetailedMetricsEnabled"))
+					adSet(rx, "throttlingBurstLimit", adNumber(adGet(rs, "ThrottlingBurstLimit")))
+					adSet(rx, "throttlingRateLimit", adNumber(adGet(rs, "ThrottlingRateLimit")))
+					x["defaultRouteSettings"] = rx
+				}
+				stages = append(stages, x)
+			}
+			doc["stages"] = stages
+		}
+		if rv := d.param(r, "apigatewayv2-get-routes", id); rv != nil {
+			routes := []any{}
+			for _, rt := range adArr(adGet(rv, "Items")) {
+				x := adObj{}
+				adSet(x, "routeKey", adStr(adGet(rt, "RouteKey")))
+				adSet(x, "authorizationType", adStr(adGet(rt, "AuthorizationType")))
+				adSet(x, "authorizerId", adStr(adGet(rt, "AuthorizerId")))
+				routes = append(routes, x)
+			}
+			doc["routes"] = routes
+		}
+		d.doc(o, doc)
+	}
+}

@@ -10,7 +10,7 @@ import (
 // readApps assembles the types the aws-best-practices bundle added that an
 // account's APIs give: RDSCluster, RDSSnapshot, EKSCluster,
 // AutoScalingGroup, LaunchTemplate, EcsCluster, EcsService,
-// EcsTaskDefinition, ApiGateway, EcrRepository, ElasticSearchDomain and
+// EcsTaskDefinition, ApiGateway, ApiGatewayV2, EcrRepository, ElasticSearchDomain and
 // SecretsManagerSecret.
 func (d *apiDump) readApps(r string, e *adEC2) {
 	d.readRDSClusters(r)
@@ -19,6 +19,7 @@ func (d *apiDump) readApps(r string, e *adEC2) {
 	d.readAutoScaling(r)
 	d.readECS(r, e)
 	d.readAPIGateway(r)
+	d.readAPIGatewayV2(r)
 	d.readECR(r)
 	d.readSearchDomains(r, e)
 	d.readSecrets(r)

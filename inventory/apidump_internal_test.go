@@ -289,6 +289,7 @@ func FuzzAPIDump(f *testing.F) {
 	f.Add(uint8(17), []byte(`{"items":[{"id":"a","policy":"{\\\"Statement\\\":[}"},{"id":7,"endpointConfiguration":"x"}]}`))
 	f.Add(uint8(18), []byte(`{"item":[{"stageName":"p","methodSettings":{"*/*":{"throttlingRateLimit":"x"},"a/GET":[]}}]}`))
 	f.Add(uint8(19), []byte(`{"clusterArns":["arn:aws:ecs:us-east-1:1:cluster/c","","/"]}`))
+	f.Add(uint8(21), []byte(`{"Items":[{"ApiId":"h","Tags":[]},{"ApiId":null,"DisableExecuteApiEndpoint":"maybe"}]}`))
 	f.Add(uint8(20), []byte(`{"AutoScalingGroups":[{"AutoScalingGroupName":"g","MixedInstancesPolicy":{"LaunchTemplate":{"Overrides":[1]}},"Instances":"x"}]}`))
 	names := []string{
 		"us-east-1/ec2-describe-security-groups.json",
@@ -312,6 +313,7 @@ func FuzzAPIDump(f *testing.F) {
 		"us-east-1/apigateway-get-stages/a",
 		"us-east-1/ecs-list-clusters.json",
 		"us-east-1/autoscaling-describe-auto-scaling-groups.json",
+		"us-east-1/apigatewayv2-get-apis.json",
 	}
 	base := fstest.MapFS{
 		"describe-regions.json":                       file(`{"Regions":[{"RegionName":"us-east-1"}]}`),
