@@ -204,6 +204,8 @@ func (c *collector) goRegion(ctx context.Context, region string) {
 	c.spawn(func() { c.kms(ctx, cfg) })
 	c.spawn(func() { c.settings(ctx, cfg) })
 	c.goApps(ctx, cfg)
+	c.goContainers(ctx, cfg)
+	c.goClusters(ctx, cfg)
 	c.spawn(func() {
 		cl := rds.NewFromConfig(cfg)
 		c.do(ctx, region, "rds-describe-db-instances.json", func(ctx context.Context) (any, error) {

@@ -226,6 +226,8 @@ var notConfiguredCodes = map[string][]string{
 	"kms-get-key-rotation-status":           {"UnsupportedOperationException"},
 	"lambda-get-policy":                     {"ResourceNotFoundException"},
 	"lambda-get-function-url-config":        {"ResourceNotFoundException"},
+	"ecr-get-repository-policy":             {"RepositoryPolicyNotFoundException"},
+	"ecr-get-lifecycle-policy":              {"LifecyclePolicyNotFoundException"},
 }
 
 // notConfigured reports whether a failed call's error means "there is

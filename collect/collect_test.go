@@ -22,6 +22,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/smithy-go/middleware"
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/collect"
 	"github.com/gsl-lang/gsl/inventory"
@@ -40,7 +41,8 @@ var protocols = map[string]string{
 	"cloudtrail": "json", "logs": "json", "kms": "json", "config": "json",
 	"access-analyzer": "rest-json", "securityhub": "rest-json", "guardduty": "rest-json", "macie2": "rest-json", "account": "rest-json",
 	"s3": "rest-xml", "monitoring": "cbor",
-	"elasticloadbalancing": "query", "lambda": "rest-json", "dynamodb": "json", "sqs": "json",
+	"elasticloadbalancing": "query", "elasticloadbalancingv2": "query", "lambda": "rest-json", "dynamodb": "json", "sqs": "json",
+	"ecr": "json", "secretsmanager": "json", "eks": "rest-json", "autoscaling": "query", "ecs": "json",
 }
 
 var scopeRE = regexp.MustCompile(`Credential=[^/]+/[0-9]+/([^/]+)/([^/]+)/aws4_request`)
@@ -48,6 +50,9 @@ var scopeRE = regexp.MustCompile(`Credential=[^/]+/[0-9]+/([^/]+)/([^/]+)/aws4_r
 type replay struct {
 	mu    sync.Mutex
 	calls []string // "service Operation", in arrival order
+	// overrides answers "service Operation" with this file's response
+	// (under testdata/replay) instead of the usual one.
+	overrides map[string]string
 }
 
 func (rp *replay) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -58,12 +63,19 @@ func (rp *replay) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	svc := m[2]
 	body, _ := readAll(r)
+	if v, _ := url.ParseQuery(string(body)); svc == "elasticloadbalancing" && v.Get("Version") == "2015-12-01" {
+		svc = "elasticloadbalancingv2" // the same signing name, another API
+	}
 	op := operation(svc, r, body)
 	rp.mu.Lock()
 	rp.calls = append(rp.calls, svc+" "+op)
 	rp.mu.Unlock()
 	dir := filepath.Join("testdata", "replay", svc)
-	if data, err := os.ReadFile(filepath.Join(dir, op)); err == nil {
+	file := filepath.Join(dir, op)
+	if o, ok := rp.overrides[svc+" "+op]; ok {
+		file = filepath.Join("testdata", "replay", o)
+	}
+	if data, err := os.ReadFile(file); err == nil {
 		w.Header().Set("Content-Type", contentType(protocols[svc]))
 		w.Write(data)
 		return
@@ -138,6 +150,10 @@ func operation(svc string, r *http.Request, body []byte) string {
 			return "ListAnalyzers"
 		case svc == "account" && p == "getAlternateContact":
 			return "GetAlternateContact"
+		case svc == "lambda" && p == "2015-03-31/functions":
+			return "ListFunctions"
+		case svc == "eks" && p == "clusters":
+			return "ListClusters"
 		}
 	case "cbor":
 		return r.URL.Path[strings.LastIndex(r.URL.Path, "/")+1:]
@@ -186,9 +202,9 @@ func denied(w http.ResponseWriter, protocol, svc, op string) {
 
 const secretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 
-func runReplay(t *testing.T, opts collect.Options) (*collect.Result, *replay) {
+func runReplay(t *testing.T, opts collect.Options, overrides map[string]string, apiOptions ...func(*middleware.Stack) error) (*collect.Result, *replay) {
 	t.Helper()
-	rp := &replay{}
+	rp := &replay{overrides: overrides}
 	srv := httptest.NewServer(rp)
 	t.Cleanup(srv.Close)
 	// S3 Control addresses <account>.<endpoint host>: resolve such names
@@ -208,6 +224,7 @@ func runReplay(t *testing.T, opts collect.Options) (*collect.Result, *replay) {
 		// One attempt: the replay answers the same every time, and the
 		// 503 of CloudWatch would otherwise be retried with backoff.
 		RetryMaxAttempts: 1,
+		APIOptions:       apiOptions,
 	}
 	opts.Endpoint = srv.URL
 	opts.Out = t.TempDir()
@@ -221,7 +238,7 @@ func runReplay(t *testing.T, opts collect.Options) (*collect.Result, *replay) {
 }
 
 func TestCollectReplay(t *testing.T) {
-	res, rp := runReplay(t, collect.Options{AllRegions: true, Concurrency: 4})
+	res, rp := runReplay(t, collect.Options{AllRegions: true, Concurrency: 4}, nil)
 	if res.Account != "123456789012" || filepath.Base(res.Dir) != "123456789012" {
 		t.Errorf("account %s in %s", res.Account, res.Dir)
 	}
@@ -295,6 +312,7 @@ func TestCollectReplay(t *testing.T) {
 		"us-east-1/securityhub-describe-hub.json":            "InvalidAccessException",
 		"us-east-1/macie2-get-macie-session.json":            "AccessDeniedException",
 		"us-east-1/account-get-alternate-contact/SECURITY":   "ResourceNotFoundException",
+		"us-east-1/ecr-get-lifecycle-policy/cloudmapper":     "LifecyclePolicyNotFoundException",
 	} {
 		if nc[file] != code {
 			t.Errorf("%s: not-configured code %q, want %q; not configured: %v", file, nc[file], code, nc)
@@ -366,6 +384,12 @@ func TestCollectReplay(t *testing.T) {
 			"HIPAA-076": "fail", // Security Hub off
 			"HIPAA-080": "fail", // Macie off
 			"HIPAA-088": "pass", // the PHI bucket is versioned
+		},
+		"aws-best-practices": {
+			"AWSBP-ECR.1":            "fail", // the repository does not scan on push
+			"AWSBP-ECR.3":            "fail", // no lifecycle policy (LifecyclePolicyNotFoundException)
+			"AWSBP-SecretsManager.1": "fail", // the secret does not rotate
+			"AWSBP-SecretsManager.3": "fail", // last accessed in 2019, before the clock's 90 days
 		},
 	}
 	for name, rules := range want {

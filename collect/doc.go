@@ -17,6 +17,16 @@
 // collection describes the account's security posture. No credential is
 // ever written or logged.
 //
+// Besides the CIS calls (IAM, S3, EC2, CloudTrail, CloudWatch, the security
+// services) it reads what the aws-best-practices bundle's entity types need:
+// load balancers, Lambda, DynamoDB, SQS, SNS, KMS, RDS instances, clusters
+// and snapshots, EKS, ECS, ECR, Auto Scaling groups and launch templates,
+// and Secrets Manager metadata (never a secret's value).
+//
 // This is a module of its own so that the gsl library's dependencies stay
-// small; the least-privilege policy it needs is policy.json.
+// small: gslcheck runs its command, gslcheck-collect, as a plugin (`gslcheck
+// collect aws`, `gslcheck run --collect aws`). The least-privilege policy it
+// needs is policy.json, exactly the calls it makes (policy_test.go checks
+// that, and that the AWS managed policy SecurityAudit allows all of them but
+// macie2:GetMacieSession).
 package collect

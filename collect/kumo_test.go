@@ -105,6 +105,8 @@ func TestCollectKumo(t *testing.T) {
 	want := map[string]map[string]string{
 		"cis-aws": {"CIS-AWS-5.3": "fail"},                    // ssh-open allows SSH from 0.0.0.0/0
 		"hipaa":   {"HIPAA-006": "pass", "HIPAA-029": "fail"}, // AES256 default encryption; SSH open
+		// The same, as FSBP S3.4 and EC2.13 put them.
+		"aws-best-practices": {"AWSBP-S3.4": "pass", "AWSBP-EC2.13": "fail"},
 	}
 	for name, rules := range want {
 		b, err := bundles.Load(name)

@@ -85,6 +85,12 @@ func ReadAPIDump(dir string, emit func(Entity) error) (*APIDumpSummary, error) {
 	return readAPIDumpFS(os.DirFS(dir), dir, emit)
 }
 
+// ReadAPIDumpAs is ReadAPIDump naming dir as name in the origins of what it
+// emits (a collection read from a temporary directory).
+func ReadAPIDumpAs(dir, name string, emit func(Entity) error) (*APIDumpSummary, error) {
+	return readAPIDumpFS(os.DirFS(dir), name, emit)
+}
+
 // IsAPIDump reports whether dir looks like a raw API dump: an account
 // directory with describe-regions.json or a region directory of
 // <service>-<operation>.json files, or a directory of such account

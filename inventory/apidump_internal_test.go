@@ -281,6 +281,16 @@ func FuzzAPIDump(f *testing.F) {
 	f.Add(uint8(4), []byte(`{"calls":1,"failures":[{"file":"../../x","code":"E"}],"notConfigured":[{"file":"us-east-1/securityhub-describe-hub.json"}]}`))
 	f.Add(uint8(5), []byte(`{"UserDetailList":[{"UserName":"u","UserPolicyList":[{"PolicyName":"p","PolicyDocument":"%7B%22Statement%22%3A1%7D"}],"GroupList":["g","g"]}],"GroupDetailList":[{"GroupName":"g"}],"RoleDetailList":[{"RoleName":"r","InstanceProfileList":[{"Arn":"p"}]}]}`))
 	f.Add(uint8(6), []byte(`[1,2,3]`))
+	f.Add(uint8(12), []byte(`{"repositories":[{"repositoryName":"r","repositoryArn":"arn:aws:ecr:us-east-1:1:repository/r","imageScanningConfiguration":{"scanOnPush":"yes"},"encryptionConfiguration":[],"createdAt":1}]}`))
+	f.Add(uint8(13), []byte(`{"policyText":"{\"Statement\":"}`))
+	f.Add(uint8(14), []byte(`{"DomainStatus":{"AccessPolicies":"{","LogPublishingOptions":{"AUDIT_LOGS":5},"VPCOptions":{"SubnetIds":"x"},"Endpoints":[1]}}`))
+	f.Add(uint8(15), []byte(`{"SecretList":[{"Name":"s","RotationRules":{"AutomaticallyAfterDays":"30"},"Tags":[1],"LastRotatedDate":"yesterday"},{"ARN":7}]}`))
+	f.Add(uint8(16), []byte(`{"ResourcePolicy":{"Statement":[]}}`))
+	f.Add(uint8(17), []byte(`{"items":[{"id":"a","policy":"{\\\"Statement\\\":[}"},{"id":7,"endpointConfiguration":"x"}]}`))
+	f.Add(uint8(18), []byte(`{"item":[{"stageName":"p","methodSettings":{"*/*":{"throttlingRateLimit":"x"},"a/GET":[]}}]}`))
+	f.Add(uint8(19), []byte(`{"clusterArns":["arn:aws:ecs:us-east-1:1:cluster/c","","/"]}`))
+	f.Add(uint8(21), []byte(`{"Items":[{"ApiId":"h","Tags":[]},{"ApiId":null,"DisableExecuteApiEndpoint":"maybe"}]}`))
+	f.Add(uint8(20), []byte(`{"AutoScalingGroups":[{"AutoScalingGroupName":"g","MixedInstancesPolicy":{"LaunchTemplate":{"Overrides":[1]}},"Instances":"x"}]}`))
 	names := []string{
 		"us-east-1/ec2-describe-security-groups.json",
 		"us-east-1/iam-get-credential-report.json",
@@ -294,6 +304,16 @@ func FuzzAPIDump(f *testing.F) {
 		"us-east-1/ec2-describe-network-acls.json",
 		"us-east-1/rds-describe-db-instances.json",
 		"us-east-1/elbv2-describe-load-balancers.json",
+		"us-east-1/ecr-describe-repositories.json",
+		"us-east-1/ecr-get-repository-policy/r",
+		"us-east-1/es-describe-elasticsearch-domain/d",
+		"us-east-1/secretsmanager-list-secrets.json",
+		"us-east-1/secretsmanager-get-resource-policy/s",
+		"us-east-1/apigateway-get-rest-apis.json",
+		"us-east-1/apigateway-get-stages/a",
+		"us-east-1/ecs-list-clusters.json",
+		"us-east-1/autoscaling-describe-auto-scaling-groups.json",
+		"us-east-1/apigatewayv2-get-apis.json",
 	}
 	base := fstest.MapFS{
 		"describe-regions.json":                       file(`{"Regions":[{"RegionName":"us-east-1"}]}`),
@@ -305,6 +325,10 @@ func FuzzAPIDump(f *testing.F) {
 		"us-east-1/logs-describe-metric-filters.json": file(`{"metricFilters":[{"logGroupName":"g","metricTransformations":[{"metricName":"m","metricNamespace":"n"}]}]}`),
 		"us-east-1/cloudwatch-describe-alarms.json":   file(`{"MetricAlarms":[{"MetricName":"m","Namespace":"n","AlarmActions":["arn:aws:sns:us-east-1:1:t"]}]}`),
 		"us-east-1/s3-get-bucket-policy/b":            file(`{"Policy":"{\"Statement\":[]}"}`),
+		"us-east-1/ecr-describe-repositories.json":    file(`{"repositories":[{"repositoryName":"r","repositoryArn":"arn:aws:ecr:us-east-1:1:repository/r"}]}`),
+		"us-east-1/es-list-domain-names.json":         file(`{"DomainNames":[{"DomainName":"d"}]}`),
+		"us-east-1/apigateway-get-rest-apis.json":     file(`{"items":[{"id":"a"}]}`),
+		"us-east-1/secretsmanager-list-secrets.json":  file(`{"SecretList":[{"Name":"s","ARN":"arn:aws:secretsmanager:us-east-1:1:secret:s-abc"}]}`),
 	}
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		fsys := fstest.MapFS{}

@@ -7,8 +7,8 @@ import (
 
 // readServices assembles the regional service types: RDS, ELB,
 // ApplicationLoadBalancer, NetworkLoadBalancer, Lambda, KMS, DynamoDbTable,
-// EFS, Redshift, ElastiCache, SnsTopic, SqsQueue, LogGroup and
-// AcmCertificate.
+// EFS, Redshift, ElastiCache, SnsTopic, SqsQueue, LogGroup,
+// AcmCertificate, and those of readApps.
 func (d *apiDump) readServices(r string, e *adEC2, iam *adIAM) {
 	d.readRDS(r, e)
 	d.readELB(r, e)
@@ -23,6 +23,7 @@ func (d *apiDump) readServices(r string, e *adEC2, iam *adIAM) {
 	d.readSQS(r)
 	d.readLogGroups(r)
 	d.readACM(r)
+	d.readApps(r, e)
 }
 
 func (d *apiDump) readRDS(r string, e *adEC2) {

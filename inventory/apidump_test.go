@@ -131,13 +131,18 @@ func TestReadAPIDumpDemo(t *testing.T) {
 		"S3Bucket": 1, "RDS": 1, "ELB": 1, "ApplicationLoadBalancer": 1,
 		"Lambda": 1, "CloudTrail": 1, "Redshift": 1, "SnsTopic": 2, "SqsQueue": 1,
 		"Region": 1,
-		// What no entity type reads: 6 availability zones; ECR (a
-		// repository and its policy), ECS (a cluster, its task list and a
-		// task), Elasticsearch (a domain name and the domain), 8 IAM access
-		// advisor files (4 jobs started, 4 reports), Kafka (a cluster),
-		// Redshift subnet groups (1), Route 53 (1 VPC's zones), Secrets
-		// Manager (a secret and its policy).
-		"notModelled": 26,
+		// ecr-describe-repositories.json (with the repository's policy),
+		// es-list-domain-names.json (with the domain),
+		// secretsmanager-list-secrets.json (with the secret's policy).
+		"EcrRepository": 1, "ElasticSearchDomain": 1, "SecretsManagerSecret": 1,
+		// ecs-list-clusters.json (the demo has no DescribeClusters: only
+		// the name and ARN).
+		"EcsCluster": 1,
+		// What no entity type reads: 6 availability zones; ECS tasks (a
+		// task list and a task), 8 IAM access advisor files (4 jobs
+		// started, 4 reports), Kafka (a cluster), Redshift subnet groups
+		// (1), Route 53 (1 VPC's zones).
+		"notModelled": 19,
 	}
 	if diff := cmp.Diff(want, count); diff != "" {
 		t.Errorf("records by type (-want +got):\n%s", diff)

@@ -16,6 +16,7 @@ type cli struct {
 	Fmt        fmtCmd        `cmd:"" help:"Format the rule logic in bundle files canonically."`
 	Explain    explainCmd    `cmd:"" help:"Show the evaluation trace of one rule on a document."`
 	Convert    convertCmd    `cmd:"" help:"Write the entity documents that inputs turn into (NDJSON)."`
+	Collect    collectCmd    `cmd:"" help:"Collect a cloud account's configuration through its APIs (runs gslcheck-collect)."`
 	Bundles    bundlesCmd    `cmd:"" help:"List the shipped bundles, or export one."`
 	Exceptions exceptionsCmd `cmd:"" help:"Convert exclusions of other tools into an exceptions file."`
 	Version    versionCmd    `cmd:"" help:"Print the version."`
@@ -42,7 +43,14 @@ type runCmd struct {
 	FailOn          string   `placeholder:"LEVEL" help:"Exit 1 only for failures of rules at or above this severity (Informational, Low, Medium, High, Critical; default: any failure)."`
 	Exceptions      string   `placeholder:"FILE" help:"Exceptions (suppressed findings, each with a reason) to apply (default: .gslcheck/exceptions.yaml when it exists)."`
 	Baseline        string   `placeholder:"REPORT.json" help:"A previous JSON report: only failures it does not hold fail the run; those it holds and are gone are listed as fixed."`
-	Inputs          []string `arg:"" name:"INPUT" help:"JSON documents to check: files, directories (their .json, .ndjson, .jsonl and .gz files, sorted; a directory of raw AWS API responses in cloudmapper's layout is read as that dump), or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, NDJSON (.ndjson, .jsonl or detected), AWS Config data, a Terraform plan or state (terraform show -json), or a CloudFormation template (detected); gzipped or not."`
+	Collect         string   `group:"collect" placeholder:"aws" help:"First collect the account the credentials reach with gslcheck-collect (into a temporary directory, removed after) and evaluate it, with the INPUTs if any."`
+	Profile         string   `group:"collect" placeholder:"NAME" help:"With --collect: the AWS shared config profile (default: the standard credential chain)."`
+	Region          []string `group:"collect" sep:"," placeholder:"REGION" help:"With --collect: the regions to collect (default: the profile's region). Repeatable."`
+	AllRegions      bool     `group:"collect" help:"With --collect: collect every region the account has enabled."`
+	RoleARN         []string `group:"collect" name:"role-arn" sep:"none" placeholder:"ARN" help:"With --collect: assume this role and collect its account. Repeatable."`
+	CollectOut      string   `group:"collect" placeholder:"DIR" help:"With --collect: keep the collection in DIR (an API dump that run can read again) instead of a temporary directory."`
+	CollectArg      []string `group:"collect" sep:"none" placeholder:"ARG" help:"With --collect: a further argument for gslcheck-collect, e.g. --collect-arg=--concurrency=4. Repeatable."`
+	Inputs          []string `arg:"" optional:"" name:"INPUT" help:"JSON documents to check: files, directories (their .json, .ndjson, .jsonl and .gz files, sorted; a directory of raw AWS API responses in cloudmapper's layout is read as that dump), or - for stdin. A JSON array of documents, one document, an object mapping type names to arrays of documents, NDJSON (.ndjson, .jsonl or detected), AWS Config data, a Terraform plan or state (terraform show -json), or a CloudFormation template (detected); gzipped or not."`
 }
 
 func (runCmd) Help() string {
@@ -58,6 +66,13 @@ Examples:
     aws-export | gslcheck run -b hipaa --format json -
     gslcheck run -b cis-aws --fail-on High --baseline baseline.json --report sarif=results.sarif inv.ndjson
     gslcheck run -b hipaa snapshot.json.gz        # an AWS Config snapshot
+    gslcheck run -b cis-aws account-data/prod     # a raw API dump (gslcheck collect aws)
+    gslcheck run -b cis-aws --collect aws --profile prod --region eu-west-1
+
+With --collect aws, gslcheck-collect (a separate executable: install it with
+go install github.com/gsl-lang/gsl/collect/cmd/gslcheck-collect@latest)
+collects the account first; every call that failed (AccessDenied, a region
+not opted in) is an error record naming it in the report and its summary.
 
 Failures matched by .gslcheck/exceptions.yaml (or --exceptions) are reported as
 suppressed, with their reason, and do not fail the run.
@@ -157,6 +172,33 @@ Examples:
 Exit status: 0 when the rule passed (or did not apply) on every document, 1
 when it failed on one, 2 on usage or rule errors, unreadable input, or a
 document the rule could not be evaluated on.`
+}
+
+type collectCmd struct {
+	Args []string `arg:"" optional:"" passthrough:"" name:"ARG" help:"The cloud (aws), then the collector's flags, passed to gslcheck-collect as they are."`
+}
+
+func (collectCmd) Help() string {
+	return `Runs the collector, gslcheck-collect, a separate executable (so that gslcheck
+does not link the AWS SDK), found on PATH or next to gslcheck. Install it with
+
+    go install github.com/gsl-lang/gsl/collect/cmd/gslcheck-collect@latest
+
+It reads the account through its APIs with the standard credential chain and
+writes the responses in the layout of cloudmapper's collect, which run reads
+as an input (a directory of raw AWS API responses). Every call that fails is
+recorded with its reason in <account>/collect-summary.json and reported by run.
+'gslcheck collect aws --help' lists the collector's flags. To evaluate the
+account without keeping the collection, use 'gslcheck run --collect aws'.
+
+Examples:
+
+    gslcheck collect aws --profile prod --all-regions --out account-data
+    gslcheck run -b cis-aws account-data
+    gslcheck collect aws --role-arn arn:aws:iam::111122223333:role/audit --region eu-west-1
+
+Exit status: the collector's: 0 when it collected (failed calls included), 1
+when the credentials do not work, 2 on usage errors; 2 when it is not installed.`
 }
 
 type convertCmd struct {

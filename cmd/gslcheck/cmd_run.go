@@ -44,6 +44,12 @@ func (c *runCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
+	if len(c.Inputs) == 0 && c.Collect == "" {
+		return usagef("run needs an INPUT (a file, a directory, or - for stdin), or --collect aws")
+	}
+	if err := c.checkCollectFlags(); err != nil {
+		return err
+	}
 	sources, total, err := openSources(c.Inputs, e.stdin)
 	if err != nil {
 		return err
@@ -94,6 +100,15 @@ func (c *runCmd) Run(e *env) error {
 		if err := outputIsNotInput(sp.file, inputs); err != nil {
 			return usagef("--report %s=%s is also an input; the report would overwrite it", sp.format, sp.file)
 		}
+	}
+	if c.Collect != "" {
+		// Collected once the rules and reports are known to be usable.
+		src, cleanup, err := c.collect(e)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		sources = append(sources, src)
 	}
 	base := report.Options{Rules: set.rules(), ShowSkipped: c.ShowSkipped, FailuresOnly: c.FailuresOnly, SARIFMaxResults: c.SARIFMaxResults,
 		ToolVersion: version(), ToolSemanticVersion: semanticVersion()}
@@ -336,7 +351,9 @@ func (d *docCounter) count(b *docBatch) {
 // over it must not pass.
 func reportEmpty(rep report.Writer, sum *report.Summary, sources []source, docs *docCounter) error {
 	for _, s := range sources {
-		if docs.n[s.name] > 0 {
+		// A dump's documents are named by their response files, not
+		// by the dump: it held documents when it held response files.
+		if docs.n[s.name] > 0 || (s.dump != nil && s.dump.Files > 0) {
 			continue
 		}
 		sum.InputErrors++

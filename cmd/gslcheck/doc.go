@@ -10,7 +10,7 @@
 //
 //	gslcheck run --bundle NAME|PATH [--rule TEXT] [--format text|json|sarif|junit]
 //	    [--report FORMAT=FILE] [--rule-id ID|GLOB] [--skip-rule ID|GLOB] [--severity LEVELS]
-//	    [--fail-on LEVEL] [--exceptions FILE] [--baseline REPORT.json] INPUT...
+//	    [--fail-on LEVEL] [--exceptions FILE] [--baseline REPORT.json] [--collect aws ...] INPUT...
 //	gslcheck test [--format text|json|junit] PATH...
 //	gslcheck lint [--format text|json] [--schema builtin|none] PATH...
 //	gslcheck fmt [-w] [--check] PATH...
@@ -18,6 +18,7 @@
 //	gslcheck convert [--input-format auto|json|ndjson|awsconfig] INPUT...
 //	gslcheck bundles [list] | bundles export NAME --format dome9
 //	gslcheck exceptions import-dome9 [--account DOME9ID=NUMBER] FILE
+//	gslcheck collect aws [--profile NAME] [--region R | --all-regions] [--role-arn ARN] [--out DIR]
 //	gslcheck version | gslcheck --version
 //
 // Every command has --help with examples.
@@ -55,6 +56,16 @@
 // schema as lint does (--schema none to skip it): a property or entity
 // type the schema does not know stops the run. An input without any
 // document is an input error unless --allow-empty.
+//
+// # Collecting an account
+//
+// `collect aws` runs the collector, gslcheck-collect (module
+// github.com/gsl-lang/gsl/collect), found on PATH or next to gslcheck, with
+// the arguments as given: it is a separate executable so that gslcheck does
+// not link the AWS SDK, and when it is absent the error says how to install
+// it. `run --collect aws` runs it into a private temporary directory
+// (--collect-out keeps it) and reads that raw API dump with the INPUTs; its
+// documents and the calls that failed are named collected/<account>/....
 //
 // # Output
 //

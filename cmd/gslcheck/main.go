@@ -78,6 +78,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, WrapUpperBound: 100}),
 		kong.Vars{"cpus": fmt.Sprint(runtime.NumCPU()), "maxdoc": fmt.Sprint(inventory.DefaultMaxDocBytes), "version": versionLine()},
 		kong.Bind(e),
+		kong.ExplicitGroups([]kong.Group{{Key: "collect", Title: "Collecting the account first (run --collect):"}}),
 	)
 	if err != nil {
 		fmt.Fprintf(stderr, "gslcheck: internal error: %v\n", err)

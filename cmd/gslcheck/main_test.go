@@ -39,6 +39,10 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXAMPLES", examples)
 			testdata, _ := filepath.Abs(filepath.Join("..", "..", "inventory", "testdata"))
 			env.Setenv("INVENTORY", testdata)
+			// The directory testscript put the gslcheck command in, so
+			// that a script can set PATH to it and its own directories
+			// only (collect.txtar: the collector plugin absent, or a stub).
+			env.Setenv("GSLBIN", filepath.SplitList(env.Getenv("PATH"))[0])
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("FORCE_COLOR", "")
 			return err

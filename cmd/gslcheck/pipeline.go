@@ -75,11 +75,18 @@ type source struct {
 	// responses (inventory.ReadAPIDump), which is read, not opened; the
 	// reading leaves its summary there.
 	dump *inventory.APIDumpSummary
+	// dir, when set, is the directory the dump is read from, and name
+	// only how it is named (a collection in a temporary directory).
+	dir string
 }
 
 // readDump reads the API dump src names.
 func (src source) readDump(emit func(inventory.Entity) error) error {
-	sum, err := inventory.ReadAPIDump(src.name, emit)
+	dir := src.dir
+	if dir == "" {
+		dir = src.name
+	}
+	sum, err := inventory.ReadAPIDumpAs(dir, src.name, emit)
 	if sum != nil {
 		*src.dump = *sum
 	}

@@ -2,8 +2,13 @@
 // a raw API dump that `gslcheck run` reads (the layout of cloudmapper's
 // collect):
 //
-//	gslcheck-collect [--profile NAME] [--region R ...| --all-regions]
-//	                 [--role-arn ARN ... [--external-id ID]] [--out DIR]
+//	gslcheck-collect aws [--profile NAME] [--region R ...| --all-regions]
+//	                     [--role-arn ARN ... [--external-id ID]] [--out DIR]
+//
+// It is gslcheck's collector plugin: `gslcheck collect aws ...` runs it with
+// the same arguments, and `gslcheck run --collect aws` runs it into a
+// temporary directory and evaluates what it wrote. It is a module of its
+// own so that gslcheck does not link the AWS SDK.
 //
 // Credentials come from the standard chain (environment, shared config and
 // credentials files, SSO, container and instance roles); --profile picks a
@@ -12,7 +17,7 @@
 // reason in <account>/collect-summary.json and listed at the end; only
 // credentials that do not work at all make it exit non-zero. The least
 // privilege it needs is collect/policy.json (the AWS managed policy
-// SecurityAudit covers it).
+// SecurityAudit covers all of it but macie2:GetMacieSession).
 package main
 
 import (
@@ -51,7 +56,12 @@ func main() {
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gslcheck-collect", flag.ContinueOnError)
+	if len(args) == 0 || args[0] != "aws" {
+		fmt.Fprintln(stderr, "usage: gslcheck-collect aws [FLAGS]  (the provider first; 'gslcheck-collect aws -h' lists the flags)")
+		return 2
+	}
+	args = args[1:]
+	fs := flag.NewFlagSet("gslcheck-collect aws", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var regions, roles list
 	profile := fs.String("profile", "", "shared config profile (default: the standard credential chain)")

@@ -14,9 +14,12 @@ func TestFlags(t *testing.T) {
 		code int
 		msg  string
 	}{
-		{[]string{"--region", "us-east-1", "--all-regions"}, 2, "exclude each other"},
-		{[]string{"--name", "x", "--role-arn", "arn:aws:iam::1:role/a", "--role-arn", "arn:aws:iam::2:role/a"}, 2, "names one account"},
-		{[]string{"--no-such-flag"}, 2, "flag provided but not defined"},
+		{[]string{"aws", "--region", "us-east-1", "--all-regions"}, 2, "exclude each other"},
+		{[]string{"aws", "--name", "x", "--role-arn", "arn:aws:iam::1:role/a", "--role-arn", "arn:aws:iam::2:role/a"}, 2, "names one account"},
+		{[]string{"aws", "--no-such-flag"}, 2, "flag provided but not defined"},
+		{[]string{}, 2, "usage: gslcheck-collect aws"},
+		{[]string{"gcp"}, 2, "usage: gslcheck-collect aws"},
+		{[]string{"--region", "us-east-1"}, 2, "usage: gslcheck-collect aws"},
 	} {
 		var out, errb bytes.Buffer
 		if code := run(tc.args, &out, &errb); code != tc.code || !strings.Contains(errb.String(), tc.msg) {
@@ -41,7 +44,7 @@ func TestBadCredentials(t *testing.T) {
 	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
 	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
 	var out, errb bytes.Buffer
-	code := run([]string{"--endpoint-url", srv.URL, "--out", t.TempDir(), "--max-attempts", "1"}, &out, &errb)
+	code := run([]string{"aws", "--endpoint-url", srv.URL, "--out", t.TempDir(), "--max-attempts", "1"}, &out, &errb)
 	if code != 1 || !strings.Contains(errb.String(), "InvalidClientTokenId") {
 		t.Errorf("run = %d, stderr %q; want 1 and the STS error", code, errb.String())
 	}

@@ -1,0 +1,155 @@
+package inventory
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// readAPIGateway: apigateway GetRestApis, with GetStages per REST API id,
+// as ApiGateway documents. The collector does not make these calls (no
+// API Gateway module of aws-sdk-go-v2 was available to it); dumps of the
+// AWS CLI (`aws apigateway get-rest-apis`, `get-stages --rest-api-id`)
+// hold them.
+func (d *apiDump) readAPIGateway(r string) {
+	v, file, _ := d.call(r, "apigateway-get-rest-apis")
+	apis := adArr(adGet(v, "items"))
+	if len(apis) > 0 {
+		d.paramCallMissing(r, "apigateway-get-stages")
+	}
+	for i, api := range apis {
+		id := adStr(adGet(api, "id"))
+		o := Origin{Input: d.show(file), Index: i, Key: "items", Resource: id}
+		arn := "arn:" + adPartition(r) + ":apigateway:" + r + "::/restapis/" + id
+		doc := d.envelope("ApiGateway", id, adStr(adGet(api, "name")), arn, r)
+		doc["apiId"] = id
+		adSet(doc, "description", adStr(adGet(api, "description")))
+		if t := adGet(api, "createdDate"); t != nil {
+			doc["createdDate"] = adTime(t)
+		}
+		if ec := adGet(api, "endpointConfiguration"); ec != nil {
+			doc["endpointConfiguration"] = adObj{"types": adOrEmpty(adArr(adGet(ec, "types")))}
+		}
+		if t, ok := adGet(api, "tags").(adObj); ok {
+			doc["tags"] = adTagMap(t)
+		}
+		if p := adStr(adGet(api, "policy")); p != "" {
+			pd, err := adPolicy(p)
+			if err != nil && strings.Contains(p, `\"`) {
+				// API Gateway returns the policy with its quotes escaped
+				// once more: {\"Version\":...}.
+				pd, err = adPolicy(strings.ReplaceAll(p, `\"`, `"`))
+			}
+			if err != nil {
+				d.fail(o, fmt.Errorf("REST API policy: %w", err))
+			}
+			if pd != nil {
+				doc["policy"] = pd
+			}
+		}
+		if sv := d.param(r, "apigateway-get-stages", id); sv != nil {
+			stages := []any{}
+			for _, s := range adArr(adGet(sv, "item")) {
+				x := adObj{}
+				for _, k := range []string{"stageName", "deploymentId", "clientCertificateId", "webAclArn", "cacheClusterSize"} {
+					adSet(x, k, adStr(adGet(s, k)))
+				}
+				if t := adGet(s, "createdDate"); t != nil {
+					x["createdDate"] = adTime(t)
+				}
+				adSetBool(x, "tracingEnabled", adGet(s, "tracingEnabled"))
+				adSetBool(x, "cacheClusterEnabled", adGet(s, "cacheClusterEnabled"))
+				settings := []any{}
+				if ms, ok := adGet(s, "methodSettings").(adObj); ok {
+					paths := make([]string, 0, len(ms))
+					for p := range ms {
+						paths = append(paths, p)
+					}
+					sort.Strings(paths)
+					for _, p := range paths {
+						m := ms[p]
+						mx := adObj{"methodPath": p}
+						adSet(mx, "loggingLevel", adStr(adGet(m, "loggingLevel")))
+						for _, k := range []string{"dataTraceEnabled", "metricsEnabled", "cachingEnabled", "cacheDataEncrypted"} {
+							adSetBool(mx, k, adGet(m, k))
+						}
+						adSet(mx, "throttlingBurstLimit", adNumber(adGet(m, "throttlingBurstLimit")))
+						adSet(mx, "throttlingRateLimit", adNumber(adGet(m, "throttlingRateLimit")))
+						settings = append(settings, mx)
+					}
+				}
+				x["methodSettings"] = settings
+				if al := adGet(s, "accessLogSettings"); al != nil {
+					ax := adObj{}
+					adSet(ax, "destinationArn", adStr(adGet(al, "destinationArn")))
+					adSet(ax, "format", adStr(adGet(al, "format")))
+					x["accessLogSettings"] = ax
+				}
+				stages = append(stages, x)
+			}
+			doc["stages"] = stages
+		}
+		d.doc(o, doc)
+	}
+}
+
+// readAPIGatewayV2: apigatewayv2 GetApis, with GetStages and GetRoutes per
+// API id, as ApiGatewayV2 documents (HTTP and WebSocket APIs); from the AWS
+// CLI's files, like readAPIGateway.
+func (d *apiDump) readAPIGatewayV2(r string) {
+	v, file, _ := d.call(r, "apigatewayv2-get-apis")
+	apis := adArr(adGet(v, "Items"))
+	if len(apis) > 0 {
+		d.paramCallMissing(r, "apigatewayv2-get-stages")
+		d.paramCallMissing(r, "apigatewayv2-get-routes")
+	}
+	for i, api := range apis {
+		id := adStr(adGet(api, "ApiId"))
+		o := Origin{Input: d.show(file), Index: i, Key: "Items", Resource: id}
+		arn := "arn:" + adPartition(r) + ":apigateway:" + r + "::/apis/" + id
+		doc := d.envelope("ApiGatewayV2", id, adStr(adGet(api, "Name")), arn, r)
+		doc["apiId"] = id
+		adSet(doc, "protocolType", adStr(adGet(api, "ProtocolType")))
+		adSet(doc, "apiEndpoint", adStr(adGet(api, "ApiEndpoint")))
+		adSetBool(doc, "disableExecuteApiEndpoint", adGet(api, "DisableExecuteApiEndpoint"))
+		if t, ok := adGet(api, "Tags").(adObj); ok {
+			doc["tags"] = adTagMap(t)
+		}
+		if sv := d.param(r, "apigatewayv2-get-stages", id); sv != nil {
+			stages := []any{}
+			for _, s := range adArr(adGet(sv, "Items")) {
+				x := adObj{}
+				adSet(x, "stageName", adStr(adGet(s, "StageName")))
+				adSetBool(x, "autoDeploy", adGet(s, "AutoDeploy"))
+				if al := adGet(s, "AccessLogSettings"); al != nil {
+					ax := adObj{}
+					adSet(ax, "destinationArn", adStr(adGet(al, "DestinationArn")))
+					adSet(ax, "format", adStr(adGet(al, "Format")))
+					x["accessLogSettings"] = ax
+				}
+				if rs := adGet(s, "DefaultRouteSettings"); rs != nil {
+					rx := adObj{}
+					adSet(rx, "loggingLevel", adStr(adGet(rs, "LoggingLevel")))
+					adSetBool(rx, "detailedMetricsEnabled", adGet(rs, "DetailedMetricsEnabled"))
+					adSet(rx, "throttlingBurstLimit", adNumber(adGet(rs, "ThrottlingBurstLimit")))
+					adSet(rx, "throttlingRateLimit", adNumber(adGet(rs, "ThrottlingRateLimit")))
+					x["defaultRouteSettings"] = rx
+				}
+				stages = append(stages, x)
+			}
+			doc["stages"] = stages
+		}
+		if rv := d.param(r, "apigatewayv2-get-routes", id); rv != nil {
+			routes := []any{}
+			for _, rt := range adArr(adGet(rv, "Items")) {
+				x := adObj{}
+				adSet(x, "routeKey", adStr(adGet(rt, "RouteKey")))
+				adSet(x, "authorizationType", adStr(adGet(rt, "AuthorizationType")))
+				adSet(x, "authorizerId", adStr(adGet(rt, "AuthorizerId")))
+				routes = append(routes, x)
+			}
+			doc["routes"] = routes
+		}
+		d.doc(o, doc)
+	}
+}
