@@ -362,6 +362,8 @@ func cfnS3Bucket(b *builder) {
 			}
 		}
 	}
+	// OwnershipControls holds one rule; BucketOwnerEnforced disables ACLs.
+	b.copy("ownershipControls.objectOwnership", "OwnershipControls.Rules.0.ObjectOwnership", nil)
 	if v, _, _ := b.r.get("ReplicationConfiguration.Rules"); v != nil {
 		var rules []any
 		for _, e := range list(v) {

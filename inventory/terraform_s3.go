@@ -347,6 +347,8 @@ func tfS3Child(p *builder, c *iacResource) {
 		if v, _, _ := c.get("object_lock_enabled"); v == "Enabled" {
 			p.set("objectLockConfiguration.objectLockEnabled", "Enabled")
 		}
+	case "aws_s3_bucket_ownership_controls":
+		p.copyFrom(c, "ownershipControls.objectOwnership", "rule.0.object_ownership", nil)
 	case "aws_s3_bucket_website_configuration":
 		p.set("website", map[string]any{})
 		p.copyFrom(c, "website.indexDocumentSuffix", "index_document.0.suffix", nil)

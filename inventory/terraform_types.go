@@ -38,6 +38,7 @@ var terraformTypes = map[string]typeMap{
 	"aws_s3_bucket_lifecycle_configuration":              {children: []*childMap{s3Child}},
 	"aws_s3_bucket_object_lock_configuration":            {children: []*childMap{s3Child}},
 	"aws_s3_bucket_website_configuration":                {children: []*childMap{s3Child}},
+	"aws_s3_bucket_ownership_controls":                   {children: []*childMap{s3Child}},
 	"aws_s3_account_public_access_block":                 {broadcast: []string{"aws_s3_bucket"}, merge: tfS3AccountBlock},
 
 	"aws_iam_user":                    {entity: "IamUser", build: tfIamIdentity("userId")},
