@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -74,10 +75,10 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 	case String:
 		return a.Str == b.Str
 	case Array:
-		ia, ib := newElemIter(a.Raw), newElemIter(b.Raw)
+		ia, ib := jsontext.NewMembers(a.Raw), jsontext.NewMembers(b.Raw)
 		for {
-			_, ea, oka := ia.next()
-			_, eb, okb := ib.next()
+			_, ea, oka := ia.Next()
+			_, eb, okb := ib.Next()
 			if oka != okb {
 				return false
 			}
@@ -139,9 +140,9 @@ func objectsEqual(a, b string) bool {
 // of the raw object obj that come first under their name, in order.
 func firstMembers(obj string) (names, vals []string) {
 	var seen map[string]bool // past smallObject names
-	it := newElemIter(obj)
+	it := jsontext.NewMembers(obj)
 	for {
-		k, v, ok := it.next()
+		k, v, ok := it.Next()
 		if !ok {
 			return names, vals
 		}
@@ -246,9 +247,9 @@ func hashJSON(r gjson.Result) uint64 {
 	case String:
 		h = hashString(h, r.Str)
 	case Array:
-		it := newElemIter(r.Raw)
+		it := jsontext.NewMembers(r.Raw)
 		for {
-			_, e, ok := it.next()
+			_, e, ok := it.Next()
 			if !ok {
 				break
 			}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // ParseDome9 reads a Dome9 / CloudGuard ruleset export:
@@ -180,7 +182,7 @@ func parseDome9(data []byte, file string) (*Bundle, error) {
 		return nil, ErrorList{{File: file, Line: 1, Column: 1, Msg: "file is not valid UTF-8"}}
 	}
 	start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
-	if !json.Valid(data) {
+	if !jsontext.ValidBytes(data) {
 		var v any
 		err := json.Unmarshal(data, &v)
 		d.jsonError(0, err)

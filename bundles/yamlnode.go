@@ -14,7 +14,7 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
-	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // yamlFile is a parsed YAML file with the helpers the bundle and fixture
@@ -311,7 +311,7 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = builtin.AppendJSONString(b, fl.name)
+			b = jsontext.AppendString(b, fl.name)
 			b = append(b, ':')
 			b = f.toJSON(b, fl.val, anchors, depth+1)
 		}
@@ -331,9 +331,9 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 			// YAML reads it as a number, so JSON gets the number as written.
 			return append(b, v.Value...)
 		}
-		return builtin.AppendJSONString(b, v.Value)
+		return jsontext.AppendString(b, v.Value)
 	case *ast.LiteralNode:
-		return builtin.AppendJSONString(b, v.Value.Value)
+		return jsontext.AppendString(b, v.Value.Value)
 	case *ast.BoolNode:
 		return strconv.AppendBool(b, v.Value)
 	case *ast.IntegerNode:
@@ -376,7 +376,7 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 	case *ast.TagNode:
 		if v.Start.Value == "!!str" {
 			if s, ok := v.Value.(ast.ScalarNode); ok {
-				return builtin.AppendJSONString(b, s.GetToken().Value)
+				return jsontext.AppendString(b, s.GetToken().Value)
 			}
 		}
 		f.errorf(n, "YAML tag %s is not supported in documents", v.Start.Value)

@@ -37,6 +37,7 @@ import (
 	"unsafe"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -417,7 +418,7 @@ func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
 	if len(m.recs)+len(n.kids) > maxTableEntries {
 		m.recs[ri].kids = notInTable
 		if needEnd {
-			return valueEnd(s, i)
+			return jsontext.ValueEnd(s, i)
 		}
 		return 0
 	}
@@ -431,7 +432,7 @@ func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
 		}
 		j := n.lookup(key, esc)
 		if j < 0 || m.recs[base+j].size != 0 {
-			if !it.valueDone(vstart, valueEnd(s, vstart)) {
+			if !it.valueDone(vstart, jsontext.ValueEnd(s, vstart)) {
 				break
 			}
 			continue
@@ -472,7 +473,7 @@ func (m *machine) fillValue(ri int32, k *tnode, i int) int {
 	case s[i] == '{' && len(k.kids) > 0:
 		end = m.fillMembers(ri, k, i, true)
 	default:
-		end = valueEnd(s, i)
+		end = jsontext.ValueEnd(s, i)
 	}
 	if end <= i {
 		return end
@@ -522,7 +523,7 @@ func (m *machine) fillArray(ri int32, en *tnode, i int) int {
 		case end > 0:
 			return end
 		case idx < 0: // the table is full
-			return closeAfter(m.doc, int(m.recs[ri].scan), 1)
+			return jsontext.CloseAfter(m.doc, int(m.recs[ri].scan), 1)
 		}
 	}
 }
@@ -535,7 +536,7 @@ func (m *machine) fillArray(ri int32, en *tnode, i int) int {
 // tells where the element not recorded starts.
 func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
 	s := m.doc
-	i := skipSpace(s, int(m.recs[ri].scan))
+	i := jsontext.SkipSpace(s, int(m.recs[ri].scan))
 	if i >= len(s) || s[i] == ']' {
 		m.recs[ri].scan = 0
 		return -1, min(i+1, len(s))
@@ -550,7 +551,7 @@ func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
 	if s[i] == '{' && len(en.kids) > 0 {
 		end = m.fillMembers(idx, en, i, true)
 	} else {
-		end = valueEnd(s, i)
+		end = jsontext.ValueEnd(s, i)
 	}
 	if end <= i {
 		m.recs[ri].scan = 0 // malformed: stop
@@ -560,7 +561,7 @@ func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
 	if en.elem != nil {
 		m.fillElements(idx, en.elem)
 	}
-	i = skipSpace(s, end)
+	i = jsontext.SkipSpace(s, end)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}

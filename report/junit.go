@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // JUnitWriter writes JUnit XML: one test suite per rule, one test case
@@ -181,7 +182,7 @@ func details(r *Record) string {
 	for _, e := range r.Evidence {
 		b.WriteString(e.Path)
 		b.WriteString(" = ")
-		b.WriteString(CompactValue(e.Value))
+		b.WriteString(jsontext.Compact(e.Value))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
 )
@@ -124,7 +125,7 @@ func (r *Record) message() string {
 	case r.Status == eval.Fail && len(r.Evidence) > 0:
 		parts := make([]string, len(r.Evidence))
 		for i, e := range r.Evidence {
-			parts[i] = e.Path + " = " + CompactValue(e.Value)
+			parts[i] = e.Path + " = " + jsontext.Compact(e.Value)
 		}
 		return strings.Join(parts, "; ")
 	case r.Status == eval.Fail:
