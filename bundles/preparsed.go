@@ -51,7 +51,7 @@ func fromPreparsed(id string, data []byte) *Bundle {
 		return nil
 	}
 	b := pb.bundle()
-	lines := yamlLines(bytes.TrimPrefix(data, []byte("\ufeff")))
+	lines := linesOf(bytes.TrimPrefix(data, []byte("\ufeff")))
 	for i, s := range pb.srcs {
 		if s.line > 0 && i < len(b.Rules) {
 			b.Rules[i].src = &valueSource{lines: lines, line: s.line, col: s.col, escapes: s.escapes, single: s.single}

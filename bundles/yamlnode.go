@@ -21,8 +21,9 @@ import (
 // readers share: positions, errors, typed field access.
 type yamlFile struct {
 	name  string
-	lines []string // the source lines, without line ends
-	body  ast.Node // the single document's root node
+	lines []string   // the source lines, without line ends
+	src   *fileLines // lines, shared by the rules' valueSources
+	body  ast.Node   // the single document's root node
 	errs  ErrorList
 
 	jsonSize int  // bytes of JSON that toJSON produced for earlier documents
@@ -35,13 +36,22 @@ type yamlFile struct {
 // is a variable for the tests.
 var maxJSONBytes = 64 << 20
 
-// parseYAML parses data as a single YAML document. The error is an
-// ErrorList with the syntax error's position.
 // yamlLines splits a YAML file (without its byte order mark) into lines
 // without line ends, as positions in it are counted.
 func yamlLines(data []byte) []string {
 	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 }
+
+// srcLines returns f's lines for the valueSources of its rules.
+func (f *yamlFile) srcLines() *fileLines {
+	if f.src == nil {
+		f.src = splitLines(f.lines)
+	}
+	return f.src
+}
+
+// parseYAML parses data as a single YAML document. The error is an
+// ErrorList with the syntax error's position.
 
 func parseYAML(data []byte, name string) (*yamlFile, error) {
 	// A byte order mark may open a YAML stream; it is not content, and an
