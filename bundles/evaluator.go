@@ -213,7 +213,7 @@ func Prepare(bs []*Bundle, opts ...CompileOption) (*Evaluator, error) {
 // compileRule compiles r of b, and type-checks it against schema when
 // given; the errors are located in b's file.
 func compileRule(b *Bundle, r *Rule, eo *eval.Options, schema *Schema) (*eval.Program, ErrorList) {
-	t, err := r.syntax()
+	t, err := r.Syntax()
 	if err != nil {
 		return nil, ruleErrors(b, r, err)
 	}

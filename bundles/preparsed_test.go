@@ -288,12 +288,12 @@ func TestPreparsedSyntax(t *testing.T) {
 	}
 	other.Source = r.Logic
 	r.tree = string(lang.EncodeRule(other))
-	if got, err := r.syntax(); err != nil || got.Target.Type != "Decoy" {
+	if got, err := r.Syntax(); err != nil || got.Target.Type != "Decoy" {
 		t.Errorf("the stored tree was not used: %v, %v", got, err)
 	}
 	// Once Logic changed, the tree is stale and Logic is parsed.
 	r.Logic = "Instance should have isPublic = false"
-	if got, err := r.syntax(); err != nil || got.Target.Type != "Instance" {
+	if got, err := r.Syntax(); err != nil || got.Target.Type != "Instance" {
 		t.Errorf("a stale tree was used: %v, %v", got, err)
 	}
 	r.Logic = "Instance shuold have x"

@@ -37,7 +37,7 @@ func (c *explainCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	prog, err := eval.Compile(m.Logic, &eval.Options{Now: now})
+	prog, err := m.compile(&eval.Options{Now: now})
 	if err != nil {
 		for _, p := range problemsOf(m, err) {
 			writeProblem(e.stderr, e.errSty, p)
