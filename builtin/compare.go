@@ -196,18 +196,6 @@ func Compare(a, b Value) (cmp int, ok bool) {
 	return 0, false
 }
 
-// Less implements a < b (see Compare).
-func Less(a, b Value) bool { c, ok := Compare(a, b); return ok && c < 0 }
-
-// LessOrEqual implements a <= b (see Compare).
-func LessOrEqual(a, b Value) bool { c, ok := Compare(a, b); return ok && c <= 0 }
-
-// Greater implements a > b (see Compare).
-func Greater(a, b Value) bool { c, ok := Compare(a, b); return ok && c > 0 }
-
-// GreaterOrEqual implements a >= b (see Compare).
-func GreaterOrEqual(a, b Value) bool { c, ok := Compare(a, b); return ok && c >= 0 }
-
 // In implements `v in (l1, l2, ...)`: Equal against any element of list.
 // A Missing v is in no list.
 func In(v Value, list []Value) bool {

@@ -75,19 +75,3 @@ func (r *Rule) Syntax() (*lang.Rule, error) {
 	}
 	return lang.Parse(r.Logic)
 }
-
-// encodeSyntax returns the encoded tree the generator stores for logic,
-// or "" when logic does not parse or its tree does not survive the
-// encoding exactly (the rule is then parsed at start-up).
-func encodeSyntax(logic string) string {
-	t, err := lang.Parse(logic)
-	if err != nil {
-		return ""
-	}
-	data := lang.EncodeRule(t)
-	back, err := lang.DecodeRule(string(data))
-	if err != nil || lang.Dump(back) != lang.Dump(t) {
-		return ""
-	}
-	return string(data)
-}

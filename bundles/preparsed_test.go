@@ -324,3 +324,19 @@ func TestPreparsedLinesLazy(t *testing.T) {
 		t.Errorf("FilePos after load = %d:%d", l, c)
 	}
 }
+
+// encodeSyntax returns the encoded tree the generator stores for logic,
+// or "" when logic does not parse or its tree does not survive the
+// encoding exactly (the rule is then parsed at start-up).
+func encodeSyntax(logic string) string {
+	t, err := lang.Parse(logic)
+	if err != nil {
+		return ""
+	}
+	data := lang.EncodeRule(t)
+	back, err := lang.DecodeRule(string(data))
+	if err != nil || lang.Dump(back) != lang.Dump(t) {
+		return ""
+	}
+	return string(data)
+}

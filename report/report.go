@@ -253,8 +253,8 @@ func (o *Options) keeps(st eval.Status) bool {
 	return true
 }
 
-// Formats are the report formats New knows.
-var Formats = []string{"text", "json", "sarif", "junit"}
+// Formats returns the report formats New knows.
+func Formats() []string { return []string{"text", "json", "sarif", "junit"} }
 
 // New returns a Writer of format (text, json, sarif or junit) to w.
 func New(format string, w io.Writer, o Options) (Writer, error) {
@@ -268,7 +268,7 @@ func New(format string, w io.Writer, o Options) (Writer, error) {
 	case "junit":
 		return NewJUnit(w, o), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }
 
 // Multi writes several reports from the same records.

@@ -152,9 +152,6 @@ func NewValidator(maxDepth int, buf []uint64) Validator {
 	return Validator{kinds: buf, limit: maxDepth}
 }
 
-// Limit returns how deeply v lets arrays and objects nest.
-func (n *Validator) Limit() int { return n.limit }
-
 // SetLimit changes the nesting limit to limit, at most the one v was made
 // with (as for the values inside a container the caller walks itself).
 func (n *Validator) SetLimit(limit int) { n.limit = min(max(limit, 0), 64*len(n.kinds)) }
