@@ -45,11 +45,11 @@ import (
 type tnode struct {
 	name    string
 	kids    []*tnode
-	names   []string // the kids' names, for lookups
-	sigs    []uint32 // keySig of each kid's name, for lookups
-	byName  map[string]int32
-	lenMask uint64 // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
-	elem    *tnode // the elements, when an array operator iterates this node
+	names   []string         // the kids' names, for lookups
+	sigs    []uint32         // keySig of each kid's name, for lookups
+	byName  map[string]int32 // the kids by name, once there are more than mappedKids
+	lenMask uint64           // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
+	elem    *tnode           // the elements, when an array operator iterates this node
 	// slots is an open-addressing table of the kids by keyHash (kid
 	// index+1, 0 for an empty slot), for nodes with many kids.
 	slots []int32
@@ -116,19 +116,37 @@ func keySig(s string) uint32 {
 }
 
 func (n *tnode) child(name string) (*tnode, int32) {
-	if i, ok := n.byName[name]; ok {
-		return n.kids[i], i
-	}
-	if n.byName == nil {
-		n.byName = map[string]int32{}
+	if n.byName != nil {
+		if i, ok := n.byName[name]; ok {
+			return n.kids[i], i
+		}
+	} else {
+		// Most nodes have a few kids: a scan, without a map to build.
+		for i, k := range n.kids {
+			if k.name == name {
+				return k, int32(i)
+			}
+		}
 	}
 	k := &tnode{name: name}
 	i := int32(len(n.kids))
 	n.kids = append(n.kids, k)
-	n.byName[name] = i
+	switch {
+	case n.byName != nil:
+		n.byName[name] = i
+	case len(n.kids) > mappedKids:
+		n.byName = make(map[string]int32, 2*len(n.kids))
+		for j, kid := range n.kids {
+			n.byName[kid.name] = int32(j)
+		}
+	}
 	n.lenMask |= lenBit(len(name))
 	return k, i
 }
+
+// mappedKids is the number of kids past which child finds a kid by name
+// through a map rather than a scan, while the layout is built.
+const mappedKids = 8
 
 func (n *tnode) element() *tnode {
 	if n.elem == nil {

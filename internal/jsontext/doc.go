@@ -23,7 +23,7 @@
 // AppendString writes a Go string as a JSON string literal with one
 // contract, the bytes encoding/json writes with SetEscapeHTML(false):
 //
-//   - '"' and '\\' are escaped with a backslash;
+//   - the quote and the backslash are escaped with a backslash;
 //   - \b, \f, \n, \r and \t use their two-character escapes, every other
 //     byte below 0x20 is written \u00XX (lower-case hex);
 //   - each byte that is not part of valid UTF-8 is written \ufffd;
@@ -31,10 +31,9 @@
 //   - everything else, '<', '>' and '&' included, is written as is.
 //
 // Why this contract: the output is always valid JSON that decodes back to
-// the input (invalid UTF-8 aside); it is safe to paste into a JavaScript
-// string or a <script> JSON block's line structure (U+2028/2029 are line
-// terminators in JavaScript before ES2019); it stays readable for people
-// and grep (no \u003c for '<' in rule names and messages: HTML escaping is
+// the input (invalid UTF-8 aside); it can be pasted into JavaScript source
+// as is (raw U+2028 and U+2029 are valid JSON but end a JavaScript string
+// literal in engines before ES2019); it stays readable for people and grep (no \u003c for '<' in rule names and messages: HTML escaping is
 // the job of whoever embeds a report in HTML); and it is byte for byte what
 // encoding/json writes, so a report built by hand and one built through
 // json.Encoder agree, which FuzzAppendString checks.
