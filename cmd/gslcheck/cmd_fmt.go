@@ -550,13 +550,8 @@ func jsonStringExtent(lines []string, line, col int) (sl, sb, el, eb int, ok boo
 	if q < 0 || q >= len(l) || l[q] != '"' {
 		return
 	}
-	for j := q + 1; j < len(l); j++ {
-		switch l[j] {
-		case '\\':
-			j++
-		case '"':
-			return line, q, line, j + 1, true
-		}
+	if end, _, ok := jsontext.ValidString(l, q); ok {
+		return line, q, line, end, true
 	}
 	return
 }
