@@ -22,14 +22,14 @@ import (
 // concurrent use: each call of Eval has its own clock, limits and List<>
 // groups.
 type Evaluator struct {
-	rules   []*Rule    // by program index
-	owners  []*Bundle  // the bundle of each rule
-	targets []string   // the entity type of each rule ("List<T>" for List<> rules)
+	rules   []*Rule   // by program index
+	owners  []*Bundle // the bundle of each rule
+	targets []string  // the entity type of each rule ("List<T>" for List<> rules)
 	// paths returns the entity paths each rule reads (see Decide). Only
 	// documents that may hold unknown values need them, so they are found
 	// on first use rather than at start-up.
 	paths func() [][]string
-	rs      *eval.RuleSet
+	rs    *eval.RuleSet
 }
 
 // CompileOption configures Prepare: what the rules are compiled against.
