@@ -11,7 +11,7 @@ func TestRun(t *testing.T) {
 		t.Skip("builds gslcheck")
 	}
 	var out bytes.Buffer
-	if err := run([]string{"-n", "2"}, &out); err != nil {
+	if err := run([]string{"-n", "2", "-root", "../../.."}, &out); err != nil {
 		t.Fatalf("%v\n%s", err, out.String())
 	}
 	for _, want := range []string{"gslcheck run, every bundle", "gslcheck version", "ms"} {
