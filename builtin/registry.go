@@ -146,15 +146,10 @@ func (r *Registry) Names() []string {
 func (r *Registry) Funcs() []*Func { return slices.Clone(r.order) }
 
 // Suggest returns the function name closest to an unknown name, for a "did
-// you mean" hint, or "" when none is close (see the package-level Suggest).
+// you mean" hint, or "" when none is close: one equal but for case, else
+// the nearest within a third of name's length in edits (ignoring case);
+// among equally close names the first registered wins. lang.Suggest ranks
+// other names (operators, keywords) the same way.
 func (r *Registry) Suggest(name string) string {
-	return Suggest(name, r.Names())
-}
-
-// Suggest returns the candidate closest to name, as Registry.Suggest does:
-// one equal but for case, else the nearest within a third of name's length
-// in edits (ignoring case); among equally close candidates the first wins.
-// The compiler may use it for operators and keywords too.
-func Suggest(name string, candidates []string) string {
-	return textdist.Closest(name, candidates)
+	return textdist.Closest(name, r.Names())
 }
