@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/internal/jsontext"
-
 	"github.com/tidwall/gjson"
 )
 

@@ -4,7 +4,7 @@ package jsontext
 // gjson.Valid accepts (RFC 8259 JSON, without a UTF-8 check).
 //
 // The scanner is written for compact documents with many short strings.
-// ValueEnd is one state machine, a block per context (a value, the
+// Validator.ValueEnd is one state machine, a block per context (a value, the
 // separator after a value, a key, a string), and each block tests the byte
 // compact text has next before it considers white space. Strings are
 // searched eight bytes at a time. Nothing on the common paths makes a call
