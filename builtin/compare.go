@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -74,10 +75,10 @@ func sameKindEqual(k Kind, a, b gjson.Result) bool {
 	case String:
 		return a.Str == b.Str
 	case Array:
-		ia, ib := newElemIter(a.Raw), newElemIter(b.Raw)
+		ia, ib := jsontext.NewMembers(a.Raw), jsontext.NewMembers(b.Raw)
 		for {
-			_, ea, oka := ia.next()
-			_, eb, okb := ib.next()
+			_, ea, oka := ia.Next()
+			_, eb, okb := ib.Next()
 			if oka != okb {
 				return false
 			}
@@ -139,9 +140,9 @@ func objectsEqual(a, b string) bool {
 // of the raw object obj that come first under their name, in order.
 func firstMembers(obj string) (names, vals []string) {
 	var seen map[string]bool // past smallObject names
-	it := newElemIter(obj)
+	it := jsontext.NewMembers(obj)
 	for {
-		k, v, ok := it.next()
+		k, v, ok := it.Next()
 		if !ok {
 			return names, vals
 		}
@@ -195,18 +196,6 @@ func Compare(a, b Value) (cmp int, ok bool) {
 	return 0, false
 }
 
-// Less implements a < b (see Compare).
-func Less(a, b Value) bool { c, ok := Compare(a, b); return ok && c < 0 }
-
-// LessOrEqual implements a <= b (see Compare).
-func LessOrEqual(a, b Value) bool { c, ok := Compare(a, b); return ok && c <= 0 }
-
-// Greater implements a > b (see Compare).
-func Greater(a, b Value) bool { c, ok := Compare(a, b); return ok && c > 0 }
-
-// GreaterOrEqual implements a >= b (see Compare).
-func GreaterOrEqual(a, b Value) bool { c, ok := Compare(a, b); return ok && c >= 0 }
-
 // In implements `v in (l1, l2, ...)`: Equal against any element of list.
 // A Missing v is in no list.
 func In(v Value, list []Value) bool {
@@ -246,9 +235,9 @@ func hashJSON(r gjson.Result) uint64 {
 	case String:
 		h = hashString(h, r.Str)
 	case Array:
-		it := newElemIter(r.Raw)
+		it := jsontext.NewMembers(r.Raw)
 		for {
-			_, e, ok := it.next()
+			_, e, ok := it.Next()
 			if !ok {
 				break
 			}

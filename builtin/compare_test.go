@@ -177,21 +177,6 @@ func TestCompare(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("Compare(%v, %v) = %d, %v; want %d", tt.a, tt.b, c, ok, tt.want)
 		}
-		ops := []struct {
-			name string
-			f    func(a, b Value) bool
-			want bool
-		}{
-			{"<", Less, tt.want == -1},
-			{"<=", LessOrEqual, tt.want == -1 || tt.want == 0},
-			{">", Greater, tt.want == 1},
-			{">=", GreaterOrEqual, tt.want == 1 || tt.want == 0},
-		}
-		for _, op := range ops {
-			if got := op.f(tt.a, tt.b); got != op.want {
-				t.Errorf("%v %s %v = %v, want %v", tt.a, op.name, tt.b, got, op.want)
-			}
-		}
 	}
 }
 

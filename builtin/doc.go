@@ -19,8 +19,8 @@
 //
 //   - [Equal] is =, and != is exactly !Equal. [Hash] hashes values so
 //     that values of one kind that Equal finds equal hash alike.
-//   - [Compare] orders operands for < > <= >=; [Less], [LessOrEqual],
-//     [Greater] and [GreaterOrEqual] are the four operators.
+//   - [Compare] orders operands for < > <= >=: a < b is c < 0 with c, ok :=
+//     Compare(a, b) and ok, and so on.
 //   - [CompileLike] compiles the pattern of like once per rule;
 //     [LikePattern.MatchValue] is like, and unlike is its negation.
 //   - [CompileRegexp] compiles a regexMatch literal; [MatchRegexp] applies it.

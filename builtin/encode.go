@@ -3,7 +3,8 @@ package builtin
 import (
 	"math"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // AppendJSON appends the JSON text of v to dst: its Raw text when it came
@@ -23,47 +24,9 @@ func (v Value) AppendJSON(dst []byte) []byte {
 		}
 		return strconv.AppendFloat(dst, f, 'g', -1, 64)
 	case String:
-		return AppendJSONString(dst, v.r.Str)
+		return jsontext.AppendString(dst, v.r.Str)
 	}
 	return append(dst, "null"...)
-}
-
-// AppendJSONString appends s to dst as a JSON string literal. It escapes
-// only what JSON requires (the quote, the backslash and control
-// characters; no HTML escaping), and writes each byte that is not valid
-// UTF-8 as U+FFFD, so the result is always valid JSON.
-func AppendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '"' || c == '\\':
-				dst = append(dst, '\\', c)
-			case c == '\n':
-				dst = append(dst, '\\', 'n')
-			case c == '\r':
-				dst = append(dst, '\\', 'r')
-			case c == '\t':
-				dst = append(dst, '\\', 't')
-			case c < 0x20:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			default:
-				dst = append(dst, c)
-			}
-			i++
-			continue
-		}
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && w == 1 {
-			dst = append(dst, "\ufffd"...)
-		} else {
-			dst = append(dst, s[i:i+w]...)
-		}
-		i += w
-	}
-	return append(dst, '"')
 }
 
 // ArrayValue returns a JSON array holding elems, in order (a Missing
@@ -94,7 +57,7 @@ func ObjectValue(keys []string, vals []Value) Value {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
-		buf = AppendJSONString(buf, k)
+		buf = jsontext.AppendString(buf, k)
 		buf = append(buf, ':')
 		buf = vals[i].AppendJSON(buf)
 	}

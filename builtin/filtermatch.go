@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -465,7 +466,7 @@ func wildcardMatch(p, s string) bool {
 // parseEvents reads a filterPatternSelects() argument: a JSON array of
 // event objects, or one event object.
 func parseEvents(text string) ([]gjson.Result, error) {
-	if !gjson.Valid(text) {
+	if !jsontext.Valid(text) {
 		return nil, errors.New("must be a JSON array of event objects")
 	}
 	r := gjson.Parse(text)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"net/netip"
 	"strings"
+
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // anyAddressTags are the source names that firewall rules use for "every
@@ -37,9 +39,9 @@ func isPublic(v Value) bool {
 		p, ok := addressPrefix(v.r.Str)
 		return ok && isPublicPrefix(p)
 	case Array:
-		it := newElemIter(v.r.Raw)
+		it := jsontext.NewMembers(v.r.Raw)
 		for {
-			_, raw, ok := it.next()
+			_, raw, ok := it.Next()
 			if !ok {
 				return false
 			}

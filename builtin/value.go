@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -167,9 +168,9 @@ func (v Value) ForEach(fn func(i int, elem Value) bool) {
 	if v.Kind() != Array {
 		return
 	}
-	it := newElemIter(v.r.Raw)
+	it := jsontext.NewMembers(v.r.Raw)
 	for i := 0; ; i++ {
-		_, raw, ok := it.next()
+		_, raw, ok := it.Next()
 		if !ok || !fn(i, Value{gjson.Parse(raw)}) {
 			return
 		}

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // ParseDome9 reads a Dome9 / CloudGuard ruleset export:
@@ -29,9 +31,8 @@ type jsonDoc struct {
 	name string
 	data []byte
 	errs ErrorList
-	// lines holds the file split into lines, made once for the rules'
-	// valueSources.
-	lines []string
+	// lines holds the file's lines, shared by the rules' valueSources.
+	lines *fileLines
 	// at, line and col are the last offset converted by lineCol and its
 	// position: the rules are read in file order, so each conversion
 	// counts only the bytes since the previous one.
@@ -64,10 +65,10 @@ func (d *jsonDoc) lineCol(off int) (int, int) {
 	return d.line, d.col
 }
 
-// fileLines returns the lines of the file.
-func (d *jsonDoc) fileLines() []string {
+// srcLines returns the lines of the file.
+func (d *jsonDoc) srcLines() *fileLines {
 	if d.lines == nil {
-		d.lines = strings.Split(string(d.data), "\n")
+		d.lines = splitLines(strings.Split(string(d.data), "\n"))
 	}
 	return d.lines
 }
@@ -180,7 +181,7 @@ func parseDome9(data []byte, file string) (*Bundle, error) {
 		return nil, ErrorList{{File: file, Line: 1, Column: 1, Msg: "file is not valid UTF-8"}}
 	}
 	start := len(data) - len(bytes.TrimLeft(data, " \t\r\n"))
-	if !json.Valid(data) {
+	if !jsontext.ValidBytes(data) {
 		var v any
 		err := json.Unmarshal(data, &v)
 		d.jsonError(0, err)
@@ -284,7 +285,7 @@ func (d *jsonDoc) rule(it jsonMember) (Rule, bool) {
 			r.Logic = strings.TrimSpace(raw)
 			if r.Logic != "" && len(m.raw) > 0 && m.raw[0] == '"' {
 				l, c := d.lineCol(m.off + 1)
-				vs := &valueSource{lines: d.fileLines(), line: l, col: c, escapes: true}
+				vs := &valueSource{lines: d.srcLines(), line: l, col: c, escapes: true}
 				if lead := len(raw) - len(strings.TrimLeft(raw, " \t\r\n")); lead > 0 {
 					vs.line, vs.col = vs.locate(raw, lead)
 				}

@@ -22,11 +22,14 @@ import (
 // concurrent use: each call of Eval has its own clock, limits and List<>
 // groups.
 type Evaluator struct {
-	rules   []*Rule    // by program index
-	owners  []*Bundle  // the bundle of each rule
-	targets []string   // the entity type of each rule ("List<T>" for List<> rules)
-	paths   [][]string // the entity paths each rule reads (see Decide)
-	rs      *eval.RuleSet
+	rules   []*Rule   // by program index
+	owners  []*Bundle // the bundle of each rule
+	targets []string  // the entity type of each rule ("List<T>" for List<> rules)
+	// paths returns the entity paths each rule reads (see Decide). Only
+	// documents that may hold unknown values need them, so they are found
+	// on first use rather than at start-up.
+	paths func() [][]string
+	rs    *eval.RuleSet
 }
 
 // CompileOption configures Prepare: what the rules are compiled against.
@@ -200,11 +203,17 @@ func Prepare(bs []*Bundle, opts ...CompileOption) (*Evaluator, error) {
 	if len(all) > 0 {
 		return nil, all
 	}
-	e := &Evaluator{rules: rules, owners: owners, targets: make([]string, len(progs)), paths: make([][]string, len(progs))}
+	e := &Evaluator{rules: rules, owners: owners, targets: make([]string, len(progs))}
 	for i, p := range progs {
 		e.targets[i] = p.Target()
-		e.paths[i] = lang.EntityPaths(p.Rule())
 	}
+	e.paths = sync.OnceValue(func() [][]string {
+		paths := make([][]string, len(progs))
+		for i, p := range progs {
+			paths[i] = lang.EntityPaths(p.Rule())
+		}
+		return paths
+	})
 	// No clock here: each Eval gives its own (see At).
 	e.rs = eval.NewRuleSet(progs, &eval.Options{OnlyApplicable: true})
 	return e, nil
@@ -213,7 +222,7 @@ func Prepare(bs []*Bundle, opts ...CompileOption) (*Evaluator, error) {
 // compileRule compiles r of b, and type-checks it against schema when
 // given; the errors are located in b's file.
 func compileRule(b *Bundle, r *Rule, eo *eval.Options, schema *Schema) (*eval.Program, ErrorList) {
-	t, err := r.syntax()
+	t, err := r.Syntax()
 	if err != nil {
 		return nil, ruleErrors(b, r, err)
 	}
@@ -343,7 +352,7 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 			typ, id = strings.Clone(d.Type()), strings.Clone(d.ID())
 		}
 		if undecidable {
-			r = Decide(ent.Data, e.paths[i], r)
+			r = Decide(ent.Data, e.paths()[i], r)
 		}
 		emit(e.finding(i, typ, id, r, ent.Origin))
 	})

@@ -225,7 +225,7 @@ func isBlankNode(n ast.Node) bool {
 // logicSource records where the text of a string value lies in the file.
 func (f *yamlFile) logicSource(n ast.Node, raw string) *valueSource {
 	line, col := f.valueStart(n)
-	vs := &valueSource{lines: f.lines, line: line, col: col}
+	vs := &valueSource{lines: f.srcLines(), line: line, col: col}
 	if s, ok := n.(*ast.StringNode); ok && s.Token != nil {
 		vs.escapes = s.Token.Type == token.DoubleQuoteType
 		vs.single = s.Token.Type == token.SingleQuoteType

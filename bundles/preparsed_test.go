@@ -60,6 +60,14 @@ func TestPreparsed(t *testing.T) {
 		for i := range pre.Rules {
 			trees[i], pre.Rules[i].tree = pre.Rules[i].tree, ""
 		}
+		// The pre-parsed form splits the file's lines on first use.
+		for _, b := range []*Bundle{pre, parsed} {
+			for i := range b.Rules {
+				if src := b.Rules[i].src; src != nil {
+					src.lines.get()
+				}
+			}
+		}
 		if !reflect.DeepEqual(pre, parsed) {
 			t.Errorf("bundle %s: the pre-parsed form differs from the parsed YAML; fix the generator in %s", id, "preparsed_test.go")
 		}
@@ -280,12 +288,12 @@ func TestPreparsedSyntax(t *testing.T) {
 	}
 	other.Source = r.Logic
 	r.tree = string(lang.EncodeRule(other))
-	if got, err := r.syntax(); err != nil || got.Target.Type != "Decoy" {
+	if got, err := r.Syntax(); err != nil || got.Target.Type != "Decoy" {
 		t.Errorf("the stored tree was not used: %v, %v", got, err)
 	}
 	// Once Logic changed, the tree is stale and Logic is parsed.
 	r.Logic = "Instance should have isPublic = false"
-	if got, err := r.syntax(); err != nil || got.Target.Type != "Instance" {
+	if got, err := r.Syntax(); err != nil || got.Target.Type != "Instance" {
 		t.Errorf("a stale tree was used: %v, %v", got, err)
 	}
 	r.Logic = "Instance shuold have x"
@@ -298,4 +306,37 @@ func TestPreparsedSyntax(t *testing.T) {
 	if errStale == nil || errPlain == nil || errStale.Error() != errPlain.Error() || !strings.Contains(errStale.Error(), want) {
 		t.Errorf("a changed rule gives %v, a rule never pre-parsed %v; want both at %s", errStale, errPlain, want)
 	}
+}
+
+// TestPreparsedLinesLazy checks that loading a shipped bundle does not
+// split its file into lines (a tenth of start-up) until a position is
+// mapped, and that mapping one then works.
+func TestPreparsedLinesLazy(t *testing.T) {
+	b, err := Load("hipaa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &b.Rules[0]
+	if r.src == nil || r.src.lines.lines != nil {
+		t.Fatalf("lines split at load: %v", r.src)
+	}
+	if l, c := r.FilePos(lang.Pos{Line: 1, Column: 1}); l == 0 || c == 0 || r.src.lines.lines == nil {
+		t.Errorf("FilePos after load = %d:%d", l, c)
+	}
+}
+
+// encodeSyntax returns the encoded tree the generator stores for logic,
+// or "" when logic does not parse or its tree does not survive the
+// encoding exactly (the rule is then parsed at start-up).
+func encodeSyntax(logic string) string {
+	t, err := lang.Parse(logic)
+	if err != nil {
+		return ""
+	}
+	data := lang.EncodeRule(t)
+	back, err := lang.DecodeRule(string(data))
+	if err != nil || lang.Dump(back) != lang.Dump(t) {
+		return ""
+	}
+	return string(data)
 }

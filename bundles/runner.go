@@ -93,7 +93,7 @@ func compileAll(b *Bundle, now time.Time, opts *RunOptions) (progs []*eval.Progr
 	progs = make([]*eval.Program, len(b.Rules))
 	errs = make([]error, len(b.Rules))
 	for i := range b.Rules {
-		t, err := b.Rules[i].syntax()
+		t, err := b.Rules[i].Syntax()
 		if err != nil {
 			errs[i] = err
 			continue

@@ -1,6 +1,7 @@
 package bundles
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,10 +12,39 @@ import (
 // position within the (decoded, folded, trimmed) value can be mapped back
 // to a line and column of the file.
 type valueSource struct {
-	lines     []string // the file's lines
-	line, col int      // where the value's text starts (1-based)
-	escapes   bool     // a double-quoted YAML or JSON string: backslash escapes
-	single    bool     // a single-quoted YAML string: '' is a quote
+	lines     *fileLines // the file's lines
+	line, col int        // where the value's text starts (1-based)
+	escapes   bool       // a double-quoted YAML or JSON string: backslash escapes
+	single    bool       // a single-quoted YAML string: '' is a quote
+}
+
+// fileLines is a file's lines, without line ends, split on first use:
+// they are needed only to map an error's position, and splitting every
+// shipped bundle file was a tenth of start-up.
+type fileLines struct {
+	once  sync.Once
+	data  []byte
+	lines []string
+}
+
+// linesOf returns the lines of data (a YAML file without its byte order
+// mark), to be split on first use.
+func linesOf(data []byte) *fileLines { return &fileLines{data: data} }
+
+// splitLines returns lines already split.
+func splitLines(lines []string) *fileLines {
+	f := &fileLines{lines: lines}
+	f.once.Do(func() {})
+	return f
+}
+
+// get returns the lines. It is safe for concurrent use.
+func (f *fileLines) get() []string {
+	f.once.Do(func() {
+		f.lines = yamlLines(f.data)
+		f.data = nil
+	})
+	return f.lines
 }
 
 // FilePos maps a position within r.Logic (as reported by lang errors) to a
@@ -81,7 +111,7 @@ type cursor struct {
 // end; utf8.RuneError past the end of the file.
 func (c *cursor) peek(ahead int) rune {
 	line, col := c.line, c.col+ahead
-	for line <= len(c.vs.lines) {
+	for line <= len(c.vs.lines.get()) {
 		rs := c.lineRunes(line)
 		if col <= len(rs) {
 			return rs[col-1]
@@ -97,18 +127,18 @@ func (c *cursor) peek(ahead int) rune {
 
 func (c *cursor) lineRunes(line int) []rune {
 	if c.runesLine != line || c.runes == nil {
-		c.runes, c.runesLine = []rune(c.vs.lines[line-1]), line
+		c.runes, c.runesLine = []rune(c.vs.lines.get()[line-1]), line
 	}
 	return c.runes
 }
 
 // advance moves one rune forward.
 func (c *cursor) advance() {
-	if c.line > len(c.vs.lines) {
+	if c.line > len(c.vs.lines.get()) {
 		return
 	}
 	if c.col > len(c.lineRunes(c.line)) {
-		if c.line < len(c.vs.lines) {
+		if c.line < len(c.vs.lines.get()) {
 			c.line, c.col = c.line+1, 1
 		}
 		return
@@ -124,7 +154,7 @@ func (c *cursor) skipSpace() {
 		case r == utf8.RuneError:
 			return
 		case unicode.IsSpace(r):
-			if r == '\n' && c.line >= len(c.vs.lines) {
+			if r == '\n' && c.line >= len(c.vs.lines.get()) {
 				return
 			}
 			c.advance()

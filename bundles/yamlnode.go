@@ -14,15 +14,16 @@ import (
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
-	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // yamlFile is a parsed YAML file with the helpers the bundle and fixture
 // readers share: positions, errors, typed field access.
 type yamlFile struct {
 	name  string
-	lines []string // the source lines, without line ends
-	body  ast.Node // the single document's root node
+	lines []string   // the source lines, without line ends
+	src   *fileLines // lines, shared by the rules' valueSources
+	body  ast.Node   // the single document's root node
 	errs  ErrorList
 
 	jsonSize int  // bytes of JSON that toJSON produced for earlier documents
@@ -35,13 +36,22 @@ type yamlFile struct {
 // is a variable for the tests.
 var maxJSONBytes = 64 << 20
 
-// parseYAML parses data as a single YAML document. The error is an
-// ErrorList with the syntax error's position.
 // yamlLines splits a YAML file (without its byte order mark) into lines
 // without line ends, as positions in it are counted.
 func yamlLines(data []byte) []string {
 	return strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
 }
+
+// srcLines returns f's lines for the valueSources of its rules.
+func (f *yamlFile) srcLines() *fileLines {
+	if f.src == nil {
+		f.src = splitLines(f.lines)
+	}
+	return f.src
+}
+
+// parseYAML parses data as a single YAML document. The error is an
+// ErrorList with the syntax error's position.
 
 func parseYAML(data []byte, name string) (*yamlFile, error) {
 	// A byte order mark may open a YAML stream; it is not content, and an
@@ -311,7 +321,7 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = builtin.AppendJSONString(b, fl.name)
+			b = jsontext.AppendString(b, fl.name)
 			b = append(b, ':')
 			b = f.toJSON(b, fl.val, anchors, depth+1)
 		}
@@ -331,9 +341,9 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 			// YAML reads it as a number, so JSON gets the number as written.
 			return append(b, v.Value...)
 		}
-		return builtin.AppendJSONString(b, v.Value)
+		return jsontext.AppendString(b, v.Value)
 	case *ast.LiteralNode:
-		return builtin.AppendJSONString(b, v.Value.Value)
+		return jsontext.AppendString(b, v.Value.Value)
 	case *ast.BoolNode:
 		return strconv.AppendBool(b, v.Value)
 	case *ast.IntegerNode:
@@ -376,7 +386,7 @@ func (f *yamlFile) toJSON(b []byte, n ast.Node, anchors map[string]ast.Node, dep
 	case *ast.TagNode:
 		if v.Start.Value == "!!str" {
 			if s, ok := v.Value.(ast.ScalarNode); ok {
-				return builtin.AppendJSONString(b, s.GetToken().Value)
+				return jsontext.AppendString(b, s.GetToken().Value)
 			}
 		}
 		f.errorf(n, "YAML tag %s is not supported in documents", v.Start.Value)

@@ -65,7 +65,7 @@ type shipped struct {
 
 // shippedRuleSet compiles the shipped rules with the generator's clock.
 func shippedRuleSet(b *testing.B) *shipped {
-	opts := &eval.Options{Now: invgen.DefaultNow, OnlyApplicable: true}
+	opts := &eval.Options{Now: invgen.DefaultNow(), OnlyApplicable: true}
 	var progs []*eval.Program
 	lists := map[string]bool{}
 	for _, name := range bundles.Names() {

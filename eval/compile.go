@@ -24,6 +24,7 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/tidwall/gjson"
 )
@@ -504,7 +505,7 @@ func isLiteral(o lang.Operand) bool {
 }
 
 // jsonQuote spells s as a JSON string.
-func jsonQuote(s string) string { return string(builtin.AppendJSONString(nil, s)) }
+func jsonQuote(s string) string { return jsontext.Quote(s) }
 
 // compare compiles a comparison.
 func (c *compiler) compare(e *lang.Compare) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"unsafe"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -68,7 +69,7 @@ func (d *Document) init(doc []byte, maxSize, maxDepth int, buf []member) error {
 		return ErrNotObject
 	}
 	d.raw = s
-	d.root = gjson.Result{Type: gjson.JSON, Raw: trimSpaceEnd(s[i:])}
+	d.root = gjson.Result{Type: gjson.JSON, Raw: jsontext.TrimSpaceEnd(s[i:])}
 	d.members = members
 	t := d.member("type")
 	if t.Type != gjson.String {

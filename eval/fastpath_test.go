@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -58,7 +59,7 @@ func FuzzResultOf(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !gjson.Valid(s) || s == "" || isSpace(s[0]) || isSpace(s[len(s)-1]) {
+		if !gjson.Valid(s) || s == "" || jsontext.IsSpace(s[0]) || jsontext.IsSpace(s[len(s)-1]) {
 			return
 		}
 		want := gjson.Parse(s)

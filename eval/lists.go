@@ -8,7 +8,7 @@ import (
 	"sync/atomic"
 	"unsafe"
 
-	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -48,9 +48,9 @@ const listTail = "]}"
 func newListGroup(typ, id string) *listGroup {
 	g := &listGroup{}
 	g.text = append(g.text, `{"type":`...)
-	g.text = builtin.AppendJSONString(g.text, "List<"+typ+">")
+	g.text = jsontext.AppendString(g.text, "List<"+typ+">")
 	g.text = append(g.text, `,"id":`...)
-	g.text = builtin.AppendJSONString(g.text, id)
+	g.text = jsontext.AppendString(g.text, id)
 	g.text = append(g.text, `,"items":[`...)
 	return g
 }

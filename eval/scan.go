@@ -1,121 +1,24 @@
 package eval
 
-// This file scans raw JSON text: the extent of a value, the members of an
-// object, the elements of an array. The evaluator runs it over documents
-// that gjson.Valid accepted, but it also meets values that custom functions
-// built, so every routine is total: on malformed text it stops (returning
-// an end offset at most len(s)) and never indexes out of range or loops.
+// This file iterates over raw JSON text: the members of an object, the
+// elements of an array (the extent of values is jsontext's). The evaluator
+// runs it over documents it validated, but it also meets values that custom
+// functions built, so every routine is total: on malformed text it stops
+// (returning an end offset at most len(s)) and never indexes out of range
+// or loops.
 
 import (
-	"math/bits"
 	"strings"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
-
-// isSpace reports JSON whitespace.
-func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
-
-// skipSpace returns the offset of the first non-space byte at or after i.
-func skipSpace(s string, i int) int {
-	for i < len(s) && isSpace(s[i]) {
-		i++
-	}
-	return i
-}
-
-// stringEnd returns the offset just past the string literal starting at
-// s[i] == '"', or len(s) when it is not terminated.
-func stringEnd(s string, i int) int {
-	end, _ := stringEndEsc(s, i)
-	return end
-}
-
-// stringEndEsc is stringEnd that also reports whether the string holds an
-// escape. It looks at eight bytes at a time for a quote or a backslash.
-func stringEndEsc(s string, i int) (int, bool) {
-	esc := false
-	i++
-	for {
-		for i+8 <= len(s) {
-			if m := quoteOrBackslash(load64(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-				break
-			}
-			i += 8
-		}
-		for ; i < len(s); i++ {
-			if c := s[i]; c == '"' || c == '\\' {
-				break
-			}
-		}
-		if i >= len(s) {
-			return len(s), esc
-		}
-		if s[i] == '"' {
-			return i + 1, esc
-		}
-		esc = true
-		i += 2 // the backslash and the byte it escapes
-	}
-}
-
-// load64 reads eight bytes of s at i, little-endian.
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// quoteOrBackslash returns a word whose lowest set bit is the high bit of
-// the first byte of w that is '"' or '\\' (0 when there is none). Bits for
-// later bytes may be spurious.
-func quoteOrBackslash(w uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	q := w ^ (ones * '"')
-	b := w ^ (ones * '\\')
-	return ((q-ones)&^q | (b-ones)&^b) & highs
-}
-
-// structural marks the bytes a container skip must look at.
-var structural = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
-
-// valueEnd returns the offset just past the JSON value starting at s[i]
-// (which is not a space).
-func valueEnd(s string, i int) int {
-	if i >= len(s) {
-		return len(s)
-	}
-	switch s[i] {
-	case '"':
-		return stringEnd(s, i)
-	case '{', '[':
-		return closeAfter(s, i+1, 1)
-	}
-	// A scalar: a number, true, false or null.
-	j := i + 1
-	for j < len(s) {
-		switch s[j] {
-		case ',', '}', ']', ' ', '\n', '\r', '\t':
-			return j
-		}
-		j++
-	}
-	return j
-}
 
 // member is one member of a document's top-level object: its raw key text
 // (between the quotes, still escaped) and its raw value text.
 type member struct {
 	key, val string
 	esc      bool // the key holds an escape
-}
-
-func trimSpaceEnd(s string) string {
-	for len(s) > 0 && isSpace(s[len(s)-1]) {
-		s = s[:len(s)-1]
-	}
-	return s
 }
 
 // resultOf turns the raw text of one JSON value into a gjson result without
@@ -219,7 +122,7 @@ func (m *members) nextAt() (key string, vstart, vend int, esc, ok bool) {
 	if !ok {
 		return "", 0, 0, false, false
 	}
-	vend = valueEnd(m.s, vstart)
+	vend = jsontext.ValueEnd(m.s, vstart)
 	if !m.valueDone(vstart, vend) {
 		return "", 0, 0, false, false
 	}
@@ -231,23 +134,23 @@ func (m *members) nextAt() (key string, vstart, vend int, esc, ok bool) {
 // gives it to valueDone before reading the next member.
 func (m *members) nextKey() (key string, vstart int, esc, ok bool) {
 	s := m.s
-	i := skipSpace(s, m.i)
+	i := jsontext.SkipSpace(s, m.i)
 	if i >= len(s) || s[i] != '"' {
 		m.i = i
 		return "", 0, false, false
 	}
-	kend, esc := stringEndEsc(s, i)
+	kend, esc := jsontext.StringEndEsc(s, i)
 	if kend-i < 2 {
 		m.i = len(s)
 		return "", 0, false, false
 	}
 	key = s[i+1 : kend-1]
-	i = skipSpace(s, kend)
+	i = jsontext.SkipSpace(s, kend)
 	if i >= len(s) || s[i] != ':' {
 		m.i = len(s)
 		return "", 0, false, false
 	}
-	i = skipSpace(s, i+1)
+	i = jsontext.SkipSpace(s, i+1)
 	m.i = i
 	return key, i, esc, true
 }
@@ -261,7 +164,7 @@ func (m *members) valueDone(vstart, vend int) bool {
 		m.i = len(s)
 		return false
 	}
-	i := skipSpace(s, vend)
+	i := jsontext.SkipSpace(s, vend)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}
@@ -280,33 +183,7 @@ func (m *members) end() int {
 
 // skipRest returns the offset just past the object without reading its
 // remaining members.
-func (m *members) skipRest() int { return closeAfter(m.s, m.i, 1) }
-
-// closeAfter returns the offset just past the bracket that closes depth
-// open arrays or objects, scanning s from i (len(s) when s ends first).
-func closeAfter(s string, i, depth int) int {
-	for i < len(s) {
-		c := s[i]
-		if !structural[c] {
-			i++
-			continue
-		}
-		switch c {
-		case '"':
-			i = stringEnd(s, i)
-			continue
-		case '{', '[':
-			depth++
-		default:
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		}
-		i++
-	}
-	return len(s)
-}
+func (m *members) skipRest() int { return jsontext.CloseAfter(m.s, m.i, 1) }
 
 // keyEquals reports whether the raw (escaped) key text equals name.
 func keyEquals(raw, name string) bool {
@@ -327,7 +204,7 @@ type elements struct {
 func newElements(v gjson.Result) elements {
 	raw := v.Raw
 	if v.Type == gjson.JSON {
-		i := skipSpace(raw, 0)
+		i := jsontext.SkipSpace(raw, 0)
 		if i < len(raw) && raw[i] == '[' {
 			return elements{s: raw, i: i + 1}
 		}
@@ -349,18 +226,18 @@ func (e *elements) next() (gjson.Result, bool) {
 		return v, true
 	}
 	s := e.s
-	i := skipSpace(s, e.i)
+	i := jsontext.SkipSpace(s, e.i)
 	if i >= len(s) || s[i] == ']' {
 		e.i = len(s)
 		return gjson.Result{}, false
 	}
-	end := valueEnd(s, i)
+	end := jsontext.ValueEnd(s, i)
 	if end <= i {
 		e.i = len(s)
 		return gjson.Result{}, false
 	}
 	v := resultOf(s[i:end])
-	i = skipSpace(s, end)
+	i = jsontext.SkipSpace(s, end)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}

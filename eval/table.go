@@ -37,6 +37,7 @@ import (
 	"unsafe"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -44,11 +45,11 @@ import (
 type tnode struct {
 	name    string
 	kids    []*tnode
-	names   []string // the kids' names, for lookups
-	sigs    []uint32 // keySig of each kid's name, for lookups
-	byName  map[string]int32
-	lenMask uint64 // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
-	elem    *tnode // the elements, when an array operator iterates this node
+	names   []string         // the kids' names, for lookups
+	sigs    []uint32         // keySig of each kid's name, for lookups
+	byName  map[string]int32 // the kids by name, once there are more than mappedKids
+	lenMask uint64           // bit n set when a kid's name is n bytes long (n < 64), bit 63 for longer names
+	elem    *tnode           // the elements, when an array operator iterates this node
 	// slots is an open-addressing table of the kids by keyHash (kid
 	// index+1, 0 for an empty slot), for nodes with many kids.
 	slots []int32
@@ -115,19 +116,37 @@ func keySig(s string) uint32 {
 }
 
 func (n *tnode) child(name string) (*tnode, int32) {
-	if i, ok := n.byName[name]; ok {
-		return n.kids[i], i
-	}
-	if n.byName == nil {
-		n.byName = map[string]int32{}
+	if n.byName != nil {
+		if i, ok := n.byName[name]; ok {
+			return n.kids[i], i
+		}
+	} else {
+		// Most nodes have a few kids: a scan, without a map to build.
+		for i, k := range n.kids {
+			if k.name == name {
+				return k, int32(i)
+			}
+		}
 	}
 	k := &tnode{name: name}
 	i := int32(len(n.kids))
 	n.kids = append(n.kids, k)
-	n.byName[name] = i
+	switch {
+	case n.byName != nil:
+		n.byName[name] = i
+	case len(n.kids) > mappedKids:
+		n.byName = make(map[string]int32, 2*len(n.kids))
+		for j, kid := range n.kids {
+			n.byName[kid.name] = int32(j)
+		}
+	}
 	n.lenMask |= lenBit(len(name))
 	return k, i
 }
+
+// mappedKids is the number of kids past which child finds a kid by name
+// through a map rather than a scan, while the layout is built.
+const mappedKids = 8
 
 func (n *tnode) element() *tnode {
 	if n.elem == nil {
@@ -417,7 +436,7 @@ func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
 	if len(m.recs)+len(n.kids) > maxTableEntries {
 		m.recs[ri].kids = notInTable
 		if needEnd {
-			return valueEnd(s, i)
+			return jsontext.ValueEnd(s, i)
 		}
 		return 0
 	}
@@ -431,7 +450,7 @@ func (m *machine) fillMembers(ri int32, n *tnode, i int, needEnd bool) int {
 		}
 		j := n.lookup(key, esc)
 		if j < 0 || m.recs[base+j].size != 0 {
-			if !it.valueDone(vstart, valueEnd(s, vstart)) {
+			if !it.valueDone(vstart, jsontext.ValueEnd(s, vstart)) {
 				break
 			}
 			continue
@@ -472,7 +491,7 @@ func (m *machine) fillValue(ri int32, k *tnode, i int) int {
 	case s[i] == '{' && len(k.kids) > 0:
 		end = m.fillMembers(ri, k, i, true)
 	default:
-		end = valueEnd(s, i)
+		end = jsontext.ValueEnd(s, i)
 	}
 	if end <= i {
 		return end
@@ -522,7 +541,7 @@ func (m *machine) fillArray(ri int32, en *tnode, i int) int {
 		case end > 0:
 			return end
 		case idx < 0: // the table is full
-			return closeAfter(m.doc, int(m.recs[ri].scan), 1)
+			return jsontext.CloseAfter(m.doc, int(m.recs[ri].scan), 1)
 		}
 	}
 }
@@ -535,7 +554,7 @@ func (m *machine) fillArray(ri int32, en *tnode, i int) int {
 // tells where the element not recorded starts.
 func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
 	s := m.doc
-	i := skipSpace(s, int(m.recs[ri].scan))
+	i := jsontext.SkipSpace(s, int(m.recs[ri].scan))
 	if i >= len(s) || s[i] == ']' {
 		m.recs[ri].scan = 0
 		return -1, min(i+1, len(s))
@@ -550,7 +569,7 @@ func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
 	if s[i] == '{' && len(en.kids) > 0 {
 		end = m.fillMembers(idx, en, i, true)
 	} else {
-		end = valueEnd(s, i)
+		end = jsontext.ValueEnd(s, i)
 	}
 	if end <= i {
 		m.recs[ri].scan = 0 // malformed: stop
@@ -560,7 +579,7 @@ func (m *machine) fillNext(ri int32) (idx int32, arrayEnd int) {
 	if en.elem != nil {
 		m.fillElements(idx, en.elem)
 	}
-	i = skipSpace(s, end)
+	i = jsontext.SkipSpace(s, end)
 	if i < len(s) && s[i] == ',' {
 		i++
 	}

@@ -2,10 +2,10 @@ package eval
 
 import (
 	"errors"
-	"math/bits"
 	"strings"
 	"testing"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -214,7 +214,7 @@ func FuzzValidateTop(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if r := gjson.Parse(doc); trimSpaceEnd(r.Raw) != trimSpaceEnd(doc[start:]) {
+		if r := gjson.Parse(doc); jsontext.TrimSpaceEnd(r.Raw) != jsontext.TrimSpaceEnd(doc[start:]) {
 			t.Fatalf("value %q, gjson %q", doc[start:], r.Raw)
 		}
 		want, ok := scanTop(doc, 64, nil)
@@ -239,7 +239,7 @@ var topLevel = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true, 
 // buf. On invalid text its output is meaningless but it stays in bounds.
 func scanTop(s string, max int, buf []member) ([]member, bool) {
 	depth := 0
-	i := skipSpace(s, 0)
+	i := jsontext.SkipSpace(s, 0)
 	rootObject := i < len(s) && s[i] == '{'
 	key, esc, valStart := "", false, -1
 	for i < len(s) {
@@ -250,7 +250,7 @@ func scanTop(s string, max int, buf []member) ([]member, bool) {
 		}
 		switch c {
 		case '"':
-			end, e := stringEndEsc(s, i)
+			end, e := jsontext.StringEndEsc(s, i)
 			if depth == 1 && rootObject && valStart < 0 && end-i >= 2 {
 				key, esc = s[i+1:end-1], e
 			}
@@ -263,75 +263,21 @@ func scanTop(s string, max int, buf []member) ([]member, bool) {
 			}
 		case '}', ']':
 			if depth == 1 && rootObject && valStart >= 0 {
-				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
+				buf = append(buf, member{key: key, val: jsontext.TrimSpaceEnd(s[valStart:i]), esc: esc})
 				valStart = -1
 			}
 			depth--
 		case ':':
 			if depth == 1 && rootObject {
-				valStart = skipSpace(s, i+1)
+				valStart = jsontext.SkipSpace(s, i+1)
 			}
 		case ',':
 			if depth == 1 && rootObject && valStart >= 0 {
-				buf = append(buf, member{key: key, val: trimSpaceEnd(s[valStart:i]), esc: esc})
+				buf = append(buf, member{key: key, val: jsontext.TrimSpaceEnd(s[valStart:i]), esc: esc})
 				valStart = -1
 			}
 		}
 		i++
 	}
 	return buf, true
-}
-
-// TestStringStop checks stringStop's lowest bit against a byte loop, for
-// every byte value at every position after plain or non-ASCII bytes and
-// before bytes that are themselves stoppers or borrow-prone (0x00, 0x21,
-// 0xff). It checks stringStopOrHigh too: its lowest bit marks the first
-// stopper or byte >= 0x80, and masking the word's high bits from it gives
-// stringStop.
-func TestStringStop(t *testing.T) {
-	isStop := func(c byte) bool { return c == '"' || c == '\\' || c < 0x20 }
-	for _, before := range []byte{'a', 0xc3, 0x80, 0xa1, 0xff} {
-		for p := range 8 {
-			for c := range 256 {
-				for _, after := range []byte{'a', 0x00, 0x21, '"', 0xff, 0x80} {
-					var w [8]byte
-					for k := range w {
-						switch {
-						case k < p:
-							w[k] = before + byte(k)&1
-						case k == p:
-							w[k] = byte(c)
-						default:
-							w[k] = after
-						}
-					}
-					want, wantHigh := 8, 8
-					for k, b := range w {
-						if isStop(b) {
-							want = k
-							break
-						}
-					}
-					for k, b := range w {
-						if isStop(b) || b >= 0x80 {
-							wantHigh = k
-							break
-						}
-					}
-					x := load64(string(w[:]), 0)
-					m := stringStop(x)
-					if got := bits.TrailingZeros64(m) / 8; got != want {
-						t.Fatalf("%q: first stopper at %d, want %d", w, got, want)
-					}
-					r := stringStopOrHigh(x)
-					if got := bits.TrailingZeros64(r) / 8; got != wantHigh {
-						t.Fatalf("%q: first stopper or high byte at %d, want %d", w, got, wantHigh)
-					}
-					if got := bits.TrailingZeros64(r&^x) / 8; got != want {
-						t.Fatalf("%q: stringStopOrHigh&^w finds %d, want %d", w, got, want)
-					}
-				}
-			}
-		}
-	}
 }

@@ -36,7 +36,8 @@ import (
 	"os"
 	"sort"
 	"strconv"
-	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // heldMemory is how many bytes of held-back items are kept in memory
@@ -333,7 +334,7 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
+			b = jsontext.AppendString(b, k)
 			b = append(b, ':')
 			var err error
 			if b, err = appendJSON(b, t.vals[i]); err != nil {
@@ -347,7 +348,7 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, k)
+			b = jsontext.AppendString(b, k)
 			b = append(b, ':')
 			var err error
 			if b, err = appendJSON(b, t[k]); err != nil {
@@ -373,11 +374,11 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = appendJSONString(b, e)
+			b = jsontext.AppendString(b, e)
 		}
 		return append(b, ']'), nil
 	case string:
-		return appendJSONString(b, t), nil
+		return jsontext.AppendString(b, t), nil
 	case json.Number:
 		if !isJSONNumber(string(t)) {
 			return nil, fmt.Errorf("invalid number %q", string(t))
@@ -391,47 +392,7 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 
 // isJSONNumber reports whether s is a number as JSON spells it.
 func isJSONNumber(s string) bool {
-	return s != "" && json.Valid([]byte(s)) && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))
-}
-
-// appendJSONString appends s as a JSON string: quotes, backslashes and
-// control characters escaped, invalid UTF-8 replaced by U+FFFD (as
-// encoding/json does).
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c == '"' || c == '\\':
-			b = append(b, '\\', c)
-			i++
-		case c < 0x20:
-			switch c {
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-		case c < utf8.RuneSelf:
-			b = append(b, c)
-			i++
-		default:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 {
-				b = append(b, "\\ufffd"...)
-			} else {
-				b = append(b, s[i:i+size]...)
-			}
-			i += size
-		}
-	}
-	return append(b, '"')
+	return s != "" && jsontext.Valid(s) && (s[0] == '-' || (s[0] >= '0' && s[0] <= '9'))
 }
 
 // val returns the value at path in m (nil when any step is missing).

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/tidwall/gjson"
 )
 
@@ -67,7 +68,7 @@ var isItemField = func() map[string]bool {
 // without decoding the configuration, which is decoded (by decodeBody)
 // only for the items that are converted.
 func decodeItem(data []byte) (*configItem, error) {
-	if !gjson.ValidBytes(data) {
+	if !jsontext.ValidBytes(data) {
 		var v any
 		err := json.Unmarshal(data, &v)
 		if err == nil {
@@ -204,7 +205,7 @@ func gjsonKind(v gjson.Result) string {
 // reads it, several times faster than encoding/json into interfaces;
 // encoding/json words the error of invalid JSON.
 func decodeJSON(data []byte) (any, error) {
-	if !gjson.ValidBytes(data) {
+	if !jsontext.ValidBytes(data) {
 		var v any
 		err := json.Unmarshal(data, &v)
 		if err == nil {

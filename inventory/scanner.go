@@ -197,21 +197,12 @@ func (s *scanner) skipSpace() {
 	}
 }
 
-// readLine returns the next line without its '\n' (a final line without a
-// newline counts), or io.EOF when no bytes remain. A line over max bytes
+// borrowLine returns the next line without its '\n' (a final line without
+// a newline counts), or io.EOF when no bytes remain. A line over max bytes
 // gives errTooLarge: with skipOverflow the rest of the line is consumed
-// (without being kept), otherwise reading stops at the limit.
-func (s *scanner) readLine(max int, skipOverflow bool) ([]byte, error) {
-	line, err := s.borrowLine(max, skipOverflow)
-	if err != nil {
-		return nil, err
-	}
-	return append([]byte{}, line...), nil
-}
-
-// borrowLine is readLine returning bytes that may alias the scanner's
-// buffer: they are valid only until the next call on s. A line that fits
-// in the buffer is not copied.
+// (without being kept), otherwise reading stops at the limit. The bytes
+// may alias the scanner's buffer: they are valid only until the next call
+// on s. A line that fits in the buffer is not copied.
 func (s *scanner) borrowLine(max int, skipOverflow bool) ([]byte, error) {
 	if !s.fill() {
 		return nil, io.EOF

@@ -10,9 +10,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // resultJSON is a rule result in JSON output.
@@ -80,50 +80,10 @@ func JSONValue(v string) json.RawMessage {
 	switch {
 	case v == "missing":
 		return json.RawMessage("null")
-	case json.Valid([]byte(v)):
-		return json.RawMessage(CompactValue(strings.Trim(v, " \t\r\n")))
+	case jsontext.Valid(v):
+		return json.RawMessage(jsontext.Compact(strings.Trim(v, " \t\r\n")))
 	}
-	b, _ := json.Marshal(v)
-	return b
-}
-
-// CompactValue removes the white space outside strings of a JSON value read
-// from a pretty-printed document (also of a value eval cut short); other
-// text is returned as is.
-func CompactValue(v string) string {
-	if !needsCompact(v) {
-		return v
-	}
-	return string(appendCompactValue(nil, v))
-}
-
-// needsCompact reports whether v is an object or array with white space
-// to remove; the first test is the cheap one, as most values are scalars.
-func needsCompact(v string) bool {
-	return v != "" && (v[0] == '{' || v[0] == '[') && strings.ContainsAny(v, " \t\r\n")
-}
-
-// appendCompactValue appends CompactValue(v).
-func appendCompactValue(dst []byte, v string) []byte {
-	if !needsCompact(v) {
-		return append(dst, v...)
-	}
-	in, esc := false, false
-	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
-		case in && esc:
-			esc = false
-		case in && c == '\\':
-			esc = true
-		case c == '"':
-			in = !in
-		case !in && (c == ' ' || c == '\t' || c == '\r' || c == '\n'):
-			continue
-		}
-		dst = append(dst, c)
-	}
-	return dst
+	return jsontext.AppendString(nil, v)
 }
 
 // JSONWriter writes {"results": [...], "summary": {...}}, one result per
@@ -174,65 +134,10 @@ func NewJSON(w io.Writer, o Options) *JSONWriter {
 	return j
 }
 
-// appendString appends s as a JSON string, as encoding/json writes it
-// without HTML escaping.
+// appendString appends s as a JSON string (jsontext.AppendString: as
+// encoding/json writes it without HTML escaping).
 func (j *JSONRenderer) appendString(b []byte, s string) []byte {
-	b = append(b, '"')
-	b = AppendJSONStringBody(b, s)
-	return append(b, '"')
-}
-
-// AppendJSONStringBody appends s escaped as inside a JSON string, as
-// encoding/json escapes it without HTML escaping: the two-character escapes
-// it uses, \u00XX for other control bytes, \ufffd for each byte that is not
-// UTF-8, and \u2028 and \u2029 (FuzzAppendString checks it byte for byte).
-func AppendJSONStringBody(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xf])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	return append(b, s[start:]...)
+	return jsontext.AppendString(b, s)
 }
 
 // appendMessage appends the JSON string of r.message() without building it.
@@ -245,9 +150,9 @@ func (j *JSONRenderer) appendMessage(b []byte, r *Record) []byte {
 		if i > 0 {
 			b = append(b, "; "...)
 		}
-		b = AppendJSONStringBody(b, e.Path)
+		b = jsontext.AppendStringBody(b, e.Path)
 		b = append(b, " = "...)
-		b = AppendJSONStringBody(b, CompactValue(e.Value))
+		b = jsontext.AppendStringBody(b, jsontext.Compact(e.Value))
 	}
 	return append(b, '"')
 }

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // JUnitWriter writes JUnit XML: one test suite per rule, one test case
@@ -339,7 +340,7 @@ func appendDetails(dst []byte, r *Record) []byte {
 	for _, e := range r.Evidence {
 		dst = append(dst, e.Path...)
 		dst = append(dst, " = "...)
-		dst = appendCompactValue(dst, e.Value)
+		dst = jsontext.AppendCompact(dst, e.Value)
 		dst = append(dst, '\n')
 	}
 	return dst

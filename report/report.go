@@ -13,6 +13,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
 )
@@ -139,7 +140,7 @@ func (r *Record) appendMessage(dst []byte) []byte {
 		}
 		dst = append(dst, e.Path...)
 		dst = append(dst, " = "...)
-		dst = appendCompactValue(dst, e.Value)
+		dst = jsontext.AppendCompact(dst, e.Value)
 	}
 	return dst
 }
@@ -263,8 +264,8 @@ func (o *Options) keeps(st eval.Status) bool {
 	return true
 }
 
-// Formats are the report formats New knows.
-var Formats = []string{"text", "json", "sarif", "junit"}
+// Formats returns the report formats New knows.
+func Formats() []string { return []string{"text", "json", "sarif", "junit"} }
 
 // New returns a Writer of format (text, json, sarif or junit) to w.
 func New(format string, w io.Writer, o Options) (Writer, error) {
@@ -278,7 +279,7 @@ func New(format string, w io.Writer, o Options) (Writer, error) {
 	case "junit":
 		return NewJUnit(w, o), nil
 	}
-	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
+	return nil, fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
 }
 
 // Multi writes several reports from the same records.

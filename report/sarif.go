@@ -31,6 +31,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textout"
 )
 
@@ -339,28 +340,28 @@ func (s *SARIFWriter) sarifResult(r *Record) *sarifResult {
 // (TestSARIFAppendResult), without reflection: failures can be millions.
 func (s *SARIFWriter) appendResult(b []byte, r *Record) []byte {
 	b = append(b, `{"ruleId":"`...)
-	b = AppendJSONStringBody(b, r.Rule.ID)
+	b = jsontext.AppendStringBody(b, r.Rule.ID)
 	b = append(b, `","ruleIndex":`...)
 	b = strconv.AppendInt(b, int64(r.RuleIndex), 10)
 	b = append(b, `,"level":"`...)
 	b = append(b, sarifLevel(r.Rule.Severity)...)
 	b = append(b, `","message":{"text":"`...)
-	b = AppendJSONStringBody(b, orDash(r.Type))
+	b = jsontext.AppendStringBody(b, orDash(r.Type))
 	b = append(b, ' ')
-	b = AppendJSONStringBody(b, r.Entity)
+	b = jsontext.AppendStringBody(b, r.Entity)
 	b = append(b, " fails "...)
-	b = AppendJSONStringBody(b, r.Rule.ID)
+	b = jsontext.AppendStringBody(b, r.Rule.ID)
 	b = append(b, ": "...)
-	b = AppendJSONStringBody(b, r.Rule.Name)
+	b = jsontext.AppendStringBody(b, r.Rule.Name)
 	if r.Status == eval.Fail && len(r.Evidence) > 0 {
 		b = append(b, " ("...)
 		for i, e := range r.Evidence {
 			if i > 0 {
 				b = append(b, "; "...)
 			}
-			b = AppendJSONStringBody(b, e.Path)
+			b = jsontext.AppendStringBody(b, e.Path)
 			b = append(b, " = "...)
-			b = AppendJSONStringBody(b, CompactValue(e.Value))
+			b = jsontext.AppendStringBody(b, jsontext.Compact(e.Value))
 		}
 		b = append(b, ')')
 	}
@@ -381,11 +382,11 @@ func (s *SARIFWriter) appendResult(b []byte, r *Record) []byte {
 		b = append(b, '"')
 	}
 	b = append(b, `,"properties":{"entity":"`...)
-	b = AppendJSONStringBody(b, r.Entity)
+	b = jsontext.AppendStringBody(b, r.Entity)
 	b = append(b, '"')
 	if r.Type != "" {
 		b = append(b, `,"entityType":"`...)
-		b = AppendJSONStringBody(b, r.Type)
+		b = jsontext.AppendStringBody(b, r.Type)
 		b = append(b, '"')
 	}
 	if len(r.Evidence) > 0 {
@@ -413,7 +414,7 @@ func (s *SARIFWriter) appendLocations(b []byte, r *Record) []byte {
 	b = append(b, "[{"...)
 	if uri != "" {
 		b = append(b, `"physicalLocation":{"artifactLocation":{"uri":"`...)
-		b = AppendJSONStringBody(b, uri)
+		b = jsontext.AppendStringBody(b, uri)
 		b = append(b, `"}`...)
 		if line > 0 {
 			b = append(b, `,"region":{"startLine":`...)
@@ -431,13 +432,13 @@ func (s *SARIFWriter) appendLocations(b []byte, r *Record) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `"logicalLocations":[{"name":"`...)
-		b = AppendJSONStringBody(b, r.Entity)
+		b = jsontext.AppendStringBody(b, r.Entity)
 		b = append(b, '"')
 		if r.Type != "" {
 			b = append(b, `,"fullyQualifiedName":"`...)
-			b = AppendJSONStringBody(b, r.Type)
+			b = jsontext.AppendStringBody(b, r.Type)
 			b = append(b, '/')
-			b = AppendJSONStringBody(b, r.Entity)
+			b = jsontext.AppendStringBody(b, r.Entity)
 			b = append(b, '"')
 		}
 		b = append(b, `,"kind":"resource"}]`...)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textout"
 )
 
@@ -161,7 +162,7 @@ func (t *TextWriter) writeRecord(b *bytes.Buffer, r *Record) {
 			fmt.Fprintf(b, "%s%s\n", indent, textout.Printable(r.Err))
 		}
 		for _, e := range r.Evidence {
-			fmt.Fprintf(b, "%s%s = %s\n", indent, st.Cyan(e.Path), CompactValue(e.Value))
+			fmt.Fprintf(b, "%s%s = %s\n", indent, st.Cyan(e.Path), jsontext.Compact(e.Value))
 		}
 	}
 }

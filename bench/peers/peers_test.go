@@ -84,7 +84,7 @@ func inventory(t testing.TB, n int) ([]Rule, []string, [][]byte, int) {
 // both pass and fail.
 func TestAgreement(t *testing.T) {
 	rules, targets, docs, _ := inventory(t, 12000)
-	engines, err := Engines(rules, invgen.DefaultNow)
+	engines, err := Engines(rules, invgen.DefaultNow())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestCheckFindsDisagreements(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engines, err := Engines(rules, invgen.DefaultNow)
+	engines, err := Engines(rules, invgen.DefaultNow())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,15 +150,15 @@ func TestCheckFindsDisagreements(t *testing.T) {
 func TestEngineErrors(t *testing.T) {
 	rules := []Rule{Rules[0]}
 	rules[0].CEL = "r.tags +"
-	if _, err := Engines(rules, invgen.DefaultNow); err == nil || !strings.Contains(err.Error(), "cel") {
+	if _, err := Engines(rules, invgen.DefaultNow()); err == nil || !strings.Contains(err.Error(), "cel") {
 		t.Errorf("a bad CEL translation: %v", err)
 	}
 	rules[0] = Rules[0]
 	rules[0].GSL = "Instance should"
-	if _, err := Engines(rules, invgen.DefaultNow); err == nil {
+	if _, err := Engines(rules, invgen.DefaultNow()); err == nil {
 		t.Error("a bad GSL rule: no error")
 	}
-	engines, err := Engines([]Rule{Rules[0]}, invgen.DefaultNow)
+	engines, err := Engines([]Rule{Rules[0]}, invgen.DefaultNow())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,7 +194,7 @@ func BenchmarkPeers(b *testing.B) {
 		}
 	}
 	rules, _, docs, pairs := inventory(b, n)
-	engines, err := Engines(rules, invgen.DefaultNow)
+	engines, err := Engines(rules, invgen.DefaultNow())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/gsl-lang/gsl/report"
@@ -36,7 +37,7 @@ func (c *explainCmd) Run(e *env) error {
 	if err != nil {
 		return err
 	}
-	prog, err := eval.Compile(m.Logic, &eval.Options{Now: now})
+	prog, err := m.compile(&eval.Options{Now: now})
 	if err != nil {
 		for _, p := range problemsOf(m, err) {
 			writeProblem(e.stderr, e.errSty, p)
@@ -298,9 +299,9 @@ func padRight(s string, n int) string {
 
 func evidenceText(st *style, ev eval.Evidence) string {
 	if ev.Path == "" {
-		return report.CompactValue(ev.Value)
+		return jsontext.Compact(ev.Value)
 	}
-	return st.Cyan(ev.Path) + " = " + report.CompactValue(ev.Value)
+	return st.Cyan(ev.Path) + " = " + jsontext.Compact(ev.Value)
 }
 
 // writeTraceNode prints a node and its children, one a line:
@@ -323,7 +324,7 @@ func writeTraceNode(b *strings.Builder, st *style, label string, n *eval.TraceNo
 	b.WriteString(oneLineText(n.Text, 1<<20))
 	if n.Result != "" {
 		b.WriteString(" = ")
-		b.WriteString(report.CompactValue(n.Result))
+		b.WriteString(jsontext.Compact(n.Result))
 	}
 	if !n.Evaluated {
 		b.WriteString(st.Dim("   (not evaluated)"))

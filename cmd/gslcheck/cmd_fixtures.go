@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/bundles"
-	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/report"
 )
@@ -155,11 +154,11 @@ const compileErrorStatus = "compile-error"
 func (t *testBundle) checkCompiles() {
 	bad := map[string]error{}
 	for i := range t.b.Rules {
-		_, err := eval.Compile(t.b.Rules[i].Logic, nil)
+		m := metaOf(t.b, &t.b.Rules[i])
+		_, err := m.compile(nil)
 		if err == nil {
 			continue
 		}
-		m := metaOf(t.b, &t.b.Rules[i])
 		t.problems = append(t.problems, problemsOf(m, err)...)
 		bad[t.b.Rules[i].ID] = err
 	}

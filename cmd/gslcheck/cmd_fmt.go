@@ -15,8 +15,8 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/lang"
-	"github.com/gsl-lang/gsl/report"
 )
 
 func (c *fmtCmd) Run(e *env) error {
@@ -228,7 +228,7 @@ func formatBundleFile(data []byte, file string, format func(string) (string, err
 		var ok bool
 		if dome9 {
 			ed.startLine, ed.startByte, ed.endLine, ed.endByte, ok = jsonStringExtent(lines, r.LogicLine-1, r.LogicColumn)
-			ed.text = jsonQuote(formatted)
+			ed.text = jsontext.Quote(formatted)
 		} else {
 			var keyCol int
 			var comment string
@@ -490,12 +490,12 @@ func yamlLogicValue(text string, keyCol int, eol string) string {
 		return text
 	}
 	if fits && !strings.ContainsAny(text, "\"\\") {
-		return jsonQuote(text)
+		return jsontext.Quote(text)
 	}
 	if strings.ContainsAny(text, "\n\r\t") || text != strings.TrimSpace(text) || strings.Contains(text, "  ") {
 		// Folding would change it: a double-quoted (JSON) string keeps
 		// every character.
-		return jsonQuote(text)
+		return jsontext.Quote(text)
 	}
 	indent := strings.Repeat(" ", keyCol+2)
 	var b strings.Builder
@@ -538,13 +538,6 @@ func plainSafe(s string) bool {
 	return !yamlSpecialPlain.MatchString(s)
 }
 
-// jsonQuote renders s as a JSON (and YAML double-quoted) string, as
-// encoding/json writes it without HTML escaping (see report.AppendJSONStringBody).
-func jsonQuote(s string) string {
-	b := report.AppendJSONStringBody([]byte{'"'}, s)
-	return string(append(b, '"'))
-}
-
 // jsonStringExtent finds the JSON string literal whose text starts at
 // line, col (1-based column after the opening quote).
 func jsonStringExtent(lines []string, line, col int) (sl, sb, el, eb int, ok bool) {
@@ -557,13 +550,8 @@ func jsonStringExtent(lines []string, line, col int) (sl, sb, el, eb int, ok boo
 	if q < 0 || q >= len(l) || l[q] != '"' {
 		return
 	}
-	for j := q + 1; j < len(l); j++ {
-		switch l[j] {
-		case '\\':
-			j++
-		case '"':
-			return line, q, line, j + 1, true
-		}
+	if end, _, ok := jsontext.ValidString(l, q); ok {
+		return line, q, line, end, true
 	}
 	return
 }

@@ -488,8 +488,8 @@ func parseReportSpecs(args []string) ([]reportSpec, error) {
 		if !ok || file == "" {
 			return nil, usagef("--report %q: want FORMAT=FILE, e.g. sarif=results.sarif", a)
 		}
-		if !slices.Contains(report.Formats, f) {
-			return nil, usagef("--report %q: unknown format %q (want %s)", a, f, strings.Join(report.Formats, ", "))
+		if !slices.Contains(report.Formats(), f) {
+			return nil, usagef("--report %q: unknown format %q (want %s)", a, f, strings.Join(report.Formats(), ", "))
 		}
 		if file == "-" {
 			return nil, usagef("--report %q: reports go to files; the --format report goes to stdout", a)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/lang"
 )
 
@@ -231,13 +232,13 @@ func FuzzFormatBundleFile(f *testing.F) {
 		var value string
 		switch layout % 4 {
 		case 0: // double-quoted, comment after it
-			value = " " + jsonQuote(logic) + " # c1\n"
+			value = " " + jsontext.Quote(logic) + " # c1\n"
 		case 1: // folded block, comment after the indicator
 			value = " >- # c1\n" + "      " + indentLines(logic, "      ") + "\n"
 		case 2: // literal block, comment after the indicator
 			value = " |2 # c1\n" + "      " + indentLines(logic, "      ") + "\n"
 		case 3: // comment, then a double-quoted value on the next line
-			value = " # c1\n      " + jsonQuote(logic) + "\n"
+			value = " # c1\n      " + jsontext.Quote(logic) + "\n"
 		}
 		in := fmtHeader + ruleYAML("A", "    logic:"+value)
 		if _, err := bundles.Parse([]byte(in), "b.yaml"); err != nil {

@@ -188,7 +188,7 @@ func TestRunListGroups(t *testing.T) {
 		t.Fatal(err)
 	}
 	groups := func(jobs string) (map[string]int, []any) {
-		_, out := runMain(t, "run", "--no-progress", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow.Format(time.RFC3339),
+		_, out := runMain(t, "run", "--no-progress", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow().Format(time.RFC3339),
 			"-f", "json", "--jobs", jobs, file)
 		var rep struct{ Results []map[string]any }
 		if err := json.Unmarshal(out, &rep); err != nil {
@@ -229,7 +229,7 @@ func TestRunListGroups(t *testing.T) {
 		report := func(jobs string, poison bool) string {
 			poisonBatches = poison
 			defer func() { poisonBatches = false }()
-			_, out := runMain(t, "run", "--no-progress", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow.Format(time.RFC3339),
+			_, out := runMain(t, "run", "--no-progress", "-b", "hipaa", "-b", "cis-aws", "--now", invgen.DefaultNow().Format(time.RFC3339),
 				"-f", format, "--jobs", jobs, file)
 			return junitTime.ReplaceAllString(string(out), `time=""`)
 		}

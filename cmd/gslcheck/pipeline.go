@@ -22,6 +22,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
@@ -657,7 +658,7 @@ func textOfResult(r gjson.Result) string {
 // checkDocument reports why data is not one JSON object, with the line and
 // column of a syntax error in the input, the document starting at line:col.
 func checkDocument(data []byte, line, col int) error {
-	if gjson.ValidBytes(data) {
+	if jsontext.ValidBytes(data) {
 		if len(data) == 0 || data[0] != '{' {
 			return fmt.Errorf("document is not a JSON object: %s", abbreviate(data, 40))
 		}
@@ -698,11 +699,10 @@ func checkDocument(data []byte, line, col int) error {
 
 // withType returns obj with "type": key inserted as its first member.
 func withType(obj []byte, key string) []byte {
-	k, _ := json.Marshal(key)
 	rest := bytes.TrimLeft(obj[1:], " \t\r\n")
-	out := make([]byte, 0, len(obj)+len(k)+9)
+	out := make([]byte, 0, len(obj)+len(key)+11)
 	out = append(out, `{"type":`...)
-	out = append(out, k...)
+	out = jsontext.AppendString(out, key)
 	if len(rest) > 0 && rest[0] != '}' {
 		out = append(out, ',')
 	}

@@ -47,7 +47,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed")
 	fail := fs.Float64("fail", invgen.DefaultFailRatio, "probability that each checked setting is non-compliant (0 to 1)")
 	accounts := fs.Int("accounts", 0, "number of AWS accounts (0: one per large account of documents)")
-	now := fs.String("now", invgen.DefaultNow.Format(time.RFC3339), "clock timestamps are relative to (RFC 3339)")
+	now := fs.String("now", invgen.DefaultNow().Format(time.RFC3339), "clock timestamps are relative to (RFC 3339)")
 	out := fs.String("o", "", "output file (default standard output)")
 	counts := fs.Bool("counts", false, "print the number of documents of each type to standard error")
 	if err := fs.Parse(args); err != nil {

@@ -92,7 +92,8 @@ func main() {
 	}
 
 	// The result compares with the builtin operators, as in `daysSince() > 60`.
-	fmt.Println("creationDate daysSince() > 60:", builtin.Greater(v, builtin.IntValue(60)))
+	c, ok := builtin.Compare(v, builtin.IntValue(60))
+	fmt.Println("creationDate daysSince() > 60:", ok && c > 0)
 
 	// Rules that call them compile and run like any other, once the
 	// registry is passed to the compiler; calls are checked at compile time.

@@ -6,9 +6,9 @@ import (
 	"time"
 )
 
-// Regions are the region codes every account has a Region document for.
+// regions are the region codes every account has a Region document for.
 // The last four are opt-in regions, not opted in by default.
-var Regions = []string{
+var regions = []string{
 	"us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1",
 	"eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1", "eu-north-1",
 	"ap-south-1", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
@@ -177,9 +177,9 @@ func (a *account) kmsKey(r rnd, region string) string {
 	return a.arn("kms", region, "key/"+a.uuid(kKMS, -1-regionIndex(region)*8-r.IntN(6), 7))
 }
 
-// regionIndex is the position of region in Regions (0 when unknown).
+// regionIndex is the position of region in regions (0 when unknown).
 func regionIndex(region string) int {
-	for i, r := range Regions {
+	for i, r := range regions {
 		if r == region {
 			return i
 		}

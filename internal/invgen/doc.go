@@ -5,7 +5,7 @@
 // The output is deterministic: the same Config gives byte-identical
 // documents. Every entity type of the schema is produced, in the
 // proportions of a large AWS account (12,906 instances, 13,433 volumes,
-// 723 roles, 391 buckets ... per account; see Mix), split across as many
+// 723 roles, 391 buckets ... per account; see mix), split across as many
 // accounts as the document count needs. Every account also has its Iam
 // document, its root user and one Region document per region.
 //

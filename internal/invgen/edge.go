@@ -326,11 +326,11 @@ func genCloudFront(a *account, w *jw, i int) {
 
 func genRegion(a *account, w *jw, i int) {
 	r := a.rnd(kRegion, i)
-	code := Regions[i%len(Regions)]
+	code := regions[i%len(regions)]
 	optIn := "opt-in-not-required"
-	if i >= len(Regions)-optInRegions {
+	if i >= len(regions)-optInRegions {
 		optIn = "not-opted-in"
-		if i == len(Regions)-optInRegions && r.chance(0.3) {
+		if i == len(regions)-optInRegions && r.chance(0.3) {
 			optIn = "opted-in"
 		}
 	}

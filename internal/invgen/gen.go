@@ -9,11 +9,11 @@ import (
 	"time"
 )
 
-// DefaultNow is the clock generated timestamps are relative to when
+// DefaultNow returns the clock generated timestamps are relative to when
 // Config.Now is zero. It equals bundles.DefaultNow(), the clock of the shipped
 // fixtures, so rules with before()/after() see the intended ages when
 // evaluated at the same time.
-var DefaultNow = time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC)
+func DefaultNow() time.Time { return time.Date(2026, 6, 15, 0, 0, 0, 0, time.UTC) }
 
 // DefaultFailRatio is the FailRatio of the gslgen command.
 const DefaultFailRatio = 0.2
@@ -28,7 +28,7 @@ type Config struct {
 	// is non-compliant, from 0 (every setting compliant) to 1.
 	FailRatio float64
 	// Accounts is the number of AWS accounts the documents are split
-	// across; 0 means one per AccountSize documents (at least one).
+	// across; 0 means one per accountSize documents (at least one).
 	Accounts int
 	// Now is the clock timestamps are relative to; zero means DefaultNow.
 	Now time.Time
@@ -40,14 +40,14 @@ type Share struct {
 	Count int
 }
 
-// Mix lists the entity types generated from the account's budget, with the
+// mix lists the entity types generated from the account's budget, with the
 // document counts of one large account: the figures of a large account used
 // for CSPM scale tests (12,906 instances, 13,433 volumes, 723 roles, 77
 // users, 391 buckets, 398 security groups, 50 VPCs, 40 RDS instances, 9
 // groups, 63 policies) and plausible counts for the other types. Besides
 // these, every account has one Iam document, the root IamUser and one
-// Region document per region (see Regions).
-var Mix = []Share{
+// Region document per region (see regions).
+var mix = []Share{
 	{"IamUser", 77}, {"IamGroup", 9}, {"IamRole", 723}, {"IamPolicy", 63},
 	{"KMS", 96}, {"VPC", 50}, {"Subnet", 310}, {"NACL", 62}, {"SecurityGroup", 398},
 	{"Instance", 12906}, {"Volume", 13433}, {"EbsSnapshot", 3600}, {"AMI", 240},
@@ -61,11 +61,11 @@ var Mix = []Share{
 	{"RDSCluster", 12}, {"RDSSnapshot", 200},
 }
 
-// AccountSize is the number of documents of one large account: the sum of
-// Mix plus the per-account documents (Iam, root user, regions).
-var AccountSize = func() int {
-	n := 2 + len(Regions)
-	for _, s := range Mix {
+// accountSize is the number of documents of one large account: the sum of
+// mix plus the per-account documents (Iam, root user, regions).
+var accountSize = func() int {
+	n := 2 + len(regions)
+	for _, s := range mix {
 		n += s.Count
 	}
 	return n
@@ -73,7 +73,7 @@ var AccountSize = func() int {
 
 // kinds are the generated entity kinds in emission order within an
 // account: account-level documents first, then the shared network pieces,
-// then everything else in Mix order.
+// then everything else in mix order.
 type kindID uint8
 
 const (
@@ -135,7 +135,7 @@ var kindTypes = [numKinds]string{
 	"LaunchTemplate", "AutoScalingGroup", "RDSCluster", "RDSSnapshot",
 }
 
-// kindOf maps a Mix type name to its kind (the non-root IamUser kind).
+// kindOf maps a mix type name to its kind (the non-root IamUser kind).
 func kindOf(typ string) (kindID, bool) {
 	for k := kIamUser; k < numKinds; k++ {
 		if kindTypes[k] == typ {
@@ -184,11 +184,11 @@ func New(cfg Config) (*Generator, error) {
 	}
 	g := &Generator{cfg: cfg, now: cfg.Now}
 	if g.now.IsZero() {
-		g.now = DefaultNow
+		g.now = DefaultNow()
 	}
 	accounts := cfg.Accounts
 	if accounts == 0 {
-		accounts = max(1, (cfg.N+AccountSize/2)/AccountSize)
+		accounts = max(1, (cfg.N+accountSize/2)/accountSize)
 	}
 	accounts = min(accounts, max(1, cfg.N))
 	g.counts = make([][numKinds]int, accounts)
@@ -218,7 +218,7 @@ func (g *Generator) Counts() map[string]int {
 
 // allocate splits one account's budget over the kinds: the account-level
 // documents first (Iam, root user, regions), then the rest by the weights
-// of Mix with at least one document of every type when the budget allows,
+// of mix with at least one document of every type when the budget allows,
 // by largest remainder so that the counts add up exactly.
 func allocate(budget int) [numKinds]int {
 	var c [numKinds]int
@@ -229,12 +229,12 @@ func allocate(budget int) [numKinds]int {
 	}
 	take(kIam, 1)
 	take(kRoot, 1)
-	take(kRegion, len(Regions))
+	take(kRegion, len(regions))
 	if budget == 0 {
 		return c
 	}
 	total := 0
-	for _, s := range Mix {
+	for _, s := range mix {
 		total += s.Count
 	}
 	rest := budget
@@ -242,8 +242,8 @@ func allocate(budget int) [numKinds]int {
 		k   kindID
 		rem int
 	}
-	fr := make([]frac, 0, len(Mix))
-	for _, s := range Mix {
+	fr := make([]frac, 0, len(mix))
+	for _, s := range mix {
 		k, _ := kindOf(s.Type)
 		take(k, rest*s.Count/total)
 		fr = append(fr, frac{k, rest * s.Count % total})
@@ -260,7 +260,7 @@ func allocate(budget int) [numKinds]int {
 		fr[best].rem = -1
 	}
 	// Every type at least once when there is room: take from the largest.
-	if rest >= len(Mix) {
+	if rest >= len(mix) {
 		for _, f := range fr {
 			if c[f.k] == 0 {
 				big := f.k

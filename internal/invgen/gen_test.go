@@ -46,7 +46,7 @@ func TestDeterministic(t *testing.T) {
 		{N: 15000, Seed: 8, FailRatio: 0.2, Accounts: 2},
 		{N: 15000, Seed: 7, FailRatio: 0.3, Accounts: 2},
 		{N: 15000, Seed: 7, FailRatio: 0.2, Accounts: 3},
-		{N: 15000, Seed: 7, FailRatio: 0.2, Accounts: 2, Now: DefaultNow.Add(time.Hour)},
+		{N: 15000, Seed: 7, FailRatio: 0.2, Accounts: 2, Now: DefaultNow().Add(time.Hour)},
 	} {
 		if sum(t, other) == a {
 			t.Errorf("%+v gave the same bytes as %+v", other, cfg)
@@ -70,7 +70,7 @@ func TestWriteMatchesGenerate(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 22, 23, 24, 60, 1000, AccountSize + 5} {
+	for _, n := range []int{0, 1, 2, 22, 23, 24, 60, 1000, accountSize + 5} {
 		docs := generate(t, Config{N: n, Seed: 1, FailRatio: 0.2})
 		if len(docs) != n {
 			t.Errorf("N=%d: got %d documents", n, len(docs))
@@ -145,12 +145,12 @@ func TestSmallInventoryHasEveryType(t *testing.T) {
 }
 
 func TestProportions(t *testing.T) {
-	g, err := New(Config{N: AccountSize, Seed: 1})
+	g, err := New(Config{N: accountSize, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := g.Counts()
-	for _, s := range Mix {
+	for _, s := range mix {
 		want := s.Count
 		if s.Type == "IamUser" {
 			want++ // the root user
@@ -159,7 +159,7 @@ func TestProportions(t *testing.T) {
 			t.Errorf("one large account: %d %s, want %d", c[s.Type], s.Type, want)
 		}
 	}
-	if c["Iam"] != 1 || c["Region"] != len(Regions) {
+	if c["Iam"] != 1 || c["Region"] != len(regions) {
 		t.Errorf("one account: %d Iam and %d Region documents", c["Iam"], c["Region"])
 	}
 
@@ -178,13 +178,13 @@ func TestProportions(t *testing.T) {
 	if total != 100000 {
 		t.Errorf("counts add up to %d", total)
 	}
-	if share, want := float64(c["Instance"])/float64(total), 12906.0/float64(AccountSize); share < want*0.97 || share > want*1.03 {
+	if share, want := float64(c["Instance"])/float64(total), 12906.0/float64(accountSize); share < want*0.97 || share > want*1.03 {
 		t.Errorf("instance share %.3f, want about %.3f", share, want)
 	}
 }
 
 func TestUniqueIDs(t *testing.T) {
-	docs := generate(t, Config{N: 2 * AccountSize, Seed: 5, FailRatio: 0.2})
+	docs := generate(t, Config{N: 2 * accountSize, Seed: 5, FailRatio: 0.2})
 	seen := map[docInfo]bool{}
 	accounts := map[string]bool{}
 	for _, d := range docs {
@@ -304,9 +304,9 @@ func TestStreaming(t *testing.T) {
 }
 
 func TestTypesMatchMix(t *testing.T) {
-	for _, s := range Mix {
+	for _, s := range mix {
 		if _, ok := kindOf(s.Type); !ok {
-			t.Errorf("Mix type %s has no generator", s.Type)
+			t.Errorf("mix type %s has no generator", s.Type)
 		}
 	}
 	for k := range numKinds {

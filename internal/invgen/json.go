@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // jw appends JSON to a byte slice. It tracks only whether the next value
@@ -48,14 +48,14 @@ func (w *jw) endArr() {
 // key writes an object key; the next call writes its value.
 func (w *jw) key(k string) {
 	w.sep()
-	w.b = builtin.AppendJSONString(w.b, k)
+	w.b = jsontext.AppendString(w.b, k)
 	w.b = append(w.b, ':')
 	w.need = false
 }
 
 func (w *jw) str(v string) {
 	w.sep()
-	w.b = builtin.AppendJSONString(w.b, v)
+	w.b = jsontext.AppendString(w.b, v)
 	w.need = true
 }
 

@@ -101,7 +101,7 @@ func present(vs []any, path []string) bool {
 // every property the shipped rules read, so that no rule is decided by a
 // missing property alone.
 func TestRulePathsPresent(t *testing.T) {
-	docs := generate(t, Config{N: AccountSize, Seed: 4, FailRatio: 0.3})
+	docs := generate(t, Config{N: accountSize, Seed: 4, FailRatio: 0.3})
 	byType := map[string][]any{}
 	for _, d := range docs {
 		// At most 2,000 documents of a type: enough to meet every shape.

@@ -174,7 +174,7 @@ func run(args []string, w io.Writer) error {
 		return err
 	}
 	policyFile := filepath.Join(policyDir, "bench.rego")
-	if err := os.WriteFile(policyFile, []byte(policy(rules, targets, invgen.DefaultNow)), 0o644); err != nil {
+	if err := os.WriteFile(policyFile, []byte(policy(rules, targets, invgen.DefaultNow())), 0o644); err != nil {
 		return err
 	}
 
@@ -349,7 +349,7 @@ func runTool(tool, bin, work, file, policyFile, policyDir string, cores int, rul
 	var args []string
 	switch tool {
 	case "gslcheck":
-		args = append([]string{"run", "--no-progress", "--now", invgen.DefaultNow.Format(time.RFC3339),
+		args = append([]string{"run", "--no-progress", "--now", invgen.DefaultNow().Format(time.RFC3339),
 			"--format", "json", "-o", out, "--jobs", strconv.Itoa(cores)}, gslArgs(rules)...)
 		args = append(args, file)
 	case "opa":

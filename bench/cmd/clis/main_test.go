@@ -29,7 +29,7 @@ func TestPolicyAgreesWithGSL(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gsl, err := peers.NewGSL(rules, invgen.DefaultNow, false)
+	gsl, err := peers.NewGSL(rules, invgen.DefaultNow(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestPolicyAgreesWithGSL(t *testing.T) {
 		t.Fatalf("only %d violations: the inventory does not exercise the rules", want.total())
 	}
 
-	module := policy(rules, targets, invgen.DefaultNow)
+	module := policy(rules, targets, invgen.DefaultNow())
 	ctx := context.Background()
 	var array []any
 	for _, d := range docs {

@@ -51,7 +51,7 @@ func run(args []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	engines, err := peers.Engines(rules, invgen.DefaultNow)
+	engines, err := peers.Engines(rules, invgen.DefaultNow())
 	if err != nil {
 		return err
 	}

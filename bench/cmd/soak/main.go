@@ -241,7 +241,7 @@ type outcome struct {
 
 // runOnce runs gslcheck over file in format f, reading its report.
 func runOnce(o *options, f, file string) outcome {
-	args := []string{"run", "--no-progress", "--now", invgen.DefaultNow.Format(time.RFC3339),
+	args := []string{"run", "--no-progress", "--now", invgen.DefaultNow().Format(time.RFC3339),
 		"--max-doc-bytes", strconv.Itoa(o.limit), "--format", f, "--jobs", strconv.Itoa(o.jobs)}
 	if f == "sarif" {
 		// Every result, so that SARIF's failures can be counted against

@@ -241,7 +241,7 @@ func generate(dir, name string, size int64) (string, int, int64, error) {
 
 // gslcheck runs one `gslcheck run` with jobs workers on as many cores.
 func gslcheck(bin string, bundles []string, file string, jobs int) (measurement, error) {
-	args := []string{"run", "--now", invgen.DefaultNow.Format(time.RFC3339), "--format", "json", "-o", os.DevNull, "--jobs", strconv.Itoa(jobs)}
+	args := []string{"run", "--now", invgen.DefaultNow().Format(time.RFC3339), "--format", "json", "-o", os.DevNull, "--jobs", strconv.Itoa(jobs)}
 	for _, b := range bundles {
 		args = append(args, "-b", b)
 	}
