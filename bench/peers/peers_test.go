@@ -241,7 +241,7 @@ func TestAgreementEdges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	engines, err := Engines(Rules, invgen.DefaultNow)
+	engines, err := Engines(Rules, invgen.DefaultNow())
 	if err != nil {
 		t.Fatal(err)
 	}
