@@ -10,6 +10,7 @@ import (
 	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/gsl-lang/gsl/internal/invgen"
 )
 
 // errGuessWrong stops a guessing read at a wrong guess.
@@ -133,5 +134,55 @@ func TestSpeculate(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// BenchmarkReadArray splits a JSON array of generated documents, one a
+// line as tools write them, following every string and bracket and
+// guessing where elements end (Options.Speculate), against the same
+// documents as NDJSON. The NDJSON is read as FormatNDJSON: under FormatAuto
+// the detection of CloudFormation runs two regular expressions over the
+// first 64 KB, which costs more than splitting the rest of this input.
+func BenchmarkReadArray(b *testing.B) {
+	docs, err := invgen.Generate(invgen.Config{N: 2000, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arr, nd bytes.Buffer
+	arr.WriteString("[\n")
+	for i, d := range docs {
+		if i > 0 {
+			arr.WriteString(",\n")
+		}
+		arr.Write(d)
+		nd.Write(d)
+		nd.WriteByte('\n')
+	}
+	arr.WriteString("\n]\n")
+	for _, c := range []struct {
+		name      string
+		in        []byte
+		file      string
+		speculate bool
+		format    Format
+	}{{"strict", arr.Bytes(), "a.json", false, FormatAuto}, {"guessed", arr.Bytes(), "a.json", true, FormatAuto}, {"ndjson", nd.Bytes(), "a.ndjson", false, FormatNDJSON}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.in)))
+			for b.Loop() {
+				r := bytes.NewReader(c.in)
+				opts := Options{Format: c.format, Borrow: true, Speculate: c.speculate, Reread: func(off int64) error { _, err := r.Seek(off, 0); return err }}
+				n := 0
+				err := Read(r, c.file, opts, func(d Entity) error {
+					if c.speculate != d.Guessed {
+						b.Fatalf("element %d guessed %v", n, d.Guessed)
+					}
+					n++
+					return nil
+				})
+				if err != nil || n != len(docs) {
+					b.Fatalf("%d documents, err %v", n, err)
+				}
+			}
+		})
 	}
 }
