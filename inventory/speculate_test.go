@@ -106,6 +106,7 @@ func TestSpeculate(t *testing.T) {
 		{"no closing bracket", "[\n{\"type\":\"A\"},\n{\"type\":\"B\"}\n", 0, 0},
 		{"trailing garbage", "[\n{\"type\":\"A\"},\n{\"type\":\"B\"}\n] x", 0, 0},
 		{"garbage after an element", "[\n{\"type\":\"A\"} x\n]", 0, -1},
+		{"a bracket after an element", "[\n{\"type\":\"A\"}}\n]", 0, 1},
 		{"nested arrays", "[\n[1,[2,\"]\"]],\n{\"type\":\"A\",\"a\":[[[]]]},\n[]\n]", 0, 0},
 		{"missing element", "[\n{\"type\":\"A\"},\n,\n]", 0, 0},
 		{"not UTF-8 and wide", "[\n{\"type\":\"é\",\"s\":\"\xff日\"},\n{\"type\":\"B\"}\n]", 0, 0},
