@@ -20,6 +20,7 @@ package main
 import (
 	"errors"
 	"io"
+	"os"
 
 	"github.com/gsl-lang/gsl/inventory"
 )
@@ -30,6 +31,20 @@ import (
 type control struct {
 	resume     *inventory.Entity
 	seq, epoch int
+}
+
+// guessable reports whether rc, a regular file, is large enough for its
+// elements to be guessed: at the end of a file whose elements were guessed
+// the reader waits for the workers to evaluate them all, so a directory of
+// small files would be read and evaluated one file at a time, and the
+// splitting that guessing saves is small in a small file.
+func (p *pipeline) guessable(rc io.Reader) bool {
+	f, ok := rc.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Size() >= p.chunkMin()
 }
 
 // readGuessing reads the JSON array file r (that opts.Reread moves back)

@@ -467,7 +467,7 @@ func (p *pipeline) readSource(f *feeder, src source) error {
 	opts := p.read
 	opts.Borrow = true
 	opts.Reread = p.rereader(rc)
-	if p.guess && opts.Reread != nil && !inventory.IsNDJSON(src.name, opts.Format) {
+	if p.guess && opts.Reread != nil && !inventory.IsNDJSON(src.name, opts.Format) && p.guessable(rc) {
 		return f.readGuessing(r, src.name, opts)
 	}
 	return inventory.Read(r, src.name, opts, emit)

@@ -539,7 +539,7 @@ func TestPipelineGuessedArray(t *testing.T) {
 	runReport := func(jobs int, guess bool) (string, report.Summary) {
 		var out strings.Builder
 		rep := report.NewJSON(&out, report.Options{Rules: rulesOf(rules)})
-		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, chunkBytes: 4096, guess: guess}
+		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, chunkBytes: 1024, guess: guess}
 		p.prepare = func() func(*docBatch) {
 			rr := rep.Renderer()
 			return func(b *docBatch) { renderBatch(rr, rules, nil, b) }
