@@ -14,7 +14,9 @@
 // takes the one asked for), decompresses gzip, and emits one [Entity] per
 // thing found. documents.go and scanner.go split entity documents (NDJSON,
 // JSON arrays, single documents, type maps, JSON streams) without holding
-// more than one document; awsconfig*.go read AWS Config's files and command
+// more than one document, and speculate.go guesses where the elements of a
+// JSON array end, for a caller that validates each document anyway and
+// reads again from a wrong guess (Options.Speculate); awsconfig*.go read AWS Config's files and command
 // outputs and convert their items (AWSCONFIG.md documents the conversion);
 // terraform*.go and cloudformation*.go convert Terraform plans and states
 // and CloudFormation templates (INPUTS.md); [ReadAPIDump] reads a directory

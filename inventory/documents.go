@@ -83,6 +83,24 @@ type Options struct {
 	// type map, one document, the first line of NDJSON) by reading it
 	// twice, rather than by keeping a copy of up to MaxDocBytes of it.
 	Reread func(off int64) error
+
+	// Speculate lets Read split the elements of a top-level JSON array of
+	// an input it can Reread at the ends of their lines: an element that
+	// starts a line with '{' and ends it with '}' (and perhaps a comma) is
+	// taken to be that line, without its strings and brackets being
+	// followed, and emitted with Entity.Guess set. Valid JSON holds no
+	// line break inside a string, so the guess is right for every such
+	// element that is a valid JSON object, which the caller checks anyway;
+	// for one that is not, ElementSplit says whether the guess was right.
+	// If it was not, the caller reads the input again from the element
+	// (Resume), without Speculate. See speculate.go.
+	Speculate bool
+
+	// Resume, when set, starts Read inside the top-level JSON array of an
+	// input already read up to the element Resume (one emitted Guessed):
+	// the input must have been moved to Resume.Offset, and Read reads the
+	// elements from there, numbered and placed as the first reading did.
+	Resume *Entity
 }
 
 // InputError is a problem with an input as a whole (not one document): it
@@ -110,6 +128,9 @@ type docReader struct {
 	// borrow: lines() may emit Data aliasing the scanner's buffer.
 	borrow bool
 	reread func(off int64) error // see Options.reread
+	// speculate: elements of the top-level array may be split at line
+	// ends (see Options.Speculate).
+	speculate bool
 }
 
 func (rd *docReader) inputErr(line int, format string, args ...any) error {
@@ -165,8 +186,13 @@ func (rd *docReader) trailing() error {
 // elements reads array elements up to the closing bracket, which it
 // consumes. The opening bracket has been consumed.
 func (rd *docReader) elements(close byte, key string, kind Kind) error {
+	return rd.elementsFrom(close, key, kind, 0)
+}
+
+// elementsFrom is elements with the elements before index read.
+func (rd *docReader) elementsFrom(close byte, key string, kind Kind, index int) error {
 	sc := rd.sc
-	for index := 0; ; index++ {
+	for ; ; index++ {
 		sc.skipSpace()
 		c, ok := sc.peek()
 		if !ok {
@@ -184,6 +210,17 @@ func (rd *docReader) elements(close byte, key string, kind Kind) error {
 			}
 			return rd.syntaxErr("expected an array element after ',', found %s", quoteByte(c))
 		}
+		if rd.speculate && kind == KindElem {
+			if doc, ok := rd.guessElement(index); ok {
+				if err := rd.emit(doc); err != nil {
+					return err
+				}
+				if done, err := rd.afterElement(close); done {
+					return err
+				}
+				continue
+			}
+		}
 		line, col, wide := sc.line, sc.col(), sc.wide
 		var data []byte
 		var err error
@@ -196,19 +233,30 @@ func (rd *docReader) elements(close byte, key string, kind Kind) error {
 		if stop, err := rd.emitValue(doc, err); stop {
 			return err
 		}
-		sc.skipSpace()
-		c, ok = sc.peek()
-		switch {
-		case !ok:
-			return rd.unexpectedEnd("in array (missing %q)", close)
-		case c == ',':
-			sc.advance(1)
-		case c == close:
-			sc.advance(1)
-			return nil
-		default:
-			return rd.syntaxErr("expected ',' or %q after array element, found %s", close, quoteByte(c))
+		if done, err := rd.afterElement(close); done {
+			return err
 		}
+	}
+}
+
+// afterElement reads what follows an array element: a comma (done false)
+// or the closing bracket (done true, err nil); anything else ends the
+// reading with err.
+func (rd *docReader) afterElement(close byte) (done bool, err error) {
+	sc := rd.sc
+	sc.skipSpace()
+	c, ok := sc.peek()
+	switch {
+	case !ok:
+		return true, rd.unexpectedEnd("in array (missing %q)", close)
+	case c == ',':
+		sc.advance(1)
+		return false, nil
+	case c == close:
+		sc.advance(1)
+		return true, nil
+	default:
+		return true, rd.syntaxErr("expected ',' or %q after array element, found %s", close, quoteByte(c))
 	}
 }
 

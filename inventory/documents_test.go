@@ -477,6 +477,16 @@ func FuzzSplitters(f *testing.F) {
 		"",
 		"[{\"a\":\"\u00e9\u65e5\\\\\"}\n,{\"b\":[{}]},\n {\"c\":\"\\\\\"}]",
 		"[{\"a\":\"x\\\"y\"}, {\"n\":\"\u00fc\n\u00fc\"}, [1,{\"k\":\"}\"}]]",
+		// Elements one a line, as guessed (Options.Speculate): two on a
+		// line, a line break inside a string or an element, brackets that
+		// do not match, truncation, garbage after the array.
+		"[\n{\"type\":\"A\"},\n{\"type\":\"B\",\"x\":[1,{\"y\":\"]}\"}]}\n]\n",
+		"[\n{\"type\":\"A\"},{\"type\":\"B\"},\n{\"type\":\"C\"}\n]",
+		"[\n{\"type\":\"A\",\"s\":\"a}\nb\"},\n{\"type\":\"B\"}\n]",
+		"[\n{\"type\":\"A\",\"o\":[1}\n,{\"type\":\"B\"}]",
+		"[\n{\"type\":\"A\"},\n{\"type\":\"B\",\"s\":\"}\n",
+		"[\n{\"type\":\"A\"},\n{\"type\":\"B\"}\n] x",
+		"[\r\n {\"t\":\"\u00e9\"} ,\r\n {\"b\":\"\\\\\"}\r\n]",
 	}
 	for _, s := range seeds {
 		f.Add([]byte(s), false)
@@ -544,6 +554,16 @@ func FuzzSplitters(f *testing.F) {
 		}
 		if diff := cmp.Diff(byMode[0], byMode[1]); diff != "" || errs[0] != errs[1] {
 			t.Fatalf("%q: capture and reread differ (-capture +reread):\n%s\nerrors: %s / %s", in, diff, errs[0], errs[1])
+		}
+		// Guessing where elements end (Options.Speculate), with wrong
+		// guesses read again, gives what following every string and
+		// bracket gives.
+		if !ndjson {
+			want := readStrict(in, name, Options{MaxDocBytes: 256})
+			got, _, _ := readGuessing(t, in, name, Options{MaxDocBytes: 256}, false)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("%q: guessing differs (-want +got):\n%s", in, diff)
+			}
 		}
 		// For a valid JSON array of small values, the splitter must agree
 		// with encoding/json.

@@ -100,4 +100,11 @@ type Entity struct {
 	Err         error
 	NotModelled string
 	Ignored     string
+	// Guessed says that Data is an element of a top-level JSON array
+	// split at the end of its line, without its strings and brackets being
+	// followed (Options.Speculate); Offset is where it starts, counted from
+	// where Read began, to read it again (Options.Resume) if the guess was
+	// wrong (see ElementSplit).
+	Guessed bool
+	Offset  int64
 }

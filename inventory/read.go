@@ -32,6 +32,9 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 	if max <= 0 {
 		max = DefaultMaxDocBytes
 	}
+	if opts.Resume != nil {
+		return resume(r, name, max, opts, emit)
+	}
 	format := opts.Format
 	if format == "" {
 		format = FormatAuto
@@ -61,7 +64,8 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 	if err := sc.skipBOM(name); err != nil {
 		return err
 	}
-	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.Borrow, reread: reread}
+	rd := &docReader{sc: sc, name: name, max: max, emit: emit, borrow: opts.Borrow, reread: reread,
+		speculate: opts.Speculate && reread != nil}
 	if format == FormatNDJSON {
 		return rd.lines()
 	}

@@ -536,15 +536,7 @@ func (s *scanner) borrowValue(max int, skipOverflow bool) ([]byte, error) {
 	if v, ok := s.bufferedContainer(max); ok {
 		return v, nil
 	}
-	if n := s.end - s.pos; n < len(s.buf)/2 && s.readErr == nil {
-		copy(s.buf, s.buf[s.pos:s.end])
-		s.pos, s.end = 0, n
-		m, err := s.r.Read(s.buf[s.end:])
-		s.end += m
-		if err != nil {
-			s.readErr = err
-		}
-	}
+	s.topUp()
 	if v, ok := s.bufferedContainer(max); ok {
 		return v, nil
 	}

@@ -172,6 +172,7 @@ func (c *runCmd) Run(e *env) error {
 	}
 	rs := eval.NewRuleSet(set.progs, opts)
 	p.rs = rs
+	p.guess = true // rs refuses every document that is not valid JSON
 	if set.lists {
 		lists := rs.NewLists()
 		lists.SetWorkers(c.Jobs) // the List<> rules' groups run on as many goroutines

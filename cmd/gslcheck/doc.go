@@ -50,7 +50,11 @@
 //
 // Documents are evaluated on every core (--jobs) and reported in input
 // order, then rule order. With more than one job, the workers read a
-// regular NDJSON file themselves, each a range of it.
+// regular NDJSON file themselves, each a range of it. The elements of a
+// JSON array in a regular file are split at their line ends, where tools
+// write them one a line; the workers' validation of each document tells a
+// wrong split, and the file is then read again from that element, strings
+// and brackets followed: the documents and errors are the same either way.
 //
 // Before reading any input, run checks its rules against the entity
 // schema as lint does (--schema none to skip it): a property or entity

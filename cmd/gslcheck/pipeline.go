@@ -171,6 +171,16 @@ type docBatch struct {
 	// worker that owns it, or nil for the pool the reader fills from.
 	home chan *docBatch
 
+	// epoch counts the wrong guesses the batch was read after (see
+	// guess.go); a barrier batch holds no documents and tells the reader,
+	// once the writer reaches it, that the guesses before it were right;
+	// wrong, set by a worker, is a guessed element that was not split as
+	// following its brackets splits it: the batch's outcomes end before
+	// it, and the input is read again from it.
+	epoch   int
+	barrier bool
+	wrong   *inventory.Entity
+
 	// Set by the pipeline's prepare hook in a worker, for the writer.
 	rendered bool           // the records are in text; outs need not be reported
 	text     []byte         // records rendered by the worker
@@ -199,6 +209,7 @@ func (b *docBatch) reset() {
 		}
 	}
 	b.chunk = nil
+	b.barrier, b.wrong = false, nil
 	b.ins = b.ins[:0]
 	b.outs = b.outs[:0]
 	b.bytes = 0
@@ -262,6 +273,12 @@ type pipeline struct {
 	// returns is applied to each batch the worker has evaluated, in the
 	// worker (to render records in parallel).
 	prepare func() func(*docBatch)
+
+	// guess lets the reader split the elements of a JSON array file at
+	// their line ends (inventory.Options.Speculate; see guess.go): rs
+	// must refuse every document that is not valid JSON, as an
+	// *eval.RuleSet does.
+	guess bool
 }
 
 // run reads every source and calls out with each document's outcome in
@@ -292,90 +309,8 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 	quit := make(chan struct{})
 
 	// Reader.
-	go func() {
-		defer close(jobCh)
-		seq := 0
-		var cur *docBatch
-		take := func() bool {
-			select {
-			case cur = <-free:
-				cur.seq = seq
-				seq++
-				return true
-			case <-quit:
-				return false
-			}
-		}
-		flush := func() {
-			if cur != nil && len(cur.ins) > 0 {
-				jobCh <- cur
-				cur = nil
-			}
-		}
-		add := func(d inventory.Entity, err error, whole bool) error {
-			if cur != nil && len(cur.text0)+len(d.Data) > cap(cur.text0) {
-				// Keep each batch's text in one buffer, sized to what
-				// batches need.
-				cur.grow = cap(cur.text0) < batchText
-				flush()
-			}
-			if cur == nil && !take() {
-				return errStop
-			}
-			// The reader's bytes are borrowed: copy them into the batch
-			// (or, for a large document, into a buffer of its own).
-			switch {
-			case d.Data == nil:
-			case len(cur.text0)+len(d.Data) <= cap(cur.text0):
-				n := len(cur.text0)
-				cur.text0 = append(cur.text0, d.Data...)
-				d.Data = cur.text0[n:len(cur.text0):len(cur.text0)]
-			default:
-				d.Data = bytes.Clone(d.Data)
-			}
-			cur.add(d, err, whole)
-			if len(cur.ins) >= batchDocs || cur.bytes >= batchBytes {
-				flush()
-			}
-			return nil
-		}
-		defer flush()
-		// chunks hands the chunks of cf to the workers, each in a ticket
-		// that the worker exchanges for a batch of its own.
-		chunks := func(cf *chunkFile) error {
-			flush()
-			jobs := cf.jobs(p.chunkSize())
-			for i := range jobs {
-				select {
-				case jobCh <- &docBatch{seq: seq, chunk: &jobs[i]}:
-					seq++
-				case <-quit:
-					// Stopping: the chunks not handed on are not read.
-					for range len(jobs) - i {
-						cf.done()
-					}
-					return errStop
-				}
-			}
-			return nil
-		}
-		for _, src := range sources {
-			err := p.readSource(src, func(d inventory.Entity) error { return add(d, nil, false) }, flush, chunks)
-			if errors.Is(err, errStop) {
-				return
-			}
-			if err != nil {
-				d := inventory.Entity{Origin: inventory.Origin{Input: src.name, Index: -1}}
-				var ie *inventory.InputError
-				if errors.As(err, &ie) {
-					d.Line = ie.Line
-				}
-				if add(d, err, true) != nil {
-					return
-				}
-			}
-		}
-	}()
+	f := &feeder{p: p, free: free, jobCh: jobCh, quit: quit, ctl: make(chan control, 1)}
+	go f.run(sources)
 
 	// Workers.
 	var wg sync.WaitGroup
@@ -402,13 +337,20 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 						b.chunk.skip()
 						continue
 					}
-					ob.seq, ob.chunk = b.seq, b.chunk
+					ob.seq, ob.epoch, ob.chunk = b.seq, b.epoch, b.chunk
 					b = ob
 					b.chunk.read(b)
+				}
+				if b.barrier {
+					resCh <- b
+					continue
 				}
 				b.start()
 				for i := range b.outs {
 					p.evalDoc(&b.outs[i])
+					if p.wrongGuess(b, i) {
+						break
+					}
 				}
 				if prepare != nil {
 					prepare(b)
@@ -431,9 +373,22 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 	var failed error
 	pending := make(map[int]*docBatch)
 	next := 0
+	epoch := 0 // batches of an earlier epoch were read after a wrong guess
+	recycle := func(b *docBatch) {
+		b.reset()
+		if b.home != nil {
+			b.home <- b
+		} else {
+			free <- b
+		}
+	}
 	docCollector, _ := p.lists.(documentCollector)
 	for b := range resCh {
 		if failed != nil {
+			continue
+		}
+		if b.epoch != epoch {
+			recycle(b)
 			continue
 		}
 		pending[b.seq] = b
@@ -444,6 +399,12 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 			}
 			delete(pending, next)
 			next++
+			if b.barrier {
+				// Every guess before the barrier was right.
+				recycle(b)
+				f.ctl <- control{}
+				continue
+			}
 			for i := range b.outs {
 				o := &b.outs[i]
 				if !o.whole {
@@ -458,15 +419,22 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 				}
 			}
 			err := out(b)
-			b.reset()
-			if b.home != nil {
-				b.home <- b
-			} else {
-				free <- b
-			}
+			wrong := b.wrong
+			recycle(b)
 			if err != nil {
 				failed = err
 				close(quit)
+				break
+			}
+			if wrong != nil {
+				// The documents read after the wrong guess are dropped
+				// and read again from it, as a new epoch.
+				epoch++
+				for seq, pb := range pending {
+					delete(pending, seq)
+					recycle(pb)
+				}
+				f.ctl <- control{resume: wrong, seq: next, epoch: epoch}
 				break
 			}
 		}
@@ -484,11 +452,11 @@ func (p *pipeline) runBatches(sources []source, out func(*docBatch) error, list 
 	return failed
 }
 
-// readSource opens src and splits it into documents. idle is called when
-// the source may make the reader wait (see idleReader). A file the workers
-// can read in parallel (see chunks.go) is handed to chunks instead, which
-// then owns it.
-func (p *pipeline) readSource(src source, emit func(inventory.Entity) error, idle func(), chunks func(*chunkFile) error) error {
+// readSource opens src and splits it into documents (see feeder). A file
+// the workers can read in parallel (see chunks.go) is handed to f.chunks
+// instead, which then owns it.
+func (p *pipeline) readSource(f *feeder, src source) error {
+	emit := func(d inventory.Entity) error { return f.add(d, nil, false) }
 	if src.dump != nil {
 		return src.readDump(emit)
 	}
@@ -497,16 +465,19 @@ func (p *pipeline) readSource(src source, emit func(inventory.Entity) error, idl
 		return err
 	}
 	if cf, ok := p.chunked(rc, src.name); ok {
-		return chunks(cf)
+		return f.chunks(cf)
 	}
 	defer rc.Close()
-	var r io.Reader = &idleReader{r: rc, idle: idle}
+	var r io.Reader = &idleReader{r: rc, idle: f.flush}
 	if p.progress != nil {
 		r = p.progress.reader(r)
 	}
 	opts := p.read
 	opts.Borrow = true
 	opts.Reread = p.rereader(rc)
+	if p.guess && opts.Reread != nil && !inventory.IsNDJSON(src.name, opts.Format) && p.guessable(rc) {
+		return f.readGuessing(r, src.name, opts)
+	}
 	return inventory.Read(r, src.name, opts, emit)
 }
 

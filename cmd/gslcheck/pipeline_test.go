@@ -483,3 +483,93 @@ func TestPipelineSlowSource(t *testing.T) {
 func rulesOf(metas []*ruleMeta) []*report.Rule {
 	return (&ruleSet{metas: metas}).rules()
 }
+
+// TestPipelineGuessedArray checks that guessing where the elements of a
+// JSON array file end (pipeline.guess, see guess.go) gives the same report,
+// byte for byte, as following every string and bracket, when guesses go
+// wrong (two elements on a line, a line that ends inside an element)
+// early, late and in many batches, with an NDJSON file read in chunks and
+// a truncated array after them.
+func TestPipelineGuessedArray(t *testing.T) {
+	element := func(i int) string {
+		return fmt.Sprintf("{\"type\":%q,\"id\":\"d%d\",\"bad\":%v,\"s\":\"}]\\\"\"}", []string{"A", "B", "C"}[i%3], i, i%4 == 0)
+	}
+	array := func(n int, wrong func(i int) bool, end string) string {
+		var b strings.Builder
+		b.WriteString("[\n")
+		for i := range n {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			switch {
+			case wrong(i) && i%2 == 0:
+				b.WriteString(element(i) + "," + element(i+1000)) // two on a line
+			case wrong(i):
+				b.WriteString(strings.TrimSuffix(element(i), "}") + ",\"o\":{\"x\":1}\n}") // a line ends inside
+			default:
+				b.WriteString(element(i))
+			}
+		}
+		b.WriteString(end)
+		return b.String()
+	}
+	var nd strings.Builder
+	for i := range 400 {
+		nd.WriteString(element(i) + "\n")
+	}
+	dir := t.TempDir()
+	files := map[string]string{
+		"early.json":   array(3*batchDocs+17, func(i int) bool { return i == 2 || i == 3 }, "\n]\n"),
+		"many.json":    array(5*batchDocs, func(i int) bool { return i%97 == 50 }, "\n]\n"),
+		"last.json":    array(2*batchDocs, func(i int) bool { return i == 2*batchDocs-1 }, "\n]\n"),
+		"right.json":   array(2*batchDocs, func(int) bool { return false }, "\n]\n"),
+		"c.ndjson":     nd.String(),
+		"cut.json":     array(batchDocs+5, func(i int) bool { return i == 7 }, ",\n{\"type\":\"A\""),
+		"garbage.json": array(batchDocs, func(int) bool { return false }, "\n] x"),
+	}
+	var sources []source
+	for _, name := range []string{"early.json", "c.ndjson", "many.json", "last.json", "right.json", "c.ndjson", "cut.json", "garbage.json"} {
+		file := filepath.Join(dir, name)
+		if err := os.WriteFile(file, []byte(files[name]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, source{name: file, open: func() (io.ReadCloser, error) { return os.Open(file) }})
+	}
+	rules := []*ruleMeta{{Rule: report.Rule{ID: "R1", Name: "r1", Severity: "High"}}, {Rule: report.Rule{ID: "R2", Name: "r2", Severity: "Low"}}}
+	runReport := func(jobs int, guess bool) (string, report.Summary) {
+		var out strings.Builder
+		rep := report.NewJSON(&out, report.Options{Rules: rulesOf(rules)})
+		p := &pipeline{rs: fakeRules{types: []string{"A", "B"}}, jobs: jobs, chunkBytes: 1024, guess: guess}
+		p.prepare = func() func(*docBatch) {
+			rr := rep.Renderer()
+			return func(b *docBatch) { renderBatch(rr, rules, nil, b) }
+		}
+		sum := report.Summary{Rules: len(rules)}
+		err := p.runBatches(sources, func(b *docBatch) error {
+			sum.Add(&b.sum)
+			return rep.WriteRendered(b.text, b.nrec)
+		}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Finish(&sum); err != nil {
+			t.Fatal(err)
+		}
+		return out.String(), sum
+	}
+	want, wantSum := runReport(1, false)
+	for _, msg := range []string{`"entity":"d1002"`, "unexpected end of input", `unexpected 'x' after the top-level value`} {
+		if !strings.Contains(want, msg) {
+			t.Fatalf("the report does not say %q:\n%.2000s", msg, want)
+		}
+	}
+	for _, jobs := range []int{1, 2, 3} {
+		got, gotSum := runReport(jobs, true)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("jobs %d: guessing changes the report (-want +got):\n%s", jobs, diff)
+		}
+		if !cmp.Equal(gotSum, wantSum) {
+			t.Errorf("jobs %d: summary %+v, want %+v", jobs, gotSum, wantSum)
+		}
+	}
+}

@@ -10,8 +10,10 @@
 //	gslcheck run -b BUNDLE... --now 2026-06-15T00:00:00Z --format json -o /dev/null --jobs J FILE
 //
 // with every shipped bundle (as `gslcheck bundles` lists them) and
-// GOMAXPROCS=J. Peak RSS is the child's maximum resident set size as
-// the kernel reports it (getrusage). Usage, from the bench directory:
+// GOMAXPROCS=J. Wall time, CPU time and peak RSS are the child's own, as
+// the kernel reports them, measured through a shim (bench/internal/rusage)
+// so that this command's memory is not counted. Usage, from the bench
+// directory:
 //
 //	go run ./cmd/throughput -size 1GB
 //	go run ./cmd/throughput -size 20MB -rounds 1     # quick (CI)
@@ -29,10 +31,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/gsl-lang/gsl/bench/internal/gslcli"
+	"github.com/gsl-lang/gsl/bench/internal/rusage"
 	"github.com/gsl-lang/gsl/bench/internal/size"
 	"github.com/gsl-lang/gsl/internal/benchcpu"
 	"github.com/gsl-lang/gsl/internal/invgen"
@@ -40,6 +42,7 @@ import (
 )
 
 func main() {
+	rusage.Serve()
 	if err := run(os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "throughput:", err)
 		os.Exit(1)
@@ -249,18 +252,11 @@ func gslcheck(bin string, bundles []string, file string, jobs int) (measurement,
 	cmd.Env = append(os.Environ(), "GOMAXPROCS="+strconv.Itoa(jobs), "NO_COLOR=1")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
+	u, err := rusage.Run(cmd)
 	var exit *exec.ExitError
 	// Exit status 1 means findings, which the inventory is meant to have.
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 		return measurement{}, fmt.Errorf("gslcheck --jobs %d: %v\n%s", jobs, err, stderr.String())
 	}
-	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	m := measurement{wall: wall, cpu: cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()}
-	if ru != nil {
-		m.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
-	return m, nil
+	return measurement{wall: u.Wall, cpu: u.CPU, maxRSS: u.MaxRSS}, nil
 }
