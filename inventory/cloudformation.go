@@ -66,8 +66,11 @@ func isCloudFormation(head []byte, name string) bool {
 	if bytes.Contains(head, []byte("AWSTemplateFormatVersion")) {
 		return true
 	}
-	hasResources := cfnResourcesRe.Match(head)
-	awsType := cfnTypeRe.Match(head)
+	// The regular expressions run only where their literal parts occur:
+	// most inputs are entity documents, and scanning their first 64 KB
+	// with both would cost milliseconds per file.
+	hasResources := bytes.Contains(head, []byte("Resources")) && cfnResourcesRe.Match(head)
+	awsType := bytes.Contains(head, []byte("AWS::")) && cfnTypeRe.Match(head)
 	if hasResources && awsType {
 		return true
 	}
