@@ -164,7 +164,7 @@ hipaa_019_everyone(s) if {
 
 hipaa_020 if {
 	some l in object.get(input, "elbListeners", [])
-	not l.sourceProtocol in {"HTTPS", "SSL"}
+	not object.get(l, "sourceProtocol", "") in {"HTTPS", "SSL"}
 }`,
 	},
 	{
@@ -475,7 +475,7 @@ hipaa_077_ok if {
 		Expr: `!(r.state in ["shutting-down", "terminated"]) && (r.profileArn ?? "") == ""`,
 		CEL:  `!(r.?state.orValue('') in ['shutting-down', 'terminated']) && r.?profileArn.orValue('') == ''`,
 		Rego: `cis_aws_1_17 if {
-	not input.state in {"shutting-down", "terminated"}
+	not object.get(input, "state", "") in {"shutting-down", "terminated"}
 	object.get(input, "profileArn", "") == ""
 }`,
 	},
@@ -502,7 +502,7 @@ cis_aws_5_5 if {
 		Expr: `!(r.state in ["shutting-down", "terminated"]) && !(r.metadataOptions?.httpTokens == "required" || r.metadataOptions?.httpEndpoint == "disabled")`,
 		CEL:  `!(r.?state.orValue('') in ['shutting-down', 'terminated']) && !(r.?metadataOptions.?httpTokens.orValue('') == 'required' || r.?metadataOptions.?httpEndpoint.orValue('') == 'disabled')`,
 		Rego: `cis_aws_5_7 if {
-	not input.state in {"shutting-down", "terminated"}
+	not object.get(input, "state", "") in {"shutting-down", "terminated"}
 	not cis_aws_5_7_ok
 }
 
