@@ -214,13 +214,14 @@ hipaa_025_ok if time.parse_rfc3339_ns(input.notAfter) > now_ns + 30 * day_ns`,
 	},
 	{
 		ID:   "HIPAA-026",
-		GSL:  `CloudFront should have defaultCacheBehavior.viewerProtocolPolicy in ('https-only', 'redirect-to-https') and cacheBehaviors contain-all [viewerProtocolPolicy in ('https-only', 'redirect-to-https')]`,
-		Expr: `!(r.defaultCacheBehavior?.viewerProtocolPolicy in ["https-only", "redirect-to-https"] && all(r.cacheBehaviors ?? [], .viewerProtocolPolicy in ["https-only", "redirect-to-https"]))`,
-		CEL:  `!(r.?defaultCacheBehavior.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https'] && r.?cacheBehaviors.orValue([]).all(c, c.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https']))`,
+		GSL:  `CloudFront should have defaultCacheBehavior.viewerProtocolPolicy in ('https-only', 'redirect-to-https') and cacheBehaviors = cacheBehaviors and cacheBehaviors contain-all [viewerProtocolPolicy in ('https-only', 'redirect-to-https')]`,
+		Expr: `!(r.defaultCacheBehavior?.viewerProtocolPolicy in ["https-only", "redirect-to-https"] && "cacheBehaviors" in r && all(r.cacheBehaviors ?? [], .viewerProtocolPolicy in ["https-only", "redirect-to-https"]))`,
+		CEL:  `!(r.?defaultCacheBehavior.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https'] && has(r.cacheBehaviors) && r.?cacheBehaviors.orValue([]).all(c, c.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https']))`,
 		Rego: `hipaa_026 if not hipaa_026_ok
 
 hipaa_026_ok if {
 	input.defaultCacheBehavior.viewerProtocolPolicy in {"https-only", "redirect-to-https"}
+	"cacheBehaviors" in object.keys(input)
 	every c in object.get(input, "cacheBehaviors", []) {
 		c.viewerProtocolPolicy in {"https-only", "redirect-to-https"}
 	}
