@@ -5,7 +5,7 @@ package bundles
 var preparsed = map[string]preparsedBundle{
 	"aws-best-practices": {sum: [32]uint8{0x4, 0x96, 0x1a, 0x38, 0x83, 0x91, 0xc2, 0xb9, 0x94, 0xc0, 0xbf, 0xd4, 0xab, 0x89, 0x12, 0x6d, 0x5c, 0x8f, 0x9, 0x4e, 0xae, 0xc5, 0x71, 0xf5, 0x3f, 0xe2, 0x83, 0x66, 0x27, 0xa8, 0xab, 0xb9}, bundle: preparsedAwsBestPractices, srcs: preparsedSourcesAwsBestPractices, trees: preparsedTreesAwsBestPractices},
 	"cis-aws":            {sum: [32]uint8{0x2e, 0xfd, 0xcb, 0xc3, 0xee, 0x93, 0xd3, 0x52, 0xd6, 0xb6, 0x2f, 0x60, 0x11, 0x2c, 0xfd, 0x5, 0x2f, 0x3f, 0x39, 0x21, 0x7e, 0x37, 0x2d, 0x9b, 0xdb, 0xfb, 0x91, 0xa6, 0xfe, 0xa2, 0x19, 0xa}, bundle: preparsedCisAws, srcs: preparsedSourcesCisAws, trees: preparsedTreesCisAws},
-	"hipaa":              {sum: [32]uint8{0xce, 0xbf, 0x2b, 0xba, 0x7, 0x32, 0x6d, 0x9b, 0x9b, 0x4, 0xee, 0x88, 0x16, 0x92, 0xc1, 0x1b, 0x78, 0xe4, 0xa2, 0xa5, 0x24, 0x93, 0xb0, 0x73, 0x39, 0xa7, 0x81, 0xee, 0x9c, 0xe2, 0xf8, 0x3b}, bundle: preparsedHipaa, srcs: preparsedSourcesHipaa, trees: preparsedTreesHipaa},
+	"hipaa":              {sum: [32]uint8{0x8, 0x44, 0x4f, 0x91, 0xd3, 0x1, 0x20, 0xd3, 0xde, 0xf4, 0xa2, 0x97, 0xb3, 0xf9, 0xd7, 0xe7, 0xb8, 0xea, 0x50, 0xbb, 0xa0, 0x4e, 0x9b, 0x8, 0x63, 0xc4, 0xfa, 0x65, 0xf6, 0xff, 0xb2, 0x58}, bundle: preparsedHipaa, srcs: preparsedSourcesHipaa, trees: preparsedTreesHipaa},
 }
 
 func preparsedAwsBestPractices() *Bundle {
@@ -7508,8 +7508,8 @@ func preparsedHipaa() *Bundle {
 				ID:          "HIPAA-101",
 				Name:        "API Gateway REST API stages log execution errors",
 				Severity:    "Medium",
-				Logic:       "ApiGateway should have stages = stages and stages contain-all [methodSettings contain [methodPath = '*/*' and loggingLevel in ('ERROR', 'INFO')]]",
-				Description: "An API in front of ePHI systems is where unauthorised calls and failures show first.\nExecution logging at ERROR or INFO level on every stage writes them to CloudWatch Logs\nfor activity review. The stage-wide setting (methodPath */*) is what is read, as in\nSecurity Hub APIGateway.1. An API with no deployed stage (stages is []) serves no\ncalls and passes; one whose stages were not collected (stages missing rather than [])\nfails, and so does a stage whose method settings were not recorded.\n",
+				Logic:       "ApiGateway should have stages = stages and stages contain-all [methodSettings contain [methodPath = '*/*' and loggingLevel in ('ERROR', 'INFO')] and methodSettings contain-none [loggingLevel = loggingLevel and not loggingLevel in ('ERROR', 'INFO')]]",
+				Description: "An API in front of ePHI systems is where unauthorised calls and failures show first.\nExecution logging at ERROR or INFO level on every stage writes them to CloudWatch Logs\nfor activity review. As the AWS Config rule api-gw-execution-logging-enabled (Security\nHub APIGateway.1), every method must log: the stage-wide setting (methodPath */*) is\nat ERROR or INFO, and no method override records another level (an override set to\nOFF fails; one without a loggingLevel inherits the stage's). An API with no deployed\nstage (stages is []) serves no calls and passes; one whose stages were not collected\n(stages missing rather than []) fails, and so does a stage whose method settings were\nnot recorded.\n",
 				Remediation: "Console: API Gateway > APIs > API > Stages > stage > Logs and tracing > Edit >\nCloudWatch logs: Errors only (or Errors and info logs) > Save.\nCLI:\n  aws apigateway update-stage --rest-api-id k7x2m9p4q1 --stage-name prod --patch-operations op=replace,path=/*/*/logging/loglevel,value=ERROR\n",
 				Compliance: map[string][]string{
 					"HIPAA": {
@@ -7535,9 +7535,9 @@ func preparsedHipaa() *Bundle {
 						"164.312(d)",
 					},
 				},
-				LogicLine:   2002,
+				LogicLine:   2006,
 				LogicColumn: 7,
-				Line:        1998,
+				Line:        2002,
 				Column:      5,
 			},
 			{
@@ -7553,9 +7553,9 @@ func preparsedHipaa() *Bundle {
 						"164.308(a)(1)(ii)(B)",
 					},
 				},
-				LogicLine:   2022,
+				LogicLine:   2026,
 				LogicColumn: 7,
-				Line:        2018,
+				Line:        2022,
 				Column:      5,
 			},
 			{
@@ -7572,9 +7572,9 @@ func preparsedHipaa() *Bundle {
 						"164.310(d)(2)(iv)",
 					},
 				},
-				LogicLine:   2041,
+				LogicLine:   2045,
 				LogicColumn: 7,
-				Line:        2037,
+				Line:        2041,
 				Column:      5,
 			},
 		},
@@ -7684,9 +7684,9 @@ var preparsedSourcesHipaa = []preparsedSource{
 	{1946, 7, false, false},
 	{1963, 7, false, false},
 	{1981, 7, false, false},
-	{2002, 7, false, false},
-	{2022, 7, false, false},
-	{2041, 7, false, false},
+	{2006, 7, false, false},
+	{2026, 7, false, false},
+	{2045, 7, false, false},
 }
 
 var preparsedTreesHipaa = []string{
@@ -7790,7 +7790,7 @@ var preparsedTreesHipaa = []string{
 	"\x01\x00\x01\nEKSCluster\x00\x00\x01\x01\n\x01\v\x00\x00\x04\r\x00\v\x00\x02\x10encryptionConfig\x00\x17\x01\x18'\x01(\x17\x01\x18'\x01((\x01)\x01\x00\x04\r\x00\v\x00\x02\tresources\x001\x012:\x01;1\x012:\x01;;\x01<\x03\x00\v\x01\x01D\x01EE\x01F\x05\asecretsH\x01IQ\x01RF\x01GD\x01EQ\x01R\x001\x012R\x01S\x04\v\x00\x03\bprovider\x00W\x01X_\x01`\x06keyArn\x00`\x01af\x01gW\x01Xf\x01g1\x012f\x01g\x00\x17\x01\x18g\x01h\x00gEKSCluster should have encryptionConfig contain [resources contain [$ = 'secrets'] and provider.keyArn]\x00\x01\x01g\x01h",
 	"\x01\x00\x01\x14SecretsManagerSecret\x00\x00\x01\x01\x14\x01\x15\x00\x00\x03\x00\v\x00\x02\x0frotationEnabled\x00!\x01\"0\x011!\x01\"0\x011\a\x013\x0147\x0181\x012!\x01\"7\x018\x007SecretsManagerSecret should have rotationEnabled = true\x00\x01\x017\x018",
 	"\x01\x00\x01\x14SecretsManagerSecret\x00\x00\x01\x01\x14\x01\x15\x00\x00\x01\x00\x04\v\x00\x02\bkmsKeyId\x00!\x01\")\x01*!\x01\")\x01*\x03\x01\v\x00\x02\bkmsKeyId\x00.\x01/6\x017.\x01/6\x017\x05\x18alias/aws/secretsmanager:\x01;T\x01U7\x018.\x01/T\x01U!\x01\"T\x01U\x00TSecretsManagerSecret should have kmsKeyId and kmsKeyId != 'alias/aws/secretsmanager'\x00\x01\x01T\x01U",
-	"\x01\x00\x01\nApiGateway\x00\x00\x01\x01\n\x01\v\x00\x00\x01\x00\x03\x00\v\x00\x02\x06stages\x00\x17\x01\x18\x1d\x01\x1e\x17\x01\x18\x1d\x01\x1e\v\x00\x02\x06stages\x00 \x01!&\x01' \x01!&\x01'\x1e\x01\x1f\x17\x01\x18&\x01'\x04\r\x02\v\x00\x02\x06stages\x00+\x01,1\x012+\x01,1\x0122\x013\x04\r\x00\v\x00\x02\x0emethodSettings\x00?\x01@M\x01N?\x01@M\x01NN\x01O\x01\x00\x03\x00\v\x00\x02\nmethodPath\x00W\x01Xa\x01bW\x01Xa\x01b\x05\x03*/*d\x01ei\x01jb\x01cW\x01Xi\x01j\x03\t\v\x00\x02\floggingLevel\x00n\x01oz\x01{n\x01oz\x01{\t\x03\x05\x05ERROR\x7f\x01\x80\x01\x86\x01\x01\x87\x01\x05\x04INFO\x88\x01\x01\x89\x01\x8e\x01\x01\x8f\x01~\x01\x7f\x8f\x01\x01\x90\x01{\x01|n\x01o\x8f\x01\x01\x90\x01W\x01X\x8f\x01\x01\x90\x01\x00?\x01@\x90\x01\x01\x91\x01\x00+\x01,\x91\x01\x01\x92\x01\x17\x01\x18\x91\x01\x01\x92\x01\x00\x91\x01ApiGateway should have stages = stages and stages contain-all [methodSettings contain [methodPath = '*/*' and loggingLevel in ('ERROR', 'INFO')]]\x00\x01\x01\x91\x01\x01\x92\x01",
+	"\x01\x00\x01\nApiGateway\x00\x00\x01\x01\n\x01\v\x00\x00\x01\x00\x03\x00\v\x00\x02\x06stages\x00\x17\x01\x18\x1d\x01\x1e\x17\x01\x18\x1d\x01\x1e\v\x00\x02\x06stages\x00 \x01!&\x01' \x01!&\x01'\x1e\x01\x1f\x17\x01\x18&\x01'\x04\r\x02\v\x00\x02\x06stages\x00+\x01,1\x012+\x01,1\x0122\x013\x01\x00\x04\r\x00\v\x00\x02\x0emethodSettings\x00?\x01@M\x01N?\x01@M\x01NN\x01O\x01\x00\x03\x00\v\x00\x02\nmethodPath\x00W\x01Xa\x01bW\x01Xa\x01b\x05\x03*/*d\x01ei\x01jb\x01cW\x01Xi\x01j\x03\t\v\x00\x02\floggingLevel\x00n\x01oz\x01{n\x01oz\x01{\t\x03\x05\x05ERROR\x7f\x01\x80\x01\x86\x01\x01\x87\x01\x05\x04INFO\x88\x01\x01\x89\x01\x8e\x01\x01\x8f\x01~\x01\x7f\x8f\x01\x01\x90\x01{\x01|n\x01o\x8f\x01\x01\x90\x01W\x01X\x8f\x01\x01\x90\x01\x00?\x01@\x90\x01\x01\x91\x01\x04\r\x03\v\x00\x02\x0emethodSettings\x00\x95\x01\x01\x96\x01\xa3\x01\x01\xa4\x01\x95\x01\x01\x96\x01\xa3\x01\x01\xa4\x01\xa4\x01\x01\xa5\x01\x01\x00\x03\x00\v\x00\x02\floggingLevel\x00\xb2\x01\x01\xb3\x01\xbe\x01\x01\xbf\x01\xb2\x01\x01\xb3\x01\xbe\x01\x01\xbf\x01\v\x00\x02\floggingLevel\x00\xc1\x01\x01\xc2\x01\xcd\x01\x01\xce\x01\xc1\x01\x01\xc2\x01\xcd\x01\x01\xce\x01\xbf\x01\x01\xc0\x01\xb2\x01\x01\xb3\x01\xcd\x01\x01\xce\x01\x02\x03\t\v\x00\x02\floggingLevel\x00\xd6\x01\x01\xd7\x01\xe2\x01\x01\xe3\x01\xd6\x01\x01\xd7\x01\xe2\x01\x01\xe3\x01\t\x03\x05\x05ERROR\xe7\x01\x01\xe8\x01\xee\x01\x01\xef\x01\x05\x04INFO\xf0\x01\x01\xf1\x01\xf6\x01\x01\xf7\x01\xe6\x01\x01\xe7\x01\xf7\x01\x01\xf8\x01\xe3\x01\x01\xe4\x01\xd6\x01\x01\xd7\x01\xf7\x01\x01\xf8\x01\xd2\x01\x01\xd3\x01\xf7\x01\x01\xf8\x01\xb2\x01\x01\xb3\x01\xf7\x01\x01\xf8\x01\x00\x95\x01\x01\x96\x01\xf8\x01\x01\xf9\x01?\x01@\xf8\x01\x01\xf9\x01\x00+\x01,\xf9\x01\x01\xfa\x01\x17\x01\x18\xf9\x01\x01\xfa\x01\x00\xf9\x01ApiGateway should have stages = stages and stages contain-all [methodSettings contain [methodPath = '*/*' and loggingLevel in ('ERROR', 'INFO')] and methodSettings contain-none [loggingLevel = loggingLevel and not loggingLevel in ('ERROR', 'INFO')]]\x00\x01\x01\xf9\x01\x01\xfa\x01",
 	"\x01\x00\x01\nApiGateway\x00\x00\x01\x01\n\x01\v\x00\x00\x01\x00\x03\x00\v\x00\x02\x06stages\x00\x17\x01\x18\x1d\x01\x1e\x17\x01\x18\x1d\x01\x1e\v\x00\x02\x06stages\x00 \x01!&\x01' \x01!&\x01'\x1e\x01\x1f\x17\x01\x18&\x01'\x04\r\x02\v\x00\x02\x06stages\x00+\x01,1\x012+\x01,1\x0122\x013\x04\v\x00\x02\x13clientCertificateId\x00?\x01@R\x01S?\x01@R\x01S\x00+\x01,S\x01T\x17\x01\x18S\x01T\x00SApiGateway should have stages = stages and stages contain-all [clientCertificateId]\x00\x01\x01S\x01T",
 	"\x01\x00\x01\x10AutoScalingGroup\x00\x00\x01\x01\x10\x01\x11\x04\v\x00\x02\x13launchConfiguration\x00\x17\x01\x18*\x01+\x17\x01\x18*\x01+\x01\x03\x00\v\x00\x03\x13launchConfiguration\x00;\x01<N\x01O\x18associatePublicIpAddress\x00O\x01Pg\x01h;\x01<g\x01h\a\x01j\x01kn\x01oh\x01i;\x01<n\x01o\x00nAutoScalingGroup where launchConfiguration should not have launchConfiguration.associatePublicIpAddress = true\x00\x01\x01n\x01o",
 	"\x01\x00\x01\vRDSSnapshot\x00\x00\x01\x01\v\x01\f\x00\x00\x01\x00\x01\x00\x01\x00\x03\x00\v\x00\x02\tencrypted\x00\x18\x01\x19!\x01\"\x18\x01\x19!\x01\"\a\x01$\x01%(\x01)\"\x01#\x18\x01\x19(\x01)\x03\x01\v\x00\x02\bisPublic\x00-\x01.5\x016-\x01.5\x016\a\x019\x01:=\x01>6\x017-\x01.=\x01>\x18\x01\x19=\x01>\x04\r\x03\v\x00\x02\x11restoreAccountIds\x00B\x01CS\x01TB\x01CS\x01TT\x01U\x03\x06\v\x01\x01b\x01cc\x01d\x05\x03alli\x01jn\x01od\x01eb\x01cn\x01o\x00B\x01Co\x01p\x18\x01\x19o\x01p\x01\x01\x01\x01\x03\x00\v\x00\x02\x11restoreAccountIds\x00u\x01v\x86\x01\x01\x87\x01u\x01v\x86\x01\x01\x87\x01\v\x00\x02\x11restoreAccountIds\x00\x89\x01\x01\x8a\x01\x9a\x01\x01\x9b\x01\x89\x01\x01\x8a\x01\x9a\x01\x01\x9b\x01\x87\x01\x01\x88\x01u\x01v\x9a\x01\x01\x9b\x01\x03\x00\v\x00\x02\bisPublic\x00\x9e\x01\x01\x9f\x01\xa6\x01\x01\xa7\x01\x9e\x01\x01\x9f\x01\xa6\x01\x01\xa7\x01\a\x00\xa9\x01\x01\xaa\x01\xae\x01\x01\xaf\x01\xa7\x01\x01\xa8\x01\x9e\x01\x01\x9f\x01\xae\x01\x01\xaf\x01u\x01v\xae\x01\x01\xaf\x01\x03\x06\v\x00\x02\fsnapshotType\x00\xb2\x01\x01\xb3\x01\xbe\x01\x01\xbf\x01\xb2\x01\x01\xb3\x01\xbe\x01\x01\xbf\x01\x05\tautomated\xc4\x01\x01\xc5\x01\xcf\x01\x01\xd0\x01\xbf\x01\x01\xc0\x01\xb2\x01\x01\xb3\x01\xcf\x01\x01\xd0\x01u\x01v\xcf\x01\x01\xd0\x01\x18\x01\x19\xcf\x01\x01\xd0\x01\x00\xd0\x01RDSSnapshot should have encrypted = true and isPublic != true and restoreAccountIds contain-none [$ like 'all'] and (restoreAccountIds = restoreAccountIds or isPublic = false or snapshotType like 'automated')\x00\x01\x01\xd0\x01\x01\xd1\x01",
