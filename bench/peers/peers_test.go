@@ -215,7 +215,10 @@ func BenchmarkPeers(b *testing.B) {
 
 // TestAgreementEdges checks the translations on hand-written documents for
 // the cases the generated inventory does not produce: lists that were not
-// collected, prefix-list sources, narrowed TLS denies.
+// collected, prefix-list sources, narrowed TLS denies, and members a rule
+// tests with in (...) left out (an Instance without state, a listener without
+// sourceProtocol): Rego's "not x.m in {...}" leaves such a document out (the
+// rule body is undefined), while GSL reads the missing member as not in the list.
 func TestAgreementEdges(t *testing.T) {
 	docs := [][]byte{
 		[]byte(`{"type":"Instance","id":"i-1","state":"running","profileArn":"arn:aws:iam::123456789012:instance-profile/app","metadataOptions":{"httpTokens":"required"},"tags":[{"key":"contains_phi","value":"true"}]}`),
@@ -233,8 +236,15 @@ func TestAgreementEdges(t *testing.T) {
 		[]byte(`{"type":"IamPolicy","id":"p3","users":[],"groups":[],"roles":[],"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
 		[]byte(`{"type":"ELB","id":"elb-1"}`),
 		[]byte(`{"type":"ELB","id":"elb-2","elbListeners":[]}`),
+		[]byte(`{"type":"ELB","id":"elb-3","elbListeners":[{"loadBalancerPort":80}]}`),
+		[]byte(`{"type":"CloudFront","id":"E1","defaultCacheBehavior":{"viewerProtocolPolicy":"https-only"}}`),
+		[]byte(`{"type":"CloudFront","id":"E2","defaultCacheBehavior":{"viewerProtocolPolicy":"https-only"},"cacheBehaviors":[]}`),
+		[]byte(`{"type":"CloudFront","id":"E3","cacheBehaviors":[{"viewerProtocolPolicy":"https-only"}]}`),
+		[]byte(`{"type":"CloudFront","id":"E4","defaultCacheBehavior":{"viewerProtocolPolicy":"https-only"},"cacheBehaviors":[{"pathPattern":"/a"}]}`),
 		[]byte(`{"type":"ApplicationLoadBalancer","id":"alb-1"}`),
 		[]byte(`{"type":"ApplicationLoadBalancer","id":"alb-2","listeners":[]}`),
+		[]byte(`{"type":"Instance","id":"i-3","profileArn":"arn:aws:iam::123456789012:instance-profile/app","metadataOptions":{"httpTokens":"required"}}`),
+		[]byte(`{"type":"Instance","id":"i-4"}`),
 		[]byte(`{"type":"IamPolicy","id":"p4","users":[],"groups":[],"document":{"Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}}`),
 	}
 	targets, err := Targets(Rules)

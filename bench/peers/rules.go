@@ -164,7 +164,7 @@ hipaa_019_everyone(s) if {
 
 hipaa_020 if {
 	some l in object.get(input, "elbListeners", [])
-	not l.sourceProtocol in {"HTTPS", "SSL"}
+	not object.get(l, "sourceProtocol", "") in {"HTTPS", "SSL"}
 }`,
 	},
 	{
@@ -214,13 +214,14 @@ hipaa_025_ok if time.parse_rfc3339_ns(input.notAfter) > now_ns + 30 * day_ns`,
 	},
 	{
 		ID:   "HIPAA-026",
-		GSL:  `CloudFront should have defaultCacheBehavior.viewerProtocolPolicy in ('https-only', 'redirect-to-https') and cacheBehaviors contain-all [viewerProtocolPolicy in ('https-only', 'redirect-to-https')]`,
-		Expr: `!(r.defaultCacheBehavior?.viewerProtocolPolicy in ["https-only", "redirect-to-https"] && all(r.cacheBehaviors ?? [], .viewerProtocolPolicy in ["https-only", "redirect-to-https"]))`,
-		CEL:  `!(r.?defaultCacheBehavior.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https'] && r.?cacheBehaviors.orValue([]).all(c, c.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https']))`,
+		GSL:  `CloudFront should have defaultCacheBehavior.viewerProtocolPolicy in ('https-only', 'redirect-to-https') and cacheBehaviors = cacheBehaviors and cacheBehaviors contain-all [viewerProtocolPolicy in ('https-only', 'redirect-to-https')]`,
+		Expr: `!(r.defaultCacheBehavior?.viewerProtocolPolicy in ["https-only", "redirect-to-https"] && "cacheBehaviors" in r && all(r.cacheBehaviors ?? [], .viewerProtocolPolicy in ["https-only", "redirect-to-https"]))`,
+		CEL:  `!(r.?defaultCacheBehavior.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https'] && has(r.cacheBehaviors) && r.?cacheBehaviors.orValue([]).all(c, c.?viewerProtocolPolicy.orValue('') in ['https-only', 'redirect-to-https']))`,
 		Rego: `hipaa_026 if not hipaa_026_ok
 
 hipaa_026_ok if {
 	input.defaultCacheBehavior.viewerProtocolPolicy in {"https-only", "redirect-to-https"}
+	"cacheBehaviors" in object.keys(input)
 	every c in object.get(input, "cacheBehaviors", []) {
 		c.viewerProtocolPolicy in {"https-only", "redirect-to-https"}
 	}
@@ -475,7 +476,7 @@ hipaa_077_ok if {
 		Expr: `!(r.state in ["shutting-down", "terminated"]) && (r.profileArn ?? "") == ""`,
 		CEL:  `!(r.?state.orValue('') in ['shutting-down', 'terminated']) && r.?profileArn.orValue('') == ''`,
 		Rego: `cis_aws_1_17 if {
-	not input.state in {"shutting-down", "terminated"}
+	not object.get(input, "state", "") in {"shutting-down", "terminated"}
 	object.get(input, "profileArn", "") == ""
 }`,
 	},
@@ -502,7 +503,7 @@ cis_aws_5_5 if {
 		Expr: `!(r.state in ["shutting-down", "terminated"]) && !(r.metadataOptions?.httpTokens == "required" || r.metadataOptions?.httpEndpoint == "disabled")`,
 		CEL:  `!(r.?state.orValue('') in ['shutting-down', 'terminated']) && !(r.?metadataOptions.?httpTokens.orValue('') == 'required' || r.?metadataOptions.?httpEndpoint.orValue('') == 'disabled')`,
 		Rego: `cis_aws_5_7 if {
-	not input.state in {"shutting-down", "terminated"}
+	not object.get(input, "state", "") in {"shutting-down", "terminated"}
 	not cis_aws_5_7_ok
 }
 
