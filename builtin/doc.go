@@ -267,12 +267,12 @@
 //     aws:SecureTransport with the value false (the JSON boolean or the string
 //     'false', any case, alone or in a list). Any further condition key or
 //     block narrows the Deny and makes it not count. `action` must be a string
-//     literal. `resource` '' asks for no resource: the statement's Resource is
-//     then not read (CIS AWS 2.1.1's audit does not read it). When `resource`
-//     is not a string (a document without the path passed), only a Deny on
-//     every resource ('*') counts; a policy with some other such Deny is then
-//     an error, since its Resource cannot be judged, and one with none is
-//     false. Any other operand gives false.
+//     literal. An empty string as `resource` asks for no resource: the
+//     statement's Resource is then not read (CIS AWS 2.1.1's audit does not
+//     read it). When `resource` is not a string (a document without the path
+//     passed), only a Deny on every resource ('*') counts; a policy with some
+//     other such Deny is then an error, since its Resource cannot be judged,
+//     and one with none is false. Any other operand gives false.
 //     Example: S3Bucket should have policy deniesInsecureTransport('s3:*',
 //     arn)
 //

@@ -29,8 +29,8 @@ var deniesInsecureTransportFunc = &Func{
 		"neither; and its Condition is exactly one Bool or BoolIfExists block (any case) holding only the key " +
 		"aws:SecureTransport with the value false (the JSON boolean or the string 'false', any case, alone or in a " +
 		"list). Any further condition key or block narrows the Deny and makes it not count. `action` must be a " +
-		"string literal. `resource` '' asks for no resource: the statement's Resource is then not read (CIS AWS 2.1.1's " +
-		"audit does not read it). When `resource` is not a string (a document without the path passed), only a Deny " +
+		"string literal. An empty string as `resource` asks for no resource: the statement's Resource is then not read " +
+		"(CIS AWS 2.1.1's audit does not read it). When `resource` is not a string (a document without the path passed), only a Deny " +
 		"on every resource ('*') counts; a policy with some other such Deny is then an error, since its Resource cannot " +
 		"be judged, and one with none is false. " +
 		"Any other operand gives false.",
@@ -44,8 +44,8 @@ var deniesInsecureTransportFunc = &Func{
 	Impl: func(_ *Env, recv Value, args []Value) (Value, error) {
 		action, res := args[0].Str(), args[1]
 		if res.Kind() == String {
-			// "" asks for no resource: the Resource is not read, as CIS
-			// AWS 2.1.1's audit does not read it.
+			// An empty string asks for no resource: the Resource is not
+			// read, as CIS AWS 2.1.1's audit does not read it.
 			return BoolValue(deniesInsecure(recv, action, res.Str())), nil
 		}
 		// Without the resource, only a Deny on every resource ("*")

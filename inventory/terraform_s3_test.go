@@ -48,7 +48,9 @@ func TestS3OwnershipControls(t *testing.T) {
 		want string
 	}{
 		{func(emit func(Entity) error) error { return ReadTerraform(strings.NewReader(plan), "p.json", emit) }, "BucketOwnerEnforced"},
-		{func(emit func(Entity) error) error { return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit) }, "BucketOwnerPreferred"},
+		{func(emit func(Entity) error) error {
+			return ReadCloudFormation(strings.NewReader(tmpl), "t.yaml", emit)
+		}, "BucketOwnerPreferred"},
 	} {
 		var doc []byte
 		if err := tc.read(func(e Entity) error {
