@@ -8,10 +8,11 @@ package inventory
 // particular order. The converter keeps the small related items in memory
 // (an index of security groups, subnets, network ACLs, volumes, VPCs, flow
 // logs, route tables, internet gateways, load-balancer listeners, Redshift
-// parameter groups and account public-access blocks: the network and
-// account configuration, which grows with the number of networks, not of
-// resources) and holds back the items that embed them (instances, buckets,
-// databases, load balancers, functions, clusters) until the input has been
+// parameter groups, account public-access blocks, ECS services, API stages
+// and launch configurations: the network and account configuration, which
+// grows with the number of networks, not of resources) and holds back the
+// items that embed them (instances, buckets, databases, load balancers,
+// clusters, APIs, Auto Scaling groups) until the input has been
 // read: the first few megabytes of them in memory, the rest in a temporary
 // file, so that memory stays bounded whatever the size of the snapshot.
 // Every other item is converted as soon as it is read.
@@ -464,8 +465,11 @@ func strv(m jmap, path ...string) any {
 
 // boolv is the boolean at path, nil when missing; "true" and "false"
 // strings count (attributes are strings in some items).
-func boolv(m jmap, path ...string) any {
-	switch t := val(m, path...).(type) {
+func boolv(m jmap, path ...string) any { return boolOf(val(m, path...)) }
+
+// boolOf is v as a boolean (see boolv), nil when it is none.
+func boolOf(v any) any {
+	switch t := v.(type) {
 	case bool:
 		return t
 	case string:
@@ -480,8 +484,11 @@ func boolv(m jmap, path ...string) any {
 }
 
 // numv is the number at path, nil when missing; digits in a string count.
-func numv(m jmap, path ...string) any {
-	switch t := val(m, path...).(type) {
+func numv(m jmap, path ...string) any { return numOf(val(m, path...)) }
+
+// numOf is v as a number (see numv), nil when it is none.
+func numOf(v any) any {
+	switch t := v.(type) {
 	case json.Number:
 		return t
 	case string:
@@ -493,8 +500,10 @@ func numv(m jmap, path ...string) any {
 }
 
 // timev is the time at path, normalised (see timeText); nil when missing.
-func timev(m jmap, path ...string) any {
-	v := val(m, path...)
+func timev(m jmap, path ...string) any { return timeOf(val(m, path...)) }
+
+// timeOf is v as a normalised time (see timev), nil when it is none.
+func timeOf(v any) any {
 	if v == nil || v == "" {
 		return nil
 	}
@@ -518,8 +527,12 @@ func objv(m jmap, path ...string) jmap {
 
 // strings returns the strings of the array at path ([] when it is empty,
 // nil when missing).
-func stringList(m jmap, path ...string) any {
-	l, ok := val(m, path...).([]any)
+func stringList(m jmap, path ...string) any { return stringListOf(val(m, path...)) }
+
+// stringListOf is the strings of v, an array (see stringList); nil when v is
+// not one.
+func stringListOf(v any) any {
+	l, ok := v.([]any)
 	if !ok {
 		return nil
 	}

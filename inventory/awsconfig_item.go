@@ -401,6 +401,7 @@ var timeLayouts = []string{
 	"2006-01-02T15:04:05-0700",
 	"2006-01-02 15:04:05",
 	"January 2, 2006 3:04:05 PM", // IAM policy versions' createDate
+	"Jan 2, 2006 3:04:05 PM",     // API Gateway's createdDate
 	"Mon Jan 02 15:04:05 MST 2006",
 }
 

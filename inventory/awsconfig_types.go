@@ -60,6 +60,24 @@ var configTypes = map[string]configType{
 	"AWS::SQS::Queue":                           {convert: convertSQS},
 	"AWS::ACM::Certificate":                     {convert: convertACM},
 	"AWS::CloudFront::Distribution":             {convert: convertCloudFront},
+	"AWS::RDS::DBCluster":                       {convert: convertRDSCluster},
+	"AWS::RDS::DBSnapshot":                      {convert: convertRDSSnapshot},
+	"AWS::RDS::DBClusterSnapshot":               {convert: convertRDSSnapshot},
+	"AWS::ECR::Repository":                      {convert: convertEcrRepository},
+	"AWS::ECS::Cluster":                         {convert: convertEcsCluster, joins: true},
+	"AWS::ECS::Service":                         {convert: convertEcsService, index: indexEcsService},
+	"AWS::ECS::TaskDefinition":                  {convert: convertEcsTaskDefinition},
+	"AWS::EKS::Cluster":                         {convert: convertEKSCluster},
+	"AWS::Elasticsearch::Domain":                {convert: convertSearchDomain},
+	"AWS::OpenSearch::Domain":                   {convert: convertSearchDomain},
+	"AWS::ApiGateway::RestApi":                  {convert: convertRestAPI, joins: true},
+	"AWS::ApiGateway::Stage":                    {index: indexAPIStage, mergedInto: "merged into its REST API"},
+	"AWS::ApiGatewayV2::Api":                    {convert: convertHTTPAPI, joins: true},
+	"AWS::ApiGatewayV2::Stage":                  {index: indexAPIStage, mergedInto: "merged into its API"},
+	"AWS::SecretsManager::Secret":               {convert: convertSecret},
+	"AWS::AutoScaling::AutoScalingGroup":        {convert: convertAutoScalingGroup, joins: true},
+	"AWS::AutoScaling::LaunchConfiguration":     {index: indexLaunchConfiguration, mergedInto: "merged into its Auto Scaling groups"},
+	"AWS::EC2::LaunchTemplate":                  {convert: convertLaunchTemplate},
 }
 
 // configIndex holds the small related items that documents embed.
@@ -70,6 +88,9 @@ type configIndex struct {
 	listeners                   map[string][]*configItem // by load balancer ARN
 	redshiftParams              map[string]*configItem   // by group name
 	accountPAB                  map[string]*configItem   // by account
+	ecsServices                 map[string][]*configItem // by cluster (ARN or name)
+	apiStages                   map[string][]*configItem // by API ARN
+	launchConfigs               map[string]*configItem   // by name
 	seen                        map[string]bool          // resource types indexed
 
 	// Set by link.
@@ -100,6 +121,7 @@ func newConfigIndex() configIndex {
 		sgs: map[string]*configItem{}, subnets: map[string]*configItem{}, volumes: map[string]*configItem{}, vpcs: map[string]*configItem{},
 		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
 		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
+		ecsServices: map[string][]*configItem{}, apiStages: map[string][]*configItem{}, launchConfigs: map[string]*configItem{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
 		trailBuckets: map[string]*obj{},
 	}

@@ -117,6 +117,15 @@ func TestRunAWSConfigSnapshot(t *testing.T) {
 		// CIS 2.1.1: buckets deny HTTP requests; the RDK bucket's policy
 		// denies s3:* when aws:SecureTransport is false.
 		"CIS-AWS-2.1.1 mborch-test-bucket-config-item": "pass",
+		// HIPAA 164.312(e)(1), OpenSearch: TLS 1.2 or later required; both
+		// RDK domains (Elasticsearch and OpenSearch) allow TLS 1.0
+		// (Policy-Min-TLS-1-0-2019-07).
+		"HIPAA-096 test": "fail",
+		// HIPAA 164.312(a)(2)(iv), snapshots encrypted and private: the
+		// RDK's DB snapshot is encrypted and its restore attribute empty.
+		"HIPAA-104 rds:myrdstest-2016-10-20-23-52": "pass",
+		// EKS secrets encryption: the RDK cluster has no encryptionConfig.
+		"HIPAA-098 test": "fail",
 	} {
 		if statuses[key] != want {
 			t.Errorf("%s: status %q, want %q", key, statuses[key], want)
