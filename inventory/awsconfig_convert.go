@@ -157,6 +157,9 @@ func (c *configConverter) convert(it *configItem, ct configType) error {
 	if _, ok := c.idx.trailBuckets[it.id]; ok && it.resourceType == "AWS::S3::Bucket" {
 		c.idx.trailBuckets[it.id] = doc // a trail's destination: embedded in it
 	}
+	if it.resourceType == "AWS::IAM::Role" {
+		c.idx.keepRole(it, data) // embedded in the instances of its profiles
+	}
 	return c.emit(Entity{Data: data, Origin: it.origin})
 }
 
@@ -328,6 +331,8 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	switch t := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
+	case json.RawMessage: // a document converted already
+		return append(b, t...), nil
 	case *obj:
 		b = append(b, '{')
 		for i, k := range t.keys {

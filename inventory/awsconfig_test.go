@@ -634,3 +634,51 @@ func TestAWSConfigECSAndSecrets(t *testing.T) {
 		t.Errorf("inboundRules = %v without the security group's item", r)
 	}
 }
+
+// TestAWSConfigModelJoins: an instance embeds the roles of its instance
+// profile, a security group lists the network interfaces that use it, a
+// VPC its endpoints, a key its aliases, whichever item comes first. The
+// RDK items are joined by editing their ids; the RDK has no alias or
+// endpoint item, so those two are written for this test after the types'
+// CloudFormation schema (alias) and EC2 API (endpoint).
+func TestAWSConfigModelJoins(t *testing.T) {
+	profile := "arn:aws:iam::681361479661:instance-profile/web"
+	instance := rdkItem(t, "AWS_EC2_Instance.json", `"imageId": "ami-22ce4934",`, `"iamInstanceProfile": {"arn": "`+profile+`", "id": "AIPAJ2ZQ6PPEXAMPLE"}, "imageId": "ami-22ce4934",`)
+	role := rdkItem(t, "AWS_IAM_Role.json", `"instanceProfileList": [],`, `"instanceProfileList": [{"instanceProfileName": "web", "arn": "`+profile+`", "roles": []}],`)
+	// The RDK's interface file is an array it never closes.
+	eniFile := rdkItem(t, "AWS_EC2_NetworkInterface.json", "sg-e627199e", "sg-1d56fc66")
+	var enis []json.RawMessage
+	if err := json.Unmarshal(append(eniFile, ']'), &enis); err != nil || len(enis) != 1 {
+		t.Fatalf("interface item: %v", err)
+	}
+	sg, vpc, key := rdkItem(t, "AWS_EC2_SecurityGroup.json"), rdkItem(t, "AWS_EC2_VPC.json"), rdkItem(t, "AWS_KMS_Key.json")
+	alias := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"123456789012","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"ResourceDiscovered","resourceType":"AWS::KMS::Alias","resourceId":"alias/app-data","resourceName":"alias/app-data","awsRegion":"us-east-1",
+"configuration":{"AliasName":"alias/app-data","TargetKeyId":"arn:aws:kms:us-east-1:123456789012:key/test"}}`)
+	endpoint := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"264683526309","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"ResourceDiscovered","resourceType":"AWS::EC2::VPCEndpoint","resourceId":"vpce-0a1b2c3d","awsRegion":"us-east-1",
+"configuration":{"vpcEndpointId":"vpce-0a1b2c3d","vpcEndpointType":"Gateway","vpcId":"vpc-0990dc6d","serviceName":"com.amazonaws.us-east-1.s3","state":"available","policyDocument":"{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}}`)
+	for _, order := range [][]json.RawMessage{{instance, role, enis[0], sg, vpc, key, alias, endpoint}, {endpoint, alias, key, vpc, sg, enis[0], role, instance}} {
+		docs := convertedDocs(t, order)
+		roles, _ := docs["Instance"][0]["roles"].([]any)
+		if len(roles) != 1 || roles[0].(map[string]any)["type"] != "IamRole" || roles[0].(map[string]any)["id"] != docs["IamRole"][0]["id"] {
+			t.Errorf("instance roles = %v, want the role's document", docs["Instance"][0]["roles"])
+		}
+		if diff := cmp.Diff([]any{map[string]any{"id": "eni-2a768b39"}}, docs["SecurityGroup"][0]["networkInterfaces"]); diff != "" {
+			t.Errorf("security group networkInterfaces (-want +got):\n%s", diff)
+		}
+		eps, _ := docs["VPC"][0]["vpcEndpoints"].([]any)
+		if len(eps) != 1 || eps[0].(map[string]any)["serviceName"] != "com.amazonaws.us-east-1.s3" || eps[0].(map[string]any)["policyDocument"] == nil {
+			t.Errorf("VPC vpcEndpoints = %v, want the S3 gateway endpoint with its policy", docs["VPC"][0]["vpcEndpoints"])
+		}
+		if diff := cmp.Diff([]any{"alias/app-data"}, docs["KMS"][0]["aliases"]); diff != "" {
+			t.Errorf("key aliases (-want +got):\n%s", diff)
+		}
+	}
+	// Without items of the joined types the properties are left out; an
+	// instance whose profile has no role item in the input has no roles.
+	docs := convertedDocs(t, []json.RawMessage{instance, sg, vpc, key})
+	for typ, prop := range map[string]string{"Instance": "roles", "SecurityGroup": "networkInterfaces", "VPC": "vpcEndpoints", "KMS": "aliases"} {
+		if v, ok := docs[typ][0][prop]; ok {
+			t.Errorf("%s.%s = %v without the joined items", typ, prop, v)
+		}
+	}
+}

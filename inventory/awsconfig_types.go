@@ -5,6 +5,7 @@ package inventory
 // gets from Config and how the derived ones are computed).
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -51,7 +52,10 @@ var configTypes = map[string]configType{
 	"AWS::ElasticLoadBalancing::LoadBalancer":   {convert: convertELB, joins: true},
 	"AWS::ElasticLoadBalancingV2::LoadBalancer": {convert: convertELBv2, joins: true},
 	"AWS::Lambda::Function":                     {convert: convertLambda},
-	"AWS::KMS::Key":                             {convert: convertKMS},
+	"AWS::KMS::Key":                             {convert: convertKMS, joins: true},
+	"AWS::KMS::Alias":                           {index: indexKMSAlias, mergedInto: "merged into its key"},
+	"AWS::EC2::NetworkInterface":                {index: indexNetworkInterface, mergedInto: "merged into its security groups"},
+	"AWS::EC2::VPCEndpoint":                     {index: indexVPCEndpoint, mergedInto: "merged into its VPC"},
 	"AWS::CloudTrail::Trail":                    {convert: convertCloudTrail, last: true},
 	"AWS::DynamoDB::Table":                      {convert: convertDynamoDB},
 	"AWS::EFS::FileSystem":                      {convert: convertEFS},
@@ -91,6 +95,10 @@ type configIndex struct {
 	ecsServices                 map[string][]*configItem // by cluster (ARN or name)
 	apiStages                   map[string][]*configItem // by API ARN
 	launchConfigs               map[string]*configItem   // by name
+	profileRoles                map[string][]keptRole    // role documents by instance profile ARN
+	kmsAliases                  map[string][]string      // alias names by key id
+	sgInterfaces                map[string][]*obj        // network interfaces by security group
+	vpcEndpoints                map[string][]*obj        // VPC endpoints by VPC
 	seen                        map[string]bool          // resource types indexed
 
 	// Set by link.
@@ -122,6 +130,7 @@ func newConfigIndex() configIndex {
 		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
 		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
 		ecsServices: map[string][]*configItem{}, apiStages: map[string][]*configItem{}, launchConfigs: map[string]*configItem{},
+		profileRoles: map[string][]keptRole{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]*obj{}, vpcEndpoints: map[string][]*obj{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
 		trailBuckets: map[string]*obj{},
 	}
@@ -291,6 +300,13 @@ func volumeDoc(it *configItem) *obj {
 
 func convertSecurityGroup(it *configItem, x *configIndex) (*obj, error) {
 	o := securityGroupDoc(it)
+	if x.recorded("AWS::EC2::NetworkInterface") {
+		nics := []any{}
+		for _, n := range x.sgInterfaces[it.id] {
+			nics = append(nics, n)
+		}
+		o.set("networkInterfaces", nics)
+	}
 	if v := x.vpcDoc(str(it.conf, "vpcId"), false); v != nil {
 		o.set("vpc", v)
 	}
@@ -528,6 +544,13 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 		}
 		o.set("internetGateways", gws)
 	}
+	if x.recorded("AWS::EC2::VPCEndpoint") {
+		eps := []any{}
+		for _, e := range x.vpcEndpoints[it.id] {
+			eps = append(eps, e)
+		}
+		o.set("vpcEndpoints", eps)
+	}
 	if full && x.recorded("AWS::EC2::Subnet") {
 		subs := []any{}
 		for _, s := range x.subnetsByVPC[it.id] {
@@ -737,6 +760,21 @@ func convertInstance(it *configItem, x *configIndex) (*obj, error) {
 	o.set("publicIpAddress", strv(c, "publicIpAddress")).set("privateIpAddress", strv(c, "privateIpAddress")).
 		set("privateDnsName", strv(c, "privateDnsName")).set("subnetId", strv(c, "subnetId")).set("vpcId", strv(c, "vpcId")).
 		set("profileArn", strv(c, "iamInstanceProfile", "arn"))
+	// Config leaves iamInstanceProfile out of an instance without one; a
+	// partial item (select-resource-config) lacks it too, so roles is []
+	// only when the item is a whole record (instanceId and interfaces).
+	_, whole := c["iamInstanceProfile"]
+	whole = whole || (c["instanceId"] != nil && c["networkInterfaces"] != nil)
+	switch profile := str(c, "iamInstanceProfile", "arn"); {
+	case profile == "" && whole:
+		o.set("roles", []any{})
+	case x.profileRoles[profile] != nil:
+		roles := []any{}
+		for _, r := range x.profileRoles[profile] {
+			roles = append(roles, r.doc)
+		}
+		o.set("roles", roles)
+	}
 	nics := []any{}
 	for _, n := range listv(c, "networkInterfaces") {
 		nm := asMap(n)
@@ -1260,7 +1298,7 @@ func convertLambda(it *configItem, _ *configIndex) (*obj, error) {
 	return o, nil
 }
 
-func convertKMS(it *configItem, _ *configIndex) (*obj, error) {
+func convertKMS(it *configItem, x *configIndex) (*obj, error) {
 	c := it.conf
 	o := envelope("KMS", it, it.id, "")
 	mgr := str(c, "keyManager")
@@ -1274,6 +1312,13 @@ func convertKMS(it *configItem, _ *configIndex) (*obj, error) {
 		set("rotationStatus", boolv(it.supp, "KeyRotationStatus")).set("deletionDate", timev(c, "deletionDate"))
 	if p, ok := policyDocument(it.supp["Policy"]); ok {
 		o.set("policy", p)
+	}
+	if x.recorded("AWS::KMS::Alias") {
+		aliases := x.kmsAliases[it.id]
+		if aliases == nil {
+			aliases = []string{}
+		}
+		o.set("aliases", aliases)
 	}
 	return o, nil
 }
@@ -1462,4 +1507,84 @@ func convertCloudFront(it *configItem, _ *configIndex) (*obj, error) {
 		o.set("logging", newObj().set("enabled", boolv(lg, "enabled")).set("bucket", strv(lg, "bucket")))
 	}
 	return o, nil
+}
+
+// --- Joins of small related items, kept as what is embedded only ---
+
+// keptRole is a role's document, by the role's resource id.
+type keptRole struct {
+	id  string
+	doc json.RawMessage
+}
+
+// keepRole keeps the document of a role for the instances of its
+// instance profiles (instanceProfileList[].arn).
+func (x *configIndex) keepRole(it *configItem, doc []byte) {
+	x.seen["AWS::IAM::Role"] = true
+	for _, p := range listv(it.conf, "instanceProfileList") {
+		if arn := str(asMap(p), "arn"); arn != "" {
+			r := keptRole{it.id, json.RawMessage(bytes.Clone(doc))}
+			x.profileRoles[arn] = replaceOrAppend(x.profileRoles[arn], r, func(k keptRole) bool { return k.id == r.id })
+		}
+	}
+}
+
+// indexKMSAlias keeps an alias's name under the id of its target key
+// (TargetKeyId, a key id or ARN, as CloudFormation names it).
+func indexKMSAlias(x *configIndex, it *configItem) {
+	target := fstr(it.conf, "TargetKeyId")
+	target = target[strings.LastIndexByte(target, '/')+1:]
+	name := fstr(it.conf, "AliasName")
+	if name == "" {
+		name = it.name
+	}
+	if target != "" && name != "" {
+		x.kmsAliases[target] = replaceOrAppend(x.kmsAliases[target], name, func(s string) bool { return s == name })
+	}
+}
+
+// indexNetworkInterface keeps an interface's id and description under
+// each of its security groups.
+func indexNetworkInterface(x *configIndex, it *configItem) {
+	c := it.conf
+	id := fstr(c, "networkInterfaceId")
+	if id == "" {
+		id = it.id
+	}
+	nic := newObj().set("id", id).set("description", fstrv(c, "description"))
+	for _, g := range idsOf(flist(c, "groups"), "groupId") {
+		x.sgInterfaces[g] = replaceOrAppend(x.sgInterfaces[g], nic, func(o *obj) bool { return o.get("id") == id })
+	}
+}
+
+// indexVPCEndpoint keeps an endpoint's VpcEndpoint object under its VPC.
+// Config records the endpoint with the API's names (vpcEndpointId) or
+// CloudFormation's (Id); both are read.
+func indexVPCEndpoint(x *configIndex, it *configItem) {
+	c := it.conf
+	id := fstr(c, "vpcEndpointId")
+	if id == "" {
+		id = fstr(c, "Id")
+	}
+	if id == "" {
+		id = it.id
+	}
+	e := newObj().set("id", id).set("serviceName", fstrv(c, "serviceName")).set("vpcEndpointType", fstrv(c, "vpcEndpointType")).
+		set("state", fstrv(c, "state")).set("policyDocument", fpolicy(c, "policyDocument"))
+	if vpc := fstr(c, "vpcId"); vpc != "" {
+		x.vpcEndpoints[vpc] = replaceOrAppend(x.vpcEndpoints[vpc], e, func(o *obj) bool { return o.get("id") == id })
+	}
+}
+
+// replaceOrAppend replaces the element of l that same reports, else
+// appends v: a history file holds several versions of a resource, of
+// which the last read is embedded.
+func replaceOrAppend[T any](l []T, v T, same func(T) bool) []T {
+	for i, e := range l {
+		if same(e) {
+			l[i] = v
+			return l
+		}
+	}
+	return append(l, v)
 }
