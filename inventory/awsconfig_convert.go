@@ -105,6 +105,11 @@ func (c *configConverter) item(e Entity) error {
 	if !ok {
 		return c.emit(Entity{NotModelled: it.resourceType, Origin: it.origin})
 	}
+	if ct.joins {
+		// Decoded when converted, after the input has been read (a
+		// malformed body is an error record then, with this origin).
+		return c.hold(data, it.origin)
+	}
 	if err := it.decodeBody(); err != nil {
 		return c.emit(Entity{Err: err, Origin: it.origin})
 	}
@@ -112,14 +117,12 @@ func (c *configConverter) item(e Entity) error {
 	case ct.index != nil:
 		c.idx.seen[it.resourceType] = true
 		ct.index(&c.idx, it)
-		it.release()
+		c.idx.store.put(it)
 		if ct.convert == nil {
 			return c.emit(Entity{Ignored: it.resourceType + " (" + ct.mergedInto + ")", Origin: it.origin})
 		}
 		c.later = append(c.later, it)
 		return nil
-	case ct.joins:
-		return c.hold(data, it.origin)
 	case ct.last:
 		if b := str(it.conf, "s3BucketName"); b != "" {
 			c.idx.trailBuckets[b] = nil
@@ -197,6 +200,9 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 // then the held-back items, then the trails.
 func (c *configConverter) finish() error {
 	c.idx.link()
+	if err := c.idx.store.failure(c.input); err != nil {
+		return err
+	}
 	for _, it := range c.later {
 		if err := c.convert(c.idx.full(it), configTypes[it.resourceType]); err != nil {
 			return err
@@ -220,7 +226,7 @@ func (c *configConverter) finish() error {
 		c.last[i] = nil
 	}
 	c.last = nil
-	return nil
+	return c.idx.store.failure(c.input)
 }
 
 // convertSpilled converts the held-back items of the temporary file.
@@ -271,6 +277,7 @@ func (c *configConverter) converted(data []byte, o Origin) error {
 
 // close removes the temporary file, if any.
 func (c *configConverter) close() {
+	c.idx.store.close()
 	if c.spill != nil {
 		c.spill.Close()
 		os.Remove(c.spill.Name())

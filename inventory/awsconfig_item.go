@@ -43,6 +43,9 @@ type configItem struct {
 	origin                      Origin
 
 	rawTags, rawRelationships, rawConf, rawSupp []byte
+	// body is where an indexed item's body is kept (see bodyStore); nil
+	// for other items.
+	body *storedBody
 }
 
 // itemFields are the members decodeItem reads, with both spellings of item
@@ -168,21 +171,6 @@ func (it *configItem) decodeBody() error {
 	return nil
 }
 
-// release drops the decoded body of an item kept in the index, keeping
-// its JSON, compacted (see configIndex.full).
-func (it *configItem) release() {
-	compact := func(b []byte) []byte {
-		var out bytes.Buffer
-		if json.Compact(&out, b) != nil {
-			return bytes.Clone(b)
-		}
-		return bytes.Clone(out.Bytes())
-	}
-	it.rawTags, it.rawRelationships = compact(it.rawTags), compact(it.rawRelationships)
-	it.rawConf, it.rawSupp = compact(it.rawConf), compact(it.rawSupp)
-	it.conf, it.supp, it.tags, it.relationships = nil, nil, nil, nil
-}
-
 // gjsonKind names the JSON type of a gjson value.
 func gjsonKind(v gjson.Result) string {
 	switch {
@@ -249,16 +237,15 @@ func fromGJSON(r gjson.Result) any {
 }
 
 // decodeObject decodes an object that may be given as JSON in a string;
-// absent or null gives an empty object.
+// absent or null gives an empty object. raw is part of an item that
+// decodeItem found valid: it is not validated again (JSON in a string is).
 func decodeObject(raw json.RawMessage) (jmap, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || string(raw) == "null" {
 		return jmap{}, nil
 	}
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return nil, err
-	}
+	v := fromGJSON(gjson.ParseBytes(raw))
+	var err error
 	if s, ok := v.(string); ok {
 		if strings.TrimSpace(s) == "" {
 			return jmap{}, nil
@@ -299,11 +286,7 @@ func decodeTags(raw json.RawMessage) ([]any, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return nil, err
-	}
-	return tagList(v), nil
+	return tagList(fromGJSON(gjson.ParseBytes(raw))), nil // valid: see decodeObject
 }
 
 // tagList turns tags in either shape into [{key, value}] sorted by key.

@@ -240,13 +240,14 @@ func TestAWSConfigShapes(t *testing.T) {
 	}
 }
 
-// TestAWSConfigSpill holds every held-back item in the temporary file:
-// the records are those of a run that keeps them in memory.
+// TestAWSConfigSpill holds every held-back item and every indexed item's
+// body in the temporary files: the records are those of a run that keeps
+// them in memory.
 func TestAWSConfigSpill(t *testing.T) {
 	snap := snapshotOf(rdkItems(t))
 	want := readAll(t, "snapshot.json", snap, Options{})
-	defer func(n int) { heldMemory = n }(heldMemory)
-	heldMemory = 0
+	defer func(n, m int) { heldMemory, indexMemory = n, m }(heldMemory, indexMemory)
+	heldMemory, indexMemory = 0, 0
 	got := readAll(t, "snapshot.json", snap, Options{})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("spilled records differ (-memory +spilled):\n%s", diff)

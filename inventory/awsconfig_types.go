@@ -100,6 +100,7 @@ type configIndex struct {
 	sgInterfaces                map[string][]*obj        // network interfaces by security group
 	vpcEndpoints                map[string][]*obj        // VPC endpoints by VPC
 	seen                        map[string]bool          // resource types indexed
+	store                       bodyStore                // the indexed items' bodies
 
 	// Set by link.
 	naclBySubnet map[string]*configItem
@@ -617,16 +618,19 @@ func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
 	m[id] = d
 }
 
-// full returns it decoded: the index keeps its items' JSON (compacted)
-// and decodes it for each use, which keeps the index several times
-// smaller than decoded items. An item whose body is decoded already is
+// full returns it decoded: the index keeps its items' JSON (compacted,
+// in memory or in a temporary file: see bodyStore) and decodes it for
+// each use, which keeps the index several times smaller than decoded
+// items. An item whose body is decoded already is
 // returned as it is.
 func (x *configIndex) full(it *configItem) *configItem {
 	if it.conf != nil {
 		return it
 	}
 	cp := *it
-	if cp.decodeBody() != nil {
+	parts, ok := x.store.get(it.body)
+	cp.rawTags, cp.rawRelationships, cp.rawConf, cp.rawSupp = parts[0], parts[1], parts[2], parts[3]
+	if !ok || cp.decodeBody() != nil {
 		// It decoded when it was read; keep the empty body.
 		cp.conf, cp.supp = jmap{}, jmap{}
 	}
