@@ -264,7 +264,7 @@ func (c *configConverter) convertSpilled() error {
 
 // converted decodes a held-back item again and emits its document.
 func (c *configConverter) converted(data []byte, o Origin) error {
-	it, err := decodeItem(data)
+	it, err := decodeValidItem(data)
 	if err == nil { // it decoded when it was read
 		err = it.decodeBody()
 	}

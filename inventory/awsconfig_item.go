@@ -48,19 +48,19 @@ type configItem struct {
 	body *storedBody
 }
 
-// itemFields are the members decodeItem reads, with both spellings of item
+// itemFieldNames are the members decodeItem reads, with both spellings of item
 // versions 1.2 and 1.3.
-var itemFields = []string{
+var itemFieldNames = [...]string{
 	"resourceType", "resourceId", "resourceName", "arn", "ARN", "awsAccountId", "accountId", "awsRegion",
 	"configurationItemStatus", "configurationItemCaptureTime", "resourceCreationTime",
 	"tags", "relationships", "configuration", "supplementaryConfiguration",
 }
 
-// isItemField is itemFields as a set.
-var isItemField = func() map[string]bool {
-	m := map[string]bool{}
-	for _, f := range itemFields {
-		m[f] = true
+// itemField is the index of each name in itemFieldNames.
+var itemField = func() map[string]int {
+	m := map[string]int{}
+	for i, f := range itemFieldNames {
+		m[f] = i
 	}
 	return m
 }()
@@ -78,19 +78,25 @@ func decodeItem(data []byte) (*configItem, error) {
 		}
 		return nil, fmt.Errorf("configuration item: %v", err)
 	}
+	return decodeValidItem(data)
+}
+
+// decodeValidItem is decodeItem for data known to be valid JSON (an item
+// held back after decodeItem read it).
+func decodeValidItem(data []byte) (*configItem, error) {
 	root := gjson.ParseBytes(data)
 	if !root.IsObject() {
 		return nil, fmt.Errorf("configuration item: a JSON %s, not an object", gjsonKind(root))
 	}
 	// One pass over the members picks the fields (the first of each name).
-	fields := make(map[string]gjson.Result, len(itemFields))
+	var fields [len(itemFieldNames)]gjson.Result
 	root.ForEach(func(k, v gjson.Result) bool {
-		if _, seen := fields[k.Str]; !seen && isItemField[k.Str] {
-			fields[k.Str] = v
+		if i, ok := itemField[k.Str]; ok && !fields[i].Exists() {
+			fields[i] = v
 		}
 		return true
 	})
-	f := func(name string) gjson.Result { return fields[name] }
+	f := func(name string) gjson.Result { return fields[itemField[name]] }
 	var it configItem
 	var err error
 	text := func(names ...string) string {
@@ -164,8 +170,44 @@ func (it *configItem) decodeBody() error {
 		return fmt.Errorf("tags: %v", err)
 	}
 	if r := bytes.TrimSpace(it.rawRelationships); len(r) > 0 && string(r) != "null" {
-		if err := json.Unmarshal(r, &it.relationships); err != nil {
-			return fmt.Errorf("relationships: %v", err)
+		// Read with gjson (valid: see decodeObject), as encoding/json
+		// would into the struct: an array of objects with string members.
+		rel := gjson.ParseBytes(r)
+		if !rel.IsArray() {
+			return fmt.Errorf("relationships: a JSON %s, not an array", gjsonKind(rel))
+		}
+		it.relationships = it.relationships[:0]
+		var err error
+		rel.ForEach(func(_, e gjson.Result) bool {
+			if e.Type == gjson.Null {
+				it.relationships = append(it.relationships, relationship{})
+				return true
+			}
+			if !e.IsObject() {
+				err = fmt.Errorf("relationships: an element is a JSON %s, not an object", gjsonKind(e))
+				return false
+			}
+			var r relationship
+			for _, m := range []struct {
+				name string
+				to   *string
+			}{{"resourceType", &r.ResourceType}, {"resourceId", &r.ResourceID}, {"resourceName", &r.ResourceName}, {"relationshipName", &r.Name}} {
+				switch v := e.Get(m.name); v.Type {
+				case gjson.String:
+					*m.to = v.Str
+				case gjson.Null:
+				default:
+					if v.Exists() {
+						err = fmt.Errorf("relationships: %s is a JSON %s, not a string", m.name, gjsonKind(v))
+						return false
+					}
+				}
+			}
+			it.relationships = append(it.relationships, r)
+			return true
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
