@@ -42,7 +42,10 @@ type configItem struct {
 	supp                        jmap // supplementaryConfiguration, {} when absent
 	origin                      Origin
 
-	rawTags, rawRelationships, rawConf, rawSupp []byte
+	// raw holds the item's tags, relationships, configuration and
+	// supplementaryConfiguration as read (nil once an indexed item's are
+	// stored: a pointer keeps the many indexed items small).
+	raw *[4][]byte
 	// body is where an indexed item's body is kept (see bodyStore); nil
 	// for other items.
 	body *storedBody
@@ -138,10 +141,7 @@ func decodeValidItem(data []byte) (*configItem, error) {
 	if it.creationTime, err = rawTime([]byte(f("resourceCreationTime").Raw)); err != nil {
 		return nil, fmt.Errorf("resourceCreationTime: %v", err)
 	}
-	it.rawTags = []byte(f("tags").Raw)
-	it.rawRelationships = []byte(f("relationships").Raw)
-	it.rawConf = []byte(f("configuration").Raw)
-	it.rawSupp = []byte(f("supplementaryConfiguration").Raw)
+	it.raw = &[4][]byte{[]byte(f("tags").Raw), []byte(f("relationships").Raw), []byte(f("configuration").Raw), []byte(f("supplementaryConfiguration").Raw)}
 	if it.id == "" {
 		it.id = it.name
 	}
@@ -151,14 +151,26 @@ func decodeValidItem(data []byte) (*configItem, error) {
 	return &it, nil
 }
 
+// The parts of configItem.raw.
+const (
+	rawTags = iota
+	rawRelationships
+	rawConf
+	rawSupp
+)
+
 // decodeBody decodes the configuration, supplementaryConfiguration, tags
 // and relationships of an item.
 func (it *configItem) decodeBody() error {
+	var raw [4][]byte
+	if it.raw != nil {
+		raw = *it.raw
+	}
 	var err error
-	if it.conf, err = decodeObject(it.rawConf); err != nil {
+	if it.conf, err = decodeObject(raw[rawConf]); err != nil {
 		return fmt.Errorf("configuration: %v", err)
 	}
-	if it.supp, err = decodeObject(it.rawSupp); err != nil {
+	if it.supp, err = decodeObject(raw[rawSupp]); err != nil {
 		return fmt.Errorf("supplementaryConfiguration: %v", err)
 	}
 	// Values of supplementaryConfiguration are often JSON in strings (an
@@ -166,10 +178,10 @@ func (it *configItem) decodeBody() error {
 	for k, v := range it.supp {
 		it.supp[k] = decodeNested(v)
 	}
-	if it.tags, err = decodeTags(it.rawTags); err != nil {
+	if it.tags, err = decodeTags(raw[rawTags]); err != nil {
 		return fmt.Errorf("tags: %v", err)
 	}
-	if r := bytes.TrimSpace(it.rawRelationships); len(r) > 0 && string(r) != "null" {
+	if r := bytes.TrimSpace(raw[rawRelationships]); len(r) > 0 && string(r) != "null" {
 		// Read with gjson (valid: see decodeObject), as encoding/json
 		// would into the struct: an array of objects with string members.
 		rel := gjson.ParseBytes(r)

@@ -220,7 +220,7 @@ func convertEcsCluster(it *configItem, x *configIndex) (*obj, error) {
 }
 
 func indexEcsService(x *configIndex, it *configItem) {
-	cluster := fstr(it.conf, "Cluster")
+	cluster := strings.Clone(fstr(it.conf, "Cluster")) // the key must not hold the decoded item
 	x.ecsServices[cluster] = append(x.ecsServices[cluster], it)
 }
 
@@ -440,7 +440,7 @@ func apiOfStage(it *configItem) string {
 	}
 	for _, r := range it.relationships {
 		if strings.HasPrefix(r.ResourceType, "AWS::ApiGateway") {
-			return r.ResourceID
+			return strings.Clone(r.ResourceID)
 		}
 	}
 	return ""
@@ -578,7 +578,7 @@ func convertSecret(it *configItem, _ *configIndex) (*obj, error) {
 // --- Auto Scaling and launch templates ---
 
 func indexLaunchConfiguration(x *configIndex, it *configItem) {
-	x.launchConfigs[nameOr(it, it.conf, "launchConfigurationName")] = it
+	x.launchConfigs[strings.Clone(nameOr(it, it.conf, "launchConfigurationName"))] = it
 }
 
 // launchConfigurationDoc is the LaunchConfiguration object of an item.

@@ -18,7 +18,7 @@ import (
 
 // indexMemory is how many bytes of indexed items' bodies are kept in
 // memory before the rest goes to a temporary file.
-var indexMemory = 16 << 20
+var indexMemory = 8 << 20
 
 // storedBody is where an indexed item's body is: in mem, or at off in the
 // store's file; lens are the lengths of its four parts.
@@ -59,7 +59,11 @@ func (s *bodyStore) intern(v string) string {
 func (s *bodyStore) put(it *configItem) {
 	b := s.scratch[:0]
 	var lens [4]uint32
-	for i, part := range [4][]byte{it.rawTags, it.rawRelationships, it.rawConf, it.rawSupp} {
+	var raw [4][]byte
+	if it.raw != nil {
+		raw = *it.raw
+	}
+	for i, part := range raw {
 		n := len(b)
 		var out bytes.Buffer
 		if json.Compact(&out, part) == nil {
@@ -70,7 +74,7 @@ func (s *bodyStore) put(it *configItem) {
 		lens[i] = uint32(len(b) - n)
 	}
 	s.scratch = b
-	it.rawTags, it.rawRelationships, it.rawConf, it.rawSupp = nil, nil, nil, nil
+	it.raw = nil
 	it.conf, it.supp, it.tags, it.relationships = nil, nil, nil, nil
 	it.resourceType, it.account, it.region, it.status = s.intern(it.resourceType), s.intern(it.account), s.intern(it.region), s.intern(it.status)
 	it.body = &storedBody{lens: lens}

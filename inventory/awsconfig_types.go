@@ -97,8 +97,8 @@ type configIndex struct {
 	launchConfigs               map[string]*configItem   // by name
 	profileRoles                map[string][]keptRole    // role documents by instance profile ARN
 	kmsAliases                  map[string][]string      // alias names by key id
-	sgInterfaces                map[string][]*obj        // network interfaces by security group
-	vpcEndpoints                map[string][]*obj        // VPC endpoints by VPC
+	sgInterfaces                map[string][]keptDoc     // network interfaces by security group
+	vpcEndpoints                map[string][]keptDoc     // VPC endpoints by VPC
 	seen                        map[string]bool          // resource types indexed
 	store                       bodyStore                // the indexed items' bodies
 
@@ -131,7 +131,7 @@ func newConfigIndex() configIndex {
 		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
 		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
 		ecsServices: map[string][]*configItem{}, apiStages: map[string][]*configItem{}, launchConfigs: map[string]*configItem{},
-		profileRoles: map[string][]keptRole{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]*obj{}, vpcEndpoints: map[string][]*obj{},
+		profileRoles: map[string][]keptRole{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
 		trailBuckets: map[string]*obj{},
 	}
@@ -139,12 +139,14 @@ func newConfigIndex() configIndex {
 
 func indexFlowLog(x *configIndex, it *configItem) {
 	if r := str(it.conf, "resourceId"); r != "" {
+		r = strings.Clone(r) // the key must not hold the decoded item
 		x.flowLogs[r] = append(x.flowLogs[r], it)
 	}
 }
 
 func indexListener(x *configIndex, it *configItem) {
 	if lb := firstString(it.conf, "LoadBalancerArn", "loadBalancerArn"); lb != "" {
+		lb = strings.Clone(lb)
 		x.listeners[lb] = append(x.listeners[lb], it)
 	}
 }
@@ -154,7 +156,7 @@ func indexRedshiftParams(x *configIndex, it *configItem) {
 	if name == "" {
 		name = it.name
 	}
-	x.redshiftParams[name] = it
+	x.redshiftParams[strings.Clone(name)] = it
 }
 
 // recorded reports whether the input holds any item of resourceType: a
@@ -169,17 +171,17 @@ func (x *configIndex) link() {
 		nc := x.full(n).conf
 		for _, a := range listv(nc, "associations") {
 			if s := str(asMap(a), "subnetId"); s != "" {
-				x.naclBySubnet[s] = n
+				x.naclBySubnet[strings.Clone(s)] = n
 			}
 		}
 		if boolv(nc, "isDefault") == true {
-			x.defaultNACL[str(nc, "vpcId")] = n
+			x.defaultNACL[strings.Clone(str(nc, "vpcId"))] = n
 		}
 	}
 	x.rtBySubnet, x.mainRT, x.rtsByVPC, x.rtToIGW = map[string]*configItem{}, map[string]*configItem{}, map[string][]*configItem{}, map[string]bool{}
 	for _, rt := range x.routeTables {
 		rc := x.full(rt).conf
-		vpc := str(rc, "vpcId")
+		vpc := strings.Clone(str(rc, "vpcId"))
 		x.rtsByVPC[vpc] = append(x.rtsByVPC[vpc], rt)
 		for _, r := range listv(rc, "routes") {
 			if strings.HasPrefix(str(asMap(r), "gatewayId"), "igw-") && str(asMap(r), "state") != "blackhole" {
@@ -189,7 +191,7 @@ func (x *configIndex) link() {
 		for _, a := range listv(rc, "associations") {
 			am := asMap(a)
 			if s := str(am, "subnetId"); s != "" {
-				x.rtBySubnet[s] = rt
+				x.rtBySubnet[strings.Clone(s)] = rt
 			}
 			if boolv(am, "main") == true {
 				x.mainRT[vpc] = rt
@@ -200,14 +202,15 @@ func (x *configIndex) link() {
 	for _, g := range x.igws {
 		for _, a := range listv(x.full(g).conf, "attachments") {
 			if v := str(asMap(a), "vpcId"); v != "" {
-				x.igwByVPC[v] = append(x.igwByVPC[v], igwAttachment{id: g.id, state: str(asMap(a), "state")})
+				v = strings.Clone(v)
+				x.igwByVPC[v] = append(x.igwByVPC[v], igwAttachment{id: g.id, state: strings.Clone(str(asMap(a), "state"))})
 			}
 		}
 	}
 	x.subnetsByVPC = map[string][]*configItem{}
 	for _, id := range sortedKeys(x.subnets) {
 		s := x.subnets[id]
-		vpc := str(x.full(s).conf, "vpcId")
+		vpc := strings.Clone(str(x.full(s).conf, "vpcId"))
 		x.subnetsByVPC[vpc] = append(x.subnetsByVPC[vpc], s)
 	}
 }
@@ -304,7 +307,7 @@ func convertSecurityGroup(it *configItem, x *configIndex) (*obj, error) {
 	if x.recorded("AWS::EC2::NetworkInterface") {
 		nics := []any{}
 		for _, n := range x.sgInterfaces[it.id] {
-			nics = append(nics, n)
+			nics = append(nics, n.doc)
 		}
 		o.set("networkInterfaces", nics)
 	}
@@ -548,7 +551,7 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	if x.recorded("AWS::EC2::VPCEndpoint") {
 		eps := []any{}
 		for _, e := range x.vpcEndpoints[it.id] {
-			eps = append(eps, e)
+			eps = append(eps, e.doc)
 		}
 		o.set("vpcEndpoints", eps)
 	}
@@ -629,7 +632,7 @@ func (x *configIndex) full(it *configItem) *configItem {
 	}
 	cp := *it
 	parts, ok := x.store.get(it.body)
-	cp.rawTags, cp.rawRelationships, cp.rawConf, cp.rawSupp = parts[0], parts[1], parts[2], parts[3]
+	cp.raw = &parts
 	if !ok || cp.decodeBody() != nil {
 		// It decoded when it was read; keep the empty body.
 		cp.conf, cp.supp = jmap{}, jmap{}
@@ -1521,6 +1524,21 @@ type keptRole struct {
 	doc json.RawMessage
 }
 
+// keptDoc is an object kept in the index for embedding, as JSON: its
+// strings must not hold on to the decoded item they came from.
+type keptDoc struct {
+	id  string
+	doc json.RawMessage
+}
+
+func keepDoc(id string, o *obj) keptDoc {
+	b, err := appendJSON(nil, o)
+	if err != nil { // not built from values appendJSON refuses
+		b = []byte("null")
+	}
+	return keptDoc{strings.Clone(id), b}
+}
+
 // keepRole keeps the document of a role for the instances of its
 // instance profiles (instanceProfileList[].arn).
 func (x *configIndex) keepRole(it *configItem, doc []byte) {
@@ -1543,6 +1561,7 @@ func indexKMSAlias(x *configIndex, it *configItem) {
 		name = it.name
 	}
 	if target != "" && name != "" {
+		target, name = strings.Clone(target), strings.Clone(name)
 		x.kmsAliases[target] = replaceOrAppend(x.kmsAliases[target], name, func(s string) bool { return s == name })
 	}
 }
@@ -1555,9 +1574,10 @@ func indexNetworkInterface(x *configIndex, it *configItem) {
 	if id == "" {
 		id = it.id
 	}
-	nic := newObj().set("id", id).set("description", fstrv(c, "description"))
+	nic := keepDoc(id, newObj().set("id", id).set("description", fstrv(c, "description")))
 	for _, g := range idsOf(flist(c, "groups"), "groupId") {
-		x.sgInterfaces[g] = replaceOrAppend(x.sgInterfaces[g], nic, func(o *obj) bool { return o.get("id") == id })
+		g = strings.Clone(g)
+		x.sgInterfaces[g] = replaceOrAppend(x.sgInterfaces[g], nic, func(k keptDoc) bool { return k.id == nic.id })
 	}
 }
 
@@ -1576,7 +1596,8 @@ func indexVPCEndpoint(x *configIndex, it *configItem) {
 	e := newObj().set("id", id).set("serviceName", fstrv(c, "serviceName")).set("vpcEndpointType", fstrv(c, "vpcEndpointType")).
 		set("state", fstrv(c, "state")).set("policyDocument", fpolicy(c, "policyDocument"))
 	if vpc := fstr(c, "vpcId"); vpc != "" {
-		x.vpcEndpoints[vpc] = replaceOrAppend(x.vpcEndpoints[vpc], e, func(o *obj) bool { return o.get("id") == id })
+		vpc, k := strings.Clone(vpc), keepDoc(id, e)
+		x.vpcEndpoints[vpc] = replaceOrAppend(x.vpcEndpoints[vpc], k, func(o keptDoc) bool { return o.id == k.id })
 	}
 }
 
