@@ -71,7 +71,7 @@ func configSnapshot(t *testing.T) (string, int) {
 func TestRunAWSConfigSnapshot(t *testing.T) {
 	file, nitems := configSnapshot(t)
 	var out, errb bytes.Buffer
-	code := Main([]string{"run", "-b", "hipaa", "-b", "cis-aws", "-f", "json", "--now", "2026-06-15T00:00:00Z", file}, strings.NewReader(""), &out, &errb)
+	code := Main([]string{"run", "-b", "hipaa", "-b", "cis-aws", "-b", "aws-best-practices", "-f", "json", "--now", "2026-06-15T00:00:00Z", file}, strings.NewReader(""), &out, &errb)
 	if code != exitFindings {
 		t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitFindings, errb.String())
 	}
@@ -126,6 +126,15 @@ func TestRunAWSConfigSnapshot(t *testing.T) {
 		"HIPAA-104 rds:myrdstest-2016-10-20-23-52": "pass",
 		// EKS secrets encryption: the RDK cluster has no encryptionConfig.
 		"HIPAA-098 test": "fail",
+		// FSBP AutoScaling.9: groups use launch templates; the RDK group
+		// uses the launch configuration "test".
+		"AWSBP-AutoScaling.9 asg1": "fail",
+		// FSBP ECR.1: image scanning on push; the RDK repository has
+		// ScanOnPush false.
+		"AWSBP-ECR.1 test": "fail",
+		// FSBP EC2.170: launch templates require IMDSv2; the RDK
+		// template's data has no metadata options.
+		"AWSBP-EC2.170 lt-test": "fail",
 	} {
 		if statuses[key] != want {
 			t.Errorf("%s: status %q, want %q", key, statuses[key], want)
