@@ -221,7 +221,7 @@ func convertEcsCluster(it *configItem, x *configIndex) (*obj, error) {
 
 func indexEcsService(x *configIndex, it *configItem) {
 	cluster := strings.Clone(fstr(it.conf, "Cluster")) // the key must not hold the decoded item
-	x.ecsServices[cluster] = append(x.ecsServices[cluster], it)
+	x.ecsServices[cluster] = replaceOrAppend(x.ecsServices[cluster], it, func(e *configItem) bool { return e.id == it.id })
 }
 
 func convertEcsService(it *configItem, x *configIndex) (*obj, error) {
@@ -448,7 +448,7 @@ func apiOfStage(it *configItem) string {
 
 func indexAPIStage(x *configIndex, it *configItem) {
 	api := apiOfStage(it)
-	x.apiStages[api] = append(x.apiStages[api], it)
+	x.apiStages[api] = replaceOrAppend(x.apiStages[api], it, func(e *configItem) bool { return e.id == it.id })
 }
 
 // apiID is the id of an API from its item: the configuration's id, else

@@ -577,7 +577,12 @@ func TestAWSConfigServiceJoins(t *testing.T) {
 			t.Errorf("launchConfiguration = %v, want lc1's document", l)
 		}
 	}
-	docs := convertedDocs(t, []json.RawMessage{rest, asg})
+	// A history file holds a stage twice: the API embeds it once.
+	docs := convertedDocs(t, []json.RawMessage{rest, restStage, restStage})
+	if s, _ := docs["ApiGateway"][0]["stages"].([]any); len(s) != 1 {
+		t.Errorf("%d stages from two versions of one stage, want 1", len(s))
+	}
+	docs = convertedDocs(t, []json.RawMessage{rest, asg})
 	if _, ok := docs["ApiGateway"][0]["stages"]; ok {
 		t.Error("stages set without any stage item in the input")
 	}
