@@ -32,7 +32,9 @@ func benchItems() int {
 }
 
 // idPattern matches the resource ids that items refer to each other by.
-var idPattern = regexp.MustCompile(`\b(i|vol|sg|subnet|vpc|acl|rtb|igw|eni)-[0-9a-f]{8,17}\b`)
+// The API Gateway ids (restapis/test, apis/test) join stages to their
+// APIs by ARN.
+var idPattern = regexp.MustCompile(`\b(i|vol|sg|subnet|vpc|acl|rtb|igw|eni)-[0-9a-f]{8,17}\b|/(restapis|apis)/test\b`)
 
 // benchSnapshot returns a snapshot of n items and the number of documents
 // it converts to.

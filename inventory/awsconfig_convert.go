@@ -8,10 +8,11 @@ package inventory
 // particular order. The converter keeps the small related items in memory
 // (an index of security groups, subnets, network ACLs, volumes, VPCs, flow
 // logs, route tables, internet gateways, load-balancer listeners, Redshift
-// parameter groups and account public-access blocks: the network and
-// account configuration, which grows with the number of networks, not of
-// resources) and holds back the items that embed them (instances, buckets,
-// databases, load balancers, functions, clusters) until the input has been
+// parameter groups, account public-access blocks, ECS services, API stages
+// and launch configurations: the network and account configuration, which
+// grows with the number of networks, not of resources) and holds back the
+// items that embed them (instances, buckets, databases, load balancers,
+// clusters, APIs, Auto Scaling groups) until the input has been
 // read: the first few megabytes of them in memory, the rest in a temporary
 // file, so that memory stays bounded whatever the size of the snapshot.
 // Every other item is converted as soon as it is read.
@@ -105,6 +106,11 @@ func (c *configConverter) item(e Entity) error {
 	if !ok {
 		return c.emit(Entity{NotModelled: it.resourceType, Origin: it.origin})
 	}
+	if ct.joins {
+		// Decoded when converted, after the input has been read (a
+		// malformed body is an error record then, with this origin).
+		return c.hold(data, it.origin)
+	}
 	if err := it.decodeBody(); err != nil {
 		return c.emit(Entity{Err: err, Origin: it.origin})
 	}
@@ -112,14 +118,12 @@ func (c *configConverter) item(e Entity) error {
 	case ct.index != nil:
 		c.idx.seen[it.resourceType] = true
 		ct.index(&c.idx, it)
-		it.release()
+		c.idx.store.put(it)
 		if ct.convert == nil {
 			return c.emit(Entity{Ignored: it.resourceType + " (" + ct.mergedInto + ")", Origin: it.origin})
 		}
 		c.later = append(c.later, it)
 		return nil
-	case ct.joins:
-		return c.hold(data, it.origin)
 	case ct.last:
 		if b := str(it.conf, "s3BucketName"); b != "" {
 			c.idx.trailBuckets[b] = nil
@@ -156,6 +160,9 @@ func (c *configConverter) convert(it *configItem, ct configType) error {
 	}
 	if _, ok := c.idx.trailBuckets[it.id]; ok && it.resourceType == "AWS::S3::Bucket" {
 		c.idx.trailBuckets[it.id] = doc // a trail's destination: embedded in it
+	}
+	if it.resourceType == "AWS::IAM::Role" {
+		c.idx.keepRole(it, data) // embedded in the instances of its profiles
 	}
 	return c.emit(Entity{Data: data, Origin: it.origin})
 }
@@ -194,6 +201,9 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 // then the held-back items, then the trails.
 func (c *configConverter) finish() error {
 	c.idx.link()
+	if err := c.idx.store.failure(c.input); err != nil {
+		return err
+	}
 	for _, it := range c.later {
 		if err := c.convert(c.idx.full(it), configTypes[it.resourceType]); err != nil {
 			return err
@@ -217,7 +227,7 @@ func (c *configConverter) finish() error {
 		c.last[i] = nil
 	}
 	c.last = nil
-	return nil
+	return c.idx.store.failure(c.input)
 }
 
 // convertSpilled converts the held-back items of the temporary file.
@@ -255,7 +265,7 @@ func (c *configConverter) convertSpilled() error {
 
 // converted decodes a held-back item again and emits its document.
 func (c *configConverter) converted(data []byte, o Origin) error {
-	it, err := decodeItem(data)
+	it, err := decodeValidItem(data)
 	if err == nil { // it decoded when it was read
 		err = it.decodeBody()
 	}
@@ -268,6 +278,7 @@ func (c *configConverter) converted(data []byte, o Origin) error {
 
 // close removes the temporary file, if any.
 func (c *configConverter) close() {
+	c.idx.store.close()
 	if c.spill != nil {
 		c.spill.Close()
 		os.Remove(c.spill.Name())
@@ -328,6 +339,8 @@ func appendJSON(b []byte, v any) ([]byte, error) {
 	switch t := v.(type) {
 	case nil:
 		return append(b, "null"...), nil
+	case json.RawMessage: // a document converted already
+		return append(b, t...), nil
 	case *obj:
 		b = append(b, '{')
 		for i, k := range t.keys {
@@ -425,8 +438,11 @@ func strv(m jmap, path ...string) any {
 
 // boolv is the boolean at path, nil when missing; "true" and "false"
 // strings count (attributes are strings in some items).
-func boolv(m jmap, path ...string) any {
-	switch t := val(m, path...).(type) {
+func boolv(m jmap, path ...string) any { return boolOf(val(m, path...)) }
+
+// boolOf is v as a boolean (see boolv), nil when it is none.
+func boolOf(v any) any {
+	switch t := v.(type) {
 	case bool:
 		return t
 	case string:
@@ -441,8 +457,11 @@ func boolv(m jmap, path ...string) any {
 }
 
 // numv is the number at path, nil when missing; digits in a string count.
-func numv(m jmap, path ...string) any {
-	switch t := val(m, path...).(type) {
+func numv(m jmap, path ...string) any { return numOf(val(m, path...)) }
+
+// numOf is v as a number (see numv), nil when it is none.
+func numOf(v any) any {
+	switch t := v.(type) {
 	case json.Number:
 		return t
 	case string:
@@ -454,8 +473,10 @@ func numv(m jmap, path ...string) any {
 }
 
 // timev is the time at path, normalised (see timeText); nil when missing.
-func timev(m jmap, path ...string) any {
-	v := val(m, path...)
+func timev(m jmap, path ...string) any { return timeOf(val(m, path...)) }
+
+// timeOf is v as a normalised time (see timev), nil when it is none.
+func timeOf(v any) any {
 	if v == nil || v == "" {
 		return nil
 	}
@@ -479,8 +500,12 @@ func objv(m jmap, path ...string) jmap {
 
 // strings returns the strings of the array at path ([] when it is empty,
 // nil when missing).
-func stringList(m jmap, path ...string) any {
-	l, ok := val(m, path...).([]any)
+func stringList(m jmap, path ...string) any { return stringListOf(val(m, path...)) }
+
+// stringListOf is the strings of v, an array (see stringList); nil when v is
+// not one.
+func stringListOf(v any) any {
+	l, ok := v.([]any)
 	if !ok {
 		return nil
 	}

@@ -43,22 +43,28 @@ type configItem struct {
 	supp                        jmap // supplementaryConfiguration, {} when absent
 	origin                      Origin
 
-	rawTags, rawRelationships, rawConf, rawSupp []byte
+	// raw holds the item's tags, relationships, configuration and
+	// supplementaryConfiguration as read (nil once an indexed item's are
+	// stored: a pointer keeps the many indexed items small).
+	raw *[4][]byte
+	// body is where an indexed item's body is kept (see bodyStore); nil
+	// for other items.
+	body *storedBody
 }
 
-// itemFields are the members decodeItem reads, with both spellings of item
+// itemFieldNames are the members decodeItem reads, with both spellings of item
 // versions 1.2 and 1.3.
-var itemFields = []string{
+var itemFieldNames = [...]string{
 	"resourceType", "resourceId", "resourceName", "arn", "ARN", "awsAccountId", "accountId", "awsRegion",
 	"configurationItemStatus", "configurationItemCaptureTime", "resourceCreationTime",
 	"tags", "relationships", "configuration", "supplementaryConfiguration",
 }
 
-// isItemField is itemFields as a set.
-var isItemField = func() map[string]bool {
-	m := map[string]bool{}
-	for _, f := range itemFields {
-		m[f] = true
+// itemField is the index of each name in itemFieldNames.
+var itemField = func() map[string]int {
+	m := map[string]int{}
+	for i, f := range itemFieldNames {
+		m[f] = i
 	}
 	return m
 }()
@@ -76,19 +82,25 @@ func decodeItem(data []byte) (*configItem, error) {
 		}
 		return nil, fmt.Errorf("configuration item: %v", err)
 	}
+	return decodeValidItem(data)
+}
+
+// decodeValidItem is decodeItem for data known to be valid JSON (an item
+// held back after decodeItem read it).
+func decodeValidItem(data []byte) (*configItem, error) {
 	root := gjson.ParseBytes(data)
 	if !root.IsObject() {
 		return nil, fmt.Errorf("configuration item: a JSON %s, not an object", gjsonKind(root))
 	}
 	// One pass over the members picks the fields (the first of each name).
-	fields := make(map[string]gjson.Result, len(itemFields))
+	var fields [len(itemFieldNames)]gjson.Result
 	root.ForEach(func(k, v gjson.Result) bool {
-		if _, seen := fields[k.Str]; !seen && isItemField[k.Str] {
-			fields[k.Str] = v
+		if i, ok := itemField[k.Str]; ok && !fields[i].Exists() {
+			fields[i] = v
 		}
 		return true
 	})
-	f := func(name string) gjson.Result { return fields[name] }
+	f := func(name string) gjson.Result { return fields[itemField[name]] }
 	var it configItem
 	var err error
 	text := func(names ...string) string {
@@ -130,10 +142,7 @@ func decodeItem(data []byte) (*configItem, error) {
 	if it.creationTime, err = rawTime([]byte(f("resourceCreationTime").Raw)); err != nil {
 		return nil, fmt.Errorf("resourceCreationTime: %v", err)
 	}
-	it.rawTags = []byte(f("tags").Raw)
-	it.rawRelationships = []byte(f("relationships").Raw)
-	it.rawConf = []byte(f("configuration").Raw)
-	it.rawSupp = []byte(f("supplementaryConfiguration").Raw)
+	it.raw = &[4][]byte{[]byte(f("tags").Raw), []byte(f("relationships").Raw), []byte(f("configuration").Raw), []byte(f("supplementaryConfiguration").Raw)}
 	if it.id == "" {
 		it.id = it.name
 	}
@@ -143,14 +152,26 @@ func decodeItem(data []byte) (*configItem, error) {
 	return &it, nil
 }
 
+// The parts of configItem.raw.
+const (
+	rawTags = iota
+	rawRelationships
+	rawConf
+	rawSupp
+)
+
 // decodeBody decodes the configuration, supplementaryConfiguration, tags
 // and relationships of an item.
 func (it *configItem) decodeBody() error {
+	var raw [4][]byte
+	if it.raw != nil {
+		raw = *it.raw
+	}
 	var err error
-	if it.conf, err = decodeObject(it.rawConf); err != nil {
+	if it.conf, err = decodeObject(raw[rawConf]); err != nil {
 		return fmt.Errorf("configuration: %v", err)
 	}
-	if it.supp, err = decodeObject(it.rawSupp); err != nil {
+	if it.supp, err = decodeObject(raw[rawSupp]); err != nil {
 		return fmt.Errorf("supplementaryConfiguration: %v", err)
 	}
 	// Values of supplementaryConfiguration are often JSON in strings (an
@@ -158,30 +179,51 @@ func (it *configItem) decodeBody() error {
 	for k, v := range it.supp {
 		it.supp[k] = decodeNested(v)
 	}
-	if it.tags, err = decodeTags(it.rawTags); err != nil {
+	if it.tags, err = decodeTags(raw[rawTags]); err != nil {
 		return fmt.Errorf("tags: %v", err)
 	}
-	if r := bytes.TrimSpace(it.rawRelationships); len(r) > 0 && string(r) != "null" {
-		if err := json.Unmarshal(r, &it.relationships); err != nil {
-			return fmt.Errorf("relationships: %v", err)
+	if r := bytes.TrimSpace(raw[rawRelationships]); len(r) > 0 && string(r) != "null" {
+		// Read with gjson (valid: see decodeObject), as encoding/json
+		// would into the struct: an array of objects with string members.
+		rel := gjson.ParseBytes(r)
+		if !rel.IsArray() {
+			return fmt.Errorf("relationships: a JSON %s, not an array", gjsonKind(rel))
+		}
+		it.relationships = it.relationships[:0]
+		var err error
+		rel.ForEach(func(_, e gjson.Result) bool {
+			if e.Type == gjson.Null {
+				it.relationships = append(it.relationships, relationship{})
+				return true
+			}
+			if !e.IsObject() {
+				err = fmt.Errorf("relationships: an element is a JSON %s, not an object", gjsonKind(e))
+				return false
+			}
+			var r relationship
+			for _, m := range []struct {
+				name string
+				to   *string
+			}{{"resourceType", &r.ResourceType}, {"resourceId", &r.ResourceID}, {"resourceName", &r.ResourceName}, {"relationshipName", &r.Name}} {
+				switch v := e.Get(m.name); v.Type {
+				case gjson.String:
+					*m.to = v.Str
+				case gjson.Null:
+				default:
+					if v.Exists() {
+						err = fmt.Errorf("relationships: %s is a JSON %s, not a string", m.name, gjsonKind(v))
+						return false
+					}
+				}
+			}
+			it.relationships = append(it.relationships, r)
+			return true
+		})
+		if err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-// release drops the decoded body of an item kept in the index, keeping
-// its JSON, compacted (see configIndex.full).
-func (it *configItem) release() {
-	compact := func(b []byte) []byte {
-		var out bytes.Buffer
-		if json.Compact(&out, b) != nil {
-			return bytes.Clone(b)
-		}
-		return bytes.Clone(out.Bytes())
-	}
-	it.rawTags, it.rawRelationships = compact(it.rawTags), compact(it.rawRelationships)
-	it.rawConf, it.rawSupp = compact(it.rawConf), compact(it.rawSupp)
-	it.conf, it.supp, it.tags, it.relationships = nil, nil, nil, nil
 }
 
 // gjsonKind names the JSON type of a gjson value.
@@ -250,16 +292,15 @@ func fromGJSON(r gjson.Result) any {
 }
 
 // decodeObject decodes an object that may be given as JSON in a string;
-// absent or null gives an empty object.
+// absent or null gives an empty object. raw is part of an item that
+// decodeItem found valid: it is not validated again (JSON in a string is).
 func decodeObject(raw json.RawMessage) (jmap, error) {
 	raw = bytes.TrimSpace(raw)
 	if len(raw) == 0 || string(raw) == "null" {
 		return jmap{}, nil
 	}
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return nil, err
-	}
+	v := fromGJSON(gjson.ParseBytes(raw))
+	var err error
 	if s, ok := v.(string); ok {
 		if strings.TrimSpace(s) == "" {
 			return jmap{}, nil
@@ -300,11 +341,7 @@ func decodeTags(raw json.RawMessage) ([]any, error) {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}
-	v, err := decodeJSON(raw)
-	if err != nil {
-		return nil, err
-	}
-	return tagList(v), nil
+	return tagList(fromGJSON(gjson.ParseBytes(raw))), nil // valid: see decodeObject
 }
 
 // tagList turns tags in either shape into [{key, value}] sorted by key.
@@ -402,6 +439,7 @@ var timeLayouts = []string{
 	"2006-01-02T15:04:05-0700",
 	"2006-01-02 15:04:05",
 	"January 2, 2006 3:04:05 PM", // IAM policy versions' createDate
+	"Jan 2, 2006 3:04:05 PM",     // API Gateway's createdDate
 	"Mon Jan 02 15:04:05 MST 2006",
 }
 

@@ -240,13 +240,14 @@ func TestAWSConfigShapes(t *testing.T) {
 	}
 }
 
-// TestAWSConfigSpill holds every held-back item in the temporary file:
-// the records are those of a run that keeps them in memory.
+// TestAWSConfigSpill holds every held-back item and every indexed item's
+// body in the temporary files: the records are those of a run that keeps
+// them in memory.
 func TestAWSConfigSpill(t *testing.T) {
 	snap := snapshotOf(rdkItems(t))
 	want := readAll(t, "snapshot.json", snap, Options{})
-	defer func(n int) { heldMemory = n }(heldMemory)
-	heldMemory = 0
+	defer func(n, m int) { heldMemory, indexMemory = n, m }(heldMemory, indexMemory)
+	heldMemory, indexMemory = 0, 0
 	got := readAll(t, "snapshot.json", snap, Options{})
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("spilled records differ (-memory +spilled):\n%s", diff)
@@ -331,7 +332,9 @@ func TestAWSConfigValues(t *testing.T) {
 // every record is exactly one of a document (a JSON object with a type and
 // an id), an error, a NotModelled or an Ignored record.
 func FuzzAWSConfig(f *testing.F) {
-	for _, file := range []string{"rdk/AWS_EC2_Instance.json", "rdk/AWS_S3_Bucket.json", "rdk/AWS_EC2_SecurityGroup.json", "rdk/AWS_LAMBDA_FUNCTION.json", "devguide/snapshot.json", "devguide/select-instances.json"} {
+	for _, file := range []string{"rdk/AWS_EC2_Instance.json", "rdk/AWS_S3_Bucket.json", "rdk/AWS_EC2_SecurityGroup.json", "rdk/AWS_LAMBDA_FUNCTION.json", "devguide/snapshot.json", "devguide/select-instances.json",
+		"rdk/AWS_ECS_TaskDefinition.json", "rdk/AWS_ElasticSearch_Domain.json", "rdk/AWS_OpenSearch_Domain.json", "rdk/AWS_EKS_Cluster.json",
+		"rdk/AWS_AutoScaling_AutoScalingGroup.json", "rdk/AWS_EC2_LaunchTemplate.json", "rdk/AWS_RDS_DBClusterSnapshot.json", "rdk/AWS_ECR_Repository.json"} {
 		in, err := os.ReadFile(filepath.Join("testdata/awsconfig", file))
 		if err != nil {
 			f.Fatal(err)
@@ -340,6 +343,10 @@ func FuzzAWSConfig(f *testing.F) {
 		f.Add(gzipped(in), true)
 	}
 	f.Add([]byte(`{"configurationItems":[{"resourceType":"AWS::EC2::Instance","resourceId":"i","configuration":"{\"securityGroups\":[1]}"}]}`), true)
+	// Joined types with fields of the wrong JSON type.
+	f.Add([]byte(`{"configurationItems":[{"resourceType":"AWS::ECS::Cluster","resourceId":"c","configuration":{"ClusterSettings":{"a":1},"Arn":"c"}},{"resourceType":"AWS::ECS::Service","resourceId":"s","configuration":{"Cluster":"c","NetworkConfiguration":{"AwsvpcConfiguration":{"SecurityGroups":"sg-1"}}}},`+
+		`{"resourceType":"AWS::ApiGateway::RestApi","resourceId":"arn:a/restapis/x","configuration":{"policy":"{\\\"a\\\":1}"}},{"resourceType":"AWS::ApiGateway::Stage","resourceId":"arn:a/restapis/x/stages/s","configuration":{"methodSettings":[1]}},`+
+		`{"resourceType":"AWS::AutoScaling::AutoScalingGroup","resourceId":"g","configuration":{"launchConfigurationName":"l","mixedInstancesPolicy":{"launchTemplate":{"overrides":3}}}},{"resourceType":"AWS::AutoScaling::LaunchConfiguration","resourceId":"l","configuration":{"metadataOptions":[]}}]}`), false)
 	f.Fuzz(func(t *testing.T, in []byte, auto bool) {
 		opts := Options{Format: FormatAWSConfig, MaxDocBytes: 1 << 16}
 		if auto {
@@ -477,5 +484,194 @@ func TestConvertedFormats(t *testing.T) {
 	var ie *InputError
 	if !errors.As(err, &ie) || ie.Input != "d.json" {
 		t.Errorf("a converter's failure: %#v, want an *InputError naming d.json", err)
+	}
+}
+
+// convertedDocs reads items as one snapshot and returns the documents by
+// type, failing on any error record.
+func convertedDocs(t *testing.T, items []json.RawMessage) map[string][]map[string]any {
+	t.Helper()
+	docs := map[string][]map[string]any{}
+	records := 0
+	err := Read(bytes.NewReader(snapshotOf(items)), "s.json", Options{}, func(e Entity) error {
+		records++
+		if e.Err != nil {
+			return e.Err
+		}
+		if e.Data != nil {
+			var doc map[string]any
+			if err := json.Unmarshal(e.Data, &doc); err != nil {
+				return err
+			}
+			typ, _ := doc["type"].(string)
+			docs[typ] = append(docs[typ], doc)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if records != len(items) {
+		t.Errorf("%d records for %d items", records, len(items))
+	}
+	return docs
+}
+
+// rdkItem reads one RDK example item, with the replacements old, new, ...
+// applied to its text.
+func rdkItem(t *testing.T, file string, replace ...string) json.RawMessage {
+	t.Helper()
+	in, err := os.ReadFile(filepath.Join("testdata/awsconfig/rdk", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(replace); i += 2 {
+		if !bytes.Contains(in, []byte(replace[i])) {
+			t.Fatalf("%s does not hold %q", file, replace[i])
+		}
+		in = bytes.ReplaceAll(in, []byte(replace[i]), []byte(replace[i+1]))
+	}
+	return in
+}
+
+// TestAWSConfigServiceJoins: a REST API and an HTTP API embed their stages,
+// an Auto Scaling group its launch configuration, whichever item comes
+// first; without any item of the joined type the property is left out.
+func TestAWSConfigServiceJoins(t *testing.T) {
+	rest, restStage := rdkItem(t, "AWS_ApiGateway_RestApi.json"), rdkItem(t, "AWS_ApiGateway_Stage.json")
+	http, httpStage := rdkItem(t, "AWS_ApiGatewayV2_Api.json"), rdkItem(t, "AWS_ApiGatewayV2_Stage.json")
+	// The RDK's group names a launch configuration "test", its launch
+	// configuration is "lc1": point the group at it.
+	asg := rdkItem(t, "AWS_AutoScaling_AutoScalingGroup.json", `"launchConfigurationName": "test"`, `"launchConfigurationName": "lc1"`)
+	lc := rdkItem(t, "AWS_AutoScaling_LaunchConfiguration.json")
+	for _, order := range [][]json.RawMessage{{rest, restStage, http, httpStage, asg, lc}, {lc, httpStage, restStage, asg, http, rest}} {
+		docs := convertedDocs(t, order)
+		stages := func(typ string) []any {
+			if len(docs[typ]) != 1 {
+				t.Fatalf("%d %s documents", len(docs[typ]), typ)
+			}
+			s, _ := docs[typ][0]["stages"].([]any)
+			return s
+		}
+		if s := stages("ApiGateway"); len(s) != 1 || s[0].(map[string]any)["stageName"] != "test" || s[0].(map[string]any)["tracingEnabled"] != false {
+			t.Errorf("ApiGateway stages = %v, want the stage test, tracing off", s)
+		}
+		if s := stages("ApiGatewayV2"); len(s) != 1 || s[0].(map[string]any)["stageName"] != "$default" || s[0].(map[string]any)["autoDeploy"] != true {
+			t.Errorf("ApiGatewayV2 stages = %v, want the stage $default, auto-deployed", s)
+		}
+		l, _ := docs["AutoScalingGroup"][0]["launchConfiguration"].(map[string]any)
+		if l["launchConfigurationName"] != "lc1" || l["instanceType"] != "t2.nano" || l["createdTime"] != "2022-02-21T18:54:30Z" {
+			t.Errorf("launchConfiguration = %v, want lc1's document", l)
+		}
+	}
+	// A history file holds a stage twice: the API embeds it once.
+	docs := convertedDocs(t, []json.RawMessage{rest, restStage, restStage})
+	if s, _ := docs["ApiGateway"][0]["stages"].([]any); len(s) != 1 {
+		t.Errorf("%d stages from two versions of one stage, want 1", len(s))
+	}
+	docs = convertedDocs(t, []json.RawMessage{rest, asg})
+	if _, ok := docs["ApiGateway"][0]["stages"]; ok {
+		t.Error("stages set without any stage item in the input")
+	}
+	if _, ok := docs["AutoScalingGroup"][0]["launchConfiguration"]; ok {
+		t.Error("launchConfiguration set without the launch configuration's item")
+	}
+}
+
+// TestAWSConfigECSAndSecrets converts the types the RDK has no example of
+// (AWS::ECS::Cluster, AWS::ECS::Service, AWS::SecretsManager::Secret).
+// The items are written for this test, not recorded: Config records these
+// types with the property names of their CloudFormation resource schemas,
+// which is what they use. A service embeds its groups' rules (the RDK's
+// security group) and its cluster embeds it.
+func TestAWSConfigECSAndSecrets(t *testing.T) {
+	cluster := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"123456789012","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"ResourceDiscovered","arn":"arn:aws:ecs:us-east-1:123456789012:cluster/prod","resourceType":"AWS::ECS::Cluster","resourceId":"prod","resourceName":"prod","awsRegion":"us-east-1",
+"configuration":{"ClusterName":"prod","Arn":"arn:aws:ecs:us-east-1:123456789012:cluster/prod","ClusterSettings":[{"Name":"containerInsights","Value":"enabled"}],"CapacityProviders":["FARGATE"],"Tags":[]}}`)
+	service := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"123456789012","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"ResourceDiscovered","arn":"arn:aws:ecs:us-east-1:123456789012:service/prod/web","resourceType":"AWS::ECS::Service","resourceId":"arn:aws:ecs:us-east-1:123456789012:service/prod/web","resourceName":"web","awsRegion":"us-east-1",
+"configuration":{"ServiceName":"web","ServiceArn":"arn:aws:ecs:us-east-1:123456789012:service/prod/web","Cluster":"arn:aws:ecs:us-east-1:123456789012:cluster/prod","LaunchType":"FARGATE","PlatformVersion":"LATEST","TaskDefinition":"arn:aws:ecs:us-east-1:123456789012:task-definition/web:3","DesiredCount":2,
+"NetworkConfiguration":{"AwsvpcConfiguration":{"AssignPublicIp":"ENABLED","SecurityGroups":["sg-1d56fc66"],"Subnets":["subnet-38c20312"]}}}}`)
+	secret := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"123456789012","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"OK","arn":"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf","resourceType":"AWS::SecretsManager::Secret","resourceId":"arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf","resourceName":"db","awsRegion":"us-east-1","resourceCreationTime":"2023-01-02T03:04:05.000Z",
+"configuration":{"Name":"db","Description":"database password","KmsKeyId":"arn:aws:kms:us-east-1:123456789012:key/k","RotationEnabled":true,"RotationLambdaARN":"arn:aws:lambda:us-east-1:123456789012:function:rotate","RotationRules":{"AutomaticallyAfterDays":30},"LastRotatedDate":1714557600000}}`)
+	sg := rdkItem(t, "AWS_EC2_SecurityGroup.json")
+	for _, order := range [][]json.RawMessage{{cluster, service, secret, sg}, {sg, secret, service, cluster}} {
+		docs := convertedDocs(t, order)
+		c := docs["EcsCluster"][0]
+		if diff := cmp.Diff([]any{map[string]any{"name": "containerInsights", "value": "enabled"}}, c["settings"]); diff != "" {
+			t.Errorf("cluster settings (-want +got):\n%s", diff)
+		}
+		services, _ := c["services"].([]any)
+		if len(services) != 1 || services[0].(map[string]any)["serviceName"] != "web" {
+			t.Fatalf("cluster services = %v, want web", c["services"])
+		}
+		for _, s := range []map[string]any{docs["EcsService"][0], services[0].(map[string]any)} {
+			rules, _ := s["inboundRules"].([]any)
+			if s["launchType"] != "FARGATE" || s["desiredCount"] != 2.0 || len(rules) == 0 || rules[0].(map[string]any)["scope"] != "0.0.0.0/0" {
+				t.Errorf("service = %v, want FARGATE, 2 tasks, the group's rules", s)
+			}
+			if ip := s["networkConfiguration"].(map[string]any)["awsvpcConfiguration"].(map[string]any)["assignPublicIp"]; ip != "ENABLED" {
+				t.Errorf("assignPublicIp = %v", ip)
+			}
+		}
+		sec := docs["SecretsManagerSecret"][0]
+		want := map[string]any{"type": "SecretsManagerSecret", "id": "db", "rotationEnabled": true, "rotationRules": map[string]any{"automaticallyAfterDays": 30.0},
+			"lastRotatedDate": "2024-05-01T10:00:00Z", "createdDate": "2023-01-02T03:04:05Z", "kmsKeyId": "arn:aws:kms:us-east-1:123456789012:key/k"}
+		for k, v := range want {
+			if diff := cmp.Diff(v, sec[k]); diff != "" {
+				t.Errorf("secret %s (-want +got):\n%s", k, diff)
+			}
+		}
+	}
+	// Without the group's item, the service's rules are left out, not empty.
+	docs := convertedDocs(t, []json.RawMessage{service})
+	if r, ok := docs["EcsService"][0]["inboundRules"]; ok {
+		t.Errorf("inboundRules = %v without the security group's item", r)
+	}
+}
+
+// TestAWSConfigModelJoins: an instance embeds the roles of its instance
+// profile, a security group lists the network interfaces that use it, a
+// VPC its endpoints, a key its aliases, whichever item comes first. The
+// RDK items are joined by editing their ids; the RDK has no alias or
+// endpoint item, so those two are written for this test after the types'
+// CloudFormation schema (alias) and EC2 API (endpoint).
+func TestAWSConfigModelJoins(t *testing.T) {
+	profile := "arn:aws:iam::681361479661:instance-profile/web"
+	instance := rdkItem(t, "AWS_EC2_Instance.json", `"imageId": "ami-22ce4934",`, `"iamInstanceProfile": {"arn": "`+profile+`", "id": "AIPAJ2ZQ6PPEXAMPLE"}, "imageId": "ami-22ce4934",`)
+	role := rdkItem(t, "AWS_IAM_Role.json", `"instanceProfileList": [],`, `"instanceProfileList": [{"instanceProfileName": "web", "arn": "`+profile+`", "roles": []}],`)
+	// The RDK's interface file is an array it never closes.
+	eniFile := rdkItem(t, "AWS_EC2_NetworkInterface.json", "sg-e627199e", "sg-1d56fc66")
+	var enis []json.RawMessage
+	if err := json.Unmarshal(append(eniFile, ']'), &enis); err != nil || len(enis) != 1 {
+		t.Fatalf("interface item: %v", err)
+	}
+	sg, vpc, key := rdkItem(t, "AWS_EC2_SecurityGroup.json"), rdkItem(t, "AWS_EC2_VPC.json"), rdkItem(t, "AWS_KMS_Key.json")
+	alias := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"123456789012","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"ResourceDiscovered","resourceType":"AWS::KMS::Alias","resourceId":"alias/app-data","resourceName":"alias/app-data","awsRegion":"us-east-1",
+"configuration":{"AliasName":"alias/app-data","TargetKeyId":"arn:aws:kms:us-east-1:123456789012:key/test"}}`)
+	endpoint := json.RawMessage(`{"configurationItemVersion":"1.3","accountId":"264683526309","configurationItemCaptureTime":"2024-05-01T10:00:00.000Z","configurationItemStatus":"ResourceDiscovered","resourceType":"AWS::EC2::VPCEndpoint","resourceId":"vpce-0a1b2c3d","awsRegion":"us-east-1",
+"configuration":{"vpcEndpointId":"vpce-0a1b2c3d","vpcEndpointType":"Gateway","vpcId":"vpc-0990dc6d","serviceName":"com.amazonaws.us-east-1.s3","state":"available","policyDocument":"{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}"}}`)
+	for _, order := range [][]json.RawMessage{{instance, role, enis[0], sg, vpc, key, alias, endpoint}, {endpoint, alias, key, vpc, sg, enis[0], role, instance}} {
+		docs := convertedDocs(t, order)
+		roles, _ := docs["Instance"][0]["roles"].([]any)
+		if len(roles) != 1 || roles[0].(map[string]any)["type"] != "IamRole" || roles[0].(map[string]any)["id"] != docs["IamRole"][0]["id"] {
+			t.Errorf("instance roles = %v, want the role's document", docs["Instance"][0]["roles"])
+		}
+		if diff := cmp.Diff([]any{map[string]any{"id": "eni-2a768b39"}}, docs["SecurityGroup"][0]["networkInterfaces"]); diff != "" {
+			t.Errorf("security group networkInterfaces (-want +got):\n%s", diff)
+		}
+		eps, _ := docs["VPC"][0]["vpcEndpoints"].([]any)
+		if len(eps) != 1 || eps[0].(map[string]any)["serviceName"] != "com.amazonaws.us-east-1.s3" || eps[0].(map[string]any)["policyDocument"] == nil {
+			t.Errorf("VPC vpcEndpoints = %v, want the S3 gateway endpoint with its policy", docs["VPC"][0]["vpcEndpoints"])
+		}
+		if diff := cmp.Diff([]any{"alias/app-data"}, docs["KMS"][0]["aliases"]); diff != "" {
+			t.Errorf("key aliases (-want +got):\n%s", diff)
+		}
+	}
+	// Without items of the joined types the properties are left out; an
+	// instance whose profile has no role item in the input has no roles.
+	docs := convertedDocs(t, []json.RawMessage{instance, sg, vpc, key})
+	for typ, prop := range map[string]string{"Instance": "roles", "SecurityGroup": "networkInterfaces", "VPC": "vpcEndpoints", "KMS": "aliases"} {
+		if v, ok := docs[typ][0][prop]; ok {
+			t.Errorf("%s.%s = %v without the joined items", typ, prop, v)
+		}
 	}
 }

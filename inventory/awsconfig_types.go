@@ -5,6 +5,7 @@ package inventory
 // gets from Config and how the derived ones are computed).
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -51,7 +52,10 @@ var configTypes = map[string]configType{
 	"AWS::ElasticLoadBalancing::LoadBalancer":   {convert: convertELB, joins: true},
 	"AWS::ElasticLoadBalancingV2::LoadBalancer": {convert: convertELBv2, joins: true},
 	"AWS::Lambda::Function":                     {convert: convertLambda},
-	"AWS::KMS::Key":                             {convert: convertKMS},
+	"AWS::KMS::Key":                             {convert: convertKMS, joins: true},
+	"AWS::KMS::Alias":                           {index: indexKMSAlias, mergedInto: "merged into its key"},
+	"AWS::EC2::NetworkInterface":                {index: indexNetworkInterface, mergedInto: "merged into its security groups"},
+	"AWS::EC2::VPCEndpoint":                     {index: indexVPCEndpoint, mergedInto: "merged into its VPC"},
 	"AWS::CloudTrail::Trail":                    {convert: convertCloudTrail, last: true},
 	"AWS::DynamoDB::Table":                      {convert: convertDynamoDB},
 	"AWS::EFS::FileSystem":                      {convert: convertEFS},
@@ -60,6 +64,24 @@ var configTypes = map[string]configType{
 	"AWS::SQS::Queue":                           {convert: convertSQS},
 	"AWS::ACM::Certificate":                     {convert: convertACM},
 	"AWS::CloudFront::Distribution":             {convert: convertCloudFront},
+	"AWS::RDS::DBCluster":                       {convert: convertRDSCluster},
+	"AWS::RDS::DBSnapshot":                      {convert: convertRDSSnapshot},
+	"AWS::RDS::DBClusterSnapshot":               {convert: convertRDSSnapshot},
+	"AWS::ECR::Repository":                      {convert: convertEcrRepository},
+	"AWS::ECS::Cluster":                         {convert: convertEcsCluster, joins: true},
+	"AWS::ECS::Service":                         {convert: convertEcsService, index: indexEcsService},
+	"AWS::ECS::TaskDefinition":                  {convert: convertEcsTaskDefinition},
+	"AWS::EKS::Cluster":                         {convert: convertEKSCluster},
+	"AWS::Elasticsearch::Domain":                {convert: convertSearchDomain},
+	"AWS::OpenSearch::Domain":                   {convert: convertSearchDomain},
+	"AWS::ApiGateway::RestApi":                  {convert: convertRestAPI, joins: true},
+	"AWS::ApiGateway::Stage":                    {index: indexAPIStage, mergedInto: "merged into its REST API"},
+	"AWS::ApiGatewayV2::Api":                    {convert: convertHTTPAPI, joins: true},
+	"AWS::ApiGatewayV2::Stage":                  {index: indexAPIStage, mergedInto: "merged into its API"},
+	"AWS::SecretsManager::Secret":               {convert: convertSecret},
+	"AWS::AutoScaling::AutoScalingGroup":        {convert: convertAutoScalingGroup, joins: true},
+	"AWS::AutoScaling::LaunchConfiguration":     {index: indexLaunchConfiguration, mergedInto: "merged into its Auto Scaling groups"},
+	"AWS::EC2::LaunchTemplate":                  {convert: convertLaunchTemplate},
 }
 
 // configIndex holds the small related items that documents embed.
@@ -70,7 +92,15 @@ type configIndex struct {
 	listeners                   map[string][]*configItem // by load balancer ARN
 	redshiftParams              map[string]*configItem   // by group name
 	accountPAB                  map[string]*configItem   // by account
+	ecsServices                 map[string][]*configItem // by cluster (ARN or name)
+	apiStages                   map[string][]*configItem // by API ARN
+	launchConfigs               map[string]*configItem   // by name
+	profileRoles                map[string][]keptRole    // role documents by instance profile ARN
+	kmsAliases                  map[string][]string      // alias names by key id
+	sgInterfaces                map[string][]keptDoc     // network interfaces by security group
+	vpcEndpoints                map[string][]keptDoc     // VPC endpoints by VPC
 	seen                        map[string]bool          // resource types indexed
+	store                       bodyStore                // the indexed items' bodies
 
 	// Set by link.
 	naclBySubnet map[string]*configItem
@@ -100,6 +130,8 @@ func newConfigIndex() configIndex {
 		sgs: map[string]*configItem{}, subnets: map[string]*configItem{}, volumes: map[string]*configItem{}, vpcs: map[string]*configItem{},
 		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
 		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
+		ecsServices: map[string][]*configItem{}, apiStages: map[string][]*configItem{}, launchConfigs: map[string]*configItem{},
+		profileRoles: map[string][]keptRole{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
 		trailBuckets: map[string]*obj{},
 	}
@@ -107,12 +139,14 @@ func newConfigIndex() configIndex {
 
 func indexFlowLog(x *configIndex, it *configItem) {
 	if r := str(it.conf, "resourceId"); r != "" {
+		r = strings.Clone(r) // the key must not hold the decoded item
 		x.flowLogs[r] = append(x.flowLogs[r], it)
 	}
 }
 
 func indexListener(x *configIndex, it *configItem) {
 	if lb := firstString(it.conf, "LoadBalancerArn", "loadBalancerArn"); lb != "" {
+		lb = strings.Clone(lb)
 		x.listeners[lb] = append(x.listeners[lb], it)
 	}
 }
@@ -122,7 +156,7 @@ func indexRedshiftParams(x *configIndex, it *configItem) {
 	if name == "" {
 		name = it.name
 	}
-	x.redshiftParams[name] = it
+	x.redshiftParams[strings.Clone(name)] = it
 }
 
 // recorded reports whether the input holds any item of resourceType: a
@@ -137,17 +171,17 @@ func (x *configIndex) link() {
 		nc := x.full(n).conf
 		for _, a := range listv(nc, "associations") {
 			if s := str(asMap(a), "subnetId"); s != "" {
-				x.naclBySubnet[s] = n
+				x.naclBySubnet[strings.Clone(s)] = n
 			}
 		}
 		if boolv(nc, "isDefault") == true {
-			x.defaultNACL[str(nc, "vpcId")] = n
+			x.defaultNACL[strings.Clone(str(nc, "vpcId"))] = n
 		}
 	}
 	x.rtBySubnet, x.mainRT, x.rtsByVPC, x.rtToIGW = map[string]*configItem{}, map[string]*configItem{}, map[string][]*configItem{}, map[string]bool{}
 	for _, rt := range x.routeTables {
 		rc := x.full(rt).conf
-		vpc := str(rc, "vpcId")
+		vpc := strings.Clone(str(rc, "vpcId"))
 		x.rtsByVPC[vpc] = append(x.rtsByVPC[vpc], rt)
 		for _, r := range listv(rc, "routes") {
 			if strings.HasPrefix(str(asMap(r), "gatewayId"), "igw-") && str(asMap(r), "state") != "blackhole" {
@@ -157,7 +191,7 @@ func (x *configIndex) link() {
 		for _, a := range listv(rc, "associations") {
 			am := asMap(a)
 			if s := str(am, "subnetId"); s != "" {
-				x.rtBySubnet[s] = rt
+				x.rtBySubnet[strings.Clone(s)] = rt
 			}
 			if boolv(am, "main") == true {
 				x.mainRT[vpc] = rt
@@ -168,14 +202,15 @@ func (x *configIndex) link() {
 	for _, g := range x.igws {
 		for _, a := range listv(x.full(g).conf, "attachments") {
 			if v := str(asMap(a), "vpcId"); v != "" {
-				x.igwByVPC[v] = append(x.igwByVPC[v], igwAttachment{id: g.id, state: str(asMap(a), "state")})
+				v = strings.Clone(v)
+				x.igwByVPC[v] = append(x.igwByVPC[v], igwAttachment{id: g.id, state: strings.Clone(str(asMap(a), "state"))})
 			}
 		}
 	}
 	x.subnetsByVPC = map[string][]*configItem{}
 	for _, id := range sortedKeys(x.subnets) {
 		s := x.subnets[id]
-		vpc := str(x.full(s).conf, "vpcId")
+		vpc := strings.Clone(str(x.full(s).conf, "vpcId"))
 		x.subnetsByVPC[vpc] = append(x.subnetsByVPC[vpc], s)
 	}
 }
@@ -269,6 +304,13 @@ func volumeDoc(it *configItem) *obj {
 
 func convertSecurityGroup(it *configItem, x *configIndex) (*obj, error) {
 	o := securityGroupDoc(it)
+	if x.recorded("AWS::EC2::NetworkInterface") {
+		nics := []any{}
+		for _, n := range x.sgInterfaces[it.id] {
+			nics = append(nics, n.doc)
+		}
+		o.set("networkInterfaces", nics)
+	}
 	if v := x.vpcDoc(str(it.conf, "vpcId"), false); v != nil {
 		o.set("vpc", v)
 	}
@@ -506,6 +548,13 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 		}
 		o.set("internetGateways", gws)
 	}
+	if x.recorded("AWS::EC2::VPCEndpoint") {
+		eps := []any{}
+		for _, e := range x.vpcEndpoints[it.id] {
+			eps = append(eps, e.doc)
+		}
+		o.set("vpcEndpoints", eps)
+	}
 	if full && x.recorded("AWS::EC2::Subnet") {
 		subs := []any{}
 		for _, s := range x.subnetsByVPC[it.id] {
@@ -572,16 +621,19 @@ func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
 	m[id] = d
 }
 
-// full returns it decoded: the index keeps its items' JSON (compacted)
-// and decodes it for each use, which keeps the index several times
-// smaller than decoded items. An item whose body is decoded already is
+// full returns it decoded: the index keeps its items' JSON (compacted,
+// in memory or in a temporary file: see bodyStore) and decodes it for
+// each use, which keeps the index several times smaller than decoded
+// items. An item whose body is decoded already is
 // returned as it is.
 func (x *configIndex) full(it *configItem) *configItem {
 	if it.conf != nil {
 		return it
 	}
 	cp := *it
-	if cp.decodeBody() != nil {
+	parts, ok := x.store.get(it.body)
+	cp.raw = &parts
+	if !ok || cp.decodeBody() != nil {
 		// It decoded when it was read; keep the empty body.
 		cp.conf, cp.supp = jmap{}, jmap{}
 	}
@@ -715,6 +767,21 @@ func convertInstance(it *configItem, x *configIndex) (*obj, error) {
 	o.set("publicIpAddress", strv(c, "publicIpAddress")).set("privateIpAddress", strv(c, "privateIpAddress")).
 		set("privateDnsName", strv(c, "privateDnsName")).set("subnetId", strv(c, "subnetId")).set("vpcId", strv(c, "vpcId")).
 		set("profileArn", strv(c, "iamInstanceProfile", "arn"))
+	// Config leaves iamInstanceProfile out of an instance without one; a
+	// partial item (select-resource-config) lacks it too, so roles is []
+	// only when the item is a whole record (instanceId and interfaces).
+	_, whole := c["iamInstanceProfile"]
+	whole = whole || (c["instanceId"] != nil && c["networkInterfaces"] != nil)
+	switch profile := str(c, "iamInstanceProfile", "arn"); {
+	case profile == "" && whole:
+		o.set("roles", []any{})
+	case x.profileRoles[profile] != nil:
+		roles := []any{}
+		for _, r := range x.profileRoles[profile] {
+			roles = append(roles, r.doc)
+		}
+		o.set("roles", roles)
+	}
 	nics := []any{}
 	for _, n := range listv(c, "networkInterfaces") {
 		nm := asMap(n)
@@ -1238,7 +1305,7 @@ func convertLambda(it *configItem, _ *configIndex) (*obj, error) {
 	return o, nil
 }
 
-func convertKMS(it *configItem, _ *configIndex) (*obj, error) {
+func convertKMS(it *configItem, x *configIndex) (*obj, error) {
 	c := it.conf
 	o := envelope("KMS", it, it.id, "")
 	mgr := str(c, "keyManager")
@@ -1252,6 +1319,13 @@ func convertKMS(it *configItem, _ *configIndex) (*obj, error) {
 		set("rotationStatus", boolv(it.supp, "KeyRotationStatus")).set("deletionDate", timev(c, "deletionDate"))
 	if p, ok := policyDocument(it.supp["Policy"]); ok {
 		o.set("policy", p)
+	}
+	if x.recorded("AWS::KMS::Alias") {
+		aliases := x.kmsAliases[it.id]
+		if aliases == nil {
+			aliases = []string{}
+		}
+		o.set("aliases", aliases)
 	}
 	return o, nil
 }
@@ -1440,4 +1514,102 @@ func convertCloudFront(it *configItem, _ *configIndex) (*obj, error) {
 		o.set("logging", newObj().set("enabled", boolv(lg, "enabled")).set("bucket", strv(lg, "bucket")))
 	}
 	return o, nil
+}
+
+// --- Joins of small related items, kept as what is embedded only ---
+
+// keptRole is a role's document, by the role's resource id.
+type keptRole struct {
+	id  string
+	doc json.RawMessage
+}
+
+// keptDoc is an object kept in the index for embedding, as JSON: its
+// strings must not hold on to the decoded item they came from.
+type keptDoc struct {
+	id  string
+	doc json.RawMessage
+}
+
+func keepDoc(id string, o *obj) keptDoc {
+	b, err := appendJSON(nil, o)
+	if err != nil { // not built from values appendJSON refuses
+		b = []byte("null")
+	}
+	return keptDoc{strings.Clone(id), b}
+}
+
+// keepRole keeps the document of a role for the instances of its
+// instance profiles (instanceProfileList[].arn).
+func (x *configIndex) keepRole(it *configItem, doc []byte) {
+	x.seen["AWS::IAM::Role"] = true
+	for _, p := range listv(it.conf, "instanceProfileList") {
+		if arn := str(asMap(p), "arn"); arn != "" {
+			r := keptRole{it.id, json.RawMessage(bytes.Clone(doc))}
+			x.profileRoles[arn] = replaceOrAppend(x.profileRoles[arn], r, func(k keptRole) bool { return k.id == r.id })
+		}
+	}
+}
+
+// indexKMSAlias keeps an alias's name under the id of its target key
+// (TargetKeyId, a key id or ARN, as CloudFormation names it).
+func indexKMSAlias(x *configIndex, it *configItem) {
+	target := fstr(it.conf, "TargetKeyId")
+	target = target[strings.LastIndexByte(target, '/')+1:]
+	name := fstr(it.conf, "AliasName")
+	if name == "" {
+		name = it.name
+	}
+	if target != "" && name != "" {
+		target, name = strings.Clone(target), strings.Clone(name)
+		x.kmsAliases[target] = replaceOrAppend(x.kmsAliases[target], name, func(s string) bool { return s == name })
+	}
+}
+
+// indexNetworkInterface keeps an interface's id and description under
+// each of its security groups.
+func indexNetworkInterface(x *configIndex, it *configItem) {
+	c := it.conf
+	id := fstr(c, "networkInterfaceId")
+	if id == "" {
+		id = it.id
+	}
+	nic := keepDoc(id, newObj().set("id", id).set("description", fstrv(c, "description")))
+	for _, g := range idsOf(flist(c, "groups"), "groupId") {
+		g = strings.Clone(g)
+		x.sgInterfaces[g] = replaceOrAppend(x.sgInterfaces[g], nic, func(k keptDoc) bool { return k.id == nic.id })
+	}
+}
+
+// indexVPCEndpoint keeps an endpoint's VpcEndpoint object under its VPC.
+// Config records the endpoint with the API's names (vpcEndpointId) or
+// CloudFormation's (Id); both are read.
+func indexVPCEndpoint(x *configIndex, it *configItem) {
+	c := it.conf
+	id := fstr(c, "vpcEndpointId")
+	if id == "" {
+		id = fstr(c, "Id")
+	}
+	if id == "" {
+		id = it.id
+	}
+	e := newObj().set("id", id).set("serviceName", fstrv(c, "serviceName")).set("vpcEndpointType", fstrv(c, "vpcEndpointType")).
+		set("state", fstrv(c, "state")).set("policyDocument", fpolicy(c, "policyDocument"))
+	if vpc := fstr(c, "vpcId"); vpc != "" {
+		vpc, k := strings.Clone(vpc), keepDoc(id, e)
+		x.vpcEndpoints[vpc] = replaceOrAppend(x.vpcEndpoints[vpc], k, func(o keptDoc) bool { return o.id == k.id })
+	}
+}
+
+// replaceOrAppend replaces the element of l that same reports, else
+// appends v: a history file holds several versions of a resource, of
+// which the last read is embedded.
+func replaceOrAppend[T any](l []T, v T, same func(T) bool) []T {
+	for i, e := range l {
+		if same(e) {
+			l[i] = v
+			return l
+		}
+	}
+	return append(l, v)
 }

@@ -71,7 +71,7 @@ func configSnapshot(t *testing.T) (string, int) {
 func TestRunAWSConfigSnapshot(t *testing.T) {
 	file, nitems := configSnapshot(t)
 	var out, errb bytes.Buffer
-	code := Main([]string{"run", "-b", "hipaa", "-b", "cis-aws", "-f", "json", "--now", "2026-06-15T00:00:00Z", file}, strings.NewReader(""), &out, &errb)
+	code := Main([]string{"run", "-b", "hipaa", "-b", "cis-aws", "-b", "aws-best-practices", "-f", "json", "--now", "2026-06-15T00:00:00Z", file}, strings.NewReader(""), &out, &errb)
 	if code != exitFindings {
 		t.Fatalf("exit code %d, want %d; stderr:\n%s", code, exitFindings, errb.String())
 	}
@@ -117,6 +117,24 @@ func TestRunAWSConfigSnapshot(t *testing.T) {
 		// CIS 2.1.1: buckets deny HTTP requests; the RDK bucket's policy
 		// denies s3:* when aws:SecureTransport is false.
 		"CIS-AWS-2.1.1 mborch-test-bucket-config-item": "pass",
+		// HIPAA 164.312(e)(1), OpenSearch: TLS 1.2 or later required; both
+		// RDK domains (Elasticsearch and OpenSearch) allow TLS 1.0
+		// (Policy-Min-TLS-1-0-2019-07).
+		"HIPAA-096 test": "fail",
+		// HIPAA 164.312(a)(2)(iv), snapshots encrypted and private: the
+		// RDK's DB snapshot is encrypted and its restore attribute empty.
+		"HIPAA-104 rds:myrdstest-2016-10-20-23-52": "pass",
+		// EKS secrets encryption: the RDK cluster has no encryptionConfig.
+		"HIPAA-098 test": "fail",
+		// FSBP AutoScaling.9: groups use launch templates; the RDK group
+		// uses the launch configuration "test".
+		"AWSBP-AutoScaling.9 asg1": "fail",
+		// FSBP ECR.1: image scanning on push; the RDK repository has
+		// ScanOnPush false.
+		"AWSBP-ECR.1 test": "fail",
+		// FSBP EC2.170: launch templates require IMDSv2; the RDK
+		// template's data has no metadata options.
+		"AWSBP-EC2.170 lt-test": "fail",
 	} {
 		if statuses[key] != want {
 			t.Errorf("%s: status %q, want %q", key, statuses[key], want)
