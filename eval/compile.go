@@ -106,7 +106,7 @@ func (c *compiler) emit(n lang.Node, op opcode, arg int32) int {
 	p := c.p
 	p.code = append(p.code, instr{op: op, arg: arg})
 	p.spans = append(p.spans, n.Span())
-	eff := int(stackEffect[op])
+	eff := int(op.info().stack)
 	if op == opCall {
 		eff = -p.calls[arg].nargs
 	}
@@ -696,33 +696,32 @@ func (p *Program) verify() error {
 		return fmt.Errorf("%w: empty program", ErrInternal)
 	}
 	for pc, in := range p.code {
-		if in.op == opInvalid || in.op > opcodeMax {
+		if in.op == opInvalid || in.op.info().name == "" {
 			return fmt.Errorf("%w: bad opcode %d at %d", ErrInternal, in.op, pc)
 		}
 		var limit int
-		switch in.op {
-		case opPath, opGroup:
-			limit = len(p.paths)
-		case opConst, opEqK, opNeK, opLtK, opGtK, opLeK, opGeK:
-			limit = len(p.consts)
-		case opCall:
-			limit = len(p.calls)
-		case opLike:
-			limit = len(p.likes)
-		case opRegex:
-			limit = len(p.regexes)
-		case opIn:
-			limit = len(p.lists)
-		default:
-			if in.op.isJump() {
-				if in.arg < 0 || in.arg >= n {
-					return fmt.Errorf("%w: jump out of range at %d", ErrInternal, pc)
-				}
-				if in.op.isLoop() && (pc+1 >= int(n) || p.code[pc+1].op != opNext) {
-					return fmt.Errorf("%w: loop at %d not followed by NEXT", ErrInternal, pc)
-				}
-			}
+		switch op := in.op.info(); op.arg {
+		case argNone:
 			continue
+		case argPath:
+			limit = len(p.paths)
+		case argConst:
+			limit = len(p.consts)
+		case argCall:
+			limit = len(p.calls)
+		case argLike:
+			limit = len(p.likes)
+		case argRegex:
+			limit = len(p.regexes)
+		case argList:
+			limit = len(p.lists)
+		case argBool:
+			limit = 2
+		case argJump, argLoop:
+			limit = int(n)
+			if op.arg == argLoop && (pc+1 >= int(n) || p.code[pc+1].op != opNext) {
+				return fmt.Errorf("%w: loop at %d not followed by NEXT", ErrInternal, pc)
+			}
 		}
 		if in.arg < 0 || int(in.arg) >= limit {
 			return fmt.Errorf("%w: operand out of range at %d", ErrInternal, pc)
