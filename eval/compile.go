@@ -53,14 +53,8 @@ func CompileRule(r *lang.Rule, opts *Options) (*Program, error) {
 	}
 	c := &compiler{
 		p: &Program{
-			rule:      r,
-			set:       resolve(opts),
-			nodePath:  map[*lang.Path]int32{},
-			nodeConst: map[lang.Operand]int32{},
-			nodeLike:  map[*lang.Compare]int32{},
-			nodeRegex: map[*lang.Compare]int32{},
-			nodeList:  map[*lang.Compare]int32{},
-			nodeCall:  map[*lang.Call]int32{},
+			rule: r,
+			set:  resolve(opts),
 		},
 		funcs:    funcs,
 		src:      r.Source,
@@ -79,6 +73,11 @@ func CompileRule(r *lang.Rule, opts *Options) (*Program, error) {
 	}
 	c.p.maxStack = c.maxDepth
 	c.p.maxLoops = c.maxLoops
+	c.p.rcode = make([]instr, len(c.p.code))
+	for pc, in := range c.p.code {
+		in.op |= opRecord
+		c.p.rcode[pc] = in
+	}
 	c.p.self = newLayout([]*Program{c.p}, false)
 	return c.p, nil
 }
@@ -105,7 +104,7 @@ type compiler struct {
 func (c *compiler) emit(n lang.Node, op opcode, arg int32) int {
 	p := c.p
 	p.code = append(p.code, instr{op: op, arg: arg})
-	p.spans = append(p.spans, n.Span())
+	p.pos = append(p.pos, srcPos{span: n.Span()})
 	eff := int(op.info().stack)
 	if op == opCall {
 		eff = -p.calls[arg].nargs
@@ -114,6 +113,9 @@ func (c *compiler) emit(n lang.Node, op opcode, arg int32) int {
 	c.maxDepth = max(c.maxDepth, c.depth)
 	return len(p.code) - 1
 }
+
+// mark sets the part the instruction at address at plays in its node.
+func (c *compiler) mark(at int, pt part) { c.p.pos[at].part = pt }
 
 // patch points the jump or loop at address at to the next instruction.
 func (c *compiler) patch(at int) { c.p.code[at].arg = int32(len(c.p.code)) }
@@ -168,6 +170,7 @@ func (c *compiler) rule(r *lang.Rule) {
 		if r.Where != nil {
 			c.cond(r.Where)
 			skip = c.emit(r.Where, opJmpF, 0)
+			c.mark(skip, partRule)
 		}
 		if r.Cond == nil {
 			c.errorf(r, "", "rule has no condition after should")
@@ -175,7 +178,7 @@ func (c *compiler) rule(r *lang.Rule) {
 		}
 		c.cond(r.Cond)
 		if r.Negated {
-			c.emit(r.Cond, opNot, 0)
+			c.mark(c.emit(r.Cond, opNot, 0), partRule)
 		}
 		c.emit(r, opRet, 0)
 		if skip >= 0 {
@@ -189,6 +192,7 @@ func (c *compiler) rule(r *lang.Rule) {
 		}
 		c.cond(r.Where)
 		skip := c.emit(r.Where, opJmpF, 0)
+		c.mark(skip, partRule)
 		c.emit(r, opSet, 0)
 		c.emit(r, opRet, 0)
 		c.patch(skip)
@@ -280,7 +284,7 @@ func (c *compiler) quantifier(x *lang.ArrayOp) {
 		c.errorAt(x.OpPos, x.Span().End, "", "%s needs a condition in brackets", x.Op)
 		return
 	}
-	c.loop(op, x.X, x.Body, x)
+	c.loop(op, x.X, x.Body, x, false)
 }
 
 // quantifierOp is the loop opcode of an array operator used as a
@@ -318,7 +322,8 @@ func withChain(o lang.Operand) (lang.Operand, []lang.Expr) {
 
 // loop compiles an array-operator loop over src, whose `with` filters
 // become guards, with body as the per-element condition (the last filter
-// when body is nil).
+// when body is nil). computed marks a loop that computes a value (with,
+// length(), isEmpty()) rather than a quantifier.
 //
 //	    <src>
 //	    OP     exit
@@ -327,7 +332,7 @@ func withChain(o lang.Operand) (lang.Operand, []lang.Expr) {
 //	    <body>
 //	    STEP
 //	exit:
-func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node) {
+func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node, computed bool) {
 	base, filters := withChain(src)
 	if body == nil {
 		if len(filters) == 0 {
@@ -340,6 +345,9 @@ func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node
 	c.operand(base)
 	inner := c.elementScope(base)
 	open := c.emit(n, op, 0)
+	if computed {
+		c.mark(open, partComputed)
+	}
 	next := c.emit(n, opNext, 0)
 	saved := c.scope
 	c.scope = inner
@@ -347,7 +355,7 @@ func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node
 	c.maxLoops = max(c.maxLoops, c.loops)
 	for _, f := range filters {
 		c.cond(f)
-		c.emit(f, opJmpF, int32(next))
+		c.mark(c.emit(f, opJmpF, int32(next)), partGuard)
 	}
 	c.cond(body)
 	c.emit(n, opStep, 0)
@@ -357,23 +365,22 @@ func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node
 }
 
 // elementScope returns the scope of the elements of the list base, which
-// was just compiled in the current scope.
+// was just compiled in the current scope: a path compiles to one PATH (or
+// ELEM for `$`), whose operand names it.
 func (c *compiler) elementScope(base lang.Operand) int32 {
 	if c.scope == rawScope {
 		return rawScope
 	}
-	p, ok := base.(*lang.Path)
-	if !ok {
+	if _, ok := base.(*lang.Path); !ok {
 		return rawScope
 	}
-	if len(p.Segments) == 0 {
+	switch last := c.p.code[len(c.p.code)-1]; last.op {
+	case opElem:
 		return c.scopeOf(scopeSpec{kind: scopeElemElem, from: c.scope})
+	case opPath:
+		return c.scopeOf(scopeSpec{kind: scopeElemPath, from: last.arg})
 	}
-	idx, ok := c.p.nodePath[p]
-	if !ok {
-		return rawScope
-	}
-	return c.scopeOf(scopeSpec{kind: scopeElemPath, from: idx})
+	return rawScope
 }
 
 func (c *compiler) scopeOf(s scopeSpec) int32 {
@@ -408,9 +415,7 @@ func (c *compiler) operand(o lang.Operand) {
 		}
 		c.emit(o, opPath, c.path(o, c.scope))
 	case *lang.String, *lang.Number, *lang.Bool, *lang.Null:
-		k := c.constant(o)
-		c.p.nodeConst[o] = k
-		c.emit(o, opConst, k)
+		c.emit(o, opConst, c.constant(o))
 	case *lang.List:
 		c.errorf(o, "", "a list of values is only allowed after in")
 		c.emit(o, opConst, c.constValue("missing", builtin.MissingValue()))
@@ -427,7 +432,7 @@ func (c *compiler) operand(o lang.Operand) {
 				c.emit(o, opConst, c.constValue("missing", builtin.MissingValue()))
 				return
 			}
-			c.loop(opCollect, o, nil, o)
+			c.loop(opCollect, o, nil, o, true)
 		case lang.GroupBy:
 			c.groupBy(o)
 		default:
@@ -455,9 +460,7 @@ func (c *compiler) path(p *lang.Path, scope int32) int32 {
 		key.WriteByte(':')
 		key.WriteString(s.Name)
 	}
-	idx := intern(c.pathIdx, &c.p.paths, key.String(), func() *pathSpec { return newPathSpec(segs, scope) })
-	c.p.nodePath[p] = idx
-	return idx
+	return intern(c.pathIdx, &c.p.paths, key.String(), func() *pathSpec { return newPathSpec(segs, scope) })
 }
 
 // constant returns the index of a literal in the constant pool.
@@ -512,9 +515,7 @@ func (c *compiler) compare(e *lang.Compare) {
 	case lang.Eq, lang.Ne, lang.Lt, lang.Gt, lang.Le, lang.Ge:
 		c.operand(e.X)
 		if isLiteral(e.Y) {
-			k := c.constant(e.Y)
-			c.p.nodeConst[e.Y] = k
-			c.emit(e, compareOps[e.Op]+(opEqK-opEq), k)
+			c.emit(e, compareOps[e.Op]+(opEqK-opEq), c.constant(e.Y))
 			return
 		}
 		c.operand(e.Y)
@@ -529,10 +530,9 @@ func (c *compiler) compare(e *lang.Compare) {
 		}
 		k := int32(len(c.p.likes))
 		c.p.likes = append(c.p.likes, builtin.CompileLike(s.Value))
-		c.p.nodeLike[e] = k
 		c.emit(e, opLike, k)
 		if e.Op == lang.Unlike {
-			c.emit(e, opNot, 0)
+			c.mark(c.emit(e, opNot, 0), partFold)
 		}
 	case lang.RegexMatch:
 		c.operand(e.X)
@@ -550,7 +550,6 @@ func (c *compiler) compare(e *lang.Compare) {
 		}
 		k := int32(len(c.p.regexes))
 		c.p.regexes = append(c.p.regexes, rx)
-		c.p.nodeRegex[e] = k
 		c.emit(e, opRegex, k)
 	case lang.In:
 		c.operand(e.X)
@@ -571,7 +570,6 @@ func (c *compiler) compare(e *lang.Compare) {
 		}
 		k := int32(len(c.p.lists))
 		c.p.lists = append(c.p.lists, vals)
-		c.p.nodeList[e] = k
 		c.emit(e, opIn, k)
 	default:
 		c.errorf(e, "", "unknown comparison %d", e.Op)
@@ -613,10 +611,10 @@ func (c *compiler) call(x *lang.Call) {
 	if isWith(x.X) && len(x.Args) == 0 {
 		switch x.Name {
 		case "length":
-			c.loop(opCount, x.X, nil, x)
+			c.loop(opCount, x.X, nil, x, true)
 			return
 		case "isEmpty":
-			c.loop(opNone, x.X, nil, x)
+			c.loop(opNone, x.X, nil, x, true)
 			c.emit(x, opAcc, 0)
 			return
 		}
@@ -627,7 +625,6 @@ func (c *compiler) call(x *lang.Call) {
 	}
 	k := int32(len(c.p.calls))
 	c.p.calls = append(c.p.calls, callSite{fn: fn, nargs: len(x.Args)})
-	c.p.nodeCall[x] = k
 	c.emit(x, opCall, k)
 }
 

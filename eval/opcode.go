@@ -74,6 +74,12 @@ const (
 	opSkip //  - SKIP              stop: skip (the entity did not meet `where`)
 
 	opcodeMax = opSkip
+
+	// opRecord marks an opcode in a program's recording copy (rcode).
+	// The VM's switch has no case for marked opcodes: they fall to its
+	// default case, which hands the instruction to the recorder and runs
+	// it unmarked. A normal run therefore pays nothing for recording.
+	opRecord opcode = 0x80
 )
 
 // operandKind is what an instruction's int32 operand names.

@@ -380,7 +380,7 @@ func TestBudgetAgreement(t *testing.T) {
 			}
 			r := p.Eval(doc)
 			d, _ := NewDocument(doc)
-			tr := p.explain(d, p.set, false)
+			tr := p.record(d, p.set, false)
 			if tr.Status != r.Status {
 				t.Fatalf("%s, budget %d: VM %v, explainer %v", rule, budget, r, tr.Status)
 			}
