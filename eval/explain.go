@@ -45,17 +45,18 @@ const maxTraceNodes = 10000
 // record runs p over d in recording mode and returns its trace, with
 // trace nodes only when trace is set (evidence alone otherwise).
 func (p *Program) record(d *Document, set settings, trace bool) (t *Trace) {
-	r := &recorder{p: p, src: p.rule.Source, trace: trace, pend: -1}
-	r.root = xval{v: builtin.FromJSON(d.root)}
 	m := getMachine()
+	r := &m.recorder
+	r.start(p, trace)
 	m.rec = r
-	// No path table: every read goes to the raw JSON, so that every value
-	// on the stack is loaded when the recorder looks at it.
-	m.offs = nil
-	m.env = builtin.Env{Now: set.now}
-	st, err := m.recordRun(p, r.root.v, set.budget)
-	m.rawReads = 0 // readsHook counts the reads of evaluations, not of recordings
-	putMachine(m)
+	// The recording run reads the document as the evaluation did, through
+	// the program's own path table.
+	st, err := m.evalDirect(p, d, set)
+	m.tableReads, m.rawReads = 0, 0 // readsHook counts evaluations, not recordings
+	defer func() {
+		r.stop()
+		putMachine(m)
+	}()
 	defer func() {
 		// A recorder that lost track of the run must not take the
 		// caller down: its trace is the rule's, with the error.
@@ -67,12 +68,6 @@ func (p *Program) record(d *Document, set settings, trace bool) (t *Trace) {
 	return r.finish(st, err)
 }
 
-// recordRun runs p over root with m.rec set.
-func (m *machine) recordRun(p *Program, root builtin.Value, budget int) (st Status, err error) {
-	defer m.rescue(&st, &err)
-	return m.run(p, root, 0, budget)
-}
-
 // recorder builds a trace and evidence from the instructions a recording
 // run hands it.
 type recorder struct {
@@ -81,17 +76,54 @@ type recorder struct {
 	trace bool // build TraceNodes
 	nodes int
 
-	root  xval
-	ops   []xval    // the value stack's shadow
-	conds []xcond   // decided conditions not yet taken by their parent
-	open  []*xframe // `and`/`or` running their right side, and loops, innermost last
-	loops []*xframe // the loops of open, innermost last: the shadow of the loop frames
+	ops   []xval   // the value stack's shadow
+	conds []xcond  // decided conditions not yet taken by their parent
+	open  []xframe // `and`/`or` running their right side, and loops, innermost last
+	loops []int    // the indices in open of the loops, innermost last: the shadow of the loop frames
+	// evs holds the evidence of conditions and elements: each takes a
+	// slice of it whose capacity ends with it, so that appending to one
+	// copies it rather than overwrite another's.
+	evs []evid
 
-	pend     int     // the instruction handed over last, not yet accounted for; -1 for none
-	lastLoop *xframe // the loop that ended last, for the ACC after it
-	where    *xcond  // the `where` condition, once decided
-	cond     *xcond  // the condition after `should`, once decided
+	pend     int    // the instruction handed over last, not yet accounted for; -1 for none
+	lastLoop part   // the part of the loop that ended last, for the ACC after it
+	lastList string // and, when it computes a value, how (see computed)
+	where    *xcond // the `where` condition, once decided
+	cond     *xcond // the condition after `should`, once decided
 }
+
+// start readies a recorder of a machine (whose slices it reuses) for a run
+// of p.
+func (r *recorder) start(p *Program, trace bool) {
+	*r = recorder{p: p, src: p.rule.Source, trace: trace, pend: -1,
+		ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0], evs: r.evs[:0]}
+}
+
+// stop drops what the recorder holds of the run (values that alias the
+// document, trace nodes), keeping its slices for the next one.
+func (r *recorder) stop() {
+	clear(r.ops[:cap(r.ops)])
+	clear(r.conds[:cap(r.conds)])
+	clear(r.open[:cap(r.open)])
+	clear(r.evs[:cap(r.evs)])
+	*r = recorder{ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0], evs: r.evs[:0]}
+}
+
+// join returns the evidence of a followed by b, in r.evs.
+func (r *recorder) join(a, b []evid) []evid {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	start := len(r.evs)
+	r.evs = append(append(r.evs, a...), b...)
+	return r.evs[start:len(r.evs):len(r.evs)]
+}
+
+// loop returns the innermost running loop.
+func (r *recorder) loop() *xframe { return &r.open[r.loops[len(r.loops)-1]] }
 
 // xval is where a value on the stack came from, and the value.
 type xval struct {
@@ -131,7 +163,7 @@ type xframe struct {
 	list    xval
 	isArray bool
 	i       int        // the current element's index
-	elem    xval       // the current element
+	elem    string     // the current element's path
 	enode   *TraceNode // its trace node
 	evs     []evid     // its evidence so far
 	witness []evid     // contain-single: the evidence of the elements that passed
@@ -165,7 +197,7 @@ func (r *recorder) step(m *machine, pc, sp, nf int, acc bool) {
 		f.node.set(y.ok, nil)
 		ev := y.ev
 		if y.ok == f.and {
-			ev = append(append([]evid(nil), f.x.ev...), y.ev...)
+			ev = r.join(f.x.ev, y.ev)
 		}
 		r.conds = append(r.conds, xcond{node: f.node, ok: y.ok, ev: ev})
 	}
@@ -181,18 +213,19 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		n := int(-info.stack)
 		ops := r.ops[len(r.ops)-n:]
 		t := r.node(pos.span)
-		var ev []evid
+		start := len(r.evs)
 		for i := range ops {
 			for _, k := range ops[i].kids {
 				t.add(k)
 			}
 			if !ops[i].lit {
-				ev = r.operandEvidence(ev, ops[i], pos.span)
+				r.evs = r.operandEvidence(r.evs, ops[i], pos.span)
 			}
 		}
-		if len(ev) == 0 {
-			ev = append(ev, r.evidence(ops[0], pos.span))
+		if len(r.evs) == start {
+			r.evs = append(r.evs, r.evidence(ops[0], pos.span))
 		}
+		ev := r.evs[start:len(r.evs):len(r.evs)]
 		r.ops = r.ops[:len(r.ops)-n]
 		t.set(acc, ev)
 		r.conds = append(r.conds, xcond{node: t, ok: acc, ev: ev})
@@ -201,21 +234,20 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 	top := func() builtin.Value { return *m.deref(m.stack, m.slots, sp-1) }
 	switch in.op {
 	case opPath:
-		base := &r.root
+		base := ""
 		if len(r.loops) > 0 {
-			base = &r.loops[len(r.loops)-1].elem
+			base = r.loop().elem
 		}
-		r.ops = append(r.ops, xval{v: top(), path: joinPath(base.path, r.p.paths[in.arg].text), span: pos.span})
+		r.ops = append(r.ops, xval{v: top(), path: joinPath(base, r.p.paths[in.arg].text), span: pos.span})
 	case opElem:
-		x := r.root
+		path := ""
 		if len(r.loops) > 0 {
-			x = r.loops[len(r.loops)-1].elem
+			path = r.loop().elem
 		}
-		if x.path == "" {
-			x.path = "$"
+		if path == "" {
+			path = "$"
 		}
-		x.span, x.kids = pos.span, nil
-		r.ops = append(r.ops, x)
+		r.ops = append(r.ops, xval{v: top(), path: path, span: pos.span})
 	case opConst:
 		r.ops = append(r.ops, xval{v: top(), path: r.text(pos.span), span: pos.span, lit: true})
 	case opCall:
@@ -237,8 +269,8 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 	case opAcc:
 		c := r.popCond()
 		path := r.text(pos.span)
-		if l := r.lastLoop; l != nil && l.part == partComputed {
-			path = r.computed(l.list, pos.span)
+		if r.lastLoop == partComputed {
+			path = r.lastList
 		}
 		r.ops = append(r.ops, xval{v: top(), path: path, span: pos.span, kids: nodes(c.node)})
 	case opNot:
@@ -261,13 +293,13 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 			w := r.popCond()
 			r.where = &w
 		case partGuard:
-			f := r.loops[len(r.loops)-1]
+			f := r.loop()
 			c := r.popCond()
 			f.enode.add(c.node)
 			if taken {
 				f.enode.set(false, nil)
 			} else {
-				f.evs = append(f.evs, c.ev...)
+				f.evs = r.join(f.evs, c.ev)
 			}
 		default:
 			x := r.popCond()
@@ -279,21 +311,21 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 				r.conds = append(r.conds, xcond{node: t, ok: x.ok, ev: x.ev})
 				break
 			}
-			r.open = append(r.open, &xframe{node: t, span: pos.span, conds: len(r.conds), ops: len(r.ops), target: int(in.arg), and: in.op == opJmpF, x: x})
+			r.open = append(r.open, xframe{node: t, span: pos.span, conds: len(r.conds), ops: len(r.ops), target: int(in.arg), and: in.op == opJmpF, x: x})
 		}
 	case opAny, opAll, opNone, opOne, opCount, opCollect:
 		list := r.ops[len(r.ops)-1]
 		r.ops = r.ops[:len(r.ops)-1]
-		f := &xframe{loop: true, node: r.node(pos.span), conds: len(r.conds), ops: len(r.ops),
+		f := xframe{loop: true, node: r.node(pos.span), conds: len(r.conds), ops: len(r.ops),
 			op: in.op, part: pos.part, span: pos.span, list: list, isArray: list.v.Kind() == builtin.Array, i: -1}
 		for _, k := range list.kids {
 			f.node.add(k)
 		}
 		f.list.kids = nil
+		r.loops = append(r.loops, len(r.open))
 		r.open = append(r.open, f)
-		r.loops = append(r.loops, f)
 	case opNext:
-		f := r.loops[len(r.loops)-1]
+		f := r.loop()
 		if nf < len(r.loops) {
 			r.endLoop(m, f, true, sp, acc)
 			return
@@ -303,22 +335,22 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		if f.isArray {
 			path += "[" + strconv.Itoa(f.i) + "]"
 		}
-		f.elem = xval{v: *m.current(&m.frames[nf-1]).v, path: path}
+		f.elem = path
 		f.enode = r.elementNode(path)
 		f.node.add(f.enode)
 		f.evs = nil
 	case opStep:
-		f := r.loops[len(r.loops)-1]
+		f := r.loop()
 		b := r.popCond()
 		f.enode.add(b.node)
 		f.enode.set(b.ok, nil)
 		if f.op == opAll {
 			f.evs = b.ev // the element that fails contain-all: its own reasons
 		} else {
-			f.evs = append(f.evs, b.ev...)
+			f.evs = r.join(f.evs, b.ev)
 		}
 		if f.op == opOne && b.ok {
-			f.witness = append(f.witness, f.evs...)
+			f.witness = r.join(f.witness, f.evs)
 		}
 		if nf < len(r.loops) {
 			r.endLoop(m, f, false, sp, acc)
@@ -328,11 +360,11 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 
 // endLoop closes loop f, which NEXT ended with no element left (exhausted)
 // or STEP ended as soon as an element decided it.
-func (r *recorder) endLoop(m *machine, f *xframe, exhausted bool, sp int, acc bool) {
+func (r *recorder) endLoop(m *machine, fp *xframe, exhausted bool, sp int, acc bool) {
+	f := *fp
 	r.loops = r.loops[:len(r.loops)-1]
 	r.open = r.open[:len(r.open)-1]
-	r.lastLoop = f
-	listEv := []evid{r.evidence(f.list, f.span)}
+	r.lastLoop = f.part
 	switch f.op {
 	case opCount, opCollect:
 		v := *m.deref(m.stack, m.slots, sp-1)
@@ -340,7 +372,12 @@ func (r *recorder) endLoop(m *machine, f *xframe, exhausted bool, sp int, acc bo
 		r.ops = append(r.ops, xval{v: v, path: r.computed(f.list, f.span), span: f.span, kids: nodes(f.node)})
 		return
 	}
-	ev := listEv
+	if f.part == partComputed {
+		r.lastList = r.computed(f.list, f.span)
+	}
+	start := len(r.evs)
+	r.evs = append(r.evs, r.evidence(f.list, f.span))
+	ev := r.evs[start:len(r.evs):len(r.evs)] // the list, when no element decided
 	switch {
 	case f.op == opOne && acc, f.op == opOne && !exhausted:
 		ev = f.witness
@@ -416,7 +453,7 @@ func (r *recorder) errorEvidence() []evid {
 			}
 		case opNext:
 			if len(r.loops) > 0 {
-				f := r.loops[len(r.loops)-1]
+				f := r.loop()
 				return []evid{r.evidence(f.list, f.span)}
 			}
 		}

@@ -78,8 +78,10 @@ type machine struct {
 	tableReads, rawReads int
 
 	// rec, when set, makes exec run the program's recording copy and
-	// report each instruction to it before running it.
-	rec *recorder
+	// report each instruction to it before running it. It points to
+	// recorder, which keeps its buffers with the machine.
+	rec      *recorder
+	recorder recorder
 }
 
 var machines = sync.Pool{New: func() any { return new(machine) }}
@@ -749,7 +751,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 	var groups []grp
 	// Past a few groups, buckets index them by builtin.Hash of the key, so
 	// that each element is compared with the keys of its bucket only, not
-	// with every group's (which made grouping n distinct keys O(n²)).
+	// with every group's: grouping n distinct keys stays linear.
 	var buckets map[uint64][]int
 	it := newElements(list.JSON())
 	n := 0
