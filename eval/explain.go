@@ -80,10 +80,6 @@ type recorder struct {
 	conds []xcond  // decided conditions not yet taken by their parent
 	open  []xframe // `and`/`or` running their right side, and loops, innermost last
 	loops []int    // the indices in open of the loops, innermost last: the shadow of the loop frames
-	// evs holds the evidence of conditions and elements: each takes a
-	// slice of it whose capacity ends with it, so that appending to one
-	// copies it rather than overwrite another's.
-	evs []evid
 
 	pend     int    // the instruction handed over last, not yet accounted for; -1 for none
 	lastLoop part   // the part of the loop that ended last, for the ACC after it
@@ -96,7 +92,7 @@ type recorder struct {
 // of p.
 func (r *recorder) start(p *Program, trace bool) {
 	*r = recorder{p: p, src: p.rule.Source, trace: trace, pend: -1,
-		ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0], evs: r.evs[:0]}
+		ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0]}
 }
 
 // stop drops what the recorder holds of the run (values that alias the
@@ -105,21 +101,21 @@ func (r *recorder) stop() {
 	clear(r.ops[:cap(r.ops)])
 	clear(r.conds[:cap(r.conds)])
 	clear(r.open[:cap(r.open)])
-	clear(r.evs[:cap(r.evs)])
-	*r = recorder{ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0], evs: r.evs[:0]}
+	*r = recorder{ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0]}
 }
 
-// join returns the evidence of a followed by b, in r.evs.
-func (r *recorder) join(a, b []evid) []evid {
+// join returns the evidence of a followed by b. It never appends to a:
+// evidence slices are shared between a condition and its parents. A run
+// keeps only the evidence still held by a condition or a loop, so that a
+// long run does not hold the evidence of every test it made.
+func join(a, b []evid) []evid {
 	if len(b) == 0 {
 		return a
 	}
 	if len(a) == 0 {
 		return b
 	}
-	start := len(r.evs)
-	r.evs = append(append(r.evs, a...), b...)
-	return r.evs[start:len(r.evs):len(r.evs)]
+	return append(append(make([]evid, 0, len(a)+len(b)), a...), b...)
 }
 
 // loop returns the innermost running loop.
@@ -197,7 +193,7 @@ func (r *recorder) step(m *machine, pc, sp, nf int, acc bool) {
 		f.node.set(y.ok, nil)
 		ev := y.ev
 		if y.ok == f.and {
-			ev = r.join(f.x.ev, y.ev)
+			ev = join(f.x.ev, y.ev)
 		}
 		r.conds = append(r.conds, xcond{node: f.node, ok: y.ok, ev: ev})
 	}
@@ -213,19 +209,18 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		n := int(-info.stack)
 		ops := r.ops[len(r.ops)-n:]
 		t := r.node(pos.span)
-		start := len(r.evs)
+		var ev []evid
 		for i := range ops {
 			for _, k := range ops[i].kids {
 				t.add(k)
 			}
 			if !ops[i].lit {
-				r.evs = r.operandEvidence(r.evs, ops[i], pos.span)
+				ev = r.operandEvidence(ev, ops[i], pos.span)
 			}
 		}
-		if len(r.evs) == start {
-			r.evs = append(r.evs, r.evidence(ops[0], pos.span))
+		if len(ev) == 0 {
+			ev = append(ev, r.evidence(ops[0], pos.span))
 		}
-		ev := r.evs[start:len(r.evs):len(r.evs)]
 		r.ops = r.ops[:len(r.ops)-n]
 		t.set(acc, ev)
 		r.conds = append(r.conds, xcond{node: t, ok: acc, ev: ev})
@@ -299,7 +294,7 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 			if taken {
 				f.enode.set(false, nil)
 			} else {
-				f.evs = r.join(f.evs, c.ev)
+				f.evs = join(f.evs, c.ev)
 			}
 		default:
 			x := r.popCond()
@@ -347,10 +342,10 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		if f.op == opAll {
 			f.evs = b.ev // the element that fails contain-all: its own reasons
 		} else {
-			f.evs = r.join(f.evs, b.ev)
+			f.evs = join(f.evs, b.ev)
 		}
 		if f.op == opOne && b.ok {
-			f.witness = r.join(f.witness, f.evs)
+			f.witness = join(f.witness, f.evs)
 		}
 		if nf < len(r.loops) {
 			r.endLoop(m, f, false, sp, acc)
@@ -375,9 +370,7 @@ func (r *recorder) endLoop(m *machine, fp *xframe, exhausted bool, sp int, acc b
 	if f.part == partComputed {
 		r.lastList = r.computed(f.list, f.span)
 	}
-	start := len(r.evs)
-	r.evs = append(r.evs, r.evidence(f.list, f.span))
-	ev := r.evs[start:len(r.evs):len(r.evs)] // the list, when no element decided
+	ev := []evid{r.evidence(f.list, f.span)} // the list, when no element decided
 	switch {
 	case f.op == opOne && acc, f.op == opOne && !exhausted:
 		ev = f.witness
