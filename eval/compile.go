@@ -54,14 +54,8 @@ func CompileRule(r *lang.Rule, opts *Options) (*Program, error) {
 	}
 	c := &compiler{
 		p: &Program{
-			rule:      r,
-			set:       resolve(opts),
-			nodePath:  map[*lang.Path]int32{},
-			nodeConst: map[lang.Operand]int32{},
-			nodeLike:  map[*lang.Compare]int32{},
-			nodeRegex: map[*lang.Compare]int32{},
-			nodeList:  map[*lang.Compare]int32{},
-			nodeCall:  map[*lang.Call]int32{},
+			rule: r,
+			set:  resolve(opts),
 		},
 		funcs:    funcs,
 		src:      r.Source,
@@ -80,6 +74,11 @@ func CompileRule(r *lang.Rule, opts *Options) (*Program, error) {
 	}
 	c.p.maxStack = c.maxDepth
 	c.p.maxLoops = c.maxLoops
+	c.p.rcode = make([]instr, len(c.p.code))
+	for pc, in := range c.p.code {
+		in.op |= opRecord
+		c.p.rcode[pc] = in
+	}
 	c.p.self = newLayout([]*Program{c.p}, false)
 	return c.p, nil
 }
@@ -106,8 +105,8 @@ type compiler struct {
 func (c *compiler) emit(n lang.Node, op opcode, arg int32) int {
 	p := c.p
 	p.code = append(p.code, instr{op: op, arg: arg})
-	p.spans = append(p.spans, n.Span())
-	eff := int(stackEffect[op])
+	p.pos = append(p.pos, srcPos{span: n.Span()})
+	eff := int(op.info().stack)
 	if op == opCall {
 		eff = -p.calls[arg].nargs
 	}
@@ -115,6 +114,9 @@ func (c *compiler) emit(n lang.Node, op opcode, arg int32) int {
 	c.maxDepth = max(c.maxDepth, c.depth)
 	return len(p.code) - 1
 }
+
+// mark sets the part the instruction at address at plays in its node.
+func (c *compiler) mark(at int, pt part) { c.p.pos[at].part = pt }
 
 // patch points the jump or loop at address at to the next instruction.
 func (c *compiler) patch(at int) { c.p.code[at].arg = int32(len(c.p.code)) }
@@ -169,6 +171,7 @@ func (c *compiler) rule(r *lang.Rule) {
 		if r.Where != nil {
 			c.cond(r.Where)
 			skip = c.emit(r.Where, opJmpF, 0)
+			c.mark(skip, partRule)
 		}
 		if r.Cond == nil {
 			c.errorf(r, "", "rule has no condition after should")
@@ -176,7 +179,7 @@ func (c *compiler) rule(r *lang.Rule) {
 		}
 		c.cond(r.Cond)
 		if r.Negated {
-			c.emit(r.Cond, opNot, 0)
+			c.mark(c.emit(r.Cond, opNot, 0), partRule)
 		}
 		c.emit(r, opRet, 0)
 		if skip >= 0 {
@@ -190,6 +193,7 @@ func (c *compiler) rule(r *lang.Rule) {
 		}
 		c.cond(r.Where)
 		skip := c.emit(r.Where, opJmpF, 0)
+		c.mark(skip, partRule)
 		c.emit(r, opSet, 0)
 		c.emit(r, opRet, 0)
 		c.patch(skip)
@@ -281,7 +285,7 @@ func (c *compiler) quantifier(x *lang.ArrayOp) {
 		c.errorAt(x.OpPos, x.Span().End, "", "%s needs a condition in brackets", x.Op)
 		return
 	}
-	c.loop(op, x.X, x.Body, x)
+	c.loop(op, x.X, x.Body, x, false)
 }
 
 // quantifierOp is the loop opcode of an array operator used as a
@@ -319,7 +323,8 @@ func withChain(o lang.Operand) (lang.Operand, []lang.Expr) {
 
 // loop compiles an array-operator loop over src, whose `with` filters
 // become guards, with body as the per-element condition (the last filter
-// when body is nil).
+// when body is nil). computed marks a loop that computes a value (with,
+// length(), isEmpty()) rather than a quantifier.
 //
 //	    <src>
 //	    OP     exit
@@ -328,7 +333,7 @@ func withChain(o lang.Operand) (lang.Operand, []lang.Expr) {
 //	    <body>
 //	    STEP
 //	exit:
-func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node) {
+func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node, computed bool) {
 	base, filters := withChain(src)
 	if body == nil {
 		if len(filters) == 0 {
@@ -341,6 +346,9 @@ func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node
 	c.operand(base)
 	inner := c.elementScope(base)
 	open := c.emit(n, op, 0)
+	if computed {
+		c.mark(open, partComputed)
+	}
 	next := c.emit(n, opNext, 0)
 	saved := c.scope
 	c.scope = inner
@@ -348,7 +356,7 @@ func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node
 	c.maxLoops = max(c.maxLoops, c.loops)
 	for _, f := range filters {
 		c.cond(f)
-		c.emit(f, opJmpF, int32(next))
+		c.mark(c.emit(f, opJmpF, int32(next)), partGuard)
 	}
 	c.cond(body)
 	c.emit(n, opStep, 0)
@@ -358,23 +366,22 @@ func (c *compiler) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node
 }
 
 // elementScope returns the scope of the elements of the list base, which
-// was just compiled in the current scope.
+// was just compiled in the current scope: a path compiles to one PATH (or
+// ELEM for `$`), whose operand names it.
 func (c *compiler) elementScope(base lang.Operand) int32 {
 	if c.scope == rawScope {
 		return rawScope
 	}
-	p, ok := base.(*lang.Path)
-	if !ok {
+	if _, ok := base.(*lang.Path); !ok {
 		return rawScope
 	}
-	if len(p.Segments) == 0 {
+	switch last := c.p.code[len(c.p.code)-1]; last.op {
+	case opElem:
 		return c.scopeOf(scopeSpec{kind: scopeElemElem, from: c.scope})
+	case opPath:
+		return c.scopeOf(scopeSpec{kind: scopeElemPath, from: last.arg})
 	}
-	idx, ok := c.p.nodePath[p]
-	if !ok {
-		return rawScope
-	}
-	return c.scopeOf(scopeSpec{kind: scopeElemPath, from: idx})
+	return rawScope
 }
 
 func (c *compiler) scopeOf(s scopeSpec) int32 {
@@ -409,9 +416,7 @@ func (c *compiler) operand(o lang.Operand) {
 		}
 		c.emit(o, opPath, c.path(o, c.scope))
 	case *lang.String, *lang.Number, *lang.Bool, *lang.Null:
-		k := c.constant(o)
-		c.p.nodeConst[o] = k
-		c.emit(o, opConst, k)
+		c.emit(o, opConst, c.constant(o))
 	case *lang.List:
 		c.errorf(o, "", "a list of values is only allowed after in")
 		c.emit(o, opConst, c.constValue("missing", builtin.MissingValue()))
@@ -428,7 +433,7 @@ func (c *compiler) operand(o lang.Operand) {
 				c.emit(o, opConst, c.constValue("missing", builtin.MissingValue()))
 				return
 			}
-			c.loop(opCollect, o, nil, o)
+			c.loop(opCollect, o, nil, o, true)
 		case lang.GroupBy:
 			c.groupBy(o)
 		default:
@@ -456,9 +461,7 @@ func (c *compiler) path(p *lang.Path, scope int32) int32 {
 		key.WriteByte(':')
 		key.WriteString(s.Name)
 	}
-	idx := intern(c.pathIdx, &c.p.paths, key.String(), func() *pathSpec { return newPathSpec(segs, scope) })
-	c.p.nodePath[p] = idx
-	return idx
+	return intern(c.pathIdx, &c.p.paths, key.String(), func() *pathSpec { return newPathSpec(segs, scope) })
 }
 
 // constant returns the index of a literal in the constant pool.
@@ -513,9 +516,7 @@ func (c *compiler) compare(e *lang.Compare) {
 	case lang.Eq, lang.Ne, lang.Lt, lang.Gt, lang.Le, lang.Ge:
 		c.operand(e.X)
 		if isLiteral(e.Y) {
-			k := c.constant(e.Y)
-			c.p.nodeConst[e.Y] = k
-			c.emit(e, compareOps[e.Op]+(opEqK-opEq), k)
+			c.emit(e, compareOps[e.Op]+(opEqK-opEq), c.constant(e.Y))
 			return
 		}
 		c.operand(e.Y)
@@ -530,10 +531,9 @@ func (c *compiler) compare(e *lang.Compare) {
 		}
 		k := int32(len(c.p.likes))
 		c.p.likes = append(c.p.likes, builtin.CompileLike(s.Value))
-		c.p.nodeLike[e] = k
 		c.emit(e, opLike, k)
 		if e.Op == lang.Unlike {
-			c.emit(e, opNot, 0)
+			c.mark(c.emit(e, opNot, 0), partFold)
 		}
 	case lang.RegexMatch:
 		c.operand(e.X)
@@ -551,7 +551,6 @@ func (c *compiler) compare(e *lang.Compare) {
 		}
 		k := int32(len(c.p.regexes))
 		c.p.regexes = append(c.p.regexes, rx)
-		c.p.nodeRegex[e] = k
 		c.emit(e, opRegex, k)
 	case lang.In:
 		c.operand(e.X)
@@ -572,7 +571,6 @@ func (c *compiler) compare(e *lang.Compare) {
 		}
 		k := int32(len(c.p.lists))
 		c.p.lists = append(c.p.lists, vals)
-		c.p.nodeList[e] = k
 		c.emit(e, opIn, k)
 	default:
 		c.errorf(e, "", "unknown comparison %d", e.Op)
@@ -614,10 +612,10 @@ func (c *compiler) call(x *lang.Call) {
 	if isWith(x.X) && len(x.Args) == 0 {
 		switch x.Name {
 		case "length":
-			c.loop(opCount, x.X, nil, x)
+			c.loop(opCount, x.X, nil, x, true)
 			return
 		case "isEmpty":
-			c.loop(opNone, x.X, nil, x)
+			c.loop(opNone, x.X, nil, x, true)
 			c.emit(x, opAcc, 0)
 			return
 		}
@@ -628,7 +626,6 @@ func (c *compiler) call(x *lang.Call) {
 	}
 	k := int32(len(c.p.calls))
 	c.p.calls = append(c.p.calls, callSite{fn: fn, nargs: len(x.Args)})
-	c.p.nodeCall[x] = k
 	c.emit(x, opCall, k)
 }
 
@@ -697,33 +694,32 @@ func (p *Program) verify() error {
 		return fmt.Errorf("%w: empty program", ErrInternal)
 	}
 	for pc, in := range p.code {
-		if in.op == opInvalid || in.op > opcodeMax {
+		if in.op == opInvalid || in.op.info().name == "" {
 			return fmt.Errorf("%w: bad opcode %d at %d", ErrInternal, in.op, pc)
 		}
 		var limit int
-		switch in.op {
-		case opPath, opGroup:
-			limit = len(p.paths)
-		case opConst, opEqK, opNeK, opLtK, opGtK, opLeK, opGeK:
-			limit = len(p.consts)
-		case opCall:
-			limit = len(p.calls)
-		case opLike:
-			limit = len(p.likes)
-		case opRegex:
-			limit = len(p.regexes)
-		case opIn:
-			limit = len(p.lists)
-		default:
-			if in.op.isJump() {
-				if in.arg < 0 || in.arg >= n {
-					return fmt.Errorf("%w: jump out of range at %d", ErrInternal, pc)
-				}
-				if in.op.isLoop() && (pc+1 >= int(n) || p.code[pc+1].op != opNext) {
-					return fmt.Errorf("%w: loop at %d not followed by NEXT", ErrInternal, pc)
-				}
-			}
+		switch op := in.op.info(); op.arg {
+		case argNone:
 			continue
+		case argPath:
+			limit = len(p.paths)
+		case argConst:
+			limit = len(p.consts)
+		case argCall:
+			limit = len(p.calls)
+		case argLike:
+			limit = len(p.likes)
+		case argRegex:
+			limit = len(p.regexes)
+		case argList:
+			limit = len(p.lists)
+		case argBool:
+			limit = 2
+		case argJump, argLoop:
+			limit = int(n)
+			if op.arg == argLoop && (pc+1 >= int(n) || p.code[pc+1].op != opNext) {
+				return fmt.Errorf("%w: loop at %d not followed by NEXT", ErrInternal, pc)
+			}
 		}
 		if in.arg < 0 || int(in.arg) >= limit {
 			return fmt.Errorf("%w: operand out of range at %d", ErrInternal, pc)

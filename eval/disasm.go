@@ -27,7 +27,7 @@ func (p *Program) Disassemble() string {
 	w := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 	for pc, in := range p.code {
 		arg := ""
-		if hasArg[in.op] {
+		if in.op.info().arg != argNone {
 			arg = fmt.Sprint(in.arg)
 		}
 		fmt.Fprintf(w, "  %d\t%s\t%s\t%s\n", pc, in.op, arg, p.operandNote(in))
@@ -81,18 +81,18 @@ func (p *Program) Disassemble() string {
 
 // operandNote says what an instruction's operand names.
 func (p *Program) operandNote(in instr) string {
-	switch in.op {
-	case opPath, opGroup:
+	switch in.op.info().arg {
+	case argPath:
 		return "; " + p.paths[in.arg].text
-	case opConst, opEqK, opNeK, opLtK, opGtK, opLeK, opGeK:
+	case argConst:
 		return "; " + constText(p.consts[in.arg])
-	case opCall:
+	case argCall:
 		return "; " + p.calls[in.arg].fn.Name
-	case opLike:
+	case argLike:
 		return "; like " + likeText(p.likes[in.arg])
-	case opRegex:
+	case argRegex:
 		return "; /" + p.regexes[in.arg].String() + "/"
-	case opIn:
+	case argList:
 		return fmt.Sprintf("; %d values", len(p.lists[in.arg]))
 	}
 	return ""

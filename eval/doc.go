@@ -26,13 +26,43 @@
 // [Evidence]: the JSON path (with array indices) and value of each operand
 // that decided, and the span of rule text that read it, e.g.
 // `volumes[1].encrypted = false`. Evidence is built only for fails and
-// errors, by evaluating the rule a second time in a recording mode; a
-// caller that needs only verdicts sets [Options].NoEvidence and saves that
-// second run.
-// [Program.Explain] runs that mode on demand and returns a [Trace] that
-// marks every sub-expression true or false with the values it read (an
-// operand that computes a value, such as `with [...] length()`, shows the
-// value).
+// errors, by running the program a second time in recording mode (see
+// below); a caller that needs only verdicts sets [Options].NoEvidence and
+// saves that second run. [Program.Explain] runs that mode on demand and
+// returns a [Trace] that marks every sub-expression true or false with the
+// values it read (an operand that computes a value, such as
+// `with [...] length()`, shows the value).
+//
+// # From rule to verdict
+//
+// A rule goes through four stages, each in one place:
+//
+//  1. lang.Parse turns the text into a tree (lang.Rule) whose nodes carry
+//     their spans.
+//  2. The compiler (compile.go) lowers the tree to bytecode: conditions
+//     to code that leaves their truth in a register, operands to code that
+//     pushes a value, array operators to loops. It records, for every
+//     instruction, the span of the node it came from and the part it plays
+//     there: the position table (Program.pos).
+//  3. The VM (vm.go) runs the code over the document and returns Pass,
+//     Fail, Skip or Error. It is the only evaluator: every verdict, trace
+//     and piece of evidence comes from it.
+//  4. For a Fail or an Error, and for Explain, the VM runs the program's
+//     recording copy, in which every opcode carries a mark. A marked
+//     opcode falls to the default case of the VM's switch, which hands
+//     the instruction to a recorder (explain.go) and runs it unmarked, so
+//     a normal run pays nothing for recording. The recorder decides
+//     nothing itself: one instruction later it reads what the VM did (the
+//     value pushed, the register after a test, whether a jump was taken or
+//     a loop frame popped), keeps where each value on the stack came from
+//     (its JSON path with indices), and maps each instruction back to the
+//     rule text through the position table. That gives the trace nodes
+//     (one per test, `not`, `and`/`or` and array operator, with the
+//     elements each operator visited) and the evidence.
+//
+// A reference tree-walking interpreter lives in the tests
+// (reference_test.go): the semantic tables (testdata/semantics) and the
+// differential tests and fuzz target hold the VM to it.
 //
 // # The clock
 //
@@ -72,8 +102,11 @@
 // and a condition register; `and` and `or` short-circuit through jumps, and
 // array operators compile to scoped loops that stop as soon as they are
 // decided. [Program.Disassemble] lists a program with its tables of paths,
-// constants, patterns and functions. The opcodes are documented, with their
-// stack effects, in the source (opcode.go).
+// constants, patterns and functions. The instruction set is one table in
+// opcode.go: each opcode's name, the kind of its operand, its stack effect
+// and whether it is a test. The emitter, the verifier, the disassembler
+// and the recorder read it there; adding an opcode means a row in that
+// table, a case in the VM and the compiler's lowering to it.
 //
 // # Limits
 //

@@ -74,17 +74,17 @@ func (m *machine) rescue(st *Status, err *error) {
 	}
 }
 
-// explainResult builds the result of a failed or erring evaluation by
-// re-running it in recording mode.
+// explainResult builds the result of a failed or erring evaluation: its
+// evidence comes from running the program again in recording mode.
 func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
 	if set.noEvidence {
 		return Result{Status: st, Err: err}
 	}
 	r := Result{Status: st, Err: err}
-	// The explainer counts steps as the VM does and decides every test
-	// with the same operations, so it should reach st; when it does not,
-	// or panicked (explain then gives nil), blame the rule.
-	if t := p.explain(d, set, false); t != nil && t.Status == st {
+	// The recording run reads the raw JSON where the run that gave st may
+	// have read a path table; the two agree (the differential tests hold
+	// them to it), and when they do not, the evidence is the rule's.
+	if t := p.record(d, set, false); t.Status == st {
 		r.Evidence = t.Evidence
 	}
 	if len(r.Evidence) == 0 {
@@ -117,7 +117,8 @@ func documentEvidence(doc []byte, p *Program) Evidence {
 }
 
 // Explain evaluates p over doc in recording mode and returns the trace of
-// every step. The error reports a document that cannot be evaluated at all;
+// every step: each test with its truth and the values it read, each
+// element an array operator visited. The error reports a document that cannot be evaluated at all;
 // evaluation errors are in the trace.
 func (p *Program) Explain(doc []byte) (*Trace, error) {
 	var d Document
@@ -132,5 +133,5 @@ func (p *Program) ExplainDocument(d *Document) *Trace {
 	if p.target != "" && d.typ != p.target {
 		return &Trace{Rule: p.rule.Source, Status: Skip, Negated: p.rule.Negated}
 	}
-	return p.explain(d, p.set.at(), true)
+	return p.record(d, p.set.at(), true)
 }

@@ -1,18 +1,22 @@
 package eval
 
-// The explainer re-runs a rule in recording mode, only for fails and errors
-// (and for Explain), so that the passing path builds nothing. It walks the
-// rule's tree over the document's raw JSON, using the program's compiled
-// parts (paths, constants, patterns, regexes, functions) and the very
-// operations the VM uses (ops.go), in the VM's order: `and`/`or` short-
-// circuit the same way, and a `with` filter guards the loop that follows it
-// exactly as the compiled loop does. Along the way it records, for every
-// sub-expression, the values it read, and it derives the evidence: the
-// operands that decided the outcome.
+// Explanations come from a recording run: the VM runs the program's
+// recording copy (Program.rcode), which hands every instruction to a
+// recorder before running it. The recorder decides nothing. It reads what
+// the VM did (the values pushed, acc after a test, whether a jump was
+// taken, whether a loop frame was popped) one instruction later, when the
+// next one is handed to it, and maps each instruction back to the rule
+// text through the position table (Program.pos). Only fails and errors
+// (and Explain) pay for a recording run; the passing path never makes one.
+//
+// The recorder keeps a shadow of the VM's state: for each value on the
+// stack, where it came from (a JSON path with array indices, or how it was
+// computed); the conditions decided and not yet taken by their parent;
+// the `and`/`or` whose right side is running; and for each loop frame,
+// the list, its current element and what its elements decided.
 //
 // How evidence is chosen:
-//   - a comparison or a bare operand: its operands read from the document
-//     (literals left out);
+//   - a test: its operands read from the document (literals left out);
 //   - `X and Y`: when false, the evidence of the first false side; when
 //     true, both. `X or Y`: the reverse. `not X`: that of X.
 //   - an array operator decided by one element (contain/with true,
@@ -20,7 +24,9 @@ package eval
 //     that element's evidence, with its index in the path; otherwise the
 //     list itself.
 //   - a rule fails on its condition's evidence; a query rule fails on its
-//     `where`'s (why the entity matched).
+//     `where`'s (why the entity matched);
+//   - an error: the receiver of the function that failed, the list of the
+//     loop or groupBy that ran out of budget.
 
 import (
 	"fmt"
@@ -30,35 +36,638 @@ import (
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/lang"
-	"github.com/tidwall/gjson"
 )
 
 // maxTraceNodes bounds the nodes of one trace; past it, Explain stops
 // recording (Trace.Truncated) but still evaluates.
 const maxTraceNodes = 10000
 
-type explainer struct {
-	p      *Program
-	doc    Document // a copy, so that the caller's does not escape
-	src    string
-	env    builtin.Env
-	budget int
-	steps  int
-	trace  bool // build TraceNodes
-	nodes  int
-
-	err   error
-	errEv []evid
-	loops []loopState // the loops running, innermost last
+// record runs p over d in recording mode and returns its trace, with
+// trace nodes only when trace is set (evidence alone otherwise).
+func (p *Program) record(d *Document, set settings, trace bool) (t *Trace) {
+	m := getMachine()
+	r := &m.recorder
+	r.start(p, trace)
+	m.rec = r
+	// The recording run reads the document as the evaluation did, through
+	// the program's own path table.
+	st, err := m.evalDirect(p, d, set)
+	m.tableReads, m.rawReads = 0, 0 // readsHook counts evaluations, not recordings
+	defer func() {
+		r.stop()
+		putMachine(m)
+	}()
+	defer func() {
+		// A recorder that lost track of the run must not take the
+		// caller down: its trace is the rule's, with the error.
+		if x := recover(); x != nil {
+			t = &Trace{Rule: p.rule.Source, Negated: p.rule.Negated, Status: Error,
+				Err: fmt.Errorf("%w: recording: %v", ErrInternal, x), Evidence: toEvidence([]evid{r.ruleEvidence("")})}
+		}
+	}()
+	return r.finish(st, err)
 }
 
-// evid is evidence while the explainer runs: the value still points into
+// recorder builds a trace and evidence from the instructions a recording
+// run hands it.
+type recorder struct {
+	p     *Program
+	src   string
+	trace bool // build TraceNodes
+	nodes int
+
+	ops   []xval   // the value stack's shadow
+	conds []xcond  // decided conditions not yet taken by their parent
+	open  []xframe // `and`/`or` running their right side, and loops, innermost last
+	loops []int    // the indices in open of the loops, innermost last: the shadow of the loop frames
+
+	pend     int    // the instruction handed over last, not yet accounted for; -1 for none
+	lastLoop part   // the part of the loop that ended last, for the ACC after it
+	lastList string // and, when it computes a value, how (see computed)
+	where    *xcond // the `where` condition, once decided
+	cond     *xcond // the condition after `should`, once decided
+}
+
+// start readies a recorder of a machine (whose slices it reuses) for a run
+// of p.
+func (r *recorder) start(p *Program, trace bool) {
+	*r = recorder{p: p, src: p.rule.Source, trace: trace, pend: -1,
+		ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0]}
+}
+
+// stop drops what the recorder holds of the run (values that alias the
+// document, trace nodes), keeping its slices for the next one.
+func (r *recorder) stop() {
+	clear(r.ops[:cap(r.ops)])
+	clear(r.conds[:cap(r.conds)])
+	clear(r.open[:cap(r.open)])
+	*r = recorder{ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0]}
+}
+
+// join returns the evidence of a followed by b. It never appends to a:
+// evidence slices are shared between a condition and its parents. A run
+// keeps only the evidence still held by a condition or a loop, so that a
+// long run does not hold the evidence of every test it made.
+func join(a, b []evid) []evid {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	return append(append(make([]evid, 0, len(a)+len(b)), a...), b...)
+}
+
+// loop returns the innermost running loop.
+func (r *recorder) loop() *xframe { return &r.open[r.loops[len(r.loops)-1]] }
+
+// xval is where a value on the stack came from, and the value.
+type xval struct {
+	v    builtin.Value
+	path string    // JSON path with indices, or how it was computed
+	span lang.Span // the operand's rule text
+	lit  bool      // a literal of the rule
+	recv *xval     // a function result: the receiver it was computed from
+	kids []*TraceNode
+}
+
+// xcond is a decided condition.
+type xcond struct {
+	node *TraceNode
+	ok   bool
+	ev   []evid
+}
+
+// xframe is an `and`/`or` whose right side is running (loop false), or a
+// running loop.
+type xframe struct {
+	loop  bool
+	node  *TraceNode
+	conds int // len(recorder.conds) when it opened
+	ops   int // len(recorder.ops) when it opened
+
+	// and/or
+	target int   // where its right side ends
+	and    bool  // `and`, else `or`
+	x      xcond // its left side
+
+	span lang.Span // its rule text
+
+	// loops
+	op      opcode
+	part    part
+	list    xval
+	isArray bool
+	i       int        // the current element's index
+	elem    string     // the current element's path
+	enode   *TraceNode // its trace node
+	evs     []evid     // its evidence so far
+	witness []evid     // contain-single: the evidence of the elements that passed
+}
+
+// evid is evidence while the recorder runs: the value still points into
 // the document, and is copied out only for the evidence that is kept.
 type evid struct {
 	path string
 	v    builtin.Value
 	text string // instead of v, for evidence about the rule or document
 	span lang.Span
+}
+
+// step is called by the VM before it runs instruction pc; sp, nf and acc
+// are its state then, which is the state after the instruction handed
+// over before.
+func (r *recorder) step(m *machine, pc, sp, nf int, acc bool) {
+	if r.pend >= 0 {
+		r.settle(m, r.pend, pc, sp, nf, acc)
+	}
+	// An `and`/`or` whose right side ends here is decided by it.
+	for len(r.open) > 0 {
+		f := r.open[len(r.open)-1]
+		if f.loop || f.target != pc {
+			break
+		}
+		r.open = r.open[:len(r.open)-1]
+		y := r.popCond()
+		f.node.add(y.node)
+		f.node.set(y.ok, nil)
+		ev := y.ev
+		if y.ok == f.and {
+			ev = join(f.x.ev, y.ev)
+		}
+		r.conds = append(r.conds, xcond{node: f.node, ok: y.ok, ev: ev})
+	}
+	r.pend = pc
+}
+
+// settle accounts for instruction at, which has just run: the VM is about
+// to run pc with the state sp, nf, acc.
+func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
+	in, pos := r.p.code[at], r.p.pos[at]
+	info := in.op.info()
+	if info.test {
+		n := int(-info.stack)
+		ops := r.ops[len(r.ops)-n:]
+		t := r.node(pos.span)
+		var ev []evid
+		for i := range ops {
+			for _, k := range ops[i].kids {
+				t.add(k)
+			}
+			if !ops[i].lit {
+				ev = r.operandEvidence(ev, ops[i], pos.span)
+			}
+		}
+		if len(ev) == 0 {
+			ev = append(ev, r.evidence(ops[0], pos.span))
+		}
+		r.ops = r.ops[:len(r.ops)-n]
+		t.set(acc, ev)
+		r.conds = append(r.conds, xcond{node: t, ok: acc, ev: ev})
+		return
+	}
+	top := func() builtin.Value { return *m.deref(m.stack, m.slots, sp-1) }
+	switch in.op {
+	case opPath:
+		base := ""
+		if len(r.loops) > 0 {
+			base = r.loop().elem
+		}
+		r.ops = append(r.ops, xval{v: top(), path: joinPath(base, r.p.paths[in.arg].text), span: pos.span})
+	case opElem:
+		path := ""
+		if len(r.loops) > 0 {
+			path = r.loop().elem
+		}
+		if path == "" {
+			path = "$"
+		}
+		r.ops = append(r.ops, xval{v: top(), path: path, span: pos.span})
+	case opConst:
+		r.ops = append(r.ops, xval{v: top(), path: r.text(pos.span), span: pos.span, lit: true})
+	case opCall:
+		n := r.p.calls[in.arg].nargs
+		recv := r.ops[len(r.ops)-1-n]
+		kids := recv.kids
+		for _, a := range r.ops[len(r.ops)-n:] {
+			kids = append(kids, a.kids...)
+		}
+		recv.kids = nil
+		path := recv.path
+		if recv.lit || path == "" {
+			path = r.text(recv.span)
+		}
+		r.ops = append(r.ops[:len(r.ops)-1-n], xval{v: top(), path: path + r.suffix(pos.span, recv.span), span: pos.span, recv: &recv, kids: kids})
+	case opGroup:
+		list := &r.ops[len(r.ops)-1]
+		*list = xval{v: top(), path: list.path + r.suffix(pos.span, list.span), span: pos.span, kids: list.kids}
+	case opAcc:
+		c := r.popCond()
+		path := r.text(pos.span)
+		if r.lastLoop == partComputed {
+			path = r.lastList
+		}
+		r.ops = append(r.ops, xval{v: top(), path: path, span: pos.span, kids: nodes(c.node)})
+	case opNot:
+		switch pos.part {
+		case partFold:
+			c := &r.conds[len(r.conds)-1]
+			c.ok = !c.ok
+			c.node.set(c.ok, nil)
+		case partNode:
+			x := r.popCond()
+			t := r.node(pos.span)
+			t.add(x.node)
+			t.set(acc, nil)
+			r.conds = append(r.conds, xcond{node: t, ok: acc, ev: x.ev})
+		}
+	case opJmpF, opJmpT:
+		taken := pc == int(in.arg) && pc != at+1
+		switch pos.part {
+		case partRule:
+			w := r.popCond()
+			r.where = &w
+		case partGuard:
+			f := r.loop()
+			c := r.popCond()
+			f.enode.add(c.node)
+			if taken {
+				f.enode.set(false, nil)
+			} else {
+				f.evs = join(f.evs, c.ev)
+			}
+		default:
+			x := r.popCond()
+			t := r.node(pos.span)
+			t.add(x.node)
+			if taken {
+				t.add(r.notRun(r.spanOf(at+1, int(in.arg))))
+				t.set(x.ok, nil)
+				r.conds = append(r.conds, xcond{node: t, ok: x.ok, ev: x.ev})
+				break
+			}
+			r.open = append(r.open, xframe{node: t, span: pos.span, conds: len(r.conds), ops: len(r.ops), target: int(in.arg), and: in.op == opJmpF, x: x})
+		}
+	case opAny, opAll, opNone, opOne, opCount, opCollect:
+		list := r.ops[len(r.ops)-1]
+		r.ops = r.ops[:len(r.ops)-1]
+		f := xframe{loop: true, node: r.node(pos.span), conds: len(r.conds), ops: len(r.ops),
+			op: in.op, part: pos.part, span: pos.span, list: list, isArray: list.v.Kind() == builtin.Array, i: -1}
+		for _, k := range list.kids {
+			f.node.add(k)
+		}
+		f.list.kids = nil
+		r.loops = append(r.loops, len(r.open))
+		r.open = append(r.open, f)
+	case opNext:
+		f := r.loop()
+		if nf < len(r.loops) {
+			r.endLoop(m, f, true, sp, acc)
+			return
+		}
+		f.i++
+		path := f.list.path
+		if f.isArray {
+			path += "[" + strconv.Itoa(f.i) + "]"
+		}
+		f.elem = path
+		f.enode = r.elementNode(path)
+		f.node.add(f.enode)
+		f.evs = nil
+	case opStep:
+		f := r.loop()
+		b := r.popCond()
+		f.enode.add(b.node)
+		f.enode.set(b.ok, nil)
+		if f.op == opAll {
+			f.evs = b.ev // the element that fails contain-all: its own reasons
+		} else {
+			f.evs = join(f.evs, b.ev)
+		}
+		if f.op == opOne && b.ok {
+			f.witness = join(f.witness, f.evs)
+		}
+		if nf < len(r.loops) {
+			r.endLoop(m, f, false, sp, acc)
+		}
+	}
+}
+
+// endLoop closes loop f, which NEXT ended with no element left (exhausted)
+// or STEP ended as soon as an element decided it.
+func (r *recorder) endLoop(m *machine, fp *xframe, exhausted bool, sp int, acc bool) {
+	f := *fp
+	r.loops = r.loops[:len(r.loops)-1]
+	r.open = r.open[:len(r.open)-1]
+	r.lastLoop = f.part
+	switch f.op {
+	case opCount, opCollect:
+		v := *m.deref(m.stack, m.slots, sp-1)
+		f.node.setResult(v)
+		r.ops = append(r.ops, xval{v: v, path: r.computed(f.list, f.span), span: f.span, kids: nodes(f.node)})
+		return
+	}
+	if f.part == partComputed {
+		r.lastList = r.computed(f.list, f.span)
+	}
+	ev := []evid{r.evidence(f.list, f.span)} // the list, when no element decided
+	switch {
+	case f.op == opOne && acc, f.op == opOne && !exhausted:
+		ev = f.witness
+	case f.op != opOne && !exhausted:
+		ev = f.evs
+	}
+	f.node.set(acc, nil)
+	r.conds = append(r.conds, xcond{node: f.node, ok: acc, ev: ev})
+}
+
+func (r *recorder) popCond() xcond {
+	if len(r.conds) == 0 {
+		return xcond{}
+	}
+	c := r.conds[len(r.conds)-1]
+	r.conds = r.conds[:len(r.conds)-1]
+	return c
+}
+
+// finish makes the trace of a run that ended with st and err. The
+// instruction handed over last (r.pend) is the one that ended it: RET,
+// SKIP, or the one that failed.
+func (r *recorder) finish(st Status, err error) *Trace {
+	rule := r.p.rule
+	t := &Trace{Rule: rule.Source, Negated: rule.Negated, assert: rule.Kind == lang.RuleAssert, Status: st, Err: err}
+	var ev []evid
+	last := opInvalid
+	if r.pend >= 0 {
+		last = r.p.code[r.pend].op
+	}
+	switch {
+	case st == Error:
+		ev = r.errorEvidence()
+		r.partial()
+	case last == opRet && len(r.conds) > 0:
+		c := r.popCond()
+		r.cond = &c
+		if st == Fail {
+			ev = c.ev
+		}
+	case last == opRet && r.where != nil:
+		if st == Fail {
+			ev = r.where.ev // a query rule: why the entity matched
+		}
+	case last == opRet && st == Fail:
+		ev = []evid{r.ruleEvidence("false")}
+	}
+	if r.where != nil {
+		t.Where = r.where.node
+	}
+	if r.cond != nil {
+		t.Cond = r.cond.node
+	}
+	t.Evidence = toEvidence(ev)
+	t.Truncated = r.nodes > maxTraceNodes
+	return t
+}
+
+// errorEvidence is the evidence of an error raised by instruction r.pend:
+// what the function that failed was called on, the list that a loop or
+// groupBy was going through when the budget ran out.
+func (r *recorder) errorEvidence() []evid {
+	if r.pend >= 0 {
+		in, span := r.p.code[r.pend], r.p.pos[r.pend].span
+		switch in.op {
+		case opCall:
+			if n := r.p.calls[in.arg].nargs; len(r.ops) > n {
+				return []evid{r.evidence(r.ops[len(r.ops)-1-n], span)}
+			}
+		case opGroup:
+			if len(r.ops) > 0 {
+				return []evid{r.evidence(r.ops[len(r.ops)-1], span)}
+			}
+		case opNext:
+			if len(r.loops) > 0 {
+				f := r.loop()
+				return []evid{r.evidence(f.list, f.span)}
+			}
+		}
+	}
+	return []evid{r.ruleEvidence("")}
+}
+
+// partial makes the trace of the part of the rule an error interrupted:
+// the sub-expressions around the instruction that failed, each with its
+// children so far. They are the running `and`/`or` and loops, and the
+// nodes whose instruction had yet to run (the test that would have read
+// a failed call, the `and` whose left side it was): those after the
+// failed one whose span holds its span.
+func (r *recorder) partial() {
+	type around struct {
+		node, into *TraceNode // its node, and where its children go
+		span       lang.Span
+		conds, ops int // where the conditions and values decided inside it start
+	}
+	var running []around
+	for _, f := range r.open {
+		a := around{node: f.node, into: f.node, span: f.span, conds: f.conds, ops: f.ops}
+		if f.loop && f.enode != nil {
+			a.into = f.enode
+		}
+		running = append(running, a)
+	}
+	var pending []around
+	if r.pend >= 0 {
+		at := r.p.pos[r.pend].span
+		for pc := r.pend + 1; pc < len(r.p.code); pc++ {
+			in, pos := r.p.code[pc], r.p.pos[pc]
+			if pos.part != partNode || !holds(pos.span, at) {
+				continue
+			}
+			info := in.op.info()
+			if info.test || info.arg == argLoop || in.op == opNot || in.op == opJmpF || in.op == opJmpT {
+				pending = append(pending, around{node: r.node(pos.span), span: pos.span})
+			}
+		}
+	}
+	// Fold from the inside out: each takes the conditions and values
+	// decided inside it that nothing took, then the one folded before.
+	var inner *TraceNode
+	fold := func(into, node *TraceNode, conds, ops int) {
+		conds, ops = min(conds, len(r.conds)), min(ops, len(r.ops))
+		for _, c := range r.conds[conds:] {
+			into.add(c.node)
+		}
+		for _, o := range r.ops[ops:] {
+			for _, k := range o.kids {
+				into.add(k)
+			}
+		}
+		r.conds, r.ops = r.conds[:conds], r.ops[:ops]
+		into.add(inner)
+		inner = node
+	}
+	i := len(running) - 1
+	for _, a := range pending {
+		// A running loop that ran out of budget is inside the pending
+		// nodes around it.
+		for ; i >= 0 && !holds(running[i].span, a.span); i-- {
+			fold(running[i].into, running[i].node, running[i].conds, running[i].ops)
+		}
+		conds, ops := 0, 0
+		if i >= 0 {
+			conds, ops = len(r.conds), len(r.ops)
+			if inner == nil {
+				conds, ops = running[i].conds, running[i].ops
+			}
+		} else if inner != nil {
+			conds, ops = len(r.conds), len(r.ops)
+		}
+		fold(a.node, a.node, conds, ops)
+	}
+	for ; i >= 0; i-- {
+		fold(running[i].into, running[i].node, running[i].conds, running[i].ops)
+	}
+	if inner == nil {
+		return
+	}
+	c := &xcond{node: inner}
+	if r.where == nil && r.p.rule.Where != nil {
+		r.where = c
+	} else {
+		r.cond = c
+	}
+}
+
+// holds reports whether span a holds span b.
+func holds(a, b lang.Span) bool {
+	return a.Start.Offset <= b.Start.Offset && b.End.Offset <= a.End.Offset
+}
+
+// ruleEvidence is evidence about the whole rule.
+func (r *recorder) ruleEvidence(value string) evid {
+	return evid{text: value, span: r.p.rule.Span()}
+}
+
+// evidence records operand v for the sub-expression at sp.
+func (r *recorder) evidence(v xval, sp lang.Span) evid {
+	return evid{path: v.path, v: v.v, span: sp}
+}
+
+// operandEvidence appends the evidence of operand v: for a function result,
+// the receiver it was computed from (when read from the document), then
+// the result itself.
+func (r *recorder) operandEvidence(ev []evid, v xval, sp lang.Span) []evid {
+	if rv := v.recv; rv != nil && !rv.lit {
+		ev = r.operandEvidence(ev, *rv, sp)
+	}
+	return append(ev, r.evidence(v, sp))
+}
+
+// text returns the rule source of a span.
+func (r *recorder) text(sp lang.Span) string { return spanText(r.src, sp) }
+
+// suffix returns the source text of n after its operand from, e.g.
+// " numberOfHosts()" for `scope numberOfHosts()`.
+func (r *recorder) suffix(n, from lang.Span) string {
+	a, b := from.End.Offset, n.End.Offset
+	if a < 0 || b > len(r.src) || a > b {
+		return ""
+	}
+	return " " + strings.TrimSpace(r.src[a:b])
+}
+
+// computed describes the value of the loop at span n over list: the
+// list's path followed by the rest of n's text, e.g.
+// "tags with [key='a'] length()".
+func (r *recorder) computed(list xval, n lang.Span) string {
+	path := list.path
+	if list.lit || path == "" {
+		path = r.text(list.span)
+	}
+	return path + r.suffix(n, list.span)
+}
+
+// spanOf returns the span of the code from address a up to b: the code
+// of one sub-expression, whose own span holds those of all its parts.
+func (r *recorder) spanOf(a, b int) lang.Span {
+	sp := r.p.pos[a].span
+	for _, p := range r.p.pos[a+1 : b] {
+		if p.span.Start.Offset < sp.Start.Offset {
+			sp.Start = p.span.Start
+		}
+		if p.span.End.Offset > sp.End.Offset {
+			sp.End = p.span.End
+		}
+	}
+	return sp
+}
+
+// countNode counts a trace node about to be made, reporting false when
+// not tracing or when the trace is full (past maxTraceNodes).
+func (r *recorder) countNode() bool {
+	if !r.trace {
+		return false
+	}
+	r.nodes++
+	return r.nodes <= maxTraceNodes
+}
+
+// node makes the trace node of the sub-expression at sp, or nil when not
+// tracing.
+func (r *recorder) node(sp lang.Span) *TraceNode {
+	if !r.countNode() {
+		return nil
+	}
+	return &TraceNode{Text: r.text(sp), Span: sp, Evaluated: true}
+}
+
+// notRun is the trace node of a sub-expression that short-circuiting
+// skipped.
+func (r *recorder) notRun(sp lang.Span) *TraceNode {
+	t := r.node(sp)
+	if t != nil {
+		t.Evaluated = false
+	}
+	return t
+}
+
+// elementNode makes the trace node of one element of a loop.
+func (r *recorder) elementNode(path string) *TraceNode {
+	if !r.countNode() {
+		return nil
+	}
+	if path == "" {
+		path = "$"
+	}
+	return &TraceNode{Text: path, Element: true, Evaluated: true}
+}
+
+func (t *TraceNode) add(c *TraceNode) {
+	if t != nil && c != nil {
+		t.Children = append(t.Children, c)
+	}
+}
+
+func (t *TraceNode) set(v bool, reads []evid) {
+	if t != nil {
+		t.Value = v
+		if reads != nil {
+			t.Reads = toEvidence(reads)
+		}
+	}
+}
+
+// setResult records the value an operand node computed.
+func (t *TraceNode) setResult(v builtin.Value) {
+	if t != nil {
+		t.Result = evidenceValue(v)
+	}
+}
+
+func nodes(t *TraceNode) []*TraceNode {
+	if t == nil {
+		return nil
+	}
+	return []*TraceNode{t}
 }
 
 // toEvidence copies the evidence out of the document, dropping repeats
@@ -88,243 +697,6 @@ func toEvidence(ev []evid) []Evidence {
 	return out
 }
 
-// xval is an operand's value and where it came from.
-type xval struct {
-	v    builtin.Value
-	path string // JSON path with indices, or how it was computed
-	lit  bool   // a literal of the rule
-	root bool   // the entity itself
-	recv *xval  // a function result: the receiver it was computed from
-}
-
-type loopState struct {
-	list xval
-	span lang.Span
-	i    int
-}
-
-// explain runs p over d and returns the trace (nodes only when trace is
-// set).
-func (p *Program) explain(d *Document, set settings, trace bool) (out *Trace) {
-	x := &explainer{
-		p:      p,
-		doc:    *d,
-		src:    p.rule.Source,
-		env:    builtin.Env{Now: set.now},
-		budget: set.budget,
-		trace:  trace,
-	}
-	t := &Trace{Rule: p.rule.Source, Negated: p.rule.Negated, assert: p.rule.Kind == lang.RuleAssert}
-	defer func() {
-		if r := recover(); r != nil {
-			t.Status = Error
-			t.Err = fmt.Errorf("%w: %v", ErrInternal, r)
-			t.Evidence = toEvidence([]evid{x.ruleEvidence("")})
-			out = t // a panic returned nothing: return the trace so far
-		}
-	}()
-	rootVal := xval{v: builtin.FromJSON(d.root), root: true}
-	r := p.rule
-	switch r.Kind {
-	case lang.RuleConst:
-		t.Status = Pass
-		if !r.Const {
-			t.Status = Fail
-			t.Evidence = toEvidence([]evid{x.ruleEvidence("false")})
-		}
-		return t
-	case lang.RuleAssert, lang.RuleQuery:
-		if r.Where != nil {
-			ok, ev, n := x.cond(r.Where, rootVal)
-			t.Where = n
-			if x.err != nil {
-				return x.finishError(t)
-			}
-			if !ok {
-				t.Status = Skip
-				return t
-			}
-			if r.Kind == lang.RuleQuery {
-				t.Status = Fail
-				t.Evidence = toEvidence(ev)
-				return t
-			}
-		}
-		if r.Cond == nil {
-			t.Status = Error
-			t.Err = fmt.Errorf("%w: rule has no condition", ErrInternal)
-			return t
-		}
-		ok, ev, n := x.cond(r.Cond, rootVal)
-		t.Cond = n
-		if x.err != nil {
-			return x.finishError(t)
-		}
-		if r.Negated {
-			ok = !ok
-		}
-		if ok {
-			t.Status = Pass
-		} else {
-			t.Status = Fail
-			t.Evidence = toEvidence(ev)
-		}
-	}
-	t.Truncated = x.nodes > maxTraceNodes
-	return t
-}
-
-func (x *explainer) finishError(t *Trace) *Trace {
-	t.Status = Error
-	t.Err = x.err
-	t.Evidence = toEvidence(x.errEv)
-	t.Truncated = x.nodes > maxTraceNodes
-	return t
-}
-
-// ruleEvidence is evidence about the whole rule.
-func (x *explainer) ruleEvidence(value string) evid {
-	return evid{text: value, span: x.p.rule.Span()}
-}
-
-// step counts n steps against the budget exactly as the VM does: one per
-// element a loop visits, one per function call, one per element grouped.
-func (x *explainer) step(n int) bool {
-	if x.err != nil {
-		return false
-	}
-	x.steps += n
-	if x.steps <= x.budget {
-		return true
-	}
-	x.err = budgetError(x.budget)
-	if len(x.loops) > 0 {
-		l := x.loops[len(x.loops)-1]
-		x.errEv = []evid{x.evidence(l.list, l.span)}
-	} else {
-		x.errEv = []evid{x.ruleEvidence("")}
-	}
-	return false
-}
-
-// text returns the rule source of a span.
-func (x *explainer) text(sp lang.Span) string {
-	a, b := sp.Start.Offset, sp.End.Offset
-	if a < 0 || b > len(x.src) || a > b {
-		return ""
-	}
-	return x.src[a:b]
-}
-
-// countNode counts a trace node about to be made, reporting false when
-// not tracing or when the trace is full (past maxTraceNodes).
-func (x *explainer) countNode() bool {
-	if !x.trace {
-		return false
-	}
-	x.nodes++
-	return x.nodes <= maxTraceNodes
-}
-
-// node makes a trace node for n, or nil when not tracing.
-func (x *explainer) node(n lang.Node) *TraceNode {
-	if !x.countNode() {
-		return nil
-	}
-	sp := n.Span()
-	return &TraceNode{Text: x.text(sp), Span: sp, Evaluated: true}
-}
-
-func (t *TraceNode) add(c *TraceNode) {
-	if t != nil && c != nil {
-		t.Children = append(t.Children, c)
-	}
-}
-
-func (t *TraceNode) set(v bool, reads []evid) {
-	if t != nil {
-		t.Value = v
-		if reads != nil {
-			t.Reads = toEvidence(reads)
-		}
-	}
-}
-
-// setResult records the value an operand node computed.
-func (t *TraceNode) setResult(v builtin.Value) {
-	if t != nil {
-		t.Result = evidenceValue(v)
-	}
-}
-
-// notRun is the trace node of a sub-expression that short-circuiting
-// skipped.
-func (x *explainer) notRun(n lang.Node) *TraceNode {
-	t := x.node(n)
-	if t != nil {
-		t.Evaluated = false
-	}
-	return t
-}
-
-// cond evaluates a condition: its truth, its evidence, its trace node.
-func (x *explainer) cond(e lang.Expr, sc xval) (bool, []evid, *TraceNode) {
-	if x.err != nil {
-		return false, nil, nil
-	}
-	t := x.node(e)
-	switch e := e.(type) {
-	case *lang.Logical:
-		a, ea, na := x.cond(e.X, sc)
-		t.add(na)
-		if x.err != nil {
-			return false, nil, t
-		}
-		if (e.Op == lang.And) != a {
-			// false and ..., true or ...: decided.
-			t.add(x.notRun(e.Y))
-			t.set(a, nil)
-			return a, ea, t
-		}
-		b, eb, nb := x.cond(e.Y, sc)
-		t.add(nb)
-		t.set(b, nil)
-		if b == (e.Op == lang.And) {
-			return b, append(ea, eb...), t
-		}
-		return b, eb, t
-	case *lang.Not:
-		a, ea, na := x.cond(e.X, sc)
-		t.add(na)
-		t.set(!a, nil)
-		return !a, ea, t
-	case *lang.Compare:
-		return x.compare(e, sc, t)
-	case *lang.Test:
-		if a, ok := e.X.(*lang.ArrayOp); ok && a.Op != lang.GroupBy {
-			return x.quantifier(a, sc, t)
-		}
-		v, kids := x.operand(e.X, sc)
-		for _, k := range kids {
-			t.add(k)
-		}
-		if x.err != nil {
-			return false, nil, t
-		}
-		ok := builtin.Truthy(v.v)
-		ev := x.operandEvidence(nil, v, e.Span())
-		t.set(ok, ev)
-		return ok, ev, t
-	}
-	x.err = fmt.Errorf("%w: unexpected %T", ErrInternal, e)
-	return false, nil, t
-}
-
-// evidence records operand v for the sub-expression at sp.
-func (x *explainer) evidence(v xval, sp lang.Span) evid {
-	return evid{path: v.path, v: v.v, span: sp}
-}
-
 // evidenceValue copies v's JSON text out of the document, cut to
 // MaxEvidenceValue bytes. Bytes that are not UTF-8 (JSON strings may hold
 // them; gjson does not check) become U+FFFD, so that evidence printed in
@@ -342,338 +714,4 @@ func evidenceValue(v builtin.Value) string {
 		return strings.ToValidUTF8(s, "\ufffd")
 	}
 	return strings.Clone(s)
-}
-
-func (x *explainer) compare(e *lang.Compare, sc xval, t *TraceNode) (bool, []evid, *TraceNode) {
-	a, ka := x.operand(e.X, sc)
-	for _, k := range ka {
-		t.add(k)
-	}
-	if x.err != nil {
-		return false, nil, t
-	}
-	var ok bool
-	var opsBuf [2]xval
-	ops := append(opsBuf[:0], a)
-	switch e.Op {
-	case lang.Like, lang.Unlike:
-		ok = x.p.likes[x.p.nodeLike[e]].MatchValue(a.v)
-		if e.Op == lang.Unlike {
-			ok = !ok
-		}
-	case lang.RegexMatch:
-		ok = builtin.MatchRegexp(x.p.regexes[x.p.nodeRegex[e]], a.v)
-	case lang.In:
-		ok = builtin.In(a.v, x.p.lists[x.p.nodeList[e]])
-	default:
-		b, kb := x.operand(e.Y, sc)
-		for _, k := range kb {
-			t.add(k)
-		}
-		if x.err != nil {
-			return false, nil, t
-		}
-		ok = compareHolds(compareOps[e.Op], a.v, b.v)
-		ops = append(ops, b)
-	}
-	ev := make([]evid, 0, 2)
-	for _, o := range ops {
-		if !o.lit {
-			ev = x.operandEvidence(ev, o, e.Span())
-		}
-	}
-	if len(ev) == 0 {
-		ev = append(ev, x.evidence(a, e.Span()))
-	}
-	t.set(ok, ev)
-	return ok, ev, t
-}
-
-// operandEvidence appends the evidence of operand v: for a function result,
-// the receiver it was computed from (when read from the document), then
-// the result itself.
-func (x *explainer) operandEvidence(ev []evid, v xval, sp lang.Span) []evid {
-	if r := v.recv; r != nil && !r.lit {
-		ev = x.operandEvidence(ev, *r, sp)
-	}
-	return append(ev, x.evidence(v, sp))
-}
-
-// quantifier evaluates an array operator used as a condition.
-func (x *explainer) quantifier(a *lang.ArrayOp, sc xval, t *TraceNode) (bool, []evid, *TraceNode) {
-	op, _ := quantifierOp(a.Op) // the compiler rejected any other operator
-	r := x.loop(op, a.X, a.Body, a, sc, t)
-	t.set(r.ok, nil)
-	return r.ok, r.ev, t
-}
-
-// loopResult is what a loop decided.
-type loopResult struct {
-	list  xval // the list iterated
-	ok    bool
-	ev    []evid
-	count int
-	out   []builtin.Value // COLLECT: the elements that passed
-}
-
-// loop mirrors a compiled loop (see compiler.loop): it iterates src's
-// elements, skips those a `with` filter rejects, runs body on the rest and
-// stops as soon as op is decided. Trace nodes of the elements go under t.
-func (x *explainer) loop(op opcode, src lang.Operand, body lang.Expr, n lang.Node, sc xval, t *TraceNode) loopResult {
-	base, filters := withChain(src)
-	if body == nil && len(filters) > 0 {
-		body = filters[len(filters)-1]
-		filters = filters[:len(filters)-1]
-	}
-	list, kids := x.operand(base, sc)
-	for _, k := range kids {
-		t.add(k)
-	}
-	res := loopResult{list: list}
-	if x.err != nil || body == nil {
-		return res
-	}
-	// The list itself is the evidence when no element decides.
-	listEv := func() []evid { return []evid{x.evidence(list, n.Span())} }
-	x.loops = append(x.loops, loopState{list: list, span: n.Span()})
-	defer func() { x.loops = x.loops[:len(x.loops)-1] }()
-
-	it := newElements(list.v.JSON())
-	isArray := list.v.Kind() == builtin.Array
-	var witness []evid
-	for i := 0; ; i++ {
-		e, ok := it.next()
-		if !ok {
-			break
-		}
-		if !x.step(1) {
-			return res
-		}
-		x.loops[len(x.loops)-1].i = i
-		elem := xval{v: builtin.FromJSON(e), path: list.path}
-		if isArray {
-			elem.path = list.path + "[" + strconv.Itoa(i) + "]"
-		}
-		et := x.elementNode(elem.path)
-		t.add(et)
-		var evs []evid
-		pass := true
-		for _, f := range filters {
-			fok, fev, fn := x.cond(f, elem)
-			et.add(fn)
-			if x.err != nil {
-				return res
-			}
-			if !fok {
-				pass = false
-				break
-			}
-			evs = append(evs, fev...)
-		}
-		filtered := !pass
-		if pass {
-			bok, bev, bn := x.cond(body, elem)
-			et.add(bn)
-			if x.err != nil {
-				return res
-			}
-			pass = bok
-			if op == opAll {
-				evs = bev // the element that fails contain-all: its own reasons
-			} else {
-				evs = append(evs, bev...)
-			}
-		}
-		et.set(pass, nil)
-		if filtered {
-			continue
-		}
-		switch op {
-		case opAny:
-			if pass {
-				return loopResult{list: list, ok: true, ev: evs}
-			}
-		case opAll:
-			if !pass {
-				return loopResult{list: list, ok: false, ev: evs}
-			}
-		case opNone:
-			if pass {
-				return loopResult{list: list, ok: false, ev: evs}
-			}
-		case opOne:
-			if pass {
-				res.count++
-				witness = append(witness, evs...)
-				if res.count > 1 {
-					return loopResult{list: list, ok: false, ev: witness}
-				}
-			}
-		case opCount:
-			if pass {
-				res.count++
-			}
-		case opCollect:
-			if pass {
-				res.out = append(res.out, elem.v)
-			}
-		}
-	}
-	switch op {
-	case opAny:
-		return loopResult{list: list, ok: false, ev: listEv()}
-	case opAll, opNone:
-		return loopResult{list: list, ok: true, ev: listEv()}
-	case opOne:
-		if res.count == 1 {
-			return loopResult{list: list, ok: true, ev: witness}
-		}
-		return loopResult{list: list, ok: false, ev: listEv()}
-	}
-	res.ok = true
-	return res
-}
-
-// elementNode makes the trace node of one element of a loop.
-func (x *explainer) elementNode(path string) *TraceNode {
-	if !x.countNode() {
-		return nil
-	}
-	if path == "" {
-		path = "$"
-	}
-	return &TraceNode{Text: path, Element: true, Evaluated: true}
-}
-
-// suffix returns the source text of n after its operand x, e.g. " numberOfHosts()"
-// for `scope numberOfHosts()`.
-func (x *explainer) suffix(n lang.Node, from lang.Node) string {
-	a, b := from.Span().End.Offset, n.Span().End.Offset
-	if a < 0 || b > len(x.src) || a > b {
-		return ""
-	}
-	return " " + strings.TrimSpace(x.src[a:b])
-}
-
-// operand evaluates an operand; loops inside it leave trace nodes.
-func (x *explainer) operand(o lang.Operand, sc xval) (xval, []*TraceNode) {
-	if x.err != nil {
-		return xval{}, nil
-	}
-	p := x.p
-	switch o := o.(type) {
-	case *lang.Path:
-		if len(o.Segments) == 0 {
-			if sc.path == "" {
-				return xval{v: sc.v, path: "$"}, nil
-			}
-			return sc, nil
-		}
-		ps := p.paths[p.nodePath[o]]
-		var v gjson.Result
-		if sc.root {
-			v = ps.readDoc(&x.doc)
-		} else {
-			v = ps.read(sc.v.JSON())
-		}
-		return xval{v: builtin.FromJSON(v), path: joinPath(sc.path, ps.text)}, nil
-	case *lang.String, *lang.Number, *lang.Bool, *lang.Null:
-		return xval{v: p.consts[p.nodeConst[o]], path: x.text(o.Span()), lit: true}, nil
-	case *lang.Call:
-		k, ok := p.nodeCall[o]
-		if !ok {
-			// length() or isEmpty() of a `with`, compiled as a loop.
-			t := x.node(o)
-			switch o.Name {
-			case "length":
-				r := x.loop(opCount, o.X, nil, o, sc, t)
-				v := builtin.NumberValue(float64(r.count))
-				t.setResult(v)
-				return xval{v: v, path: x.computed(r.list, o, o.X)}, nodes(t)
-			case "isEmpty":
-				r := x.loop(opNone, o.X, nil, o, sc, t)
-				t.set(r.ok, nil)
-				return xval{v: builtin.BoolValue(r.ok), path: x.computed(r.list, o, o.X)}, nodes(t)
-			}
-			x.err = fmt.Errorf("%w: uncompiled call %s", ErrInternal, o.Name)
-			return xval{}, nil
-		}
-		recv, kids := x.operand(o.X, sc)
-		if x.err != nil {
-			return xval{}, kids
-		}
-		args := make([]builtin.Value, len(o.Args))
-		for i, a := range o.Args {
-			av, ak := x.operand(a, sc)
-			kids = append(kids, ak...)
-			if x.err != nil {
-				return xval{}, kids
-			}
-			args[i] = av.v
-		}
-		site := p.calls[k]
-		if !x.step(1) {
-			x.errEv = []evid{x.evidence(recv, o.Span())} // the call that ran out
-			return xval{}, kids
-		}
-		res, err := site.fn.Impl(&x.env, recv.v, args)
-		if err != nil {
-			x.err = funcError(site.fn.Name, err)
-			x.errEv = []evid{x.evidence(recv, o.Span())}
-			return xval{}, kids
-		}
-		path := recv.path
-		if recv.lit || path == "" {
-			path = x.text(o.X.Span())
-		}
-		return xval{v: res, path: path + x.suffix(o, o.X), recv: &recv}, kids
-	case *lang.ArrayOp:
-		t := x.node(o)
-		switch o.Op {
-		case lang.With:
-			r := x.loop(opCollect, o, nil, o, sc, t)
-			var f frame
-			for _, v := range r.out {
-				f.add(v)
-			}
-			v := f.collected()
-			t.setResult(v)
-			return xval{v: v, path: x.computed(r.list, o, o)}, nodes(t)
-		case lang.GroupBy:
-			list, kids := x.operand(o.X, sc)
-			if x.err != nil || o.Key == nil {
-				return xval{}, kids
-			}
-			g, n := group(p, p.nodePath[o.Key], list.v)
-			if !x.step(n) {
-				x.errEv = []evid{x.evidence(list, o.Span())} // the grouping that ran out
-				return xval{}, kids
-			}
-			return xval{v: g, path: list.path + x.suffix(o, o.X)}, kids
-		default:
-			ok, _, t := x.quantifier(o, sc, t)
-			return xval{v: builtin.BoolValue(ok), path: x.text(o.Span())}, nodes(t)
-		}
-	}
-	x.err = fmt.Errorf("%w: unexpected operand %T", ErrInternal, o)
-	return xval{}, nil
-}
-
-// computed describes the result of n, computed from the list `list` (the
-// base of n's with chain): the list's path followed by the rest of n's
-// text, e.g. "tags with [key='a'] length()".
-func (x *explainer) computed(list xval, n lang.Node, chain lang.Operand) string {
-	base, _ := withChain(chain)
-	path := list.path
-	if list.lit || path == "" {
-		path = x.text(base.Span())
-	}
-	return path + x.suffix(n, base)
-}
-
-func nodes(t *TraceNode) []*TraceNode {
-	if t == nil {
-		return nil
-	}
-	return []*TraceNode{t}
 }

@@ -22,7 +22,11 @@ func TestExplain(t *testing.T) {
 		{`false`, `{"type":"T"}`, Fail, []string{"because: false"}},
 		{`T should have xs with [a = 1] length() = 2`, `{"type":"T","xs":[{"a":1},{"a":2}]}`, Fail,
 			[]string{"because: xs with [a = 1] length() = 1", "xs[1]", "a = 1     xs[1].a = 2"}},
-		{`T should have d after(0, 'days')`, `{"type":"T","d":"later"}`, Error, []string{`result:  error: function failed: after(): "later" is not a date`, `because: d = "later"`}},
+		{`T should have d after(0, 'days')`, `{"type":"T","d":"later"}`, Error, []string{`result:  error: function failed: after(): "later" is not a date`, `because: d = "later"`, "should  false  d after(0, 'days')"}},
+		// An error inside a loop: the trace shows the loop and the element
+		// it was on, around the test that failed.
+		{`T should have a = 1 and xs contain [$ after(0, 'days')]`, `{"type":"T","a":1,"xs":["2020-01-01","later"]}`, Error,
+			[]string{`because: xs[1] = "later"`, "should  false  a = 1 and xs contain [$ after(0, 'days')]", "true     a = 1", "false      xs[1]", "false        $ after(0, 'days')\n"}},
 		{`T should not have a = 1 or b = 2`, `{"type":"T","a":1}`, Fail, []string{"should not  true   a = 1 or b = 2", "-        b = 2   (not evaluated)"}},
 	}
 	for _, c := range cases {
@@ -45,6 +49,57 @@ func TestExplain(t *testing.T) {
 	// A document that cannot be evaluated is Explain's error.
 	if _, err := vmtCompile(t, `T should have a`).Explain([]byte(`{`)); !errors.Is(err, ErrInvalidJSON) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestRecordingAgrees runs every rule of the semantic tables over its
+// documents both ways: the recording run reaches the evaluation's verdict,
+// and every fail and error has evidence whose span lies in the rule.
+func TestRecordingAgrees(t *testing.T) {
+	for _, row := range semLoad(t) {
+		if row.List || row.Want == "compile-error" {
+			continue
+		}
+		p, err := Compile(row.Rule, semOptions(row))
+		if err != nil {
+			continue
+		}
+		if doc := row.Doc; doc != "" {
+			r := p.Eval([]byte(doc))
+			tr, err := p.Explain([]byte(doc))
+			if err == nil && tr.Status != r.Status {
+				t.Errorf("%s: %s: Eval %v, Explain %v", row, row.Rule, r.Status, tr.Status)
+			}
+			if (r.Status == Fail || r.Status == Error) && len(r.Evidence) == 0 {
+				t.Errorf("%s: %s: %v without evidence", row, row.Rule, r.Status)
+			}
+			for _, e := range r.Evidence {
+				if e.Span.Start.Offset < 0 || e.Span.End.Offset > len(row.Rule) || e.Span.Start.Offset > e.Span.End.Offset {
+					t.Errorf("%s: %s: evidence span %v outside the rule", row, row.Rule, e.Span)
+				}
+			}
+		}
+	}
+}
+
+// TestRecordingCopy holds the two copies of a program apart: the code a
+// normal run executes has no opcode marked for recording, so that it never
+// reaches the recorder, and the recording copy has every one marked.
+func TestRecordingCopy(t *testing.T) {
+	for _, c := range disasmCases {
+		p := vmtCompile(t, c.rule)
+		if len(p.rcode) != len(p.code) || len(p.pos) != len(p.code) {
+			t.Fatalf("%s: %d instructions, %d recording, %d positions", c.name, len(p.code), len(p.rcode), len(p.pos))
+		}
+		for pc, in := range p.code {
+			if in.op&opRecord != 0 || p.rcode[pc] != (instr{op: in.op | opRecord, arg: in.arg}) {
+				t.Errorf("%s: at %d: %v, recording %v", c.name, pc, in, p.rcode[pc])
+			}
+			sp := p.pos[pc].span
+			if sp.Start.Offset < 0 || sp.End.Offset > len(c.rule) || sp.Start.Offset > sp.End.Offset {
+				t.Errorf("%s: at %d: span %v outside the rule", c.name, pc, sp)
+			}
+		}
 	}
 }
 

@@ -57,7 +57,7 @@ var vmtFuzzDocs = []string{
 
 // FuzzEval runs fuzzed rules over fuzzed documents. Nothing may panic, and
 // every way of evaluating must agree: Eval, the rule set's full path table,
-// raw reads, and the explainer.
+// raw reads, and the recording run of Explain.
 func FuzzEval(f *testing.F) {
 	docs := vmtFuzzDocs
 	if b, err := os.ReadFile("testdata/instance.json"); err == nil {

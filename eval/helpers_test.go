@@ -115,7 +115,8 @@ func vmtCompile(t testing.TB, src string) *Program {
 
 // vmtStatusModes evaluates p over doc in every way the package offers and
 // checks that they agree: Eval (shallow path table, lazy raw reads), a
-// full path table through a RuleSet, pure raw reads, and the explainer.
+// full path table through a RuleSet, pure raw reads, and the recording run
+// of Explain.
 // It returns the result of Eval.
 func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 	t.Helper()
@@ -176,7 +177,7 @@ func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 	}
 	tr := p.ExplainDocument(d)
 	if tr.Status != r.Status {
-		t.Errorf("explainer gave %v, Eval gave %v\n%s", tr.Status, r, tr)
+		t.Errorf("Explain gave %v, Eval gave %v\n%s", tr.Status, r, tr)
 	}
 	return r
 }

@@ -293,6 +293,6 @@ func (l *Lists) Explain(rule int, group string) (*Trace, bool) {
 	rs := l.rs
 	raw := l.entity(p.rule.Target.Type, group)
 	d := Document{raw: raw, root: gjson.Result{Type: gjson.JSON, Raw: raw}, typ: p.target}
-	tr := p.explain(&d, rs.set.at(), true)
+	tr := p.record(&d, rs.set.at(), true)
 	return tr, true
 }

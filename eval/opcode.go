@@ -74,114 +74,102 @@ const (
 	opSkip //  - SKIP              stop: skip (the entity did not meet `where`)
 
 	opcodeMax = opSkip
+
+	// opRecord marks an opcode in a program's recording copy (rcode).
+	// The VM's switch has no case for marked opcodes: they fall to its
+	// default case, which hands the instruction to the recorder and runs
+	// it unmarked. A normal run therefore pays nothing for recording.
+	opRecord opcode = 0x80
 )
 
-// hasArg tells the opcodes that take an operand; the others ignore it.
-var hasArg = [...]bool{
-	opPath: true, opConst: true, opCall: true, opGroup: true,
-	opEqK: true, opNeK: true, opLtK: true, opGtK: true, opLeK: true, opGeK: true,
-	opLike: true, opRegex: true, opIn: true, opSet: true,
-	opJmpF: true, opJmpT: true,
-	opAny: true, opAll: true, opNone: true, opOne: true, opCount: true, opCollect: true,
-	opcodeMax: false,
+// operandKind is what an instruction's int32 operand names.
+type operandKind uint8
+
+const (
+	argNone  operandKind = iota // no operand: the VM ignores it
+	argPath                     // an index into Program.paths
+	argConst                    // an index into Program.consts
+	argCall                     // an index into Program.calls
+	argLike                     // an index into Program.likes
+	argRegex                    // an index into Program.regexes
+	argList                     // an index into Program.lists
+	argBool                     // 0 or 1
+	argJump                     // an address in the code
+	argLoop                     // a loop's exit address; the opener is followed by NEXT
+)
+
+// opInfo describes one opcode: the emitter, the verifier, the
+// disassembler and the recorder read it here and nowhere else.
+type opInfo struct {
+	name string
+	arg  operandKind
+	// stack is the change in value-stack depth. CALL's depends on the
+	// call's arity (it pops its receiver and arguments and pushes one
+	// result: -nargs) and is computed by the emitter. The loop openers
+	// COUNT and COLLECT pop a list and later push their result: 0.
+	stack int8
+	// test marks the opcodes that pop their operands (-stack of them) and
+	// set acc from them: comparisons, matches and TRUTHY. The recorder
+	// turns each into a trace node reading those operands.
+	test bool
 }
 
-var opcodeNames = [...]string{
-	opInvalid: "INVALID",
-	opPath:    "PATH",
-	opElem:    "ELEM",
-	opConst:   "CONST",
-	opCall:    "CALL",
-	opAcc:     "ACC",
-	opGroup:   "GROUP",
-	opEq:      "EQ",
-	opNe:      "NE",
-	opLt:      "LT",
-	opGt:      "GT",
-	opLe:      "LE",
-	opGe:      "GE",
-	opEqK:     "EQK",
-	opNeK:     "NEK",
-	opLtK:     "LTK",
-	opGtK:     "GTK",
-	opLeK:     "LEK",
-	opGeK:     "GEK",
-	opLike:    "LIKE",
-	opRegex:   "REGEX",
-	opIn:      "IN",
-	opTruthy:  "TRUTHY",
-	opNot:     "NOT",
-	opSet:     "SET",
-	opJmpF:    "JMPF",
-	opJmpT:    "JMPT",
-	opAny:     "ANY",
-	opAll:     "ALL",
-	opNone:    "NONE",
-	opOne:     "ONE",
-	opCount:   "COUNT",
-	opCollect: "COLLECT",
-	opNext:    "NEXT",
-	opStep:    "STEP",
-	opRet:     "RET",
-	opSkip:    "SKIP",
+// opcodes is the instruction set's table, indexed by opcode.
+var opcodes = [...]opInfo{
+	opInvalid: {name: "INVALID"},
+	opPath:    {name: "PATH", arg: argPath, stack: +1},
+	opElem:    {name: "ELEM", stack: +1},
+	opConst:   {name: "CONST", arg: argConst, stack: +1},
+	opCall:    {name: "CALL", arg: argCall},
+	opAcc:     {name: "ACC", stack: +1},
+	opGroup:   {name: "GROUP", arg: argPath},
+	opEq:      {name: "EQ", stack: -2, test: true},
+	opNe:      {name: "NE", stack: -2, test: true},
+	opLt:      {name: "LT", stack: -2, test: true},
+	opGt:      {name: "GT", stack: -2, test: true},
+	opLe:      {name: "LE", stack: -2, test: true},
+	opGe:      {name: "GE", stack: -2, test: true},
+	opEqK:     {name: "EQK", arg: argConst, stack: -1, test: true},
+	opNeK:     {name: "NEK", arg: argConst, stack: -1, test: true},
+	opLtK:     {name: "LTK", arg: argConst, stack: -1, test: true},
+	opGtK:     {name: "GTK", arg: argConst, stack: -1, test: true},
+	opLeK:     {name: "LEK", arg: argConst, stack: -1, test: true},
+	opGeK:     {name: "GEK", arg: argConst, stack: -1, test: true},
+	opLike:    {name: "LIKE", arg: argLike, stack: -1, test: true},
+	opRegex:   {name: "REGEX", arg: argRegex, stack: -1, test: true},
+	opIn:      {name: "IN", arg: argList, stack: -1, test: true},
+	opTruthy:  {name: "TRUTHY", stack: -1, test: true},
+	opNot:     {name: "NOT"},
+	opSet:     {name: "SET", arg: argBool},
+	opJmpF:    {name: "JMPF", arg: argJump},
+	opJmpT:    {name: "JMPT", arg: argJump},
+	opAny:     {name: "ANY", arg: argLoop, stack: -1},
+	opAll:     {name: "ALL", arg: argLoop, stack: -1},
+	opNone:    {name: "NONE", arg: argLoop, stack: -1},
+	opOne:     {name: "ONE", arg: argLoop, stack: -1},
+	opCount:   {name: "COUNT", arg: argLoop},
+	opCollect: {name: "COLLECT", arg: argLoop},
+	opNext:    {name: "NEXT"},
+	opStep:    {name: "STEP"},
+	opRet:     {name: "RET"},
+	opSkip:    {name: "SKIP"},
 }
 
-// stackEffect is the change in value-stack depth of each opcode. opCall is
-// variable (it pops its receiver and arguments and pushes one result) and is
-// computed from the function's arity. The loop openers COUNT and COLLECT pop
-// a list and later push their result, so they count as 0.
-var stackEffect = [...]int8{
-	opInvalid: 0,
-	opPath:    +1,
-	opElem:    +1,
-	opConst:   +1,
-	opCall:    0, // 1 - (1 + nargs), see callStackEffect
-	opAcc:     +1,
-	opGroup:   0,
-	opEq:      -2,
-	opNe:      -2,
-	opLt:      -2,
-	opGt:      -2,
-	opLe:      -2,
-	opGe:      -2,
-	opEqK:     -1,
-	opNeK:     -1,
-	opLtK:     -1,
-	opGtK:     -1,
-	opLeK:     -1,
-	opGeK:     -1,
-	opLike:    -1,
-	opRegex:   -1,
-	opIn:      -1,
-	opTruthy:  -1,
-	opNot:     0,
-	opSet:     0,
-	opJmpF:    0,
-	opJmpT:    0,
-	opAny:     -1,
-	opAll:     -1,
-	opNone:    -1,
-	opOne:     -1,
-	opCount:   0,
-	opCollect: 0,
-	opNext:    0,
-	opStep:    0,
-	opRet:     0,
-	opSkip:    0,
+// info returns op's row of the table; an opcode outside it has the zero
+// row, named "".
+func (op opcode) info() opInfo {
+	if int(op) < len(opcodes) {
+		return opcodes[op]
+	}
+	return opInfo{}
 }
 
 func (op opcode) String() string {
-	if int(op) < len(opcodeNames) && opcodeNames[op] != "" {
-		return opcodeNames[op]
+	if n := op.info().name; n != "" {
+		return n
 	}
 	return "ILLEGAL"
 }
-
-// isLoop reports whether op opens an array-operator loop.
-func (op opcode) isLoop() bool { return op >= opAny && op <= opCollect }
-
-// isJump reports whether op's operand is a program counter.
-func (op opcode) isJump() bool { return op == opJmpF || op == opJmpT || op.isLoop() }
 
 // instr is one instruction.
 type instr struct {

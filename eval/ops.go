@@ -2,11 +2,9 @@ package eval
 
 import "github.com/gsl-lang/gsl/builtin"
 
-// This file holds the operations the VM and the explainer share, so that
-// both decide every test the same way.
-
-// The operators themselves are package builtin's (Equal, Compare, Truthy,
-// In, LikePattern, MatchRegexp).
+// This file holds the comparisons the VM's fast paths fall back on when
+// they cannot decide in place. The operators themselves are package
+// builtin's (Equal, Compare, Truthy, In, LikePattern, MatchRegexp).
 
 // likePattern is a compiled `like` pattern.
 type likePattern = builtin.LikePattern

@@ -13,22 +13,14 @@ import (
 // express (the empty name), so that such a segment is looked up only in an
 // object: a path never steps into an array.
 type pathSpec struct {
-	segs   []string  // property names, unescaped
-	chunks []string  // escaped gjson paths, each applied to an object
-	text   string    // GSL spelling, e.g. tags.`aws:stack`
-	scope  int32     // the scope the path is read in (see scopeSpec)
-	tail   *pathSpec // the path without its first segment, when it has more
+	segs   []string // property names, unescaped
+	chunks []string // escaped gjson paths, each applied to an object
+	text   string   // GSL spelling, e.g. tags.`aws:stack`
+	scope  int32    // the scope the path is read in (see scopeSpec)
 }
 
 func newPathSpec(segs []string, scope int32) *pathSpec {
-	p := &pathSpec{segs: segs, scope: scope, text: pathText(segs), chunks: pathChunks(segs)}
-	if len(segs) > 1 {
-		// Only readDoc reads the tail, and only its chunks: it has no tail
-		// of its own, so that a path of n segments costs O(n), not O(n²).
-		rest := segs[1:]
-		p.tail = &pathSpec{segs: rest, scope: rawScope, text: pathText(rest), chunks: pathChunks(rest)}
-	}
-	return p
+	return &pathSpec{segs: segs, scope: scope, text: pathText(segs), chunks: pathChunks(segs)}
 }
 
 // pathChunks groups segs into the escaped gjson paths of pathSpec.chunks.
@@ -82,19 +74,6 @@ func (p *pathSpec) read(base gjson.Result) gjson.Result {
 		r = gjson.Get(r.Raw, c)
 	}
 	return r
-}
-
-// readDoc resolves the path from the document's entity, through its index
-// of top-level members.
-func (p *pathSpec) readDoc(d *Document) gjson.Result {
-	if len(p.segs) == 0 || d.members == nil {
-		return p.read(d.root)
-	}
-	v := d.member(p.segs[0])
-	if p.tail == nil {
-		return v
-	}
-	return p.tail.read(v)
 }
 
 // pathText spells segments the way GSL reads them: plain names joined by

@@ -99,8 +99,14 @@ type Program struct {
 	target string // entity type it applies to ("List<T>" for list rules); "" for a const rule
 	set    settings
 
-	code  []instr
-	spans []lang.Span // spans[pc]: the rule text instruction pc was compiled from
+	code []instr
+	// rcode is code with every opcode marked for recording (see
+	// opRecord): the recording run's copy, so that the normal run tests
+	// nothing to know it is not recording.
+	rcode []instr
+	// pos is the position table: pos[pc] is where instruction pc came
+	// from. It maps a recording back to the rule's text.
+	pos []srcPos
 
 	paths   []*pathSpec
 	scopes  []scopeSpec
@@ -115,15 +121,36 @@ type Program struct {
 
 	// self lays the program's own paths out as a path table, for Eval.
 	self *tableLayout
-
-	// Side tables for the explainer, which walks the tree.
-	nodePath  map[*lang.Path]int32
-	nodeConst map[lang.Operand]int32
-	nodeLike  map[*lang.Compare]int32
-	nodeRegex map[*lang.Compare]int32
-	nodeList  map[*lang.Compare]int32
-	nodeCall  map[*lang.Call]int32
 }
+
+// srcPos is the origin of one instruction: the span of the node it was
+// compiled from, and the part it plays in that node where its opcode
+// alone does not tell.
+type srcPos struct {
+	span lang.Span
+	part part
+}
+
+// part is what an instruction does for the node it was compiled from, as
+// far as the recorder needs to know (see explain.go).
+type part uint8
+
+const (
+	// partNode: the instruction decides, computes or joins its node (a
+	// test, the NOT of `not`, the jump of `and`/`or`, a loop opener).
+	partNode part = iota
+	// partFold: the NOT of `unlike`, which negates the LIKE before it
+	// within the same node.
+	partFold
+	// partRule: an instruction of the rule itself, not of a condition:
+	// the jump of `where`, the NOT of `should not`.
+	partRule
+	// partGuard: the JMPF of a `with` filter, which skips the element.
+	partGuard
+	// partComputed: a loop that computes a value (with, length(),
+	// isEmpty()), described by its list's path and the rest of its text.
+	partComputed
+)
 
 // callSite is a resolved function call.
 type callSite struct {

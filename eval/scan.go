@@ -105,30 +105,6 @@ func newMembers(s string, i int) members {
 	return members{s: s, i: len(s)}
 }
 
-// next returns the next member's raw key text (between the quotes, still
-// escaped, with esc telling whether it holds an escape) and raw value text.
-func (m *members) next() (key, value string, esc, ok bool) {
-	key, vstart, vend, esc, ok := m.nextAt()
-	if !ok {
-		return "", "", false, false
-	}
-	return key, m.s[vstart:vend], esc, true
-}
-
-// nextAt is next giving where the value's text starts and ends in the
-// scanned string.
-func (m *members) nextAt() (key string, vstart, vend int, esc, ok bool) {
-	key, vstart, esc, ok = m.nextKey()
-	if !ok {
-		return "", 0, 0, false, false
-	}
-	vend = jsontext.ValueEnd(m.s, vstart)
-	if !m.valueDone(vstart, vend) {
-		return "", 0, 0, false, false
-	}
-	return key, vstart, vend, esc, true
-}
-
 // nextKey reads the next member's key and colon: it returns the raw key
 // text and where the value starts. The caller finds the value's end and
 // gives it to valueDone before reading the next member.

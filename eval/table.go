@@ -605,11 +605,6 @@ func (m *machine) addElement(ri int32) int32 {
 	return idx
 }
 
-// isArray reports whether r holds a JSON array.
-func isArray(r gjson.Result) bool {
-	return r.Type == gjson.JSON && len(r.Raw) > 0 && r.Raw[0] == '['
-}
-
 // setValue stores the value of the raw JSON text raw in r, as resultOf
 // reads it, building the common kinds in place.
 func setValue(r *builtin.Value, raw string) {

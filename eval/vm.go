@@ -76,7 +76,12 @@ type machine struct {
 	// Path reads while evaluating one document, for tests: values found
 	// while filling the path table, and paths read from raw JSON.
 	tableReads, rawReads int
-	errPC                int // the instruction that raised the last error
+
+	// rec, when set, makes exec run the program's recording copy and
+	// report each instruction to it before running it. It points to
+	// recorder, which keeps its buffers with the machine.
+	rec      *recorder
+	recorder recorder
 }
 
 var machines = sync.Pool{New: func() any { return new(machine) }}
@@ -113,6 +118,7 @@ func putMachine(m *machine) {
 	m.doc = ""
 	m.layout = nil
 	m.docSize = 0
+	m.rec = nil
 	machines.Put(m)
 }
 
@@ -140,16 +146,19 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 	rootVal := val{v: &m.rootv, rec: rec}
 	stack, slots, frames := m.stack, m.slots, m.frames
 	code := p.code
+	if m.rec != nil {
+		code = p.rcode
+	}
 	sp, nf := 0, 0
 	acc := false
 	steps := 0
 	for pc := 0; ; {
 		if uint(pc) >= uint(len(code)) {
-			m.errPC = len(code) - 1
 			return Error, fmt.Errorf("%w: fell off the end of the program", ErrInternal)
 		}
 		in := code[pc]
 		pc++
+	dispatch:
 		switch in.op {
 		case opPath:
 			base := &rootVal
@@ -170,7 +179,6 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 			sp++
 		case opCall:
 			if steps++; steps > budget {
-				m.errPC = pc - 1
 				return Error, budgetError(budget)
 			}
 			site := &p.calls[in.arg]
@@ -183,7 +191,6 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 			sp -= n
 			res, err := site.fn.Impl(&m.env, *m.deref(stack, slots, sp-1), args)
 			if err != nil {
-				m.errPC = pc - 1
 				return Error, funcError(site.fn.Name, err)
 			}
 			slots[sp-1] = res
@@ -194,7 +201,6 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 		case opGroup:
 			g, n := group(p, in.arg, *m.deref(stack, slots, sp-1))
 			if steps += n; steps > budget {
-				m.errPC = pc - 1
 				return Error, budgetError(budget)
 			}
 			slots[sp-1] = g
@@ -262,7 +268,6 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 			f := &frames[nf-1]
 			if m.advance(f) {
 				if steps++; steps > budget {
-					m.errPC = pc - 1
 					return Error, budgetError(budget)
 				}
 				continue
@@ -328,7 +333,11 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 		case opSkip:
 			return Skip, nil
 		default:
-			m.errPC = pc - 1
+			if in.op&opRecord != 0 {
+				in.op &^= opRecord
+				m.rec.step(m, pc-1, sp, nf, acc)
+				goto dispatch
+			}
 			return Error, fmt.Errorf("%w: bad opcode %d at %d", ErrInternal, in.op, pc-1)
 		}
 	}
@@ -742,7 +751,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 	var groups []grp
 	// Past a few groups, buckets index them by builtin.Hash of the key, so
 	// that each element is compared with the keys of its bucket only, not
-	// with every group's (which made grouping n distinct keys O(n²)).
+	// with every group's: grouping n distinct keys stays linear.
 	var buckets map[uint64][]int
 	it := newElements(list.JSON())
 	n := 0

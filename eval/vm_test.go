@@ -361,9 +361,9 @@ func TestLongEvidenceIsCut(t *testing.T) {
 	}
 }
 
-// TestBudgetAgreement checks that the explainer counts steps exactly as the
-// VM does, budget by budget, so that an error's evidence names the loop
-// that ran out.
+// TestBudgetAgreement checks that the recording run reaches the verdict of
+// the evaluation, budget by budget, and that an error's evidence names the
+// loop that ran out.
 func TestBudgetAgreement(t *testing.T) {
 	doc := []byte(`{"type":"T","xs":[{"ys":[1,2,3]},{"ys":[4,5]},{"ys":[6]}],"n":3,"g":[{"k":1},{"k":2},{"k":1}]}`)
 	rules := []string{
@@ -380,9 +380,9 @@ func TestBudgetAgreement(t *testing.T) {
 			}
 			r := p.Eval(doc)
 			d, _ := NewDocument(doc)
-			tr := p.explain(d, p.set, false)
+			tr := p.record(d, p.set, false)
 			if tr.Status != r.Status {
-				t.Fatalf("%s, budget %d: VM %v, explainer %v", rule, budget, r, tr.Status)
+				t.Fatalf("%s, budget %d: VM %v, recording %v", rule, budget, r, tr.Status)
 			}
 			if r.Status == Error {
 				sawError = true
