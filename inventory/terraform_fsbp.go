@@ -2,7 +2,6 @@ package inventory
 
 import (
 	"encoding/json"
-	"path"
 	"strings"
 )
 
@@ -125,7 +124,7 @@ func tfECRRegistryScanning(p *builder, c *iacResource) {
 		for _, f := range list(m["repository_filter"]) {
 			fm, _ := f.(map[string]any)
 			if pat, ok := fm["filter"].(string); ok && name != "" {
-				if ok, _ := path.Match(strings.ReplaceAll(pat, "/", "\x00"), strings.ReplaceAll(name, "/", "\x00")); ok {
+				if wildcardMatch(pat, name) {
 					match = true
 				}
 			}
