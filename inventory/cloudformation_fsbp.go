@@ -53,9 +53,14 @@ func childObj(p *builder, whole string, c *iacResource, conv map[string]func(any
 func cfnRDSCluster(b *builder) {
 	cfnCommon(b, "DBClusterIdentifier")
 	b.fields("dbClusterIdentifier", "DBClusterIdentifier", "engine", "Engine", "engineVersion", "EngineVersion",
-		"masterUsername", "MasterUsername", "kmsKeyId", "KmsKeyId", "availabilityZones", "AvailabilityZones",
+		"kmsKeyId", "KmsKeyId", "availabilityZones", "AvailabilityZones",
 		"enabledCloudwatchLogsExports", "EnableCloudwatchLogsExports")
 	b.copy("port", "Port", asNumber)
+	if !b.copy("masterUsername", "MasterUsername", nonEmptyString) {
+		if _, unk := b.unknown["masterUsername"]; !unk {
+			b.markUnknown("masterUsername", "the snapshot or source cluster (MasterUsername not set)")
+		}
+	}
 	b.copy("publiclyAccessible", "PubliclyAccessible", asBool)
 	b.copy("autoMinorVersionUpgrade", "AutoMinorVersionUpgrade", asBool)
 	// Defaults of the AWS::RDS::DBCluster reference.
@@ -319,7 +324,7 @@ func cfnOpenSearch(b *builder) {
 			if _, known, _ := b.r.get(f.from + ".Enabled"); known {
 				// The reference gives no default: AWS's depends on the
 				// engine version.
-				b.markUnknown(f.to+".enabled", "AWS's default for the domain's engine version ("+f.from+" not set)")
+				b.markUnknown(f.to+".enabled", "AWS's default for the domain's engine version ("+f.from+" not set)"+computedSuffix)
 			}
 		}
 	}
@@ -335,7 +340,7 @@ func cfnOpenSearch(b *builder) {
 	for _, p := range []string{"enforceHTTPS", "tlsSecurityPolicy"} {
 		if _, ok := lookupDoc(b.doc, "domainEndpointOptions."+p); !ok {
 			if _, unk := b.unknown["domainEndpointOptions."+p]; !unk {
-				b.markUnknown("domainEndpointOptions."+p, "AWS's default for the domain's engine version (DomainEndpointOptions not set)")
+				b.markUnknown("domainEndpointOptions."+p, "AWS's default for the domain's engine version (DomainEndpointOptions not set)"+computedSuffix)
 			}
 		}
 	}
@@ -376,7 +381,7 @@ func cfnAPIStage(p *builder, c *iacResource) {
 	}
 	// A web ACL is associated by an AWS::WAFv2::WebACLAssociation, which
 	// may live in any stack.
-	p.markUnknown("stages", c.addr+" web ACL (an AWS::WAFv2::WebACLAssociation)")
+	p.markUnknown("stages", c.addr+" web ACL (an AWS::WAFv2::WebACLAssociation)"+computedSuffix)
 	ms := []any{}
 	for i, e := range list(c.vals["MethodSettings"]) {
 		m, _ := e.(map[string]any)
@@ -385,6 +390,53 @@ func cfnAPIStage(p *builder, c *iacResource) {
 		at := "MethodSettings." + itoa(i) + "."
 		o := childObj(p, "stages", c, map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
 			"cachingEnabled": asBool, "cacheDataEncrypted": asBool},
+			"loggingLevel", at+"LoggingLevel", "dataTraceEnabled", at+"DataTraceEnabled", "metricsEnabled", at+"MetricsEnabled",
+			"cachingEnabled", at+"CachingEnabled", "cacheDataEncrypted", at+"CacheDataEncrypted",
+			"throttlingBurstLimit", at+"ThrottlingBurstLimit", "throttlingRateLimit", at+"ThrottlingRateLimit")
+		if rp != "" && hm != "" {
+			o["methodPath"] = apiMethodPath(rp, hm)
+		}
+		ms = append(ms, o)
+	}
+	st["methodSettings"] = ms
+	p.appendTo("stages", st)
+}
+
+// cfnAPIDeployment adds the stage an AWS::ApiGateway::Deployment with a
+// StageName creates, configured by its StageDescription. A deployment
+// without StageName adds nothing: its stages are AWS::ApiGateway::Stage
+// resources.
+func cfnAPIDeployment(p *builder, c *iacResource) {
+	if _, ok := c.vals["StageName"]; !ok {
+		return
+	}
+	const sd = "StageDescription."
+	bools := map[string]func(any) (any, bool){"tracingEnabled": asBool, "cacheClusterEnabled": asBool}
+	st := childObj(p, "stages", c, bools, "stageName", "StageName", "tracingEnabled", sd+"TracingEnabled",
+		"clientCertificateId", sd+"ClientCertificateId", "cacheClusterEnabled", sd+"CacheClusterEnabled", "cacheClusterSize", sd+"CacheClusterSize",
+		"accessLogSettings.destinationArn", sd+"AccessLogSetting.DestinationArn", "accessLogSettings.format", sd+"AccessLogSetting.Format")
+	if _, ok := st["tracingEnabled"]; !ok {
+		st["tracingEnabled"] = false
+	}
+	p.markUnknown("stages", c.addr+" web ACL (an AWS::WAFv2::WebACLAssociation)"+computedSuffix)
+	settings := map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
+		"cachingEnabled": asBool, "cacheDataEncrypted": asBool}
+	// The description's own settings apply to every method (*/*).
+	all := childObj(p, "stages", c, settings, "loggingLevel", sd+"LoggingLevel", "dataTraceEnabled", sd+"DataTraceEnabled",
+		"metricsEnabled", sd+"MetricsEnabled", "cachingEnabled", sd+"CachingEnabled", "cacheDataEncrypted", sd+"CacheDataEncrypted",
+		"throttlingBurstLimit", sd+"ThrottlingBurstLimit", "throttlingRateLimit", sd+"ThrottlingRateLimit")
+	ms := []any{}
+	if len(all) > 0 {
+		all["methodPath"] = "*/*"
+		ms = append(ms, all)
+	}
+	v, _, _ := c.get(sd + "MethodSettings")
+	for i, e := range list(v) {
+		m, _ := e.(map[string]any)
+		rp, _ := m["ResourcePath"].(string)
+		hm, _ := m["HttpMethod"].(string)
+		at := sd + "MethodSettings." + itoa(i) + "."
+		o := childObj(p, "stages", c, settings,
 			"loggingLevel", at+"LoggingLevel", "dataTraceEnabled", at+"DataTraceEnabled", "metricsEnabled", at+"MetricsEnabled",
 			"cachingEnabled", at+"CachingEnabled", "cacheDataEncrypted", at+"CacheDataEncrypted",
 			"throttlingBurstLimit", at+"ThrottlingBurstLimit", "throttlingRateLimit", at+"ThrottlingRateLimit")

@@ -15,7 +15,7 @@ import (
 func tfRDSCluster(b *builder) {
 	tfCommon(b)
 	b.fields("dbClusterIdentifier", "cluster_identifier", "engine", "engine", "engineVersion", "engine_version",
-		"engineMode", "engine_mode", "masterUsername", "master_username", "port", "port",
+		"engineMode", "engine_mode", "port", "port",
 		"storageEncrypted", "storage_encrypted", "availabilityZones", "availability_zones",
 		"deletionProtection", "deletion_protection", "iamDatabaseAuthenticationEnabled", "iam_database_authentication_enabled",
 		"copyTagsToSnapshot", "copy_tags_to_snapshot", "backupRetentionPeriod", "backup_retention_period",
@@ -24,6 +24,11 @@ func tfRDSCluster(b *builder) {
 	b.copy("kmsKeyId", "kms_key_id", nonEmptyString)
 	if _, ok := b.doc["name"]; !ok {
 		b.copy("name", "cluster_identifier", nil)
+	}
+	if !b.copy("masterUsername", "master_username", nonEmptyString) {
+		if _, unk := b.unknown["masterUsername"]; !unk {
+			b.markUnknown("masterUsername", "the snapshot or source cluster (master_username not set)")
+		}
 	}
 	// Multi-AZ follows from the zones of the cluster's instances
 	// (aws_rds_cluster_instance), which the cluster resource does not name.
@@ -97,14 +102,10 @@ func tfECR(b *builder) {
 	}
 }
 
-// tfECRAfter marks the registry's scanning rules unknown when no
-// aws_ecr_registry_scanning_configuration of the input set them: they are
-// an account setting, which enhanced scanning may have turned on.
-func tfECRAfter(b *builder) {
-	if _, ok := b.doc["registryScanningRules"]; !ok {
-		b.markUnknown("registryScanningRules", "the account's registry scanning configuration (aws_ecr_registry_scanning_configuration)")
-	}
-}
+// The registry's scanning rules (registryScanningRules) are an account
+// setting: the document has them only when the input holds an
+// aws_ecr_registry_scanning_configuration. Left missing otherwise, so
+// ECR.1 judges the repository's own scan-on-push setting (INPUTS.md).
 
 // tfECRRegistryScanning adds the rules of an
 // aws_ecr_registry_scanning_configuration whose repository filters match
@@ -494,7 +495,7 @@ func tfAPIStage(p *builder, c *iacResource) {
 				st[f[0]] = u.placeholder
 			} else if f[1] == "web_acl_arn" && len(refs) == 0 {
 				// Computed: set by an aws_wafv2_web_acl_association.
-				p.markUnknown("stages", c.addr+".web_acl_arn (an aws_wafv2_web_acl_association)")
+				p.markUnknown("stages", c.addr+".web_acl_arn (an aws_wafv2_web_acl_association)"+computedSuffix)
 			} else {
 				p.markUnknown("stages", refsOr(refs, c, f[1])...)
 			}
@@ -519,6 +520,20 @@ func tfAPIStage(p *builder, c *iacResource) {
 	}
 	st["methodSettings"] = []any{}
 	p.appendTo("stages", st)
+}
+
+// tfAPIDeployment adds the stage an aws_api_gateway_deployment with
+// stage_name (provider v5 and older) creates: no settings of its own.
+func tfAPIDeployment(p *builder, c *iacResource) {
+	name, known, refs := c.get("stage_name")
+	if !known {
+		p.markUnknown("stages", refs...)
+		return
+	}
+	if s, _ := name.(string); s != "" {
+		p.markUnknown("stages", c.addr+" web ACL (an aws_wafv2_web_acl_association)"+computedSuffix)
+		p.appendTo("stages", map[string]any{"stageName": s, "tracingEnabled": false, "methodSettings": []any{}})
+	}
 }
 
 // tfAPIMethodSettings adds an aws_api_gateway_method_settings to the stage

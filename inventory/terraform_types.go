@@ -98,7 +98,7 @@ var terraformTypes = map[string]typeMap{
 	"aws_rds_cluster":         {entity: "RDSCluster", build: tfRDSCluster},
 	"aws_db_snapshot":         {entity: "RDSSnapshot", build: tfRDSSnapshot},
 	"aws_db_cluster_snapshot": {entity: "RDSSnapshot", build: tfRDSSnapshot},
-	"aws_ecr_repository":      {entity: "EcrRepository", build: tfECR, after: tfECRAfter},
+	"aws_ecr_repository":      {entity: "EcrRepository", build: tfECR},
 	"aws_ecr_repository_policy": {children: []*childMap{{link: "repository", parents: []string{"aws_ecr_repository"}, keys: ecrChildKeys,
 		merge: tfECRPolicy}}},
 	"aws_ecr_lifecycle_policy": {children: []*childMap{{link: "repository", parents: []string{"aws_ecr_repository"}, keys: ecrChildKeys,
@@ -117,6 +117,8 @@ var terraformTypes = map[string]typeMap{
 	"aws_api_gateway_rest_api": {entity: "ApiGateway", build: tfAPIGateway, after: tfAPIGatewayAfter},
 	"aws_api_gateway_stage": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
 		keys: []string{"id"}, merge: tfAPIStage}}},
+	"aws_api_gateway_deployment": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
+		keys: []string{"id"}, merge: tfAPIDeployment}}},
 	"aws_api_gateway_method_settings": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
 		keys: []string{"id"}, merge: tfAPIMethodSettings}}},
 	"aws_apigatewayv2_api": {entity: "ApiGatewayV2", build: tfAPIGatewayV2},
@@ -261,7 +263,7 @@ func tfRDS(b *builder) {
 	tfCommon(b)
 	b.fields("dbInstanceIdentifier", "identifier", "dbType", "engine", "engineVersion", "engine_version",
 		"instanceType", "instance_class", "storageType", "storage_type", "allocatedStorage", "allocated_storage",
-		"port", "port", "isPublic", "publicly_accessible", "isStorageEncrypted", "storage_encrypted",
+		"isPublic", "publicly_accessible", "isStorageEncrypted", "storage_encrypted",
 		"kmsKeyId", "kms_key_id", "isMultiAvailabilityZone", "multi_az", "backupRetentionPeriod", "backup_retention_period",
 		"autoMinorVersionUpgrade", "auto_minor_version_upgrade", "deletionProtection", "deletion_protection",
 		"iamDatabaseAuthenticationEnabled", "iam_database_authentication_enabled", "copyTagsToSnapshot", "copy_tags_to_snapshot",
@@ -270,6 +272,16 @@ func tfRDS(b *builder) {
 	b.copy("dbClusterIdentifier", "cluster_identifier", nonEmptyString)
 	if _, ok := b.doc["name"]; !ok {
 		b.copy("name", "identifier", nil)
+	}
+	if !b.copy("port", "port", nil) {
+		if v, known, _ := b.r.get("port"); known && v == nil {
+			defaultDBPort(b)
+		}
+	}
+	if !b.copy("masterUsername", "username", nonEmptyString) {
+		if _, unk := b.unknown["masterUsername"]; !unk {
+			b.markUnknown("masterUsername", "the source instance, snapshot or cluster (username not set)")
+		}
 	}
 }
 
@@ -411,6 +423,13 @@ func tfRedshift(b *builder) {
 		"encrypted", "encrypted", "kmsKeyId", "kms_key_id", "enhancedVpcRouting", "enhanced_vpc_routing",
 		"allowVersionUpgrade", "allow_version_upgrade", "automatedSnapshotRetentionPeriod", "automated_snapshot_retention_period")
 	b.copy("loggingStatus.loggingEnabled", "logging.0.enable", nil)
+	if _, ok := b.doc["dbName"]; !ok {
+		if v, known, _ := b.r.get("database_name"); known && v == nil {
+			// "If you do not provide a name, Amazon Redshift will create a
+			// default database called dev."
+			b.set("dbName", "dev")
+		}
+	}
 	if _, ok := b.doc["name"]; !ok {
 		b.copy("name", "cluster_identifier", nil)
 	}
@@ -420,6 +439,7 @@ func tfRedshift(b *builder) {
 
 func tfElastiCache(b *builder) {
 	tfCommon(b)
+	b.copy("cacheSubnetGroupName", "subnet_group_name", nonEmptyString)
 	b.fields("engineVersion", "engine_version", "cacheNodeType", "node_type", "atRestEncryptionEnabled", "at_rest_encryption_enabled",
 		"transitEncryptionEnabled", "transit_encryption_enabled", "kmsKeyId", "kms_key_id",
 		"snapshotRetentionLimit", "snapshot_retention_limit", "autoMinorVersionUpgrade", "auto_minor_version_upgrade")
@@ -649,6 +669,10 @@ func tfCloudFront(b *builder) {
 		"viewerCertificate.sslSupportMethod", "viewer_certificate.0.ssl_support_method",
 		"viewerCertificate.cloudFrontDefaultCertificate", "viewer_certificate.0.cloudfront_default_certificate")
 	b.copy("webAclId", "web_acl_id", nonEmptyString)
+	if v, known, _ := b.r.get("default_cache_behavior"); known && len(list(v)) == 0 {
+		// Required by the provider: a plan without it is cut short.
+		b.markUnknown("defaultCacheBehavior.viewerProtocolPolicy", "default_cache_behavior (required, not in the plan)"+computedSuffix)
+	}
 	var cbs []any
 	v, _, _ := b.r.get("ordered_cache_behavior")
 	for _, e := range list(v) {
@@ -660,7 +684,10 @@ func tfCloudFront(b *builder) {
 	}
 	b.doc["cacheBehaviors"] = cbs
 	var origins []any
-	v, _, _ = b.r.get("origin")
+	v, known, _ := b.r.get("origin")
+	if known && len(list(v)) == 0 {
+		b.markUnknown("origins", "origin (required, not in the plan)"+computedSuffix)
+	}
 	for _, e := range list(v) {
 		m, _ := e.(map[string]any)
 		o := map[string]any{"id": m["origin_id"], "domainName": m["domain_name"]}
