@@ -178,7 +178,7 @@ func cfnECSCluster(b *builder) {
 	b.doc["settings"] = out
 	if !insights {
 		// The account's default (AWS::ECS::AccountSetting) applies.
-		b.markUnknown("settings", "the account's containerInsights default")
+		b.markUnknown("settings", "the account's containerInsights default"+computedSuffix)
 	}
 }
 
@@ -373,15 +373,20 @@ func cfnAPIGateway(b *builder) {
 // cfnAPIStage adds an AWS::ApiGateway::Stage to its REST API.
 func cfnAPIStage(p *builder, c *iacResource) {
 	st := childObj(p, "stages", c, map[string]func(any) (any, bool){"tracingEnabled": asBool, "cacheClusterEnabled": asBool},
-		"stageName", "StageName", "deploymentId", "DeploymentId", "tracingEnabled", "TracingEnabled",
+		"stageName", "StageName", "tracingEnabled", "TracingEnabled",
 		"clientCertificateId", "ClientCertificateId", "cacheClusterEnabled", "CacheClusterEnabled", "cacheClusterSize", "CacheClusterSize",
 		"accessLogSettings.destinationArn", "AccessLogSetting.DestinationArn", "accessLogSettings.format", "AccessLogSetting.Format")
 	if _, ok := st["tracingEnabled"]; !ok {
 		st["tracingEnabled"] = false // the reference's default
 	}
+	// The deployment is kept only as literal text: a reference to the
+	// template's deployment would mark the stages as holding a
+	// placeholder, which no rule on them reads.
+	if d, ok := c.vals["DeploymentId"].(string); ok {
+		st["deploymentId"] = d
+	}
 	// A web ACL is associated by an AWS::WAFv2::WebACLAssociation, which
-	// may live in any stack.
-	p.markUnknown("stages", c.addr+" web ACL (an AWS::WAFv2::WebACLAssociation)"+computedSuffix)
+	// is not joined (INPUTS.md): the stage has no webAclArn.
 	ms := []any{}
 	for i, e := range list(c.vals["MethodSettings"]) {
 		m, _ := e.(map[string]any)
@@ -418,7 +423,6 @@ func cfnAPIDeployment(p *builder, c *iacResource) {
 	if _, ok := st["tracingEnabled"]; !ok {
 		st["tracingEnabled"] = false
 	}
-	p.markUnknown("stages", c.addr+" web ACL (an AWS::WAFv2::WebACLAssociation)"+computedSuffix)
 	settings := map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
 		"cachingEnabled": asBool, "cacheDataEncrypted": asBool}
 	// The description's own settings apply to every method (*/*).

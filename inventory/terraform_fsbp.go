@@ -186,7 +186,7 @@ func tfECSCluster(b *builder) {
 	if !insights {
 		// Without a containerInsights setting the account's default
 		// (aws_ecs_account_setting_default) applies.
-		b.markUnknown("settings", "the account's containerInsights default (aws_ecs_account_setting_default)")
+		b.markUnknown("settings", "the account's containerInsights default (aws_ecs_account_setting_default)"+computedSuffix)
 	}
 }
 
@@ -494,8 +494,9 @@ func tfAPIStage(p *builder, c *iacResource) {
 			if u, ok := lookupRaw(c.vals, f[1]).(unknownVal); ok && u.placeholder != "" {
 				st[f[0]] = u.placeholder
 			} else if f[1] == "web_acl_arn" && len(refs) == 0 {
-				// Computed: set by an aws_wafv2_web_acl_association.
-				p.markUnknown("stages", c.addr+".web_acl_arn (an aws_wafv2_web_acl_association)"+computedSuffix)
+				// Computed: only an aws_wafv2_web_acl_association sets it,
+				// and those are not joined (INPUTS.md); marking it unknown
+				// would leave every verdict on the stages undecided.
 			} else {
 				p.markUnknown("stages", refsOr(refs, c, f[1])...)
 			}
@@ -531,7 +532,6 @@ func tfAPIDeployment(p *builder, c *iacResource) {
 		return
 	}
 	if s, _ := name.(string); s != "" {
-		p.markUnknown("stages", c.addr+" web ACL (an aws_wafv2_web_acl_association)"+computedSuffix)
 		p.appendTo("stages", map[string]any{"stageName": s, "tracingEnabled": false, "methodSettings": []any{}})
 	}
 }
