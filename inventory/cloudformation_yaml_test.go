@@ -1,6 +1,13 @@
 package inventory
 
-import "testing"
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
 
 func TestFillEmptyTags(t *testing.T) {
 	tests := []struct{ name, in, want string }{
@@ -31,5 +38,39 @@ func TestCloudFormationEmptyTag(t *testing.T) {
 	}
 	if len(res) != 1 || res[0].vals["MinSize"] == nil || res[0].vals["LaunchConfigurationName"] != "lc" {
 		t.Fatalf("properties after !GetAZs lost: %+v", res[0].vals)
+	}
+}
+
+// TestCloudFormationEveryResource counts the logical ids of each sample
+// template from its text (two-space indented keys under Resources) and
+// checks that the reader emits one record for each: none is lost to a
+// parse that folds resources into another's value.
+func TestCloudFormationEveryResource(t *testing.T) {
+	files, _ := filepath.Glob("testdata/cloudformation/templates/*.yaml")
+	files = append(files, "testdata/cloudformation/fsbp_template.yaml")
+	idRe := regexp.MustCompile(`^  [A-Za-z0-9]+:\s*$`)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, in := 0, false
+		for _, line := range strings.Split(string(data), "\n") {
+			switch {
+			case strings.HasPrefix(line, "Resources:"):
+				in = true
+			case len(line) > 0 && line[0] != ' ' && line[0] != '#':
+				in = false
+			case in && idRe.MatchString(line):
+				want++
+			}
+		}
+		got := 0
+		if err := ReadCloudFormation(bytes.NewReader(data), f, func(Entity) error { got++; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if got != want || want == 0 {
+			t.Errorf("%s: %d records for %d resources", f, got, want)
+		}
 	}
 }
