@@ -71,6 +71,8 @@ func TestCloudFormationFSBP(t *testing.T) {
 		{own, "Aurora", "AWSBP-RDS.7", "pass"},
 		{own, "Aurora", "AWSBP-RDS.14", "fail"}, // BacktrackWindow defaults to 0
 		{own, "Aurora", "AWSBP-RDS.24", "pass"},
+		// Its one instance's zone is AWS's choice: Multi-AZ is unknown.
+		{own, "Aurora", "AWSBP-RDS.15", "error"},
 		{own, "Repo", "AWSBP-ECR.1", "fail"}, // ScanOnPush defaults to false
 		{own, "Repo", "AWSBP-ECR.2", "fail"}, // MUTABLE by default
 		{own, "Repo", "AWSBP-ECR.3", "pass"},

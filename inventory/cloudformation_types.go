@@ -45,9 +45,10 @@ var cloudFormationTypes = map[string]typeMap{
 		{link: "Roles", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnAttachManaged, optional: true},
 	}},
 
-	"AWS::RDS::DBInstance": {entity: "RDS", build: cfnRDS},
-	"AWS::KMS::Key":        {entity: "KMS", build: cfnKMS},
-	"AWS::KMS::Alias":      {children: []*childMap{{link: "TargetKeyId", parents: []string{"AWS::KMS::Key"}, merge: cfnKMSAlias}}},
+	"AWS::RDS::DBInstance": {entity: "RDS", build: cfnRDS, children: []*childMap{{link: "DBClusterIdentifier",
+		parents: []string{"AWS::RDS::DBCluster"}, keys: []string{"DBClusterIdentifier"}, merge: rdsMember("DBInstanceIdentifier", "AvailabilityZone"), optional: true}}},
+	"AWS::KMS::Key":   {entity: "KMS", build: cfnKMS},
+	"AWS::KMS::Alias": {children: []*childMap{{link: "TargetKeyId", parents: []string{"AWS::KMS::Key"}, merge: cfnKMSAlias}}},
 	"AWS::CloudTrail::Trail": {entity: "CloudTrail", build: cfnCloudTrail, embeds: []embedMap{
 		{link: "S3BucketName", to: "s3Bucket", parents: []string{"AWS::S3::Bucket"}, keys: []string{"BucketName"}}}},
 	"AWS::DynamoDB::Table":                      {entity: "DynamoDbTable", build: cfnDynamo},

@@ -2,6 +2,7 @@ package inventory
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 )
 
@@ -876,4 +877,49 @@ func tfLaunchTemplate(b *builder) {
 		}
 		b.set("launchTemplateData.blockDeviceMappings", out)
 	}
+}
+
+// rdsMember adds a DB instance (aws_rds_cluster_instance, or an
+// AWS::RDS::DBInstance with DBClusterIdentifier) to its cluster's members
+// and collects its zone for rdsClusterAfter.
+func rdsMember(idAttr, azAttr string) func(p *builder, c *iacResource) {
+	return func(p *builder, c *iacResource) {
+		m := map[string]any{}
+		if id, known, _ := c.get(idAttr); known && id != nil {
+			m["dbInstanceIdentifier"] = id
+		}
+		p.appendTo("members", m)
+		if p.pending == nil {
+			p.pending = map[string][]any{}
+		}
+		az, known, _ := c.get(azAttr)
+		if s, ok := az.(string); known && ok && s != "" {
+			p.pending["az"] = append(p.pending["az"], s)
+		} else {
+			p.pending["azUnknown"] = append(p.pending["azUnknown"], c.addr)
+		}
+	}
+}
+
+// rdsClusterAfter decides multiAZ from the members of the input: more
+// than one zone is Multi-AZ. It stays unknown when the input has no
+// member or a member's zone is chosen by AWS.
+func rdsClusterAfter(b *builder) {
+	if _, ok := b.doc["members"]; !ok {
+		return
+	}
+	delete(b.unknown, "members")
+	if len(b.pending["azUnknown"]) > 0 {
+		b.unknown["multiAZ"] = nil
+		for _, a := range b.pending["azUnknown"] {
+			b.markUnknown("multiAZ", fmt.Sprint("the zone AWS picks for ", a))
+		}
+		return
+	}
+	zones := map[any]bool{}
+	for _, z := range b.pending["az"] {
+		zones[z] = true
+	}
+	delete(b.unknown, "multiAZ")
+	b.set("multiAZ", len(zones) > 1)
 }

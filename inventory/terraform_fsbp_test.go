@@ -48,8 +48,10 @@ func TestTerraformFSBP(t *testing.T) {
 		{fsbpPlan, "aws_rds_cluster.aurora", "AWSBP-RDS.24", "fail"},
 		{fsbpPlan, "aws_rds_cluster.aurora", "AWSBP-RDS.12", "pass"},
 		{fsbpPlan, "aws_rds_cluster.aurora", "AWSBP-RDS.34", "pass"},
-		// Multi-AZ follows from the cluster's instances, not in the resource.
-		{fsbpPlan, "aws_rds_cluster.aurora", "AWSBP-RDS.15", "error"},
+		// Multi-AZ from the zones of the two aws_rds_cluster_instance
+		// members, which are RDS instances of their own too.
+		{fsbpPlan, "aws_rds_cluster.aurora", "AWSBP-RDS.15", "pass"},
+		{fsbpPlan, "aws_rds_cluster_instance.aurora[0]", "AWSBP-RDS.2", "pass"},
 		// Shared with all accounts: public (RDS.1); encryption is the
 		// source cluster's, computed by the provider.
 		{fsbpPlan, "aws_db_cluster_snapshot.shared", "AWSBP-RDS.1", "fail"},

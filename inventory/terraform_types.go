@@ -95,7 +95,9 @@ var terraformTypes = map[string]typeMap{
 	"aws_cloudfront_distribution": {entity: "CloudFront", build: tfCloudFront},
 	"aws_acm_certificate":         {entity: "AcmCertificate", build: tfACM},
 
-	"aws_rds_cluster":         {entity: "RDSCluster", build: tfRDSCluster},
+	"aws_rds_cluster": {entity: "RDSCluster", build: tfRDSCluster, after: rdsClusterAfter},
+	"aws_rds_cluster_instance": {entity: "RDS", build: tfRDS, children: []*childMap{{link: "cluster_identifier",
+		parents: []string{"aws_rds_cluster"}, keys: []string{"cluster_identifier", "id"}, merge: rdsMember("identifier", "availability_zone")}}},
 	"aws_db_snapshot":         {entity: "RDSSnapshot", build: tfRDSSnapshot},
 	"aws_db_cluster_snapshot": {entity: "RDSSnapshot", build: tfRDSSnapshot},
 	"aws_ecr_repository":      {entity: "EcrRepository", build: tfECR},
@@ -277,6 +279,15 @@ func tfRDS(b *builder) {
 		if v, known, _ := b.r.get("port"); known && v == nil {
 			defaultDBPort(b)
 		}
+	}
+	if _, ok := b.doc["dbClusterIdentifier"]; ok || b.r.typ == "aws_rds_cluster_instance" {
+		// Aurora instances keep storage, backups and the master user on
+		// the cluster.
+		for _, p := range []string{"isStorageEncrypted", "backupRetentionPeriod", "kmsKeyId", "masterUsername"} {
+			delete(b.doc, p)
+			b.markUnknown(p, "the DB cluster")
+		}
+		return
 	}
 	if !b.copy("masterUsername", "username", nonEmptyString) {
 		if _, unk := b.unknown["masterUsername"]; !unk {
