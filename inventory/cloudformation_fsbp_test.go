@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tidwall/gjson"
+
 	"github.com/gsl-lang/gsl/inventory"
 )
 
@@ -97,6 +99,12 @@ func TestCloudFormationFSBP(t *testing.T) {
 		{own, "Group", "AWSBP-AutoScaling.2", "error"},
 	}
 	files := map[string]map[string][]byte{}
+	// The Deployment's stage (v1, its StageDescription's logging level
+	// for */*) and the Stage resource's (v2) are both in the API.
+	api := gjson.GetBytes(readTemplate(t, own)["Api"], `[stages.#.stageName,stages.0.methodSettings.0.loggingLevel]`).String()
+	if api != `[["v1","v2"],"ERROR"]` {
+		t.Errorf("Api stages and v1 logging: %s", api)
+	}
 	for _, tc := range tests {
 		docs := files[tc.file]
 		if docs == nil {

@@ -70,7 +70,7 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::CloudFront::Distribution":        {entity: "CloudFront", build: cfnCloudFront},
 	"AWS::CertificateManager::Certificate": {entity: "AcmCertificate", build: cfnACM},
 
-	"AWS::RDS::DBCluster":                     {entity: "RDSCluster", build: cfnRDSCluster},
+	"AWS::RDS::DBCluster":                     {entity: "RDSCluster", build: cfnRDSCluster, after: rdsClusterAfter},
 	"AWS::ECR::Repository":                    {entity: "EcrRepository", build: cfnECR},
 	"AWS::ECR::RegistryScanningConfiguration": {broadcast: []string{"AWS::ECR::Repository"}, merge: cfnECRRegistryScanning},
 	"AWS::ECS::Cluster":                       {entity: "EcsCluster", build: cfnECSCluster},
@@ -81,6 +81,7 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::Elasticsearch::Domain":              {entity: "ElasticSearchDomain", build: cfnOpenSearch},
 	"AWS::ApiGateway::RestApi":                {entity: "ApiGateway", build: cfnAPIGateway},
 	"AWS::ApiGateway::Stage":                  {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIStage}}},
+	"AWS::ApiGateway::Deployment":             {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIDeployment}}},
 	"AWS::ApiGatewayV2::Api":                  {entity: "ApiGatewayV2", build: cfnAPIGatewayV2},
 	"AWS::ApiGatewayV2::Stage":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Stage}}},
 	"AWS::ApiGatewayV2::Route":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Route}}},
