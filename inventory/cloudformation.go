@@ -96,7 +96,7 @@ type cfnContext struct {
 
 // cfnResources parses a template into its resources.
 func cfnResources(data []byte, input string) ([]*iacResource, error) {
-	file, err := parser.ParseBytes(data, 0)
+	file, err := parser.ParseBytes(fillEmptyTags(data), 0)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s", input, strings.TrimSpace(yamlErrorText(err)))
 	}

@@ -45,9 +45,10 @@ var cloudFormationTypes = map[string]typeMap{
 		{link: "Roles", parents: []string{"AWS::IAM::Role"}, keys: []string{"RoleName"}, merge: cfnAttachManaged, optional: true},
 	}},
 
-	"AWS::RDS::DBInstance": {entity: "RDS", build: cfnRDS},
-	"AWS::KMS::Key":        {entity: "KMS", build: cfnKMS},
-	"AWS::KMS::Alias":      {children: []*childMap{{link: "TargetKeyId", parents: []string{"AWS::KMS::Key"}, merge: cfnKMSAlias}}},
+	"AWS::RDS::DBInstance": {entity: "RDS", build: cfnRDS, children: []*childMap{{link: "DBClusterIdentifier",
+		parents: []string{"AWS::RDS::DBCluster"}, keys: []string{"DBClusterIdentifier"}, merge: rdsMember("DBInstanceIdentifier", "AvailabilityZone"), optional: true}}},
+	"AWS::KMS::Key":   {entity: "KMS", build: cfnKMS},
+	"AWS::KMS::Alias": {children: []*childMap{{link: "TargetKeyId", parents: []string{"AWS::KMS::Key"}, merge: cfnKMSAlias}}},
 	"AWS::CloudTrail::Trail": {entity: "CloudTrail", build: cfnCloudTrail, embeds: []embedMap{
 		{link: "S3BucketName", to: "s3Bucket", parents: []string{"AWS::S3::Bucket"}, keys: []string{"BucketName"}}}},
 	"AWS::DynamoDB::Table":                      {entity: "DynamoDbTable", build: cfnDynamo},
@@ -68,6 +69,32 @@ var cloudFormationTypes = map[string]typeMap{
 		merge: cfnLBListener}}},
 	"AWS::CloudFront::Distribution":        {entity: "CloudFront", build: cfnCloudFront},
 	"AWS::CertificateManager::Certificate": {entity: "AcmCertificate", build: cfnACM},
+
+	"AWS::RDS::DBCluster":                     {entity: "RDSCluster", build: cfnRDSCluster, after: rdsClusterAfter},
+	"AWS::ECR::Repository":                    {entity: "EcrRepository", build: cfnECR},
+	"AWS::ECR::RegistryScanningConfiguration": {broadcast: []string{"AWS::ECR::Repository"}, merge: cfnECRRegistryScanning},
+	"AWS::ECS::Cluster":                       {entity: "EcsCluster", build: cfnECSCluster},
+	"AWS::ECS::Service":                       {entity: "EcsService", build: cfnECSService},
+	"AWS::ECS::TaskDefinition":                {entity: "EcsTaskDefinition", build: cfnECSTaskDefinition},
+	"AWS::EKS::Cluster":                       {entity: "EKSCluster", build: cfnEKS},
+	"AWS::OpenSearchService::Domain":          {entity: "ElasticSearchDomain", build: cfnOpenSearch},
+	"AWS::Elasticsearch::Domain":              {entity: "ElasticSearchDomain", build: cfnOpenSearch},
+	"AWS::ApiGateway::RestApi":                {entity: "ApiGateway", build: cfnAPIGateway},
+	"AWS::ApiGateway::Stage":                  {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIStage}}},
+	"AWS::ApiGateway::Deployment":             {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIDeployment}}},
+	"AWS::ApiGatewayV2::Api":                  {entity: "ApiGatewayV2", build: cfnAPIGatewayV2},
+	"AWS::ApiGatewayV2::Stage":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Stage}}},
+	"AWS::ApiGatewayV2::Route":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Route}}},
+	"AWS::SecretsManager::Secret":             {entity: "SecretsManagerSecret", build: cfnSecret, after: tfSecretAfter},
+	"AWS::SecretsManager::RotationSchedule": {children: []*childMap{{link: "SecretId", parents: []string{"AWS::SecretsManager::Secret"},
+		keys: []string{"Name"}, merge: cfnSecretRotation}}},
+	"AWS::SecretsManager::ResourcePolicy": {children: []*childMap{{link: "SecretId", parents: []string{"AWS::SecretsManager::Secret"},
+		keys: []string{"Name"}, merge: cfnSecretPolicy}}},
+	"AWS::AutoScaling::AutoScalingGroup": {entity: "AutoScalingGroup", build: cfnAutoScalingGroup, embeds: []embedMap{
+		{link: "LaunchConfigurationName", to: "launchConfiguration", parents: []string{"AWS::AutoScaling::LaunchConfiguration"},
+			keys: []string{"LaunchConfigurationName"}}}},
+	"AWS::AutoScaling::LaunchConfiguration": {entity: "LaunchConfiguration", build: cfnLaunchConfiguration, embedOnly: true},
+	"AWS::EC2::LaunchTemplate":              {entity: "LaunchTemplate", build: cfnLaunchTemplate},
 
 	"AWS::GuardDuty::Detector":           {region: cfnRegion},
 	"AWS::SecurityHub::Hub":              {region: cfnRegion},
@@ -560,6 +587,7 @@ func cfnRDS(b *builder) {
 			}
 		}
 	}
+	cfnRDSPortAndUser(b)
 	if _, ok := b.doc["dbClusterIdentifier"]; ok {
 		// Aurora instances keep storage and backup settings on the cluster.
 		for _, p := range []string{"isStorageEncrypted", "backupRetentionPeriod", "kmsKeyId"} {
@@ -694,7 +722,13 @@ func cfnEFS(b *builder) {
 func cfnRedshift(b *builder) {
 	cfnCommon(b, "ClusterIdentifier")
 	b.fields("clusterIdentifier", "ClusterIdentifier", "nodeType", "NodeType", "numberOfNodes", "NumberOfNodes",
-		"dbName", "DBName", "masterUsername", "MasterUsername", "kmsKeyId", "KmsKeyId", "allowVersionUpgrade", "AllowVersionUpgrade")
+		"masterUsername", "MasterUsername", "kmsKeyId", "KmsKeyId", "allowVersionUpgrade", "AllowVersionUpgrade")
+	// DBName: "If you do not provide a name, Amazon Redshift will create a
+	// default database called dev."
+	cfnOr(b, "dbName", "DBName", nonEmptyString, "dev")
+	if _, ok := b.doc["masterUsername"]; !ok {
+		b.markUnknown("masterUsername", "the snapshot the cluster is restored from (MasterUsername not set)")
+	}
 	for _, d := range []struct {
 		to, from string
 		def      any
@@ -723,6 +757,12 @@ func cfnRedshift(b *builder) {
 
 func cfnElastiCache(b *builder) {
 	cfnCommon(b, "")
+	if !b.copy("cacheSubnetGroupName", "CacheSubnetGroupName", nonEmptyString) {
+		if _, known, _ := b.r.get("CacheSubnetGroupName"); known {
+			// Not set: the default subnet group of the default VPC.
+			b.markUnknown("cacheSubnetGroupName", "the default cache subnet group (CacheSubnetGroupName not set)"+computedSuffix)
+		}
+	}
 	b.fields("engineVersion", "EngineVersion", "cacheNodeType", "CacheNodeType", "kmsKeyId", "KmsKeyId",
 		"snapshotRetentionLimit", "SnapshotRetentionLimit", "autoMinorVersionUpgrade", "AutoMinorVersionUpgrade")
 	if !b.copy("engine", "Engine", nil) {
@@ -969,6 +1009,28 @@ func cfnCloudFront(b *builder) {
 		"viewerCertificate.minimumProtocolVersion", dc+"ViewerCertificate.MinimumProtocolVersion",
 		"viewerCertificate.sslSupportMethod", dc+"ViewerCertificate.SslSupportMethod",
 		"viewerCertificate.cloudFrontDefaultCertificate", dc+"ViewerCertificate.CloudFrontDefaultCertificate")
+	if _, ok := b.doc["defaultCacheBehavior"]; !ok {
+		if _, unk := b.unknown["defaultCacheBehavior.viewerProtocolPolicy"]; !unk {
+			// Required by CloudFront: a template without it does not deploy.
+			b.markUnknown("defaultCacheBehavior.viewerProtocolPolicy", "DefaultCacheBehavior.ViewerProtocolPolicy (required, not in the template)"+computedSuffix)
+		}
+	}
+	if v, known, refs := b.r.get(dc + "Origins"); !known {
+		b.markUnknown("origins", refs...)
+	} else if v == nil {
+		b.markUnknown("origins", "DistributionConfig.Origins (required, not in the template)"+computedSuffix)
+	} else {
+		var origins []any
+		for i := range list(v) {
+			at := dc + "Origins." + itoa(i) + "."
+			o := childObj(b, "origins", b.r, nil, "id", at+"Id", "domainName", at+"DomainName",
+				"originProtocolPolicy", at+"CustomOriginConfig.OriginProtocolPolicy",
+				"originSslProtocols", at+"CustomOriginConfig.OriginSSLProtocols",
+				"originAccessControlId", at+"OriginAccessControlId")
+			origins = append(origins, o)
+		}
+		b.doc["origins"] = origins
+	}
 	if v, _, _ := b.r.get(dc + "ViewerCertificate"); v == nil {
 		// Without a viewer certificate CloudFront uses its own.
 		b.set("viewerCertificate.cloudFrontDefaultCertificate", true)
@@ -995,4 +1057,43 @@ func cfnACM(b *builder) {
 	cfnCommon(b, "")
 	b.fields("domainName", "DomainName", "subjectAlternativeNames", "SubjectAlternativeNames")
 	notInPlan(b, "notAfter", "notBefore", "inUseBy", "status")
+}
+
+// cfnRDSPortAndUser copies the port and master user of a DB instance. A
+// port left out is the engine's default (AWS::RDS::DBInstance reference
+// and the provider's aws_db_instance docs: 3306 MySQL/MariaDB, 5432
+// PostgreSQL, 1521 Oracle, 1433 SQL Server); a master user left out comes
+// from the source of a replica or restore.
+func cfnRDSPortAndUser(b *builder) {
+	b.copy("masterUsername", "MasterUsername", nonEmptyString)
+	if _, ok := b.doc["masterUsername"]; !ok {
+		if _, unk := b.unknown["masterUsername"]; !unk {
+			b.markUnknown("masterUsername", "the source instance, snapshot or cluster (MasterUsername not set)")
+		}
+	}
+	if b.copy("port", "Port", asNumber) {
+		return
+	}
+	if _, known, _ := b.r.get("Port"); known {
+		defaultDBPort(b)
+	}
+}
+
+// defaultDBPort sets the port of a DB instance whose input leaves it out:
+// the engine's default.
+func defaultDBPort(b *builder) {
+	engine, _ := b.doc["dbType"].(string)
+	engine = strings.ToLower(engine)
+	switch {
+	case engine == "mysql" || engine == "mariadb":
+		b.set("port", 3306)
+	case engine == "postgres":
+		b.set("port", 5432)
+	case strings.HasPrefix(engine, "oracle"):
+		b.set("port", 1521)
+	case strings.HasPrefix(engine, "sqlserver"):
+		b.set("port", 1433)
+	default:
+		b.markUnknown("port", "the engine's default port"+computedSuffix)
+	}
 }

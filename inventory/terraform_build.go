@@ -193,6 +193,10 @@ type builder struct {
 	// egressSet: an egress rule resource replaced the default allow-all
 	// egress rule of a CloudFormation security group.
 	egressSet bool
+	// pending holds, by key, what a child contributed to an element
+	// another child adds (API Gateway method settings, by stage name),
+	// placed by the type's after step.
+	pending map[string][]any
 }
 
 func newBuilder(r *iacResource, entityType string) *builder {

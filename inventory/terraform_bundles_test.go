@@ -156,7 +156,7 @@ func TestTerraformBundles(t *testing.T) {
 // value known only after apply is not reported as pass: either it reads
 // none of them, or the judged status is error.
 func TestTerraformUnknownNeverPasses(t *testing.T) {
-	rules := loadRules(t, "hipaa", "cis-aws")
+	rules := loadRules(t, "hipaa", "cis-aws", "aws-best-practices")
 	files, _ := filepath.Glob("testdata/terraform/*/*.json")
 	checked := 0
 	for _, f := range files {

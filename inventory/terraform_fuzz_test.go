@@ -68,6 +68,8 @@ func FuzzTerraform(f *testing.F) {
 	addSeeds(f, "testdata/terraform/*/*.json")
 	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"address":"aws_s3_bucket.b","mode":"managed","type":"aws_s3_bucket","change":{"actions":["create"],"after":{"bucket":"b"},"after_unknown":{"grant":true}}}]}`))
 	f.Add([]byte(`{"format_version":"1.0","values":{"root_module":{"resources":[{"address":"aws_ebs_volume.v","mode":"managed","type":"aws_ebs_volume","values":{"encrypted":true}}]}}}`))
+	// Odd shapes of the aws-best-practices types' arguments.
+	f.Add([]byte(`{"format_version":"1.2","resource_changes":[{"address":"aws_ecs_task_definition.t","mode":"managed","type":"aws_ecs_task_definition","change":{"actions":["create"],"after":{"container_definitions":"[1,{\"environment\":{}}]","network_mode":null},"after_unknown":{}}},{"address":"aws_ecs_cluster.c","mode":"managed","type":"aws_ecs_cluster","change":{"actions":["create"],"after":{"setting":{"name":1}},"after_unknown":{}}},{"address":"aws_autoscaling_group.g","mode":"managed","type":"aws_autoscaling_group","change":{"actions":["create"],"after":{"tag":[1,{"key":2}],"launch_configuration":"lc","mixed_instances_policy":[{"launch_template":[{"override":"x"}]}]},"after_unknown":{}}},{"address":"aws_launch_configuration.l","mode":"managed","type":"aws_launch_configuration","change":{"actions":["create"],"after":{"name":"lc","metadata_options":"x"},"after_unknown":{}}}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkEntities(t, func(emit func(Entity) error) error {
 			return ReadTerraform(bytes.NewReader(data), "fuzz.json", emit)

@@ -31,6 +31,10 @@ type typeMap struct {
 	// region merges a region-level setting (EBS default encryption,
 	// GuardDuty, Security Hub ...) into the input's one Region entity.
 	region func(b *builder, r *iacResource)
+	// embedOnly: the document built is no entity of its own; it exists
+	// to be embedded into others (a launch configuration into its Auto
+	// Scaling groups), and the resource is accounted for as merged.
+	embedOnly bool
 }
 
 // embedMap embeds the document of the resource the attribute link names
@@ -46,15 +50,20 @@ type embedMap struct {
 // em.to, with its unknown properties and references under that prefix. A
 // target that is not in the input leaves the property missing, as in an
 // inventory where the bucket was not collected.
-func embed(b *builder, em embedMap, byType map[string][]*iacResource, builders map[*iacResource]*builder) {
+// It returns the embedded resource, nil when none.
+func embed(b *builder, em embedMap, byType map[string][]*iacResource, builders map[*iacResource]*builder, types map[string]typeMap) *iacResource {
 	ps, err := findParents(b.r, &childMap{link: em.link, parents: em.parents, keys: em.keys}, byType)
 	if err != nil || len(ps) != 1 {
-		return
+		return nil
 	}
 	t := builders[ps[0]]
 	doc := map[string]any{}
 	for k, v := range t.doc {
 		doc[k] = v
+	}
+	if types[ps[0].typ].embedOnly {
+		delete(doc, "type")
+		delete(doc, "id")
 	}
 	b.doc[em.to] = doc
 	for p, refs := range t.unknown {
@@ -63,6 +72,7 @@ func embed(b *builder, em embedMap, byType map[string][]*iacResource, builders m
 	for p, refs := range t.refd {
 		b.refd[em.to+"."+p] = append(b.refd[em.to+"."+p], refs...)
 	}
+	return ps[0]
 }
 
 // childMap merges a split resource into its parent: link is the attribute
@@ -185,7 +195,12 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 	for _, r := range res {
 		if b := builders[r]; b != nil {
 			for _, em := range types[r.typ].embeds {
-				safely(r, func() { embed(b, em, byType, builders) })
+				safely(r, func() {
+					if t := embed(b, em, byType, builders, types); t != nil && types[t.typ].embedOnly {
+						b.merged = append(b.merged, t.addr)
+						mergeInto(t, b)
+					}
+				})
 			}
 		}
 	}
@@ -195,6 +210,12 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		switch b, err := builders[r], childErr[r]; {
 		case r.err != nil:
 			e.Err = r.err
+		case b != nil && types[r.typ].embedOnly:
+			if len(merged[r]) > 0 {
+				e.Ignored = r.typ + " (merged into its " + strings.Join(merged[r], " and ") + ")"
+			} else {
+				e.Ignored = r.typ + " (used by no " + strings.Join(embeddersOf(r.typ, types), " or ") + " of this input)"
+			}
 		case b != nil:
 			b.doc = cleanDoc(b.doc)
 			data, ferr := b.finish()
@@ -367,4 +388,19 @@ func linksOf(r *iacResource, attr string) []string {
 		return nil
 	}
 	return r.links(attr)
+}
+
+// embeddersOf lists the entity types whose documents embed resources of
+// source type typ.
+func embeddersOf(typ string, types map[string]typeMap) []string {
+	var out []string
+	for _, tm := range types {
+		for _, em := range tm.embeds {
+			if slices.Contains(em.parents, typ) && !slices.Contains(out, tm.entity) {
+				out = append(out, tm.entity)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }

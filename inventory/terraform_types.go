@@ -96,6 +96,49 @@ var terraformTypes = map[string]typeMap{
 	"aws_cloudfront_distribution": {entity: "CloudFront", build: tfCloudFront},
 	"aws_acm_certificate":         {entity: "AcmCertificate", build: tfACM},
 
+	"aws_rds_cluster": {entity: "RDSCluster", build: tfRDSCluster, after: rdsClusterAfter},
+	"aws_rds_cluster_instance": {entity: "RDS", build: tfRDS, children: []*childMap{{link: "cluster_identifier",
+		parents: []string{"aws_rds_cluster"}, keys: []string{"cluster_identifier", "id"}, merge: rdsMember("identifier", "availability_zone")}}},
+	"aws_db_snapshot":         {entity: "RDSSnapshot", build: tfRDSSnapshot},
+	"aws_db_cluster_snapshot": {entity: "RDSSnapshot", build: tfRDSSnapshot},
+	"aws_ecr_repository":      {entity: "EcrRepository", build: tfECR},
+	"aws_ecr_repository_policy": {children: []*childMap{{link: "repository", parents: []string{"aws_ecr_repository"}, keys: ecrChildKeys,
+		merge: tfECRPolicy}}},
+	"aws_ecr_lifecycle_policy": {children: []*childMap{{link: "repository", parents: []string{"aws_ecr_repository"}, keys: ecrChildKeys,
+		merge: tfECRLifecycle}}},
+	"aws_ecr_registry_scanning_configuration": {broadcast: []string{"aws_ecr_repository"}, merge: tfECRRegistryScanning},
+	"aws_ecs_cluster":                         {entity: "EcsCluster", build: tfECSCluster},
+	"aws_ecs_service":                         {entity: "EcsService", build: tfECSService},
+	"aws_ecs_task_definition":                 {entity: "EcsTaskDefinition", build: tfECSTaskDefinition},
+	"aws_eks_cluster":                         {entity: "EKSCluster", build: tfEKS},
+	"aws_opensearch_domain":                   {entity: "ElasticSearchDomain", build: tfOpenSearch},
+	"aws_elasticsearch_domain":                {entity: "ElasticSearchDomain", build: tfOpenSearch},
+	"aws_opensearch_domain_policy": {children: []*childMap{{link: "domain_name", parents: []string{"aws_opensearch_domain"},
+		keys: []string{"domain_name"}, merge: tfOpenSearchPolicy}}},
+	"aws_elasticsearch_domain_policy": {children: []*childMap{{link: "domain_name", parents: []string{"aws_elasticsearch_domain"},
+		keys: []string{"domain_name"}, merge: tfOpenSearchPolicy}}},
+	"aws_api_gateway_rest_api": {entity: "ApiGateway", build: tfAPIGateway, after: tfAPIGatewayAfter},
+	"aws_api_gateway_stage": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
+		keys: []string{"id"}, merge: tfAPIStage}}},
+	"aws_api_gateway_deployment": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
+		keys: []string{"id"}, merge: tfAPIDeployment}}},
+	"aws_api_gateway_method_settings": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
+		keys: []string{"id"}, merge: tfAPIMethodSettings}}},
+	"aws_apigatewayv2_api": {entity: "ApiGatewayV2", build: tfAPIGatewayV2},
+	"aws_apigatewayv2_stage": {children: []*childMap{{link: "api_id", parents: []string{"aws_apigatewayv2_api"},
+		keys: []string{"id"}, merge: tfAPIV2Stage}}},
+	"aws_apigatewayv2_route": {children: []*childMap{{link: "api_id", parents: []string{"aws_apigatewayv2_api"},
+		keys: []string{"id"}, merge: tfAPIV2Route}}},
+	"aws_secretsmanager_secret": {entity: "SecretsManagerSecret", build: tfSecret, after: tfSecretAfter},
+	"aws_secretsmanager_secret_rotation": {children: []*childMap{{link: "secret_id", parents: []string{"aws_secretsmanager_secret"},
+		keys: []string{"arn", "id", "name"}, merge: tfSecretRotation}}},
+	"aws_secretsmanager_secret_policy": {children: []*childMap{{link: "secret_arn", parents: []string{"aws_secretsmanager_secret"},
+		keys: []string{"arn", "id"}, merge: tfSecretPolicy}}},
+	"aws_autoscaling_group": {entity: "AutoScalingGroup", build: tfAutoScalingGroup, embeds: []embedMap{
+		{link: "launch_configuration", to: "launchConfiguration", parents: []string{"aws_launch_configuration"}, keys: []string{"name", "id"}}}},
+	"aws_launch_configuration": {entity: "LaunchConfiguration", build: tfLaunchConfiguration, embedOnly: true},
+	"aws_launch_template":      {entity: "LaunchTemplate", build: tfLaunchTemplate},
+
 	"aws_ebs_encryption_by_default":            {region: tfRegion},
 	"aws_ebs_default_kms_key":                  {region: tfRegion},
 	"aws_guardduty_detector":                   {region: tfRegion},
@@ -223,7 +266,7 @@ func tfRDS(b *builder) {
 	tfCommon(b)
 	b.fields("dbInstanceIdentifier", "identifier", "dbType", "engine", "engineVersion", "engine_version",
 		"instanceType", "instance_class", "storageType", "storage_type", "allocatedStorage", "allocated_storage",
-		"port", "port", "isPublic", "publicly_accessible", "isStorageEncrypted", "storage_encrypted",
+		"isPublic", "publicly_accessible", "isStorageEncrypted", "storage_encrypted",
 		"kmsKeyId", "kms_key_id", "isMultiAvailabilityZone", "multi_az", "backupRetentionPeriod", "backup_retention_period",
 		"autoMinorVersionUpgrade", "auto_minor_version_upgrade", "deletionProtection", "deletion_protection",
 		"iamDatabaseAuthenticationEnabled", "iam_database_authentication_enabled", "copyTagsToSnapshot", "copy_tags_to_snapshot",
@@ -232,6 +275,25 @@ func tfRDS(b *builder) {
 	b.copy("dbClusterIdentifier", "cluster_identifier", nonEmptyString)
 	if _, ok := b.doc["name"]; !ok {
 		b.copy("name", "identifier", nil)
+	}
+	if !b.copy("port", "port", nil) {
+		if v, known, _ := b.r.get("port"); known && v == nil {
+			defaultDBPort(b)
+		}
+	}
+	if _, ok := b.doc["dbClusterIdentifier"]; ok || b.r.typ == "aws_rds_cluster_instance" {
+		// Aurora instances keep storage, backups and the master user on
+		// the cluster.
+		for _, p := range []string{"isStorageEncrypted", "backupRetentionPeriod", "kmsKeyId", "masterUsername"} {
+			delete(b.doc, p)
+			b.markUnknown(p, "the DB cluster")
+		}
+		return
+	}
+	if !b.copy("masterUsername", "username", nonEmptyString) {
+		if _, unk := b.unknown["masterUsername"]; !unk {
+			b.markUnknown("masterUsername", "the source instance, snapshot or cluster (username not set)")
+		}
 	}
 }
 
@@ -373,6 +435,13 @@ func tfRedshift(b *builder) {
 		"encrypted", "encrypted", "kmsKeyId", "kms_key_id", "enhancedVpcRouting", "enhanced_vpc_routing",
 		"allowVersionUpgrade", "allow_version_upgrade", "automatedSnapshotRetentionPeriod", "automated_snapshot_retention_period")
 	b.copy("loggingStatus.loggingEnabled", "logging.0.enable", nil)
+	if _, ok := b.doc["dbName"]; !ok {
+		if v, known, _ := b.r.get("database_name"); known && v == nil {
+			// "If you do not provide a name, Amazon Redshift will create a
+			// default database called dev."
+			b.set("dbName", "dev")
+		}
+	}
 	if _, ok := b.doc["name"]; !ok {
 		b.copy("name", "cluster_identifier", nil)
 	}
@@ -382,6 +451,7 @@ func tfRedshift(b *builder) {
 
 func tfElastiCache(b *builder) {
 	tfCommon(b)
+	b.copy("cacheSubnetGroupName", "subnet_group_name", nonEmptyString)
 	b.fields("engineVersion", "engine_version", "cacheNodeType", "node_type", "atRestEncryptionEnabled", "at_rest_encryption_enabled",
 		"transitEncryptionEnabled", "transit_encryption_enabled", "kmsKeyId", "kms_key_id",
 		"snapshotRetentionLimit", "snapshot_retention_limit", "autoMinorVersionUpgrade", "auto_minor_version_upgrade")
@@ -611,6 +681,10 @@ func tfCloudFront(b *builder) {
 		"viewerCertificate.sslSupportMethod", "viewer_certificate.0.ssl_support_method",
 		"viewerCertificate.cloudFrontDefaultCertificate", "viewer_certificate.0.cloudfront_default_certificate")
 	b.copy("webAclId", "web_acl_id", nonEmptyString)
+	if v, known, _ := b.r.get("default_cache_behavior"); known && len(list(v)) == 0 {
+		// Required by the provider: a plan without it is cut short.
+		b.markUnknown("defaultCacheBehavior.viewerProtocolPolicy", "default_cache_behavior (required, not in the plan)"+computedSuffix)
+	}
 	var cbs []any
 	v, _, _ := b.r.get("ordered_cache_behavior")
 	for _, e := range list(v) {
@@ -622,7 +696,10 @@ func tfCloudFront(b *builder) {
 	}
 	b.doc["cacheBehaviors"] = cbs
 	var origins []any
-	v, _, _ = b.r.get("origin")
+	v, known, _ := b.r.get("origin")
+	if known && len(list(v)) == 0 {
+		b.markUnknown("origins", "origin (required, not in the plan)"+computedSuffix)
+	}
 	for _, e := range list(v) {
 		m, _ := e.(map[string]any)
 		o := map[string]any{"id": m["origin_id"], "domainName": m["domain_name"]}
