@@ -121,6 +121,8 @@ var absentMeans = map[string]string{
 	"S3Bucket.policy.Statement":                               "no bucket policy in the input",
 	"Lambda.policyDocument":                                   "no permission for the function in the input: it has no resource policy",
 	"S3Bucket.policy":                                         "no bucket policy in the input",
+	"S3Bucket.arn":                                            "without the bucket's arn only a TLS deny on every resource ('*') passes S3.5, and that covers any bucket",
+	"ElasticSearchDomain.endpoint":                            "a template or plan names no endpoint; a domain with VPC options gets none (HIPAA-097 passes on vpcOptions)",
 	"S3Bucket.ownershipControls.objectOwnership":              "no ownership controls in the input; read only as the alternative to acl.grants, which the bucket's (canned) ACL sets",
 	"S3Bucket.accountPublicAccessBlock.blockPublicAcls":       "the account-level block is a fallback; the rule passed on the bucket's own settings",
 	"S3Bucket.accountPublicAccessBlock.blockPublicPolicy":     "as above",
