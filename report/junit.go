@@ -23,6 +23,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/jsontext"
@@ -39,6 +40,7 @@ type JUnitWriter struct {
 	frame   []byte        // scratch: a record being encoded or decoded
 	name    []byte        // scratch: a test case's name
 	hashes  []uint64      // scratch: a suite's names' hashes (duplicates)
+	set     []uint64      // scratch: the set duplicates finds them with
 	rec     Record        // scratch: a record read back
 	sup     Suppression   // scratch: its suppression
 	rd      *bufio.Reader // reads the spill back, suite by suite
@@ -155,8 +157,10 @@ func encodeRecord(dst []byte, r *Record) []byte {
 var errFrame = errors.New("a malformed record")
 
 // readRecord reads a frame encodeRecord wrote into j.rec, or reports
-// io.EOF at the end of the group. The frame becomes one string, whose
-// parts the record's fields are: one allocation per record.
+// io.EOF at the end of the group. The record's fields are parts of the
+// frame's bytes, viewed as a string without copying: they are valid only
+// until the next read from rd, which is as long as Finish renders the
+// record (nothing keeps them).
 func (j *JUnitWriter) readRecord(rd *bufio.Reader) (*Record, error) {
 	var head [4]byte
 	if _, err := io.ReadFull(rd, head[:]); err != nil {
@@ -169,14 +173,14 @@ func (j *JUnitWriter) readRecord(rd *bufio.Reader) (*Record, error) {
 		if err != nil {
 			return nil, noEOF(err)
 		}
-		frame = string(b)
+		frame = bytesView(b)
 		rd.Discard(n)
 	} else {
 		j.frame = slices.Grow(j.frame[:0], n)[:n]
 		if _, err := io.ReadFull(rd, j.frame); err != nil {
 			return nil, noEOF(err)
 		}
-		frame = string(j.frame)
+		frame = bytesView(j.frame)
 	}
 	if len(frame) < 2 {
 		return nil, errFrame
@@ -221,6 +225,15 @@ func (j *JUnitWriter) readRecord(rd *bufio.Reader) (*Record, error) {
 	return r, nil
 }
 
+// bytesView returns b's bytes as a string, without copying them; b must not
+// change while the string is in use.
+func bytesView(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
+}
+
 // uvarintString is binary.Uvarint of a string.
 func uvarintString(s string) (uint64, int) {
 	var v uint64
@@ -252,9 +265,9 @@ func (j *JUnitWriter) reader(g int) *bufio.Reader {
 }
 
 // duplicates returns the hashes of the names that more than one test case
-// of suite g with a location has: usually none. The hashes are sorted,
-// not counted in a map, as that is cheaper for the million cases a suite
-// may have.
+// of suite g with a location has: usually none. The hashes go into an
+// open-addressing set reused from suite to suite, not a map, as that is
+// several times cheaper for the million cases a suite may have.
 func (j *JUnitWriter) duplicates(g int) (map[uint64]bool, error) {
 	rd := j.reader(len(j.suites) + g)
 	hashes := j.hashes[:0]
@@ -268,14 +281,31 @@ func (j *JUnitWriter) duplicates(g int) (map[uint64]bool, error) {
 		hashes = append(hashes, binary.LittleEndian.Uint64(h[:]))
 	}
 	j.hashes = hashes
-	slices.Sort(hashes)
+	size := 16
+	for size < 2*len(hashes) {
+		size *= 2
+	}
+	set := j.set[:0]
+	set = slices.Grow(set, size)[:size]
+	clear(set)
+	j.set = set
 	var dup map[uint64]bool
-	for i := 1; i < len(hashes); i++ {
-		if hashes[i] == hashes[i-1] {
-			if dup == nil {
-				dup = map[uint64]bool{}
+	for _, x := range hashes {
+		// 0 marks an empty slot: a hash of 0 counts as 1, which at worst
+		// tells two names apart that did not need it.
+		x = max(x, 1)
+		for i := x & uint64(size-1); ; i = (i + 1) & uint64(size-1) {
+			if set[i] == 0 {
+				set[i] = x
+				break
 			}
-			dup[hashes[i]] = true
+			if set[i] == x {
+				if dup == nil {
+					dup = map[uint64]bool{}
+				}
+				dup[x] = true
+				break
+			}
 		}
 	}
 	return dup, nil
@@ -417,7 +447,7 @@ func (j *JUnitWriter) Finish(*Summary) error {
 			at := false
 			if dup != nil && r.Location != "" {
 				r.Rule = j.o.Rules[i]
-				at = dup[maphash.Bytes(j.seed, appendCaseName(j.name[:0], r))]
+				at = dup[max(maphash.Bytes(j.seed, appendCaseName(j.name[:0], r)), 1)]
 			}
 			out = append(out[:0], '\n')
 			out = j.appendRecord(out, i, r, at)
