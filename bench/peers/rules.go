@@ -260,14 +260,14 @@ hipaa_029_port(x) if {
 	},
 	{
 		ID:   "HIPAA-033",
-		GSL:  `Instance where tags contain [key = 'contains_phi' and value = 'true'] should not have isPublic = true`,
-		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && r.isPublic == true`,
-		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && r.?isPublic.orValue(false) == true`,
+		GSL:  `Instance where tags contain [key = 'contains_phi' and value = 'true'] should have isPublic = false`,
+		Expr: `any(r.tags ?? [], .key == "contains_phi" && .value == "true") && r.isPublic != false`,
+		CEL:  `r.?tags.orValue([]).exists(t, t.?key.orValue('') == 'contains_phi' && t.?value.orValue('') == 'true') && r.?isPublic.orValue(true) != false`,
 		Rego: `hipaa_033 if {
 	some t in object.get(input, "tags", [])
 	t.key == "contains_phi"
 	t.value == "true"
-	input.isPublic == true
+	not input.isPublic == false
 }`,
 	},
 	{
@@ -279,10 +279,10 @@ hipaa_029_port(x) if {
 	},
 	{
 		ID:   "HIPAA-036",
-		GSL:  `Subnet should not have mapPublicIpOnLaunch`,
-		Expr: `r.mapPublicIpOnLaunch == true`,
-		CEL:  `r.?mapPublicIpOnLaunch.orValue(false) == true`,
-		Rego: `hipaa_036 if input.mapPublicIpOnLaunch == true`,
+		GSL:  `Subnet should have mapPublicIpOnLaunch = false`,
+		Expr: `r.mapPublicIpOnLaunch != false`,
+		CEL:  `r.?mapPublicIpOnLaunch.orValue(true) != false`,
+		Rego: `hipaa_036 if not input.mapPublicIpOnLaunch == false`,
 	},
 	{
 		ID:   "HIPAA-039",
