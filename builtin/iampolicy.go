@@ -280,6 +280,14 @@ func actionMatch(p, a string) bool {
 	if a == "*" {
 		a = "*:*"
 	}
+	return globCovers(p, a, true)
+}
+
+// globCovers reports whether the pattern p (wildcards * and ?) matches
+// every name a names, where a '*' of a is only covered by a '*' of p;
+// fold compares letters ignoring ASCII case (IAM actions), else exactly
+// (ARNs).
+func globCovers(p, a string, fold bool) bool {
 	if p == "*" {
 		return true
 	}
@@ -293,7 +301,7 @@ func actionMatch(p, a string) bool {
 				star, mark = pi, ai
 				pi++
 				continue
-			case a[ai] != '*' && (c == '?' || lowerASCII(c) == lowerASCII(a[ai])):
+			case a[ai] != '*' && (c == '?' || c == a[ai] || fold && lowerASCII(c) == lowerASCII(a[ai])):
 				pi++
 				ai++
 				continue

@@ -135,34 +135,7 @@ func coversResource(stmt Value, target string) bool {
 // resourceMatch reports whether the resource pattern p (wildcards * and ?)
 // matches every resource name a names, comparing case: a '*' of a is only
 // covered by a '*' of p.
-func resourceMatch(p, a string) bool {
-	pi, ai := 0, 0
-	star, mark := -1, 0
-	for ai < len(a) {
-		if pi < len(p) {
-			switch c := p[pi]; {
-			case c == '*':
-				star, mark = pi, ai
-				pi++
-				continue
-			case a[ai] != '*' && (c == '?' || c == a[ai]):
-				pi++
-				ai++
-				continue
-			}
-		}
-		if star < 0 {
-			return false
-		}
-		pi = star + 1
-		mark++
-		ai = mark
-	}
-	for pi < len(p) && p[pi] == '*' {
-		pi++
-	}
-	return pi == len(p)
-}
+func resourceMatch(p, a string) bool { return globCovers(p, a, false) }
 
 // onlyInsecureTransport reports whether the statement's Condition is one
 // Bool or BoolIfExists block holding only aws:SecureTransport = false.
