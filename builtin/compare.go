@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"math"
 	"slices"
 	"strings"
 
@@ -20,7 +19,8 @@ import (
 //   - A bool and a string are equal when the string is "true" or "false" in
 //     any case and names the same bool.
 //   - A number and a string are equal when the string holds a decimal number
-//     (see ParseNumber; no surrounding spaces) of the same value.
+//     (signs, fractions and exponents; no hex, Inf, NaN or surrounding
+//     spaces) of the same value.
 //   - An array equals another array with pairwise deep-equal elements in the
 //     same order; an object equals another object with the same set of keys
 //     and deep-equal values. Deep equality is strict JSON equality (no
@@ -109,8 +109,8 @@ const smallObject = 16
 // and deep-equal values under each. A repeated name counts once, with its
 // first value, as paths read it: {"a":1,"a":2} equals {"a":1}.
 func objectsEqual(a, b string) bool {
-	na, va := firstMembers(a)
-	nb, vb := firstMembers(b)
+	na, va := jsontext.FirstMembers(a)
+	nb, vb := jsontext.FirstMembers(b)
 	if len(na) != len(nb) {
 		return false
 	}
@@ -136,44 +136,6 @@ func objectsEqual(a, b string) bool {
 	return true
 }
 
-// firstMembers returns the names (unescaped) and raw values of the members
-// of the raw object obj that come first under their name, in order.
-func firstMembers(obj string) (names, vals []string) {
-	var seen map[string]bool // past smallObject names
-	it := jsontext.NewMembers(obj)
-	for {
-		k, v, ok := it.Next()
-		if !ok {
-			return names, vals
-		}
-		name := rawKeyName(k)
-		switch {
-		case seen != nil:
-			if seen[name] {
-				continue
-			}
-			seen[name] = true
-		case slices.Contains(names, name):
-			continue
-		case len(names) == smallObject:
-			seen = make(map[string]bool, 2*smallObject)
-			for _, n := range names {
-				seen[n] = true
-			}
-			seen[name] = true
-		}
-		names, vals = append(names, name), append(vals, v)
-	}
-}
-
-// rawKeyName is the name a raw (quoted) key spells.
-func rawKeyName(k string) string {
-	if !strings.Contains(k, `\`) && len(k) >= 2 {
-		return k[1 : len(k)-1]
-	}
-	return gjson.Parse(k).Str
-}
-
 // Compare orders a and b for the operators < > <= >=. Two numbers compare
 // numerically (exactly, as Equal does); a number and a string holding a
 // decimal number compare numerically; two strings compare lexicographically
@@ -194,84 +156,4 @@ func Compare(a, b Value) (cmp int, ok bool) {
 		return cmpNumber(x, y), true
 	}
 	return 0, false
-}
-
-// In implements `v in (l1, l2, ...)`: Equal against any element of list.
-// A Missing v is in no list.
-func In(v Value, list []Value) bool {
-	for _, e := range list {
-		if Equal(v, e) {
-			return true
-		}
-	}
-	return false
-}
-
-// Hash returns a hash of v such that two values of one kind that Equal
-// reports equal hash alike: numbers by value (1 and 1.0 alike), strings by
-// their unescaped text, arrays by their elements in order, objects by the
-// first value under each name, in any order; missing values all hash alike.
-// Values that differ may share a hash. It lets a caller bucket values before comparing them with Equal.
-func Hash(v Value) uint64 { return hashJSON(v.r) }
-
-func hashJSON(r gjson.Result) uint64 {
-	k := Value{r}.Kind()
-	h := mixHash(0x9E3779B97F4A7C15, uint64(k))
-	switch k {
-	case Bool:
-		if r.Type == gjson.True {
-			h = mixHash(h, 1)
-		}
-	case Number:
-		n := jsonNumber(&r)
-		f := n.f
-		if n.isInt {
-			f = float64(n.i)
-		}
-		if f == 0 {
-			f = 0 // -0 as 0
-		}
-		h = mixHash(h, math.Float64bits(f))
-	case String:
-		h = hashString(h, r.Str)
-	case Array:
-		it := jsontext.NewMembers(r.Raw)
-		for {
-			_, e, ok := it.Next()
-			if !ok {
-				break
-			}
-			h = mixHash(h, hashJSON(gjson.Parse(e)))
-		}
-	case Object:
-		// The members' hashes are summed, so that their order does not count.
-		names, vals := firstMembers(r.Raw)
-		var sum uint64
-		for i, name := range names {
-			sum += mixHash(hashString(h, name), hashJSON(gjson.Parse(vals[i])))
-		}
-		h = mixHash(h, sum)
-	}
-	return h
-}
-
-// mixHash folds x into h.
-func mixHash(h, x uint64) uint64 {
-	h = (h ^ x) * 0xBF58476D1CE4E5B9
-	return h ^ h>>31
-}
-
-// hashString folds the bytes of s into h.
-func hashString(h uint64, s string) uint64 {
-	h = mixHash(h, uint64(len(s)))
-	for len(s) >= 8 {
-		h = mixHash(h, uint64(s[0])|uint64(s[1])<<8|uint64(s[2])<<16|uint64(s[3])<<24|
-			uint64(s[4])<<32|uint64(s[5])<<40|uint64(s[6])<<48|uint64(s[7])<<56)
-		s = s[8:]
-	}
-	var w uint64
-	for i := range len(s) {
-		w |= uint64(s[i]) << (8 * i)
-	}
-	return mixHash(h, w)
 }

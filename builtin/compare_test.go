@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"math"
 	"testing"
-
-	"github.com/tidwall/gjson"
 )
 
 // j reads a JSON literal as a document value (with its Raw text).
@@ -180,90 +178,6 @@ func TestCompare(t *testing.T) {
 	}
 }
 
-func TestIn(t *testing.T) {
-	list := []Value{IntValue(22), StringValue("TCP"), BoolValue(true)}
-	tests := []struct {
-		v    Value
-		want bool
-	}{
-		{j(`22`), true},
-		{j(`"22"`), true},
-		{j(`"TCP"`), true},
-		{j(`"tcp"`), false},
-		{j(`"true"`), true},
-		{j(`23`), false},
-		{missing, false},
-		{j(`null`), false},
-	}
-	for _, tt := range tests {
-		if got := In(tt.v, list); got != tt.want {
-			t.Errorf("In(%v) = %v, want %v", tt.v, got, tt.want)
-		}
-	}
-	if In(j(`1`), nil) {
-		t.Error("In(1, ()) = true")
-	}
-}
-
-func TestTruthy(t *testing.T) {
-	tests := []struct {
-		v    Value
-		want bool
-	}{
-		{missing, false},
-		{j(`null`), false},
-		{j(`false`), false},
-		{j(`true`), true},
-		{j(`"false"`), false},
-		{j(`"FALSE"`), false},
-		{j(`"False"`), false},
-		{j(`"true"`), true},
-		{j(`"0"`), true},
-		{j(`"no"`), true},
-		{j(`" "`), true},
-		{j(`""`), false},
-		{j(`0`), false},
-		{j(`-0`), false},
-		{j(`0.0`), false},
-		{j(`0.5`), true},
-		{j(`-1`), true},
-		{NumberValue(0), false},
-		{j(`[]`), false},
-		{j(`[ ]`), false},
-		{j(`[0]`), true},
-		{j(`[null]`), true},
-		{j(`{}`), false},
-		{j("{\n}"), false},
-		{j(`{"a":null}`), true},
-	}
-	for _, tt := range tests {
-		if got := Truthy(tt.v); got != tt.want {
-			t.Errorf("Truthy(%v) = %v, want %v", tt.v, got, tt.want)
-		}
-	}
-}
-
-func TestParseNumber(t *testing.T) {
-	good := []string{"0", "-0", "+1", "22", "4294967296", "9223372036854775807", "-9223372036854775808",
-		"18446744073709551616", "0.5", ".5", "5.", "1e3", "1E-3", "-2.5e+10", "007", "1e999"}
-	bad := []string{"", "-", "+", ".", "e3", "1e", "1e+", "0x10", "1_000", "Inf", "NaN", " 1", "1 ", "1.2.3", "--1", "1-"}
-	for _, s := range good {
-		v, ok := ParseNumber(s)
-		if !ok || v.Kind() != Number || v.Raw() != s {
-			t.Errorf("ParseNumber(%q) = %v, %v", s, v, ok)
-		}
-	}
-	for _, s := range bad {
-		if v, ok := ParseNumber(s); ok {
-			t.Errorf("ParseNumber(%q) = %v, want failure", s, v)
-		}
-	}
-	big, _ := ParseNumber("9007199254740993")
-	if !Equal(big, j(`9007199254740993`)) || Equal(big, j(`9007199254740992`)) {
-		t.Error("ParseNumber loses integer precision")
-	}
-}
-
 func TestValueAccessors(t *testing.T) {
 	if f, ok := j(`"12.5"`).AsNumber(); !ok || f != 12.5 {
 		t.Errorf(`AsNumber("12.5") = %v, %v`, f, ok)
@@ -358,42 +272,6 @@ func TestEqualBigObjects(t *testing.T) {
 			if got := Equal(j(c.a), j(c.b)); got != c.want {
 				t.Errorf("%d members, %s: Equal = %v, want %v", n, c.name, got, c.want)
 			}
-		}
-	}
-}
-
-// TestHashAgreesWithEqual checks that values Equal finds equal (within a
-// kind) hash alike, and that a few that differ hash apart.
-func TestHashAgreesWithEqual(t *testing.T) {
-	same := [][2]string{
-		{`1`, `1.0`}, {`0`, `-0`}, {`100`, `1e2`}, {`"a"`, `"\u0061"`},
-		{`[1,"x",{"a":true}]`, `[1.0,"x",{"a":true}]`},
-		{`{"a":1,"b":[2]}`, `{"b":[2.0],"a":1}`},
-		{`{"a":1,"a":2}`, `{"a":1}`},
-		{`{"\u0061":1}`, `{"a":1}`},
-		{`{"k1":1,"k2":2,"k3":3,"k4":4,"k5":5,"k6":6,"k7":7,"k8":8,"k9":9,"k10":10,"k11":11,"k12":12,"k13":13,"k14":14,"k15":15,"k16":16,"k17":17}`,
-			`{"k17":17,"k16":16,"k15":15,"k14":14,"k13":13,"k12":12,"k11":11,"k10":10,"k9":9,"k8":8,"k7":7,"k6":6,"k5":5,"k4":4,"k3":3,"k2":2,"k1":1}`},
-	}
-	for _, p := range same {
-		a, b := FromJSON(gjson.Parse(p[0])), FromJSON(gjson.Parse(p[1]))
-		if !Equal(a, b) {
-			t.Errorf("Equal(%s, %s) = false", p[0], p[1])
-		}
-		if Hash(a) != Hash(b) {
-			t.Errorf("Hash(%s) != Hash(%s)", p[0], p[1])
-		}
-	}
-	differ := [][2]string{
-		{`1`, `2`}, {`"a"`, `"b"`}, {`[1,2]`, `[2,1]`}, {`{"a":1}`, `{"a":2}`},
-		{`{"a":1}`, `{"b":1}`}, {`{"x":1,"x":1}`, `{"x":1,"y":5}`}, {`true`, `false`}, {`[]`, `{}`},
-	}
-	for _, p := range differ {
-		a, b := FromJSON(gjson.Parse(p[0])), FromJSON(gjson.Parse(p[1]))
-		if Equal(a, b) {
-			t.Errorf("Equal(%s, %s) = true", p[0], p[1])
-		}
-		if Hash(a) == Hash(b) {
-			t.Errorf("Hash(%s) == Hash(%s): these should not collide", p[0], p[1])
 		}
 	}
 }

@@ -7,27 +7,22 @@
 //
 // A [Value] wraps a gjson.Result pointing into the document under
 // evaluation, or is Missing when a path resolved to nothing. Building one
-// never copies the document. Rule literals are built with [ParseNumber] (or
-// [IntValue]), [StringValue], [BoolValue] and [NullValue]; lists that the
-// evaluator builds itself (the results of with and groupBy) with
-// [ArrayValue] and [ObjectValue], which allocate.
+// never copies the document. A custom function reads its operands with
+// Value's accessors (Kind, Str, Num, Bool, AsNumber, AsTime, Len, ForEach,
+// JSON) and builds its result with [StringValue], [IntValue],
+// [NumberValue], [BoolValue], [NullValue], [MissingValue], [ArrayValue],
+// [ObjectValue] or [ParseJSON].
 //
 // # Operators
 //
-// The VM calls the operators directly; none of them allocates for scalar
-// operands:
-//
-//   - [Equal] is =, and != is exactly !Equal. [Hash] hashes values so
-//     that values of one kind that Equal finds equal hash alike.
-//   - [Compare] orders operands for < > <= >=: a < b is c < 0 with c, ok :=
-//     Compare(a, b) and ok, and so on.
-//   - [CompileLike] compiles the pattern of like once per rule;
-//     [LikePattern.MatchValue] is like, and unlike is its negation.
-//   - [CompileRegexp] compiles a regexMatch literal; [MatchRegexp] applies it.
-//   - [In] is in over a literal list, and [Truthy] is the truth of a bare
-//     operand.
-//
-// [Operators] documents every operator, array operators included.
+// [Equal] is GSL's =, and != is exactly !Equal; [Compare] orders operands
+// for < > <= >=: a < b is c < 0 with c, ok := Compare(a, b) and ok, and so
+// on. Neither allocates for scalar operands. They are exported so that a
+// custom function compares values exactly as rules do. The other operators
+// (like, regexMatch, in, the truth of a bare operand, groupBy's hashing)
+// are the VM's business and live in an internal package; their meaning is
+// documented with every operator in SPEC.md and builtin/FUNCTIONS.md,
+// which [Registry.MarkdownDoc] renders.
 //
 // # Functions
 //

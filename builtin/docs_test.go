@@ -103,7 +103,7 @@ func TestMarkdownDocMentionsEverything(t *testing.T) {
 			}
 		}
 	}
-	for _, op := range Operators() {
+	for _, op := range operatorDocs {
 		if !strings.Contains(md, mdCode(op.Name)) {
 			t.Errorf("MarkdownDoc lacks operator %s", op.Name)
 		}
@@ -181,8 +181,8 @@ func literalArgs(s string) []Value {
 	}
 	for part := range strings.SplitSeq(s, ",") {
 		part = strings.TrimSpace(part)
-		if n, ok := ParseNumber(part); ok {
-			out = append(out, n)
+		if _, ok := StringValue(part).AsNumber(); ok {
+			out = append(out, ParseJSON(part))
 		} else if len(part) >= 2 && (part[0] == '\'' || part[0] == '"') {
 			out = append(out, StringValue(part[1:len(part)-1]))
 		} else {

@@ -30,9 +30,8 @@ func (v Value) AppendJSON(dst []byte) []byte {
 }
 
 // ArrayValue returns a JSON array holding elems, in order (a Missing
-// element becomes null). It allocates the array's text; the VM uses it for
-// the lists that `with` and `groupBy` build when a function or an
-// operator needs them as one value.
+// element becomes null), for a custom function whose result is a list. It
+// allocates the array's text.
 func ArrayValue(elems []Value) Value {
 	buf := []byte{'['}
 	for i, e := range elems {

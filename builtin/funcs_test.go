@@ -123,7 +123,7 @@ func TestTableIsComplete(t *testing.T) {
 			t.Errorf("builtin %s fails Register: %v", f.Name, err)
 		}
 	}
-	for _, op := range Operators() {
+	for _, op := range operatorDocs {
 		if op.Name == "" || op.Syntax == "" || op.Doc == "" || op.Example == "" {
 			t.Errorf("operator %q is not fully documented", op.Name)
 		}

@@ -14,10 +14,3 @@ func countMembers(raw string) int {
 		n++
 	}
 }
-
-// isEmptyContainer reports whether raw is "[]" or "{}", spaces allowed.
-func isEmptyContainer(raw string) bool {
-	it := jsontext.NewMembers(raw)
-	_, _, ok := it.Next()
-	return !ok
-}

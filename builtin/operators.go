@@ -1,16 +1,15 @@
 package builtin
 
-import "slices"
-
-// OperatorDoc documents one operator of GSL for the generated docs.
-type OperatorDoc struct {
+// operatorDoc documents one operator of GSL for the generated docs
+// (Registry.MarkdownDoc).
+type operatorDoc struct {
 	Name    string // the operator as written: "=", "like", "contain-all"
 	Syntax  string // its form: "a = b"
 	Doc     string // its meaning
 	Example string // a rule using it
 }
 
-var operatorDocs = []OperatorDoc{
+var operatorDocs = []operatorDoc{
 	{"=", "a = b",
 		"Equal: same JSON type and value. Numbers compare exactly (integers beyond 2^53 too). A bool equals the string 'true' or 'false' in any case; a number equals a string holding the same decimal number; two strings must match exactly, case included. Arrays and objects equal only an array or object with deep-equal contents (array order matters; object key order does not). Missing equals nothing, not even missing; null equals null.",
 		"Iam should have passwordPolicy.requireSymbols = true"},
@@ -49,7 +48,3 @@ var operatorDocs = []OperatorDoc{
 		"A list of {key, values} objects, one per distinct value of path in the elements (distinct by JSON value, without the coercions of =), in first-seen order; values holds the elements with that key. Elements where path is missing form one group of their own, without a key member.",
 		"VPC should have subnets groupBy [ availabilityZone ] length() >= 2"},
 }
-
-// Operators returns the documentation of every operator, in the order the
-// generated docs list them.
-func Operators() []OperatorDoc { return slices.Clone(operatorDocs) }

@@ -62,9 +62,9 @@ func BoolValue(b bool) Value {
 	return Value{gjson.Result{Type: gjson.False, Raw: "false"}}
 }
 
-// NumberValue returns a JSON number. Its Raw text is empty; it compares by Num.
-// Integer literals of a rule should be built with ParseNumber or IntValue
-// instead, so that integers beyond 2^53 compare exactly.
+// NumberValue returns a JSON number. Its Raw text is empty; it compares by
+// Num. Build integers with IntValue instead, so that integers beyond 2^53
+// compare exactly.
 func NumberValue(f float64) Value { return Value{gjson.Result{Type: gjson.Number, Num: f}} }
 
 // IntValue returns a JSON number holding the integer i exactly: its Raw text
@@ -72,22 +72,6 @@ func NumberValue(f float64) Value { return Value{gjson.Result{Type: gjson.Number
 // beyond 2^53. It allocates the text once; build it at compile time.
 func IntValue(i int64) Value {
 	return Value{gjson.Result{Type: gjson.Number, Num: float64(i), Raw: strconv.FormatInt(i, 10)}}
-}
-
-// ParseNumber returns the number written as text (a rule literal such as
-// "4294967296", "-90" or "0.5"), keeping text as its Raw form so that integer
-// comparisons stay exact. It reports false when text is not a decimal number
-// (signs, fractions and exponents are accepted; hex, "Inf" and "NaN" are not).
-func ParseNumber(text string) (Value, bool) {
-	n, ok := parseNumber(text)
-	if !ok {
-		return Value{}, false
-	}
-	f := n.f
-	if n.isInt {
-		f = float64(n.i)
-	}
-	return Value{gjson.Result{Type: gjson.Number, Num: f, Raw: text}}, true
 }
 
 // StringValue returns a JSON string. Its Raw text is empty.

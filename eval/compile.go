@@ -25,6 +25,7 @@ import (
 
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/internal/jsontext"
+	"github.com/gsl-lang/gsl/internal/operator"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/tidwall/gjson"
 )
@@ -484,7 +485,7 @@ func literal(o lang.Operand) (v builtin.Value, key string) {
 		q := jsonQuote(o.Value)
 		return builtin.FromJSON(gjson.Result{Type: gjson.String, Str: o.Value, Raw: q}), "s" + q
 	case *lang.Number:
-		if v, ok := builtin.ParseNumber(o.Text); ok {
+		if v, ok := operator.ParseNumber(o.Text); ok {
 			return v, "n" + o.Text
 		}
 		if o.IsInt {
@@ -530,7 +531,7 @@ func (c *compiler) compare(e *lang.Compare) {
 			return
 		}
 		k := int32(len(c.p.likes))
-		c.p.likes = append(c.p.likes, builtin.CompileLike(s.Value))
+		c.p.likes = append(c.p.likes, operator.CompileLike(s.Value))
 		c.emit(e, opLike, k)
 		if e.Op == lang.Unlike {
 			c.mark(c.emit(e, opNot, 0), partFold)
@@ -582,7 +583,7 @@ var compareOps = [...]opcode{lang.Eq: opEq, lang.Ne: opNe, lang.Lt: opLt, lang.G
 // compileRegex compiles a regex literal with its flags (i, m, s become
 // (?ims) in Go's RE2 syntax).
 func compileRegex(re *lang.Regex) (*regexp.Regexp, error) {
-	rx, err := builtin.CompileRegexp(re.Pattern, re.Flags)
+	rx, err := operator.CompileRegexp(re.Pattern, re.Flags)
 	if err == nil {
 		return rx, nil
 	}

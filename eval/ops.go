@@ -1,13 +1,17 @@
 package eval
 
-import "github.com/gsl-lang/gsl/builtin"
+import (
+	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/operator"
+)
 
 // This file holds the comparisons the VM's fast paths fall back on when
 // they cannot decide in place. The operators themselves are package
-// builtin's (Equal, Compare, Truthy, In, LikePattern, MatchRegexp).
+// builtin's (Equal, Compare) and internal/operator's (Truthy, Hash,
+// LikePattern, MatchRegexp).
 
 // likePattern is a compiled `like` pattern.
-type likePattern = builtin.LikePattern
+type likePattern = operator.LikePattern
 
 func likeText(p likePattern) string { return jsonQuote(p.String()) }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/gsl-lang/gsl/builtin"
+	"github.com/gsl-lang/gsl/internal/operator"
 	"github.com/tidwall/gjson"
 )
 
@@ -236,7 +237,7 @@ func (m *machine) exec(p *Program, rec int32, budget int) (Status, error) {
 			if str, isStr, ok := m.stringOperand(stack, sp); ok {
 				acc = isStr && p.regexes[in.arg].MatchString(str) // not a string: no match
 			} else {
-				acc = builtin.MatchRegexp(p.regexes[in.arg], *m.deref(stack, slots, sp))
+				acc = operator.MatchRegexp(p.regexes[in.arg], *m.deref(stack, slots, sp))
 			}
 		case opIn:
 			sp--
@@ -379,7 +380,7 @@ func equal(a, b *builtin.Value) bool {
 	return builtin.Equal(*a, *b)
 }
 
-// inList is builtin.In(*v, list).
+// inList is `*v in (list)`: builtin.Equal to some element of list.
 func inList(v *builtin.Value, list []builtin.Value) bool {
 	if v.Kind() == builtin.Missing {
 		return false
@@ -587,7 +588,7 @@ func (m *machine) orderedK(op opcode, stack []val, slots []builtin.Value, i int,
 	return ordered(op, m.deref(stack, slots, i), k)
 }
 
-// truthy is builtin.Truthy(stack[i]), deciding a string without escapes
+// truthy is operator.Truthy(stack[i]), deciding a string without escapes
 // not yet loaded from the path table by its raw text.
 func (m *machine) truthy(stack []val, slots []builtin.Value, i int) bool {
 	if raw, ok := m.unloaded(stack, i); ok {
@@ -595,7 +596,7 @@ func (m *machine) truthy(stack []val, slots []builtin.Value, i int) bool {
 			return body != "" && !strings.EqualFold(body, "false")
 		}
 	}
-	return builtin.Truthy(*m.deref(stack, slots, i))
+	return operator.Truthy(*m.deref(stack, slots, i))
 }
 
 // unloaded returns the raw JSON text of stack[i] when it is a path-table
@@ -757,7 +758,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 		values []byte
 	}
 	var groups []grp
-	// Past a few groups, buckets index them by builtin.Hash of the key, so
+	// Past a few groups, buckets index them by operator.Hash of the key, so
 	// that each element is compared with the keys of its bucket only, not
 	// with every group's: grouping n distinct keys stays linear.
 	var buckets map[uint64][]int
@@ -780,7 +781,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 				}
 			}
 		} else {
-			h = builtin.Hash(key)
+			h = operator.Hash(key)
 			for _, i := range buckets[h] {
 				if sameKey(groups[i].key, key) {
 					gi = i
@@ -797,7 +798,7 @@ func group(p *Program, k int32, list builtin.Value) (builtin.Value, int) {
 			case len(groups) > fewGroups:
 				buckets = make(map[uint64][]int, 2*len(groups))
 				for i := range groups {
-					h := builtin.Hash(groups[i].key)
+					h := operator.Hash(groups[i].key)
 					buckets[h] = append(buckets[h], i)
 				}
 			}

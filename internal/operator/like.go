@@ -1,10 +1,11 @@
-package builtin
+package operator
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/builtin"
 )
 
 // LikePattern is a compiled `like` pattern. The zero value matches only the
@@ -172,8 +173,8 @@ func findKMP(s string, seg []rune, fail []int32) (int, bool) {
 
 // MatchValue implements `v like pat`: only strings match; missing, numbers,
 // bools, null, arrays and objects never do.
-func (p LikePattern) MatchValue(v Value) bool {
-	return v.Kind() == String && p.Match(v.r.Str)
+func (p LikePattern) MatchValue(v builtin.Value) bool {
+	return v.Kind() == builtin.String && p.Match(v.Str())
 }
 
 // matchPrefix reports whether s begins with seg (folded), and how many
@@ -327,31 +328,4 @@ func foldCanon(r rune) rune {
 		m = min(m, f)
 	}
 	return m
-}
-
-// CompileRegexp compiles the regular expression of `regexMatch /re/flags`
-// (Go RE2 syntax). flags holds any of i (case-insensitive), m (multi-line:
-// ^ and $ match at line breaks) and s (. matches \n), each at most once.
-func CompileRegexp(re, flags string) (*regexp.Regexp, error) {
-	seen := ""
-	for _, f := range flags {
-		if !strings.ContainsRune("ims", f) {
-			return nil, &ArgError{Index: -1, Msg: "unknown regular expression flag " + quoteRune(f) + " (want i, m or s)"}
-		}
-		if strings.ContainsRune(seen, f) {
-			return nil, &ArgError{Index: -1, Msg: "regular expression flag " + quoteRune(f) + " repeated"}
-		}
-		seen += string(f)
-	}
-	if seen != "" {
-		re = "(?" + seen + ")" + re
-	}
-	return regexp.Compile(re)
-}
-
-func quoteRune(r rune) string { return "'" + string(r) + "'" }
-
-// MatchRegexp implements `v regexMatch /re/`: only strings match.
-func MatchRegexp(re *regexp.Regexp, v Value) bool {
-	return v.Kind() == String && re.MatchString(v.r.Str)
 }

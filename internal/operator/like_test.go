@@ -1,10 +1,12 @@
-package builtin
+package operator
 
 import (
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/builtin"
 )
 
 func TestLike(t *testing.T) {
@@ -88,7 +90,7 @@ func TestLike(t *testing.T) {
 func TestLikeValue(t *testing.T) {
 	p := CompileLike("%2%")
 	for _, tt := range []struct {
-		v    Value
+		v    builtin.Value
 		want bool
 	}{
 		{j(`"22"`), true},
@@ -220,11 +222,11 @@ func TestCompileRegexp(t *testing.T) {
 		t.Error("regexMatch with i")
 	}
 	re, _ = CompileRegexp(`^b$`, "m")
-	if !MatchRegexp(re, StringValue("a\nb")) {
+	if !MatchRegexp(re, builtin.StringValue("a\nb")) {
 		t.Error("m flag")
 	}
 	re, _ = CompileRegexp(`a.b`, "s")
-	if !MatchRegexp(re, StringValue("a\nb")) {
+	if !MatchRegexp(re, builtin.StringValue("a\nb")) {
 		t.Error("s flag")
 	}
 	re, _ = CompileRegexp(`^22$`, "")

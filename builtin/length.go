@@ -1,0 +1,35 @@
+package builtin
+
+import (
+	"unicode/utf8"
+
+	"github.com/gsl-lang/gsl/internal/jsontext"
+)
+
+// isEmpty is the isEmpty() function: missing, null, "", [] and {}.
+func isEmpty(v Value) bool {
+	switch v.Kind() {
+	case Missing, Null:
+		return true
+	case String:
+		return v.r.Str == ""
+	case Array, Object:
+		return jsontext.IsEmpty(v.r.Raw)
+	}
+	return false
+}
+
+// length is the length() function.
+func length(v Value) int {
+	switch v.Kind() {
+	case String:
+		return utf8.RuneCountInString(v.r.Str)
+	case Array:
+		return countMembers(v.r.Raw)
+	case Object:
+		// A repeated name counts once, as paths read only its first value.
+		names, _ := jsontext.FirstMembers(v.r.Raw)
+		return len(names)
+	}
+	return 0
+}
