@@ -147,8 +147,8 @@ func (r *Registry) Funcs() []*Func { return slices.Clone(r.order) }
 // Suggest returns the function name closest to an unknown name, for a "did
 // you mean" hint, or "" when none is close: one equal but for case, else
 // the nearest within a third of name's length in edits (ignoring case);
-// among equally close names the first registered wins. lang.Suggest ranks
-// other names (operators, keywords) the same way.
+// among equally close names the first registered wins. The parser's hints
+// rank keywords and operators the same way.
 func (r *Registry) Suggest(name string) string {
 	return textdist.Closest(name, r.Names())
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gsl-lang/gsl/internal/textdist"
 	"github.com/gsl-lang/gsl/lang"
 )
 
@@ -214,9 +215,9 @@ func (c *checker) suggestType(name string) string {
 }
 
 // suggest returns ` (did you mean "x"?)` for the candidate closest to name
-// (lang.Suggest), or "" when none is close.
+// (textdist.Closest), or "" when none is close.
 func suggest(name string, candidates []string) string {
-	best := lang.Suggest(name, candidates)
+	best := textdist.Closest(name, candidates)
 	if best == "" {
 		return ""
 	}

@@ -26,6 +26,7 @@ import (
 	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/operator"
+	"github.com/gsl-lang/gsl/internal/textdist"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/tidwall/gjson"
 )
@@ -599,7 +600,7 @@ func (c *compiler) call(x *lang.Call) {
 	fn, ok := c.funcs.Lookup(x.Name)
 	if !ok {
 		hint := ""
-		if s := lang.Suggest(x.Name, c.funcs.Names()); s != "" {
+		if s := textdist.Closest(x.Name, c.funcs.Names()); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 		c.errorAt(x.NamePos, advance(x.NamePos, x.Name), hint, "unknown function %q", x.Name)

@@ -12,6 +12,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/gsl-lang/gsl/internal/textdist"
 	"github.com/gsl-lang/gsl/internal/token"
 )
 
@@ -78,11 +79,11 @@ func lexError(src string, prev *lexer.Token, p lexer.Position) *Error {
 	case typographicQuotes[r] != "":
 		e.Msg = fmt.Sprintf("typographic quote %s cannot delimit a string", describeRune(r))
 		e.Hint = fmt.Sprintf("use a straight quote %s", typographicQuotes[r])
-	case r == '/' && prev != nil && prev.Type == tokIdent && Suggest(prev.Value, vocab.regexOps) != "":
+	case r == '/' && prev != nil && prev.Type == tokIdent && textdist.Closest(prev.Value, vocab.regexOps) != "":
 		e.Pos, e.End = posOf(prev.Pos), endOf(*prev)
 		e.Line = lineAt(src, prev.Pos.Offset)
 		e.Msg = fmt.Sprintf("unexpected %q before a regular expression", prev.Value)
-		e.Hint = fmt.Sprintf("did you mean %q?", Suggest(prev.Value, vocab.regexOps))
+		e.Hint = fmt.Sprintf("did you mean %q?", textdist.Closest(prev.Value, vocab.regexOps))
 	case r == '/':
 		e.Msg = `unexpected "/": a regular expression may only follow ` + opsTaking(token.RegexOperand)
 	default:
@@ -206,7 +207,7 @@ func unexpectedToken(src string, toks []lexer.Token, ute *participle.UnexpectedT
 		}
 		special = true
 	case t.Type == tokIdent:
-		if s := Suggest(t.Value, keywordNames); s != "" {
+		if s := textdist.Closest(t.Value, keywordNames); s != "" {
 			e.Hint = fmt.Sprintf("did you mean %q?", s)
 		}
 	case t.Type == tokOperator && operatorHints[t.Value] != "":

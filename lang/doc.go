@@ -13,7 +13,7 @@
 //
 // Errors are values: an ErrorList of *Error, each with a line and column,
 // the tokens that were expected, and a hint such as a "did you mean"
-// suggestion (see Suggest). Error.Detail renders the source line with a
+// suggestion. Error.Detail renders the source line with a
 // caret under the fault:
 //
 //	1:10: unexpected "shuold" (expected "where", "should")

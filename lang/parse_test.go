@@ -2,6 +2,7 @@ package lang
 
 import (
 	"fmt"
+	"github.com/gsl-lang/gsl/internal/textdist"
 	"strings"
 	"sync"
 	"testing"
@@ -636,6 +637,7 @@ func TestErrorf(t *testing.T) {
 	}
 }
 
+// TestSuggest checks the "did you mean" hints over GSL's own words.
 func TestSuggest(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -657,8 +659,8 @@ func TestSuggest(t *testing.T) {
 		{"in", nil, ""},
 	}
 	for _, tt := range tests {
-		if got := Suggest(tt.name, tt.cands); got != tt.want {
-			t.Errorf("Suggest(%q) = %q, want %q", tt.name, got, tt.want)
+		if got := textdist.Closest(tt.name, tt.cands); got != tt.want {
+			t.Errorf("Closest(%q) = %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/jsontext"
+	"github.com/gsl-lang/gsl/internal/textdist"
 	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/lang"
 	"github.com/gsl-lang/gsl/report"
@@ -131,7 +132,7 @@ func explainRule(c *explainCmd) (*ruleMeta, error) {
 		}
 	}
 	msg := fmt.Sprintf("no rule %q in %s", c.RuleID, c.Bundle)
-	if s := lang.Suggest(c.RuleID, ids); s != "" {
+	if s := textdist.Closest(c.RuleID, ids); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return nil, usagef("%s", msg)
