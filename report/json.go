@@ -9,27 +9,27 @@ import (
 	"encoding/json"
 	"io"
 	"strconv"
-	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/evidencejson"
 	"github.com/gsl-lang/gsl/internal/jsontext"
 )
 
 // resultJSON is a rule result in JSON output.
 type resultJSON struct {
-	Rule     string         `json:"rule"`
-	Name     string         `json:"name"`
-	Bundle   string         `json:"bundle"`
-	Severity string         `json:"severity"`
-	Entity   string         `json:"entity"`
-	Type     string         `json:"type"`
-	Status   string         `json:"status"`
-	Message  string         `json:"message"`
-	Evidence []EvidenceJSON `json:"evidence"`
-	Error    string         `json:"error,omitempty"`
-	Location string         `json:"location,omitempty"`
-	Input    string         `json:"input,omitempty"`
-	Line     int            `json:"line,omitempty"`
+	Rule     string                  `json:"rule"`
+	Name     string                  `json:"name"`
+	Bundle   string                  `json:"bundle"`
+	Severity string                  `json:"severity"`
+	Entity   string                  `json:"entity"`
+	Type     string                  `json:"type"`
+	Status   string                  `json:"status"`
+	Message  string                  `json:"message"`
+	Evidence []evidencejson.Evidence `json:"evidence"`
+	Error    string                  `json:"error,omitempty"`
+	Location string                  `json:"location,omitempty"`
+	Input    string                  `json:"input,omitempty"`
+	Line     int                     `json:"line,omitempty"`
 	// Suppression is the exception that suppresses the failure (status
 	// "suppressed").
 	Suppression *suppressionJSON `json:"suppression,omitempty"`
@@ -52,38 +52,6 @@ type inputErrorJSON struct {
 	Error  string `json:"error"`
 	Input  string `json:"input"`
 	Line   int    `json:"line,omitempty"`
-}
-
-// EvidenceJSON is one piece of evidence. Value holds the JSON value read
-// (null with Missing set when the path resolved to nothing).
-type EvidenceJSON struct {
-	Path    string          `json:"path"`
-	Value   json.RawMessage `json:"value"`
-	Missing bool            `json:"missing,omitempty"`
-	Span    *SpanJSON       `json:"span,omitempty"`
-}
-
-// EvidenceList is ev as JSON reports write it.
-func EvidenceList(ev []eval.Evidence) []EvidenceJSON {
-	out := make([]EvidenceJSON, 0, len(ev))
-	for _, e := range ev {
-		j := EvidenceJSON{Path: e.Path, Span: SpanOf(e.Span), Value: JSONValue(e.Value), Missing: e.Value == "missing"}
-		out = append(out, j)
-	}
-	return out
-}
-
-// JSONValue is a value text of eval (Evidence.Value, TraceNode.Result) as
-// JSON: "missing" is null, JSON text is compacted, and a value eval cut
-// short (no longer valid JSON) becomes a JSON string.
-func JSONValue(v string) json.RawMessage {
-	switch {
-	case v == "missing":
-		return json.RawMessage("null")
-	case jsontext.Valid(v):
-		return json.RawMessage(jsontext.Compact(strings.Trim(v, " \t\r\n")))
-	}
-	return jsontext.AppendString(nil, v)
 }
 
 // JSONWriter writes {"results": [...], "summary": {...}}, one result per
@@ -157,7 +125,7 @@ func (j *JSONRenderer) appendMessage(b []byte, r *Record) []byte {
 	return append(b, '"')
 }
 
-// appendEvidence appends ev as encoding/json writes EvidenceList(ev) (the
+// appendEvidence appends ev as encoding/json writes evidencejson.List(ev) (the
 // same bytes, TestAppendEvidence), without reflection: failures can be
 // many.
 func (j *JSONRenderer) appendEvidence(b []byte, ev []eval.Evidence) []byte {
@@ -169,11 +137,11 @@ func (j *JSONRenderer) appendEvidence(b []byte, ev []eval.Evidence) []byte {
 		b = append(b, `{"path":`...)
 		b = j.appendString(b, e.Path)
 		b = append(b, `,"value":`...)
-		b = append(b, JSONValue(e.Value)...)
+		b = append(b, evidencejson.Value(e.Value)...)
 		if e.Value == "missing" {
 			b = append(b, `,"missing":true`...)
 		}
-		if sp := SpanOf(e.Span); sp != nil {
+		if sp := evidencejson.SpanOf(e.Span); sp != nil {
 			b = append(b, `,"span":{"line":`...)
 			b = strconv.AppendInt(b, int64(sp.Line), 10)
 			b = append(b, `,"column":`...)

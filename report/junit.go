@@ -27,6 +27,7 @@ import (
 
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/jsontext"
+	"github.com/gsl-lang/gsl/internal/junitxml"
 )
 
 // JUnitWriter writes JUnit XML: one test suite per rule, one test case
@@ -34,8 +35,8 @@ import (
 type JUnitWriter struct {
 	o       Options
 	start   time.Time
-	suites  []JUnitSuite // one per rule, then the input errors; counts only
-	sp      *spill       // groups: suites' records, then their names' hashes
+	suites  []junitxml.Suite // one per rule, then the input errors; counts only
+	sp      *spill           // groups: suites' records, then their names' hashes
 	seed    maphash.Seed
 	frame   []byte        // scratch: a record being encoded or decoded
 	name    []byte        // scratch: a test case's name
@@ -51,7 +52,7 @@ type JUnitWriter struct {
 func NewJUnit(w io.Writer, o Options) *JUnitWriter {
 	o.out = w
 	n := len(o.Rules) + 1
-	j := &JUnitWriter{o: o, start: time.Now(), suites: make([]JUnitSuite, n), sp: newSpill(2 * n), seed: maphash.MakeSeed()}
+	j := &JUnitWriter{o: o, start: time.Now(), suites: make([]junitxml.Suite, n), sp: newSpill(2 * n), seed: maphash.MakeSeed()}
 	j.classes = make([]string, len(o.Rules))
 	for i, m := range o.Rules {
 		j.classes[i] = classname(m)
@@ -60,14 +61,14 @@ func NewJUnit(w io.Writer, o Options) *JUnitWriter {
 		if m.Name != "" {
 			s.Name += ": " + m.Name
 		}
-		props := []JUnitProperty{{Name: "severity", Value: m.Severity}}
+		props := []junitxml.Property{{Name: "severity", Value: m.Severity}}
 		if m.Bundle != "" {
-			props = append(props, JUnitProperty{Name: "bundle", Value: m.Bundle})
+			props = append(props, junitxml.Property{Name: "bundle", Value: m.Bundle})
 		}
 		for _, tag := range m.complianceTags() {
-			props = append(props, JUnitProperty{Name: "compliance", Value: tag})
+			props = append(props, junitxml.Property{Name: "compliance", Value: tag})
 		}
-		s.Properties = &JUnitProperties{List: props}
+		s.Properties = &junitxml.Properties{List: props}
 	}
 	j.suites[len(o.Rules)].Name = "input errors"
 	return j
@@ -323,7 +324,7 @@ func (j *JUnitWriter) appendRecord(dst []byte, g int, r *Record, at bool) []byte
 		j.name = append(j.name, " at "...)
 		j.name = append(j.name, r.Location...)
 	}
-	c := JUnitCase{Time: "0.000"}
+	c := junitxml.Case{Time: "0.000"}
 	placeCase(&c, r)
 	if r.Rule == nil {
 		c.Classname = "input"
@@ -332,20 +333,20 @@ func (j *JUnitWriter) appendRecord(dst []byte, g int, r *Record, at bool) []byte
 	c.Classname = j.classes[g]
 	switch {
 	case r.Suppression != nil:
-		c.Skipped = &JUnitSkipped{Message: "suppressed: " + r.Suppression.Reason + " (" + r.Suppression.Source + ")"}
+		c.Skipped = &junitxml.Skipped{Message: "suppressed: " + r.Suppression.Reason + " (" + r.Suppression.Source + ")"}
 	case r.Status == eval.Fail:
 		return appendCase(dst, &c, j.name, &problem{tag: "failure", message: r.message(), typ: r.Rule.Severity}, r)
 	case r.Status == eval.Error:
 		return appendCase(dst, &c, j.name, &problem{tag: "error", message: r.Err, typ: "RuleError"}, r)
 	case r.Status == eval.Skip:
-		c.Skipped = &JUnitSkipped{Message: "not applicable"}
+		c.Skipped = &junitxml.Skipped{Message: "not applicable"}
 	}
 	return appendCase(dst, &c, j.name, nil, nil)
 }
 
 // placeCase gives every test case of a document, passing or not, the
 // document's file and line.
-func placeCase(c *JUnitCase, r *Record) {
+func placeCase(c *junitxml.Case, r *Record) {
 	if r.Input != "" && r.Input != StdinName {
 		c.File, c.Line = r.Input, r.Line
 	}
@@ -399,7 +400,7 @@ func (j *JUnitWriter) Finish(*Summary) error {
 	if suites[nrules].Tests == 0 {
 		suites = suites[:nrules]
 	}
-	top := JUnitSuites{Name: "gslcheck run"}
+	top := junitxml.Suites{Name: "gslcheck run"}
 	for i := range suites {
 		s := &suites[i]
 		top.Tests += s.Tests
@@ -408,7 +409,7 @@ func (j *JUnitWriter) Finish(*Summary) error {
 		top.Skipped += s.Skipped
 		s.Time = "0.000"
 	}
-	top.Time = Seconds(time.Since(j.start))
+	top.Time = junitxml.Seconds(time.Since(j.start))
 	w.WriteString(xml.Header)
 	head, err := cutClose(&top, "", "testsuites")
 	if err != nil {
@@ -469,7 +470,7 @@ type problem struct {
 
 // writeCase writes c as encoding/xml writes it as a <testcase> indented
 // two levels (TestJUnitWriteCase).
-func writeCase(w *bytes.Buffer, c *JUnitCase) {
+func writeCase(w *bytes.Buffer, c *junitxml.Case) {
 	w.Write(appendCase(nil, c, []byte(c.Name), nil, nil))
 }
 
@@ -477,7 +478,7 @@ func writeCase(w *bytes.Buffer, c *JUnitCase) {
 // it as a <testcase> indented two levels, without reflection: cases can
 // be millions. p, when not nil, is its failure or error, whose text is
 // r's details (none when r is nil); else c's own are written.
-func appendCase(dst []byte, c *JUnitCase, name []byte, p *problem, r *Record) []byte {
+func appendCase(dst []byte, c *junitxml.Case, name []byte, p *problem, r *Record) []byte {
 	dst = append(dst, "    <testcase "...)
 	dst = appendAttr(dst, "name", name)
 	dst = appendAttr(dst, " classname", c.Classname)
@@ -504,7 +505,7 @@ func appendCase(dst []byte, c *JUnitCase, name []byte, p *problem, r *Record) []
 	}
 	problems := []struct {
 		tag string
-		p   *JUnitProblem
+		p   *junitxml.Problem
 	}{{"failure", c.Failure}, {"error", c.Error}}
 	if p != nil {
 		open(p.tag, p.message, p.typ)
@@ -609,7 +610,7 @@ func appendXMLEscaped[T string | []byte](dst []byte, s T) []byte {
 	return append(dst, s[last:]...)
 }
 
-// appendCDATA appends text, with what XML cannot hold replaced (xmlChars),
+// appendCDATA appends text, with what XML cannot hold replaced (junitxml.Chars),
 // as a CDATA section the way encoding/xml writes one: none for "", and
 // "]]>" split across two sections.
 func appendCDATA(dst []byte, text string) []byte {
@@ -617,7 +618,7 @@ func appendCDATA(dst []byte, text string) []byte {
 		return dst
 	}
 	dst = append(dst, "<![CDATA["...)
-	dst = append(dst, strings.ReplaceAll(xmlChars(text), "]]>", "]]]]><![CDATA[>")...)
+	dst = append(dst, strings.ReplaceAll(junitxml.Chars(text), "]]>", "]]]]><![CDATA[>")...)
 	return append(dst, "]]>"...)
 }
 

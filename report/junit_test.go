@@ -11,19 +11,20 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/junitxml"
 )
 
 // TestJUnitWriteCase checks that writeCase writes what encoding/xml does.
 func TestJUnitWriteCase(t *testing.T) {
-	cases := []JUnitCase{
+	cases := []junitxml.Case{
 		{Name: "vol-1 (Volume)", Classname: "b.R-1", Time: "0.000", File: "inv.json", Line: 3,
-			Failure: &JUnitProblem{Message: "encrypted = false", Type: "High", Text: "at inv.json[0]\nencrypted = false\n"}},
+			Failure: &junitxml.Problem{Message: "encrypted = false", Type: "High", Text: "at inv.json[0]\nencrypted = false\n"}},
 		{Name: "a<b>&\"c\"\n\t\x01", Classname: "R", Time: "0.000"},
-		{Name: "e", Classname: "R", Time: "0.000", Error: &JUnitProblem{Message: "boom", Type: "RuleError", Text: "x ]]> y ]]>"}},
-		{Name: "e", Classname: "R", Time: "0.000", Error: &JUnitProblem{Message: "m"}},
-		{Name: "s", Classname: "R", Time: "0.000", File: "a b.json", Skipped: &JUnitSkipped{Message: "suppressed: ok"}},
-		{Name: "s", Classname: "R", Time: "0.000", Skipped: &JUnitSkipped{}},
-		{Name: "\xff\ufffe", Classname: "input", Time: "0.000", Line: 9, Error: &JUnitProblem{Message: "bad \xff", Type: "InputError"}},
+		{Name: "e", Classname: "R", Time: "0.000", Error: &junitxml.Problem{Message: "boom", Type: "RuleError", Text: "x ]]> y ]]>"}},
+		{Name: "e", Classname: "R", Time: "0.000", Error: &junitxml.Problem{Message: "m"}},
+		{Name: "s", Classname: "R", Time: "0.000", File: "a b.json", Skipped: &junitxml.Skipped{Message: "suppressed: ok"}},
+		{Name: "s", Classname: "R", Time: "0.000", Skipped: &junitxml.Skipped{}},
+		{Name: "\xff\ufffe", Classname: "input", Time: "0.000", Line: 9, Error: &junitxml.Problem{Message: "bad \xff", Type: "InputError"}},
 	}
 	for i := range cases {
 		c := &cases[i]

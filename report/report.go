@@ -15,7 +15,6 @@ import (
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textout"
-	"github.com/gsl-lang/gsl/lang"
 )
 
 // StdinName is how standard input is named as an input: a record from it
@@ -316,26 +315,6 @@ func (m Multi) Fixed(f []Finding) error {
 		}
 	}
 	return nil
-}
-
-// SpanJSON is a rule-relative source range, as JSON reports write it.
-type SpanJSON struct {
-	Line      int `json:"line"`
-	Column    int `json:"column"`
-	EndLine   int `json:"endLine,omitempty"`
-	EndColumn int `json:"endColumn,omitempty"`
-}
-
-// SpanOf is s as JSON reports write it, nil when s is not set.
-func SpanOf(s lang.Span) *SpanJSON {
-	if !s.Start.IsValid() {
-		return nil
-	}
-	j := &SpanJSON{Line: s.Start.Line, Column: s.Start.Column}
-	if s.End.IsValid() {
-		j.EndLine, j.EndColumn = s.End.Line, s.End.Column
-	}
-	return j
 }
 
 // SeverityName returns the canonical spelling of a severity, matched

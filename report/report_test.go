@@ -14,7 +14,9 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/evidencejson"
 	"github.com/gsl-lang/gsl/internal/jsonschema"
+	"github.com/gsl-lang/gsl/internal/junitxml"
 	"github.com/gsl-lang/gsl/internal/textout"
 	"github.com/gsl-lang/gsl/lang"
 )
@@ -273,7 +275,7 @@ func TestSARIFContent(t *testing.T) {
 }
 
 func TestJUnitReport(t *testing.T) {
-	var doc JUnitSuites
+	var doc junitxml.Suites
 	if err := xml.Unmarshal([]byte(render(t, "junit", false, false)), &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -312,7 +314,7 @@ func TestJSONResultMatchesEncoder(t *testing.T) {
 		want, err := json.Marshal(resultJSON{
 			Rule: rule.ID, Name: rule.Name, Bundle: rule.Bundle, Severity: rule.Severity,
 			Entity: r.Entity, Type: r.Type, Status: r.Status.String(), Message: r.message(),
-			Evidence: EvidenceList(r.Evidence), Error: errorOf(r), Location: r.Location, Input: r.Input, Line: r.Line,
+			Evidence: evidencejson.List(r.Evidence), Error: errorOf(r), Location: r.Location, Input: r.Input, Line: r.Line,
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -360,7 +362,7 @@ func evidenceByEncoder(ev []eval.Evidence) string {
 	if len(ev) == 0 {
 		return "[]"
 	}
-	return string(j.appendValue(nil, EvidenceList(ev)))
+	return string(j.appendValue(nil, evidencejson.List(ev)))
 }
 
 // TestAppendEvidence checks that the hand-written evidence encoding gives
@@ -444,7 +446,7 @@ func TestJUnitSameIDTwoPlaces(t *testing.T) {
 		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Pass, Entity: "i-1", Type: "Instance", Input: "b.ndjson", Line: 7, Col: 1, Location: "b.ndjson:7"},
 		&Record{Rule: rules[0], RuleIndex: 0, Status: eval.Pass, Entity: "i-2", Type: "Instance", Input: "b.ndjson", Line: 8, Col: 1, Location: "b.ndjson:8"},
 	)
-	var doc JUnitSuites
+	var doc junitxml.Suites
 	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatal(err)
 	}
@@ -479,7 +481,7 @@ func TestJUnitCDATAWellFormed(t *testing.T) {
 		&Record{Rule: rules[1], RuleIndex: 1, Status: eval.Error, Entity: "b-1", Type: "S3Bucket", Err: "step budget exceeded",
 			Input: input, Line: 9, Location: input + "[1]"},
 	)
-	var doc JUnitSuites
+	var doc junitxml.Suites
 	if err := xml.Unmarshal(out, &doc); err != nil {
 		t.Fatalf("not well-formed XML: %v\n%s", err, out)
 	}

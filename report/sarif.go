@@ -31,6 +31,7 @@ import (
 
 	"github.com/gsl-lang/gsl/bundles"
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/evidencejson"
 	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textout"
 )
@@ -99,9 +100,9 @@ type sarifResult struct {
 // sarifResultProps are the properties of a result: the entity and the
 // evidence of the failure.
 type sarifResultProps struct {
-	Entity     string         `json:"entity"`
-	EntityType string         `json:"entityType,omitempty"`
-	Evidence   []EvidenceJSON `json:"evidence,omitempty"`
+	Entity     string                  `json:"entity"`
+	EntityType string                  `json:"entityType,omitempty"`
+	Evidence   []evidencejson.Evidence `json:"evidence,omitempty"`
 }
 
 // sarifSuppression is an exception that suppresses a result; code
@@ -319,7 +320,7 @@ func (s *SARIFWriter) sarifResult(r *Record) *sarifResult {
 	}
 	props := &sarifResultProps{Entity: r.Entity, EntityType: r.Type}
 	if len(r.Evidence) > 0 {
-		props.Evidence = EvidenceList(r.Evidence)
+		props.Evidence = evidencejson.List(r.Evidence)
 	}
 	sum := sha256.Sum256([]byte(r.Rule.Bundle + "\x00" + r.Rule.ID + "\x00" + r.Type + "\x00" + r.Entity))
 	return &sarifResult{

@@ -12,11 +12,11 @@ import (
 	"strings"
 
 	"github.com/gsl-lang/gsl/eval"
+	"github.com/gsl-lang/gsl/internal/evidencejson"
 	"github.com/gsl-lang/gsl/internal/jsontext"
 	"github.com/gsl-lang/gsl/internal/textdist"
 	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/lang"
-	"github.com/gsl-lang/gsl/report"
 )
 
 func (c *explainCmd) Run(e *env) error {
@@ -368,39 +368,39 @@ type explainRuleJSON struct {
 }
 
 type explanationJSON struct {
-	Entity    string                `json:"entity"`
-	Type      string                `json:"type,omitempty"`
-	Location  string                `json:"location,omitempty"`
-	Status    string                `json:"status"`
-	Error     string                `json:"error,omitempty"`
-	Evidence  []report.EvidenceJSON `json:"evidence"`
-	Negated   bool                  `json:"negated,omitempty"`
-	Where     *traceNodeJSON        `json:"where,omitempty"`
-	Should    *traceNodeJSON        `json:"should,omitempty"`
-	Truncated bool                  `json:"truncated,omitempty"`
+	Entity    string                  `json:"entity"`
+	Type      string                  `json:"type,omitempty"`
+	Location  string                  `json:"location,omitempty"`
+	Status    string                  `json:"status"`
+	Error     string                  `json:"error,omitempty"`
+	Evidence  []evidencejson.Evidence `json:"evidence"`
+	Negated   bool                    `json:"negated,omitempty"`
+	Where     *traceNodeJSON          `json:"where,omitempty"`
+	Should    *traceNodeJSON          `json:"should,omitempty"`
+	Truncated bool                    `json:"truncated,omitempty"`
 }
 
 type traceNodeJSON struct {
-	Text      string                `json:"text"`
-	Span      *report.SpanJSON      `json:"span,omitempty"`
-	Element   bool                  `json:"element,omitempty"`
-	Evaluated bool                  `json:"evaluated"`
-	Value     bool                  `json:"value"`
-	Result    json.RawMessage       `json:"result,omitempty"`
-	Reads     []report.EvidenceJSON `json:"reads,omitempty"`
-	Children  []traceNodeJSON       `json:"children,omitempty"`
+	Text      string                  `json:"text"`
+	Span      *evidencejson.Span      `json:"span,omitempty"`
+	Element   bool                    `json:"element,omitempty"`
+	Evaluated bool                    `json:"evaluated"`
+	Value     bool                    `json:"value"`
+	Result    json.RawMessage         `json:"result,omitempty"`
+	Reads     []evidencejson.Evidence `json:"reads,omitempty"`
+	Children  []traceNodeJSON         `json:"children,omitempty"`
 }
 
 func traceJSON(n *eval.TraceNode) *traceNodeJSON {
 	if n == nil {
 		return nil
 	}
-	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: report.SpanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
+	j := &traceNodeJSON{Text: oneLineText(n.Text, 1<<20), Span: evidencejson.SpanOf(n.Span), Element: n.Element, Evaluated: n.Evaluated, Value: n.Value}
 	if n.Result != "" {
-		j.Result = report.JSONValue(n.Result)
+		j.Result = evidencejson.Value(n.Result)
 	}
 	if len(n.Reads) > 0 {
-		j.Reads = report.EvidenceList(n.Reads)
+		j.Reads = evidencejson.List(n.Reads)
 	}
 	for _, c := range n.Children {
 		j.Children = append(j.Children, *traceJSON(c))
@@ -414,13 +414,13 @@ func writeExplainJSON(w io.Writer, m *ruleMeta, items []*explained) error {
 		Explanations: []explanationJSON{},
 	}
 	for _, x := range items {
-		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []report.EvidenceJSON{}}
+		j := explanationJSON{Entity: x.entity, Type: x.typ, Location: x.location, Evidence: []evidencejson.Evidence{}}
 		if x.err != nil {
 			j.Status, j.Error = eval.Error.String(), x.err.Error()
 		} else {
 			t := x.trace
 			j.Status, j.Error = t.Status.String(), errText(t.Err)
-			j.Evidence = report.EvidenceList(t.Evidence)
+			j.Evidence = evidencejson.List(t.Evidence)
 			j.Negated, j.Truncated = t.Negated, t.Truncated
 			j.Where, j.Should = traceJSON(t.Where), traceJSON(t.Cond)
 		}

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/gsl-lang/gsl/bundles"
+	"github.com/gsl-lang/gsl/internal/junitxml"
 	"github.com/gsl-lang/gsl/internal/textout"
-	"github.com/gsl-lang/gsl/report"
 )
 
 // testBundle is one bundle's fixture run.
@@ -242,7 +242,7 @@ func writeTestText(w io.Writer, st *style, runs []*testBundle, verbose bool) err
 			status = st.Red("FAIL")
 		}
 		fmt.Fprintf(&b, "%s %s  %d %s, %d passed, %d failed  (%s)\n", status, t.b.ID,
-			len(t.results), textout.Plural(len(t.results), "case", "cases"), passed, failed, report.Seconds(t.elapsed)+"s")
+			len(t.results), textout.Plural(len(t.results), "case", "cases"), passed, failed, junitxml.Seconds(t.elapsed)+"s")
 		if len(t.missing) > 0 {
 			fmt.Fprintf(&b, "     %s %s: %s\n", st.Yellow("warning:"),
 				"rules without both a pass and a fail case", strings.Join(t.missing, ", "))
@@ -354,35 +354,35 @@ func writeTestJSON(w io.Writer, runs []*testBundle) error {
 // (case, expected rule); a case whose documents could not be evaluated is
 // one testcase with an error.
 func writeTestJUnit(w io.Writer, runs []*testBundle) error {
-	doc := report.JUnitSuites{Name: "gslcheck test"}
+	doc := junitxml.Suites{Name: "gslcheck test"}
 	var total time.Duration
 	for _, t := range runs {
 		total += t.elapsed
-		s := report.JUnitSuite{Name: t.b.ID, Time: report.Seconds(t.elapsed)}
+		s := junitxml.Suite{Name: t.b.ID, Time: junitxml.Seconds(t.elapsed)}
 		if t.err != nil {
-			s.Add(report.JUnitCase{Name: "fixtures", Classname: t.b.ID, Error: &report.JUnitProblem{Message: t.err.Error(), Type: "FixtureError"}})
+			s.Add(junitxml.Case{Name: "fixtures", Classname: t.b.ID, Error: &junitxml.Problem{Message: t.err.Error(), Type: "FixtureError"}})
 		}
 		if t.noCases {
-			s.Add(report.JUnitCase{Name: "fixtures", Classname: t.b.ID, Failure: &report.JUnitProblem{
+			s.Add(junitxml.Case{Name: "fixtures", Classname: t.b.ID, Failure: &junitxml.Problem{
 				Message: fmt.Sprintf("%d rules and no fixtures", len(t.b.Rules)), Type: "NoFixtures"}})
 		}
 		for _, p := range t.problems {
 			var b strings.Builder
 			writeProblem(&b, &style{}, p)
-			s.Add(report.JUnitCase{Name: "compile " + p.RuleID, Classname: t.b.ID, Error: &report.JUnitProblem{
+			s.Add(junitxml.Case{Name: "compile " + p.RuleID, Classname: t.b.ID, Error: &junitxml.Problem{
 				Message: p.Msg, Type: "RuleError", Text: b.String()}})
 		}
 		for _, r := range t.results {
 			class := t.b.ID + "." + fixtureFile(r.Case.Source)
 			if r.Err != nil {
-				s.Add(report.JUnitCase{Name: r.Case.Name, Classname: class,
-					Error: &report.JUnitProblem{Message: "a document could not be evaluated", Type: "DocumentError", Text: r.Err.Error()}})
+				s.Add(junitxml.Case{Name: r.Case.Name, Classname: class,
+					Error: &junitxml.Problem{Message: "a document could not be evaluated", Type: "DocumentError", Text: r.Err.Error()}})
 			}
 			for _, o := range r.Outcomes {
 				if o.Want == "" {
 					continue
 				}
-				c := report.JUnitCase{Name: r.Case.Name + " [" + o.Rule + "]", Classname: class}
+				c := junitxml.Case{Name: r.Case.Name + " [" + o.Rule + "]", Classname: class}
 				if !o.OK() {
 					text := r.Case.Source + "\n"
 					if o.Err != nil {
@@ -391,7 +391,7 @@ func writeTestJUnit(w io.Writer, runs []*testBundle) error {
 					for _, ev := range o.Evidence {
 						text += ev + "\n"
 					}
-					c.Failure = &report.JUnitProblem{Message: fmt.Sprintf("%s: want %s, got %s", o.Rule, o.Want, o.Got), Type: "UnexpectedStatus", Text: text}
+					c.Failure = &junitxml.Problem{Message: fmt.Sprintf("%s: want %s, got %s", o.Rule, o.Want, o.Got), Type: "UnexpectedStatus", Text: text}
 				}
 				s.Add(c)
 			}
