@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gsl-lang/gsl/builtin"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/inventory"
 )
@@ -338,4 +339,41 @@ func FuzzEvaluator(f *testing.F) {
 			t.Errorf("%d findings about the document %q", own, doc)
 		}
 	})
+}
+
+// TestPrepareWithFunctions pins the custom-function path of the embedder's
+// API: a rule calling a function of the embedder's registry compiles and
+// runs with WithFunctions, and without it is an unknown function.
+func TestPrepareWithFunctions(t *testing.T) {
+	reg := builtin.NewRegistry()
+	if err := reg.Register(builtin.Func{
+		Name:   "hasPrefix",
+		Recv:   builtin.TString,
+		Params: []builtin.Param{{Name: "prefix", Type: builtin.TString}},
+		Result: builtin.TBool,
+		Impl: func(_ *builtin.Env, recv builtin.Value, args []builtin.Value) (builtin.Value, error) {
+			return builtin.BoolValue(strings.HasPrefix(recv.Str(), args[0].Str())), nil
+		},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b := &Bundle{ID: "t", Rules: []Rule{{ID: "name", Logic: "Instance should have name hasPrefix('prod-')"}}}
+	if _, err := Prepare([]*Bundle{b}); err == nil || !strings.Contains(err.Error(), `unknown function "hasPrefix"`) {
+		t.Fatalf("Prepare without WithFunctions: %v, want an unknown function", err)
+	}
+	ev, err := Prepare([]*Bundle{b}, WithFunctions(reg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := [][]byte{
+		[]byte(`{"type":"Instance","id":"i-1","name":"prod-web"}`),
+		[]byte(`{"type":"Instance","id":"i-2","name":"dev-web"}`),
+	}
+	var got []string
+	for _, f := range collect(t, ev.EvalBytes(context.Background(), "docs", slices.Values(docs))) {
+		got = append(got, f.ID+" "+f.Status.String())
+	}
+	if want := []string{"i-1 pass", "i-2 fail"}; !slices.Equal(got, want) {
+		t.Errorf("findings %q, want %q", got, want)
+	}
 }

@@ -107,12 +107,6 @@ func (s *Schema) Type(name string) *EntityType { return s.types[name] }
 // TypeNames lists the entity types in file order.
 func (s *Schema) TypeNames() []string { return append([]string(nil), s.typeNames...) }
 
-// Definition returns a shared definition by name, or nil.
-func (s *Schema) Definition(name string) *Node { return s.definitions[name] }
-
-// DefinitionNames lists the shared definitions in file order.
-func (s *Schema) DefinitionNames() []string { return append([]string(nil), s.defNames...) }
-
 // Resolve follows n's Ref, if any, to the node holding the shape. It returns
 // n itself for an inline node and nil for nil.
 func (s *Schema) Resolve(n *Node) *Node {
