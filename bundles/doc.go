@@ -74,6 +74,34 @@
 // Prepare: nothing that changes between requests is frozen at compile
 // time.
 //
+// The exported surface is what an embedder calls or reads; what only
+// another package of the module needs lives under internal/ (the review,
+// name by name, is in docs/internals.md):
+//
+//   - bundles: Load, LoadFile, LoadDir, Parse and ParseDome9; Prepare with
+//     its CompileOptions and Evaluator.Eval and EvalBytes with their
+//     EvalOptions; Finding. For rule authors' tools: the fixture runner
+//     (Cases, RunCases, Coverage), the Schema and the Frameworks; Decide
+//     for a runner of its own over eval.
+//   - eval: one rule or rule set over one document (Compile, Program,
+//     RuleSet, Lists, Document, Result, Evidence, Trace).
+//   - lang: Parse, the syntax tree, Format, Inspect, EntityPaths, errors
+//     with positions, and EncodeRule and DecodeRule to ship rules
+//     pre-parsed as the shipped bundles are.
+//   - builtin: the custom-function API: Value with its constructors and
+//     accessors, Equal and Compare (so that a function compares as = and
+//     < do), Func, Param, Type, Kind, Env, ArgError, LiteralArgs, OneOf and
+//     the Registry. The VM's own operator parts (the truth of a bare
+//     operand, groupBy's hash, like and regexMatch patterns, number
+//     literals) are in internal/operator.
+//   - inventory: Read and the readers of each format, Entity and Origin,
+//     the unknown-value helpers a runner needs (INPUTS.md), DirFiles.
+//   - report: the four writers behind Writer, Record, Summary and Options.
+//
+// No package exports a variable other than its error values, which
+// callers compare with errors.Is; everything else is a function, a type or
+// a constant.
+//
 // # Bundles
 //
 // A bundle is a YAML file (bundles/<id>/bundle.yaml in the module; the
