@@ -8,6 +8,8 @@
 // a custom function compares values with builtin.Equal and
 // builtin.Compare, which stay public, and builtin exports only what an
 // author of custom functions or a reader of results uses. Everything here
-// works through builtin.Value's public accessors and internal/jsontext,
-// so = and this package's Hash cannot disagree about what a value is.
+// works through builtin.Value's public accessors and internal/jsontext:
+// Hash reads numbers with Value.AsNumber and objects with
+// jsontext.FirstMembers, the readers builtin.Equal uses, so that values
+// Equal finds equal hash alike (TestHashAgreesWithEqual).
 package operator
