@@ -615,3 +615,23 @@ func TestDocCharColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestReadCorruptGzip checks that an input with gzip's magic that is not a
+// gzip stream, or is cut short, is one input error that names the input and
+// says "gzip:" once.
+func TestReadCorruptGzip(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"\x1f\x8b\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", "gzip: invalid header"},
+		{"\x1f\x8b000000", "gzip: unexpected EOF"},
+	} {
+		got, err := collect(t, strings.NewReader(tc.in), "x.ndjson.gz", Options{})
+		var ie *InputError
+		if len(got) != 0 || !errors.As(err, &ie) || ie.Input != "x.ndjson.gz" {
+			t.Errorf("%q: docs %+v, error %v; want one input error naming x.ndjson.gz", tc.in, got, err)
+			continue
+		}
+		if msg := err.Error(); !strings.Contains(msg, tc.want) || strings.Count(msg, "gzip:") != 1 {
+			t.Errorf("%q: error %q, want %q once", tc.in, msg, tc.want)
+		}
+	}
+}

@@ -48,7 +48,7 @@ func Read(r io.Reader, name string, opts Options, emit func(Entity) error) error
 		// gzipped input is never read twice.
 		zr, err := gzip.NewReader(io.MultiReader(bytes.NewReader(sc.unread()), sc.r))
 		if err != nil {
-			return &InputError{Input: name, Line: 0, Msg: fmt.Sprintf("gzip: %v", err)}
+			return &InputError{Input: name, Line: 0, Msg: "gzip: " + strings.TrimPrefix(err.Error(), "gzip: ")}
 		}
 		defer zr.Close()
 		sc, reread = newScanner(zr), nil

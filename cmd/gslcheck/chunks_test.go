@@ -239,6 +239,20 @@ func FuzzChunks(f *testing.F) {
 		if err := os.WriteFile(file, in, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		if in[0] == 0x1f && len(in) > 1 && in[1] == 0x8b {
+			// gzip magic: inventory.Read decompresses the whole file (or
+			// reports it corrupt), so it must never be cut into chunks.
+			f, err := os.Open(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			p := &pipeline{jobs: 2, chunkBytes: chunk, read: inventory.Options{Format: inventory.FormatNDJSON, MaxDocBytes: limit}}
+			if _, ok := p.chunked(f, file); ok {
+				t.Fatal("a gzipped file is read in chunks")
+			}
+			return
+		}
 		want := readWhole(t, file, limit)
 		got := readChunked(t, file, chunk, limit)
 		if diff := cmp.Diff(want, got); diff != "" {
