@@ -583,6 +583,9 @@ func (p *pipeline) undecided(data []byte, results []ruleOutcome) {
 // JSON syntax error that hides it.
 func typedDoc(d *inventory.Entity) (data []byte, id, typ string, err error) {
 	data = d.Data
+	if typ, id, ok := leadingTypeID(data); ok {
+		return data, id, typ, nil
+	}
 	// Two reads rather than gjson.GetManyBytes, which reads them one after
 	// the other too but allocates the slice it returns them in.
 	id = textOfResult(gjson.GetBytes(data, "id"))
@@ -603,6 +606,46 @@ func typedDoc(d *inventory.Entity) (data []byte, id, typ string, err error) {
 		return nil, "", "", err
 	}
 	return data, id, typ, nil
+}
+
+// leadingTypeID reads the type and id of a document that starts as the
+// entity model's documents are written, {"type":"T","id":"I", with both
+// strings free of escapes; ok is false for any other start, which typedDoc
+// reads with gjson. Reading the two leading members in place costs a
+// fraction of two gjson look-ups, each of which parses its path and walks
+// the members from the start; the values are the ones gjson gives (the
+// first "type" and the first "id", the bytes between the quotes).
+func leadingTypeID(data []byte) (typ, id string, ok bool) {
+	const typeKey, idKey = `{"type":"`, `,"id":`
+	if !bytes.HasPrefix(data, []byte(typeKey)) {
+		return "", "", false
+	}
+	t, rest, ok := plainString(data[len(typeKey)-1:])
+	if !ok || len(t) == 0 || !bytes.HasPrefix(rest, []byte(idKey)) {
+		return "", "", false
+	}
+	i, _, ok := plainString(rest[len(idKey):])
+	if !ok {
+		return "", "", false
+	}
+	return string(t), string(i), true
+}
+
+// plainString splits b, which must start with a JSON string without
+// backslashes, into the string's body and what follows its closing quote.
+func plainString(b []byte) (body, rest []byte, ok bool) {
+	if len(b) == 0 || b[0] != '"' {
+		return nil, nil, false
+	}
+	end := bytes.IndexByte(b[1:], '"')
+	if end < 0 {
+		return nil, nil, false
+	}
+	body = b[1 : 1+end]
+	if bytes.IndexByte(body, '\\') >= 0 {
+		return nil, nil, false
+	}
+	return body, b[2+end:], true
 }
 
 // documentError words err, eval's reason for refusing document d: a
