@@ -11,7 +11,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/bits"
 )
 
 // stringStop and containerStop mark the bytes that matter inside a string
@@ -630,24 +629,16 @@ scan:
 }
 
 // continuationBytes counts the UTF-8 continuation bytes of b (see
-// scanner.wide). A reader that splits elements at line ends counts them in
-// every element it emits, so they are counted a word at a time: ASCII,
-// thirty-two bytes at a time, has none, and the continuation bytes of a
-// word (10xxxxxx) are the bytes whose high bit is set and next bit clear.
+// scanner.wide).
 func continuationBytes(b []byte) int {
-	const highs = 0x8080808080808080
-	n, i := 0, 0
-	for ; i+32 <= len(b); i += 32 {
-		w0 := binary.LittleEndian.Uint64(b[i:])
-		w1 := binary.LittleEndian.Uint64(b[i+8:])
-		w2 := binary.LittleEndian.Uint64(b[i+16:])
-		w3 := binary.LittleEndian.Uint64(b[i+24:])
-		if (w0|w1|w2|w3)&highs == 0 {
-			continue
+	// ASCII, eight bytes at a time, has none.
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
 		}
-		n += bits.OnesCount64(w0&^(w0<<1)&highs) + bits.OnesCount64(w1&^(w1<<1)&highs) +
-			bits.OnesCount64(w2&^(w2<<1)&highs) + bits.OnesCount64(w3&^(w3<<1)&highs)
 	}
+	n := 0
 	for _, c := range b[i:] {
 		if c&0xC0 == 0x80 {
 			n++

@@ -69,24 +69,3 @@ func TestBorrowedLines(t *testing.T) {
 		}
 	}
 }
-
-// TestContinuationBytes holds the word-at-a-time count to a byte-at-a-time
-// one, at every length and alignment of text that mixes ASCII, multi-byte
-// characters and stray high bytes.
-func TestContinuationBytes(t *testing.T) {
-	text := []byte(strings.Repeat("plain ascii text, ", 3) + "é€𝄞" + strings.Repeat("x", 40) + "\xff\x80\xbf\xc0" + "日本語" + strings.Repeat("y", 33))
-	for start := range 8 {
-		for end := start; end <= len(text); end++ {
-			b := text[start:end]
-			want := 0
-			for _, c := range b {
-				if c&0xC0 == 0x80 {
-					want++
-				}
-			}
-			if got := continuationBytes(b); got != want {
-				t.Fatalf("continuationBytes(%q) = %d, want %d", b, got, want)
-			}
-		}
-	}
-}
