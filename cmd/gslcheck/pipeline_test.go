@@ -258,7 +258,7 @@ func TestLeadingTypeID(t *testing.T) {
 			continue
 		}
 		gt, gi := gjson.GetBytes(data, "type"), textOfResult(gjson.GetBytes(data, "id"))
-		if typ != gt.Str || id != gi || typ != tt.typ || id != tt.id {
+		if string(typ) != gt.Str || id != gi || string(typ) != tt.typ || id != tt.id {
 			t.Errorf("leadingTypeID(%s) = %q, %q; gjson %q, %q; want %q, %q", tt.in, typ, id, gt.Str, gi, tt.typ, tt.id)
 		}
 	}
