@@ -28,15 +28,9 @@ func TestPreparsed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(preparsedFile, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	have, updated := generated(t, preparsedFile, src)
+	if updated {
 		return
-	}
-	have, err := os.ReadFile(preparsedFile)
-	if err != nil {
-		t.Fatal(err)
 	}
 	if err := preparsedFresh(have, src); err != nil {
 		t.Fatal(err)
@@ -351,15 +345,9 @@ func TestPreparsedSchema(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		if err := os.WriteFile(preparsedSchemaFile, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	have, updated := generated(t, preparsedSchemaFile, src)
+	if updated {
 		return
-	}
-	have, err := os.ReadFile(preparsedSchemaFile)
-	if err != nil {
-		t.Fatal(err)
 	}
 	if !bytes.Equal(have, src) {
 		t.Fatalf("bundles/%s is stale (bundles/schema/aws.yaml changed since it was generated): run `go generate ./bundles`", preparsedSchemaFile)
@@ -404,6 +392,23 @@ func TestSchemaValuesRoundTrip(t *testing.T) {
 			t.Errorf("decodeOrdered(%q) gave no error", bad)
 		}
 	}
+}
+
+// generated writes src to file with -update (updated true), and otherwise
+// returns what file holds, for the caller to compare with src.
+func generated(t *testing.T, file string, src []byte) (have []byte, updated bool) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(file, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return nil, true
+	}
+	have, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return have, false
 }
 
 // genPreparsedSchema writes the Go source of schema_gen.go.
