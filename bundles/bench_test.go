@@ -113,3 +113,22 @@ func BenchmarkEvaluatorEval(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAWSSchema reads the embedded entity model as AWS does at
+// start-up (from its pre-read form) and from the YAML.
+func BenchmarkAWSSchema(b *testing.B) {
+	b.Run("preread", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := parseAWSSchema(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("yaml", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := ParseSchema(awsSchemaYAML, "aws.yaml"); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -22,7 +22,7 @@ import (
 // Logic as for any other rule. The trees' positions are those parsing
 // gives, so errors point at the same file line and column either way.
 //
-//go:generate go test -run ^TestPreparsed$ -update .
+//go:generate go test -run ^TestPreparsed(Schema)?$ -update .
 
 // preparsedBundle is a shipped bundle as go generate read it.
 type preparsedBundle struct {

@@ -94,7 +94,7 @@ var (
 // AWS returns the Dome9-compatible AWS entity model the shipped bundles are
 // written against (bundles/schema/aws.yaml, documented in ENTITIES.md).
 func AWS() *Schema {
-	awsOnce.Do(func() { awsSchema, awsErr = ParseSchema(awsSchemaYAML, "bundles/schema/aws.yaml") })
+	awsOnce.Do(func() { awsSchema, awsErr = parseAWSSchema() })
 	if awsErr != nil {
 		panic("bundles: embedded schema is invalid: " + awsErr.Error()) // covered by TestAWSSchema
 	}
@@ -141,10 +141,24 @@ func (s *Schema) IsOpen(n *Node) bool {
 // ParseSchema reads an entity model in the format of bundles/schema/aws.yaml.
 // file names the source in errors.
 func ParseSchema(data []byte, file string) (*Schema, error) {
+	top, err := schemaValues(data, file)
+	if err != nil {
+		return nil, err
+	}
+	return parseSchemaValues(top, file)
+}
+
+// schemaValues decodes a schema file's YAML.
+func schemaValues(data []byte, file string) (yaml.MapSlice, error) {
 	var top yaml.MapSlice
 	if err := yaml.UnmarshalWithOptions(data, &top, yaml.UseOrderedMap()); err != nil {
 		return nil, fmt.Errorf("%s: %s", file, yaml.FormatError(err, false, false))
 	}
+	return top, nil
+}
+
+// parseSchemaValues reads a schema from its decoded YAML.
+func parseSchemaValues(top yaml.MapSlice, file string) (*Schema, error) {
 	p := &schemaParser{file: file, s: &Schema{
 		types:       map[string]*EntityType{},
 		definitions: map[string]*Node{},

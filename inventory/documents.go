@@ -211,9 +211,12 @@ func (rd *docReader) elementsFrom(close byte, key string, kind Kind, index int) 
 			return rd.syntaxErr("expected an array element after ',', found %s", quoteByte(c))
 		}
 		if rd.speculate && kind == KindElem {
-			if doc, ok := rd.guessElement(index); ok {
+			if doc, comma, ok := rd.guessElement(index); ok {
 				if err := rd.emit(doc); err != nil {
 					return err
+				}
+				if comma {
+					continue
 				}
 				if done, err := rd.afterElement(close); done {
 					return err

@@ -19,31 +19,39 @@ import (
 // guessElement splits the array element at the scanner at the end of its
 // line, when the line starts with '{' and ends with '}' (perhaps followed
 // by a comma and spaces) within the size limit and the buffer holds it
-// whole: the element is emitted Guessed. ok is false, with nothing
-// consumed, when the line does not look so.
-func (rd *docReader) guessElement(index int) (_ Entity, ok bool) {
+// whole: the element is emitted Guessed. The rest of the line is consumed
+// with it, newline included, and comma reports whether it held the comma
+// after the element. ok is false, with nothing consumed, when the line
+// does not look so.
+//
+// Consuming the whole line leaves the scanner at the start of the next, so
+// the element's characters need not be counted for the columns of what
+// follows it on its line (see scanner.wide): nothing but the comma and
+// white space does, and no position is taken there.
+func (rd *docReader) guessElement(index int) (_ Entity, comma, ok bool) {
 	sc := rd.sc
 	if sc.capture || sc.discard {
-		return Entity{}, false
+		return Entity{}, false, false
 	}
 	b := sc.buf[sc.pos:sc.end]
 	if len(b) == 0 || b[0] != '{' {
-		return Entity{}, false
+		return Entity{}, false, false
 	}
 	nl := bytes.IndexByte(b, '\n')
 	if nl < 0 {
 		sc.topUp()
 		b = sc.buf[sc.pos:sc.end]
 		if nl = bytes.IndexByte(b, '\n'); nl < 0 {
-			return Entity{}, false
+			return Entity{}, false, false
 		}
 	}
 	e := trimLineEnd(b[:nl])
 	if e > 0 && b[e-1] == ',' {
 		e = trimLineEnd(b[:e-1])
+		comma = true
 	}
 	if e < 2 || b[e-1] != '}' || e > rd.max {
-		return Entity{}, false
+		return Entity{}, false, false
 	}
 	v := b[:e:e]
 	doc := Entity{Data: v, Origin: Origin{Input: rd.name, Line: sc.line, Col: sc.col(), Wide: sc.wide, Index: index, Kind: KindElem},
@@ -51,10 +59,12 @@ func (rd *docReader) guessElement(index int) (_ Entity, ok bool) {
 	if !rd.borrow {
 		doc.Data = bytes.Clone(v)
 	}
-	sc.wide += continuationBytes(v)
-	sc.pos += e
-	sc.off += int64(e)
-	return doc, true
+	sc.pos += nl + 1
+	sc.off += int64(nl + 1)
+	sc.line++
+	sc.lineStart = sc.off
+	sc.wide = 0
+	return doc, comma, true
 }
 
 // trimLineEnd returns the length of line without the spaces, tabs and

@@ -110,6 +110,12 @@ func TestSpeculate(t *testing.T) {
 		{"nested arrays", "[\n[1,[2,\"]\"]],\n{\"type\":\"A\",\"a\":[[[]]]},\n[]\n]", 0, 0},
 		{"missing element", "[\n{\"type\":\"A\"},\n,\n]", 0, 0},
 		{"not UTF-8 and wide", "[\n{\"type\":\"é\",\"s\":\"\xff日\"},\n{\"type\":\"B\"}\n]", 0, 0},
+		// After a guessed element with wide characters, positions on the
+		// next lines count from their own starts.
+		{"wide, then a missing element", "[\n{\"type\":\"é日\"},\n ,\n]", 0, 0},
+		{"wide, then garbage on the next line", "[\n{\"type\":\"é日\"}\n  x]", 0, 0},
+		{"wide, then the comma on the next line", "[\n{\"type\":\"é日\"}\n  ,{\"type\":\"B\"}\n{\"type\":\"C\"}\n]", 0, 0},
+		{"wide, then the end", "[\n{\"type\":\"é日\"},  \n", 0, 0},
 		{"straddles the buffer", "[\n" + strings.Repeat(long+",\n", 5) + long + "\n]\n", 0, 0},
 		// The line of two elements is longer than the buffer: not guessed.
 		{"two on a line longer than the buffer", "[\n" + long + ",\n" + long + "," + long + ",\n" + long + "\n]", 0, 0},

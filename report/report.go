@@ -320,7 +320,7 @@ func (m Multi) Fixed(f []Finding) error {
 // SeverityName returns the canonical spelling of a severity, matched
 // without regard to case.
 func SeverityName(s string) (string, bool) {
-	for _, n := range bundles.Severities() {
+	for _, n := range severities {
 		if strings.EqualFold(n, s) {
 			return n, true
 		}
@@ -333,10 +333,14 @@ func SeverityName(s string) (string, bool) {
 // never lets its findings pass unseen.
 func SeverityRank(s string) int {
 	if n, ok := SeverityName(s); ok {
-		return slices.Index(bundles.Severities(), n)
+		return slices.Index(severities, n)
 	}
-	return len(bundles.Severities())
+	return len(severities)
 }
+
+// severities is bundles.Severities, read once: a run ranks the severity of
+// every failure.
+var severities = bundles.Severities()
 
 // orDash is s, or "-" when s is empty.
 func orDash(s string) string {

@@ -399,6 +399,9 @@ func reportOutcome(rep report.Writer, metas []*ruleMeta, g *gate, sum *report.Su
 	sum.Documents++
 	sum.Evaluated++
 	sum.Count(eval.Skip, o.skipped)
+	if len(o.results) == 0 {
+		return nil // most documents, when other types' skips are only counted
+	}
 	entity, loc, col := o.entity(), o.doc.Label(), o.doc.CharCol()
 	for _, r := range o.results {
 		rec := scratch

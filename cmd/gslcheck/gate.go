@@ -36,7 +36,8 @@ func (g *gate) tolerates(r *report.Record) bool {
 	if g == nil {
 		return false
 	}
-	return r.Baseline == report.BaselineUnchanged || report.SeverityRank(r.Rule.Severity) < g.failOn
+	// No rank is below 0, the threshold without --fail-on.
+	return r.Baseline == report.BaselineUnchanged || (g.failOn > 0 && report.SeverityRank(r.Rule.Severity) < g.failOn)
 }
 
 // countRecord counts a judged rule result in s.

@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/gsl-lang/gsl/eval"
 	"github.com/gsl-lang/gsl/internal/textout"
+	"github.com/gsl-lang/gsl/inventory"
 	"github.com/gsl-lang/gsl/report"
 	"github.com/tidwall/gjson"
 )
@@ -207,6 +208,58 @@ func TestCheckDocument(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("checkDocument(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestLeadingTypeID holds the fast reading of a document's type and id to
+// gjson's, which typedDoc falls back to: where it reads them, it reads
+// what gjson reads.
+func TestLeadingTypeID(t *testing.T) {
+	tests := []struct {
+		in       string
+		typ, id  string
+		fastPath bool
+	}{
+		{`{"type":"Instance","id":"i-1","name":"x"}`, "Instance", "i-1", true},
+		{`{"type":"Instance","id":"","a":1}`, "Instance", "", true},
+		{`{"type":"Instance","id":"i-1"}`, "Instance", "i-1", true},
+		{`{"type":"Instance","id":"i-1","id":"i-2"}`, "Instance", "i-1", true},
+		{`{"type":"Instance","id":"é\u00e9"}`, "Instance", "éé", false}, // escaped: gjson unescapes
+		{`{"type":"In\"st","id":"i"}`, `In"st`, "i", false},
+		{`{"type":"Instance","id":123}`, "Instance", "123", false}, // not a string: its JSON text
+		{`{"type":"Instance","id":null}`, "Instance", "null", false},
+		{`{"type":"Instance","name":"n","id":"i-1"}`, "Instance", "i-1", false},
+		{`{"id":"i-1","type":"Instance"}`, "Instance", "i-1", false},
+		{`{ "type":"Instance","id":"i-1"}`, "Instance", "i-1", false},
+		{`{"type" :"Instance","id":"i-1"}`, "Instance", "i-1", false},
+		{`{"type":"Instance", "id":"i-1"}`, "Instance", "i-1", false},
+		{`{"type":"","id":"i-1"}`, "", "i-1", false},
+		{`{"type":"Instance"}`, "Instance", "", false},
+		{`{"type":"Instance","id":"unterminated`, "Instance", "", false},
+		{`{"type":"Instance`, "", "", false},
+		{`{"type":"Instance","id":"i-1"` + "\n", "Instance", "i-1", true},
+		{`{"type":"Instance","id":"i-1",garbage`, "Instance", "i-1", true},
+		{`{"type":"Inst\u0061nce","id":"i"}`, "Instance", "i", false},
+		{"{\"type\":\"In\xffst\",\"id\":\"i\"}", "In\xffst", "i", true},
+	}
+	for _, tt := range tests {
+		data := []byte(tt.in)
+		typ, id, ok := leadingTypeID(data)
+		if ok != tt.fastPath {
+			t.Errorf("leadingTypeID(%s): ok %v, want %v", tt.in, ok, tt.fastPath)
+		}
+		if _, did, dtyp, err := typedDoc(&inventory.Entity{Data: data}); err == nil && (dtyp != tt.typ || did != tt.id) {
+			t.Errorf("typedDoc(%s) = %q, %q; want %q, %q", tt.in, dtyp, did, tt.typ, tt.id)
+		} else if err != nil && tt.typ != "" {
+			t.Errorf("typedDoc(%s): %v", tt.in, err)
+		}
+		if !ok {
+			continue
+		}
+		gt, gi := gjson.GetBytes(data, "type"), textOfResult(gjson.GetBytes(data, "id"))
+		if string(typ) != gt.Str || id != gi || string(typ) != tt.typ || id != tt.id {
+			t.Errorf("leadingTypeID(%s) = %q, %q; gjson %q, %q; want %q, %q", tt.in, typ, id, gt.Str, gi, tt.typ, tt.id)
 		}
 	}
 }

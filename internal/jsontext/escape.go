@@ -15,11 +15,18 @@ func Quote(s string) string { return string(AppendString(nil, s)) }
 
 // AppendStringBody appends s to dst escaped as inside a JSON string,
 // without the quotes, escaped as the package documentation says. Runs of
-// bytes that need no escape are copied at once.
+// bytes that need no escape are copied at once, and found eight bytes at a
+// time: reports escape every entity id, type and location they write.
 func AppendStringBody(dst []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && stringStopOrHigh(load64(s, i)) == 0 {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {

@@ -141,21 +141,12 @@ func run(args []string, w io.Writer) error {
 			return fmt.Errorf("%d cores asked for, %d present", c, runtime.NumCPU())
 		}
 	}
-	work, err := os.MkdirTemp(o.dir, "gsl-clis-")
+	work, gsl, remove, err := gslcli.Workspace(o.dir, "gsl-clis-", o.root, o.gsl, o.keep)
 	if err != nil {
 		return err
 	}
-	if !o.keep {
-		defer os.RemoveAll(work)
-	}
-	bins := map[string]string{}
-	if o.gsl == "" {
-		o.gsl = filepath.Join(work, "gslcheck")
-		if err := gslcli.Build(o.root, o.gsl); err != nil {
-			return err
-		}
-	}
-	bins["gslcheck"] = o.gsl
+	defer remove()
+	bins := map[string]string{"gslcheck": gsl}
 	for _, t := range o.tools[1:] {
 		mod, ver := opaModule, opaVersion
 		if t == "conftest" {
@@ -185,7 +176,7 @@ func run(args []string, w io.Writer) error {
 	type row struct {
 		docs, cores int
 		tool        string
-		m           measurement
+		m           rusage.Usage
 		violations  int
 	}
 	var rows []row
@@ -199,20 +190,14 @@ func run(args []string, w io.Writer) error {
 		var ref violations
 		for _, cores := range o.cores {
 			for _, tool := range o.tools {
-				var best measurement
+				var best rusage.Usage
 				var got violations
-				for r := range o.rounds {
+				for range o.rounds {
 					m, v, err := runTool(tool, bins[tool], work, file, policyFile, policyDir, cores, rules, docs)
 					if err != nil {
 						return fmt.Errorf("%s, %d documents, %d cores: %v", tool, n, cores, err)
 					}
-					if r == 0 || m.wall < best.wall {
-						best.wall = m.wall
-					}
-					if r == 0 || m.cpu < best.cpu {
-						best.cpu = m.cpu
-					}
-					best.maxRSS = max(best.maxRSS, m.maxRSS)
+					best = rusage.Best(best, m)
 					got = v
 				}
 				if tool == "gslcheck" && ref == nil {
@@ -230,7 +215,7 @@ func run(args []string, w io.Writer) error {
 				// Progress on stderr, so that a long run shows its figures as
 				// they come.
 				fmt.Fprintf(os.Stderr, "  %s, %d documents, %d cores: %.2fs wall, %.2fs cpu, %.0f MB peak RSS\n",
-					tool, n, cores, best.wall.Seconds(), best.cpu.Seconds(), float64(best.maxRSS)/1e6)
+					tool, n, cores, best.Wall.Seconds(), best.CPU.Seconds(), float64(best.MaxRSS)/1e6)
 			}
 		}
 		fmt.Fprintf(w, "  all tools report the same %d violations (%s)\n", ref.total(), perRule(ref, rules))
@@ -240,15 +225,15 @@ func run(args []string, w io.Writer) error {
 	}
 	fmt.Fprintf(w, "\n%9s %5s  %-9s %9s %9s %10s  %8s %8s %8s\n", "documents", "cores", "tool", "wall", "cpu", "peak RSS", "x wall", "x cpu", "x RSS")
 	for _, r := range rows {
-		var ref measurement
+		var ref rusage.Usage
 		for _, g := range rows {
 			if g.tool == "gslcheck" && g.docs == r.docs && g.cores == r.cores {
 				ref = g.m
 			}
 		}
-		fmt.Fprintf(w, "%9d %5d  %-9s %8.2fs %8.2fs %7.0f MB  %7.1fx %7.1fx %7.1fx\n", r.docs, r.cores, r.tool, r.m.wall.Seconds(),
-			r.m.cpu.Seconds(), float64(r.m.maxRSS)/1e6, r.m.wall.Seconds()/ref.wall.Seconds(), r.m.cpu.Seconds()/ref.cpu.Seconds(),
-			float64(r.m.maxRSS)/float64(ref.maxRSS))
+		fmt.Fprintf(w, "%9d %5d  %-9s %8.2fs %8.2fs %7.0f MB  %7.1fx %7.1fx %7.1fx\n", r.docs, r.cores, r.tool, r.m.Wall.Seconds(),
+			r.m.CPU.Seconds(), float64(r.m.MaxRSS)/1e6, r.m.Wall.Seconds()/ref.Wall.Seconds(), r.m.CPU.Seconds()/ref.CPU.Seconds(),
+			float64(r.m.MaxRSS)/float64(ref.MaxRSS))
 	}
 	fmt.Fprintln(w, "\nx wall, x cpu, x RSS: the tool's wall time, CPU time (user + system) and peak RSS over gslcheck's at the same size and cores")
 	return nil
@@ -339,14 +324,8 @@ func writeArray(dir string, n int) (string, [][]byte, error) {
 	return file, docs, err
 }
 
-// measurement is one run of a tool.
-type measurement struct {
-	wall, cpu time.Duration
-	maxRSS    int64 // bytes
-}
-
 // runTool runs tool over file on cores CPUs and reads its violations.
-func runTool(tool, bin, work, file, policyFile, policyDir string, cores int, rules []peers.Rule, docs [][]byte) (measurement, violations, error) {
+func runTool(tool, bin, work, file, policyFile, policyDir string, cores int, rules []peers.Rule, docs [][]byte) (rusage.Usage, violations, error) {
 	out := filepath.Join(work, tool+".out")
 	var args []string
 	switch tool {
@@ -371,12 +350,11 @@ func runTool(tool, bin, work, file, policyFile, policyDir string, cores int, rul
 	if tool != "gslcheck" {
 		var err error
 		if f, err = os.Create(out); err != nil {
-			return measurement{}, nil, err
+			return rusage.Usage{}, nil, err
 		}
 		cmd.Stdout = f
 	}
-	u, err := rusage.Run(cmd)
-	m := measurement{wall: u.Wall, cpu: u.CPU, maxRSS: u.MaxRSS}
+	m, err := rusage.Run(cmd)
 	if f != nil {
 		f.Close()
 	}

@@ -129,19 +129,12 @@ func run(args []string, w io.Writer) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	work, err := os.MkdirTemp(o.dir, "gsl-soak-")
+	work, bin, remove, err := gslcli.Workspace(o.dir, "gsl-soak-", o.root, o.bin, o.keep)
 	if err != nil {
 		return false, err
 	}
-	if !o.keep {
-		defer os.RemoveAll(work)
-	}
-	if o.bin == "" {
-		o.bin = filepath.Join(work, "gslcheck")
-		if err := gslcli.Build(o.root, o.bin); err != nil {
-			return false, err
-		}
-	}
+	defer remove()
+	o.bin = bin
 	if o.bundles == nil {
 		if o.bundles, err = gslcli.Bundles(o.bin); err != nil {
 			return false, err

@@ -51,17 +51,12 @@ func run(args []string, w io.Writer) error {
 	if *n < 1 {
 		return errors.New("-n must be at least 1")
 	}
-	work, err := os.MkdirTemp("", "gsl-startup-")
+	work, gsl, remove, err := gslcli.Workspace("", "gsl-startup-", *root, *bin, false)
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(work)
-	if *bin == "" {
-		*bin = filepath.Join(work, "gslcheck")
-		if err := gslcli.Build(*root, *bin); err != nil {
-			return err
-		}
-	}
+	defer remove()
+	*bin = gsl
 	bundles, err := gslcli.Bundles(*bin)
 	if err != nil {
 		return err

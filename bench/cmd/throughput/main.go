@@ -49,13 +49,6 @@ func main() {
 	}
 }
 
-// measurement is one gslcheck run.
-type measurement struct {
-	wall   time.Duration
-	cpu    time.Duration // user + system
-	maxRSS int64         // bytes
-}
-
 func run(args []string, w io.Writer) error {
 	fs := flag.NewFlagSet("throughput", flag.ContinueOnError)
 	sz := fs.String("size", "1GB", "size of the full inventory (KB, MB, GB suffixes)")
@@ -74,19 +67,12 @@ func run(args []string, w io.Writer) error {
 	if *rounds < 1 {
 		return errors.New("-rounds must be at least 1")
 	}
-	work, err := os.MkdirTemp(*dir, "gsl-throughput-")
+	work, gsl, remove, err := gslcli.Workspace(*dir, "gsl-throughput-", *root, *bin, *keep)
 	if err != nil {
 		return err
 	}
-	if !*keep {
-		defer os.RemoveAll(work)
-	}
-	if *bin == "" {
-		*bin = filepath.Join(work, "gslcheck")
-		if err := gslcli.Build(*root, *bin); err != nil {
-			return err
-		}
-	}
+	defer remove()
+	*bin = gsl
 	bundles, err := gslcli.Bundles(*bin)
 	if err != nil {
 		return err
@@ -109,45 +95,34 @@ func run(args []string, w io.Writer) error {
 	configs := []struct {
 		file string
 		jobs int
-		best measurement
-	}{{fullFile, 1, measurement{}}, {fullFile, 2, measurement{}}, {halfFile, 1, measurement{}}}
-	for r := range *rounds {
+		best rusage.Usage
+	}{{fullFile, 1, rusage.Usage{}}, {fullFile, 2, rusage.Usage{}}, {halfFile, 1, rusage.Usage{}}}
+	for range *rounds {
 		for i := range configs {
 			c := &configs[i]
 			m, err := gslcheck(*bin, bundles, c.file, c.jobs)
 			if err != nil {
 				return err
 			}
-			if r == 0 || m.wall < c.best.wall {
-				c.best.wall = m.wall
-			}
-			if r == 0 || m.cpu < c.best.cpu {
-				c.best.cpu = m.cpu
-			}
-			c.best.maxRSS = max(c.best.maxRSS, m.maxRSS)
+			c.best = rusage.Best(c.best, m)
 		}
 	}
 	one, two, half := configs[0].best, configs[1].best, configs[2].best
-	var floor measurement
-	for r := range *rounds {
+	var floor rusage.Usage
+	for range *rounds {
 		m, err := validatePass(fullFile)
 		if err != nil {
 			return err
 		}
-		if r == 0 || m.wall < floor.wall {
-			floor.wall = m.wall
-		}
-		if r == 0 || m.cpu < floor.cpu {
-			floor.cpu = m.cpu
-		}
+		floor = rusage.Best(floor, m)
 	}
-	line := func(name string, m measurement, bytes int64) {
+	line := func(name string, m rusage.Usage, bytes int64) {
 		rss := "     -   " // not measured for the in-process pass
-		if m.maxRSS > 0 {
-			rss = fmt.Sprintf("%6.1f MB", float64(m.maxRSS)/1e6)
+		if m.MaxRSS > 0 {
+			rss = fmt.Sprintf("%6.1f MB", float64(m.MaxRSS)/1e6)
 		}
 		fmt.Fprintf(w, "%-22s %8.2f s  %7.1f MB/s  cpu %7.2f s  peak RSS %s\n", name,
-			m.wall.Seconds(), float64(bytes)/1e6/m.wall.Seconds(), m.cpu.Seconds(), rss)
+			m.Wall.Seconds(), float64(bytes)/1e6/m.Wall.Seconds(), m.CPU.Seconds(), rss)
 	}
 	line("jobs 1 (1 core), full", one, fullBytes)
 	line("jobs 2 (2 cores), full", two, fullBytes)
@@ -157,12 +132,12 @@ func run(args []string, w io.Writer) error {
 	// cores give; the CPU times bound it: two cores cannot finish sooner
 	// than half the two-job CPU time.
 	fmt.Fprintf(w, "two-core speedup: %.2fx wall (CPU-time ceiling %.2fx: 2 x one-job CPU / two-job CPU) (target >= 1.7)\n",
-		one.wall.Seconds()/two.wall.Seconds(), 2*one.cpu.Seconds()/two.cpu.Seconds())
+		one.Wall.Seconds()/two.Wall.Seconds(), 2*one.CPU.Seconds()/two.CPU.Seconds())
 	fmt.Fprintf(w, "all shipped bundles, JSON report, one core: %.2fx wall, %.2fx cpu of one gjson.Valid pass over the file (target <= 2)\n",
-		one.wall.Seconds()/floor.wall.Seconds(), one.cpu.Seconds()/floor.cpu.Seconds())
-	fmt.Fprintf(w, "peak RSS: %.1f MB (target < 200 MB)\n", float64(max(one.maxRSS, two.maxRSS))/1e6)
+		one.Wall.Seconds()/floor.Wall.Seconds(), one.CPU.Seconds()/floor.CPU.Seconds())
+	fmt.Fprintf(w, "peak RSS: %.1f MB (target < 200 MB)\n", float64(max(one.MaxRSS, two.MaxRSS))/1e6)
 	fmt.Fprintf(w, "linearity: full/half time %.3f (cpu %.3f) for %.3fx the documents (target 2 +- 15%%)\n",
-		one.wall.Seconds()/half.wall.Seconds(), one.cpu.Seconds()/half.cpu.Seconds(), float64(fullDocs)/float64(halfDocs))
+		one.Wall.Seconds()/half.Wall.Seconds(), one.CPU.Seconds()/half.CPU.Seconds(), float64(fullDocs)/float64(halfDocs))
 	return nil
 }
 
@@ -170,7 +145,7 @@ func run(args []string, w io.Writer) error {
 // checks each line with gjson.Valid on one core: the floor the bundles'
 // cost through the CLI is compared with. Wall and CPU time are this
 // process's over the pass.
-func validatePass(file string) (measurement, error) {
+func validatePass(file string) (rusage.Usage, error) {
 	prev := runtime.GOMAXPROCS(1)
 	defer runtime.GOMAXPROCS(prev)
 	runtime.GC()
@@ -178,7 +153,7 @@ func validatePass(file string) (measurement, error) {
 	start := time.Now()
 	f, err := os.Open(file)
 	if err != nil {
-		return measurement{}, err
+		return rusage.Usage{}, err
 	}
 	defer f.Close()
 	r := bufio.NewReaderSize(f, 1<<20)
@@ -201,12 +176,12 @@ func validatePass(file string) (measurement, error) {
 			break
 		}
 		if err != nil {
-			return measurement{}, err
+			return rusage.Usage{}, err
 		}
 	}
-	m := measurement{wall: time.Since(start)}
+	m := rusage.Usage{Wall: time.Since(start)}
 	cpu1, _ := benchcpu.Process()
-	m.cpu = cpu1 - cpu0
+	m.CPU = cpu1 - cpu0
 	if invalid > 0 {
 		return m, fmt.Errorf("%s: %d invalid lines", file, invalid)
 	}
@@ -243,7 +218,7 @@ func generate(dir, name string, size int64) (string, int, int64, error) {
 }
 
 // gslcheck runs one `gslcheck run` with jobs workers on as many cores.
-func gslcheck(bin string, bundles []string, file string, jobs int) (measurement, error) {
+func gslcheck(bin string, bundles []string, file string, jobs int) (rusage.Usage, error) {
 	args := []string{"run", "--now", invgen.DefaultNow().Format(time.RFC3339), "--format", "json", "-o", os.DevNull, "--jobs", strconv.Itoa(jobs)}
 	for _, b := range bundles {
 		args = append(args, "-b", b)
@@ -256,7 +231,7 @@ func gslcheck(bin string, bundles []string, file string, jobs int) (measurement,
 	var exit *exec.ExitError
 	// Exit status 1 means findings, which the inventory is meant to have.
 	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
-		return measurement{}, fmt.Errorf("gslcheck --jobs %d: %v\n%s", jobs, err, stderr.String())
+		return rusage.Usage{}, fmt.Errorf("gslcheck --jobs %d: %v\n%s", jobs, err, stderr.String())
 	}
-	return measurement{wall: u.Wall, cpu: u.CPU, maxRSS: u.MaxRSS}, nil
+	return u, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 )
 
@@ -18,6 +19,30 @@ func Build(root, out string) error {
 		return fmt.Errorf("building gslcheck: %v", err)
 	}
 	return nil
+}
+
+// Workspace makes a directory for a bench command's inventories and
+// reports in dir, named from prefix, and returns it with the gslcheck
+// binary to run: bin, or one built from the module at root into the
+// directory when bin is "". remove deletes the directory, unless keep.
+func Workspace(dir, prefix, root, bin string, keep bool) (work, gslcheck string, remove func(), err error) {
+	work, err = os.MkdirTemp(dir, prefix)
+	if err != nil {
+		return "", "", nil, err
+	}
+	remove = func() {
+		if !keep {
+			os.RemoveAll(work)
+		}
+	}
+	if bin == "" {
+		bin = filepath.Join(work, "gslcheck")
+		if err := Build(root, bin); err != nil {
+			remove()
+			return "", "", nil, err
+		}
+	}
+	return work, bin, remove, nil
 }
 
 // Bundles returns the ids of the bundles bin ships, as `gslcheck bundles`

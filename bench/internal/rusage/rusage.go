@@ -35,6 +35,17 @@ type Usage struct {
 	MaxRSS    int64         // peak resident memory, bytes
 }
 
+// Best is the best of the runs a and b of the same command, for a
+// benchmark that keeps the best of several rounds: the shorter wall time,
+// the lesser CPU time, and the larger peak RSS (memory does not get
+// better by luck). The zero Usage stands for no run yet.
+func Best(a, b Usage) Usage {
+	if a == (Usage{}) {
+		return b
+	}
+	return Usage{Wall: min(a.Wall, b.Wall), CPU: min(a.CPU, b.CPU), MaxRSS: max(a.MaxRSS, b.MaxRSS)}
+}
+
 // Serve makes the program a shim when Run started it so: it runs the
 // command in its arguments and exits with its exit status. Otherwise it
 // returns at once.

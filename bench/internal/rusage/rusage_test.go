@@ -51,3 +51,14 @@ func TestRunExitStatus(t *testing.T) {
 		t.Fatalf("err %v, want exit status 3", err)
 	}
 }
+
+func TestBest(t *testing.T) {
+	a := Usage{Wall: 3, CPU: 1, MaxRSS: 10}
+	b := Usage{Wall: 2, CPU: 2, MaxRSS: 20}
+	if got, want := Best(a, b), (Usage{Wall: 2, CPU: 1, MaxRSS: 20}); got != want {
+		t.Errorf("Best = %+v, want %+v", got, want)
+	}
+	if got := Best(Usage{}, a); got != a {
+		t.Errorf("Best of no run and a = %+v, want a", got)
+	}
+}
