@@ -37,8 +37,8 @@ func TestAWSConfigRecordedECSService(t *testing.T) {
 		t.Fatalf("%d documents from one item", len(docs))
 	}
 	var svc struct {
-		Type, ID, ServiceName, ClusterArn, TaskDefinition string
-		NetworkConfiguration                              struct {
+		Type, ID, ARN, ServiceName, ClusterArn, TaskDefinition string
+		NetworkConfiguration                                   struct {
 			AwsvpcConfiguration struct {
 				AssignPublicIp          string
 				Subnets, SecurityGroups []string
@@ -49,7 +49,7 @@ func TestAWSConfigRecordedECSService(t *testing.T) {
 		t.Fatal(err)
 	}
 	vpc := svc.NetworkConfiguration.AwsvpcConfiguration
-	if svc.Type != "EcsService" || svc.ID != "arn:aws:ecs:us-east-2:644160558196:service/dev/queue-processor" || svc.ServiceName != "queue-processor" ||
+	if svc.Type != "EcsService" || svc.ID != "queue-processor" || svc.ARN != "arn:aws:ecs:us-east-2:644160558196:service/dev/queue-processor" || svc.ServiceName != "queue-processor" ||
 		svc.ClusterArn != "arn:aws:ecs:us-east-2:644160558196:cluster/dev" || svc.TaskDefinition != "arn:aws:ecs:us-east-2:644160558196:task-definition/dev:4" ||
 		vpc.AssignPublicIp != "ENABLED" || !slices.Equal(vpc.SecurityGroups, []string{"sg-04f520370e79f229f"}) || len(vpc.Subnets) != 3 {
 		t.Errorf("EcsService document:\n%s", docs[0])
