@@ -205,6 +205,7 @@ func TestPolicy(t *testing.T) {
 	if res.Summary.Calls == 0 {
 		t.Fatal("no calls")
 	}
+	checkNothingDropped(t, res.Dir, recordedEvery)
 	// GetCallerIdentity needs no permission: every identity may call it.
 	delete(seen, "sts:GetCallerIdentity")
 	var made []string
