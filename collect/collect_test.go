@@ -451,6 +451,7 @@ var recorded = []string{
 	"apigateway/*", "apigatewayv2/*", "es/*", "guardduty/*", "config/*",
 	"cloudtrail/DescribeTrails", "cloudtrail/GetTrailStatus",
 	"ecr/DescribeRepositories", "ecr/GetRepositoryPolicy", "secretsmanager/*",
+	"logs/DescribeLogGroups", "logs/DescribeMetricFilters", "kms/ListAliases",
 }
 
 // recordedEvery lists the recorded responses of replayAll whose values
