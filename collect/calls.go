@@ -206,6 +206,7 @@ func (c *collector) goRegion(ctx context.Context, region string) {
 	c.goApps(ctx, cfg)
 	c.goContainers(ctx, cfg)
 	c.goClusters(ctx, cfg)
+	c.goAPIGateway(ctx, cfg)
 	c.spawn(func() {
 		cl := rds.NewFromConfig(cfg)
 		c.do(ctx, region, "rds-describe-db-instances.json", func(ctx context.Context) (any, error) {

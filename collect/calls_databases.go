@@ -7,19 +7,42 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	"github.com/aws/aws-sdk-go-v2/service/eks"
+	"github.com/aws/aws-sdk-go-v2/service/opensearch"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
 )
 
 // RDS clusters and snapshots, EKS clusters, Auto Scaling groups and launch
-// templates, for the aws-best-practices bundle (RDSCluster, RDSSnapshot,
-// EKSCluster, AutoScalingGroup, LaunchTemplate): the files
-// inventory/apidump_rds.go and apidump_autoscaling.go read.
+// templates, and OpenSearch Service domains, for the aws-best-practices
+// bundle (RDSCluster, RDSSnapshot, EKSCluster, AutoScalingGroup,
+// LaunchTemplate, ElasticSearchDomain): the files inventory/apidump_rds.go,
+// apidump_autoscaling.go and apidump_apps.go read.
 
 func (c *collector) goClusters(ctx context.Context, cfg aws.Config) {
 	c.spawn(func() { c.rdsClusters(ctx, cfg) })
 	c.spawn(func() { c.rdsSnapshots(ctx, cfg) })
 	c.spawn(func() { c.eks(ctx, cfg) })
 	c.spawn(func() { c.autoScaling(ctx, cfg) })
+	c.spawn(func() { c.searchDomains(ctx, cfg) })
+}
+
+// searchDomains reads the OpenSearch Service domains, OpenSearch and
+// legacy Elasticsearch engines alike (ListDomainNames without an engine
+// type lists both; DescribeDomain describes both).
+func (c *collector) searchDomains(ctx context.Context, cfg aws.Config) {
+	r := cfg.Region
+	cl := opensearch.NewFromConfig(cfg)
+	out, err := c.do(ctx, r, "opensearch-list-domain-names.json", func(ctx context.Context) (any, error) {
+		return cl.ListDomainNames(ctx, &opensearch.ListDomainNamesInput{})
+	})
+	if err != nil {
+		return
+	}
+	for _, d := range out.(*opensearch.ListDomainNamesOutput).DomainNames {
+		name := aws.ToString(d.DomainName)
+		c.do(ctx, r, param("opensearch-describe-domain", name), func(ctx context.Context) (any, error) {
+			return cl.DescribeDomain(ctx, &opensearch.DescribeDomainInput{DomainName: aws.String(name)})
+		})
+	}
 }
 
 func (c *collector) rdsClusters(ctx context.Context, cfg aws.Config) {

@@ -369,3 +369,25 @@ func pages[O any, F any](ctx context.Context, more func() bool, next func(contex
 	}
 	return first, nil
 }
+
+// tokenPages reads every page of a call that pages with NextToken but has
+// no paginator in the SDK (API Gateway v2), merging them into the first.
+// A token seen before ends the loop, so a service that repeats one cannot
+// make it spin.
+func tokenPages[O any](ctx context.Context, call func(context.Context, *string) (O, *string, error), merge func(into, page O)) (O, error) {
+	first, token, err := call(ctx, nil)
+	if err != nil {
+		return first, err
+	}
+	seen := map[string]bool{}
+	for token != nil && *token != "" && !seen[*token] {
+		seen[*token] = true
+		page, next, err := call(ctx, token)
+		if err != nil {
+			return first, err
+		}
+		merge(first, page)
+		token = next
+	}
+	return first, nil
+}

@@ -21,7 +21,9 @@
 // services) it reads what the aws-best-practices bundle's entity types need:
 // load balancers, Lambda, DynamoDB, SQS, SNS, KMS, RDS instances, clusters
 // and snapshots, EKS, ECS, ECR, Auto Scaling groups and launch templates,
-// and Secrets Manager metadata (never a secret's value).
+// API Gateway REST APIs (with their stages) and HTTP and WebSocket APIs
+// (with their stages and routes), OpenSearch Service domains, and Secrets
+// Manager metadata (never a secret's value).
 //
 // This is a module of its own so that the gsl library's dependencies stay
 // small: gslcheck runs its command, gslcheck-collect, as a plugin (`gslcheck

@@ -8,6 +8,9 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/apigateway"
+	"github.com/aws/aws-sdk-go-v2/service/apigatewayv2"
+	apigwv2types "github.com/aws/aws-sdk-go-v2/service/apigatewayv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
@@ -68,6 +71,28 @@ func TestCollectKumo(t *testing.T) {
 		t.Fatalf("kumo CreateUser: %v", err)
 	}
 
+	// A REST API with a stage, an HTTP API with a stage: neither logs.
+	gw := apigateway.NewFromConfig(cfg)
+	rest, err := gw.CreateRestApi(ctx, &apigateway.CreateRestApiInput{Name: aws.String("kumo-rest")})
+	if err != nil {
+		t.Fatalf("kumo CreateRestApi: %v", err)
+	}
+	dep, err := gw.CreateDeployment(ctx, &apigateway.CreateDeploymentInput{RestApiId: rest.Id})
+	if err != nil {
+		t.Fatalf("kumo CreateDeployment: %v", err)
+	}
+	if _, err := gw.CreateStage(ctx, &apigateway.CreateStageInput{RestApiId: rest.Id, DeploymentId: dep.Id, StageName: aws.String("prod")}); err != nil {
+		t.Fatalf("kumo CreateStage: %v", err)
+	}
+	gw2 := apigatewayv2.NewFromConfig(cfg)
+	httpAPI, err := gw2.CreateApi(ctx, &apigatewayv2.CreateApiInput{Name: aws.String("kumo-http"), ProtocolType: apigwv2types.ProtocolTypeHttp})
+	if err != nil {
+		t.Fatalf("kumo CreateApi: %v", err)
+	}
+	if _, err := gw2.CreateStage(ctx, &apigatewayv2.CreateStageInput{ApiId: httpAPI.ApiId, StageName: aws.String("$default")}); err != nil {
+		t.Fatalf("kumo CreateStage (v2): %v", err)
+	}
+
 	res, err := collect.Run(ctx, cfg, collect.Options{Out: t.TempDir(), Concurrency: 4})
 	if err != nil {
 		t.Fatalf("Run against kumo: %v", err)
@@ -86,9 +111,18 @@ func TestCollectKumo(t *testing.T) {
 			errs++
 		case e.Data != nil:
 			docs = append(docs, e.Data)
-			var d struct{ Type string }
+			var d struct {
+				Type   string
+				Stages []struct{ StageName string }
+			}
 			_ = jsonUnmarshal(e.Data, &d)
 			byType[d.Type]++
+			if d.Type == "ApiGateway" || d.Type == "ApiGatewayV2" {
+				// The stages were read: the verdicts below rest on them.
+				if len(d.Stages) != 1 {
+					t.Errorf("%s stages %v, want the one created", d.Type, d.Stages)
+				}
+			}
 		}
 		return nil
 	}); err != nil {
@@ -97,7 +131,7 @@ func TestCollectKumo(t *testing.T) {
 	if errs != len(res.Summary.Failures) {
 		t.Errorf("%d error records for %d failed calls", errs, len(res.Summary.Failures))
 	}
-	for _, typ := range []string{"SecurityGroup", "VPC", "S3Bucket", "Region", "Iam"} {
+	for _, typ := range []string{"SecurityGroup", "VPC", "S3Bucket", "Region", "Iam", "ApiGateway", "ApiGatewayV2"} {
 		if byType[typ] == 0 {
 			t.Errorf("no %s document from the emulator's account (types: %v)", typ, byType)
 		}
@@ -106,7 +140,10 @@ func TestCollectKumo(t *testing.T) {
 		"cis-aws": {"CIS-AWS-5.3": "fail"},                    // ssh-open allows SSH from 0.0.0.0/0
 		"hipaa":   {"HIPAA-006": "pass", "HIPAA-029": "fail"}, // AES256 default encryption; SSH open
 		// The same, as FSBP S3.4 and EC2.13 put them.
-		"aws-best-practices": {"AWSBP-S3.4": "pass", "AWSBP-EC2.13": "fail"},
+		"aws-best-practices": {"AWSBP-S3.4": "pass", "AWSBP-EC2.13": "fail",
+			// The REST API's stage has no execution logging, the HTTP
+			// API's no access logging.
+			"AWSBP-APIGateway.1-a": "fail", "AWSBP-APIGateway.9": "fail"},
 	}
 	for name, rules := range want {
 		b, err := bundles.Load(name)

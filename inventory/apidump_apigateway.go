@@ -7,10 +7,8 @@ import (
 )
 
 // readAPIGateway: apigateway GetRestApis, with GetStages per REST API id,
-// as ApiGateway documents. The collector does not make these calls (no
-// API Gateway module of aws-sdk-go-v2 was available to it); dumps of the
-// AWS CLI (`aws apigateway get-rest-apis`, `get-stages --rest-api-id`)
-// hold them.
+// as ApiGateway documents, as the collector and the AWS CLI (`aws
+// apigateway get-rest-apis`, `get-stages --rest-api-id`) write them.
 func (d *apiDump) readAPIGateway(r string) {
 	v, file, _ := d.call(r, "apigateway-get-rest-apis")
 	apis := adArr(adGet(v, "items"))
@@ -94,8 +92,8 @@ func (d *apiDump) readAPIGateway(r string) {
 }
 
 // readAPIGatewayV2: apigatewayv2 GetApis, with GetStages and GetRoutes per
-// API id, as ApiGatewayV2 documents (HTTP and WebSocket APIs); from the AWS
-// CLI's files, like readAPIGateway.
+// API id, as ApiGatewayV2 documents (HTTP and WebSocket APIs); the
+// collector's files or the AWS CLI's, like readAPIGateway.
 func (d *apiDump) readAPIGatewayV2(r string) {
 	v, file, _ := d.call(r, "apigatewayv2-get-apis")
 	apis := adArr(adGet(v, "Items"))
