@@ -1,8 +1,6 @@
 package inventory_test
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -13,21 +11,7 @@ import (
 // readTemplate converts a template into its documents by logical id.
 func readTemplate(t *testing.T, file string) map[string][]byte {
 	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{}
-	err = inventory.ReadCloudFormation(strings.NewReader(string(data)), file, func(e inventory.Entity) error {
-		if e.Data != nil {
-			docs[e.Origin.Resource] = e.Data
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
+	return readByResource(t, file, inventory.ReadCloudFormation)
 }
 
 // TestCloudFormationFSBP runs the aws-best-practices rules over sample
@@ -44,9 +28,7 @@ func TestCloudFormationFSBP(t *testing.T) {
 		asg     = dir + "AutoScaling_AutoScalingMultiAZWithNotifications.yaml"
 		own     = "testdata/cloudformation/fsbp_template.yaml"
 	)
-	tests := []struct {
-		file, resource, rule, want string
-	}{
+	tests := []verdict{
 		// The EKS sample: ResourcesVpcConfig leaves the endpoint public
 		// (EndpointPublicAccess defaults to true), no encryption config,
 		// no control plane logging.
@@ -98,30 +80,11 @@ func TestCloudFormationFSBP(t *testing.T) {
 		// AvailabilityZones left to the subnets of VPCZoneIdentifier.
 		{own, "Group", "AWSBP-AutoScaling.2", "error"},
 	}
-	files := map[string]map[string][]byte{}
 	// The Deployment's stage (v1, its StageDescription's logging level
 	// for */*) and the Stage resource's (v2) are both in the API.
 	api := gjson.GetBytes(readTemplate(t, own)["Api"], `[stages.#.stageName,stages.0.methodSettings.0.loggingLevel]`).String()
 	if api != `[["v1","v2"],"ERROR"]` {
 		t.Errorf("Api stages and v1 logging: %s", api)
 	}
-	for _, tc := range tests {
-		docs := files[tc.file]
-		if docs == nil {
-			docs = readTemplate(t, tc.file)
-			files[tc.file] = docs
-		}
-		doc := docs[tc.resource]
-		if doc == nil {
-			t.Errorf("%s: no document for %s", tc.file, tc.resource)
-			continue
-		}
-		br, ok := rules[tc.rule]
-		if !ok {
-			t.Fatalf("no rule %s", tc.rule)
-		}
-		if got := br.judge(doc); got.status != tc.want {
-			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
-		}
-	}
+	checkVerdicts(t, rules, readTemplate, "", tests)
 }

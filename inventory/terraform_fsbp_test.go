@@ -15,9 +15,7 @@ func TestTerraformFSBP(t *testing.T) {
 		deleted  = "checkov/terraform__runner__plan_with_deleted_resources__tfplan.json"
 		fsbpPlan = "handwritten/fsbp_plan.json"
 	)
-	tests := []struct {
-		file, resource, rule, want string
-	}{
+	tests := []verdict{
 		// TerraGoat's repository: mutable tags, no scan on push, no
 		// lifecycle policy (ECR.1-3).
 		{terra, "aws_ecr_repository.repository", "AWSBP-ECR.1", "fail"},
@@ -109,24 +107,5 @@ func TestTerraformFSBP(t *testing.T) {
 		{fsbpPlan, "aws_autoscaling_group.legacy", "AWSBP-AutoScaling.5", "fail"},
 		{fsbpPlan, "aws_autoscaling_group.legacy", "AWSBP-AutoScaling.9", "fail"},
 	}
-	plans := map[string]map[string][]byte{}
-	for _, tc := range tests {
-		docs := plans[tc.file]
-		if docs == nil {
-			docs = readPlan(t, dir+tc.file)
-			plans[tc.file] = docs
-		}
-		doc := docs[tc.resource]
-		if doc == nil {
-			t.Errorf("%s: no document for %s", tc.file, tc.resource)
-			continue
-		}
-		br, ok := rules[tc.rule]
-		if !ok {
-			t.Fatalf("no rule %s", tc.rule)
-		}
-		if got := br.judge(doc); got.status != tc.want {
-			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
-		}
-	}
+	checkVerdicts(t, rules, readPlan, dir, tests)
 }
