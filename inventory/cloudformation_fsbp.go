@@ -158,7 +158,6 @@ func cfnECSCluster(b *builder) {
 		return
 	}
 	out := []any{}
-	insights := false
 	for _, e := range list(v) {
 		m, _ := e.(map[string]any)
 		s := map[string]any{}
@@ -170,16 +169,9 @@ func cfnECSCluster(b *builder) {
 				b.markUnknown("settings", x.refs...)
 			}
 		}
-		if s["name"] == "containerInsights" {
-			insights = true
-		}
 		out = append(out, s)
 	}
 	b.doc["settings"] = out
-	if !insights {
-		// The account's default (AWS::ECS::AccountSetting) applies.
-		b.markUnknown("settings", "the account's containerInsights default"+computedSuffix)
-	}
 }
 
 func cfnECSService(b *builder) {
@@ -385,8 +377,9 @@ func cfnAPIStage(p *builder, c *iacResource) {
 	if d, ok := c.vals["DeploymentId"].(string); ok {
 		st["deploymentId"] = d
 	}
-	// A web ACL is associated by an AWS::WAFv2::WebACLAssociation, which
-	// is not joined (INPUTS.md): the stage has no webAclArn.
+	// A web ACL is associated by a separate resource
+	// (AWS::WAFv2::WebACLAssociation), attached to the stage it names.
+	stageWebACL(p, st, c)
 	ms := []any{}
 	for i, e := range list(c.vals["MethodSettings"]) {
 		m, _ := e.(map[string]any)
@@ -423,6 +416,7 @@ func cfnAPIDeployment(p *builder, c *iacResource) {
 	if _, ok := st["tracingEnabled"]; !ok {
 		st["tracingEnabled"] = false
 	}
+	stageWebACL(p, st, c)
 	settings := map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
 		"cachingEnabled": asBool, "cacheDataEncrypted": asBool}
 	// The description's own settings apply to every method (*/*).

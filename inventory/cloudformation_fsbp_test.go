@@ -27,6 +27,7 @@ func TestCloudFormationFSBP(t *testing.T) {
 		cluster = dir + "ECS_FargateLaunchType_clusters_public-vpc.yaml"
 		asg     = dir + "AutoScaling_AutoScalingMultiAZWithNotifications.yaml"
 		own     = "testdata/cloudformation/fsbp_template.yaml"
+		webACL  = "testdata/cloudformation/webacl_template.yaml"
 	)
 	tests := []verdict{
 		// The EKS sample: ResourcesVpcConfig leaves the endpoint public
@@ -72,6 +73,13 @@ func TestCloudFormationFSBP(t *testing.T) {
 		// resource, both inside their REST API.
 		{own, "Api", "AWSBP-APIGateway.1-a", "fail"},
 		{own, "Api", "AWSBP-APIGateway.3", "fail"},
+		// No web ACL association in the template.
+		{own, "Api", "AWSBP-APIGateway.4", "fail"},
+		// Both of Orders' stages have a web ACL association (the stage a
+		// Deployment creates named in the ARN by its name); Billing's test
+		// stage has none.
+		{webACL, "Orders", "AWSBP-APIGateway.4", "pass"},
+		{webACL, "Billing", "AWSBP-APIGateway.4", "fail"},
 		{own, "HttpApi", "AWSBP-APIGateway.8", "pass"},
 		{own, "HttpApi", "AWSBP-APIGateway.9", "pass"},
 		{own, "Secret", "AWSBP-SecretsManager.1", "pass"},

@@ -64,6 +64,11 @@ type iacResource struct {
 	format string
 	// err, when set, is why the resource cannot be read at all.
 	err error
+	// attached holds what other resources of the input set on this one
+	// (typeMap.attach: the web ACL a WAF association gives a stage), by
+	// name; attachedBy are those resources.
+	attached   map[string]any
+	attachedBy []*iacResource
 }
 
 // get reads a dotted path of r's values. A segment of digits indexes a

@@ -3,6 +3,7 @@ package inventory
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -158,12 +159,13 @@ func tfECSCluster(b *builder) {
 		b.copy("name", "name", nil)
 	}
 	v, known, refs := b.r.get("setting")
-	if !known {
+	if !known && len(refs) > 0 {
 		b.markUnknown("settings", refs...)
 		return
 	}
+	// Unset, the provider computes the settings AWS reports: none of the
+	// cluster's own, so the account default applies (ecsClusterAfter).
 	var out []any
-	insights := false
 	for _, e := range list(v) {
 		m, _ := e.(map[string]any)
 		s := map[string]any{}
@@ -175,19 +177,61 @@ func tfECSCluster(b *builder) {
 				b.markUnknown("settings", x.refs...)
 			}
 		}
-		if s["name"] == "containerInsights" {
-			insights = true
-		}
 		out = append(out, s)
 	}
 	if out == nil {
 		out = []any{}
 	}
 	b.doc["settings"] = out
-	if !insights {
-		// Without a containerInsights setting the account's default
-		// (aws_ecs_account_setting_default) applies.
-		b.markUnknown("settings", "the account's containerInsights default (aws_ecs_account_setting_default)"+computedSuffix)
+}
+
+// tfECSAccountDefault holds the value of an aws_ecs_account_setting_default
+// for containerInsights (typeMap.broadcastIf) for ecsClusterAfter.
+func tfECSAccountDefault(p *builder, c *iacResource) {
+	if p.pending == nil {
+		p.pending = map[string][]any{}
+	}
+	p.pending[insightsDefault] = []any{lookupRaw(c.vals, "value")}
+}
+
+func isInsightsDefault(r *iacResource) bool {
+	name, known, _ := r.get("name")
+	return known && name == "containerInsights"
+}
+
+const insightsDefault = "containerInsights default"
+
+// ecsClusterAfter gives a cluster without a containerInsights setting of
+// its own the account's default, which ECS applies to a cluster created
+// without one: the default the input sets (tfECSAccountDefault), else
+// the account's, which the input does not give. That one is marked as a
+// default (computed): a fail on it stands, a pass would be undecided.
+func ecsClusterAfter(b *builder) {
+	settings, ok := b.doc["settings"].([]any)
+	if !ok {
+		return
+	}
+	for _, s := range settings {
+		if m, _ := s.(map[string]any); m["name"] == "containerInsights" {
+			return
+		}
+	}
+	var def any
+	if d := b.pending[insightsDefault]; len(d) > 0 {
+		def = d[0]
+	}
+	switch v := def.(type) {
+	case string:
+		b.doc["settings"] = append(settings, map[string]any{"name": "containerInsights", "value": v})
+	case unknownVal:
+		b.markUnknown("settings", v.refs...)
+	default:
+		// CloudFormation has no resource type for ECS account settings.
+		src := "aws_ecs_account_setting_default"
+		if b.r.format == "cloudformation" {
+			src = "no template resource sets it"
+		}
+		b.markUnknown("settings", "the account's containerInsights default ("+src+")"+computedSuffix)
 	}
 }
 
@@ -491,13 +535,16 @@ func tfAPIStage(p *builder, c *iacResource) {
 	for _, f := range [][2]string{{"clientCertificateId", "client_certificate_id"}, {"webAclArn", "web_acl_arn"}} {
 		v, known, refs := c.get(f[1])
 		switch {
+		case f[1] == "web_acl_arn" && c.attached != nil:
+			stageWebACL(p, st, c)
 		case !known:
 			if u, ok := lookupRaw(c.vals, f[1]).(unknownVal); ok && u.placeholder != "" {
 				st[f[0]] = u.placeholder
 			} else if f[1] == "web_acl_arn" && len(refs) == 0 {
-				// Computed: only an aws_wafv2_web_acl_association sets it,
-				// and those are not joined (INPUTS.md); marking it unknown
-				// would leave every verdict on the stages undecided.
+				// Computed: only a web ACL association sets it, and the
+				// input has none for this stage: the stage has no web ACL
+				// (INPUTS.md). Marking it unknown would leave every
+				// verdict on the stages undecided.
 			} else {
 				p.markUnknown("stages", refsOr(refs, c, f[1])...)
 			}
@@ -524,6 +571,110 @@ func tfAPIStage(p *builder, c *iacResource) {
 	p.appendTo("stages", st)
 }
 
+// stageRef says how a resource type of an input creates an API Gateway
+// stage: the attributes holding its REST API and its stage name.
+type stageRef struct {
+	typ, api, name string
+}
+
+// webACLStages resolves the API Gateway stages a WAF web ACL association
+// names by its attribute link (the stage's ARN): a reference to a stage
+// resource of the input, or an ARN of the form
+// arn:<partition>:apigateway:<region>::/restapis/<api>/stages/<stage>,
+// literal or built by !Sub or !Join, whose API and stage match a resource
+// of stages (a stage, or a deployment that creates one). An association
+// that names something else (a load balancer) does not concern the model;
+// one whose ARN is known only at apply and names no resource of the input
+// is an error, and no stage gets its web ACL.
+func webACLStages(link string, stages ...stageRef) func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
+	return func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
+		byRef := &childMap{link: link, parents: []string{stages[0].typ}, keys: []string{"arn"}}
+		if ts, err := findParents(r, byRef, all); err == nil {
+			return ts, true, nil
+		}
+		v, known, refs := r.get(link)
+		text, _ := v.(string)
+		if u, ok := lookupRaw(r.vals, link).(unknownVal); ok {
+			text = u.placeholder
+		}
+		api, stage, ok := apiStageOfARN(text)
+		if !ok {
+			if text != "" || len(linksOf(r, link)) > 0 {
+				return nil, false, nil
+			}
+			if known {
+				return nil, true, fmt.Errorf("%s: has no %s to say which API Gateway stage it protects", r.addr, link)
+			}
+			return nil, true, fmt.Errorf("%s: its %s is known only at %s (%s): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
+				r.addr, link, map[bool]string{true: "deploy", false: "apply"}[r.format == "cloudformation"], strings.Join(refs, ", "))
+		}
+		var out []*iacResource
+		for _, sr := range stages {
+			for _, t := range all[sr.typ] {
+				if namesRef(t, sr.api, api) && namesRef(t, sr.name, stage) {
+					out = append(out, t)
+				}
+			}
+		}
+		if len(out) == 0 {
+			return nil, true, fmt.Errorf("%s: its %s names stage %s of REST API %s, which is not in this input", r.addr, link, stage, api)
+		}
+		return out, true, nil
+	}
+}
+
+// apiStageOfARN splits an API Gateway stage ARN into its REST API and
+// stage parts (ids, names or ${Ref} placeholders).
+func apiStageOfARN(arn string) (api, stage string, ok bool) {
+	if !strings.HasPrefix(arn, "arn:") || !strings.Contains(arn, ":apigateway:") {
+		return "", "", false
+	}
+	_, rest, ok := strings.Cut(arn, "::/restapis/")
+	if !ok {
+		return "", "", false
+	}
+	api, stage, ok = strings.Cut(rest, "/stages/")
+	if !ok || api == "" || stage == "" || strings.Contains(stage, "/") {
+		return "", "", false
+	}
+	return api, stage, true
+}
+
+// namesRef reports whether attribute attr of t is want: a literal equal to
+// it, or, for a ${Id} placeholder, a reference to resource Id (a stage's
+// Ref is its name, a REST API's its id) or a placeholder naming it.
+func namesRef(t *iacResource, attr, want string) bool {
+	if id, ok := strings.CutPrefix(want, "${"); ok && strings.HasSuffix(id, "}") {
+		id = strings.TrimSuffix(id, "}")
+		if t.addr == id || slices.Contains(linksOf(t, attr), id) {
+			return true
+		}
+	}
+	v, known, _ := t.get(attr)
+	if u, ok := lookupRaw(t.vals, attr).(unknownVal); ok && !known {
+		return u.placeholder == want
+	}
+	return known && v == want
+}
+
+// stageWebACL sets the webAclArn of stage st from the web ACL association
+// attached to the resource c that creates it: the ARN, or a placeholder
+// for a web ACL the input creates.
+func stageWebACL(p *builder, st map[string]any, c *iacResource) {
+	switch v := c.attached["webAclArn"].(type) {
+	case string:
+		if v != "" {
+			st["webAclArn"] = v
+		}
+	case unknownVal:
+		if v.placeholder != "" {
+			st["webAclArn"] = v.placeholder
+		} else {
+			p.markUnknown("stages", v.refs...)
+		}
+	}
+}
+
 // tfAPIDeployment adds the stage an aws_api_gateway_deployment with
 // stage_name (provider v5 and older) creates: no settings of its own.
 func tfAPIDeployment(p *builder, c *iacResource) {
@@ -533,7 +684,9 @@ func tfAPIDeployment(p *builder, c *iacResource) {
 		return
 	}
 	if s, _ := name.(string); s != "" {
-		p.appendTo("stages", map[string]any{"stageName": s, "tracingEnabled": false, "methodSettings": []any{}})
+		st := map[string]any{"stageName": s, "tracingEnabled": false, "methodSettings": []any{}}
+		stageWebACL(p, st, c)
+		p.appendTo("stages", st)
 	}
 }
 
