@@ -68,18 +68,40 @@ func (d *apiDump) readECR(r string) {
 				doc["policy"] = pd
 			}
 		}
-		if p := d.param(r, "ecr-get-lifecycle-policy", name); p != nil {
-			if text := adStr(adGet(p, "lifecyclePolicyText")); text != "" {
-				lp, err := adDecodeObject(text)
-				if err != nil {
-					d.fail(o, fmt.Errorf("lifecycle policy: %w", err))
-				} else {
-					doc["lifecyclePolicy"] = lp
-				}
-			}
-		}
+		d.ecrLifecyclePolicy(r, name, o, doc)
 		d.doc(o, doc)
 	}
+}
+
+// ecrLifecyclePolicy sets the repository's lifecyclePolicy from its
+// GetLifecyclePolicy response. LifecyclePolicyNotFoundException, as the
+// collector records it (or as a file holding that error body), means the
+// repository has none: lifecyclePolicy stays missing. Without a response
+// (the call was not made, or it failed: an error record) the dump cannot
+// tell, so lifecyclePolicyCollected is false and ECR.3 skips the
+// repository instead of failing it for a policy nobody asked for.
+func (d *apiDump) ecrLifecyclePolicy(r, name string, o Origin, doc adObj) {
+	const call = "ecr-get-lifecycle-policy"
+	p := d.param(r, call, name)
+	switch code := adErrorCode(p); {
+	case p == nil && d.paramNotConfigured(r, call, name), code == "LifecyclePolicyNotFoundException":
+		return
+	case p == nil:
+	case code != "":
+		d.fail(o, fmt.Errorf("lifecycle policy: %s holds the error %s, not a response", d.show(d.paramFile(r, call, name)), code))
+	default:
+		text := adStr(adGet(p, "lifecyclePolicyText"))
+		if text == "" {
+			return
+		}
+		lp, err := adDecodeObject(text)
+		if err == nil {
+			doc["lifecyclePolicy"] = lp
+			return
+		}
+		d.fail(o, fmt.Errorf("lifecycle policy: %w", err))
+	}
+	doc["lifecyclePolicyCollected"] = false
 }
 
 // readSearchDomains: OpenSearch Service domains, from the opensearch

@@ -29,6 +29,16 @@ func adDecode(data []byte) (any, error) {
 	return v, nil
 }
 
+// adErrorCode is the AWS error code a response file holds instead of a
+// response: the JSON protocols' error body ({"__type": "...#Code"}) or
+// an SDK's error shape ({"Error": {"Code": ...}}); "" for a response.
+func adErrorCode(v any) string {
+	if t := adStr(adGet(v, "__type")); t != "" {
+		return t[strings.LastIndex(t, "#")+1:]
+	}
+	return adStr(adGet(v, "Error", "Code"))
+}
+
 // adGet walks object keys; nil when a step is missing or not an object.
 func adGet(v any, keys ...string) any {
 	for _, k := range keys {
