@@ -553,19 +553,8 @@ func tfAPIStage(p *builder, c *iacResource) {
 		}
 	}
 	if v, _, _ := c.get("access_log_settings"); len(list(v)) > 0 {
-		al := map[string]any{}
-		for _, f := range [][2]string{{"destinationArn", "destination_arn"}, {"format", "format"}} {
-			if x, known, refs := c.get("access_log_settings.0." + f[1]); !known {
-				if u, ok := lookupRaw(c.vals, "access_log_settings.0."+f[1]).(unknownVal); ok && u.placeholder != "" {
-					al[f[0]] = u.placeholder
-				} else {
-					p.markUnknown("stages", refs...)
-				}
-			} else if x != nil {
-				al[f[0]] = x
-			}
-		}
-		st["accessLogSettings"] = al
+		st["accessLogSettings"] = tfChildObj(p, "stages", c, "destinationArn", "access_log_settings.0.destination_arn",
+			"format", "access_log_settings.0.format")
 	}
 	st["methodSettings"] = []any{}
 	p.appendTo("stages", st)
@@ -699,18 +688,12 @@ func tfAPIMethodSettings(p *builder, c *iacResource) {
 		p.markUnknown("stages", refs...)
 		return
 	}
-	ms := map[string]any{}
+	const at = "settings.0."
+	ms := tfChildObj(p, "stages", c, "loggingLevel", at+"logging_level", "dataTraceEnabled", at+"data_trace_enabled",
+		"metricsEnabled", at+"metrics_enabled", "cachingEnabled", at+"caching_enabled", "cacheDataEncrypted", at+"cache_data_encrypted",
+		"throttlingBurstLimit", at+"throttling_burst_limit", "throttlingRateLimit", at+"throttling_rate_limit")
 	if v, ok := c.vals["method_path"].(string); ok {
 		ms["methodPath"] = v
-	}
-	for _, f := range [][2]string{{"loggingLevel", "logging_level"}, {"dataTraceEnabled", "data_trace_enabled"},
-		{"metricsEnabled", "metrics_enabled"}, {"cachingEnabled", "caching_enabled"}, {"cacheDataEncrypted", "cache_data_encrypted"},
-		{"throttlingBurstLimit", "throttling_burst_limit"}, {"throttlingRateLimit", "throttling_rate_limit"}} {
-		if v, known, refs := c.get("settings.0." + f[1]); !known {
-			p.markUnknown("stages", refs...)
-		} else if v != nil && v != "" {
-			ms[f[0]] = v
-		}
 	}
 	if p.pending == nil {
 		p.pending = map[string][]any{}
@@ -749,46 +732,23 @@ func tfAPIV2Stage(p *builder, c *iacResource) {
 		}
 	}
 	if v, _, _ := c.get("access_log_settings"); len(list(v)) > 0 {
-		al := map[string]any{}
-		for _, f := range [][2]string{{"destinationArn", "destination_arn"}, {"format", "format"}} {
-			if x, known, refs := c.get("access_log_settings.0." + f[1]); !known {
-				if u, ok := lookupRaw(c.vals, "access_log_settings.0."+f[1]).(unknownVal); ok && u.placeholder != "" {
-					al[f[0]] = u.placeholder
-				} else {
-					p.markUnknown("stages", refs...)
-				}
-			} else if x != nil {
-				al[f[0]] = x
-			}
-		}
-		st["accessLogSettings"] = al
+		st["accessLogSettings"] = tfChildObj(p, "stages", c, "destinationArn", "access_log_settings.0.destination_arn",
+			"format", "access_log_settings.0.format")
 	}
 	if v, _, _ := c.get("default_route_settings"); len(list(v)) > 0 {
-		rs := map[string]any{}
-		for _, f := range [][2]string{{"loggingLevel", "logging_level"}, {"detailedMetricsEnabled", "detailed_metrics_enabled"},
-			{"throttlingBurstLimit", "throttling_burst_limit"}, {"throttlingRateLimit", "throttling_rate_limit"}} {
-			if x, known, refs := c.get("default_route_settings.0." + f[1]); !known {
-				p.markUnknown("stages", refs...)
-			} else if x != nil && x != "" {
-				rs[f[0]] = x
-			}
-		}
-		st["defaultRouteSettings"] = rs
+		const at = "default_route_settings.0."
+		st["defaultRouteSettings"] = tfChildObj(p, "stages", c, "loggingLevel", at+"logging_level",
+			"detailedMetricsEnabled", at+"detailed_metrics_enabled",
+			"throttlingBurstLimit", at+"throttling_burst_limit", "throttlingRateLimit", at+"throttling_rate_limit")
 	}
 	p.appendTo("stages", st)
 }
 
 func tfAPIV2Route(p *builder, c *iacResource) {
-	rt := map[string]any{"authorizationType": "NONE"} // provider default
-	for _, f := range [][2]string{{"routeKey", "route_key"}, {"authorizationType", "authorization_type"}, {"authorizerId", "authorizer_id"}} {
-		if v, known, refs := c.get(f[1]); !known {
-			if u, ok := lookupRaw(c.vals, f[1]).(unknownVal); ok && u.placeholder != "" {
-				rt[f[0]] = u.placeholder
-			} else {
-				p.markUnknown("routes", refs...)
-			}
-		} else if v != nil && v != "" {
-			rt[f[0]] = v
+	rt := tfChildObj(p, "routes", c, "routeKey", "route_key", "authorizationType", "authorization_type", "authorizerId", "authorizer_id")
+	if _, ok := rt["authorizationType"]; !ok {
+		if _, known, _ := c.get("authorization_type"); known {
+			rt["authorizationType"] = "NONE" // provider default
 		}
 	}
 	p.appendTo("routes", rt)
