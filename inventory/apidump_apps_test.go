@@ -77,15 +77,7 @@ func TestAPIDumpAppTypes(t *testing.T) {
 			"RotationLambdaARN":"arn:aws:lambda:eu-west-1:123456789012:function:rotate","RotationRules":{"AutomaticallyAfterDays":30},"LastRotatedDate":"2026-02-01T00:00:00Z","CreatedDate":"2024-01-01T00:00:00Z"}]}`,
 		"eu-west-1/secretsmanager-get-resource-policy/db": `{"ARN":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf","Name":"db","ResourcePolicy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"secretsmanager:DeleteSecret\",\"Resource\":\"*\"}]}"}`,
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeDump(t, dir, files)
 	docs := map[string]map[string]any{}
 	s := bundles.AWS()
 	sum, err := inventory.ReadAPIDump(dir, func(e inventory.Entity) error {
@@ -215,15 +207,7 @@ func TestAPIDumpECRLifecycle(t *testing.T) {
 			`"failures":[{"file":"eu-west-1/ecr-get-lifecycle-policy/failed","code":"AccessDeniedException","message":"not authorized"}],` +
 			`"notConfigured":[{"file":"eu-west-1/ecr-get-lifecycle-policy/none-recorded","code":"LifecyclePolicyNotFoundException","message":"none"}]}`,
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeDump(t, dir, files)
 	rule := loadRules(t, "aws-best-practices")["AWSBP-ECR.3"]
 	got := map[string]string{}
 	errs := map[string]bool{}
@@ -258,5 +242,20 @@ func TestAPIDumpECRLifecycle(t *testing.T) {
 	// and so is the file holding an error other than "none".
 	if want := map[string]bool{"eu-west-1/ecr-get-lifecycle-policy/failed": true, "arn:aws:ecr:eu-west-1:123456789012:repository/denied-file": true}; !maps.Equal(errs, want) {
 		t.Errorf("error records for %v, want %v", errs, want)
+	}
+}
+
+// writeDump writes files, by path relative to dir, as a dump's response
+// files.
+func writeDump(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
