@@ -588,7 +588,11 @@ func webACLStages(link string, stages ...stageRef) func(r *iacResource, all map[
 		}
 		api, stage, ok := apiStageOfARN(text)
 		if !ok {
-			if text != "" || len(linksOf(r, link)) > 0 {
+			names := append([]string{text}, linksOf(r, link)...)
+			if slices.ContainsFunc(names, func(s string) bool { return strings.Contains(s, "aws_api_gateway_") }) {
+				return nil, true, fmt.Errorf("%s: its %s names no %s of this input", r.addr, link, stages[0].typ)
+			}
+			if text != "" || len(names) > 1 {
 				return nil, false, nil
 			}
 			if known {

@@ -104,6 +104,8 @@ func TestTerraformFSBP(t *testing.T) {
 		{assoc, "aws_api_gateway_rest_api.orders", "AWSBP-APIGateway.4", "pass"},
 		{assoc, "aws_api_gateway_rest_api.billing", "AWSBP-APIGateway.4", "fail"},
 		{assoc, "aws_api_gateway_rest_api.plain", "AWSBP-APIGateway.4", "fail"},
+		// An existing stage named by its literal ARN.
+		{assoc, "aws_api_gateway_rest_api.legacy", "AWSBP-APIGateway.4", "pass"},
 		// The account default (aws_ecs_account_setting_default) turns
 		// Container Insights on for a cluster without its own setting; a
 		// cluster's own setting wins.
@@ -145,6 +147,8 @@ func TestIaCAssociationRecords(t *testing.T) {
 			"aws_wafregional_web_acl_association.billing": "aws_wafregional_web_acl_association (merged into its ApiGateway)",
 			"aws_wafv2_web_acl_association.lb":            "not modelled",
 			"aws_wafv2_web_acl_association.external":      "error: aws_wafv2_web_acl_association.external: its resource_arn is known only at apply (var.stage_arn): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
+			"aws_wafv2_web_acl_association.legacy":        "aws_wafv2_web_acl_association (merged into its ApiGateway)",
+			"aws_wafv2_web_acl_association.elsewhere":     "error: aws_wafv2_web_acl_association.elsewhere: its resource_arn names no aws_api_gateway_stage of this input",
 			"aws_ecs_account_setting_default.insights":    "aws_ecs_account_setting_default (merged into its EcsCluster)",
 			"aws_ecs_account_setting_default.trunking":    "not modelled",
 		}},
