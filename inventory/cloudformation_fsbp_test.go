@@ -80,6 +80,8 @@ func TestCloudFormationFSBP(t *testing.T) {
 		// stage has none.
 		{webACL, "Orders", "AWSBP-APIGateway.4", "pass"},
 		{webACL, "Billing", "AWSBP-APIGateway.4", "fail"},
+		{webACL, "Lb", "AWSBP-ELB.16", "pass"},
+		{webACL, "LbBare", "AWSBP-ELB.16", "fail"},
 		{own, "HttpApi", "AWSBP-APIGateway.8", "pass"},
 		{own, "HttpApi", "AWSBP-APIGateway.9", "pass"},
 		{own, "Secret", "AWSBP-SecretsManager.1", "pass"},

@@ -82,8 +82,8 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::ApiGateway::RestApi":                {entity: "ApiGateway", build: cfnAPIGateway},
 	"AWS::ApiGateway::Stage":                  {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIStage}}},
 	"AWS::ApiGateway::Deployment":             {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIDeployment}}},
-	"AWS::WAFv2::WebACLAssociation":           {attach: &attachMap{targets: cfnWebACLStages, from: "WebACLArn", to: "webAclArn"}},
-	"AWS::WAFRegional::WebACLAssociation":     {attach: &attachMap{targets: cfnWebACLStages, from: "WebACLId", to: "webAclArn"}},
+	"AWS::WAFv2::WebACLAssociation":           {attach: &attachMap{targets: cfnWebACLTargets, from: "WebACLArn", to: "webAclArn"}},
+	"AWS::WAFRegional::WebACLAssociation":     {attach: &attachMap{targets: cfnWebACLTargets, from: "WebACLId", to: "webAclArn"}},
 	"AWS::ApiGatewayV2::Api":                  {entity: "ApiGatewayV2", build: cfnAPIGatewayV2},
 	"AWS::ApiGatewayV2::Stage":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Stage}}},
 	"AWS::ApiGatewayV2::Route":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Route}}},
@@ -1100,5 +1100,5 @@ func defaultDBPort(b *builder) {
 	}
 }
 
-var cfnWebACLStages = webACLStages("ResourceArn", stageRef{"AWS::ApiGateway::Stage", "RestApiId", "StageName"},
+var cfnWebACLTargets = webACLTargets("ResourceArn", []string{"AWS::ElasticLoadBalancingV2::LoadBalancer"}, stageRef{"AWS::ApiGateway::Stage", "RestApiId", "StageName"},
 	stageRef{"AWS::ApiGateway::Deployment", "RestApiId", "StageName"})

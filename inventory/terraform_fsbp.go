@@ -566,20 +566,23 @@ type stageRef struct {
 	typ, api, name string
 }
 
-// webACLStages resolves the API Gateway stages a WAF web ACL association
-// names by its attribute link (the stage's ARN): a reference to a stage
-// resource of the input, or an ARN of the form
+// webACLTargets resolves what a WAF web ACL association protects, named
+// by its attribute link (the resource's ARN): a load balancer of the types
+// lbs, by reference or ARN; or an API Gateway stage, by a reference to a
+// stage resource of the input, or by an ARN of the form
 // arn:<partition>:apigateway:<region>::/restapis/<api>/stages/<stage>,
 // literal or built by !Sub or !Join, whose API and stage match a resource
 // of stages (a stage, or a deployment that creates one). An association
-// that names something else (a load balancer) does not concern the model;
-// one whose ARN is known only at apply and names no resource of the input
-// is an error, and no stage gets its web ACL.
-func webACLStages(link string, stages ...stageRef) func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
+// that names something else (a Cognito user pool) does not concern the
+// model; one that names a stage the input lacks, or whose ARN is known
+// only at apply and names no resource of the input, is an error, and
+// nothing gets its web ACL.
+func webACLTargets(link string, lbs []string, stages ...stageRef) func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
 	return func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
-		byRef := &childMap{link: link, parents: []string{stages[0].typ}, keys: []string{"arn"}}
-		if ts, err := findParents(r, byRef, all); err == nil {
-			return ts, true, nil
+		for _, types := range [][]string{lbs, {stages[0].typ}} {
+			if ts, err := findParents(r, &childMap{link: link, parents: types, keys: []string{"arn"}}, all); err == nil {
+				return ts, true, nil
+			}
 		}
 		v, known, refs := r.get(link)
 		text, _ := v.(string)

@@ -106,6 +106,9 @@ func TestTerraformFSBP(t *testing.T) {
 		{assoc, "aws_api_gateway_rest_api.plain", "AWSBP-APIGateway.4", "fail"},
 		// An existing stage named by its literal ARN.
 		{assoc, "aws_api_gateway_rest_api.legacy", "AWSBP-APIGateway.4", "pass"},
+		// A load balancer's association (ELB.16), and one without.
+		{assoc, "aws_lb.web", "AWSBP-ELB.16", "pass"},
+		{assoc, "aws_lb.bare", "AWSBP-ELB.16", "fail"},
 		// The account default (aws_ecs_account_setting_default) turns
 		// Container Insights on for a cluster without its own setting; a
 		// cluster's own setting wins.
@@ -133,9 +136,9 @@ func TestTerraformFSBP(t *testing.T) {
 
 // TestIaCAssociationRecords checks that every web ACL association and ECS
 // account default is accounted for: merged where it applies, not
-// modelled where it names what the model does not join (a load
-// balancer, another account setting), an error naming why when its
-// target cannot be told.
+// modelled where it names what the model does not join (a Cognito user
+// pool, another account setting), an error naming why when its target
+// cannot be told.
 func TestIaCAssociationRecords(t *testing.T) {
 	for _, tc := range []struct {
 		file string
@@ -145,7 +148,8 @@ func TestIaCAssociationRecords(t *testing.T) {
 		{"testdata/terraform/handwritten/associations_plan.json", inventory.ReadTerraform, map[string]string{
 			"aws_wafv2_web_acl_association.orders":        "aws_wafv2_web_acl_association (merged into its ApiGateway)",
 			"aws_wafregional_web_acl_association.billing": "aws_wafregional_web_acl_association (merged into its ApiGateway)",
-			"aws_wafv2_web_acl_association.lb":            "not modelled",
+			"aws_wafv2_web_acl_association.lb":            "aws_wafv2_web_acl_association (merged into its ApplicationLoadBalancer)",
+			"aws_wafv2_web_acl_association.cognito":       "not modelled",
 			"aws_wafv2_web_acl_association.external":      "error: aws_wafv2_web_acl_association.external: its resource_arn is known only at apply (var.stage_arn): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
 			"aws_wafv2_web_acl_association.legacy":        "aws_wafv2_web_acl_association (merged into its ApiGateway)",
 			"aws_wafv2_web_acl_association.elsewhere":     "error: aws_wafv2_web_acl_association.elsewhere: its resource_arn names no aws_api_gateway_stage of this input",
@@ -156,7 +160,8 @@ func TestIaCAssociationRecords(t *testing.T) {
 			"OrdersStageAcl": "AWS::WAFv2::WebACLAssociation (merged into its ApiGateway)",
 			"OrdersV1Acl":    "AWS::WAFv2::WebACLAssociation (merged into its ApiGateway)",
 			"BillingProdAcl": "AWS::WAFRegional::WebACLAssociation (merged into its ApiGateway)",
-			"LbAcl":          "not modelled",
+			"LbAcl":          "AWS::WAFv2::WebACLAssociation (merged into its ApplicationLoadBalancer)",
+			"PoolAcl":        "not modelled",
 			"ParameterAcl":   "error: ParameterAcl: its ResourceArn is known only at deploy (!Ref StageArn (parameter)): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
 		}},
 	} {

@@ -57,6 +57,26 @@ type attachMap struct {
 	from, to string
 }
 
+// setAttached sets property to of b's document to v, a value another
+// resource of the input gives it (attachMap): a placeholder stands for a
+// reference, any other unknown value leaves it unknown.
+func setAttached(b *builder, to string, v any) {
+	switch x := v.(type) {
+	case unknownVal:
+		if x.placeholder != "" {
+			b.set(to, x.placeholder)
+			b.refd[to] = append(b.refd[to], x.refs...)
+		} else {
+			b.markUnknown(to, x.refs...)
+		}
+	case nil:
+	default:
+		if x != "" {
+			b.set(to, x)
+		}
+	}
+}
+
 // embedMap embeds the document of the resource the attribute link names
 // (one of the source types parents, matched as childMap does) at the
 // property to.
@@ -177,11 +197,19 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 				childErr[r] = err
 			case concerns:
 				attachedTo[r] = ts
+				v := lookupRaw(r.vals, am.from)
 				for _, t := range ts {
+					if b := builders[t]; b != nil {
+						// An entity of its own: set on its document.
+						setAttached(b, am.to, v)
+						b.merged = append(b.merged, r.addr)
+						mergeInto(r, b)
+						continue
+					}
 					if t.attached == nil {
 						t.attached = map[string]any{}
 					}
-					t.attached[am.to] = lookupRaw(r.vals, am.from)
+					t.attached[am.to] = v
 					t.attachedBy = append(t.attachedBy, r)
 				}
 			}

@@ -126,9 +126,10 @@ var terraformTypes = map[string]typeMap{
 		keys: []string{"id"}, merge: tfAPIDeployment}}},
 	"aws_api_gateway_method_settings": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
 		keys: []string{"id"}, merge: tfAPIMethodSettings}}},
-	// A web ACL association protects the stage its resource_arn names.
-	"aws_wafv2_web_acl_association":       {attach: &attachMap{targets: tfWebACLStages, from: "web_acl_arn", to: "webAclArn"}},
-	"aws_wafregional_web_acl_association": {attach: &attachMap{targets: tfWebACLStages, from: "web_acl_id", to: "webAclArn"}},
+	// A web ACL association protects the load balancer or API stage its
+	// resource_arn names.
+	"aws_wafv2_web_acl_association":       {attach: &attachMap{targets: tfWebACLTargets, from: "web_acl_arn", to: "webAclArn"}},
+	"aws_wafregional_web_acl_association": {attach: &attachMap{targets: tfWebACLTargets, from: "web_acl_id", to: "webAclArn"}},
 	"aws_apigatewayv2_api":                {entity: "ApiGatewayV2", build: tfAPIGatewayV2},
 	"aws_apigatewayv2_stage": {children: []*childMap{{link: "api_id", parents: []string{"aws_apigatewayv2_api"},
 		keys: []string{"id"}, merge: tfAPIV2Stage}}},
@@ -754,5 +755,5 @@ func dropUnknown(v any) any {
 	return v
 }
 
-var tfWebACLStages = webACLStages("resource_arn", stageRef{"aws_api_gateway_stage", "rest_api_id", "stage_name"},
+var tfWebACLTargets = webACLTargets("resource_arn", []string{"aws_lb", "aws_alb"}, stageRef{"aws_api_gateway_stage", "rest_api_id", "stage_name"},
 	stageRef{"aws_api_gateway_deployment", "rest_api_id", "stage_name"})
