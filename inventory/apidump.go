@@ -431,6 +431,32 @@ func (d *apiDump) call(region, call string) (v any, file string, ok bool) {
 	return v, file, v != nil
 }
 
+// adList names a region's list call whose response's array at key lists
+// one resource per element, the element's key naming the resource in
+// origins (id), and the per-resource calls its documents read.
+type adList struct {
+	call, key, id string
+	perResource   []string
+}
+
+// eachListed calls each with every element of l's list call and its
+// origin, and emits the document each returns. When the list names any
+// resource, the per-resource calls the dump never made are named in
+// Missing (paramCallMissing).
+func (d *apiDump) eachListed(r string, l adList, each func(item any, o Origin) adObj) {
+	v, file, _ := d.call(r, l.call)
+	items := adArr(adGet(v, l.key))
+	if len(items) > 0 {
+		for _, c := range l.perResource {
+			d.paramCallMissing(r, c)
+		}
+	}
+	for i, item := range items {
+		o := Origin{Input: d.show(file), Index: i, Key: l.key, Resource: adStr(adGet(item, l.id))}
+		d.doc(o, each(item, o))
+	}
+}
+
 // has reports whether a region holds a call, without reading it.
 func (d *apiDump) has(region, call string) bool {
 	_, ok := d.calls[region][call]

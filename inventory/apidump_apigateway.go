@@ -1,7 +1,6 @@
 package inventory
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -10,14 +9,8 @@ import (
 // as ApiGateway documents, as the collector and the AWS CLI (`aws
 // apigateway get-rest-apis`, `get-stages --rest-api-id`) write them.
 func (d *apiDump) readAPIGateway(r string) {
-	v, file, _ := d.call(r, "apigateway-get-rest-apis")
-	apis := adArr(adGet(v, "items"))
-	if len(apis) > 0 {
-		d.paramCallMissing(r, "apigateway-get-stages")
-	}
-	for i, api := range apis {
-		id := adStr(adGet(api, "id"))
-		o := Origin{Input: d.show(file), Index: i, Key: "items", Resource: id}
+	d.eachListed(r, adList{call: "apigateway-get-rest-apis", key: "items", id: "id", perResource: []string{"apigateway-get-stages"}}, func(api any, o Origin) adObj {
+		id := o.Resource
 		arn := "arn:" + adPartition(r) + ":apigateway:" + r + "::/restapis/" + id
 		doc := d.envelope("ApiGateway", id, adStr(adGet(api, "name")), arn, r)
 		doc["apiId"] = id
@@ -32,18 +25,12 @@ func (d *apiDump) readAPIGateway(r string) {
 			doc["tags"] = adTagMap(t)
 		}
 		if p := adStr(adGet(api, "policy")); p != "" {
-			pd, err := adPolicy(p)
-			if err != nil && strings.Contains(p, `\"`) {
+			if _, err := adPolicy(p); err != nil && strings.Contains(p, `\"`) {
 				// API Gateway returns the policy with its quotes escaped
 				// once more: {\"Version\":...}.
-				pd, err = adPolicy(strings.ReplaceAll(p, `\"`, `"`))
+				p = strings.ReplaceAll(p, `\"`, `"`)
 			}
-			if err != nil {
-				d.fail(o, fmt.Errorf("REST API policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "REST API policy", p)
 		}
 		if sv := d.param(r, "apigateway-get-stages", id); sv != nil {
 			stages := []any{}
@@ -77,33 +64,22 @@ func (d *apiDump) readAPIGateway(r string) {
 					}
 				}
 				x["methodSettings"] = settings
-				if al := adGet(s, "accessLogSettings"); al != nil {
-					ax := adObj{}
-					adSet(ax, "destinationArn", adStr(adGet(al, "destinationArn")))
-					adSet(ax, "format", adStr(adGet(al, "format")))
-					x["accessLogSettings"] = ax
-				}
+				adStageAccessLog(x, s)
 				stages = append(stages, x)
 			}
 			doc["stages"] = stages
 		}
-		d.doc(o, doc)
-	}
+		return doc
+	})
 }
 
 // readAPIGatewayV2: apigatewayv2 GetApis, with GetStages and GetRoutes per
 // API id, as ApiGatewayV2 documents (HTTP and WebSocket APIs); the
 // collector's files or the AWS CLI's, like readAPIGateway.
 func (d *apiDump) readAPIGatewayV2(r string) {
-	v, file, _ := d.call(r, "apigatewayv2-get-apis")
-	apis := adArr(adGet(v, "Items"))
-	if len(apis) > 0 {
-		d.paramCallMissing(r, "apigatewayv2-get-stages")
-		d.paramCallMissing(r, "apigatewayv2-get-routes")
-	}
-	for i, api := range apis {
-		id := adStr(adGet(api, "ApiId"))
-		o := Origin{Input: d.show(file), Index: i, Key: "Items", Resource: id}
+	d.eachListed(r, adList{call: "apigatewayv2-get-apis", key: "Items", id: "ApiId",
+		perResource: []string{"apigatewayv2-get-stages", "apigatewayv2-get-routes"}}, func(api any, o Origin) adObj {
+		id := o.Resource
 		arn := "arn:" + adPartition(r) + ":apigateway:" + r + "::/apis/" + id
 		doc := d.envelope("ApiGatewayV2", id, adStr(adGet(api, "Name")), arn, r)
 		doc["apiId"] = id
@@ -119,12 +95,7 @@ func (d *apiDump) readAPIGatewayV2(r string) {
 				x := adObj{}
 				adSet(x, "stageName", adStr(adGet(s, "StageName")))
 				adSetBool(x, "autoDeploy", adGet(s, "AutoDeploy"))
-				if al := adGet(s, "AccessLogSettings"); al != nil {
-					ax := adObj{}
-					adSet(ax, "destinationArn", adStr(adGet(al, "DestinationArn")))
-					adSet(ax, "format", adStr(adGet(al, "Format")))
-					x["accessLogSettings"] = ax
-				}
+				adStageAccessLog(x, s)
 				if rs := adGet(s, "DefaultRouteSettings"); rs != nil {
 					rx := adObj{}
 					adSet(rx, "loggingLevel", adStr(adGet(rs, "LoggingLevel")))
@@ -148,6 +119,17 @@ func (d *apiDump) readAPIGatewayV2(r string) {
 			}
 			doc["routes"] = routes
 		}
-		d.doc(o, doc)
+		return doc
+	})
+}
+
+// adStageAccessLog copies the access log settings of an API stage (REST
+// or v2: the keys differ only in case) into the stage's document x.
+func adStageAccessLog(x adObj, stage any) {
+	if al := adGet(stage, "accessLogSettings"); al != nil {
+		ax := adObj{}
+		adSet(ax, "destinationArn", adStr(adGet(al, "destinationArn")))
+		adSet(ax, "format", adStr(adGet(al, "format")))
+		x["accessLogSettings"] = ax
 	}
 }

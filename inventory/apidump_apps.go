@@ -28,18 +28,12 @@ func (d *apiDump) readApps(r string, e *adEC2) {
 // readECR: ecr DescribeRepositories, with GetRepositoryPolicy and
 // GetLifecyclePolicy per repository (named by repository name).
 func (d *apiDump) readECR(r string) {
-	v, file, _ := d.call(r, "ecr-describe-repositories")
-	repos := adArr(adGet(v, "repositories"))
-	if len(repos) > 0 {
-		// cloudmapper does not read lifecycle policies: without the
-		// calls, lifecyclePolicy is unknown, not absent.
-		d.paramCallMissing(r, "ecr-get-lifecycle-policy")
-		d.paramCallMissing(r, "ecr-get-repository-policy")
-	}
-	for i, repo := range repos {
+	// cloudmapper does not read lifecycle policies: without the calls,
+	// lifecyclePolicy is not collected, not absent.
+	d.eachListed(r, adList{call: "ecr-describe-repositories", key: "repositories", id: "repositoryArn",
+		perResource: []string{"ecr-get-lifecycle-policy", "ecr-get-repository-policy"}}, func(repo any, o Origin) adObj {
 		name := adStr(adGet(repo, "repositoryName"))
-		arn := adStr(adGet(repo, "repositoryArn"))
-		o := Origin{Input: d.show(file), Index: i, Key: "repositories", Resource: arn}
+		arn := o.Resource
 		doc := d.envelope("EcrRepository", adFirst(arn, name), name, arn, r)
 		adSet(doc, "repositoryName", name)
 		adSet(doc, "repositoryUri", adStr(adGet(repo, "repositoryUri")))
@@ -60,26 +54,42 @@ func (d *apiDump) readECR(r string) {
 			doc["encryptionConfiguration"] = x
 		}
 		if p := d.param(r, "ecr-get-repository-policy", name); p != nil {
-			pd, err := adPolicy(adGet(p, "policyText"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("repository policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "repository policy", adGet(p, "policyText"))
 		}
-		if p := d.param(r, "ecr-get-lifecycle-policy", name); p != nil {
-			if text := adStr(adGet(p, "lifecyclePolicyText")); text != "" {
-				lp, err := adDecodeObject(text)
-				if err != nil {
-					d.fail(o, fmt.Errorf("lifecycle policy: %w", err))
-				} else {
-					doc["lifecyclePolicy"] = lp
-				}
-			}
+		d.ecrLifecyclePolicy(r, name, o, doc)
+		return doc
+	})
+}
+
+// ecrLifecyclePolicy sets the repository's lifecyclePolicy from its
+// GetLifecyclePolicy response. LifecyclePolicyNotFoundException, as the
+// collector records it (or as a file holding that error body), means the
+// repository has none: lifecyclePolicy stays missing. Without a response
+// (the call was not made, or it failed: an error record) the dump cannot
+// tell, so lifecyclePolicyCollected is false and ECR.3 skips the
+// repository instead of failing it for a policy nobody asked for.
+func (d *apiDump) ecrLifecyclePolicy(r, name string, o Origin, doc adObj) {
+	const call = "ecr-get-lifecycle-policy"
+	p := d.param(r, call, name)
+	switch code := adErrorCode(p); {
+	case p == nil && d.paramNotConfigured(r, call, name), code == "LifecyclePolicyNotFoundException":
+		return
+	case p == nil:
+	case code != "":
+		d.fail(o, fmt.Errorf("lifecycle policy: %s holds the error %s, not a response", d.show(d.paramFile(r, call, name)), code))
+	default:
+		text := adStr(adGet(p, "lifecyclePolicyText"))
+		if text == "" {
+			return
 		}
-		d.doc(o, doc)
+		lp, err := adDecodeObject(text)
+		if err == nil {
+			doc["lifecyclePolicy"] = lp
+			return
+		}
+		d.fail(o, fmt.Errorf("lifecycle policy: %w", err))
 	}
+	doc["lifecyclePolicyCollected"] = false
 }
 
 // readSearchDomains: OpenSearch Service domains, from the opensearch
@@ -90,14 +100,8 @@ func (d *apiDump) readSearchDomains(r string, e *adEC2) {
 	if !d.has(r, list) && d.has(r, "es-list-domain-names") {
 		list, describe = "es-list-domain-names", "es-describe-elasticsearch-domain"
 	}
-	v, file, _ := d.call(r, list)
-	domains := adArr(adGet(v, "DomainNames"))
-	if len(domains) > 0 {
-		d.paramCallMissing(r, describe)
-	}
-	for i, dn := range domains {
-		name := adStr(adGet(dn, "DomainName"))
-		o := Origin{Input: d.show(file), Index: i, Key: "DomainNames", Resource: name}
+	d.eachListed(r, adList{call: list, key: "DomainNames", id: "DomainName", perResource: []string{describe}}, func(dn any, o Origin) adObj {
+		name := o.Resource
 		st := adGet(d.param(r, describe, name), statusKey)
 		arn := adStr(adGet(st, "ARN"))
 		id := arn
@@ -191,30 +195,19 @@ func (d *apiDump) readSearchDomains(r string, e *adEC2) {
 				adSet(x, "updateStatus", adStr(adGet(so, "UpdateStatus")))
 				doc["serviceSoftwareOptions"] = x
 			}
-			pd, err := adPolicy(adGet(st, "AccessPolicies"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("access policy: %w", err))
-			}
-			if pd != nil {
-				doc["accessPolicies"] = pd
-			}
+			d.setPolicy(o, doc, "accessPolicies", "access policy", adGet(st, "AccessPolicies"))
 		}
-		d.doc(o, doc)
-	}
+		return doc
+	})
 }
 
 // readSecrets: secretsmanager ListSecrets (metadata, never a value), with
 // GetResourcePolicy per secret (named by secret name).
 func (d *apiDump) readSecrets(r string) {
-	v, file, _ := d.call(r, "secretsmanager-list-secrets")
-	secrets := adArr(adGet(v, "SecretList"))
-	if len(secrets) > 0 {
-		d.paramCallMissing(r, "secretsmanager-get-resource-policy")
-	}
-	for i, s := range secrets {
+	d.eachListed(r, adList{call: "secretsmanager-list-secrets", key: "SecretList", id: "ARN",
+		perResource: []string{"secretsmanager-get-resource-policy"}}, func(s any, o Origin) adObj {
 		name := adStr(adGet(s, "Name"))
-		arn := adStr(adGet(s, "ARN"))
-		o := Origin{Input: d.show(file), Index: i, Key: "SecretList", Resource: arn}
+		arn := o.Resource
 		doc := d.envelope("SecretsManagerSecret", adFirst(arn, name), name, arn, r)
 		doc["tags"] = adTagList(adGet(s, "Tags"))
 		adSet(doc, "description", adStr(adGet(s, "Description")))
@@ -236,16 +229,10 @@ func (d *apiDump) readSecrets(r string) {
 		adSet(doc, "primaryRegion", adStr(adGet(s, "PrimaryRegion")))
 		adSet(doc, "owningService", adStr(adGet(s, "OwningService")))
 		if p := d.param(r, "secretsmanager-get-resource-policy", name); p != nil {
-			pd, err := adPolicy(adGet(p, "ResourcePolicy"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("resource policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "resource policy", adGet(p, "ResourcePolicy"))
 		}
-		d.doc(o, doc)
-	}
+		return doc
+	})
 }
 
 // paramCallMissing names a per-resource call in the summary's Missing

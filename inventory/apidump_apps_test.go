@@ -2,6 +2,7 @@ package inventory_test
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -76,15 +77,7 @@ func TestAPIDumpAppTypes(t *testing.T) {
 			"RotationLambdaARN":"arn:aws:lambda:eu-west-1:123456789012:function:rotate","RotationRules":{"AutomaticallyAfterDays":30},"LastRotatedDate":"2026-02-01T00:00:00Z","CreatedDate":"2024-01-01T00:00:00Z"}]}`,
 		"eu-west-1/secretsmanager-get-resource-policy/db": `{"ARN":"arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf","Name":"db","ResourcePolicy":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"secretsmanager:DeleteSecret\",\"Resource\":\"*\"}]}"}`,
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeDump(t, dir, files)
 	docs := map[string]map[string]any{}
 	s := bundles.AWS()
 	sum, err := inventory.ReadAPIDump(dir, func(e inventory.Entity) error {
@@ -192,4 +185,77 @@ func dotted(v any, path string) any {
 		}
 	}
 	return v
+}
+
+// TestAPIDumpECRLifecycle checks that ECR.3 tells a repository without a
+// lifecycle policy (LifecyclePolicyNotFoundException, recorded by the
+// collector or held in the response file) from one whose policy was not
+// collected (no response, or a failed call): the first fails, the second
+// is skipped, and a failed call is an error record.
+func TestAPIDumpECRLifecycle(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"describe-regions.json":                  `{"Regions":[{"RegionName":"eu-west-1"}]}`,
+		"eu-west-1/sts-get-caller-identity.json": `{"Account":"123456789012"}`,
+		"eu-west-1/ecr-describe-repositories.json": `{"repositories":[` +
+			`{"repositoryName":"policy"},{"repositoryName":"none-file"},{"repositoryName":"none-recorded"},` +
+			`{"repositoryName":"failed"},{"repositoryName":"denied-file","repositoryArn":"arn:aws:ecr:eu-west-1:123456789012:repository/denied-file"},{"repositoryName":"absent"}]}`,
+		"eu-west-1/ecr-get-lifecycle-policy/policy":      `{"lifecyclePolicyText":"{\"rules\":[{\"rulePriority\":1,\"selection\":{\"tagStatus\":\"any\",\"countType\":\"imageCountMoreThan\",\"countNumber\":50},\"action\":{\"type\":\"expire\"}}]}"}`,
+		"eu-west-1/ecr-get-lifecycle-policy/none-file":   `{"__type":"LifecyclePolicyNotFoundException","message":"Lifecycle policy does not exist for the repository with name 'none-file'"}`,
+		"eu-west-1/ecr-get-lifecycle-policy/denied-file": `{"__type":"AccessDeniedException","message":"not authorized"}`,
+		"collect-summary.json": `{"calls":6,` +
+			`"failures":[{"file":"eu-west-1/ecr-get-lifecycle-policy/failed","code":"AccessDeniedException","message":"not authorized"}],` +
+			`"notConfigured":[{"file":"eu-west-1/ecr-get-lifecycle-policy/none-recorded","code":"LifecyclePolicyNotFoundException","message":"none"}]}`,
+	}
+	writeDump(t, dir, files)
+	rule := loadRules(t, "aws-best-practices")["AWSBP-ECR.3"]
+	got := map[string]string{}
+	errs := map[string]bool{}
+	_, err := inventory.ReadAPIDump(dir, func(e inventory.Entity) error {
+		if e.Err != nil {
+			errs[e.Origin.Resource] = true
+			return nil
+		}
+		if e.Data != nil {
+			var doc struct{ Type, Name string }
+			if err := json.Unmarshal(e.Data, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.Type == "EcrRepository" {
+				got[doc.Name] = rule.judge(e.Data).status
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"policy": "pass", "none-file": "fail", "none-recorded": "fail",
+		"failed": "skip", "denied-file": "skip", "absent": "skip",
+	} {
+		if got[name] != want {
+			t.Errorf("%s: ECR.3 %s, want %s", name, got[name], want)
+		}
+	}
+	// The failed call is an error record (from the collector's summary),
+	// and so is the file holding an error other than "none".
+	if want := map[string]bool{"eu-west-1/ecr-get-lifecycle-policy/failed": true, "arn:aws:ecr:eu-west-1:123456789012:repository/denied-file": true}; !maps.Equal(errs, want) {
+		t.Errorf("error records for %v, want %v", errs, want)
+	}
+}
+
+// writeDump writes files, by path relative to dir, as a dump's response
+// files.
+func writeDump(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -1,9 +1,5 @@
 package inventory
 
-import (
-	"fmt"
-)
-
 // readS3 assembles S3Bucket documents from s3 ListBuckets and each bucket's
 // per-resource calls (ACL, policy, logging, versioning, encryption, public
 // access block, tags, location, lifecycle, replication, website, object
@@ -51,13 +47,7 @@ func (d *apiDump) readS3() map[string]adObj {
 			doc["acl"] = a
 		}
 		if p := d.globalParam("s3-get-bucket-policy", name); p != nil {
-			pd, err := adPolicy(adGet(p, "Policy"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("bucket policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "bucket policy", adGet(p, "Policy"))
 		}
 		if l := d.globalParam("s3-get-bucket-logging", name); l != nil {
 			le := adGet(l, "LoggingEnabled")

@@ -355,13 +355,7 @@ func (d *apiDump) readKMS(r string) {
 			adSetBool(doc, "rotationStatus", adGet(rs, "KeyRotationEnabled"))
 		}
 		if p := d.param(r, "kms-get-key-policy", id); p != nil {
-			pd, err := adPolicy(adGet(p, "Policy"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("key policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "key policy", adGet(p, "Policy"))
 		}
 		if t := d.param(r, "kms-list-resource-tags", id); t != nil {
 			tags := []any{}
@@ -418,13 +412,7 @@ func (d *apiDump) readEFS(r string) {
 			doc["backupPolicy"] = adObj{"status": adStr(adGet(b, "BackupPolicy", "Status"))}
 		}
 		if p := d.param(r, "efs-describe-file-system-policy", id); p != nil {
-			pd, err := adPolicy(adGet(p, "Policy"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("file system policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "file system policy", adGet(p, "Policy"))
 		}
 		d.doc(o, doc)
 	}
@@ -529,13 +517,7 @@ func (d *apiDump) readSNS(r string) {
 			adSet(doc, "kmsMasterKeyId", adStr(adGet(a, "KmsMasterKeyId")))
 			adSet(doc, "subscriptionsConfirmed", adNumber(adGet(a, "SubscriptionsConfirmed")))
 			adSet(doc, "subscriptionsPending", adNumber(adGet(a, "SubscriptionsPending")))
-			pd, err := adPolicy(adGet(a, "Policy"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("topic policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "topic policy", adGet(a, "Policy"))
 		}
 		if haveSubs {
 			doc["subscriptions"] = adOrEmpty(subs[arn])
@@ -561,13 +543,7 @@ func (d *apiDump) readSQS(r string) {
 			adSetBool(doc, "sqsManagedSseEnabled", adGet(a, "SqsManagedSseEnabled"))
 			adSet(doc, "visibilityTimeout", adNumber(adGet(a, "VisibilityTimeout")))
 			adSet(doc, "messageRetentionPeriod", adNumber(adGet(a, "MessageRetentionPeriod")))
-			pd, err := adPolicy(adGet(a, "Policy"))
-			if err != nil {
-				d.fail(o, fmt.Errorf("queue policy: %w", err))
-			}
-			if pd != nil {
-				doc["policy"] = pd
-			}
+			d.setPolicy(o, doc, "policy", "queue policy", adGet(a, "Policy"))
 			if rp := adStr(adGet(a, "RedrivePolicy")); rp != "" {
 				if x, err := adDecodeObject(rp); err == nil {
 					red := adObj{}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/url"
 	"sort"
 	"strconv"
@@ -27,6 +28,28 @@ func adDecode(data []byte) (any, error) {
 		return nil, errors.New("more than one JSON value")
 	}
 	return v, nil
+}
+
+// setPolicy sets doc[key] to the policy document v holds (adPolicy); one
+// that cannot be read is an error record, what naming the policy.
+func (d *apiDump) setPolicy(o Origin, doc adObj, key, what string, v any) {
+	pd, err := adPolicy(v)
+	if err != nil {
+		d.fail(o, fmt.Errorf("%s: %w", what, err))
+	}
+	if pd != nil {
+		doc[key] = pd
+	}
+}
+
+// adErrorCode is the AWS error code a response file holds instead of a
+// response: the JSON protocols' error body ({"__type": "...#Code"}) or
+// an SDK's error shape ({"Error": {"Code": ...}}); "" for a response.
+func adErrorCode(v any) string {
+	if t := adStr(adGet(v, "__type")); t != "" {
+		return t[strings.LastIndex(t, "#")+1:]
+	}
+	return adStr(adGet(v, "Error", "Code"))
 }
 
 // adGet walks object keys; nil when a step is missing or not an object.

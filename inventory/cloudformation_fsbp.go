@@ -18,38 +18,6 @@ func cfnOr(b *builder, to, from string, conv func(any) (any, bool), def any) {
 	}
 }
 
-// childObj builds an object from properties of a child resource c: pairs
-// of model name and property path. A placeholder stands for a reference;
-// any other value known only at deploy marks the parent's property whole
-// unknown.
-func childObj(p *builder, whole string, c *iacResource, conv map[string]func(any) (any, bool), pairs ...string) map[string]any {
-	o := map[string]any{}
-	for i := 0; i+1 < len(pairs); i += 2 {
-		to, from := pairs[i], pairs[i+1]
-		v, known, refs := c.get(from)
-		if !known {
-			if u, ok := lookupRaw(c.vals, from).(unknownVal); ok && u.placeholder != "" {
-				setPath(o, to, u.placeholder)
-				p.refd[whole] = append(p.refd[whole], u.refs...)
-			} else {
-				p.markUnknown(whole, refsOr(refs, c, from)...)
-			}
-			continue
-		}
-		if v == nil {
-			continue
-		}
-		if f := conv[to]; f != nil {
-			var ok bool
-			if v, ok = f(v); !ok {
-				continue
-			}
-		}
-		setPath(o, to, v)
-	}
-	return o
-}
-
 func cfnRDSCluster(b *builder) {
 	cfnCommon(b, "DBClusterIdentifier")
 	b.fields("dbClusterIdentifier", "DBClusterIdentifier", "engine", "Engine", "engineVersion", "EngineVersion",
@@ -158,7 +126,6 @@ func cfnECSCluster(b *builder) {
 		return
 	}
 	out := []any{}
-	insights := false
 	for _, e := range list(v) {
 		m, _ := e.(map[string]any)
 		s := map[string]any{}
@@ -170,16 +137,9 @@ func cfnECSCluster(b *builder) {
 				b.markUnknown("settings", x.refs...)
 			}
 		}
-		if s["name"] == "containerInsights" {
-			insights = true
-		}
 		out = append(out, s)
 	}
 	b.doc["settings"] = out
-	if !insights {
-		// The account's default (AWS::ECS::AccountSetting) applies.
-		b.markUnknown("settings", "the account's containerInsights default"+computedSuffix)
-	}
 }
 
 func cfnECSService(b *builder) {
@@ -385,26 +345,38 @@ func cfnAPIStage(p *builder, c *iacResource) {
 	if d, ok := c.vals["DeploymentId"].(string); ok {
 		st["deploymentId"] = d
 	}
-	// A web ACL is associated by an AWS::WAFv2::WebACLAssociation, which
-	// is not joined (INPUTS.md): the stage has no webAclArn.
-	ms := []any{}
-	for i, e := range list(c.vals["MethodSettings"]) {
+	// A web ACL is associated by a separate resource
+	// (AWS::WAFv2::WebACLAssociation), attached to the stage it names.
+	stageWebACL(p, st, c)
+	st["methodSettings"] = cfnMethodSettings(p, c, "MethodSettings", []any{})
+	p.appendTo("stages", st)
+}
+
+// cfnMethodSettingObj reads one method setting (the properties under the
+// prefix at) of a stage c creates.
+func cfnMethodSettingObj(p *builder, c *iacResource, at string) map[string]any {
+	return childObj(p, "stages", c, map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
+		"cachingEnabled": asBool, "cacheDataEncrypted": asBool},
+		"loggingLevel", at+"LoggingLevel", "dataTraceEnabled", at+"DataTraceEnabled", "metricsEnabled", at+"MetricsEnabled",
+		"cachingEnabled", at+"CachingEnabled", "cacheDataEncrypted", at+"CacheDataEncrypted",
+		"throttlingBurstLimit", at+"ThrottlingBurstLimit", "throttlingRateLimit", at+"ThrottlingRateLimit")
+}
+
+// cfnMethodSettings appends to ms the method settings of the list at path
+// of c, each with its method path.
+func cfnMethodSettings(p *builder, c *iacResource, path string, ms []any) []any {
+	v, _, _ := c.get(path)
+	for i, e := range list(v) {
 		m, _ := e.(map[string]any)
 		rp, _ := m["ResourcePath"].(string)
 		hm, _ := m["HttpMethod"].(string)
-		at := "MethodSettings." + itoa(i) + "."
-		o := childObj(p, "stages", c, map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
-			"cachingEnabled": asBool, "cacheDataEncrypted": asBool},
-			"loggingLevel", at+"LoggingLevel", "dataTraceEnabled", at+"DataTraceEnabled", "metricsEnabled", at+"MetricsEnabled",
-			"cachingEnabled", at+"CachingEnabled", "cacheDataEncrypted", at+"CacheDataEncrypted",
-			"throttlingBurstLimit", at+"ThrottlingBurstLimit", "throttlingRateLimit", at+"ThrottlingRateLimit")
+		o := cfnMethodSettingObj(p, c, path+"."+itoa(i)+".")
 		if rp != "" && hm != "" {
 			o["methodPath"] = apiMethodPath(rp, hm)
 		}
 		ms = append(ms, o)
 	}
-	st["methodSettings"] = ms
-	p.appendTo("stages", st)
+	return ms
 }
 
 // cfnAPIDeployment adds the stage an AWS::ApiGateway::Deployment with a
@@ -423,33 +395,14 @@ func cfnAPIDeployment(p *builder, c *iacResource) {
 	if _, ok := st["tracingEnabled"]; !ok {
 		st["tracingEnabled"] = false
 	}
-	settings := map[string]func(any) (any, bool){"dataTraceEnabled": asBool, "metricsEnabled": asBool,
-		"cachingEnabled": asBool, "cacheDataEncrypted": asBool}
+	stageWebACL(p, st, c)
 	// The description's own settings apply to every method (*/*).
-	all := childObj(p, "stages", c, settings, "loggingLevel", sd+"LoggingLevel", "dataTraceEnabled", sd+"DataTraceEnabled",
-		"metricsEnabled", sd+"MetricsEnabled", "cachingEnabled", sd+"CachingEnabled", "cacheDataEncrypted", sd+"CacheDataEncrypted",
-		"throttlingBurstLimit", sd+"ThrottlingBurstLimit", "throttlingRateLimit", sd+"ThrottlingRateLimit")
 	ms := []any{}
-	if len(all) > 0 {
+	if all := cfnMethodSettingObj(p, c, sd); len(all) > 0 {
 		all["methodPath"] = "*/*"
 		ms = append(ms, all)
 	}
-	v, _, _ := c.get(sd + "MethodSettings")
-	for i, e := range list(v) {
-		m, _ := e.(map[string]any)
-		rp, _ := m["ResourcePath"].(string)
-		hm, _ := m["HttpMethod"].(string)
-		at := sd + "MethodSettings." + itoa(i) + "."
-		o := childObj(p, "stages", c, settings,
-			"loggingLevel", at+"LoggingLevel", "dataTraceEnabled", at+"DataTraceEnabled", "metricsEnabled", at+"MetricsEnabled",
-			"cachingEnabled", at+"CachingEnabled", "cacheDataEncrypted", at+"CacheDataEncrypted",
-			"throttlingBurstLimit", at+"ThrottlingBurstLimit", "throttlingRateLimit", at+"ThrottlingRateLimit")
-		if rp != "" && hm != "" {
-			o["methodPath"] = apiMethodPath(rp, hm)
-		}
-		ms = append(ms, o)
-	}
-	st["methodSettings"] = ms
+	st["methodSettings"] = cfnMethodSettings(p, c, sd+"MethodSettings", ms)
 	p.appendTo("stages", st)
 }
 

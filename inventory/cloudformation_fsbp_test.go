@@ -1,8 +1,6 @@
 package inventory_test
 
 import (
-	"os"
-	"strings"
 	"testing"
 
 	"github.com/tidwall/gjson"
@@ -13,21 +11,7 @@ import (
 // readTemplate converts a template into its documents by logical id.
 func readTemplate(t *testing.T, file string) map[string][]byte {
 	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := map[string][]byte{}
-	err = inventory.ReadCloudFormation(strings.NewReader(string(data)), file, func(e inventory.Entity) error {
-		if e.Data != nil {
-			docs[e.Origin.Resource] = e.Data
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return docs
+	return readByResource(t, file, inventory.ReadCloudFormation)
 }
 
 // TestCloudFormationFSBP runs the aws-best-practices rules over sample
@@ -43,10 +27,9 @@ func TestCloudFormationFSBP(t *testing.T) {
 		cluster = dir + "ECS_FargateLaunchType_clusters_public-vpc.yaml"
 		asg     = dir + "AutoScaling_AutoScalingMultiAZWithNotifications.yaml"
 		own     = "testdata/cloudformation/fsbp_template.yaml"
+		webACL  = "testdata/cloudformation/webacl_template.yaml"
 	)
-	tests := []struct {
-		file, resource, rule, want string
-	}{
+	tests := []verdict{
 		// The EKS sample: ResourcesVpcConfig leaves the endpoint public
 		// (EndpointPublicAccess defaults to true), no encryption config,
 		// no control plane logging.
@@ -90,6 +73,15 @@ func TestCloudFormationFSBP(t *testing.T) {
 		// resource, both inside their REST API.
 		{own, "Api", "AWSBP-APIGateway.1-a", "fail"},
 		{own, "Api", "AWSBP-APIGateway.3", "fail"},
+		// No web ACL association in the template.
+		{own, "Api", "AWSBP-APIGateway.4", "fail"},
+		// Both of Orders' stages have a web ACL association (the stage a
+		// Deployment creates named in the ARN by its name); Billing's test
+		// stage has none.
+		{webACL, "Orders", "AWSBP-APIGateway.4", "pass"},
+		{webACL, "Billing", "AWSBP-APIGateway.4", "fail"},
+		{webACL, "Lb", "AWSBP-ELB.16", "pass"},
+		{webACL, "LbBare", "AWSBP-ELB.16", "fail"},
 		{own, "HttpApi", "AWSBP-APIGateway.8", "pass"},
 		{own, "HttpApi", "AWSBP-APIGateway.9", "pass"},
 		{own, "Secret", "AWSBP-SecretsManager.1", "pass"},
@@ -98,30 +90,11 @@ func TestCloudFormationFSBP(t *testing.T) {
 		// AvailabilityZones left to the subnets of VPCZoneIdentifier.
 		{own, "Group", "AWSBP-AutoScaling.2", "error"},
 	}
-	files := map[string]map[string][]byte{}
 	// The Deployment's stage (v1, its StageDescription's logging level
 	// for */*) and the Stage resource's (v2) are both in the API.
 	api := gjson.GetBytes(readTemplate(t, own)["Api"], `[stages.#.stageName,stages.0.methodSettings.0.loggingLevel]`).String()
 	if api != `[["v1","v2"],"ERROR"]` {
 		t.Errorf("Api stages and v1 logging: %s", api)
 	}
-	for _, tc := range tests {
-		docs := files[tc.file]
-		if docs == nil {
-			docs = readTemplate(t, tc.file)
-			files[tc.file] = docs
-		}
-		doc := docs[tc.resource]
-		if doc == nil {
-			t.Errorf("%s: no document for %s", tc.file, tc.resource)
-			continue
-		}
-		br, ok := rules[tc.rule]
-		if !ok {
-			t.Fatalf("no rule %s", tc.rule)
-		}
-		if got := br.judge(doc); got.status != tc.want {
-			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
-		}
-	}
+	checkVerdicts(t, rules, readTemplate, "", tests)
 }

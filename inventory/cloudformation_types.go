@@ -73,7 +73,7 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::RDS::DBCluster":                     {entity: "RDSCluster", build: cfnRDSCluster, after: rdsClusterAfter},
 	"AWS::ECR::Repository":                    {entity: "EcrRepository", build: cfnECR},
 	"AWS::ECR::RegistryScanningConfiguration": {broadcast: []string{"AWS::ECR::Repository"}, merge: cfnECRRegistryScanning},
-	"AWS::ECS::Cluster":                       {entity: "EcsCluster", build: cfnECSCluster},
+	"AWS::ECS::Cluster":                       {entity: "EcsCluster", build: cfnECSCluster, after: ecsClusterAfter},
 	"AWS::ECS::Service":                       {entity: "EcsService", build: cfnECSService},
 	"AWS::ECS::TaskDefinition":                {entity: "EcsTaskDefinition", build: cfnECSTaskDefinition},
 	"AWS::EKS::Cluster":                       {entity: "EKSCluster", build: cfnEKS},
@@ -82,6 +82,8 @@ var cloudFormationTypes = map[string]typeMap{
 	"AWS::ApiGateway::RestApi":                {entity: "ApiGateway", build: cfnAPIGateway},
 	"AWS::ApiGateway::Stage":                  {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIStage}}},
 	"AWS::ApiGateway::Deployment":             {children: []*childMap{{link: "RestApiId", parents: []string{"AWS::ApiGateway::RestApi"}, merge: cfnAPIDeployment}}},
+	"AWS::WAFv2::WebACLAssociation":           {attach: &attachMap{targets: cfnWebACLTargets, from: "WebACLArn", to: "webAclArn"}},
+	"AWS::WAFRegional::WebACLAssociation":     {attach: &attachMap{targets: cfnWebACLTargets, from: "WebACLId", to: "webAclArn"}},
 	"AWS::ApiGatewayV2::Api":                  {entity: "ApiGatewayV2", build: cfnAPIGatewayV2},
 	"AWS::ApiGatewayV2::Stage":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Stage}}},
 	"AWS::ApiGatewayV2::Route":                {children: []*childMap{{link: "ApiId", parents: []string{"AWS::ApiGatewayV2::Api"}, merge: cfnAPIV2Route}}},
@@ -1097,3 +1099,6 @@ func defaultDBPort(b *builder) {
 		b.markUnknown("port", "the engine's default port"+computedSuffix)
 	}
 }
+
+var cfnWebACLTargets = webACLTargets("ResourceArn", []string{"AWS::ElasticLoadBalancingV2::LoadBalancer"}, stageRef{"AWS::ApiGateway::Stage", "RestApiId", "StageName"},
+	stageRef{"AWS::ApiGateway::Deployment", "RestApiId", "StageName"})

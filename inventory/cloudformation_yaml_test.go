@@ -47,7 +47,7 @@ func TestCloudFormationEmptyTag(t *testing.T) {
 // parse that folds resources into another's value.
 func TestCloudFormationEveryResource(t *testing.T) {
 	files, _ := filepath.Glob("testdata/cloudformation/templates/*.yaml")
-	files = append(files, "testdata/cloudformation/fsbp_template.yaml")
+	files = append(files, "testdata/cloudformation/fsbp_template.yaml", "testdata/cloudformation/webacl_template.yaml")
 	idRe := regexp.MustCompile(`^  [A-Za-z0-9]+:\s*$`)
 	for _, f := range files {
 		data, err := os.ReadFile(f)

@@ -64,6 +64,11 @@ type iacResource struct {
 	format string
 	// err, when set, is why the resource cannot be read at all.
 	err error
+	// attached holds what other resources of the input set on this one
+	// (typeMap.attach: the web ACL a WAF association gives a stage), by
+	// name; attachedBy are those resources.
+	attached   map[string]any
+	attachedBy []*iacResource
 }
 
 // get reads a dotted path of r's values. A segment of digits indexes a
@@ -300,6 +305,54 @@ func onlyComputed(refs []string) bool {
 		}
 	}
 	return true
+}
+
+// childObj builds an object from properties of a child resource c (or of
+// a block of the resource itself): pairs of model name and property path;
+// conv, by model name, converts a value or drops it. A missing, null or
+// empty value is left out. A placeholder stands for a reference, listed
+// under the references of the parent's property whole; any other value
+// known only at apply or deploy marks whole unknown.
+func childObj(p *builder, whole string, c *iacResource, conv map[string]func(any) (any, bool), pairs ...string) map[string]any {
+	return childValues(p, whole, c, conv, true, pairs...)
+}
+
+// tfChildObj is childObj for the blocks of a plan's API Gateway stages
+// and routes, whose placeholders (a log group's ARN, an authorizer's id)
+// are not listed as references: a fail of another stage or route setting
+// stands.
+func tfChildObj(p *builder, whole string, c *iacResource, pairs ...string) map[string]any {
+	return childValues(p, whole, c, nil, false, pairs...)
+}
+
+func childValues(p *builder, whole string, c *iacResource, conv map[string]func(any) (any, bool), listRefs bool, pairs ...string) map[string]any {
+	o := map[string]any{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		to, from := pairs[i], pairs[i+1]
+		v, known, refs := c.get(from)
+		if !known {
+			if u, ok := lookupRaw(c.vals, from).(unknownVal); ok && u.placeholder != "" {
+				setPath(o, to, u.placeholder)
+				if listRefs {
+					p.refd[whole] = append(p.refd[whole], u.refs...)
+				}
+			} else {
+				p.markUnknown(whole, refsOr(refs, c, from)...)
+			}
+			continue
+		}
+		if v == nil || v == "" {
+			continue
+		}
+		if f := conv[to]; f != nil {
+			var ok bool
+			if v, ok = f(v); !ok {
+				continue
+			}
+		}
+		setPath(o, to, v)
+	}
+	return o
 }
 
 // fields copies several attributes at once: pairs of entity path and

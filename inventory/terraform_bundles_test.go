@@ -1,7 +1,7 @@
 package inventory_test
 
 import (
-	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,12 +60,20 @@ func (br bundleRule) judge(doc []byte) judged {
 
 func readPlan(t *testing.T, file string) map[string][]byte {
 	t.Helper()
-	data, err := os.ReadFile(file)
+	return readByResource(t, file, inventory.ReadTerraform)
+}
+
+// readByResource converts file with read (ReadTerraform,
+// ReadCloudFormation) into its documents by resource address or logical id.
+func readByResource(t *testing.T, file string, read func(io.Reader, string, func(inventory.Entity) error) error) map[string][]byte {
+	t.Helper()
+	f, err := os.Open(file)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer f.Close()
 	docs := map[string][]byte{}
-	err = inventory.ReadTerraform(bytes.NewReader(data), file, func(e inventory.Entity) error {
+	err = read(f, file, func(e inventory.Entity) error {
 		if e.Data != nil {
 			docs[e.Origin.Resource] = e.Data
 		}
@@ -77,6 +85,39 @@ func readPlan(t *testing.T, file string) map[string][]byte {
 	return docs
 }
 
+// verdict is one expected result of a shipped rule on the document of
+// one resource of an input file.
+type verdict struct {
+	file, resource, rule, want string
+}
+
+// checkVerdicts reads each file once with read (readPlan, readTemplate),
+// prefixing its name with dir, and checks what a runner reports for each
+// verdict's rule on its resource's document.
+func checkVerdicts(t *testing.T, rules map[string]bundleRule, read func(*testing.T, string) map[string][]byte, dir string, tests []verdict) {
+	t.Helper()
+	files := map[string]map[string][]byte{}
+	for _, tc := range tests {
+		docs := files[tc.file]
+		if docs == nil {
+			docs = read(t, dir+tc.file)
+			files[tc.file] = docs
+		}
+		doc := docs[tc.resource]
+		if doc == nil {
+			t.Errorf("%s: no document for %s", tc.file, tc.resource)
+			continue
+		}
+		br, ok := rules[tc.rule]
+		if !ok {
+			t.Fatalf("no rule %s", tc.rule)
+		}
+		if got := br.judge(doc); got.status != tc.want {
+			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
+		}
+	}
+}
+
 // TestTerraformBundles runs shipped rules over checkov's plans. The
 // expectations come from the plans' content and the controls' text:
 // a bucket whose ACL is public-read-write grants AllUsers (HIPAA-040
@@ -85,9 +126,7 @@ func readPlan(t *testing.T, file string) map[string][]byte {
 func TestTerraformBundles(t *testing.T) {
 	rules := loadRules(t, "hipaa", "cis-aws")
 	const dir = "testdata/terraform/"
-	tests := []struct {
-		file, resource, rule, want string
-	}{
+	tests := []verdict{
 		// Split aws_s3_bucket_acl (public-read-write) and
 		// aws_s3_bucket_public_access_block (all false) in a count module.
 		{"checkov/terraform__runner__plan_nested_child_modules_with_connections__tfplan.json", "module.s3_bucket.aws_s3_bucket.this[0]", "HIPAA-040", "fail"},
@@ -129,26 +168,7 @@ func TestTerraformBundles(t *testing.T) {
 		// Root MFA is not in a plan: not a fail, not a pass.
 		{"handwritten/joins_plan.json", "aws_iam_account_password_policy.strict", "CIS-AWS-1.4", "error"},
 	}
-	plans := map[string]map[string][]byte{}
-	for _, tc := range tests {
-		docs := plans[tc.file]
-		if docs == nil {
-			docs = readPlan(t, dir+tc.file)
-			plans[tc.file] = docs
-		}
-		doc := docs[tc.resource]
-		if doc == nil {
-			t.Errorf("%s: no document for %s", tc.file, tc.resource)
-			continue
-		}
-		br, ok := rules[tc.rule]
-		if !ok {
-			t.Fatalf("no rule %s", tc.rule)
-		}
-		if got := br.judge(doc); got.status != tc.want {
-			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
-		}
-	}
+	checkVerdicts(t, rules, readPlan, dir, tests)
 }
 
 // TestTerraformUnknownNeverPasses checks, for every shipped rule and every

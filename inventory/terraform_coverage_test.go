@@ -136,6 +136,7 @@ var absentMeans = map[string]string{
 	"AutoScalingGroup.targetGroupARNs":                          "no target group on the group; as above for attachment resources",
 	"CloudFront.viewerCertificate.cloudFrontDefaultCertificate": "the distribution has a viewer certificate from ACM or IAM: not the default one",
 	"EcrRepository.registryScanningRules":                       "the registry's scanning configuration is an account setting, read only from an aws_ecr_registry_scanning_configuration (or AWS::ECR::RegistryScanningConfiguration) of the input; the rule passed on the repository's own scan on push",
+	"EcrRepository.lifecyclePolicyCollected":                    "a plan or template holds the repository's lifecycle policy or has none: only an API dump can lack it",
 	"EcsTaskDefinition.containerDefinitions":                    "the task definition has no containers",
 	"EcsTaskDefinition.pidMode":                                 "not set: the task's own PID namespace, ECS's default",
 	"LaunchTemplate.launchTemplateData.networkInterfaces":       "no network interfaces in the template: instances get the subnet's public IP setting, which EC2.25 does not judge",

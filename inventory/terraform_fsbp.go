@@ -3,6 +3,7 @@ package inventory
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -158,12 +159,13 @@ func tfECSCluster(b *builder) {
 		b.copy("name", "name", nil)
 	}
 	v, known, refs := b.r.get("setting")
-	if !known {
+	if !known && len(refs) > 0 {
 		b.markUnknown("settings", refs...)
 		return
 	}
+	// Unset, the provider computes the settings AWS reports: none of the
+	// cluster's own, so the account default applies (ecsClusterAfter).
 	var out []any
-	insights := false
 	for _, e := range list(v) {
 		m, _ := e.(map[string]any)
 		s := map[string]any{}
@@ -175,19 +177,61 @@ func tfECSCluster(b *builder) {
 				b.markUnknown("settings", x.refs...)
 			}
 		}
-		if s["name"] == "containerInsights" {
-			insights = true
-		}
 		out = append(out, s)
 	}
 	if out == nil {
 		out = []any{}
 	}
 	b.doc["settings"] = out
-	if !insights {
-		// Without a containerInsights setting the account's default
-		// (aws_ecs_account_setting_default) applies.
-		b.markUnknown("settings", "the account's containerInsights default (aws_ecs_account_setting_default)"+computedSuffix)
+}
+
+// tfECSAccountDefault holds the value of an aws_ecs_account_setting_default
+// for containerInsights (typeMap.broadcastIf) for ecsClusterAfter.
+func tfECSAccountDefault(p *builder, c *iacResource) {
+	if p.pending == nil {
+		p.pending = map[string][]any{}
+	}
+	p.pending[insightsDefault] = []any{lookupRaw(c.vals, "value")}
+}
+
+func isInsightsDefault(r *iacResource) bool {
+	name, known, _ := r.get("name")
+	return known && name == "containerInsights"
+}
+
+const insightsDefault = "containerInsights default"
+
+// ecsClusterAfter gives a cluster without a containerInsights setting of
+// its own the account's default, which ECS applies to a cluster created
+// without one: the default the input sets (tfECSAccountDefault), else
+// the account's, which the input does not give. That one is marked as a
+// default (computed): a fail on it stands, a pass would be undecided.
+func ecsClusterAfter(b *builder) {
+	settings, ok := b.doc["settings"].([]any)
+	if !ok {
+		return
+	}
+	for _, s := range settings {
+		if m, _ := s.(map[string]any); m["name"] == "containerInsights" {
+			return
+		}
+	}
+	var def any
+	if d := b.pending[insightsDefault]; len(d) > 0 {
+		def = d[0]
+	}
+	switch v := def.(type) {
+	case string:
+		b.doc["settings"] = append(settings, map[string]any{"name": "containerInsights", "value": v})
+	case unknownVal:
+		b.markUnknown("settings", v.refs...)
+	default:
+		// CloudFormation has no resource type for ECS account settings.
+		src := "aws_ecs_account_setting_default"
+		if b.r.format == "cloudformation" {
+			src = "no template resource sets it"
+		}
+		b.markUnknown("settings", "the account's containerInsights default ("+src+")"+computedSuffix)
 	}
 }
 
@@ -491,13 +535,16 @@ func tfAPIStage(p *builder, c *iacResource) {
 	for _, f := range [][2]string{{"clientCertificateId", "client_certificate_id"}, {"webAclArn", "web_acl_arn"}} {
 		v, known, refs := c.get(f[1])
 		switch {
+		case f[1] == "web_acl_arn" && c.attached != nil:
+			stageWebACL(p, st, c)
 		case !known:
 			if u, ok := lookupRaw(c.vals, f[1]).(unknownVal); ok && u.placeholder != "" {
 				st[f[0]] = u.placeholder
 			} else if f[1] == "web_acl_arn" && len(refs) == 0 {
-				// Computed: only an aws_wafv2_web_acl_association sets it,
-				// and those are not joined (INPUTS.md); marking it unknown
-				// would leave every verdict on the stages undecided.
+				// Computed: only a web ACL association sets it, and the
+				// input has none for this stage: the stage has no web ACL
+				// (INPUTS.md). Marking it unknown would leave every
+				// verdict on the stages undecided.
 			} else {
 				p.markUnknown("stages", refsOr(refs, c, f[1])...)
 			}
@@ -506,22 +553,122 @@ func tfAPIStage(p *builder, c *iacResource) {
 		}
 	}
 	if v, _, _ := c.get("access_log_settings"); len(list(v)) > 0 {
-		al := map[string]any{}
-		for _, f := range [][2]string{{"destinationArn", "destination_arn"}, {"format", "format"}} {
-			if x, known, refs := c.get("access_log_settings.0." + f[1]); !known {
-				if u, ok := lookupRaw(c.vals, "access_log_settings.0."+f[1]).(unknownVal); ok && u.placeholder != "" {
-					al[f[0]] = u.placeholder
-				} else {
-					p.markUnknown("stages", refs...)
-				}
-			} else if x != nil {
-				al[f[0]] = x
-			}
-		}
-		st["accessLogSettings"] = al
+		st["accessLogSettings"] = tfChildObj(p, "stages", c, "destinationArn", "access_log_settings.0.destination_arn",
+			"format", "access_log_settings.0.format")
 	}
 	st["methodSettings"] = []any{}
 	p.appendTo("stages", st)
+}
+
+// stageRef says how a resource type of an input creates an API Gateway
+// stage: the attributes holding its REST API and its stage name.
+type stageRef struct {
+	typ, api, name string
+}
+
+// webACLTargets resolves what a WAF web ACL association protects, named
+// by its attribute link (the resource's ARN): a load balancer of the types
+// lbs, by reference or ARN; or an API Gateway stage, by a reference to a
+// stage resource of the input, or by an ARN of the form
+// arn:<partition>:apigateway:<region>::/restapis/<api>/stages/<stage>,
+// literal or built by !Sub or !Join, whose API and stage match a resource
+// of stages (a stage, or a deployment that creates one). An association
+// that names something else (a Cognito user pool) does not concern the
+// model; one that names a stage the input lacks, or whose ARN is known
+// only at apply and names no resource of the input, is an error, and
+// nothing gets its web ACL.
+func webACLTargets(link string, lbs []string, stages ...stageRef) func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
+	return func(r *iacResource, all map[string][]*iacResource) ([]*iacResource, bool, error) {
+		for _, types := range [][]string{lbs, {stages[0].typ}} {
+			if ts, err := findParents(r, &childMap{link: link, parents: types, keys: []string{"arn"}}, all); err == nil {
+				return ts, true, nil
+			}
+		}
+		v, known, refs := r.get(link)
+		text, _ := v.(string)
+		if u, ok := lookupRaw(r.vals, link).(unknownVal); ok {
+			text = u.placeholder
+		}
+		api, stage, ok := apiStageOfARN(text)
+		if !ok {
+			names := append([]string{text}, linksOf(r, link)...)
+			if slices.ContainsFunc(names, func(s string) bool { return strings.Contains(s, "aws_api_gateway_") }) {
+				return nil, true, fmt.Errorf("%s: its %s names no %s of this input", r.addr, link, stages[0].typ)
+			}
+			if text != "" || len(names) > 1 {
+				return nil, false, nil
+			}
+			if known {
+				return nil, true, fmt.Errorf("%s: has no %s to say which API Gateway stage it protects", r.addr, link)
+			}
+			return nil, true, fmt.Errorf("%s: its %s is known only at %s (%s): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
+				r.addr, link, map[bool]string{true: "deploy", false: "apply"}[r.format == "cloudformation"], strings.Join(refs, ", "))
+		}
+		var out []*iacResource
+		for _, sr := range stages {
+			for _, t := range all[sr.typ] {
+				if namesRef(t, sr.api, api) && namesRef(t, sr.name, stage) {
+					out = append(out, t)
+				}
+			}
+		}
+		if len(out) == 0 {
+			return nil, true, fmt.Errorf("%s: its %s names stage %s of REST API %s, which is not in this input", r.addr, link, stage, api)
+		}
+		return out, true, nil
+	}
+}
+
+// apiStageOfARN splits an API Gateway stage ARN into its REST API and
+// stage parts (ids, names or ${Ref} placeholders).
+func apiStageOfARN(arn string) (api, stage string, ok bool) {
+	if !strings.HasPrefix(arn, "arn:") || !strings.Contains(arn, ":apigateway:") {
+		return "", "", false
+	}
+	_, rest, ok := strings.Cut(arn, "::/restapis/")
+	if !ok {
+		return "", "", false
+	}
+	api, stage, ok = strings.Cut(rest, "/stages/")
+	if !ok || api == "" || stage == "" || strings.Contains(stage, "/") {
+		return "", "", false
+	}
+	return api, stage, true
+}
+
+// namesRef reports whether attribute attr of t is want: a literal equal to
+// it, or, for a ${Id} placeholder, a reference to resource Id (a stage's
+// Ref is its name, a REST API's its id) or a placeholder naming it.
+func namesRef(t *iacResource, attr, want string) bool {
+	if id, ok := strings.CutPrefix(want, "${"); ok && strings.HasSuffix(id, "}") {
+		id = strings.TrimSuffix(id, "}")
+		if t.addr == id || slices.Contains(linksOf(t, attr), id) {
+			return true
+		}
+	}
+	v, known, _ := t.get(attr)
+	if u, ok := lookupRaw(t.vals, attr).(unknownVal); ok && !known {
+		return u.placeholder == want
+	}
+	return known && v == want
+}
+
+// stageWebACL sets the webAclArn of stage st from the web ACL association
+// attached to the resource c that creates it: the ARN, or a placeholder
+// for a web ACL the input creates.
+func stageWebACL(p *builder, st map[string]any, c *iacResource) {
+	switch v := c.attached["webAclArn"].(type) {
+	case string:
+		if v != "" {
+			st["webAclArn"] = v
+		}
+	case unknownVal:
+		if v.placeholder != "" {
+			st["webAclArn"] = v.placeholder
+		} else {
+			p.markUnknown("stages", v.refs...)
+		}
+	}
 }
 
 // tfAPIDeployment adds the stage an aws_api_gateway_deployment with
@@ -533,7 +680,9 @@ func tfAPIDeployment(p *builder, c *iacResource) {
 		return
 	}
 	if s, _ := name.(string); s != "" {
-		p.appendTo("stages", map[string]any{"stageName": s, "tracingEnabled": false, "methodSettings": []any{}})
+		st := map[string]any{"stageName": s, "tracingEnabled": false, "methodSettings": []any{}}
+		stageWebACL(p, st, c)
+		p.appendTo("stages", st)
 	}
 }
 
@@ -546,18 +695,12 @@ func tfAPIMethodSettings(p *builder, c *iacResource) {
 		p.markUnknown("stages", refs...)
 		return
 	}
-	ms := map[string]any{}
+	const at = "settings.0."
+	ms := tfChildObj(p, "stages", c, "loggingLevel", at+"logging_level", "dataTraceEnabled", at+"data_trace_enabled",
+		"metricsEnabled", at+"metrics_enabled", "cachingEnabled", at+"caching_enabled", "cacheDataEncrypted", at+"cache_data_encrypted",
+		"throttlingBurstLimit", at+"throttling_burst_limit", "throttlingRateLimit", at+"throttling_rate_limit")
 	if v, ok := c.vals["method_path"].(string); ok {
 		ms["methodPath"] = v
-	}
-	for _, f := range [][2]string{{"loggingLevel", "logging_level"}, {"dataTraceEnabled", "data_trace_enabled"},
-		{"metricsEnabled", "metrics_enabled"}, {"cachingEnabled", "caching_enabled"}, {"cacheDataEncrypted", "cache_data_encrypted"},
-		{"throttlingBurstLimit", "throttling_burst_limit"}, {"throttlingRateLimit", "throttling_rate_limit"}} {
-		if v, known, refs := c.get("settings.0." + f[1]); !known {
-			p.markUnknown("stages", refs...)
-		} else if v != nil && v != "" {
-			ms[f[0]] = v
-		}
 	}
 	if p.pending == nil {
 		p.pending = map[string][]any{}
@@ -596,46 +739,23 @@ func tfAPIV2Stage(p *builder, c *iacResource) {
 		}
 	}
 	if v, _, _ := c.get("access_log_settings"); len(list(v)) > 0 {
-		al := map[string]any{}
-		for _, f := range [][2]string{{"destinationArn", "destination_arn"}, {"format", "format"}} {
-			if x, known, refs := c.get("access_log_settings.0." + f[1]); !known {
-				if u, ok := lookupRaw(c.vals, "access_log_settings.0."+f[1]).(unknownVal); ok && u.placeholder != "" {
-					al[f[0]] = u.placeholder
-				} else {
-					p.markUnknown("stages", refs...)
-				}
-			} else if x != nil {
-				al[f[0]] = x
-			}
-		}
-		st["accessLogSettings"] = al
+		st["accessLogSettings"] = tfChildObj(p, "stages", c, "destinationArn", "access_log_settings.0.destination_arn",
+			"format", "access_log_settings.0.format")
 	}
 	if v, _, _ := c.get("default_route_settings"); len(list(v)) > 0 {
-		rs := map[string]any{}
-		for _, f := range [][2]string{{"loggingLevel", "logging_level"}, {"detailedMetricsEnabled", "detailed_metrics_enabled"},
-			{"throttlingBurstLimit", "throttling_burst_limit"}, {"throttlingRateLimit", "throttling_rate_limit"}} {
-			if x, known, refs := c.get("default_route_settings.0." + f[1]); !known {
-				p.markUnknown("stages", refs...)
-			} else if x != nil && x != "" {
-				rs[f[0]] = x
-			}
-		}
-		st["defaultRouteSettings"] = rs
+		const at = "default_route_settings.0."
+		st["defaultRouteSettings"] = tfChildObj(p, "stages", c, "loggingLevel", at+"logging_level",
+			"detailedMetricsEnabled", at+"detailed_metrics_enabled",
+			"throttlingBurstLimit", at+"throttling_burst_limit", "throttlingRateLimit", at+"throttling_rate_limit")
 	}
 	p.appendTo("stages", st)
 }
 
 func tfAPIV2Route(p *builder, c *iacResource) {
-	rt := map[string]any{"authorizationType": "NONE"} // provider default
-	for _, f := range [][2]string{{"routeKey", "route_key"}, {"authorizationType", "authorization_type"}, {"authorizerId", "authorizer_id"}} {
-		if v, known, refs := c.get(f[1]); !known {
-			if u, ok := lookupRaw(c.vals, f[1]).(unknownVal); ok && u.placeholder != "" {
-				rt[f[0]] = u.placeholder
-			} else {
-				p.markUnknown("routes", refs...)
-			}
-		} else if v != nil && v != "" {
-			rt[f[0]] = v
+	rt := tfChildObj(p, "routes", c, "routeKey", "route_key", "authorizationType", "authorization_type", "authorizerId", "authorizer_id")
+	if _, ok := rt["authorizationType"]; !ok {
+		if _, known, _ := c.get("authorization_type"); known {
+			rt["authorizationType"] = "NONE" // provider default
 		}
 	}
 	p.appendTo("routes", rt)

@@ -1,6 +1,13 @@
 package inventory_test
 
-import "testing"
+import (
+	"io"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/gsl-lang/gsl/inventory"
+)
 
 // TestTerraformFSBP runs the aws-best-practices rules over checkov's plans
 // and a plan written for this test (handwritten/fsbp_plan.json) that
@@ -14,10 +21,9 @@ func TestTerraformFSBP(t *testing.T) {
 		nested   = "checkov/terraform__runner__plan_nested_child_modules__tfplan.json"
 		deleted  = "checkov/terraform__runner__plan_with_deleted_resources__tfplan.json"
 		fsbpPlan = "handwritten/fsbp_plan.json"
+		assoc    = "handwritten/associations_plan.json"
 	)
-	tests := []struct {
-		file, resource, rule, want string
-	}{
+	tests := []verdict{
 		// TerraGoat's repository: mutable tags, no scan on push, no
 		// lifecycle policy (ECR.1-3).
 		{terra, "aws_ecr_repository.repository", "AWSBP-ECR.1", "fail"},
@@ -92,6 +98,22 @@ func TestTerraformFSBP(t *testing.T) {
 		{fsbpPlan, "aws_api_gateway_rest_api.api", "AWSBP-APIGateway.5", "fail"},
 		// No web ACL association in the plan.
 		{fsbpPlan, "aws_api_gateway_rest_api.api", "AWSBP-APIGateway.4", "fail"},
+		// The web ACL associations name their stages by reference: a WAFv2
+		// and a classic WAF Regional one; one of billing's two stages has
+		// none, plain's none at all.
+		{assoc, "aws_api_gateway_rest_api.orders", "AWSBP-APIGateway.4", "pass"},
+		{assoc, "aws_api_gateway_rest_api.billing", "AWSBP-APIGateway.4", "fail"},
+		{assoc, "aws_api_gateway_rest_api.plain", "AWSBP-APIGateway.4", "fail"},
+		// An existing stage named by its literal ARN.
+		{assoc, "aws_api_gateway_rest_api.legacy", "AWSBP-APIGateway.4", "pass"},
+		// A load balancer's association (ELB.16), and one without.
+		{assoc, "aws_lb.web", "AWSBP-ELB.16", "pass"},
+		{assoc, "aws_lb.bare", "AWSBP-ELB.16", "fail"},
+		// The account default (aws_ecs_account_setting_default) turns
+		// Container Insights on for a cluster without its own setting; a
+		// cluster's own setting wins.
+		{assoc, "aws_ecs_cluster.inherits", "AWSBP-ECS.12", "pass"},
+		{assoc, "aws_ecs_cluster.own_off", "AWSBP-ECS.12", "fail"},
 		{fsbpPlan, "aws_apigatewayv2_api.http", "AWSBP-APIGateway.8", "fail"},
 		{fsbpPlan, "aws_apigatewayv2_api.http", "AWSBP-APIGateway.9", "fail"},
 		{fsbpPlan, "aws_secretsmanager_secret.db", "AWSBP-SecretsManager.1", "pass"},
@@ -109,24 +131,64 @@ func TestTerraformFSBP(t *testing.T) {
 		{fsbpPlan, "aws_autoscaling_group.legacy", "AWSBP-AutoScaling.5", "fail"},
 		{fsbpPlan, "aws_autoscaling_group.legacy", "AWSBP-AutoScaling.9", "fail"},
 	}
-	plans := map[string]map[string][]byte{}
-	for _, tc := range tests {
-		docs := plans[tc.file]
-		if docs == nil {
-			docs = readPlan(t, dir+tc.file)
-			plans[tc.file] = docs
+	checkVerdicts(t, rules, readPlan, dir, tests)
+}
+
+// TestIaCAssociationRecords checks that every web ACL association and ECS
+// account default is accounted for: merged where it applies, not
+// modelled where it names what the model does not join (a Cognito user
+// pool, another account setting), an error naming why when its target
+// cannot be told.
+func TestIaCAssociationRecords(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		read func(io.Reader, string, func(inventory.Entity) error) error
+		want map[string]string
+	}{
+		{"testdata/terraform/handwritten/associations_plan.json", inventory.ReadTerraform, map[string]string{
+			"aws_wafv2_web_acl_association.orders":        "aws_wafv2_web_acl_association (merged into its ApiGateway)",
+			"aws_wafregional_web_acl_association.billing": "aws_wafregional_web_acl_association (merged into its ApiGateway)",
+			"aws_wafv2_web_acl_association.lb":            "aws_wafv2_web_acl_association (merged into its ApplicationLoadBalancer)",
+			"aws_wafv2_web_acl_association.cognito":       "not modelled",
+			"aws_wafv2_web_acl_association.external":      "error: aws_wafv2_web_acl_association.external: its resource_arn is known only at apply (var.stage_arn): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
+			"aws_wafv2_web_acl_association.legacy":        "aws_wafv2_web_acl_association (merged into its ApiGateway)",
+			"aws_wafv2_web_acl_association.elsewhere":     "error: aws_wafv2_web_acl_association.elsewhere: its resource_arn names no aws_api_gateway_stage of this input",
+			"aws_ecs_account_setting_default.insights":    "aws_ecs_account_setting_default (merged into its EcsCluster)",
+			"aws_ecs_account_setting_default.trunking":    "not modelled",
+		}},
+		{"testdata/cloudformation/webacl_template.yaml", inventory.ReadCloudFormation, map[string]string{
+			"OrdersStageAcl": "AWS::WAFv2::WebACLAssociation (merged into its ApiGateway)",
+			"OrdersV1Acl":    "AWS::WAFv2::WebACLAssociation (merged into its ApiGateway)",
+			"BillingProdAcl": "AWS::WAFRegional::WebACLAssociation (merged into its ApiGateway)",
+			"LbAcl":          "AWS::WAFv2::WebACLAssociation (merged into its ApplicationLoadBalancer)",
+			"PoolAcl":        "not modelled",
+			"ParameterAcl":   "error: ParameterAcl: its ResourceArn is known only at deploy (!Ref StageArn (parameter)): which API Gateway stage it protects cannot be told, so no stage gets its web ACL",
+		}},
+	} {
+		f, err := os.Open(tc.file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		doc := docs[tc.resource]
-		if doc == nil {
-			t.Errorf("%s: no document for %s", tc.file, tc.resource)
-			continue
+		got := map[string]string{}
+		err = tc.read(f, tc.file, func(e inventory.Entity) error {
+			switch {
+			case e.Err != nil:
+				got[e.Origin.Resource] = "error: " + e.Err.Error()
+			case e.NotModelled != "":
+				got[e.Origin.Resource] = "not modelled"
+			case e.Ignored != "":
+				got[e.Origin.Resource] = e.Ignored
+			}
+			return nil
+		})
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
 		}
-		br, ok := rules[tc.rule]
-		if !ok {
-			t.Fatalf("no rule %s", tc.rule)
-		}
-		if got := br.judge(doc); got.status != tc.want {
-			t.Errorf("%s %s %s = %s (unknown %v), want %s\n%s", tc.file, tc.resource, tc.rule, got.status, got.unknown, tc.want, doc)
+		for res, want := range tc.want {
+			if g := got[res]; !strings.HasPrefix(g, want) {
+				t.Errorf("%s %s: %q, want %q", tc.file, res, g, want)
+			}
 		}
 	}
 }

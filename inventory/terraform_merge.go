@@ -35,6 +35,46 @@ type typeMap struct {
 	// to be embedded into others (a launch configuration into its Auto
 	// Scaling groups), and the resource is accounted for as merged.
 	embedOnly bool
+	// broadcastIf, when set, says which resources of the type broadcast
+	// merges (an ECS account default for containerInsights, not for
+	// other settings); the others are not modelled.
+	broadcastIf func(r *iacResource) bool
+	// attach sets a value on the resources the resource names, before
+	// anything is merged: what a separate resource configures on another
+	// one (a WAF web ACL association on its API stage).
+	attach *attachMap
+}
+
+// attachMap says how a resource sets a value on other resources of the
+// input. targets resolves the resources it names; concerns is false when
+// it names none of the types the model joins it to (a web ACL association
+// of a load balancer), which leaves it not modelled. The value of the
+// attribute from (the raw value: unknownVal where unknown) is stored in
+// each target's attached[to], which the target's own mapping reads. The
+// resource is accounted as merged wherever its targets are merged.
+type attachMap struct {
+	targets  func(r *iacResource, all map[string][]*iacResource) (ts []*iacResource, concerns bool, err error)
+	from, to string
+}
+
+// setAttached sets property to of b's document to v, a value another
+// resource of the input gives it (attachMap): a placeholder stands for a
+// reference, any other unknown value leaves it unknown.
+func setAttached(b *builder, to string, v any) {
+	switch x := v.(type) {
+	case unknownVal:
+		if x.placeholder != "" {
+			b.set(to, x.placeholder)
+			b.refd[to] = append(b.refd[to], x.refs...)
+		} else {
+			b.markUnknown(to, x.refs...)
+		}
+	case nil:
+	default:
+		if x != "" {
+			b.set(to, x)
+		}
+	}
 }
 
 // embedMap embeds the document of the resource the attribute link names
@@ -109,7 +149,11 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 		}
 	}
 	byType := map[string][]*iacResource{}
+	all := map[string][]*iacResource{}
 	for _, r := range res {
+		if r.err == nil {
+			all[r.typ] = append(all[r.typ], r)
+		}
 		tm, ok := types[r.typ]
 		if ok && tm.build != nil && r.err == nil {
 			b := newBuilder(r, tm.entity)
@@ -139,9 +183,41 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 	if region != nil {
 		safely(region.r, func() { regionFinish(region) })
 	}
+	// attachedTo: the resources each attaching resource set a value on.
+	attachedTo := map[*iacResource][]*iacResource{}
+	for _, r := range res {
+		am := types[r.typ].attach
+		if am == nil || r.err != nil {
+			continue
+		}
+		safely(r, func() {
+			ts, concerns, err := am.targets(r, all)
+			switch {
+			case err != nil:
+				childErr[r] = err
+			case concerns:
+				attachedTo[r] = ts
+				v := lookupRaw(r.vals, am.from)
+				for _, t := range ts {
+					if b := builders[t]; b != nil {
+						// An entity of its own: set on its document.
+						setAttached(b, am.to, v)
+						b.merged = append(b.merged, r.addr)
+						mergeInto(r, b)
+						continue
+					}
+					if t.attached == nil {
+						t.attached = map[string]any{}
+					}
+					t.attached[am.to] = v
+					t.attachedBy = append(t.attachedBy, r)
+				}
+			}
+		})
+	}
 	for _, r := range res {
 		tm, ok := types[r.typ]
-		if !ok || tm.broadcast == nil {
+		if !ok || tm.broadcast == nil || tm.broadcastIf != nil && !tm.broadcastIf(r) {
 			continue
 		}
 		for _, t := range tm.broadcast {
@@ -175,6 +251,10 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 				if safely(r, func() { cm.merge(pb, r) }) {
 					pb.merged = append(pb.merged, r.addr)
 					mergeInto(r, pb)
+					for _, a := range r.attachedBy {
+						pb.merged = append(pb.merged, a.addr)
+						mergeInto(a, pb)
+					}
 				}
 			}
 		}
@@ -183,6 +263,15 @@ func convert(res []*iacResource, types map[string]typeMap, emit func(Entity) err
 				errs = append(errs, r.addr+": names no "+strings.Join(tm.children[0].parents, " or ")+" of this input")
 			}
 			childErr[r] = errors.New(strings.Join(errs, "; "))
+		}
+	}
+	for r, ts := range attachedTo {
+		if len(merged[r]) == 0 && childErr[r] == nil {
+			var names []string
+			for _, t := range ts {
+				names = append(names, t.addr)
+			}
+			childErr[r] = fmt.Errorf("%s: names %s, which this input does not convert", r.addr, strings.Join(names, ", "))
 		}
 	}
 	for _, r := range res {

@@ -107,12 +107,14 @@ var terraformTypes = map[string]typeMap{
 	"aws_ecr_lifecycle_policy": {children: []*childMap{{link: "repository", parents: []string{"aws_ecr_repository"}, keys: ecrChildKeys,
 		merge: tfECRLifecycle}}},
 	"aws_ecr_registry_scanning_configuration": {broadcast: []string{"aws_ecr_repository"}, merge: tfECRRegistryScanning},
-	"aws_ecs_cluster":                         {entity: "EcsCluster", build: tfECSCluster},
-	"aws_ecs_service":                         {entity: "EcsService", build: tfECSService},
-	"aws_ecs_task_definition":                 {entity: "EcsTaskDefinition", build: tfECSTaskDefinition},
-	"aws_eks_cluster":                         {entity: "EKSCluster", build: tfEKS},
-	"aws_opensearch_domain":                   {entity: "ElasticSearchDomain", build: tfOpenSearch},
-	"aws_elasticsearch_domain":                {entity: "ElasticSearchDomain", build: tfOpenSearch},
+	"aws_ecs_cluster":                         {entity: "EcsCluster", build: tfECSCluster, after: ecsClusterAfter},
+	"aws_ecs_account_setting_default": {broadcast: []string{"aws_ecs_cluster"}, broadcastIf: isInsightsDefault,
+		merge: tfECSAccountDefault},
+	"aws_ecs_service":          {entity: "EcsService", build: tfECSService},
+	"aws_ecs_task_definition":  {entity: "EcsTaskDefinition", build: tfECSTaskDefinition},
+	"aws_eks_cluster":          {entity: "EKSCluster", build: tfEKS},
+	"aws_opensearch_domain":    {entity: "ElasticSearchDomain", build: tfOpenSearch},
+	"aws_elasticsearch_domain": {entity: "ElasticSearchDomain", build: tfOpenSearch},
 	"aws_opensearch_domain_policy": {children: []*childMap{{link: "domain_name", parents: []string{"aws_opensearch_domain"},
 		keys: []string{"domain_name"}, merge: tfOpenSearchPolicy}}},
 	"aws_elasticsearch_domain_policy": {children: []*childMap{{link: "domain_name", parents: []string{"aws_elasticsearch_domain"},
@@ -124,7 +126,11 @@ var terraformTypes = map[string]typeMap{
 		keys: []string{"id"}, merge: tfAPIDeployment}}},
 	"aws_api_gateway_method_settings": {children: []*childMap{{link: "rest_api_id", parents: []string{"aws_api_gateway_rest_api"},
 		keys: []string{"id"}, merge: tfAPIMethodSettings}}},
-	"aws_apigatewayv2_api": {entity: "ApiGatewayV2", build: tfAPIGatewayV2},
+	// A web ACL association protects the load balancer or API stage its
+	// resource_arn names.
+	"aws_wafv2_web_acl_association":       {attach: &attachMap{targets: tfWebACLTargets, from: "web_acl_arn", to: "webAclArn"}},
+	"aws_wafregional_web_acl_association": {attach: &attachMap{targets: tfWebACLTargets, from: "web_acl_id", to: "webAclArn"}},
+	"aws_apigatewayv2_api":                {entity: "ApiGatewayV2", build: tfAPIGatewayV2},
 	"aws_apigatewayv2_stage": {children: []*childMap{{link: "api_id", parents: []string{"aws_apigatewayv2_api"},
 		keys: []string{"id"}, merge: tfAPIV2Stage}}},
 	"aws_apigatewayv2_route": {children: []*childMap{{link: "api_id", parents: []string{"aws_apigatewayv2_api"},
@@ -748,3 +754,6 @@ func dropUnknown(v any) any {
 	}
 	return v
 }
+
+var tfWebACLTargets = webACLTargets("resource_arn", []string{"aws_lb", "aws_alb"}, stageRef{"aws_api_gateway_stage", "rest_api_id", "stage_name"},
+	stageRef{"aws_api_gateway_deployment", "rest_api_id", "stage_name"})

@@ -42,6 +42,10 @@ func genEcrRepository(a *account, w *jw, i int) {
 	w.end()
 	if !r.bad() {
 		w.kraw("lifecyclePolicy", []byte(`{"rules":[{"rulePriority":1,"description":"expire untagged","selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}`))
+	} else if r.chance(0.25) {
+		// As an API dump gives a repository whose lifecycle policy call
+		// was not made or failed.
+		w.kb("lifecyclePolicyCollected", false)
 	}
 	w.end()
 }
