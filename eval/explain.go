@@ -43,19 +43,42 @@ import (
 const maxTraceNodes = 10000
 
 // record runs p over d in recording mode and returns its trace, with
-// trace nodes only when trace is set (evidence alone otherwise).
-func (p *Program) record(d *Document, set settings, trace bool) (t *Trace) {
+// trace nodes only when trace is set (evidence alone otherwise). It reads
+// the document through the program's own path table.
+func (p *Program) record(d *Document, set settings, trace bool) *Trace {
 	m := getMachine()
+	defer putMachine(m)
+	ok := true
+	func() {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		m.startSelf(p, d)
+	}()
+	if !ok {
+		// Building the table panicked: read the raw JSON.
+		m.recs, m.offs = nil, nil
+		m.rootv = builtin.FromJSON(d.root)
+	}
+	return m.record(p, set, trace)
+}
+
+// record runs p in recording mode over the document, path table, offsets
+// and root value the machine holds, as the evaluation that it explains
+// left them: the recording reads what that evaluation read, and the
+// elements it had not reached yet are added to the same table.
+func (m *machine) record(p *Program, set settings, trace bool) (t *Trace) {
 	r := &m.recorder
 	r.start(p, trace)
 	m.rec = r
-	// The recording run reads the document as the evaluation did, through
-	// the program's own path table.
-	st, err := m.evalDirect(p, d, set)
-	m.tableReads, m.rawReads = 0, 0 // readsHook counts evaluations, not recordings
+	// readsHook counts evaluations, not recordings.
+	tableReads, rawReads := m.tableReads, m.rawReads
 	defer func() {
 		r.stop()
-		putMachine(m)
+		m.rec = nil
+		m.tableReads, m.rawReads = tableReads, rawReads
 	}()
 	defer func() {
 		// A recorder that lost track of the run must not take the
@@ -65,6 +88,7 @@ func (p *Program) record(d *Document, set settings, trace bool) (t *Trace) {
 				Err: fmt.Errorf("%w: recording: %v", ErrInternal, x), Evidence: toEvidence([]evid{r.ruleEvidence("")})}
 		}
 	}()
+	st, err := m.runSafe(p, set)
 	return r.finish(st, err)
 }
 
