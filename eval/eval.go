@@ -97,7 +97,9 @@ func (m *machine) explainResult(p *Program, set settings, st Status, err error) 
 	if set.noEvidence {
 		return Result{Status: st, Err: err}
 	}
-	return p.evidenceResult(m.record(p, set, false), st, err)
+	var t Trace
+	m.record(p, set, false, &t)
+	return p.evidenceResult(&t, st, err)
 }
 
 // evidenceResult is the result with status st and error err, with the
