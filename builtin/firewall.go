@@ -547,9 +547,12 @@ func openOver(all []fwRule, protos []protoClass, fams []family) bool {
 // wholeSpaceDecides reports whether an allow from a whole address space
 // decides some address of one of fams among rules (in evaluation order).
 func wholeSpaceDecides(rules []fwRule, fams []family) bool {
-	with := decideRules(rules)
+	// Most lists have no allow from a whole address space for the port:
+	// they are answered without deciding any address.
+	if !slices.ContainsFunc(rules, func(r fwRule) bool { return !r.deny && r.covers && fromWholeSpace(r) }) {
+		return false
+	}
 	without := make([]fwRule, len(rules))
-	dropped := false
 	for i, r := range rules {
 		without[i] = r
 		if r.deny || !r.covers {
@@ -557,24 +560,25 @@ func wholeSpaceDecides(rules []fwRule, fams []family) bool {
 		}
 		kept := make([]fwSource, 0, len(r.srcs))
 		for _, s := range r.srcs {
-			if s.sp == wholeSpace[s.fam] {
-				dropped = true
-				continue
+			if s.sp != wholeSpace[s.fam] {
+				kept = append(kept, s)
 			}
-			kept = append(kept, s)
 		}
 		without[i].srcs = kept
 	}
-	if !dropped {
-		return false
-	}
-	w := decideRules(without)
+	with, w := decideRules(rules), decideRules(without)
 	for _, f := range fams {
 		if !slices.Equal(with.fam[f], w.fam[f]) {
 			return true
 		}
 	}
 	return false
+}
+
+// fromWholeSpace reports whether a whole address space is among the
+// sources of r.
+func fromWholeSpace(r fwRule) bool {
+	return slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] })
 }
 
 func openToInternetImpl(_ *Env, recv Value, args []Value) (Value, error) {
