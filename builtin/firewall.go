@@ -31,6 +31,7 @@ type fwRule struct {
 	covers   bool // the rule applies to the port asked about
 	proto    protoClass
 	srcs     []fwSource
+	cover    portCover // the ports it applies to, in a rule list read for every port (see readList)
 }
 
 type fwSource struct {
@@ -293,25 +294,43 @@ func forEachString(v gjson.Result, fn func(string)) {
 // that have one); for each address the first rule that applies to the port
 // and names it as a source decides. With allow rules only this is the union
 // of their sources.
-func allowedSources(recv Value, p int) addrSet {
-	return decideRules(readRules(recv, p))
+func allowedSources(env *Env, recv Value, p int) addrSet {
+	return decideRules(readRules(env, recv, p))
 }
 
 // readRules reads the rule list recv for port p, in evaluation order.
-func readRules(recv Value, p int) []fwRule {
+func readRules(env *Env, recv Value, p int) []fwRule {
+	return forPort(env.ruleList(recv, false), p)
+}
+
+// readList reads the rule list recv for every port, in evaluation order:
+// each rule with the ports it covers (readCover, which agrees with
+// readRule on every port). With prefixLists, an allow rule that names a
+// prefix list gets both whole address spaces among its sources.
+func readList(recv Value, prefixLists bool) []fwRule {
 	var rules []fwRule
-	switch recv.Kind() {
-	case Array:
-		recv.r.ForEach(func(_, e gjson.Result) bool {
-			if e.IsObject() {
-				rules = append(rules, readRule(e, p))
-			}
-			return true
-		})
-	case Object:
-		rules = append(rules, readRule(recv.r, p))
-	}
+	forEachRuleObject(recv, func(e gjson.Result) {
+		r := readRule(e, 0)
+		r.cover = readCover(e, r.proto)
+		if prefixLists && !r.deny && namesPrefixList(e) {
+			r.srcs = append(r.srcs, fwSource{v4, wholeSpace[v4]}, fwSource{v6, wholeSpace[v6]})
+		}
+		rules = append(rules, r)
+	})
 	slices.SortStableFunc(rules, ruleOrder)
+	return rules
+}
+
+// forPort returns a copy of the rules of a list read by readList, each
+// marked as covering port p or not.
+func forPort(list []fwRule, p int) []fwRule {
+	if len(list) == 0 {
+		return nil
+	}
+	rules := slices.Clone(list)
+	for i := range rules {
+		rules[i].covers = rules[i].cover.has(p)
+	}
 	return rules
 }
 
@@ -492,21 +511,21 @@ func checkPortArg(consts []Value) error {
 	return nil
 }
 
-func allowedHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
+func allowedHostsImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("allowedHostsForPort", args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	set := allowedSources(recv, p)
+	set := allowedSources(env, recv, p)
 	return NumberValue(set.count()), nil
 }
 
-func allowedPublicHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
+func allowedPublicHostsImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("allowedPublicHostsForPort", args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	set := allowedSources(recv, p)
+	set := allowedSources(env, recv, p)
 	return NumberValue(set.publicCount()), nil
 }
 
@@ -518,8 +537,8 @@ var wholeSpace = [2]span{v4: {u128{}, u128{0, 1<<32 - 1}}, v6: {u128{}, maxU128}
 // still decides at least one address: the allowed set with those sources
 // differs from the set without them. A rule applies to a protocol when it
 // names that protocol or every protocol.
-func openToInternet(recv Value, p int) bool {
-	return openOver(readRules(recv, p), []protoClass{protoTCP, protoUDP}, bothFamilies)
+func openToInternet(env *Env, recv Value, p int) bool {
+	return openOver(readRules(env, recv, p), []protoClass{protoTCP, protoUDP}, bothFamilies)
 }
 
 // bothFamilies asks about IPv4 and IPv6 addresses.
@@ -581,10 +600,10 @@ func fromWholeSpace(r fwRule) bool {
 	return slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] })
 }
 
-func openToInternetImpl(_ *Env, recv Value, args []Value) (Value, error) {
+func openToInternetImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("openToInternetForPort", args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	return BoolValue(openToInternet(recv, p)), nil
+	return BoolValue(openToInternet(env, recv, p)), nil
 }

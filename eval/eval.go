@@ -57,7 +57,7 @@ func (p *Program) EvalDocument(d *Document) Result {
 // table.
 func (m *machine) evalDirect(p *Program, d *Document, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
-	m.env = builtin.Env{Now: set.now}
+	m.env.Now = set.now // the functions' caches stay: see putMachine
 	m.startSelf(p, d)
 	return m.exec(p, 1, set.budget)
 }

@@ -257,7 +257,7 @@ func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, s
 			m.offs = b.layout.offs[k]
 		}
 		running = i
-		m.env = builtin.Env{Now: set.now}
+		m.env.Now = set.now
 		st, err := m.exec(p, 1, set.budget)
 		running = -1
 		if st == Fail || st == Error {
@@ -305,7 +305,7 @@ func runRule(m *machine, p *Program, set settings) Result {
 // (m.rootv) already set.
 func (m *machine) runSafe(p *Program, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
-	m.env = builtin.Env{Now: set.now}
+	m.env.Now = set.now
 	return m.exec(p, 1, set.budget)
 }
 
