@@ -1,14 +1,16 @@
 package builtin
 
+import "strings"
+
 // listCache keeps the firewall rule lists an Env's functions read last,
 // each read for every port (readList). The shipped bundles ask about a
 // security group's inboundRules for some twenty ports; each question then
 // costs a copy of the list rather than a reading of its JSON.
 //
-// A list is found by its JSON text, compared in full (a list read from
-// the same document is the same string, and the comparison stops at once),
-// so an entry can never answer for other text, whatever document an Env
-// is reused for.
+// A list is found by its JSON text, compared in full with a copy the
+// entry keeps, so an entry never answers for other text and never aliases
+// a document, whatever documents an Env is reused for (the rules it keeps
+// hold no text of the list).
 type listCache struct {
 	entries [listCacheSize]listEntry
 	next    int // the entry to replace next
@@ -19,7 +21,7 @@ type listCache struct {
 const listCacheSize = 4
 
 type listEntry struct {
-	raw         string // the list's JSON text; "" for an empty entry
+	raw         string // a copy of the list's JSON text; "" for an empty entry
 	prefixLists bool
 	rules       []fwRule // as readList gives them; never modified
 }
@@ -40,7 +42,7 @@ func (env *Env) ruleList(recv Value, prefixLists bool) []fwRule {
 		}
 	}
 	rules := readList(recv, prefixLists)
-	c.entries[c.next] = listEntry{raw: raw, prefixLists: prefixLists, rules: rules}
+	c.entries[c.next] = listEntry{raw: strings.Clone(raw), prefixLists: prefixLists, rules: rules}
 	c.next = (c.next + 1) % listCacheSize
 	return rules
 }
