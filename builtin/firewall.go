@@ -550,9 +550,15 @@ var bothFamilies = []family{v4, v6}
 // every protocol.
 func openOver(all []fwRule, protos []protoClass, fams []family) bool {
 	for _, proto := range protos {
+		applies := func(r fwRule) bool { return r.proto == proto || r.proto == protoAny }
+		// Most lists have no allow from a whole address space for the
+		// port: they are answered without gathering the rules.
+		if !slices.ContainsFunc(all, func(r fwRule) bool { return applies(r) && opensWholeSpace(r) }) {
+			continue
+		}
 		var rules []fwRule
 		for _, r := range all {
-			if r.proto == proto || r.proto == protoAny {
+			if applies(r) {
 				rules = append(rules, r)
 			}
 		}
@@ -568,7 +574,7 @@ func openOver(all []fwRule, protos []protoClass, fams []family) bool {
 func wholeSpaceDecides(rules []fwRule, fams []family) bool {
 	// Most lists have no allow from a whole address space for the port:
 	// they are answered without deciding any address.
-	if !slices.ContainsFunc(rules, func(r fwRule) bool { return !r.deny && r.covers && fromWholeSpace(r) }) {
+	if !slices.ContainsFunc(rules, opensWholeSpace) {
 		return false
 	}
 	without := make([]fwRule, len(rules))
@@ -593,6 +599,10 @@ func wholeSpaceDecides(rules []fwRule, fams []family) bool {
 	}
 	return false
 }
+
+// opensWholeSpace reports whether r is an allow rule for the port asked
+// about with a whole address space among its sources.
+func opensWholeSpace(r fwRule) bool { return !r.deny && r.covers && fromWholeSpace(r) }
 
 // fromWholeSpace reports whether a whole address space is among the
 // sources of r.
