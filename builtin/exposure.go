@@ -1,7 +1,6 @@
 package builtin
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -43,7 +42,7 @@ func checkOpenOverArgs(consts []Value) error {
 	return OneOf(2, "ipv4", "ipv6", "any")(consts)
 }
 
-func openToInternetOverImpl(_ *Env, recv Value, args []Value) (Value, error) {
+func openToInternetOverImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("openToInternetOver", args[0])
 	if err != nil {
 		return Value{}, err
@@ -56,34 +55,14 @@ func openToInternetOverImpl(_ *Env, recv Value, args []Value) (Value, error) {
 	if !ok {
 		return Value{}, &ArgError{Index: 2, Msg: "openToInternetOver(): the family must be 'ipv4', 'ipv6' or 'any', not " + args[2].String()}
 	}
-	return BoolValue(openOver(readRulesWithPrefixLists(recv, p), protos, fams)), nil
+	return BoolValue(openOver(readRulesWithPrefixLists(env, recv, p), protos, fams)), nil
 }
 
 // readRulesWithPrefixLists reads the rule list recv for port p as readRules
 // does, adding both whole address spaces to the sources of an allow rule
 // that names a prefix list.
-func readRulesWithPrefixLists(recv Value, p int) []fwRule {
-	var rules []fwRule
-	add := func(e gjson.Result) {
-		r := readRule(e, p)
-		if !r.deny && namesPrefixList(e) {
-			r.srcs = append(r.srcs, fwSource{v4, wholeSpace[v4]}, fwSource{v6, wholeSpace[v6]})
-		}
-		rules = append(rules, r)
-	}
-	switch recv.Kind() {
-	case Array:
-		recv.r.ForEach(func(_, e gjson.Result) bool {
-			if e.IsObject() {
-				add(e)
-			}
-			return true
-		})
-	case Object:
-		add(recv.r)
-	}
-	slices.SortStableFunc(rules, ruleOrder)
-	return rules
+func readRulesWithPrefixLists(env *Env, recv Value, p int) []fwRule {
+	return forPort(env.ruleList(recv, true), p)
 }
 
 // namesPrefixList reports whether a source field of the rule obj names a

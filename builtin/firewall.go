@@ -31,6 +31,7 @@ type fwRule struct {
 	covers   bool // the rule applies to the port asked about
 	proto    protoClass
 	srcs     []fwSource
+	cover    portCover // the ports it applies to, in a rule list read for every port (see readList)
 }
 
 type fwSource struct {
@@ -293,25 +294,43 @@ func forEachString(v gjson.Result, fn func(string)) {
 // that have one); for each address the first rule that applies to the port
 // and names it as a source decides. With allow rules only this is the union
 // of their sources.
-func allowedSources(recv Value, p int) addrSet {
-	return decideRules(readRules(recv, p))
+func allowedSources(env *Env, recv Value, p int) addrSet {
+	return decideRules(readRules(env, recv, p))
 }
 
 // readRules reads the rule list recv for port p, in evaluation order.
-func readRules(recv Value, p int) []fwRule {
+func readRules(env *Env, recv Value, p int) []fwRule {
+	return forPort(env.ruleList(recv, false), p)
+}
+
+// readList reads the rule list recv for every port, in evaluation order:
+// each rule with the ports it covers (readCover, which agrees with
+// readRule on every port). With prefixLists, an allow rule that names a
+// prefix list gets both whole address spaces among its sources.
+func readList(recv Value, prefixLists bool) []fwRule {
 	var rules []fwRule
-	switch recv.Kind() {
-	case Array:
-		recv.r.ForEach(func(_, e gjson.Result) bool {
-			if e.IsObject() {
-				rules = append(rules, readRule(e, p))
-			}
-			return true
-		})
-	case Object:
-		rules = append(rules, readRule(recv.r, p))
-	}
+	forEachRuleObject(recv, func(e gjson.Result) {
+		r := readRule(e, 0)
+		r.cover = readCover(e, r.proto)
+		if prefixLists && !r.deny && namesPrefixList(e) {
+			r.srcs = append(r.srcs, fwSource{v4, wholeSpace[v4]}, fwSource{v6, wholeSpace[v6]})
+		}
+		rules = append(rules, r)
+	})
 	slices.SortStableFunc(rules, ruleOrder)
+	return rules
+}
+
+// forPort returns a copy of the rules of a list read by readList, each
+// marked as covering port p or not.
+func forPort(list []fwRule, p int) []fwRule {
+	if len(list) == 0 {
+		return nil
+	}
+	rules := slices.Clone(list)
+	for i := range rules {
+		rules[i].covers = rules[i].cover.has(p)
+	}
 	return rules
 }
 
@@ -492,21 +511,21 @@ func checkPortArg(consts []Value) error {
 	return nil
 }
 
-func allowedHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
+func allowedHostsImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("allowedHostsForPort", args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	set := allowedSources(recv, p)
+	set := allowedSources(env, recv, p)
 	return NumberValue(set.count()), nil
 }
 
-func allowedPublicHostsImpl(_ *Env, recv Value, args []Value) (Value, error) {
+func allowedPublicHostsImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("allowedPublicHostsForPort", args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	set := allowedSources(recv, p)
+	set := allowedSources(env, recv, p)
 	return NumberValue(set.publicCount()), nil
 }
 
@@ -518,8 +537,8 @@ var wholeSpace = [2]span{v4: {u128{}, u128{0, 1<<32 - 1}}, v6: {u128{}, maxU128}
 // still decides at least one address: the allowed set with those sources
 // differs from the set without them. A rule applies to a protocol when it
 // names that protocol or every protocol.
-func openToInternet(recv Value, p int) bool {
-	return openOver(readRules(recv, p), []protoClass{protoTCP, protoUDP}, bothFamilies)
+func openToInternet(env *Env, recv Value, p int) bool {
+	return openOver(readRules(env, recv, p), []protoClass{protoTCP, protoUDP}, bothFamilies)
 }
 
 // bothFamilies asks about IPv4 and IPv6 addresses.
@@ -531,9 +550,15 @@ var bothFamilies = []family{v4, v6}
 // every protocol.
 func openOver(all []fwRule, protos []protoClass, fams []family) bool {
 	for _, proto := range protos {
+		applies := func(r fwRule) bool { return r.proto == proto || r.proto == protoAny }
+		// Most lists have no allow from a whole address space for the
+		// port: they are answered without gathering the rules.
+		if !slices.ContainsFunc(all, func(r fwRule) bool { return applies(r) && opensWholeSpace(r) }) {
+			continue
+		}
 		var rules []fwRule
 		for _, r := range all {
-			if r.proto == proto || r.proto == protoAny {
+			if applies(r) {
 				rules = append(rules, r)
 			}
 		}
@@ -547,9 +572,12 @@ func openOver(all []fwRule, protos []protoClass, fams []family) bool {
 // wholeSpaceDecides reports whether an allow from a whole address space
 // decides some address of one of fams among rules (in evaluation order).
 func wholeSpaceDecides(rules []fwRule, fams []family) bool {
-	with := decideRules(rules)
+	// Most lists have no allow from a whole address space for the port:
+	// they are answered without deciding any address.
+	if !slices.ContainsFunc(rules, opensWholeSpace) {
+		return false
+	}
 	without := make([]fwRule, len(rules))
-	dropped := false
 	for i, r := range rules {
 		without[i] = r
 		if r.deny || !r.covers {
@@ -557,18 +585,13 @@ func wholeSpaceDecides(rules []fwRule, fams []family) bool {
 		}
 		kept := make([]fwSource, 0, len(r.srcs))
 		for _, s := range r.srcs {
-			if s.sp == wholeSpace[s.fam] {
-				dropped = true
-				continue
+			if s.sp != wholeSpace[s.fam] {
+				kept = append(kept, s)
 			}
-			kept = append(kept, s)
 		}
 		without[i].srcs = kept
 	}
-	if !dropped {
-		return false
-	}
-	w := decideRules(without)
+	with, w := decideRules(rules), decideRules(without)
 	for _, f := range fams {
 		if !slices.Equal(with.fam[f], w.fam[f]) {
 			return true
@@ -577,10 +600,20 @@ func wholeSpaceDecides(rules []fwRule, fams []family) bool {
 	return false
 }
 
-func openToInternetImpl(_ *Env, recv Value, args []Value) (Value, error) {
+// opensWholeSpace reports whether r is an allow rule for the port asked
+// about with a whole address space among its sources.
+func opensWholeSpace(r fwRule) bool { return !r.deny && r.covers && fromWholeSpace(r) }
+
+// fromWholeSpace reports whether a whole address space is among the
+// sources of r.
+func fromWholeSpace(r fwRule) bool {
+	return slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] })
+}
+
+func openToInternetImpl(env *Env, recv Value, args []Value) (Value, error) {
 	p, err := portArg("openToInternetForPort", args[0])
 	if err != nil {
 		return Value{}, err
 	}
-	return BoolValue(openToInternet(recv, p)), nil
+	return BoolValue(openToInternet(env, recv, p)), nil
 }

@@ -294,7 +294,7 @@ func FuzzAllowedHosts(f *testing.F) {
 			}
 		}
 		list := j("[" + strings.Join(js, ",") + "]")
-		set := allowedSources(list, port)
+		set := allowedSources(nil, list, port)
 		if got := set.count(); got != float64(wantAll) {
 			t.Fatalf("port %d over %s: allowed %v, brute force %d", port, list, got, wantAll)
 		}
@@ -360,7 +360,7 @@ func TestAllowedHostsManyRules(t *testing.T) {
 			i, action, a>>16, a>>8&255, a&255)
 	}
 	fmt.Fprintf(&b, `{"ruleNumber":%d,"ruleAction":"allow","cidrBlock":"10.0.0.0/8","protocol":"-1"}]`, n)
-	set := allowedSources(j(b.String()), 22)
+	set := allowedSources(nil, j(b.String()), 22)
 	got := set.count()
 	if want := float64(1<<24 - denies); got != want {
 		t.Errorf("allowed %v addresses, want %v", got, want)

@@ -137,7 +137,7 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
 	// open a port.
 	var openers []int
 	for i, r := range rules {
-		if !r.deny && slices.ContainsFunc(r.srcs, func(s fwSource) bool { return s.sp == wholeSpace[s.fam] }) {
+		if !r.deny && fromWholeSpace(r) {
 			openers = append(openers, i)
 		}
 	}

@@ -68,7 +68,7 @@ func TestOpenToInternetExceptAgreesPortByPort(t *testing.T) {
 			udp, _ := parsePortList(a[1])
 			want := false
 			for p := 0; p <= 65535 && !want; p++ {
-				rules := readRules(recv, p)
+				rules := readRules(nil, recv, p)
 				for _, c := range []struct {
 					proto protoClass
 					list  []portRange

@@ -65,6 +65,12 @@ type Env struct {
 	// Now is the evaluation clock, fixed once per evaluation run. The time
 	// functions use time.Now() when Env is nil or Now is the zero time.
 	Now time.Time
+
+	// lists keeps the firewall rule lists read last (see ruleList), so
+	// that the rules of one entity that ask about different ports read
+	// its lists once. An evaluator keeps one Env for the rules of an
+	// entity.
+	lists listCache
 }
 
 // Clock returns the evaluation clock: Now, or time.Now() when env is nil or

@@ -48,10 +48,12 @@
 //     Fail, Skip or Error. It is the only evaluator: every verdict, trace
 //     and piece of evidence comes from it.
 //  4. For a Fail or an Error, and for Explain, the VM runs the program's
-//     recording copy, in which every opcode carries a mark. A marked
-//     opcode falls to the default case of the VM's switch, which hands
-//     the instruction to a recorder (explain.go) and runs it unmarked, so
-//     a normal run pays nothing for recording. The recorder decides
+//     recording copy (for a Fail or an Error, on the machine that gave
+//     it, over the path table that run left), in which every opcode
+//     carries a mark. A marked opcode falls to the default case of the
+//     VM's switch, which hands the instruction to a recorder (explain.go)
+//     and runs it unmarked, so a normal run pays nothing for recording.
+//     The recorder decides
 //     nothing itself: one instruction later it reads what the VM did (the
 //     value pushed, the register after a test, whether a jump was taken or
 //     a loop frame popped), keeps where each value on the stack came from

@@ -28,7 +28,7 @@ func (p *Program) Eval(doc []byte) Result {
 	st, err := m.evalDirect(p, &d, set)
 	var r Result
 	if st == Fail || st == Error {
-		r = p.explainResult(&d, set, st, err) // d's index lives in m
+		r = m.explainResult(p, set, st, err)
 	} else {
 		r = Result{Status: st}
 	}
@@ -45,10 +45,10 @@ func (p *Program) EvalDocument(d *Document) Result {
 	}
 	set := p.set.at()
 	m := getMachine()
+	defer putMachine(m)
 	st, err := m.evalDirect(p, d, set)
-	putMachine(m)
 	if st == Fail || st == Error {
-		return p.explainResult(d, set, st, err)
+		return m.explainResult(p, set, st, err)
 	}
 	return Result{Status: st}
 }
@@ -57,11 +57,17 @@ func (p *Program) EvalDocument(d *Document) Result {
 // table.
 func (m *machine) evalDirect(p *Program, d *Document, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
-	m.env = builtin.Env{Now: set.now}
+	m.env.Now = set.now // the functions' caches stay: see putMachine
+	m.startSelf(p, d)
+	return m.exec(p, 1, set.budget)
+}
+
+// startSelf makes d the document the machine runs p over, through p's own
+// path table.
+func (m *machine) startSelf(p *Program, d *Document) {
 	m.buildTable(p.self, d)
 	m.offs = p.self.offs[0]
 	m.rootv = builtin.FromJSON(d.root)
-	return m.exec(p, 1, set.budget)
 }
 
 // rescue turns a panic into an Error result. It is a last resort: the
@@ -75,16 +81,34 @@ func (m *machine) rescue(st *Status, err *error) {
 }
 
 // explainResult builds the result of a failed or erring evaluation: its
-// evidence comes from running the program again in recording mode.
+// evidence comes from running the program again in recording mode, on a
+// machine of its own.
 func (p *Program) explainResult(d *Document, set settings, st Status, err error) Result {
 	if set.noEvidence {
 		return Result{Status: st, Err: err}
 	}
+	return p.evidenceResult(p.record(d, set, false), st, err)
+}
+
+// explainResult is Program.explainResult on the machine whose evaluation
+// of p gave st, over the table and root value it left: the recording run
+// reads the same values without building them again.
+func (m *machine) explainResult(p *Program, set settings, st Status, err error) Result {
+	if set.noEvidence {
+		return Result{Status: st, Err: err}
+	}
+	var t Trace
+	m.record(p, set, false, &t)
+	return p.evidenceResult(&t, st, err)
+}
+
+// evidenceResult is the result with status st and error err, with the
+// evidence of t, the recording run of the evaluation that gave them. The
+// two agree (the differential tests hold them to it); when they do not,
+// the evidence is the rule's.
+func (p *Program) evidenceResult(t *Trace, st Status, err error) Result {
 	r := Result{Status: st, Err: err}
-	// The recording run reads the raw JSON where the run that gave st may
-	// have read a path table; the two agree (the differential tests hold
-	// them to it), and when they do not, the evidence is the rule's.
-	if t := p.record(d, set, false); t.Status == st {
+	if t.Status == st {
 		r.Evidence = t.Evidence
 	}
 	if len(r.Evidence) == 0 {

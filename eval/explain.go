@@ -43,29 +43,56 @@ import (
 const maxTraceNodes = 10000
 
 // record runs p over d in recording mode and returns its trace, with
-// trace nodes only when trace is set (evidence alone otherwise).
-func (p *Program) record(d *Document, set settings, trace bool) (t *Trace) {
+// trace nodes only when trace is set (evidence alone otherwise). It reads
+// the document through the program's own path table.
+func (p *Program) record(d *Document, set settings, trace bool) *Trace {
 	m := getMachine()
+	defer putMachine(m)
+	ok := true
+	func() {
+		defer func() {
+			if recover() != nil {
+				ok = false
+			}
+		}()
+		m.startSelf(p, d)
+	}()
+	if !ok {
+		// Building the table panicked: read the raw JSON.
+		m.recs, m.offs = nil, nil
+		m.rootv = builtin.FromJSON(d.root)
+	}
+	t := new(Trace)
+	m.record(p, set, trace, t)
+	return t
+}
+
+// record runs p in recording mode over the document, path table, offsets
+// and root value the machine holds, as the evaluation that it explains
+// left them: the recording reads what that evaluation read, and the
+// elements it had not reached yet are added to the same table. The trace
+// is written to t.
+func (m *machine) record(p *Program, set settings, trace bool, t *Trace) {
 	r := &m.recorder
 	r.start(p, trace)
 	m.rec = r
-	// The recording run reads the document as the evaluation did, through
-	// the program's own path table.
-	st, err := m.evalDirect(p, d, set)
-	m.tableReads, m.rawReads = 0, 0 // readsHook counts evaluations, not recordings
+	// readsHook counts evaluations, not recordings.
+	tableReads, rawReads := m.tableReads, m.rawReads
 	defer func() {
 		r.stop()
-		putMachine(m)
+		m.rec = nil
+		m.tableReads, m.rawReads = tableReads, rawReads
 	}()
 	defer func() {
 		// A recorder that lost track of the run must not take the
 		// caller down: its trace is the rule's, with the error.
 		if x := recover(); x != nil {
-			t = &Trace{Rule: p.rule.Source, Negated: p.rule.Negated, Status: Error,
+			*t = Trace{Rule: p.rule.Source, Negated: p.rule.Negated, Status: Error,
 				Err: fmt.Errorf("%w: recording: %v", ErrInternal, x), Evidence: toEvidence([]evid{r.ruleEvidence("")})}
 		}
 	}()
-	return r.finish(st, err)
+	st, err := m.runSafe(p, set)
+	r.finish(st, err, t)
 }
 
 // recorder builds a trace and evidence from the instructions a recording
@@ -86,13 +113,19 @@ type recorder struct {
 	lastList string // and, when it computes a value, how (see computed)
 	where    *xcond // the `where` condition, once decided
 	cond     *xcond // the condition after `should`, once decided
+	// whereC and condC hold where and cond, so that deciding them does not
+	// allocate.
+	whereC, condC xcond
+
+	// evs is the chunk that evidence slices are cut from (see evids).
+	evs []evid
 }
 
 // start readies a recorder of a machine (whose slices it reuses) for a run
 // of p.
 func (r *recorder) start(p *Program, trace bool) {
 	*r = recorder{p: p, src: p.rule.Source, trace: trace, pend: -1,
-		ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0]}
+		ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0], evs: r.evs[:0]}
 }
 
 // stop drops what the recorder holds of the run (values that alias the
@@ -101,21 +134,48 @@ func (r *recorder) stop() {
 	clear(r.ops[:cap(r.ops)])
 	clear(r.conds[:cap(r.conds)])
 	clear(r.open[:cap(r.open)])
-	*r = recorder{ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0]}
+	clear(r.evs) // a chunk is written only up to its length
+	evs := r.evs[:0]
+	if cap(evs) > evidChunk {
+		evs = nil // a run made a large chunk: do not keep it
+	}
+	*r = recorder{ops: r.ops[:0], conds: r.conds[:0], open: r.open[:0], loops: r.loops[:0], evs: evs}
 }
+
+// evidChunk is the size of the chunks evidence slices are cut from.
+const evidChunk = 64
+
+// evids returns an empty evidence slice with room for n items, cut from
+// the recorder's chunk, whose end it takes: the slice's capacity is n, so
+// that an append to it copies rather than write over its neighbour. When
+// the chunk is full a new one is made; the slices cut from the old one
+// keep it alive as long as they need it, so a long run holds only the
+// chunks of the evidence it still holds, as if each slice were its own.
+// Most runs fit in the chunk the machine keeps, and allocate nothing.
+func (r *recorder) evids(n int) []evid {
+	if cap(r.evs)-len(r.evs) < n {
+		r.evs = make([]evid, 0, max(evidChunk, n))
+	}
+	k := len(r.evs)
+	r.evs = r.evs[:k+n]
+	return r.evs[k : k : k+n]
+}
+
+// one returns the evidence e alone.
+func (r *recorder) one(e evid) []evid { return append(r.evids(1), e) }
 
 // join returns the evidence of a followed by b. It never appends to a:
 // evidence slices are shared between a condition and its parents. A run
 // keeps only the evidence still held by a condition or a loop, so that a
 // long run does not hold the evidence of every test it made.
-func join(a, b []evid) []evid {
+func (r *recorder) join(a, b []evid) []evid {
 	if len(b) == 0 {
 		return a
 	}
 	if len(a) == 0 {
 		return b
 	}
-	return append(append(make([]evid, 0, len(a)+len(b)), a...), b...)
+	return append(append(r.evids(len(a)+len(b)), a...), b...)
 }
 
 // loop returns the innermost running loop.
@@ -193,7 +253,7 @@ func (r *recorder) step(m *machine, pc, sp, nf int, acc bool) {
 		f.node.set(y.ok, nil)
 		ev := y.ev
 		if y.ok == f.and {
-			ev = join(f.x.ev, y.ev)
+			ev = r.join(f.x.ev, y.ev)
 		}
 		r.conds = append(r.conds, xcond{node: f.node, ok: y.ok, ev: ev})
 	}
@@ -209,7 +269,15 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		n := int(-info.stack)
 		ops := r.ops[len(r.ops)-n:]
 		t := r.node(pos.span)
-		var ev []evid
+		k := 0 // the evidence items: each operand read from the document, with the receivers it was computed from
+		for i := range ops {
+			if !ops[i].lit {
+				for v := &ops[i]; v != nil && !v.lit; v = v.recv {
+					k++
+				}
+			}
+		}
+		ev := r.evids(max(k, 1))
 		for i := range ops {
 			for _, k := range ops[i].kids {
 				t.add(k)
@@ -285,8 +353,8 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		taken := pc == int(in.arg) && pc != at+1
 		switch pos.part {
 		case partRule:
-			w := r.popCond()
-			r.where = &w
+			r.whereC = r.popCond()
+			r.where = &r.whereC
 		case partGuard:
 			f := r.loop()
 			c := r.popCond()
@@ -294,7 +362,7 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 			if taken {
 				f.enode.set(false, nil)
 			} else {
-				f.evs = join(f.evs, c.ev)
+				f.evs = r.join(f.evs, c.ev)
 			}
 		default:
 			x := r.popCond()
@@ -342,10 +410,10 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 		if f.op == opAll {
 			f.evs = b.ev // the element that fails contain-all: its own reasons
 		} else {
-			f.evs = join(f.evs, b.ev)
+			f.evs = r.join(f.evs, b.ev)
 		}
 		if f.op == opOne && b.ok {
-			f.witness = join(f.witness, f.evs)
+			f.witness = r.join(f.witness, f.evs)
 		}
 		if nf < len(r.loops) {
 			r.endLoop(m, f, false, sp, acc)
@@ -370,7 +438,7 @@ func (r *recorder) endLoop(m *machine, fp *xframe, exhausted bool, sp int, acc b
 	if f.part == partComputed {
 		r.lastList = r.computed(f.list, f.span)
 	}
-	ev := []evid{r.evidence(f.list, f.span)} // the list, when no element decided
+	ev := r.one(r.evidence(f.list, f.span)) // the list, when no element decided
 	switch {
 	case f.op == opOne && acc, f.op == opOne && !exhausted:
 		ev = f.witness
@@ -390,12 +458,12 @@ func (r *recorder) popCond() xcond {
 	return c
 }
 
-// finish makes the trace of a run that ended with st and err. The
+// finish writes to t the trace of a run that ended with st and err. The
 // instruction handed over last (r.pend) is the one that ended it: RET,
 // SKIP, or the one that failed.
-func (r *recorder) finish(st Status, err error) *Trace {
+func (r *recorder) finish(st Status, err error, t *Trace) {
 	rule := r.p.rule
-	t := &Trace{Rule: rule.Source, Negated: rule.Negated, assert: rule.Kind == lang.RuleAssert, Status: st, Err: err}
+	*t = Trace{Rule: rule.Source, Negated: rule.Negated, assert: rule.Kind == lang.RuleAssert, Status: st, Err: err}
 	var ev []evid
 	last := opInvalid
 	if r.pend >= 0 {
@@ -406,10 +474,10 @@ func (r *recorder) finish(st Status, err error) *Trace {
 		ev = r.errorEvidence()
 		r.partial()
 	case last == opRet && len(r.conds) > 0:
-		c := r.popCond()
-		r.cond = &c
+		r.condC = r.popCond()
+		r.cond = &r.condC
 		if st == Fail {
-			ev = c.ev
+			ev = r.condC.ev
 		}
 	case last == opRet && r.where != nil:
 		if st == Fail {
@@ -426,7 +494,6 @@ func (r *recorder) finish(st Status, err error) *Trace {
 	}
 	t.Evidence = toEvidence(ev)
 	t.Truncated = r.nodes > maxTraceNodes
-	return t
 }
 
 // errorEvidence is the evidence of an error raised by instruction r.pend:
@@ -674,7 +741,10 @@ func nodes(t *TraceNode) []*TraceNode {
 // (the same path and value, as when two tests read one operand) and keeping
 // at most maxEvidence. Every trace's and result's evidence is made here.
 func toEvidence(ev []evid) []Evidence {
-	var out []Evidence
+	if len(ev) == 0 {
+		return nil
+	}
+	out := make([]Evidence, 0, min(len(ev), maxEvidence))
 	for _, e := range ev {
 		x := Evidence{Path: e.path, Value: e.text, Span: e.span}
 		if e.text == "" && (e.path != "" || e.v.Kind() != builtin.Missing) {

@@ -159,7 +159,7 @@ func vmtStatusModes(t *testing.T, p *Program, doc []byte) Result {
 			t.Errorf("building the path table panicked")
 		}
 		m.offs = b.layout.offs[0]
-		viaSet := runRule(m, p, d, rs.set.at())
+		viaSet := runRule(m, p, rs.set.at())
 		putMachine(m)
 		if viaSet.Status != r.Status {
 			t.Errorf("full path table gave %v, Eval gave %v", viaSet, r)

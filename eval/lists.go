@@ -239,7 +239,7 @@ func (l *Lists) run(j *listJob, set settings) {
 			j.out[k] = Result{Status: Error, Err: rs.clockErr}
 			continue
 		}
-		j.out[k] = runRule(m, rs.progs[i], &d, set)
+		j.out[k] = runRule(m, rs.progs[i], set)
 	}
 	putMachine(m)
 }

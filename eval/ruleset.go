@@ -194,7 +194,7 @@ func (rs *RuleSet) evalDocument(m *machine, d *Document, set settings, emit func
 				m.offs = b.layout.offs[k]
 			}
 			k++
-			emit(i, runRule(m, p, d, set))
+			emit(i, runRule(m, p, set))
 		default:
 			emit(i, Result{Status: Skip})
 		}
@@ -257,11 +257,11 @@ func (rs *RuleSet) runApplicable(m *machine, d *Document, b *bucket, tab bool, s
 			m.offs = b.layout.offs[k]
 		}
 		running = i
-		m.env = builtin.Env{Now: set.now}
+		m.env.Now = set.now
 		st, err := m.exec(p, 1, set.budget)
 		running = -1
 		if st == Fail || st == Error {
-			emit(i, p.explainResult(d, *set, st, err))
+			emit(i, m.explainResult(p, *set, st, err))
 		} else {
 			emit(i, Result{Status: st})
 		}
@@ -291,12 +291,12 @@ func (m *machine) safeBuildTable(l *tableLayout, d *Document) (ok bool) {
 	return true
 }
 
-// runRule runs p over d through the machine's current table under set; the
-// machine must have been given d by startDocument.
-func runRule(m *machine, p *Program, d *Document, set settings) Result {
+// runRule runs p over the machine's document through its current table under
+// set; the machine must have been given the document by startDocument.
+func runRule(m *machine, p *Program, set settings) Result {
 	st, err := m.runSafe(p, set)
 	if st == Fail || st == Error {
-		return p.explainResult(d, set, st, err)
+		return m.explainResult(p, set, st, err)
 	}
 	return Result{Status: st}
 }
@@ -305,7 +305,7 @@ func runRule(m *machine, p *Program, d *Document, set settings) Result {
 // (m.rootv) already set.
 func (m *machine) runSafe(p *Program, set settings) (st Status, err error) {
 	defer m.rescue(&st, &err)
-	m.env = builtin.Env{Now: set.now}
+	m.env.Now = set.now
 	return m.exec(p, 1, set.budget)
 }
 

@@ -116,6 +116,9 @@ func putMachine(m *machine) {
 		clear(m.members[:cap(m.members)])
 	}
 	m.rootv = builtin.Value{}
+	// The functions' caches (builtin.Env) serve the rules of one
+	// document: drop them with the document.
+	m.env = builtin.Env{}
 	m.doc = ""
 	m.layout = nil
 	m.docSize = 0
