@@ -18,8 +18,10 @@
 // passes and failures. Every damaged line that gslcheck evaluates rather
 // than rejects is counted by damage.
 //
-// Resident memory is sampled from /proc every 100 ms and reported as the
-// peak of each quarter of the run (flat memory: the last quarters no higher
+// Resident memory is sampled from /proc every 100 ms: the peak RSS column
+// is the highest VmHWM sampled (the child's own peak, which wait4's would
+// not be: see bench/internal/rusage), and the quarters column the
+// peak VmRSS of each quarter of the run (flat memory: the last quarters no higher
 // than the first); a run whose RSS passes -max-rss is stopped, so that a
 // report that grows with the input does not take the machine down. Time
 // is linear when a JSON run over an inventory of half the size takes about
@@ -43,7 +45,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/gsl-lang/gsl/bench/internal/gslcli"
@@ -227,7 +228,7 @@ type outcome struct {
 	exit     int
 	wall     time.Duration
 	cpu      time.Duration
-	maxRSS   int64   // bytes, from getrusage
+	maxRSS   int64   // bytes: the child's own peak (VmHWM), sampled
 	quarters []int64 // peak sampled RSS in each quarter of the run
 	stopped  bool    // killed at -max-rss
 }
@@ -265,9 +266,7 @@ func runOnce(o *options, f, file string) outcome {
 	out.stopped = stopped
 	out.quarters = quarters(samples)
 	out.cpu = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		out.maxRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
+	out.maxRSS = peak(samples)
 	var exit *exec.ExitError
 	switch {
 	case stopped:
@@ -301,8 +300,13 @@ func (out outcome) row(f string) string {
 		}
 		return strconv.Itoa(n)
 	}
-	return fmt.Sprintf("%-6s %10s %8.1fs %8.1fs %7.0f MB  %-31s %6.0f MB %8d %10s %10s", f, count(out.t.documents),
-		out.wall.Seconds(), out.cpu.Seconds(), float64(out.maxRSS)/(1<<20), strings.Join(q, " "),
+	// A run shorter than a few samples may end before its peak is sampled.
+	peakRSS := "      -   "
+	if len(out.quarters) > 0 {
+		peakRSS = fmt.Sprintf("%7.0f MB", float64(out.maxRSS)/(1<<20))
+	}
+	return fmt.Sprintf("%-6s %10s %8.1fs %8.1fs %s  %-31s %6.0f MB %8d %10s %10s", f, count(out.t.documents),
+		out.wall.Seconds(), out.cpu.Seconds(), peakRSS, strings.Join(q, " "),
 		float64(out.t.bytes)/1e6, len(out.t.inputErrors), count(out.t.pass), count(out.t.fail))
 }
 

@@ -142,7 +142,7 @@ func TestCheck(t *testing.T) {
 func TestQuarters(t *testing.T) {
 	var s []rssSample
 	for i := range 8 {
-		s = append(s, rssSample{time.Duration(i) * time.Second, int64(10 + i)})
+		s = append(s, rssSample{at: time.Duration(i) * time.Second, rss: int64(10 + i)})
 	}
 	if got := quarters(s); !slices.Equal(got, []int64{11, 13, 15, 17}) {
 		t.Errorf("quarters: %v", got)
@@ -161,11 +161,14 @@ func TestQuarters(t *testing.T) {
 }
 
 func TestReadRSS(t *testing.T) {
-	rss, ok := readRSS("/proc/self/status")
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		t.Skip("no /proc")
 	}
-	if !ok || rss < 1<<20 {
-		t.Errorf("readRSS(/proc/self/status) = %d, %v", rss, ok)
+	rss, hwm, ok := readRSS("/proc/self/status")
+	if !ok || rss < 1<<20 || hwm < rss {
+		t.Errorf("readRSS(/proc/self/status) = %d, %d, %v; want VmRSS over 1 MB and VmHWM at least VmRSS", rss, hwm, ok)
+	}
+	if p := peak([]rssSample{{rss: 5, hwm: 7}, {rss: 6, hwm: 9}, {rss: 2, hwm: 8}}); p != 9 {
+		t.Errorf("peak = %d, want the highest VmHWM, 9", p)
 	}
 }

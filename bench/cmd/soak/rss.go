@@ -13,7 +13,8 @@ import (
 // rssSample is the resident memory of the process at a moment of its run.
 type rssSample struct {
 	at  time.Duration
-	rss int64 // bytes
+	rss int64 // bytes: VmRSS
+	hwm int64 // bytes: VmHWM, the peak so far
 }
 
 // sampler samples one process until stopped.
@@ -34,8 +35,8 @@ func sampleRSS(p *os.Process, interval time.Duration, max int64) *sampler {
 		tick := time.NewTicker(interval)
 		defer tick.Stop()
 		for {
-			if rss, ok := readRSS(path); ok {
-				samples = append(samples, rssSample{time.Since(start), rss})
+			if rss, hwm, ok := readRSS(path); ok {
+				samples = append(samples, rssSample{time.Since(start), rss, hwm})
 				if rss > max && !killed {
 					p.Kill()
 					killed = true
@@ -60,13 +61,29 @@ func (s *sampler) stop() ([]rssSample, bool) {
 	return <-s.result, <-s.stopped
 }
 
-// readRSS reads VmRSS from a /proc/PID/status file.
-func readRSS(path string) (int64, bool) {
+// readRSS reads VmRSS and VmHWM from a /proc/PID/status file. VmHWM is
+// the process's own peak since it called execve: unlike the peak RSS that
+// wait4 reports, it does not hold the parent's address space, which the
+// child shares until execve when Go starts it (see bench/internal/rusage).
+func readRSS(path string) (rss, hwm int64, ok bool) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
-	_, rest, ok := bytes.Cut(b, []byte("\nVmRSS:"))
+	rss, ok = statusKB(b, "\nVmRSS:")
+	if !ok {
+		return 0, 0, false
+	}
+	if hwm, ok = statusKB(b, "\nVmHWM:"); !ok || hwm < rss {
+		hwm = rss
+	}
+	return rss, hwm, true
+}
+
+// statusKB reads the value in kB of the /proc status line that starts with
+// key, in bytes.
+func statusKB(b []byte, key string) (int64, bool) {
+	_, rest, ok := bytes.Cut(b, []byte(key))
 	if !ok {
 		return 0, false
 	}
@@ -77,6 +94,16 @@ func readRSS(path string) (int64, bool) {
 	}
 	kb, err := strconv.ParseInt(string(f[0]), 10, 64)
 	return kb << 10, err == nil
+}
+
+// peak is the highest VmHWM of the samples: the process's own peak
+// resident memory up to the last sample.
+func peak(samples []rssSample) int64 {
+	var p int64
+	for _, s := range samples {
+		p = max(p, s.hwm)
+	}
+	return p
 }
 
 // quarters returns the peak RSS of each quarter of the run (by time), or
