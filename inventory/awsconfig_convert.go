@@ -28,7 +28,6 @@ package inventory
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -52,7 +51,7 @@ type configConverter struct {
 	idx   configIndex
 	// later are the indexed items that are entity documents too, in
 	// input order.
-	later []*configItem
+	later []*storedItem
 	// last are the items converted after all others (trails, which embed
 	// their destination bucket's document), in input order.
 	last []*configItem
@@ -67,7 +66,7 @@ type configConverter struct {
 
 // heldItem is an item held back until the input has been read.
 type heldItem struct {
-	data   []byte
+	text   string
 	origin Origin
 }
 
@@ -81,16 +80,18 @@ func (c *configConverter) item(e Entity) error {
 	if e.Err != nil {
 		return c.emit(e)
 	}
-	data := e.Data
+	var text string
 	if e.Kind == KindTypeMap && e.Key == "Results" {
 		// select-resource-config: each result is JSON in a string.
-		s, err := unquote(data)
+		s, err := unquote(e.Data)
 		if err != nil {
 			return c.emit(Entity{Err: errors.New("a result of select-resource-config must be a JSON string holding an object"), Origin: e.Origin})
 		}
-		data = []byte(s)
+		text = s
+	} else {
+		text = string(e.Data) // a copy: the reader lends e.Data
 	}
-	it, err := decodeItem(data)
+	it, err := decodeItem(text)
 	if err != nil {
 		return c.emit(Entity{Err: err, Origin: e.Origin})
 	}
@@ -109,7 +110,7 @@ func (c *configConverter) item(e Entity) error {
 	if ct.joins {
 		// Decoded when converted, after the input has been read (a
 		// malformed body is an error record then, with this origin).
-		return c.hold(data, it.origin)
+		return c.hold(text, it.origin)
 	}
 	if err := it.decodeBody(); err != nil {
 		return c.emit(Entity{Err: err, Origin: it.origin})
@@ -117,12 +118,12 @@ func (c *configConverter) item(e Entity) error {
 	switch {
 	case ct.index != nil:
 		c.idx.seen[it.resourceType] = true
+		it.stored = c.idx.store.put(it, text)
 		ct.index(&c.idx, it)
-		c.idx.store.put(it)
 		if ct.convert == nil {
 			return c.emit(Entity{Ignored: it.resourceType + " (" + ct.mergedInto + ")", Origin: it.origin})
 		}
-		c.later = append(c.later, it)
+		c.later = append(c.later, it.stored)
 		return nil
 	case ct.last:
 		if b := str(it.conf, "s3BucketName"); b != "" {
@@ -168,10 +169,10 @@ func (c *configConverter) convert(it *configItem, ct configType) error {
 }
 
 // hold keeps an item back until the input has been read.
-func (c *configConverter) hold(data []byte, o Origin) error {
-	if c.heldBytes+len(data) <= heldMemory {
-		c.held = append(c.held, heldItem{data: bytes.Clone(data), origin: o})
-		c.heldBytes += len(data)
+func (c *configConverter) hold(text string, o Origin) error {
+	if c.heldBytes+len(text) <= heldMemory {
+		c.held = append(c.held, heldItem{text: text, origin: o})
+		c.heldBytes += len(text)
 		return nil
 	}
 	if c.spill == nil {
@@ -187,11 +188,11 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 	}
 	var hdr [2 * binary.MaxVarintLen64]byte
 	n := binary.PutUvarint(hdr[:], uint64(len(ob)))
-	n += binary.PutUvarint(hdr[n:], uint64(len(data)))
-	for _, b := range [][]byte{hdr[:n], ob, data} {
-		if _, err := c.spillW.Write(b); err != nil {
-			return &InputError{Input: c.input, Line: o.Line, Msg: fmt.Sprintf("holding items back for joining: %v", err)}
-		}
+	n += binary.PutUvarint(hdr[n:], uint64(len(text)))
+	c.spillW.Write(hdr[:n])
+	c.spillW.Write(ob)
+	if _, err := c.spillW.WriteString(text); err != nil { // a bufio.Writer keeps its first error
+		return &InputError{Input: c.input, Line: o.Line, Msg: fmt.Sprintf("holding items back for joining: %v", err)}
 	}
 	c.spilled++
 	return nil
@@ -204,14 +205,15 @@ func (c *configConverter) finish() error {
 	if err := c.idx.store.failure(c.input); err != nil {
 		return err
 	}
-	for _, it := range c.later {
-		if err := c.convert(c.idx.full(it), configTypes[it.resourceType]); err != nil {
+	for _, st := range c.later {
+		it := c.idx.full(st)
+		if err := c.convert(it, configTypes[it.resourceType]); err != nil {
 			return err
 		}
 	}
 	c.later = nil
 	for i, h := range c.held {
-		if err := c.converted(h.data, h.origin); err != nil {
+		if err := c.converted(h.text, h.origin); err != nil {
 			return err
 		}
 		c.held[i] = heldItem{}
@@ -256,7 +258,7 @@ func (c *configConverter) convertSpilled() error {
 		if err := json.Unmarshal(buf[:no], &o); err != nil {
 			return &InputError{Input: c.input, Msg: fmt.Sprintf("reading held-back items: %v", err)}
 		}
-		if err := c.converted(buf[no:], o); err != nil {
+		if err := c.converted(string(buf[no:]), o); err != nil {
 			return err
 		}
 	}
@@ -264,8 +266,8 @@ func (c *configConverter) convertSpilled() error {
 }
 
 // converted decodes a held-back item again and emits its document.
-func (c *configConverter) converted(data []byte, o Origin) error {
-	it, err := decodeValidItem(data)
+func (c *configConverter) converted(text string, o Origin) error {
+	it, err := decodeValidItem(text)
 	if err == nil { // it decoded when it was read
 		err = it.decodeBody()
 	}
