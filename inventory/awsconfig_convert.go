@@ -36,6 +36,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gsl-lang/gsl/internal/jsontext"
 )
@@ -47,14 +48,18 @@ var heldMemory = 8 << 20
 // configConverter converts the items of one input.
 type configConverter struct {
 	input string
-	emit  func(Entity) error
-	idx   configIndex
+	// emit emits a record in its turn: after the items read before it
+	// that pool converts.
+	emit func(Entity) error
+	pool convertPool
+	idx  configIndex
 	// later are the indexed items that are entity documents too, in
 	// input order.
 	later []*storedItem
 	// last are the items converted after all others (trails, which embed
-	// their destination bucket's document), in input order.
-	last []*configItem
+	// their destination bucket's document), in input order, kept as
+	// indexed items are.
+	last []*storedItem
 	// held are held-back items (their JSON and origin) in memory; once
 	// heldBytes passes heldMemory, the others go to spill.
 	held      []heldItem
@@ -71,12 +76,23 @@ type heldItem struct {
 }
 
 func newConfigConverter(input string, emit func(Entity) error) *configConverter {
-	return &configConverter{input: input, emit: emit, idx: newConfigIndex()}
+	c := &configConverter{input: input, idx: newConfigIndex()}
+	c.pool = convertPool{out: emit, keep: c.keep}
+	c.emit = c.pool.emit
+	return c
 }
 
 // item takes one item as read (or an error record) and converts it, or
-// keeps it for later.
+// keeps it for later; then it emits the records that are ready.
 func (c *configConverter) item(e Entity) error {
+	if err := c.take(e); err != nil {
+		return err
+	}
+	return c.pool.flush(false)
+}
+
+// take takes one item as read (see item).
+func (c *configConverter) take(e Entity) error {
 	if e.Err != nil {
 		return c.emit(e)
 	}
@@ -112,6 +128,10 @@ func (c *configConverter) item(e Entity) error {
 		// malformed body is an error record then, with this origin).
 		return c.hold(text, it.origin)
 	}
+	if ct.alone() {
+		c.pool.convert(it, ct)
+		return nil
+	}
 	if err := it.decodeBody(); err != nil {
 		return c.emit(Entity{Err: err, Origin: it.origin})
 	}
@@ -127,9 +147,9 @@ func (c *configConverter) item(e Entity) error {
 		return nil
 	case ct.last:
 		if b := str(it.conf, "s3BucketName"); b != "" {
-			c.idx.trailBuckets[b] = nil
+			c.idx.trailBuckets[strings.Clone(b)] = nil
 		}
-		c.last = append(c.last, it)
+		c.last = append(c.last, c.idx.store.put(it, text))
 		return nil
 	}
 	return c.convert(it, ct)
@@ -147,25 +167,43 @@ func isDeleted(status string) bool {
 
 // convert emits the document of it.
 func (c *configConverter) convert(it *configItem, ct configType) error {
-	doc, err := ct.convert(it, &c.idx)
+	e, doc := document(it, ct, &c.idx)
+	c.keep(it, doc, e.Data)
+	return c.emit(e)
+}
+
+// document builds the record of it: its entity document (with the
+// document's tree, for keep), or why it has none. x is nil for a type
+// whose documents embed nothing of others (see configType.alone).
+func document(it *configItem, ct configType, x *configIndex) (Entity, *obj) {
+	doc, err := ct.convert(it, x)
 	var nm *notModelledError
 	if errors.As(err, &nm) {
-		return c.emit(Entity{NotModelled: it.resourceType + " (" + nm.what + ")", Origin: it.origin})
+		return Entity{NotModelled: it.resourceType + " (" + nm.what + ")", Origin: it.origin}, nil
 	}
 	if err != nil {
-		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
+		return Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin}, nil
 	}
 	data, err := appendJSON(nil, doc)
 	if err != nil {
-		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
+		return Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin}, nil
+	}
+	return Entity{Data: data, Origin: it.origin}, doc
+}
+
+// keep keeps what later documents embed of the document of it (nil when
+// it has none).
+func (c *configConverter) keep(it *configItem, doc *obj, data []byte) {
+	if doc == nil {
+		return
 	}
 	if _, ok := c.idx.trailBuckets[it.id]; ok && it.resourceType == "AWS::S3::Bucket" {
-		c.idx.trailBuckets[it.id] = doc // a trail's destination: embedded in it
+		r := c.idx.store.putText(string(data)) // a trail's destination: embedded in it
+		c.idx.trailBuckets[it.id] = &r
 	}
 	if it.resourceType == "AWS::IAM::Role" {
 		c.idx.keepRole(it, data) // embedded in the instances of its profiles
 	}
-	return c.emit(Entity{Data: data, Origin: it.origin})
 }
 
 // hold keeps an item back until the input has been read.
@@ -201,6 +239,9 @@ func (c *configConverter) hold(text string, o Origin) error {
 // finish converts what was kept for the end: the indexed entity types,
 // then the held-back items, then the trails.
 func (c *configConverter) finish() error {
+	if err := c.pool.flush(true); err != nil {
+		return err
+	}
 	c.idx.link()
 	if err := c.idx.store.failure(c.input); err != nil {
 		return err
@@ -222,7 +263,8 @@ func (c *configConverter) finish() error {
 	if err := c.convertSpilled(); err != nil {
 		return err
 	}
-	for i, it := range c.last {
+	for i, st := range c.last {
+		it := c.idx.full(st)
 		if err := c.convert(it, configTypes[it.resourceType]); err != nil {
 			return err
 		}
@@ -280,6 +322,7 @@ func (c *configConverter) converted(text string, o Origin) error {
 
 // close removes the temporary file, if any.
 func (c *configConverter) close() {
+	c.pool.stop()
 	c.idx.store.close()
 	if c.spill != nil {
 		c.spill.Close()

@@ -11,6 +11,7 @@ package inventory
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -21,17 +22,23 @@ import (
 var indexMemory = 8 << 20
 
 // storedItem is an indexed item: its id, its origin (without Resource,
-// which the item gives back) and where its text is: in mem, or n bytes at
-// off in the store's file.
+// which the item gives back) and where its text is.
 type storedItem struct {
 	id     string
 	origin Origin
-	mem    string
-	off    int64
-	n      int
+	text   textRef
 }
 
-// bodyStore holds the text of indexed items.
+// textRef is where a text of the store is: in mem, or n bytes at off in
+// the store's file.
+type textRef struct {
+	mem string
+	off int64
+	n   int
+}
+
+// bodyStore holds the text of indexed items and of the documents kept for
+// embedding.
 type bodyStore struct {
 	memBytes int
 	file     *os.File
@@ -44,33 +51,38 @@ type bodyStore struct {
 func (s *bodyStore) put(it *configItem, text string) *storedItem {
 	o := it.origin
 	o.Resource = ""
-	st := &storedItem{id: it.id, origin: o, n: len(text)}
+	return &storedItem{id: it.id, origin: o, text: s.putText(text)}
+}
+
+// putText stores text and returns where it is.
+func (s *bodyStore) putText(text string) textRef {
+	r := textRef{n: len(text)}
 	if s.memBytes+len(text) <= indexMemory || s.err != nil {
-		st.mem = strings.Clone(text)
+		r.mem = strings.Clone(text)
 		s.memBytes += len(text)
-		return st
+		return r
 	}
 	if s.file == nil {
 		f, err := os.CreateTemp("", "gsl-awsconfig-index-*")
 		if err != nil {
 			s.err = err
-			st.mem = strings.Clone(text)
-			return st
+			r.mem = strings.Clone(text)
+			return r
 		}
 		s.file, s.w = f, bufio.NewWriterSize(f, 256<<10)
 	}
 	if _, err := s.w.WriteString(text); err != nil {
 		s.err = err
 	}
-	st.off = s.size
+	r.off = s.size
 	s.size += int64(len(text))
-	return st
+	return r
 }
 
-// get returns the text of a stored item.
-func (s *bodyStore) get(st *storedItem) (string, bool) {
-	if st.mem != "" || st.n == 0 {
-		return st.mem, true
+// get returns a stored text.
+func (s *bodyStore) get(r textRef) (string, bool) {
+	if r.mem != "" || r.n == 0 {
+		return r.mem, true
 	}
 	if s.w.Buffered() > 0 {
 		if err := s.w.Flush(); err != nil {
@@ -78,12 +90,21 @@ func (s *bodyStore) get(st *storedItem) (string, bool) {
 			return "", false
 		}
 	}
-	data := make([]byte, st.n)
-	if _, err := s.file.ReadAt(data, st.off); err != nil {
+	data := make([]byte, r.n)
+	if _, err := s.file.ReadAt(data, r.off); err != nil {
 		s.err = err
 		return "", false
 	}
 	return string(data), true
+}
+
+// doc returns a stored document as JSON ("null" when the store failed,
+// which ends the input with an error).
+func (s *bodyStore) doc(r textRef) json.RawMessage {
+	if t, ok := s.get(r); ok {
+		return json.RawMessage(t)
+	}
+	return json.RawMessage("null")
 }
 
 // failure is the store's first failure, as an input error.

@@ -5,7 +5,6 @@ package inventory
 // gets from Config and how the derived ones are computed).
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -28,6 +27,11 @@ type configType struct {
 	// built after them; its items are few and kept in memory.
 	last bool
 }
+
+// alone reports whether the documents of the type embed nothing of other
+// items: its items are converted as soon as they are read, on the
+// conversion pool, and its convert is called without the index.
+func (ct configType) alone() bool { return ct.index == nil && !ct.joins && !ct.last }
 
 // configTypes maps AWS Config resource types to their conversion.
 var configTypes = map[string]configType{
@@ -95,7 +99,7 @@ type configIndex struct {
 	ecsServices                 map[string][]*storedItem // by cluster (ARN or name)
 	apiStages                   map[string][]*storedItem // by API ARN
 	launchConfigs               map[string]*storedItem   // by name
-	profileRoles                map[string][]keptRole    // role documents by instance profile ARN
+	profileRoles                map[string][]keptDoc     // role documents by instance profile ARN
 	kmsAliases                  map[string][]string      // alias names by key id
 	sgInterfaces                map[string][]keptDoc     // network interfaces by security group
 	vpcEndpoints                map[string][]keptDoc     // VPC endpoints by VPC
@@ -117,7 +121,7 @@ type configIndex struct {
 	vpcDocs, subnetDocs, groupDocs map[string]*obj
 	// trailBuckets are the buckets trails deliver to, with each one's
 	// document once built (nil until then).
-	trailBuckets map[string]*obj
+	trailBuckets map[string]*textRef
 }
 
 // igwAttachment is an internet gateway attached to a VPC.
@@ -131,9 +135,9 @@ func newConfigIndex() configIndex {
 		flowLogs: map[string][]*storedItem{}, listeners: map[string][]*storedItem{}, redshiftParams: map[string]*storedItem{},
 		accountPAB: map[string]*storedItem{}, seen: map[string]bool{},
 		ecsServices: map[string][]*storedItem{}, apiStages: map[string][]*storedItem{}, launchConfigs: map[string]*storedItem{},
-		profileRoles: map[string][]keptRole{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
+		profileRoles: map[string][]keptDoc{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
-		trailBuckets: map[string]*obj{},
+		trailBuckets: map[string]*textRef{},
 	}
 }
 
@@ -307,7 +311,7 @@ func convertSecurityGroup(it *configItem, x *configIndex) (*obj, error) {
 	if x.recorded("AWS::EC2::NetworkInterface") {
 		nics := []any{}
 		for _, n := range x.sgInterfaces[it.id] {
-			nics = append(nics, n.doc)
+			nics = append(nics, x.store.doc(n.doc))
 		}
 		o.set("networkInterfaces", nics)
 	}
@@ -551,7 +555,7 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	if x.recorded("AWS::EC2::VPCEndpoint") {
 		eps := []any{}
 		for _, e := range x.vpcEndpoints[it.id] {
-			eps = append(eps, e.doc)
+			eps = append(eps, x.store.doc(e.doc))
 		}
 		o.set("vpcEndpoints", eps)
 	}
@@ -611,7 +615,7 @@ func (x *configIndex) subnetDoc(id string) *obj {
 
 // maxCached bounds each cache of embedded documents; a full cache is
 // emptied (a few documents are built again), so that memory stays bounded.
-const maxCached = 4096
+const maxCached = 1024
 
 // cache keeps d as the document of id in m.
 func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
@@ -626,7 +630,7 @@ func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
 // each use, which keeps the index many times smaller than decoded items.
 func (x *configIndex) full(st *storedItem) *configItem {
 	var it *configItem
-	text, ok := x.store.get(st)
+	text, ok := x.store.get(st.text)
 	if ok {
 		var err error
 		it, err = decodeValidItem(text)
@@ -781,7 +785,7 @@ func convertInstance(it *configItem, x *configIndex) (*obj, error) {
 	case x.profileRoles[profile] != nil:
 		roles := []any{}
 		for _, r := range x.profileRoles[profile] {
-			roles = append(roles, r.doc)
+			roles = append(roles, x.store.doc(r.doc))
 		}
 		o.set("roles", roles)
 	}
@@ -1350,7 +1354,7 @@ func convertCloudTrail(it *configItem, x *configIndex) (*obj, error) {
 		set("cloudWatchLogsLogGroupArn", strv(c, "cloudWatchLogsLogGroupArn")).set("cloudWatchLogsRoleArn", strv(c, "cloudWatchLogsRoleArn")).
 		set("snsTopicArn", firstOrNil(c, "snsTopicARN", "snsTopicArn")).set("hasCustomEventSelectors", boolv(c, "hasCustomEventSelectors"))
 	if b := x.trailBuckets[str(c, "s3BucketName")]; b != nil {
-		o.set("s3Bucket", b)
+		o.set("s3Bucket", x.store.doc(*b))
 	}
 	return o, nil
 }
@@ -1521,35 +1525,35 @@ func convertCloudFront(it *configItem, _ *configIndex) (*obj, error) {
 
 // --- Joins of small related items, kept as what is embedded only ---
 
-// keptRole is a role's document, by the role's resource id.
-type keptRole struct {
-	id  string
-	doc json.RawMessage
-}
-
-// keptDoc is an object kept in the index for embedding, as JSON: its
-// strings must not hold on to the decoded item they came from.
+// keptDoc is an object kept in the index for embedding (a role's
+// document, by the role's resource id), as JSON in the store: its strings
+// must not hold on to the decoded item they came from, and there may be
+// as many as there are items.
 type keptDoc struct {
 	id  string
-	doc json.RawMessage
+	doc textRef
 }
 
-func keepDoc(id string, o *obj) keptDoc {
+func (x *configIndex) keepDoc(id string, o *obj) keptDoc {
 	b, err := appendJSON(nil, o)
 	if err != nil { // not built from values appendJSON refuses
 		b = []byte("null")
 	}
-	return keptDoc{strings.Clone(id), b}
+	return keptDoc{strings.Clone(id), x.store.putText(string(b))}
 }
 
 // keepRole keeps the document of a role for the instances of its
 // instance profiles (instanceProfileList[].arn).
 func (x *configIndex) keepRole(it *configItem, doc []byte) {
 	x.seen["AWS::IAM::Role"] = true
+	var r keptDoc
 	for _, p := range listv(it.conf, "instanceProfileList") {
 		if arn := str(asMap(p), "arn"); arn != "" {
-			r := keptRole{it.id, json.RawMessage(bytes.Clone(doc))}
-			x.profileRoles[arn] = replaceOrAppend(x.profileRoles[arn], r, func(k keptRole) bool { return k.id == r.id })
+			if r.doc.n == 0 {
+				r = keptDoc{it.id, x.store.putText(string(doc))}
+			}
+			arn = strings.Clone(arn) // the key must not hold the decoded item
+			x.profileRoles[arn] = replaceOrAppend(x.profileRoles[arn], r, func(k keptDoc) bool { return k.id == r.id })
 		}
 	}
 }
@@ -1577,7 +1581,7 @@ func indexNetworkInterface(x *configIndex, it *configItem) {
 	if id == "" {
 		id = it.id
 	}
-	nic := keepDoc(id, newObj().set("id", id).set("description", fstrv(c, "description")))
+	nic := x.keepDoc(id, newObj().set("id", id).set("description", fstrv(c, "description")))
 	for _, g := range idsOf(flist(c, "groups"), "groupId") {
 		g = strings.Clone(g)
 		x.sgInterfaces[g] = replaceOrAppend(x.sgInterfaces[g], nic, func(k keptDoc) bool { return k.id == nic.id })
@@ -1599,7 +1603,7 @@ func indexVPCEndpoint(x *configIndex, it *configItem) {
 	e := newObj().set("id", id).set("serviceName", fstrv(c, "serviceName")).set("vpcEndpointType", fstrv(c, "vpcEndpointType")).
 		set("state", fstrv(c, "state")).set("policyDocument", fpolicy(c, "policyDocument"))
 	if vpc := fstr(c, "vpcId"); vpc != "" {
-		vpc, k := strings.Clone(vpc), keepDoc(id, e)
+		vpc, k := strings.Clone(vpc), x.keepDoc(id, e)
 		x.vpcEndpoints[vpc] = replaceOrAppend(x.vpcEndpoints[vpc], k, func(o keptDoc) bool { return o.id == k.id })
 	}
 }
