@@ -76,7 +76,7 @@ type heldItem struct {
 }
 
 func newConfigConverter(input string, emit func(Entity) error) *configConverter {
-	c := &configConverter{input: input, idx: newConfigIndex()}
+	c := &configConverter{input: input, idx: newConfigIndex(input)}
 	c.pool = convertPool{out: emit, keep: c.keep}
 	c.emit = c.pool.emit
 	return c

@@ -21,12 +21,21 @@ import (
 // before the rest goes to a temporary file.
 var indexMemory = 8 << 20
 
-// storedItem is an indexed item: its id, its origin (without Resource,
-// which the item gives back) and where its text is.
+// storedItem is an indexed item: its id, where its text is, and where it
+// was read (its Origin but for Input and Resource, which the converter and
+// the item give back: there may be a storedItem for every tenth item).
 type storedItem struct {
-	id     string
-	origin Origin
-	text   textRef
+	id               string
+	text             textRef
+	key              string
+	line, col, index int
+	wide             int32
+	kind             Kind
+}
+
+// origin is the Origin of st, read from input, without its Resource.
+func (st *storedItem) origin(input string) Origin {
+	return Origin{Input: input, Line: st.line, Col: st.col, Wide: int(st.wide), Index: st.index, Key: st.key, Kind: st.kind}
 }
 
 // textRef is where a text of the store is: in mem, or n bytes at off in
@@ -50,8 +59,7 @@ type bodyStore struct {
 // put stores it, read from text, and returns where it is.
 func (s *bodyStore) put(it *configItem, text string) *storedItem {
 	o := it.origin
-	o.Resource = ""
-	return &storedItem{id: it.id, origin: o, text: s.putText(text)}
+	return &storedItem{id: it.id, text: s.putText(text), key: o.Key, line: o.Line, col: o.Col, index: o.Index, wide: int32(o.Wide), kind: o.Kind}
 }
 
 // putText stores text and returns where it is.

@@ -103,6 +103,7 @@ type configIndex struct {
 	kmsAliases                  map[string][]string      // alias names by key id
 	sgInterfaces                map[string][]keptDoc     // network interfaces by security group
 	vpcEndpoints                map[string][]keptDoc     // VPC endpoints by VPC
+	input                       string                   // the input's name, for origins
 	seen                        map[string]bool          // resource types indexed
 	store                       bodyStore                // the indexed items' bodies
 
@@ -129,8 +130,8 @@ type igwAttachment struct {
 	id, state string
 }
 
-func newConfigIndex() configIndex {
-	return configIndex{
+func newConfigIndex(input string) configIndex {
+	return configIndex{input: input,
 		sgs: map[string]*storedItem{}, subnets: map[string]*storedItem{}, volumes: map[string]*storedItem{}, vpcs: map[string]*storedItem{},
 		flowLogs: map[string][]*storedItem{}, listeners: map[string][]*storedItem{}, redshiftParams: map[string]*storedItem{},
 		accountPAB: map[string]*storedItem{}, seen: map[string]bool{},
@@ -641,7 +642,7 @@ func (x *configIndex) full(st *storedItem) *configItem {
 		// input with an error); keep an empty body.
 		it = &configItem{id: st.id, conf: jmap{}, supp: jmap{}}
 	}
-	it.origin = st.origin
+	it.origin = st.origin(x.input)
 	it.origin.Resource = firstNonEmpty(it.arn, it.id)
 	it.stored = st
 	return it
