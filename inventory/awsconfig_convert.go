@@ -5,22 +5,25 @@ package inventory
 // Joining. Some entity documents embed others (an Instance its volumes,
 // security groups, subnet with its NACL, and VPC; an S3Bucket the
 // account's public-access block), and Config writes the items in no
-// particular order. The converter keeps the small related items in memory
-// (an index of security groups, subnets, network ACLs, volumes, VPCs, flow
-// logs, route tables, internet gateways, load-balancer listeners, Redshift
+// particular order. The converter keeps an index of the small related
+// items (security groups, subnets, network ACLs, volumes, VPCs, flow logs,
+// route tables, internet gateways, load-balancer listeners, Redshift
 // parameter groups, account public-access blocks, ECS services, API stages
 // and launch configurations: the network and account configuration, which
-// grows with the number of networks, not of resources) and holds back the
-// items that embed them (instances, buckets, databases, load balancers,
-// clusters, APIs, Auto Scaling groups) until the input has been
-// read: the first few megabytes of them in memory, the rest in a temporary
-// file, so that memory stays bounded whatever the size of the snapshot.
-// Every other item is converted as soon as it is read.
+// grows with the number of networks, not of resources), each item's text
+// in a store (awsconfig_store.go: the first megabytes in memory, the rest
+// in a temporary file) and only its id and position in memory, and holds
+// back the items that embed them (instances, buckets, databases, load
+// balancers, clusters, APIs, Auto Scaling groups) until the input has been
+// read, the first few megabytes of them in memory and the rest in a
+// temporary file, so that memory stays bounded whatever the size of the
+// snapshot. Every other item is converted as soon as it is read, on the
+// conversion pool (awsconfig_pool.go).
 //
 // The documents therefore come out in this order: those that need no join,
 // as read; then the indexed entity types (Volume, SecurityGroup, NACL, VPC,
-// Subnet), as read; then the held-back ones, as read; then the trails
-// (few), which embed the documents of their destination buckets. Every item yields
+// Subnet), as read; then the held-back ones, as read; then the trails,
+// which embed the documents of their destination buckets. Every item yields
 // exactly one record: a document, an error record (a malformed item, with
 // its position), a NotModelled record (a resource type the model lacks),
 // or an Ignored record (an item merged into other documents, or recording

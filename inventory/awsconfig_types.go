@@ -24,7 +24,7 @@ type configType struct {
 	// input has been read.
 	joins bool
 	// last: the document embeds documents of held-back items, so it is
-	// built after them; its items are few and kept in memory.
+	// built after them; its items are kept in the store as indexed ones.
 	last bool
 }
 
