@@ -171,6 +171,7 @@ func (rd *docReader) awsConfig(shape configShape) error {
 	defer conv.close()
 	item := *rd
 	item.emit = conv.item
+	item.borrow = true // the converter copies what it keeps
 	err := item.configItems(shape)
 	var ie *InputError
 	if err == nil || errors.As(err, &ie) {

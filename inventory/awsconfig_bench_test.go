@@ -9,6 +9,9 @@ package inventory
 //
 //	go test ./inventory -run '^$' -bench AWSConfig -benchmem
 //
+// GSL_BENCH_SNAPSHOT=file also writes the snapshot to file, and its
+// converted documents to file.ndjson, for timing `gslcheck run` over them.
+//
 // The figures are in BENCHMARKS.md ("AWS Config inputs").
 
 import (
@@ -114,6 +117,14 @@ func benchRead(b *testing.B, in []byte, name string) {
 
 func BenchmarkAWSConfigSnapshot(b *testing.B) {
 	snap := benchSnapshot(b, benchItems())
+	if out := os.Getenv("GSL_BENCH_SNAPSHOT"); out != "" {
+		if err := os.WriteFile(out, snap, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(out+".ndjson", converted(b, snap), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
 	benchRead(b, snap, "snapshot.json")
 }
 

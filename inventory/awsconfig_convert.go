@@ -5,22 +5,25 @@ package inventory
 // Joining. Some entity documents embed others (an Instance its volumes,
 // security groups, subnet with its NACL, and VPC; an S3Bucket the
 // account's public-access block), and Config writes the items in no
-// particular order. The converter keeps the small related items in memory
-// (an index of security groups, subnets, network ACLs, volumes, VPCs, flow
-// logs, route tables, internet gateways, load-balancer listeners, Redshift
+// particular order. The converter keeps an index of the small related
+// items (security groups, subnets, network ACLs, volumes, VPCs, flow logs,
+// route tables, internet gateways, load-balancer listeners, Redshift
 // parameter groups, account public-access blocks, ECS services, API stages
 // and launch configurations: the network and account configuration, which
-// grows with the number of networks, not of resources) and holds back the
-// items that embed them (instances, buckets, databases, load balancers,
-// clusters, APIs, Auto Scaling groups) until the input has been
-// read: the first few megabytes of them in memory, the rest in a temporary
-// file, so that memory stays bounded whatever the size of the snapshot.
-// Every other item is converted as soon as it is read.
+// grows with the number of networks, not of resources), each item's text
+// in a store (awsconfig_store.go: the first megabytes in memory, the rest
+// in a temporary file) and only its id and position in memory, and holds
+// back the items that embed them (instances, buckets, databases, load
+// balancers, clusters, APIs, Auto Scaling groups) until the input has been
+// read, the first few megabytes of them in memory and the rest in a
+// temporary file, so that memory stays bounded whatever the size of the
+// snapshot. Every other item is converted as soon as it is read, on the
+// conversion pool (awsconfig_pool.go).
 //
 // The documents therefore come out in this order: those that need no join,
 // as read; then the indexed entity types (Volume, SecurityGroup, NACL, VPC,
-// Subnet), as read; then the held-back ones, as read; then the trails
-// (few), which embed the documents of their destination buckets. Every item yields
+// Subnet), as read; then the held-back ones, as read; then the trails,
+// which embed the documents of their destination buckets. Every item yields
 // exactly one record: a document, an error record (a malformed item, with
 // its position), a NotModelled record (a resource type the model lacks),
 // or an Ignored record (an item merged into other documents, or recording
@@ -28,7 +31,6 @@ package inventory
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -37,6 +39,7 @@ import (
 	"os"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/gsl-lang/gsl/internal/jsontext"
 )
@@ -48,14 +51,18 @@ var heldMemory = 8 << 20
 // configConverter converts the items of one input.
 type configConverter struct {
 	input string
-	emit  func(Entity) error
-	idx   configIndex
+	// emit emits a record in its turn: after the items read before it
+	// that pool converts.
+	emit func(Entity) error
+	pool convertPool
+	idx  configIndex
 	// later are the indexed items that are entity documents too, in
 	// input order.
-	later []*configItem
+	later []*storedItem
 	// last are the items converted after all others (trails, which embed
-	// their destination bucket's document), in input order.
-	last []*configItem
+	// their destination bucket's document), in input order, kept as
+	// indexed items are.
+	last []*storedItem
 	// held are held-back items (their JSON and origin) in memory; once
 	// heldBytes passes heldMemory, the others go to spill.
 	held      []heldItem
@@ -67,30 +74,43 @@ type configConverter struct {
 
 // heldItem is an item held back until the input has been read.
 type heldItem struct {
-	data   []byte
+	text   string
 	origin Origin
 }
 
 func newConfigConverter(input string, emit func(Entity) error) *configConverter {
-	return &configConverter{input: input, emit: emit, idx: newConfigIndex()}
+	c := &configConverter{input: input, idx: newConfigIndex(input)}
+	c.pool = convertPool{out: emit, keep: c.keep}
+	c.emit = c.pool.emit
+	return c
 }
 
 // item takes one item as read (or an error record) and converts it, or
-// keeps it for later.
+// keeps it for later; then it emits the records that are ready.
 func (c *configConverter) item(e Entity) error {
+	if err := c.take(e); err != nil {
+		return err
+	}
+	return c.pool.flush(false)
+}
+
+// take takes one item as read (see item).
+func (c *configConverter) take(e Entity) error {
 	if e.Err != nil {
 		return c.emit(e)
 	}
-	data := e.Data
+	var text string
 	if e.Kind == KindTypeMap && e.Key == "Results" {
 		// select-resource-config: each result is JSON in a string.
-		s, err := unquote(data)
+		s, err := unquote(e.Data)
 		if err != nil {
 			return c.emit(Entity{Err: errors.New("a result of select-resource-config must be a JSON string holding an object"), Origin: e.Origin})
 		}
-		data = []byte(s)
+		text = s
+	} else {
+		text = string(e.Data) // a copy: the reader lends e.Data
 	}
-	it, err := decodeItem(data)
+	it, err := decodeItem(text)
 	if err != nil {
 		return c.emit(Entity{Err: err, Origin: e.Origin})
 	}
@@ -109,7 +129,11 @@ func (c *configConverter) item(e Entity) error {
 	if ct.joins {
 		// Decoded when converted, after the input has been read (a
 		// malformed body is an error record then, with this origin).
-		return c.hold(data, it.origin)
+		return c.hold(text, it.origin)
+	}
+	if ct.alone() {
+		c.pool.convert(it, ct)
+		return nil
 	}
 	if err := it.decodeBody(); err != nil {
 		return c.emit(Entity{Err: err, Origin: it.origin})
@@ -117,18 +141,18 @@ func (c *configConverter) item(e Entity) error {
 	switch {
 	case ct.index != nil:
 		c.idx.seen[it.resourceType] = true
+		it.stored = c.idx.store.put(it, text)
 		ct.index(&c.idx, it)
-		c.idx.store.put(it)
 		if ct.convert == nil {
 			return c.emit(Entity{Ignored: it.resourceType + " (" + ct.mergedInto + ")", Origin: it.origin})
 		}
-		c.later = append(c.later, it)
+		c.later = append(c.later, it.stored)
 		return nil
 	case ct.last:
 		if b := str(it.conf, "s3BucketName"); b != "" {
-			c.idx.trailBuckets[b] = nil
+			c.idx.trailBuckets[strings.Clone(b)] = nil
 		}
-		c.last = append(c.last, it)
+		c.last = append(c.last, c.idx.store.put(it, text))
 		return nil
 	}
 	return c.convert(it, ct)
@@ -146,32 +170,50 @@ func isDeleted(status string) bool {
 
 // convert emits the document of it.
 func (c *configConverter) convert(it *configItem, ct configType) error {
-	doc, err := ct.convert(it, &c.idx)
+	e, doc := document(it, ct, &c.idx)
+	c.keep(it, doc, e.Data)
+	return c.emit(e)
+}
+
+// document builds the record of it: its entity document (with the
+// document's tree, for keep), or why it has none. x is nil for a type
+// whose documents embed nothing of others (see configType.alone).
+func document(it *configItem, ct configType, x *configIndex) (Entity, *obj) {
+	doc, err := ct.convert(it, x)
 	var nm *notModelledError
 	if errors.As(err, &nm) {
-		return c.emit(Entity{NotModelled: it.resourceType + " (" + nm.what + ")", Origin: it.origin})
+		return Entity{NotModelled: it.resourceType + " (" + nm.what + ")", Origin: it.origin}, nil
 	}
 	if err != nil {
-		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
+		return Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin}, nil
 	}
 	data, err := appendJSON(nil, doc)
 	if err != nil {
-		return c.emit(Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin})
+		return Entity{Err: fmt.Errorf("%s %s: %v", it.resourceType, it.id, err), Origin: it.origin}, nil
+	}
+	return Entity{Data: data, Origin: it.origin}, doc
+}
+
+// keep keeps what later documents embed of the document of it (nil when
+// it has none).
+func (c *configConverter) keep(it *configItem, doc *obj, data []byte) {
+	if doc == nil {
+		return
 	}
 	if _, ok := c.idx.trailBuckets[it.id]; ok && it.resourceType == "AWS::S3::Bucket" {
-		c.idx.trailBuckets[it.id] = doc // a trail's destination: embedded in it
+		r := c.idx.store.putText(string(data)) // a trail's destination: embedded in it
+		c.idx.trailBuckets[it.id] = &r
 	}
 	if it.resourceType == "AWS::IAM::Role" {
 		c.idx.keepRole(it, data) // embedded in the instances of its profiles
 	}
-	return c.emit(Entity{Data: data, Origin: it.origin})
 }
 
 // hold keeps an item back until the input has been read.
-func (c *configConverter) hold(data []byte, o Origin) error {
-	if c.heldBytes+len(data) <= heldMemory {
-		c.held = append(c.held, heldItem{data: bytes.Clone(data), origin: o})
-		c.heldBytes += len(data)
+func (c *configConverter) hold(text string, o Origin) error {
+	if c.heldBytes+len(text) <= heldMemory {
+		c.held = append(c.held, heldItem{text: text, origin: o})
+		c.heldBytes += len(text)
 		return nil
 	}
 	if c.spill == nil {
@@ -187,11 +229,11 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 	}
 	var hdr [2 * binary.MaxVarintLen64]byte
 	n := binary.PutUvarint(hdr[:], uint64(len(ob)))
-	n += binary.PutUvarint(hdr[n:], uint64(len(data)))
-	for _, b := range [][]byte{hdr[:n], ob, data} {
-		if _, err := c.spillW.Write(b); err != nil {
-			return &InputError{Input: c.input, Line: o.Line, Msg: fmt.Sprintf("holding items back for joining: %v", err)}
-		}
+	n += binary.PutUvarint(hdr[n:], uint64(len(text)))
+	c.spillW.Write(hdr[:n])
+	c.spillW.Write(ob)
+	if _, err := c.spillW.WriteString(text); err != nil { // a bufio.Writer keeps its first error
+		return &InputError{Input: c.input, Line: o.Line, Msg: fmt.Sprintf("holding items back for joining: %v", err)}
 	}
 	c.spilled++
 	return nil
@@ -200,18 +242,22 @@ func (c *configConverter) hold(data []byte, o Origin) error {
 // finish converts what was kept for the end: the indexed entity types,
 // then the held-back items, then the trails.
 func (c *configConverter) finish() error {
+	if err := c.pool.flush(true); err != nil {
+		return err
+	}
 	c.idx.link()
 	if err := c.idx.store.failure(c.input); err != nil {
 		return err
 	}
-	for _, it := range c.later {
-		if err := c.convert(c.idx.full(it), configTypes[it.resourceType]); err != nil {
+	for _, st := range c.later {
+		it := c.idx.full(st)
+		if err := c.convert(it, configTypes[it.resourceType]); err != nil {
 			return err
 		}
 	}
 	c.later = nil
 	for i, h := range c.held {
-		if err := c.converted(h.data, h.origin); err != nil {
+		if err := c.converted(h.text, h.origin); err != nil {
 			return err
 		}
 		c.held[i] = heldItem{}
@@ -220,7 +266,8 @@ func (c *configConverter) finish() error {
 	if err := c.convertSpilled(); err != nil {
 		return err
 	}
-	for i, it := range c.last {
+	for i, st := range c.last {
+		it := c.idx.full(st)
 		if err := c.convert(it, configTypes[it.resourceType]); err != nil {
 			return err
 		}
@@ -256,7 +303,7 @@ func (c *configConverter) convertSpilled() error {
 		if err := json.Unmarshal(buf[:no], &o); err != nil {
 			return &InputError{Input: c.input, Msg: fmt.Sprintf("reading held-back items: %v", err)}
 		}
-		if err := c.converted(buf[no:], o); err != nil {
+		if err := c.converted(string(buf[no:]), o); err != nil {
 			return err
 		}
 	}
@@ -264,8 +311,8 @@ func (c *configConverter) convertSpilled() error {
 }
 
 // converted decodes a held-back item again and emits its document.
-func (c *configConverter) converted(data []byte, o Origin) error {
-	it, err := decodeValidItem(data)
+func (c *configConverter) converted(text string, o Origin) error {
+	it, err := decodeValidItem(text)
 	if err == nil { // it decoded when it was read
 		err = it.decodeBody()
 	}
@@ -278,6 +325,7 @@ func (c *configConverter) converted(data []byte, o Origin) error {
 
 // close removes the temporary file, if any.
 func (c *configConverter) close() {
+	c.pool.stop()
 	c.idx.store.close()
 	if c.spill != nil {
 		c.spill.Close()

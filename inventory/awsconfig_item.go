@@ -6,7 +6,6 @@ package inventory
 // milliseconds.
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -44,105 +43,137 @@ type configItem struct {
 	origin                      Origin
 
 	// raw holds the item's tags, relationships, configuration and
-	// supplementaryConfiguration as read (nil once an indexed item's are
-	// stored: a pointer keeps the many indexed items small).
-	raw *[4][]byte
-	// body is where an indexed item's body is kept (see bodyStore); nil
-	// for other items.
-	body *storedBody
+	// supplementaryConfiguration as read: parts of the item's text.
+	raw [4]string
+	// stored is where the item is kept when it is indexed (see
+	// bodyStore); nil for other items.
+	stored *storedItem
 }
 
-// itemFieldNames are the members decodeItem reads, with both spellings of item
-// versions 1.2 and 1.3.
-var itemFieldNames = [...]string{
-	"resourceType", "resourceId", "resourceName", "arn", "ARN", "awsAccountId", "accountId", "awsRegion",
-	"configurationItemStatus", "configurationItemCaptureTime", "resourceCreationTime",
-	"tags", "relationships", "configuration", "supplementaryConfiguration",
+// The members decodeItem reads, with both spellings of item versions 1.2
+// and 1.3, in the order of configItem's fields they fill.
+const (
+	fResourceType = iota
+	fResourceID
+	fResourceName
+	fArn
+	fARN
+	fAwsAccountID
+	fAccountID
+	fAwsRegion
+	fStatus
+	fCaptureTime
+	fCreationTime
+	fTags
+	fRelationships
+	fConfiguration
+	fSupplementary
+	nItemFields
+)
+
+// itemField is the index of each member name decodeItem reads.
+var itemField = map[string]int{
+	"resourceType": fResourceType, "resourceId": fResourceID, "resourceName": fResourceName,
+	"arn": fArn, "ARN": fARN, "awsAccountId": fAwsAccountID, "accountId": fAccountID, "awsRegion": fAwsRegion,
+	"configurationItemStatus": fStatus, "configurationItemCaptureTime": fCaptureTime, "resourceCreationTime": fCreationTime,
+	"tags": fTags, "relationships": fRelationships, "configuration": fConfiguration, "supplementaryConfiguration": fSupplementary,
 }
 
-// itemField is the index of each name in itemFieldNames.
-var itemField = func() map[string]int {
-	m := map[string]int{}
-	for i, f := range itemFieldNames {
-		m[f] = i
+// itemFieldNames spells the members of itemField, for errors.
+var itemFieldNames = func() (names [nItemFields]string) {
+	for n, i := range itemField {
+		names[i] = n
 	}
-	return m
+	return names
 }()
 
 // decodeItem decodes the envelope of one configuration item: its type,
-// ids, account, region, status and times. It reads the item with gjson,
-// without decoding the configuration, which is decoded (by decodeBody)
-// only for the items that are converted.
-func decodeItem(data []byte) (*configItem, error) {
-	if !jsontext.ValidBytes(data) {
+// ids, account, region, status and times. It walks the item's members
+// once, finding where each value ends without decoding it (so that an item
+// of a type the model lacks costs a scan); the configuration is decoded (by
+// decodeBody) only for the items that are converted.
+func decodeItem(text string) (*configItem, error) {
+	if !jsontext.Valid(text) {
 		var v any
-		err := json.Unmarshal(data, &v)
+		err := json.Unmarshal([]byte(text), &v)
 		if err == nil {
 			err = errors.New("invalid JSON")
 		}
 		return nil, fmt.Errorf("configuration item: %v", err)
 	}
-	return decodeValidItem(data)
+	return decodeValidItem(text)
 }
 
-// decodeValidItem is decodeItem for data known to be valid JSON (an item
-// held back after decodeItem read it).
-func decodeValidItem(data []byte) (*configItem, error) {
-	root := gjson.ParseBytes(data)
-	if !root.IsObject() {
-		return nil, fmt.Errorf("configuration item: a JSON %s, not an object", gjsonKind(root))
+// decodeValidItem is decodeItem for text known to be valid JSON (an item
+// held back or indexed after decodeItem read it). The item's raw parts
+// share text.
+func decodeValidItem(text string) (*configItem, error) {
+	i := jsontext.SkipSpace(text, 0)
+	if i >= len(text) || text[i] != '{' {
+		return nil, fmt.Errorf("configuration item: a JSON %s, not an object", rawKind(text[i:]))
 	}
 	// One pass over the members picks the fields (the first of each name).
-	var fields [len(itemFieldNames)]gjson.Result
-	root.ForEach(func(k, v gjson.Result) bool {
-		if i, ok := itemField[k.Str]; ok && !fields[i].Exists() {
-			fields[i] = v
+	var fields [nItemFields]string
+	members := jsontext.NewMembers(text)
+	for {
+		key, v, ok := members.Next()
+		if !ok {
+			break
 		}
-		return true
-	})
-	f := func(name string) gjson.Result { return fields[itemField[name]] }
+		name := key[1 : len(key)-1]
+		if strings.IndexByte(name, '\\') >= 0 {
+			name = gjson.Parse(key).Str
+		}
+		if f, ok := itemField[name]; ok && fields[f] == "" {
+			fields[f] = v
+		}
+	}
 	var it configItem
 	var err error
-	text := func(names ...string) string {
-		for _, n := range names {
-			v := f(n)
-			if !v.Exists() || v.Type == gjson.Null {
+	text1 := func(fs ...int) string {
+		for _, f := range fs {
+			v := fields[f]
+			if v == "" || v == "null" {
 				continue
 			}
-			if v.Type != gjson.String && v.Type != gjson.Number {
+			switch c := v[0]; {
+			case c == '"':
+				if len(v) > 2 {
+					// A copy: an item kept in the index must not hold
+					// the whole item's text.
+					return strings.Clone(stringValue(v))
+				}
+			case c == '-' || (c >= '0' && c <= '9'):
+				return gjson.Parse(v).String()
+			default:
 				if err == nil {
-					err = fmt.Errorf("configuration item: %s is a JSON %s, not a string", n, gjsonKind(v))
+					err = fmt.Errorf("configuration item: %s is a JSON %s, not a string", itemFieldNames[f], rawKind(v))
 				}
 				return ""
-			}
-			if v.Str != "" || v.Type == gjson.Number {
-				// A copy: gjson's strings share the whole item's text,
-				// which an item kept in the index must not hold.
-				return strings.Clone(v.String())
 			}
 		}
 		return ""
 	}
-	it.resourceType = text("resourceType")
-	it.id = text("resourceId")
-	it.name = text("resourceName")
-	it.arn = text("arn", "ARN")
-	it.account = text("awsAccountId", "accountId")
-	it.region = text("awsRegion")
-	it.status = text("configurationItemStatus")
+	it.resourceType = text1(fResourceType)
+	it.id = text1(fResourceID)
+	it.name = text1(fResourceName)
+	it.arn = text1(fArn, fARN)
+	it.account = text1(fAwsAccountID, fAccountID)
+	it.region = text1(fAwsRegion)
+	it.status = text1(fStatus)
 	if err != nil {
 		return nil, err
 	}
 	if it.resourceType == "" {
 		return nil, errors.New(`configuration item without "resourceType"`)
 	}
-	if it.captureTime, err = rawTime([]byte(f("configurationItemCaptureTime").Raw)); err != nil {
+	if it.captureTime, err = rawTime(fields[fCaptureTime]); err != nil {
 		return nil, fmt.Errorf("configurationItemCaptureTime: %v", err)
 	}
-	if it.creationTime, err = rawTime([]byte(f("resourceCreationTime").Raw)); err != nil {
+	if it.creationTime, err = rawTime(fields[fCreationTime]); err != nil {
 		return nil, fmt.Errorf("resourceCreationTime: %v", err)
 	}
-	it.raw = &[4][]byte{[]byte(f("tags").Raw), []byte(f("relationships").Raw), []byte(f("configuration").Raw), []byte(f("supplementaryConfiguration").Raw)}
+	it.raw = [4]string{fields[fTags], fields[fRelationships], fields[fConfiguration], fields[fSupplementary]}
 	if it.id == "" {
 		it.id = it.name
 	}
@@ -163,10 +194,7 @@ const (
 // decodeBody decodes the configuration, supplementaryConfiguration, tags
 // and relationships of an item.
 func (it *configItem) decodeBody() error {
-	var raw [4][]byte
-	if it.raw != nil {
-		raw = *it.raw
-	}
+	raw := it.raw
 	var err error
 	if it.conf, err = decodeObject(raw[rawConf]); err != nil {
 		return fmt.Errorf("configuration: %v", err)
@@ -182,130 +210,174 @@ func (it *configItem) decodeBody() error {
 	if it.tags, err = decodeTags(raw[rawTags]); err != nil {
 		return fmt.Errorf("tags: %v", err)
 	}
-	if r := bytes.TrimSpace(raw[rawRelationships]); len(r) > 0 && string(r) != "null" {
-		// Read with gjson (valid: see decodeObject), as encoding/json
-		// would into the struct: an array of objects with string members.
-		rel := gjson.ParseBytes(r)
-		if !rel.IsArray() {
-			return fmt.Errorf("relationships: a JSON %s, not an array", gjsonKind(rel))
+	if r := jsontext.TrimSpaceEnd(raw[rawRelationships]); r != "" && r != "null" {
+		// Valid (see decodeObject), read as encoding/json would into the
+		// struct: an array of objects with string members.
+		rel, ok := parseValid(r).([]any)
+		if !ok {
+			return fmt.Errorf("relationships: a JSON %s, not an array", rawKind(r))
 		}
 		it.relationships = it.relationships[:0]
-		var err error
-		rel.ForEach(func(_, e gjson.Result) bool {
-			if e.Type == gjson.Null {
+		for _, e := range rel {
+			if e == nil {
 				it.relationships = append(it.relationships, relationship{})
-				return true
+				continue
 			}
-			if !e.IsObject() {
-				err = fmt.Errorf("relationships: an element is a JSON %s, not an object", gjsonKind(e))
-				return false
+			m, ok := e.(jmap)
+			if !ok {
+				return fmt.Errorf("relationships: an element is a JSON %s, not an object", jsonKind(e))
 			}
 			var r relationship
-			for _, m := range []struct {
+			for _, f := range []struct {
 				name string
 				to   *string
 			}{{"resourceType", &r.ResourceType}, {"resourceId", &r.ResourceID}, {"resourceName", &r.ResourceName}, {"relationshipName", &r.Name}} {
-				switch v := e.Get(m.name); v.Type {
-				case gjson.String:
-					*m.to = v.Str
-				case gjson.Null:
+				switch v := m[f.name].(type) {
+				case string:
+					*f.to = v
+				case nil:
 				default:
-					if v.Exists() {
-						err = fmt.Errorf("relationships: %s is a JSON %s, not a string", m.name, gjsonKind(v))
-						return false
-					}
+					return fmt.Errorf("relationships: %s is a JSON %s, not a string", f.name, jsonKind(v))
 				}
 			}
 			it.relationships = append(it.relationships, r)
-			return true
-		})
-		if err != nil {
-			return err
 		}
 	}
 	return nil
 }
 
-// gjsonKind names the JSON type of a gjson value.
-func gjsonKind(v gjson.Result) string {
-	switch {
-	case v.IsObject():
-		return "object"
-	case v.IsArray():
-		return "array"
-	case v.Type == gjson.String:
-		return "string"
-	case v.Type == gjson.Number:
-		return "number"
-	case v.Type == gjson.True, v.Type == gjson.False:
-		return "boolean"
+// rawKind names the JSON type of the valid JSON text v.
+func rawKind(v string) string {
+	v = v[jsontext.SkipSpace(v, 0):]
+	if v == "" {
+		return "null"
 	}
-	return "null"
+	switch v[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "boolean"
+	case 'n':
+		return "null"
+	}
+	return "number"
 }
 
-// decodeJSON decodes data keeping numbers exact (as json.Number). gjson
-// reads it, several times faster than encoding/json into interfaces;
-// encoding/json words the error of invalid JSON.
-func decodeJSON(data []byte) (any, error) {
-	if !jsontext.ValidBytes(data) {
+// decodeJSON decodes data keeping numbers exact (as json.Number), after
+// validating it; encoding/json words the error of invalid JSON.
+func decodeJSON(data string) (any, error) {
+	if !jsontext.Valid(data) {
 		var v any
-		err := json.Unmarshal(data, &v)
+		err := json.Unmarshal([]byte(data), &v)
 		if err == nil {
 			err = errors.New("invalid JSON")
 		}
 		return nil, err
 	}
-	return fromGJSON(gjson.ParseBytes(data)), nil
+	return parseValid(data), nil
 }
 
-// fromGJSON converts a valid JSON value read by gjson.
-func fromGJSON(r gjson.Result) any {
-	switch {
-	case r.IsObject():
+// parseValid decodes s, valid JSON text, into maps, slices, strings,
+// json.Number, booleans and nil, in one pass (gjson would find the end of
+// each value again at every level). Of duplicate names in an object the
+// first is kept.
+func parseValid(s string) any {
+	v, _ := parseValue(s, jsontext.SkipSpace(s, 0))
+	return v
+}
+
+// parseValue decodes the valid value at s[i] and returns the offset after
+// it. On text that is not valid it returns what it made of it, without
+// reading past s.
+func parseValue(s string, i int) (any, int) {
+	if i >= len(s) {
+		return nil, len(s)
+	}
+	switch c := s[i]; c {
+	case '{':
 		m := jmap{}
-		r.ForEach(func(k, v gjson.Result) bool {
-			if _, dup := m[k.Str]; !dup { // the first of duplicate names, as gjson reads them
-				m[k.Str] = fromGJSON(v)
+		i = jsontext.SkipSpace(s, i+1)
+		for i < len(s) && s[i] == '"' {
+			end := jsontext.StringEnd(s, i)
+			key := stringValue(s[i:end])
+			i = jsontext.SkipSpace(s, end)
+			if i < len(s) && s[i] == ':' {
+				i = jsontext.SkipSpace(s, i+1)
 			}
-			return true
-		})
-		return m
-	case r.IsArray():
+			var v any
+			v, i = parseValue(s, i)
+			if _, dup := m[key]; !dup {
+				m[key] = v
+			}
+			i = jsontext.SkipSpace(s, i)
+			if i < len(s) && s[i] == ',' {
+				i = jsontext.SkipSpace(s, i+1)
+			}
+		}
+		return m, min(i+1, len(s))
+	case '[':
 		l := []any{}
-		r.ForEach(func(_, v gjson.Result) bool {
-			l = append(l, fromGJSON(v))
-			return true
-		})
-		return l
+		i = jsontext.SkipSpace(s, i+1)
+		for i < len(s) && s[i] != ']' {
+			var v any
+			n := i
+			v, i = parseValue(s, i)
+			if i == n {
+				return l, len(s) // not valid: no progress
+			}
+			l = append(l, v)
+			i = jsontext.SkipSpace(s, i)
+			if i < len(s) && s[i] == ',' {
+				i = jsontext.SkipSpace(s, i+1)
+			}
+		}
+		return l, min(i+1, len(s))
+	case '"':
+		end := jsontext.StringEnd(s, i)
+		return stringValue(s[i:end]), end
+	case 't':
+		return true, min(i+4, len(s))
+	case 'f':
+		return false, min(i+5, len(s))
+	case 'n':
+		return nil, min(i+4, len(s))
 	}
-	switch r.Type {
-	case gjson.String:
-		return r.Str
-	case gjson.Number:
-		return json.Number(r.Raw)
-	case gjson.True:
-		return true
-	case gjson.False:
-		return false
+	end := jsontext.ValueEnd(s, i)
+	return json.Number(s[i:end]), end
+}
+
+// stringValue is the value of the JSON string literal lit (quotes
+// included): a part of lit when it holds no escape.
+func stringValue(lit string) string {
+	if len(lit) < 2 {
+		return ""
 	}
-	return nil
+	body := lit[1 : len(lit)-1]
+	if strings.IndexByte(body, '\\') < 0 {
+		return body
+	}
+	return gjson.Parse(lit).Str
 }
 
 // decodeObject decodes an object that may be given as JSON in a string;
 // absent or null gives an empty object. raw is part of an item that
 // decodeItem found valid: it is not validated again (JSON in a string is).
-func decodeObject(raw json.RawMessage) (jmap, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
+func decodeObject(raw string) (jmap, error) {
+	raw = jsontext.TrimSpaceEnd(raw)
+	if raw == "" || raw == "null" {
 		return jmap{}, nil
 	}
-	v := fromGJSON(gjson.ParseBytes(raw))
+	v := parseValid(raw)
 	var err error
 	if s, ok := v.(string); ok {
 		if strings.TrimSpace(s) == "" {
 			return jmap{}, nil
 		}
-		if v, err = decodeJSON([]byte(s)); err != nil {
+		if v, err = decodeJSON(s); err != nil {
 			return nil, fmt.Errorf("JSON in a string: %v", err)
 		}
 	}
@@ -327,7 +399,7 @@ func decodeNested(v any) any {
 	if t == "" || (t[0] != '{' && t[0] != '[') {
 		return v
 	}
-	if d, err := decodeJSON([]byte(t)); err == nil {
+	if d, err := decodeJSON(t); err == nil {
 		return d
 	}
 	return v
@@ -336,12 +408,12 @@ func decodeNested(v any) any {
 // decodeTags reads tags given as an object ({"k": "v"}, as items have
 // them) or as a list of {key, value} (as select-resource-config and
 // configurations have them), into a list sorted by key.
-func decodeTags(raw json.RawMessage) ([]any, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
+func decodeTags(raw string) ([]any, error) {
+	raw = jsontext.TrimSpaceEnd(raw)
+	if raw == "" || raw == "null" {
 		return nil, nil
 	}
-	return tagList(fromGJSON(gjson.ParseBytes(raw))), nil // valid: see decodeObject
+	return tagList(parseValid(raw)), nil // valid: see decodeObject
 }
 
 // tagList turns tags in either shape into [{key, value}] sorted by key.
@@ -416,9 +488,9 @@ func jsonKind(v any) string {
 }
 
 // rawTime reads a time given as a string or as epoch milliseconds.
-func rawTime(raw json.RawMessage) (string, error) {
-	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 || string(raw) == "null" {
+func rawTime(raw string) (string, error) {
+	raw = jsontext.TrimSpaceEnd(raw)
+	if raw == "" || raw == "null" {
 		return "", nil
 	}
 	v, err := decodeJSON(raw)
@@ -497,7 +569,7 @@ func policyDocument(v any) (any, bool) {
 				s = u
 			}
 		}
-		if d, err := decodeJSON([]byte(s)); err == nil {
+		if d, err := decodeJSON(s); err == nil {
 			if m, ok := d.(jmap); ok {
 				return m, true
 			}

@@ -221,7 +221,7 @@ func convertEcsCluster(it *configItem, x *configIndex) (*obj, error) {
 
 func indexEcsService(x *configIndex, it *configItem) {
 	cluster := strings.Clone(fstr(it.conf, "Cluster")) // the key must not hold the decoded item
-	x.ecsServices[cluster] = replaceOrAppend(x.ecsServices[cluster], it, func(e *configItem) bool { return e.id == it.id })
+	x.ecsServices[cluster] = replaceOrAppend(x.ecsServices[cluster], it.stored, func(e *storedItem) bool { return e.id == it.id })
 }
 
 func convertEcsService(it *configItem, x *configIndex) (*obj, error) {
@@ -448,7 +448,7 @@ func apiOfStage(it *configItem) string {
 
 func indexAPIStage(x *configIndex, it *configItem) {
 	api := apiOfStage(it)
-	x.apiStages[api] = replaceOrAppend(x.apiStages[api], it, func(e *configItem) bool { return e.id == it.id })
+	x.apiStages[api] = replaceOrAppend(x.apiStages[api], it.stored, func(e *storedItem) bool { return e.id == it.id })
 }
 
 // apiID is the id of an API from its item: the configuration's id, else
@@ -578,7 +578,7 @@ func convertSecret(it *configItem, _ *configIndex) (*obj, error) {
 // --- Auto Scaling and launch templates ---
 
 func indexLaunchConfiguration(x *configIndex, it *configItem) {
-	x.launchConfigs[strings.Clone(nameOr(it, it.conf, "launchConfigurationName"))] = it
+	x.launchConfigs[strings.Clone(nameOr(it, it.conf, "launchConfigurationName"))] = it.stored
 }
 
 // launchConfigurationDoc is the LaunchConfiguration object of an item.

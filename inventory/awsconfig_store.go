@@ -1,132 +1,118 @@
 package inventory
 
-// This file keeps the bodies of the items in the join index (their
-// configuration, supplementaryConfiguration, tags and relationships,
-// compacted): the first indexMemory bytes in memory, the rest in a
-// temporary file, read back for each use (configIndex.full). A snapshot
-// with many networks then keeps only the items' envelopes and offsets in
-// memory, not their JSON: the live heap stays well under the run's memory
-// limit, where the collector would otherwise run almost continuously.
+// This file keeps the items of the join index (configIndex): each one's
+// text as read, the first indexMemory bytes in memory and the rest in a
+// temporary file, decoded again for each use (configIndex.full). What stays
+// in memory per item is its id, its origin and where its text is (a
+// storedItem); the maps of the index hold those. A snapshot with many
+// networks then keeps neither the items' JSON nor their decoded forms in
+// memory: the live heap stays well under the run's memory limit, where the
+// collector would otherwise run almost continuously.
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 )
 
-// indexMemory is how many bytes of indexed items' bodies are kept in
-// memory before the rest goes to a temporary file.
+// indexMemory is how many bytes of indexed items' text are kept in memory
+// before the rest goes to a temporary file.
 var indexMemory = 8 << 20
 
-// storedBody is where an indexed item's body is: in mem, or at off in the
-// store's file; lens are the lengths of its four parts.
-type storedBody struct {
-	mem  []byte
-	off  int64
-	lens [4]uint32
+// storedItem is an indexed item: its id, where its text is, and where it
+// was read (its Origin but for Input and Resource, which the converter and
+// the item give back: there may be a storedItem for every tenth item).
+type storedItem struct {
+	id               string
+	text             textRef
+	key              string
+	line, col, index int
+	wide             int32
+	kind             Kind
 }
 
-// bodyStore holds the bodies of indexed items.
+// origin is the Origin of st, read from input, without its Resource.
+func (st *storedItem) origin(input string) Origin {
+	return Origin{Input: input, Line: st.line, Col: st.col, Wide: int(st.wide), Index: st.index, Key: st.key, Kind: st.kind}
+}
+
+// textRef is where a text of the store is: in mem, or n bytes at off in
+// the store's file.
+type textRef struct {
+	mem string
+	off int64
+	n   int
+}
+
+// bodyStore holds the text of indexed items and of the documents kept for
+// embedding.
 type bodyStore struct {
 	memBytes int
 	file     *os.File
 	w        *bufio.Writer
-	size     int64  // bytes written to file
-	scratch  []byte // a body being compacted
-	err      error  // the first failure to write or read the file
-	interned map[string]string
+	size     int64 // bytes written to file
+	err      error // the first failure to write or read the file
 }
 
-// intern returns s, shared with earlier equal strings: indexed items
-// repeat a few resource types, accounts, regions and statuses.
-func (s *bodyStore) intern(v string) string {
-	if s.interned == nil {
-		s.interned = map[string]string{}
-	}
-	if w, ok := s.interned[v]; ok {
-		return w
-	}
-	if len(s.interned) < 1<<12 {
-		s.interned[v] = v
-	}
-	return v
+// put stores it, read from text, and returns where it is.
+func (s *bodyStore) put(it *configItem, text string) *storedItem {
+	o := it.origin
+	return &storedItem{id: it.id, text: s.putText(text), key: o.Key, line: o.Line, col: o.Col, index: o.Index, wide: int32(o.Wide), kind: o.Kind}
 }
 
-// put stores the body of it (compacted) and drops its decoded and raw
-// forms from it.
-func (s *bodyStore) put(it *configItem) {
-	b := s.scratch[:0]
-	var lens [4]uint32
-	var raw [4][]byte
-	if it.raw != nil {
-		raw = *it.raw
-	}
-	for i, part := range raw {
-		n := len(b)
-		var out bytes.Buffer
-		if json.Compact(&out, part) == nil {
-			b = append(b, out.Bytes()...)
-		} else {
-			b = append(b, part...)
-		}
-		lens[i] = uint32(len(b) - n)
-	}
-	s.scratch = b
-	it.raw = nil
-	it.conf, it.supp, it.tags, it.relationships = nil, nil, nil, nil
-	it.resourceType, it.account, it.region, it.status = s.intern(it.resourceType), s.intern(it.account), s.intern(it.region), s.intern(it.status)
-	it.body = &storedBody{lens: lens}
-	if s.memBytes+len(b) <= indexMemory || s.err != nil {
-		it.body.mem = bytes.Clone(b)
-		s.memBytes += len(b)
-		return
+// putText stores text and returns where it is.
+func (s *bodyStore) putText(text string) textRef {
+	r := textRef{n: len(text)}
+	if s.memBytes+len(text) <= indexMemory || s.err != nil {
+		r.mem = strings.Clone(text)
+		s.memBytes += len(text)
+		return r
 	}
 	if s.file == nil {
 		f, err := os.CreateTemp("", "gsl-awsconfig-index-*")
 		if err != nil {
 			s.err = err
-			it.body.mem = bytes.Clone(b)
-			return
+			r.mem = strings.Clone(text)
+			return r
 		}
 		s.file, s.w = f, bufio.NewWriterSize(f, 256<<10)
 	}
-	if _, err := s.w.Write(b); err != nil {
+	if _, err := s.w.WriteString(text); err != nil {
 		s.err = err
 	}
-	it.body.off = s.size
-	s.size += int64(len(b))
+	r.off = s.size
+	s.size += int64(len(text))
+	return r
 }
 
-// get returns the raw parts of a stored body (tags, relationships,
-// configuration, supplementaryConfiguration).
-func (s *bodyStore) get(b *storedBody) (parts [4][]byte, ok bool) {
-	if b == nil {
-		return parts, true
+// get returns a stored text.
+func (s *bodyStore) get(r textRef) (string, bool) {
+	if r.mem != "" || r.n == 0 {
+		return r.mem, true
 	}
-	n := 0
-	for _, l := range b.lens {
-		n += int(l)
-	}
-	data := b.mem
-	if data == nil && n > 0 {
-		if s.w.Buffered() > 0 {
-			if err := s.w.Flush(); err != nil {
-				s.err = err
-				return parts, false
-			}
-		}
-		data = make([]byte, n)
-		if _, err := s.file.ReadAt(data, b.off); err != nil {
+	if s.w.Buffered() > 0 {
+		if err := s.w.Flush(); err != nil {
 			s.err = err
-			return parts, false
+			return "", false
 		}
 	}
-	for i, l := range b.lens {
-		parts[i], data = data[:l], data[l:]
+	data := make([]byte, r.n)
+	if _, err := s.file.ReadAt(data, r.off); err != nil {
+		s.err = err
+		return "", false
 	}
-	return parts, true
+	return string(data), true
+}
+
+// doc returns a stored document as JSON ("null" when the store failed,
+// which ends the input with an error).
+func (s *bodyStore) doc(r textRef) json.RawMessage {
+	if t, ok := s.get(r); ok {
+		return json.RawMessage(t)
+	}
+	return json.RawMessage("null")
 }
 
 // failure is the store's first failure, as an input error.

@@ -5,7 +5,6 @@ package inventory
 // gets from Config and how the derived ones are computed).
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -25,22 +24,27 @@ type configType struct {
 	// input has been read.
 	joins bool
 	// last: the document embeds documents of held-back items, so it is
-	// built after them; its items are few and kept in memory.
+	// built after them; its items are kept in the store as indexed ones.
 	last bool
 }
+
+// alone reports whether the documents of the type embed nothing of other
+// items: its items are converted as soon as they are read, on the
+// conversion pool, and its convert is called without the index.
+func (ct configType) alone() bool { return ct.index == nil && !ct.joins && !ct.last }
 
 // configTypes maps AWS Config resource types to their conversion.
 var configTypes = map[string]configType{
 	"AWS::EC2::Instance":                        {convert: convertInstance, joins: true},
-	"AWS::EC2::Volume":                          {convert: convertVolume, index: func(x *configIndex, it *configItem) { x.volumes[it.id] = it }},
-	"AWS::EC2::SecurityGroup":                   {convert: convertSecurityGroup, index: func(x *configIndex, it *configItem) { x.sgs[it.id] = it }},
-	"AWS::EC2::NetworkAcl":                      {convert: convertNACL, index: func(x *configIndex, it *configItem) { x.nacls = append(x.nacls, it) }},
-	"AWS::EC2::VPC":                             {convert: convertVPC, index: func(x *configIndex, it *configItem) { x.vpcs[it.id] = it }},
-	"AWS::EC2::Subnet":                          {convert: convertSubnet, index: func(x *configIndex, it *configItem) { x.subnets[it.id] = it }},
+	"AWS::EC2::Volume":                          {convert: convertVolume, index: func(x *configIndex, it *configItem) { x.volumes[it.id] = it.stored }},
+	"AWS::EC2::SecurityGroup":                   {convert: convertSecurityGroup, index: func(x *configIndex, it *configItem) { x.sgs[it.id] = it.stored }},
+	"AWS::EC2::NetworkAcl":                      {convert: convertNACL, index: func(x *configIndex, it *configItem) { x.nacls = append(x.nacls, it.stored) }},
+	"AWS::EC2::VPC":                             {convert: convertVPC, index: func(x *configIndex, it *configItem) { x.vpcs[it.id] = it.stored }},
+	"AWS::EC2::Subnet":                          {convert: convertSubnet, index: func(x *configIndex, it *configItem) { x.subnets[it.id] = it.stored }},
 	"AWS::EC2::FlowLog":                         {index: indexFlowLog, mergedInto: "merged into its VPC"},
-	"AWS::EC2::RouteTable":                      {index: func(x *configIndex, it *configItem) { x.routeTables = append(x.routeTables, it) }, mergedInto: "merged into its VPC and subnets"},
-	"AWS::EC2::InternetGateway":                 {index: func(x *configIndex, it *configItem) { x.igws = append(x.igws, it) }, mergedInto: "merged into its VPC"},
-	"AWS::S3::AccountPublicAccessBlock":         {index: func(x *configIndex, it *configItem) { x.accountPAB[it.account] = it }, mergedInto: "merged into the account's buckets"},
+	"AWS::EC2::RouteTable":                      {index: func(x *configIndex, it *configItem) { x.routeTables = append(x.routeTables, it.stored) }, mergedInto: "merged into its VPC and subnets"},
+	"AWS::EC2::InternetGateway":                 {index: func(x *configIndex, it *configItem) { x.igws = append(x.igws, it.stored) }, mergedInto: "merged into its VPC"},
+	"AWS::S3::AccountPublicAccessBlock":         {index: func(x *configIndex, it *configItem) { x.accountPAB[it.account] = it.stored }, mergedInto: "merged into the account's buckets"},
 	"AWS::ElasticLoadBalancingV2::Listener":     {index: indexListener, mergedInto: "merged into its load balancer"},
 	"AWS::Redshift::ClusterParameterGroup":      {index: indexRedshiftParams, mergedInto: "merged into its clusters"},
 	"AWS::S3::Bucket":                           {convert: convertBucket, joins: true},
@@ -86,38 +90,39 @@ var configTypes = map[string]configType{
 
 // configIndex holds the small related items that documents embed.
 type configIndex struct {
-	sgs, subnets, volumes, vpcs map[string]*configItem
-	nacls, routeTables, igws    []*configItem
-	flowLogs                    map[string][]*configItem // by the resource they log
-	listeners                   map[string][]*configItem // by load balancer ARN
-	redshiftParams              map[string]*configItem   // by group name
-	accountPAB                  map[string]*configItem   // by account
-	ecsServices                 map[string][]*configItem // by cluster (ARN or name)
-	apiStages                   map[string][]*configItem // by API ARN
-	launchConfigs               map[string]*configItem   // by name
-	profileRoles                map[string][]keptRole    // role documents by instance profile ARN
+	sgs, subnets, volumes, vpcs map[string]*storedItem
+	nacls, routeTables, igws    []*storedItem
+	flowLogs                    map[string][]*storedItem // by the resource they log
+	listeners                   map[string][]*storedItem // by load balancer ARN
+	redshiftParams              map[string]*storedItem   // by group name
+	accountPAB                  map[string]*storedItem   // by account
+	ecsServices                 map[string][]*storedItem // by cluster (ARN or name)
+	apiStages                   map[string][]*storedItem // by API ARN
+	launchConfigs               map[string]*storedItem   // by name
+	profileRoles                map[string][]keptDoc     // role documents by instance profile ARN
 	kmsAliases                  map[string][]string      // alias names by key id
 	sgInterfaces                map[string][]keptDoc     // network interfaces by security group
 	vpcEndpoints                map[string][]keptDoc     // VPC endpoints by VPC
+	input                       string                   // the input's name, for origins
 	seen                        map[string]bool          // resource types indexed
 	store                       bodyStore                // the indexed items' bodies
 
 	// Set by link.
-	naclBySubnet map[string]*configItem
-	defaultNACL  map[string]*configItem // by VPC
-	rtBySubnet   map[string]*configItem
-	mainRT       map[string]*configItem   // by VPC
-	rtsByVPC     map[string][]*configItem // route tables, in input order
+	naclBySubnet map[string]*storedItem
+	defaultNACL  map[string]*storedItem // by VPC
+	rtBySubnet   map[string]*storedItem
+	mainRT       map[string]*storedItem   // by VPC
+	rtsByVPC     map[string][]*storedItem // route tables, in input order
 	rtToIGW      map[string]bool          // route tables routing to an internet gateway
 	igwByVPC     map[string][]igwAttachment
-	subnetsByVPC map[string][]*configItem // sorted by id
+	subnetsByVPC map[string][]*storedItem // sorted by id
 
 	// Documents built for embedding, built once each: a VPC's is embedded
 	// in every document of its resources.
 	vpcDocs, subnetDocs, groupDocs map[string]*obj
 	// trailBuckets are the buckets trails deliver to, with each one's
 	// document once built (nil until then).
-	trailBuckets map[string]*obj
+	trailBuckets map[string]*textRef
 }
 
 // igwAttachment is an internet gateway attached to a VPC.
@@ -125,29 +130,29 @@ type igwAttachment struct {
 	id, state string
 }
 
-func newConfigIndex() configIndex {
-	return configIndex{
-		sgs: map[string]*configItem{}, subnets: map[string]*configItem{}, volumes: map[string]*configItem{}, vpcs: map[string]*configItem{},
-		flowLogs: map[string][]*configItem{}, listeners: map[string][]*configItem{}, redshiftParams: map[string]*configItem{},
-		accountPAB: map[string]*configItem{}, seen: map[string]bool{},
-		ecsServices: map[string][]*configItem{}, apiStages: map[string][]*configItem{}, launchConfigs: map[string]*configItem{},
-		profileRoles: map[string][]keptRole{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
+func newConfigIndex(input string) configIndex {
+	return configIndex{input: input,
+		sgs: map[string]*storedItem{}, subnets: map[string]*storedItem{}, volumes: map[string]*storedItem{}, vpcs: map[string]*storedItem{},
+		flowLogs: map[string][]*storedItem{}, listeners: map[string][]*storedItem{}, redshiftParams: map[string]*storedItem{},
+		accountPAB: map[string]*storedItem{}, seen: map[string]bool{},
+		ecsServices: map[string][]*storedItem{}, apiStages: map[string][]*storedItem{}, launchConfigs: map[string]*storedItem{},
+		profileRoles: map[string][]keptDoc{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
 		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
-		trailBuckets: map[string]*obj{},
+		trailBuckets: map[string]*textRef{},
 	}
 }
 
 func indexFlowLog(x *configIndex, it *configItem) {
 	if r := str(it.conf, "resourceId"); r != "" {
 		r = strings.Clone(r) // the key must not hold the decoded item
-		x.flowLogs[r] = append(x.flowLogs[r], it)
+		x.flowLogs[r] = append(x.flowLogs[r], it.stored)
 	}
 }
 
 func indexListener(x *configIndex, it *configItem) {
 	if lb := firstString(it.conf, "LoadBalancerArn", "loadBalancerArn"); lb != "" {
 		lb = strings.Clone(lb)
-		x.listeners[lb] = append(x.listeners[lb], it)
+		x.listeners[lb] = append(x.listeners[lb], it.stored)
 	}
 }
 
@@ -156,7 +161,7 @@ func indexRedshiftParams(x *configIndex, it *configItem) {
 	if name == "" {
 		name = it.name
 	}
-	x.redshiftParams[strings.Clone(name)] = it
+	x.redshiftParams[strings.Clone(name)] = it.stored
 }
 
 // recorded reports whether the input holds any item of resourceType: a
@@ -166,7 +171,7 @@ func (x *configIndex) recorded(resourceType string) bool { return x.seen[resourc
 
 // link derives the lookups that need every indexed item.
 func (x *configIndex) link() {
-	x.naclBySubnet, x.defaultNACL = map[string]*configItem{}, map[string]*configItem{}
+	x.naclBySubnet, x.defaultNACL = map[string]*storedItem{}, map[string]*storedItem{}
 	for _, n := range x.nacls {
 		nc := x.full(n).conf
 		for _, a := range listv(nc, "associations") {
@@ -178,7 +183,7 @@ func (x *configIndex) link() {
 			x.defaultNACL[strings.Clone(str(nc, "vpcId"))] = n
 		}
 	}
-	x.rtBySubnet, x.mainRT, x.rtsByVPC, x.rtToIGW = map[string]*configItem{}, map[string]*configItem{}, map[string][]*configItem{}, map[string]bool{}
+	x.rtBySubnet, x.mainRT, x.rtsByVPC, x.rtToIGW = map[string]*storedItem{}, map[string]*storedItem{}, map[string][]*storedItem{}, map[string]bool{}
 	for _, rt := range x.routeTables {
 		rc := x.full(rt).conf
 		vpc := strings.Clone(str(rc, "vpcId"))
@@ -207,7 +212,7 @@ func (x *configIndex) link() {
 			}
 		}
 	}
-	x.subnetsByVPC = map[string][]*configItem{}
+	x.subnetsByVPC = map[string][]*storedItem{}
 	for _, id := range sortedKeys(x.subnets) {
 		s := x.subnets[id]
 		vpc := strings.Clone(str(x.full(s).conf, "vpcId"))
@@ -307,7 +312,7 @@ func convertSecurityGroup(it *configItem, x *configIndex) (*obj, error) {
 	if x.recorded("AWS::EC2::NetworkInterface") {
 		nics := []any{}
 		for _, n := range x.sgInterfaces[it.id] {
-			nics = append(nics, n.doc)
+			nics = append(nics, x.store.doc(n.doc))
 		}
 		o.set("networkInterfaces", nics)
 	}
@@ -551,7 +556,7 @@ func (x *configIndex) vpcItemDoc(it *configItem, full bool) *obj {
 	if x.recorded("AWS::EC2::VPCEndpoint") {
 		eps := []any{}
 		for _, e := range x.vpcEndpoints[it.id] {
-			eps = append(eps, e.doc)
+			eps = append(eps, x.store.doc(e.doc))
 		}
 		o.set("vpcEndpoints", eps)
 	}
@@ -611,7 +616,7 @@ func (x *configIndex) subnetDoc(id string) *obj {
 
 // maxCached bounds each cache of embedded documents; a full cache is
 // emptied (a few documents are built again), so that memory stays bounded.
-const maxCached = 4096
+const maxCached = 1024
 
 // cache keeps d as the document of id in m.
 func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
@@ -621,27 +626,30 @@ func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
 	m[id] = d
 }
 
-// full returns it decoded: the index keeps its items' JSON (compacted,
-// in memory or in a temporary file: see bodyStore) and decodes it for
-// each use, which keeps the index several times smaller than decoded
-// items. An item whose body is decoded already is
-// returned as it is.
-func (x *configIndex) full(it *configItem) *configItem {
-	if it.conf != nil {
-		return it
+// full returns the indexed item st decoded: the index keeps its items'
+// text (in memory or in a temporary file: see bodyStore) and decodes it for
+// each use, which keeps the index many times smaller than decoded items.
+func (x *configIndex) full(st *storedItem) *configItem {
+	var it *configItem
+	text, ok := x.store.get(st.text)
+	if ok {
+		var err error
+		it, err = decodeValidItem(text)
+		ok = err == nil && it.decodeBody() == nil
 	}
-	cp := *it
-	parts, ok := x.store.get(it.body)
-	cp.raw = &parts
-	if !ok || cp.decodeBody() != nil {
-		// It decoded when it was read; keep the empty body.
-		cp.conf, cp.supp = jmap{}, jmap{}
+	if !ok {
+		// It decoded when it was read: the store failed (which ends the
+		// input with an error); keep an empty body.
+		it = &configItem{id: st.id, conf: jmap{}, supp: jmap{}}
 	}
-	return &cp
+	it.origin = st.origin(x.input)
+	it.origin.Resource = firstNonEmpty(it.arn, it.id)
+	it.stored = st
+	return it
 }
 
 // groupDoc is the document of security group sg for embedding.
-func (x *configIndex) groupDoc(sg *configItem) *obj {
+func (x *configIndex) groupDoc(sg *storedItem) *obj {
 	d := x.groupDocs[sg.id]
 	if d == nil {
 		d = securityGroupDoc(x.full(sg))
@@ -682,14 +690,14 @@ func (x *configIndex) subnetItemDoc(it *configItem, withVPC bool) *obj {
 	return o.set("externalId", it.id)
 }
 
-func (x *configIndex) subnetNACL(subnet, vpc string) *configItem {
+func (x *configIndex) subnetNACL(subnet, vpc string) *storedItem {
 	if n := x.naclBySubnet[subnet]; n != nil {
 		return n
 	}
 	return x.defaultNACL[vpc]
 }
 
-func (x *configIndex) subnetRouteTable(subnet, vpc string) *configItem {
+func (x *configIndex) subnetRouteTable(subnet, vpc string) *storedItem {
 	if rt := x.rtBySubnet[subnet]; rt != nil {
 		return rt
 	}
@@ -778,7 +786,7 @@ func convertInstance(it *configItem, x *configIndex) (*obj, error) {
 	case x.profileRoles[profile] != nil:
 		roles := []any{}
 		for _, r := range x.profileRoles[profile] {
-			roles = append(roles, r.doc)
+			roles = append(roles, x.store.doc(r.doc))
 		}
 		o.set("roles", roles)
 	}
@@ -1347,7 +1355,7 @@ func convertCloudTrail(it *configItem, x *configIndex) (*obj, error) {
 		set("cloudWatchLogsLogGroupArn", strv(c, "cloudWatchLogsLogGroupArn")).set("cloudWatchLogsRoleArn", strv(c, "cloudWatchLogsRoleArn")).
 		set("snsTopicArn", firstOrNil(c, "snsTopicARN", "snsTopicArn")).set("hasCustomEventSelectors", boolv(c, "hasCustomEventSelectors"))
 	if b := x.trailBuckets[str(c, "s3BucketName")]; b != nil {
-		o.set("s3Bucket", b)
+		o.set("s3Bucket", x.store.doc(*b))
 	}
 	return o, nil
 }
@@ -1518,35 +1526,35 @@ func convertCloudFront(it *configItem, _ *configIndex) (*obj, error) {
 
 // --- Joins of small related items, kept as what is embedded only ---
 
-// keptRole is a role's document, by the role's resource id.
-type keptRole struct {
-	id  string
-	doc json.RawMessage
-}
-
-// keptDoc is an object kept in the index for embedding, as JSON: its
-// strings must not hold on to the decoded item they came from.
+// keptDoc is an object kept in the index for embedding (a role's
+// document, by the role's resource id), as JSON in the store: its strings
+// must not hold on to the decoded item they came from, and there may be
+// as many as there are items.
 type keptDoc struct {
 	id  string
-	doc json.RawMessage
+	doc textRef
 }
 
-func keepDoc(id string, o *obj) keptDoc {
+func (x *configIndex) keepDoc(id string, o *obj) keptDoc {
 	b, err := appendJSON(nil, o)
 	if err != nil { // not built from values appendJSON refuses
 		b = []byte("null")
 	}
-	return keptDoc{strings.Clone(id), b}
+	return keptDoc{strings.Clone(id), x.store.putText(string(b))}
 }
 
 // keepRole keeps the document of a role for the instances of its
 // instance profiles (instanceProfileList[].arn).
 func (x *configIndex) keepRole(it *configItem, doc []byte) {
 	x.seen["AWS::IAM::Role"] = true
+	var r keptDoc
 	for _, p := range listv(it.conf, "instanceProfileList") {
 		if arn := str(asMap(p), "arn"); arn != "" {
-			r := keptRole{it.id, json.RawMessage(bytes.Clone(doc))}
-			x.profileRoles[arn] = replaceOrAppend(x.profileRoles[arn], r, func(k keptRole) bool { return k.id == r.id })
+			if r.doc.n == 0 {
+				r = keptDoc{it.id, x.store.putText(string(doc))}
+			}
+			arn = strings.Clone(arn) // the key must not hold the decoded item
+			x.profileRoles[arn] = replaceOrAppend(x.profileRoles[arn], r, func(k keptDoc) bool { return k.id == r.id })
 		}
 	}
 }
@@ -1574,7 +1582,7 @@ func indexNetworkInterface(x *configIndex, it *configItem) {
 	if id == "" {
 		id = it.id
 	}
-	nic := keepDoc(id, newObj().set("id", id).set("description", fstrv(c, "description")))
+	nic := x.keepDoc(id, newObj().set("id", id).set("description", fstrv(c, "description")))
 	for _, g := range idsOf(flist(c, "groups"), "groupId") {
 		g = strings.Clone(g)
 		x.sgInterfaces[g] = replaceOrAppend(x.sgInterfaces[g], nic, func(k keptDoc) bool { return k.id == nic.id })
@@ -1596,7 +1604,7 @@ func indexVPCEndpoint(x *configIndex, it *configItem) {
 	e := newObj().set("id", id).set("serviceName", fstrv(c, "serviceName")).set("vpcEndpointType", fstrv(c, "vpcEndpointType")).
 		set("state", fstrv(c, "state")).set("policyDocument", fpolicy(c, "policyDocument"))
 	if vpc := fstr(c, "vpcId"); vpc != "" {
-		vpc, k := strings.Clone(vpc), keepDoc(id, e)
+		vpc, k := strings.Clone(vpc), x.keepDoc(id, e)
 		x.vpcEndpoints[vpc] = replaceOrAppend(x.vpcEndpoints[vpc], k, func(o keptDoc) bool { return o.id == k.id })
 	}
 }
