@@ -91,15 +91,19 @@ var allPorts = portRange{0, 65535}
 
 func (r portRange) has(p int) bool { return r.lo <= p && p <= r.hi }
 
-// readRule reads one rule object for port p.
-func readRule(obj gjson.Result, p int) fwRule {
+// readRule reads one rule object in one pass over its fields: its order,
+// action, protocol class and sources, and the ports it covers (cover):
+// every port for protocol ALL or a rule without port fields, none for
+// ICMP, otherwise the port-set ranges and the from-to range. covers is
+// left for the port asked about (see forPort).
+func readRule(obj gjson.Result) fwRule {
 	var r fwRule
 	var from, to gjson.Result
 	var proto string
 	var protoNum int64
 	protoIsNum := false
 	ports := 0 // port fields seen
-	inSet := false
+	var set []portRange
 	obj.ForEach(func(k, v gjson.Result) bool {
 		switch classifyField(k.Str) {
 		case fieldOrder:
@@ -125,9 +129,7 @@ func readRule(obj gjson.Result, p int) fwRule {
 			ports++
 		case fieldPortSet:
 			ports++
-			forEachPortRange(v, func(pr portRange) {
-				inSet = inSet || pr.has(p)
-			})
+			forEachPortRange(v, func(pr portRange) { set = append(set, pr) })
 		case fieldSource:
 			forEachString(v, func(s string) {
 				for piece := range strings.SplitSeq(s, ",") {
@@ -149,30 +151,27 @@ func readRule(obj gjson.Result, p int) fwRule {
 	switch {
 	case protoIsNum && protoNum == -1, !protoIsNum && isAnyProtocol(proto):
 		r.proto = protoAny
-		r.covers = true
+		r.cover.all = true
 		return r
 	case protoIsNum && (protoNum == 1 || protoNum == 58), !protoIsNum && isICMP(proto):
 		r.proto = protoICMP
 		return r // ICMP has no ports
 	}
 	if ports == 0 {
-		r.covers = true // no port fields: every port
+		r.cover.all = true // no port fields: every port
 		return r
 	}
-	if inSet {
-		r.covers = true
-		return r
-	}
+	r.cover.ranges = set
 	if from.Exists() || to.Exists() {
 		lo, okLo := parsePorts(from)
 		hi, okHi := parsePorts(to)
 		switch {
 		case okLo && okHi:
-			r.covers = lo.lo <= p && p <= hi.hi
+			r.cover.ranges = append(r.cover.ranges, portRange{lo.lo, hi.hi})
 		case okLo:
-			r.covers = lo.has(p)
+			r.cover.ranges = append(r.cover.ranges, lo)
 		case okHi:
-			r.covers = hi.has(p)
+			r.cover.ranges = append(r.cover.ranges, hi)
 		}
 	}
 	return r
@@ -304,14 +303,12 @@ func readRules(env *Env, recv Value, p int) []fwRule {
 }
 
 // readList reads the rule list recv for every port, in evaluation order:
-// each rule with the ports it covers (readCover, which agrees with
-// readRule on every port). With prefixLists, an allow rule that names a
+// each rule with the ports it covers (see readRule). With prefixLists, an allow rule that names a
 // prefix list gets both whole address spaces among its sources.
 func readList(recv Value, prefixLists bool) []fwRule {
 	var rules []fwRule
 	forEachRuleObject(recv, func(e gjson.Result) {
-		r := readRule(e, 0)
-		r.cover = readCover(e, r.proto)
+		r := readRule(e)
 		if prefixLists && !r.deny && namesPrefixList(e) {
 			r.srcs = append(r.srcs, fwSource{v4, wholeSpace[v4]}, fwSource{v6, wholeSpace[v6]})
 		}

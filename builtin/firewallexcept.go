@@ -110,9 +110,9 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
 	var rules []fwRule
 	var covers []portCover
 	forEachRuleObject(recv, func(obj gjson.Result) {
-		r := readRule(obj, 0)
+		r := readRule(obj)
 		rules = append(rules, r)
-		covers = append(covers, readCover(obj, r.proto))
+		covers = append(covers, r.cover)
 	})
 	// Evaluation order, as readRules sorts: by number, rules without one
 	// after those with one, in list order.
@@ -198,8 +198,8 @@ func openToInternetExcept(recv Value, tcp, udp []portRange) (bool, error) {
 	return false, nil
 }
 
-// portCover is the ports a rule applies to, as readRule decides it for
-// each port: every port, or those in ranges.
+// portCover is the ports a rule applies to (see readRule): every port, or
+// those in ranges.
 type portCover struct {
 	all    bool
 	ranges []portRange
@@ -207,53 +207,6 @@ type portCover struct {
 
 func (c portCover) has(p int) bool {
 	return c.all || slices.ContainsFunc(c.ranges, func(r portRange) bool { return r.has(p) })
-}
-
-// readCover reads the ports a rule object of protocol proto (as readRule
-// classes it) applies to, as readRule does (TestReadCoverAgreesWithReadRule
-// holds them together): every port for protocol ALL or a rule without port
-// fields, none for ICMP, otherwise the port-set ranges and the from-to
-// range.
-func readCover(obj gjson.Result, proto protoClass) portCover {
-	switch proto {
-	case protoAny:
-		return portCover{all: true}
-	case protoICMP:
-		return portCover{}
-	}
-	var c portCover
-	var from, to gjson.Result
-	ports := 0
-	obj.ForEach(func(k, v gjson.Result) bool {
-		switch classifyField(k.Str) {
-		case fieldPortFrom:
-			from = v
-			ports++
-		case fieldPortTo:
-			to = v
-			ports++
-		case fieldPortSet:
-			ports++
-			forEachPortRange(v, func(r portRange) { c.ranges = append(c.ranges, r) })
-		}
-		return true
-	})
-	if ports == 0 {
-		return portCover{all: true}
-	}
-	if from.Exists() || to.Exists() {
-		lo, okLo := parsePorts(from)
-		hi, okHi := parsePorts(to)
-		switch {
-		case okLo && okHi:
-			c.ranges = append(c.ranges, portRange{lo.lo, hi.hi})
-		case okLo:
-			c.ranges = append(c.ranges, lo)
-		case okHi:
-			c.ranges = append(c.ranges, hi)
-		}
-	}
-	return c
 }
 
 // forEachRuleObject calls fn for each object of a rule list (an array of

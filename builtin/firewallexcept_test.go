@@ -2,8 +2,11 @@ package builtin
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 func TestOpenToInternetExceptPorts(t *testing.T) {
@@ -121,9 +124,54 @@ func TestOpenToInternetExceptPortsArgs(t *testing.T) {
 	}
 }
 
-// TestReadCoverAgreesWithReadRule: readCover, read once per rule, gives
-// for every port the coverage readRule gives when asked about that port.
-func TestReadCoverAgreesWithReadRule(t *testing.T) {
+// coversPort is the reference reading of whether a rule object applies to
+// port p, asked one port at a time: the reading readRule's cover, made
+// once per rule for every port, must agree with.
+func coversPort(obj gjson.Result, p int) bool {
+	var from, to gjson.Result
+	proto := gjson.Result{}
+	ports, inSet := 0, false
+	obj.ForEach(func(k, v gjson.Result) bool {
+		switch classifyField(k.Str) {
+		case fieldProtocol:
+			proto = v
+		case fieldPortFrom:
+			from, ports = v, ports+1
+		case fieldPortTo:
+			to, ports = v, ports+1
+		case fieldPortSet:
+			ports++
+			forEachPortRange(v, func(r portRange) { inSet = inSet || r.has(p) })
+		}
+		return true
+	})
+	n, isNum := numberOf(Value{proto})
+	isNum = isNum && n.isInt
+	switch {
+	case isNum && n.i == -1, !isNum && isAnyProtocol(proto.Str):
+		return true
+	case isNum && (n.i == 1 || n.i == 58), !isNum && isICMP(proto.Str):
+		return false
+	case ports == 0, inSet:
+		return true
+	}
+	lo, okLo := parsePorts(from)
+	hi, okHi := parsePorts(to)
+	switch {
+	case okLo && okHi:
+		return lo.lo <= p && p <= hi.hi
+	case okLo:
+		return lo.has(p)
+	case okHi:
+		return hi.has(p)
+	}
+	return false
+}
+
+// TestReadRuleCover: the ports readRule finds a rule covers, read once
+// for all ports, are those the per-port reading coversPort finds, port by
+// port, and some rules' are spelt out.
+func TestReadRuleCover(t *testing.T) {
 	rules := []string{
 		`{"protocol":"TCP","port":22,"portTo":22}`,
 		`{"protocol":"TCP","port":1000,"portTo":2000}`,
@@ -152,11 +200,25 @@ func TestReadCoverAgreesWithReadRule(t *testing.T) {
 		999, 1000, 1500, 2000, 2001, 3379, 3380, 3389, 3390, 3391, 8080, 8081, 65534, 65535}
 	for _, text := range rules {
 		obj := j(text).r
-		c := readCover(obj, readRule(obj, 0).proto)
+		c := readRule(obj).cover
 		for _, p := range ports {
-			if want := readRule(obj, p).covers; c.has(p) != want {
-				t.Errorf("%s port %d: readCover %v, readRule %v", text, p, c.has(p), want)
+			if want := coversPort(obj, p); c.has(p) != want {
+				t.Errorf("%s port %d: readRule's cover %v, per port %v", text, p, c.has(p), want)
 			}
+		}
+	}
+	for _, tt := range []struct {
+		rule string
+		want portCover
+	}{
+		{`{"protocol":"TCP","port":1000,"portTo":2000}`, portCover{ranges: []portRange{{1000, 2000}}}},
+		{`{"protocol":"Tcp","destinationPortRanges":["22","3380-3390"],"port":80}`, portCover{ranges: []portRange{{22, 22}, {3380, 3390}, {80, 80}}}},
+		{`{"protocol":"ICMP","port":8}`, portCover{}},
+		{`{"protocol":"ALL","port":22}`, portCover{all: true}},
+		{`{"protocol":"TCP"}`, portCover{all: true}},
+	} {
+		if got := readRule(j(tt.rule).r).cover; !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: cover %+v, want %+v", tt.rule, got, tt.want)
 		}
 	}
 }

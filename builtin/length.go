@@ -23,7 +23,7 @@ func isEmpty(v Value) bool {
 func length(v Value) int {
 	switch v.Kind() {
 	case String:
-		return utf8.RuneCountInString(v.r.Str)
+		return runeCount(v.r.Str)
 	case Array:
 		return countMembers(v.r.Raw)
 	case Object:
@@ -32,4 +32,15 @@ func length(v Value) int {
 		return len(names)
 	}
 	return 0
+}
+
+// runeCount is utf8.RuneCountInString with a fast path for the ASCII text
+// most strings are: their length.
+func runeCount(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return i + utf8.RuneCountInString(s[i:])
+		}
+	}
+	return len(s)
 }

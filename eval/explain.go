@@ -30,7 +30,6 @@ package eval
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -110,7 +109,7 @@ type recorder struct {
 
 	pend     int    // the instruction handed over last, not yet accounted for; -1 for none
 	lastLoop part   // the part of the loop that ended last, for the ACC after it
-	lastList string // and, when it computes a value, how (see computed)
+	lastList xpath  // and, when it computes a value, how (see computed)
 	where    *xcond // the `where` condition, once decided
 	cond     *xcond // the condition after `should`, once decided
 	// whereC and condC hold where and cond, so that deciding them does not
@@ -184,7 +183,7 @@ func (r *recorder) loop() *xframe { return &r.open[r.loops[len(r.loops)-1]] }
 // xval is where a value on the stack came from, and the value.
 type xval struct {
 	v    builtin.Value
-	path string    // JSON path with indices, or how it was computed
+	path xpath     // JSON path with indices, or how it was computed
 	span lang.Span // the operand's rule text
 	lit  bool      // a literal of the rule
 	recv *xval     // a function result: the receiver it was computed from
@@ -219,7 +218,7 @@ type xframe struct {
 	list    xval
 	isArray bool
 	i       int        // the current element's index
-	elem    string     // the current element's path
+	elem    xpath      // the current element's path
 	enode   *TraceNode // its trace node
 	evs     []evid     // its evidence so far
 	witness []evid     // contain-single: the evidence of the elements that passed
@@ -228,7 +227,7 @@ type xframe struct {
 // evid is evidence while the recorder runs: the value still points into
 // the document, and is copied out only for the evidence that is kept.
 type evid struct {
-	path string
+	path xpath
 	v    builtin.Value
 	text string // instead of v, for evidence about the rule or document
 	span lang.Span
@@ -297,22 +296,19 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 	top := func() builtin.Value { return *m.deref(m.stack, m.slots, sp-1) }
 	switch in.op {
 	case opPath:
-		base := ""
+		var base xpath
 		if len(r.loops) > 0 {
 			base = r.loop().elem
 		}
-		r.ops = append(r.ops, xval{v: top(), path: joinPath(base, r.p.paths[in.arg].text), span: pos.span})
+		r.ops = append(r.ops, xval{v: top(), path: base.join(r.p.paths[in.arg].text), span: pos.span})
 	case opElem:
-		path := ""
-		if len(r.loops) > 0 {
+		path := textPath("$")
+		if len(r.loops) > 0 && !r.loop().elem.empty() {
 			path = r.loop().elem
-		}
-		if path == "" {
-			path = "$"
 		}
 		r.ops = append(r.ops, xval{v: top(), path: path, span: pos.span})
 	case opConst:
-		r.ops = append(r.ops, xval{v: top(), path: r.text(pos.span), span: pos.span, lit: true})
+		r.ops = append(r.ops, xval{v: top(), path: textPath(r.text(pos.span)), span: pos.span, lit: true})
 	case opCall:
 		n := r.p.calls[in.arg].nargs
 		recv := r.ops[len(r.ops)-1-n]
@@ -321,17 +317,13 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 			kids = append(kids, a.kids...)
 		}
 		recv.kids = nil
-		path := recv.path
-		if recv.lit || path == "" {
-			path = r.text(recv.span)
-		}
-		r.ops = append(r.ops[:len(r.ops)-1-n], xval{v: top(), path: path + r.suffix(pos.span, recv.span), span: pos.span, recv: &recv, kids: kids})
+		r.ops = append(r.ops[:len(r.ops)-1-n], xval{v: top(), path: r.computed(recv, pos.span), span: pos.span, recv: &recv, kids: kids})
 	case opGroup:
 		list := &r.ops[len(r.ops)-1]
-		*list = xval{v: top(), path: list.path + r.suffix(pos.span, list.span), span: pos.span, kids: list.kids}
+		*list = xval{v: top(), path: r.suffix(list.path, pos.span, list.span), span: pos.span, kids: list.kids}
 	case opAcc:
 		c := r.popCond()
-		path := r.text(pos.span)
+		path := textPath(r.text(pos.span))
 		if r.lastLoop == partComputed {
 			path = r.lastList
 		}
@@ -394,12 +386,11 @@ func (r *recorder) settle(m *machine, at, pc, sp, nf int, acc bool) {
 			return
 		}
 		f.i++
-		path := f.list.path
+		f.elem = f.list.path
 		if f.isArray {
-			path += "[" + strconv.Itoa(f.i) + "]"
+			f.elem = f.list.path.index(f.i)
 		}
-		f.elem = path
-		f.enode = r.elementNode(path)
+		f.enode = r.elementNode(f.elem)
 		f.node.add(f.enode)
 		f.evs = nil
 	case opStep:
@@ -632,25 +623,25 @@ func (r *recorder) operandEvidence(ev []evid, v xval, sp lang.Span) []evid {
 // text returns the rule source of a span.
 func (r *recorder) text(sp lang.Span) string { return spanText(r.src, sp) }
 
-// suffix returns the source text of n after its operand from, e.g.
-// " numberOfHosts()" for `scope numberOfHosts()`.
-func (r *recorder) suffix(n, from lang.Span) string {
+// suffix returns path p followed by the source text of n after its
+// operand from, e.g. "scope numberOfHosts()" for `scope numberOfHosts()`.
+func (r *recorder) suffix(p xpath, n, from lang.Span) xpath {
 	a, b := from.End.Offset, n.End.Offset
 	if a < 0 || b > len(r.src) || a > b {
-		return ""
+		return p
 	}
-	return " " + strings.TrimSpace(r.src[a:b])
+	return p.suffixed(strings.TrimSpace(r.src[a:b]))
 }
 
 // computed describes the value of the loop at span n over list: the
 // list's path followed by the rest of n's text, e.g.
 // "tags with [key='a'] length()".
-func (r *recorder) computed(list xval, n lang.Span) string {
+func (r *recorder) computed(list xval, n lang.Span) xpath {
 	path := list.path
-	if list.lit || path == "" {
-		path = r.text(list.span)
+	if list.lit || path.empty() {
+		path = textPath(r.text(list.span))
 	}
-	return path + r.suffix(n, list.span)
+	return r.suffix(path, n, list.span)
 }
 
 // spanOf returns the span of the code from address a up to b: the code
@@ -698,14 +689,15 @@ func (r *recorder) notRun(sp lang.Span) *TraceNode {
 }
 
 // elementNode makes the trace node of one element of a loop.
-func (r *recorder) elementNode(path string) *TraceNode {
+func (r *recorder) elementNode(path xpath) *TraceNode {
 	if !r.countNode() {
 		return nil
 	}
-	if path == "" {
-		path = "$"
+	text := path.String()
+	if text == "" {
+		text = "$"
 	}
-	return &TraceNode{Text: path, Element: true, Evaluated: true}
+	return &TraceNode{Text: text, Element: true, Evaluated: true}
 }
 
 func (t *TraceNode) add(c *TraceNode) {
@@ -746,8 +738,8 @@ func toEvidence(ev []evid) []Evidence {
 	}
 	out := make([]Evidence, 0, min(len(ev), maxEvidence))
 	for _, e := range ev {
-		x := Evidence{Path: e.path, Value: e.text, Span: e.span}
-		if e.text == "" && (e.path != "" || e.v.Kind() != builtin.Missing) {
+		x := Evidence{Path: e.path.String(), Value: e.text, Span: e.span}
+		if e.text == "" && (x.Path != "" || e.v.Kind() != builtin.Missing) {
 			x.Value = evidenceValue(e.v)
 		}
 		dup := false
