@@ -19,8 +19,10 @@ import (
 )
 
 // indexMemory is how many bytes of indexed items' text are kept in memory
-// before the rest goes to a temporary file.
-var indexMemory = 8 << 20
+// before the rest goes to a temporary file: enough for the network and
+// account items of most inputs, little against the run's memory limit (see
+// heldMemory).
+var indexMemory = 2 << 20
 
 // storedItem is an indexed item: its id, where its text is, and where it
 // was read (its Origin but for Input and Resource, which the converter and
