@@ -15,11 +15,14 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"unsafe"
 )
 
 // indexMemory is how many bytes of indexed items' text are kept in memory
-// before the rest goes to a temporary file.
-var indexMemory = 8 << 20
+// before the rest goes to a temporary file: enough for the network and
+// account items of most inputs, little against the run's memory limit (see
+// heldMemory).
+var indexMemory = 2 << 20
 
 // storedItem is an indexed item: its id, where its text is, and where it
 // was read (its Origin but for Input and Resource, which the converter and
@@ -103,7 +106,11 @@ func (s *bodyStore) get(r textRef) (string, bool) {
 		s.err = err
 		return "", false
 	}
-	return string(data), true
+	// data is not written again: the string shares it rather than copy
+	// it, which halves what reading back allocates (a text is read back
+	// for each use of its item, so the finish of a large snapshot
+	// allocates mostly here and in decoding).
+	return unsafe.String(unsafe.SliceData(data), len(data)), true
 }
 
 // doc returns a stored document as JSON ("null" when the store failed,

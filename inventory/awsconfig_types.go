@@ -119,7 +119,7 @@ type configIndex struct {
 
 	// Documents built for embedding, built once each: a VPC's is embedded
 	// in every document of its resources.
-	vpcDocs, subnetDocs, groupDocs map[string]*obj
+	vpcDocs, subnetDocs, groupDocs docCache
 	// trailBuckets are the buckets trails deliver to, with each one's
 	// document once built (nil until then).
 	trailBuckets map[string]*textRef
@@ -137,7 +137,6 @@ func newConfigIndex(input string) configIndex {
 		accountPAB: map[string]*storedItem{}, seen: map[string]bool{},
 		ecsServices: map[string][]*storedItem{}, apiStages: map[string][]*storedItem{}, launchConfigs: map[string]*storedItem{},
 		profileRoles: map[string][]keptDoc{}, kmsAliases: map[string][]string{}, sgInterfaces: map[string][]keptDoc{}, vpcEndpoints: map[string][]keptDoc{},
-		vpcDocs: map[string]*obj{}, subnetDocs: map[string]*obj{}, groupDocs: map[string]*obj{},
 		trailBuckets: map[string]*textRef{},
 	}
 }
@@ -494,10 +493,10 @@ func (x *configIndex) vpcDoc(id string, full bool) *obj {
 	if full {
 		return x.vpcItemDoc(x.full(it), true)
 	}
-	d := x.vpcDocs[id]
+	d := x.vpcDocs.docs[id]
 	if d == nil {
 		d = x.vpcItemDoc(x.full(it), false)
-		x.cache(x.vpcDocs, id, d)
+		x.vpcDocs.put(id, d, it.text.n)
 	}
 	return d
 }
@@ -606,24 +605,43 @@ func (x *configIndex) subnetDoc(id string) *obj {
 	if it == nil {
 		return nil
 	}
-	d := x.subnetDocs[id]
+	d := x.subnetDocs.docs[id]
 	if d == nil {
 		d = x.subnetItemDoc(x.full(it), true)
-		x.cache(x.subnetDocs, id, d)
+		x.subnetDocs.put(id, d, it.text.n)
 	}
 	return d
 }
 
-// maxCached bounds each cache of embedded documents; a full cache is
-// emptied (a few documents are built again), so that memory stays bounded.
-const maxCached = 1024
+// maxCached and maxCachedBytes bound each cache of embedded documents,
+// by count and by the length of the items' text they were built from
+// (their strings pin it); a full cache is emptied (a few documents are
+// built again), so that memory stays bounded. The bytes bound the live
+// heap (1,024 documents of large items held tens of MB at the end of a
+// 1 GB snapshot) and leave room for the groups of a large account (about
+// 400, of 3 KB each).
+const (
+	maxCached      = 1024
+	maxCachedBytes = 2 << 20
+)
 
-// cache keeps d as the document of id in m.
-func (x *configIndex) cache(m map[string]*obj, id string, d *obj) {
-	if len(m) >= maxCached {
-		clear(m)
+// docCache holds documents built for embedding, by id.
+type docCache struct {
+	docs  map[string]*obj
+	bytes int // the length of the texts they were built from
+}
+
+// put keeps d, built from n bytes of text, as the document of id.
+func (c *docCache) put(id string, d *obj, n int) {
+	if c.docs == nil {
+		c.docs = map[string]*obj{}
 	}
-	m[id] = d
+	if len(c.docs) >= maxCached || c.bytes+n > maxCachedBytes {
+		clear(c.docs)
+		c.bytes = 0
+	}
+	c.docs[id] = d
+	c.bytes += n
 }
 
 // full returns the indexed item st decoded: the index keeps its items'
@@ -650,10 +668,10 @@ func (x *configIndex) full(st *storedItem) *configItem {
 
 // groupDoc is the document of security group sg for embedding.
 func (x *configIndex) groupDoc(sg *storedItem) *obj {
-	d := x.groupDocs[sg.id]
+	d := x.groupDocs.docs[sg.id]
 	if d == nil {
 		d = securityGroupDoc(x.full(sg))
-		x.cache(x.groupDocs, sg.id, d)
+		x.groupDocs.put(sg.id, d, sg.text.n)
 	}
 	return d
 }
