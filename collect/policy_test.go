@@ -69,27 +69,55 @@ func actionRecorder(t *testing.T, mu *sync.Mutex, seen map[string]bool) func(*mi
 	}
 }
 
-// policyActions reads the actions of the Allow statements of a policy file.
-func policyActions(t *testing.T, file string) ([]string, []byte) {
+// policyStatement is a statement of an IAM policy document, whose Action
+// and Resource are a string or a list of strings.
+type policyStatement struct {
+	Effect   string
+	Action   any
+	Resource any
+}
+
+// readPolicy reads the statements of a policy file, and the file.
+func readPolicy(t *testing.T, file string) ([]policyStatement, []byte) {
 	t.Helper()
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var doc struct {
-		Statement []struct {
-			Effect   string
-			Action   []string
-			Resource any
-		}
-	}
+	var doc struct{ Statement []policyStatement }
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("%s: %v", file, err)
 	}
+	return doc.Statement, data
+}
+
+// stringsOf returns a policy element that is a string or a list of
+// strings as a list.
+func stringsOf(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		var out []string
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// policyActions reads the actions of the Allow statements of a policy
+// file that apply to every resource.
+func policyActions(t *testing.T, file string) ([]string, []byte) {
+	t.Helper()
+	statements, data := readPolicy(t, file)
 	var out []string
-	for _, s := range doc.Statement {
+	for _, s := range statements {
 		if s.Effect == "Allow" && s.Resource == "*" {
-			out = append(out, s.Action...)
+			out = append(out, stringsOf(s.Action)...)
 		}
 	}
 	return out, asEntity(data)
@@ -111,39 +139,11 @@ var scopedResources = map[string][]string{
 // managed policies name apigateway:GET exactly).
 func scopedGrant(t *testing.T, file, action string) []string {
 	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Statement []struct {
-			Effect   string
-			Action   any
-			Resource any
-		}
-	}
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatalf("%s: %v", file, err)
-	}
-	strs := func(v any) []string {
-		switch v := v.(type) {
-		case string:
-			return []string{v}
-		case []any:
-			var out []string
-			for _, x := range v {
-				if s, ok := x.(string); ok {
-					out = append(out, s)
-				}
-			}
-			return out
-		}
-		return nil
-	}
+	statements, _ := readPolicy(t, file)
 	var out []string
-	for _, s := range doc.Statement {
-		if s.Effect == "Allow" && slices.Contains(strs(s.Action), action) {
-			out = append(out, strs(s.Resource)...)
+	for _, s := range statements {
+		if s.Effect == "Allow" && slices.Contains(stringsOf(s.Action), action) {
+			out = append(out, stringsOf(s.Resource)...)
 		}
 	}
 	sort.Strings(out)
