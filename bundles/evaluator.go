@@ -352,7 +352,7 @@ func (e *Evaluator) evalEntity(rs *eval.RuleSet, lists *eval.Lists, ent inventor
 			typ, id = strings.Clone(d.Type()), strings.Clone(d.ID())
 		}
 		if undecidable {
-			r = Decide(ent.Data, e.paths()[i], r)
+			r = decide(ent.Data, e.paths()[i], r)
 		}
 		emit(e.finding(i, typ, id, r, ent.Origin))
 	})
@@ -399,6 +399,14 @@ func (e *Evaluator) EvalBytes(ctx context.Context, input string, docs iter.Seq[[
 // results for one document asks inventory.MayHaveUnknowns once first.
 func Decide(doc []byte, paths []string, r eval.Result) eval.Result {
 	if (r.Status != eval.Pass && r.Status != eval.Fail) || !inventory.MayHaveUnknowns(doc) {
+		return r
+	}
+	return decide(doc, paths, r)
+}
+
+// decide is Decide for a document that MayHaveUnknowns has let through.
+func decide(doc []byte, paths []string, r eval.Result) eval.Result {
+	if r.Status != eval.Pass && r.Status != eval.Fail {
 		return r
 	}
 	if u := inventory.Undecided(doc, paths, r.Status == eval.Pass); len(u) > 0 {
